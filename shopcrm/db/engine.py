@@ -1,0 +1,166 @@
+"""Opening the shop's database: URL resolution, SQLite pragmas, sessions, upgrade on open."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
+from shopcrm.paths import default_database_path
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def resolve_url(target: str | os.PathLike[str] | None) -> str:
+    """--db PATH|URL, else SHOPCRM_DATABASE_URL, else the per-user default file."""
+    if target is None or str(target) == "":
+        target = os.environ.get("SHOPCRM_DATABASE_URL") or default_database_path()
+    text = str(target)
+    if "://" in text:
+        try:
+            url = make_url(text)
+        except ArgumentError as exc:
+            raise ShopError(QT_TRANSLATE_NOOP("errors", "Not a database address: {target}"), target=text) from exc
+        if url.drivername == "postgresql":  # psycopg 3 rather than psycopg2
+            url = url.set(drivername="postgresql+psycopg")
+        if url.drivername.startswith("postgres") and url.drivername != "postgresql+psycopg":
+            url = url.set(drivername="postgresql+psycopg")
+        return url.render_as_string(hide_password=False)
+    path = Path(text).expanduser().resolve()
+    return f"sqlite:///{path}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    u = make_url(url)
+    if not u.drivername.startswith("sqlite") or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database before SQLAlchemy touches it."""
+    if not path.exists():
+        if not path.parent.exists():
+            raise ShopError(QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."), folder=str(path.parent))
+        return
+    if path.is_dir():
+        raise ShopError(QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a database file."), path=str(path))
+    if path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        head = fh.read(16)
+    if head != SQLITE_MAGIC:
+        raise ShopError(
+            QT_TRANSLATE_NOOP("errors", "{path} is not a ShopCRM database (it is not an SQLite file)."),
+            path=str(path),
+        )
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the lock at BEGIN so two writers queue instead of failing mid-way.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    u = make_url(url)
+    if u.drivername.startswith("sqlite"):
+        engine = create_engine(url, **kwargs)
+        _install_sqlite_pragmas(engine)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_engine(url, **kwargs)
+
+
+@dataclass
+class Database:
+    """An open shop database.  Services take one of these and run each use case in a transaction."""
+
+    url: str
+    engine: Engine
+    _sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _writer_sessions: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        writer_bind = self.engine.execution_options(sqlite_begin="IMMEDIATE") if self.is_sqlite else self.engine
+        self._writer_sessions = sessionmaker(writer_bind, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    def display_name(self) -> str:
+        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One write transaction: commits on success, rolls back everything on any error."""
+        with self._writer_sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work (rolled back at the end)."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(
+    target: str | os.PathLike[str] | None = None,
+    *,
+    upgrade: bool = True,
+    backup_before_upgrade: bool = True,
+) -> Database:
+    """Open (creating if needed) and upgrade a shop database, taking a backup before migrating."""
+    from shopcrm.db import migrate
+
+    url = resolve_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        check_sqlite_file(path)
+    try:
+        engine = make_engine(url)
+        db = Database(url=url, engine=engine)
+        if upgrade:
+            migrate.upgrade_on_open(db, backup=backup_before_upgrade)
+    except OperationalError as exc:
+        raise ShopError(
+            QT_TRANSLATE_NOOP("errors", "Cannot open the database {target}: {reason}"),
+            target=path or make_url(url).render_as_string(hide_password=True),
+            reason=str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0],
+        ) from exc
+    return db

@@ -1,0 +1,29 @@
+"""All tables.  Import from here so every model is registered on Base.metadata."""
+
+from shopcrm.db.models.campaigns import AuditEvent, Campaign, CampaignMember, Setting
+from shopcrm.db.models.imports import HeaderMapping, ImportBatch, RejectedRow
+from shopcrm.db.models.loyalty import Feedback, PointsEntry
+from shopcrm.db.models.members import ConsentEvent, Member, MemberTag
+from shopcrm.db.models.sales import Category, Product, Purchase, PurchaseLine
+from shopcrm.db.models.snapshots import ClassificationSnapshot, SnapshotMember
+
+__all__ = [
+    "AuditEvent",
+    "Campaign",
+    "CampaignMember",
+    "Category",
+    "ClassificationSnapshot",
+    "ConsentEvent",
+    "Feedback",
+    "HeaderMapping",
+    "ImportBatch",
+    "Member",
+    "MemberTag",
+    "PointsEntry",
+    "Product",
+    "Purchase",
+    "PurchaseLine",
+    "RejectedRow",
+    "Setting",
+    "SnapshotMember",
+]

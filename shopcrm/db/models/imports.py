@@ -1,0 +1,52 @@
+"""Import batches, their rejected rows, and remembered header mappings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shopcrm.db.base import Base
+
+
+class ImportBatch(Base):
+    __tablename__ = "import_batches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # sales | members
+    file_name: Mapped[str] = mapped_column(String(260))
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    imported: Mapped[int] = mapped_column(Integer, default=0)
+    duplicates: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    members_created: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(10), default="done")  # done | undone
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    mapping: Mapped[dict[str, str] | None] = mapped_column(JSON)
+
+
+class RejectedRow(Base):
+    __tablename__ = "rejected_rows"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"), index=True)
+    sheet: Mapped[str | None] = mapped_column(String(100))
+    row_number: Mapped[int] = mapped_column(Integer)
+    values: Mapped[list[object]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class HeaderMapping(Base):
+    """The owner's corrected column mapping, remembered per header layout."""
+
+    __tablename__ = "header_mappings"
+
+    layout_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    mapping: Mapped[dict[str, str]] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -1,0 +1,74 @@
+"""Members, their tags and consent history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from shopcrm.db.base import Base
+
+MEMBER_STATUSES = ("active", "archived", "erased")
+GENDERS = ("F", "M")
+SOURCES = ("walk_in", "delivery", "wechat", "referral", "event", "other")
+
+
+class Member(Base):
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_no: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str | None] = mapped_column(String(100))
+    # E.164 form (+8613812345678); NULL once erased.  Unique among members that have one.
+    phone: Mapped[str | None] = mapped_column(String(20), unique=True)
+    # Last four digits of the national number: the clerk's counter search.
+    phone_last4: Mapped[str | None] = mapped_column(String(4), index=True)
+    gender: Mapped[str | None] = mapped_column(String(1))
+    birth_year: Mapped[int | None] = mapped_column(SmallInteger)
+    birth_month: Mapped[int | None] = mapped_column(SmallInteger)
+    birth_day: Mapped[int | None] = mapped_column(SmallInteger)
+    registered_on: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(String(20))
+    area: Mapped[str | None] = mapped_column(String(100))
+    notes: Mapped[str | None] = mapped_column(Text)
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Cached sum of the points ledger, updated in the same transaction as every ledger row.
+    points_balance: Mapped[int] = mapped_column(Integer, default=0)
+    # Index into the owner's level list (0 = lowest); names live in settings.
+    level: Mapped[int] = mapped_column(SmallInteger, default=0)
+    status: Mapped[str] = mapped_column(String(10), default="active", index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # The import batch that created this member (undo removes members it alone created).
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="SET NULL"), index=True
+    )
+
+    tags: Mapped[list[MemberTag]] = relationship(
+        back_populates="member", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __table_args__ = (Index("ix_members_birth_month_day", "birth_month", "birth_day"),)
+
+
+class MemberTag(Base):
+    __tablename__ = "member_tags"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(50), primary_key=True, index=True)
+
+    member: Mapped[Member] = relationship(back_populates="tags")
+
+
+class ConsentEvent(Base):
+    """Every change of marketing consent, with its date, kept for privacy questions."""
+
+    __tablename__ = "consent_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    consent: Mapped[bool] = mapped_column(Boolean)
+    origin: Mapped[str] = mapped_column(String(20))  # counter, import, edit, erase

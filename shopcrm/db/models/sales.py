@@ -1,0 +1,96 @@
+"""Products, purchases and their lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from shopcrm.db.base import Base
+
+PAYMENT_METHODS = ("cash", "wechat", "alipay", "card", "stored_value", "other")
+CHANNELS = ("store", "delivery", "online")
+ORIGINS = ("counter", "import", "demo")
+
+
+class Category(Base):
+    __tablename__ = "categories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+
+
+class Product(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id", ondelete="SET NULL"), index=True)
+    price_cents: Mapped[int | None] = mapped_column(Integer)
+    # A product counts as "new" for purchases within N days of this date (SPEC §3).
+    launched_on: Mapped[dt.date | None] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    category: Mapped[Category | None] = relationship(lazy="joined")
+
+
+class Purchase(Base):
+    __tablename__ = "purchases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="RESTRICT"))
+    purchased_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    total_cents: Mapped[int] = mapped_column(Integer)
+    discount_cents: Mapped[int] = mapped_column(Integer, default=0)
+    payment_method: Mapped[str | None] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(10), default="store")
+    origin: Mapped[str] = mapped_column(String(10), default="counter")
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="RESTRICT"))
+    # Fingerprint of the source row(s) (receipt no. or row content) to recognise a re-import.
+    external_ref: Mapped[str | None] = mapped_column(String(128), unique=True)
+    voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    lines: Mapped[list[PurchaseLine]] = relationship(
+        back_populates="purchase", cascade="all, delete-orphan", order_by="PurchaseLine.id"
+    )
+
+    __table_args__ = (
+        # Covering index for the per-member aggregate (classification) and member history.
+        # Partial on live purchases: every query over sales filters voided_at IS NULL.
+        Index(
+            "ix_purchases_member_time_total",
+            "member_id",
+            "purchased_at",
+            "total_cents",
+            sqlite_where=text("voided_at IS NULL"),
+            postgresql_where=text("voided_at IS NULL"),
+        ),
+        Index("ix_purchases_purchased_at", "purchased_at"),
+        Index("ix_purchases_import_batch_id", "import_batch_id"),
+    )
+
+
+class PurchaseLine(Base):
+    __tablename__ = "purchase_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    purchase_id: Mapped[int] = mapped_column(ForeignKey("purchases.id", ondelete="CASCADE"), index=True)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="RESTRICT"), index=True)
+    quantity: Mapped[Decimal] = mapped_column(Numeric(12, 3))
+    unit_price_cents: Mapped[int] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(Integer)
+
+    purchase: Mapped[Purchase] = relationship(back_populates="lines")
+    product: Mapped[Product | None] = relationship(lazy="joined")

@@ -1,0 +1,78 @@
+"""Classification snapshots: every member's metrics, classes and reasons as of a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, SmallInteger, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shopcrm.db.base import Base
+
+
+class ClassificationSnapshot(Base):
+    __tablename__ = "classification_snapshots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    as_of: Mapped[dt.date] = mapped_column(Date, index=True)
+    window_days: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    members: Mapped[int] = mapped_column(Integer, default=0)
+    # The thresholds used, the CLV fit (or the reason it fell back), timings.
+    params: Mapped[dict[str, object]] = mapped_column(JSON)
+    clv: Mapped[dict[str, object] | None] = mapped_column(JSON)
+
+
+class SnapshotMember(Base):
+    """One member's row in a snapshot.  Money in cents; model outputs (probabilities) as floats."""
+
+    __tablename__ = "snapshot_members"
+
+    snapshot_id: Mapped[int] = mapped_column(
+        ForeignKey("classification_snapshots.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), primary_key=True)
+    # metrics
+    first_purchase: Mapped[dt.date | None] = mapped_column(Date)
+    last_purchase: Mapped[dt.date | None] = mapped_column(Date)
+    recency_days: Mapped[int | None] = mapped_column(Integer)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    spend_cents: Mapped[int] = mapped_column(Integer, default=0)
+    total_spend_cents: Mapped[int] = mapped_column(Integer, default=0)
+    avg_ticket_cents: Mapped[int] = mapped_column(Integer, default=0)
+    tenure_days: Mapped[int | None] = mapped_column(Integer)
+    median_interval_days: Mapped[float | None] = mapped_column(Float)
+    visits_last90: Mapped[int] = mapped_column(Integer, default=0)
+    visits_prev90: Mapped[int] = mapped_column(Integer, default=0)
+    spend_last90_cents: Mapped[int] = mapped_column(Integer, default=0)
+    spend_prev90_cents: Mapped[int] = mapped_column(Integer, default=0)
+    new_product_share: Mapped[float | None] = mapped_column(Float)
+    # classes
+    frequency: Mapped[str] = mapped_column(String(10))
+    spend_class: Mapped[str] = mapped_column(String(10))
+    r_score: Mapped[int | None] = mapped_column(SmallInteger)
+    f_score: Mapped[int | None] = mapped_column(SmallInteger)
+    m_score: Mapped[int | None] = mapped_column(SmallInteger)
+    segment: Mapped[str] = mapped_column(String(24))
+    pyramid: Mapped[str] = mapped_column(String(10))
+    abcd: Mapped[str] = mapped_column(String(1))
+    lifecycle: Mapped[str] = mapped_column(String(10))
+    churn_level: Mapped[str] = mapped_column(String(10))
+    preference: Mapped[str] = mapped_column(String(12))
+    favourite_category: Mapped[str | None] = mapped_column(String(50))
+    age_band: Mapped[str | None] = mapped_column(String(8))
+    level: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # lifetime value
+    p_alive: Mapped[float | None] = mapped_column(Float)
+    expected_visits_90: Mapped[float | None] = mapped_column(Float)
+    expected_visits_365: Mapped[float | None] = mapped_column(Float)
+    predicted_value_1y_cents: Mapped[int | None] = mapped_column(Integer)
+    # {"frequency": "...", "segment": "...", ...} one readable line per classification
+    reasons: Mapped[dict[str, str]] = mapped_column(JSON)
+    recommendations: Mapped[list[int] | None] = mapped_column(JSON)
+
+    __table_args__ = (
+        Index("ix_snapshot_members_member", "member_id"),
+        Index("ix_snapshot_members_segment", "snapshot_id", "segment"),
+        Index("ix_snapshot_members_pyramid", "snapshot_id", "pyramid"),
+    )

@@ -1,0 +1,138 @@
+"""The shop's settings: read with defaults, validated on change, stored as JSON per key."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import select
+
+from shopcrm.db.engine import Database
+from shopcrm.db.models import Setting
+from shopcrm.engine.params import RuleParams
+from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
+from shopcrm.i18n import normalise_language
+
+
+@dataclass(frozen=True)
+class MemberLevel:
+    name: str
+    min_spend_cents: int
+
+
+DEFAULT_LEVELS: tuple[MemberLevel, ...] = (
+    MemberLevel(QT_TRANSLATE_NOOP("levels", "Regular"), 0),
+    MemberLevel(QT_TRANSLATE_NOOP("levels", "Silver"), 50_000),
+    MemberLevel(QT_TRANSLATE_NOOP("levels", "Gold"), 200_000),
+    MemberLevel(QT_TRANSLATE_NOOP("levels", "Diamond"), 500_000),
+)
+
+
+@dataclass(frozen=True)
+class ShopSettings:
+    shop_name: str = ""
+    currency: str = "CNY"
+    language: str = "zh_CN"
+    # Points earned per whole currency unit spent (1 point per ¥1 by default).
+    points_per_unit: int = 1
+    levels: tuple[MemberLevel, ...] = DEFAULT_LEVELS
+    mask_phones: bool = True
+    backup_dir: str | None = None
+    backup_keep: int = 14
+    first_start_done: bool = False
+    rules: RuleParams = field(default_factory=RuleParams)
+
+    def level_for_spend(self, spend_cents: int) -> int:
+        level = 0
+        for index, lvl in enumerate(self.levels):
+            if spend_cents >= lvl.min_spend_cents:
+                level = index
+        return level
+
+    def points_for(self, total_cents: int) -> int:
+        return max(0, total_cents // 100) * self.points_per_unit
+
+
+def _to_json(settings: ShopSettings) -> dict[str, Any]:
+    data = asdict(settings)
+    data["levels"] = [asdict(level) for level in settings.levels]
+    data["rules"] = settings.rules.to_dict()
+    return data
+
+
+def _from_json(raw: dict[str, Any]) -> ShopSettings:
+    base = ShopSettings()
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "levels" and isinstance(value, list):
+            values["levels"] = tuple(MemberLevel(str(v["name"]), int(v["min_spend_cents"])) for v in value)
+        elif key == "rules" and isinstance(value, dict):
+            values["rules"] = RuleParams.from_dict(value)
+        elif hasattr(base, key):
+            values[key] = value
+    return replace(base, **values)
+
+
+def validate_settings(settings: ShopSettings) -> None:
+    if len(settings.shop_name) > 100:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The shop name is too long (100 characters at most)."), "shop_name")
+    if settings.points_per_unit < 0 or settings.points_per_unit > 1000:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Points per unit must be between 0 and 1000."), "points_per_unit")
+    if not settings.levels:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "At least one member level is needed."), "levels")
+    if settings.levels[0].min_spend_cents != 0:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The first member level must start at 0."), "levels")
+    previous = -1
+    for level in settings.levels:
+        if not level.name.strip():
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Every member level needs a name."), "levels")
+        if level.min_spend_cents <= previous:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "Member level thresholds must increase from one level to the next."),
+                "levels",
+            )
+        previous = level.min_spend_cents
+    if settings.backup_keep < 1 or settings.backup_keep > 1000:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Keep between 1 and 1000 backups."), "backup_keep")
+    r = settings.rules
+    shares = (
+        r.spend_high_share, r.spend_medium_share, r.pyramid_platinum_share, r.pyramid_gold_share,
+        r.pyramid_iron_share, r.abcd_a_share, r.abcd_b_share, r.churn_drop_share, r.trier_spend_share,
+        r.classic_max_new_share, r.churn_p_alive,
+    )
+    if any(not 0 <= s <= 1 for s in shares):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Shares and probabilities must be between 0 and 1."), "rules")
+    if r.spend_high_share + r.spend_medium_share > 1 or r.abcd_a_share + r.abcd_b_share > 1:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The class shares add up to more than 100 %."), "rules")
+    if r.pyramid_platinum_share + r.pyramid_gold_share + r.pyramid_iron_share > 1:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The class shares add up to more than 100 %."), "rules")
+    days = (r.window_days, r.new_days, r.churn_days, r.compare_days, r.new_product_days)
+    if any(d < 1 or d > 3660 for d in days):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Day counts must be between 1 and 3660."), "rules")
+    if r.recommendations < 0 or r.recommendations > 10:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Recommendations must be between 0 and 10."), "rules")
+
+
+def load_settings(db: Database) -> ShopSettings:
+    with db.read() as s:
+        raw = {row.key: row.value for row in s.scalars(select(Setting))}
+    return _from_json(raw)
+
+
+def save_settings(db: Database, settings: ShopSettings) -> ShopSettings:
+    """Validate and store every setting in one transaction."""
+    settings = replace(settings, language=normalise_language(settings.language), shop_name=settings.shop_name.strip())
+    validate_settings(settings)
+    data = _to_json(settings)
+    with db.transaction() as s:
+        existing = {row.key: row for row in s.scalars(select(Setting))}
+        for key, value in data.items():
+            if key in existing:
+                existing[key].value = value
+            else:
+                s.add(Setting(key=key, value=value))
+    return settings
+
+
+def update_settings(db: Database, **changes: Any) -> ShopSettings:
+    return save_settings(db, replace(load_settings(db), **changes))
