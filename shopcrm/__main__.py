@@ -1,0 +1,5 @@
+import sys
+
+from shopcrm.cli import main
+
+sys.exit(main())

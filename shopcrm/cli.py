@@ -1,0 +1,74 @@
+"""The command line of SPEC §7.  No command: the GUI.  Exit 0 on success, 1 with one line on bad input."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from shopcrm import __version__
+from shopcrm.commands import COMMAND_MODULES, CommandContext
+from shopcrm.errors import ShopError
+from shopcrm.i18n import set_language, system_language, translate
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports errors as one line and exit code 1 (SPEC §7), not usage and 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"shopcrm: {message}\n")
+        sys.exit(1)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="shopcrm", description=translate("cli", "ShopCRM: members, sales and promotions for one shop."))
+    parser.add_argument("--version", action="version", version=f"ShopCRM {__version__}")
+    parser.add_argument("--db", metavar="PATH|URL", help=translate("cli", "database file or URL (default: SHOPCRM_DATABASE_URL or the per-user data folder)"))
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help=translate("cli", "language of messages"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"shopcrm.commands.{name}")
+        module.register(sub)
+    return parser
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.lang:
+        set_language(args.lang)
+    if not getattr(args, "handler", None):
+        if args.command is None:
+            from shopcrm.gui.launch import launch_gui
+
+            return launch_gui(db_target=args.db)
+        parser.print_help()
+        return 1
+    ctx = CommandContext(db_target=args.db, json_output=bool(getattr(args, "json", False)))
+    try:
+        return int(args.handler(args, ctx) or 0)
+    except ShopError as exc:
+        sys.stderr.write(f"shopcrm: {exc.message()}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("shopcrm: " + translate("cli", "cancelled") + "\n")
+        return 1
+    finally:
+        ctx.close()
+
+
+def gui_main() -> int:
+    from shopcrm.gui.launch import launch_gui
+
+    return launch_gui(db_target=None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    set_language(os.environ.get("SHOPCRM_LANG") or system_language())
+    return run_cli(list(sys.argv[1:] if argv is None else argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
