@@ -13,6 +13,9 @@ from shopcrm.db.engine import Database
 
 COMMAND_MODULES: list[str] = [
     "stats",
+    "member",
+    "purchase",
+    "backup",
 ]
 
 

@@ -1,0 +1,36 @@
+"""`shopcrm backup [DEST]` and `shopcrm restore FILE`."""
+
+from __future__ import annotations
+
+import argparse
+
+from shopcrm.commands import CommandContext, add_json_flag
+from shopcrm.db.backup import backup_database, restore_database
+from shopcrm.i18n import translate
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = sub.add_parser("backup", help=translate("cli", "copy the database to DEST or the backup folder"))
+    backup.add_argument("dest", nargs="?")
+    add_json_flag(backup)
+    backup.set_defaults(handler=run_backup)
+    restore = sub.add_parser("restore", help=translate("cli", "replace the database with a backup (the current one is backed up first)"))
+    restore.add_argument("file")
+    add_json_flag(restore)
+    restore.set_defaults(handler=run_restore)
+
+
+def run_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
+    path = backup_database(ctx.db(), args.dest, reason="manual")
+    ctx.out({"backup": str(path)} if ctx.json_output else translate("cli", "Backup written to {path}").format(path=path))
+    return 0
+
+
+def run_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
+    safety = restore_database(ctx.db(), args.file)
+    ctx.out(
+        {"restored": args.file, "previous_saved_as": str(safety)}
+        if ctx.json_output
+        else translate("cli", "Restored {file}; the previous database was saved as {path}").format(file=args.file, path=safety)
+    )
+    return 0
