@@ -50,17 +50,22 @@ def sqlite_db(_sqlite_template: Path, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture(scope="session")
 def _postgres_ready() -> str:
+    """A database of its own for this pytest-xdist worker, migrated to head once."""
     assert POSTGRES_URL
     from sqlalchemy import text
+    from sqlalchemy.engine import make_url
 
     from shopcrm.db.engine import resolve_url
 
-    url = resolve_url(POSTGRES_URL)
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    base = make_url(resolve_url(POSTGRES_URL))
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    name = f"{base.database}_{worker}"
+    admin = make_engine(base.set(database="postgres").render_as_string(hide_password=False), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    url = base.set(database=name).render_as_string(hide_password=False)
     db = open_database(url)
     db.dispose()
     return url
