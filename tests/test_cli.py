@@ -1,0 +1,81 @@
+"""The command line contract of SPEC §7: exit codes, one-line errors, JSON keys."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from shopcrm.cli import run_cli
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = run_cli(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_member_and_purchase_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "shop.db")
+    code, out, _ = run(capsys, "--db", db, "member", "add", "--phone", "138 1234 5678", "--name", "张三", "--consent", "--json")
+    assert code == 0 and json.loads(out)["phone"] == "+8613812345678"
+    code, out, _ = run(capsys, "--db", db, "purchase", "add", "--phone", "5678", "--amount", "¥32.50", "--json")
+    assert code == 0 and json.loads(out)["points_earned"] == 32
+    code, out, _ = run(capsys, "--db", db, "stats", "--json")
+    stats = json.loads(out)
+    assert set(stats) == {"members", "purchases", "revenue", "first_purchase", "last_purchase"}
+    assert (stats["members"], stats["purchases"], stats["revenue"]) == (1, 1, 32.5)
+    code, out, _ = run(capsys, "--db", db, "member", "show", "1", "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["points_balance"] == 32 and len(shown["purchases"]) == 1
+    code, out, _ = run(capsys, "--db", db, "member", "find", "5678")
+    assert code == 0 and "张三" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["member", "add", "--phone", "12"],
+        ["member", "show", "99"],
+        ["member", "show", "abc"],
+        ["member", "list", "--limit", "0"],
+        ["purchase", "add", "--amount", "lots"],
+        ["purchase", "add"],
+        ["purchase", "add", "--amount", "10", "--at", "yesterday"],
+        ["purchase", "void", "5"],
+        ["restore", "/nonexistent/backup.db"],
+        ["backup", "/nonexistent/folder/x.db"],
+        ["no-such-command"],
+    ],
+)
+def test_user_errors_exit_1_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, _, err = run(capsys, "--db", str(tmp_path / "shop.db"), *argv)
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--version")[0] == 0
+    assert run(capsys, "stats", "--help")[0] == 0
+
+
+def test_bad_database_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bogus = tmp_path / "photo.jpg"
+    bogus.write_bytes(b"\xff\xd8\xff\xe0 not a database")
+    code, _, err = run(capsys, "--db", str(bogus), "stats")
+    assert code == 1 and "not a ShopCRM database" in err
+    assert bogus.read_bytes() == b"\xff\xd8\xff\xe0 not a database"
+
+
+def test_process_exit_codes_and_env_database(tmp_path: Path) -> None:
+    """Through a real process: SHOPCRM_DATABASE_URL picks the database, argparse errors exit 1."""
+    env = dict(os.environ, SHOPCRM_DATABASE_URL=str(tmp_path / "env.db"), SHOPCRM_DATA_DIR=str(tmp_path / "data"))
+    ok = subprocess.run([sys.executable, "-m", "shopcrm", "stats", "--json"], env=env, capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stderr
+    assert json.loads(ok.stdout)["members"] == 0 and (tmp_path / "env.db").exists()
+    bad = subprocess.run([sys.executable, "-m", "shopcrm", "member", "show", "x"], env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
