@@ -1,0 +1,1 @@
+"""The desktop window (PySide6, Qt Widgets).  Views call shopcrm.services only, never the database."""

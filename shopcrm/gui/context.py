@@ -1,0 +1,128 @@
+"""What every view gets: the open database, the writer worker, the settings and app-wide signals."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from shopcrm.db.engine import Database
+from shopcrm.errors import ShopError
+from shopcrm.gui.language import LanguageManager
+from shopcrm.gui.worker import DatabaseWorker, Job, JobControl
+from shopcrm.services.settings import ShopSettings, load_settings, save_settings
+
+log = logging.getLogger(__name__)
+
+
+class AppContext(QObject):
+    """Passed to every `create_view`.  Views call services with `ctx.db` for short reads and
+    `ctx.run(...)` for writes and long work; they refresh on `operation_finished`."""
+
+    operation_finished = Signal(str)  # kind: "purchase", "member", "settings", "demo", "restore" ...
+    settings_changed = Signal(object)  # ShopSettings
+    language_changed = Signal(str)
+    job_started = Signal(object)  # Job with a visible progress (status bar shows it)
+    navigate_requested = Signal(str, object)  # screen key, optional argument (e.g. a member id)
+
+    def __init__(self, db: Database, *, language: LanguageManager | None = None,
+                 worker: DatabaseWorker | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.worker = worker or DatabaseWorker()
+        self.language = language or LanguageManager()
+        self._settings = load_settings(db)
+        self.worker.operation_finished.connect(self._on_operation_finished)
+
+    # ---- settings ----------------------------------------------------------------------------
+    @property
+    def settings(self) -> ShopSettings:
+        return self._settings
+
+    def reload_settings(self) -> ShopSettings:
+        self._settings = load_settings(self.db)
+        self.settings_changed.emit(self._settings)
+        return self._settings
+
+    def save_settings(
+        self,
+        settings: ShopSettings,
+        *,
+        on_done: Callable[[ShopSettings], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Job:
+        """Validate and store on the writer thread (an import may hold the write lock); the window
+        switches language when the saved language differs.  ValidationError goes to `on_error`."""
+        db = self.db
+
+        def done(saved: ShopSettings) -> None:
+            old_language = self._settings.language
+            self._settings = saved
+            self.settings_changed.emit(saved)
+            if on_done is not None:
+                on_done(saved)
+            if saved.language != old_language:
+                self.set_language(saved.language)
+
+        return self.run(lambda _c: save_settings(db, settings), label=self.tr("Saving settings"),
+                        kind="settings-saved", on_done=done, on_error=on_error)
+
+    def set_language(self, language: str) -> None:
+        code = self.language.apply(language)
+        self.language_changed.emit(code)
+
+    # ---- work ---------------------------------------------------------------------------------
+    def run(
+        self,
+        fn: Callable[[JobControl], Any],
+        *,
+        label: str = "",
+        kind: str = "",
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[float, float, str], None] | None = None,
+        show_progress: bool = False,
+        parent: QWidget | None = None,
+    ) -> Job:
+        """Queue `fn(control)` on the writer thread.  `kind` names a write: when it finishes every
+        view hears `operation_finished(kind)`.  Errors go to `on_error`, else to a message box."""
+        job = self.worker.submit(fn, label=label, kind=kind)
+        if on_done is not None:
+            job.succeeded.connect(on_done)
+        if on_progress is not None:
+            job.progressed.connect(on_progress)
+        job.failed.connect(on_error if on_error is not None else (lambda exc: self.show_error(exc, parent)))
+        if show_progress:
+            self.job_started.emit(job)
+        return job
+
+    def show_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
+        """A ShopError's message in the user's language; anything else as an unexpected error."""
+        parent = parent or QApplication.activeWindow()
+        if isinstance(exc, ShopError):
+            QMessageBox.warning(parent, self.tr("ShopCRM"), exc.message())
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("ShopCRM"),
+                          self.tr("Something went wrong; nothing was changed.\n{error}").format(error=str(exc)[:300]),
+                          QMessageBox.StandardButton.Ok, parent)
+        job_tb = getattr(exc, "__traceback__", None)
+        if job_tb is not None:
+            import traceback
+
+            box.setDetailedText("".join(traceback.format_exception(exc)))
+        box.exec()
+
+    def _on_operation_finished(self, kind: str) -> None:
+        if kind in ("settings", "restore", "demo"):
+            try:
+                self.reload_settings()
+            except ShopError as exc:  # a restored file that cannot be read is reported, not raised
+                log.warning("reloading settings failed: %s", exc)
+        self.operation_finished.emit(kind)
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()
+        self.db.dispose()

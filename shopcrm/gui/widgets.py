@@ -1,0 +1,74 @@
+"""Small widgets every screen uses: a screen title, field-attached error messages, a busy hint."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from shopcrm.errors import ShopError, ValidationError
+
+
+def title_label(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("screenTitle")
+    return label
+
+
+def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+class ErrorLabel(QLabel):
+    """A red line under a field; empty and hidden when the field is fine."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+
+class FieldErrors:
+    """Maps a ValidationError's field name to the ErrorLabel beside that field.
+
+    Errors naming no known field go to the `fallback` label, so nothing is ever swallowed."""
+
+    def __init__(self, fallback: ErrorLabel) -> None:
+        self._labels: dict[str, ErrorLabel] = {}
+        self._widgets: dict[str, QWidget] = {}
+        self.fallback = fallback
+
+    def add(self, field: str, label: ErrorLabel, widget: QWidget | None = None) -> None:
+        self._labels[field] = label
+        if widget is not None:
+            self._widgets[field] = widget
+
+    def clear(self) -> None:
+        for label in {*self._labels.values(), self.fallback}:
+            label.clear_message()
+
+    def show(self, exc: ShopError) -> str:
+        """Show the message beside its field (and focus it); returns the field name used."""
+        self.clear()
+        field = exc.field if isinstance(exc, ValidationError) else None
+        label = self._labels.get(field or "", self.fallback)
+        label.show_message(exc.message())
+        widget = self._widgets.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+        return field if field in self._labels else ""
+
+    def label(self, field: str) -> ErrorLabel:
+        return self._labels.get(field, self.fallback)
