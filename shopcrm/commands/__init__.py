@@ -16,6 +16,8 @@ COMMAND_MODULES: list[str] = [
     "member",
     "purchase",
     "backup",
+    "selftest",
+    "privacy",
 ]
 
 

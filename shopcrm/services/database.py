@@ -1,12 +1,51 @@
-"""Opening the shop's database for the GUI and the CLI (one place for start-up policy)."""
+"""Opening the shop's database for the GUI and the CLI (one place for start-up policy).
+
+Start-up policy: open (creating if needed), back up and upgrade an older schema (shopcrm.db.migrate),
+then take the day's automatic backup if there is none yet.  A failed automatic backup must not
+keep the counter from selling, so it is logged and kept in `startup_warnings()` for the GUI to show.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
 
-from shopcrm.db.engine import Database, open_database
+from shopcrm.db.backup import daily_backup_if_due
+from shopcrm.db.engine import Database, open_database, resolve_url, sqlite_path
+from shopcrm.errors import ShopError
+from shopcrm.i18n import translate
+
+log = logging.getLogger(__name__)
+_warnings: list[str] = []
 
 
-def open_shop_database(target: str | os.PathLike[str] | None = None) -> Database:
-    """Open and upgrade the database named by --db, SHOPCRM_DATABASE_URL or the default file."""
-    return open_database(target)
+def startup_warnings() -> list[str]:
+    """Problems met while opening the database that did not stop it from opening (newest last)."""
+    return list(_warnings)
+
+
+def _has_data_file(target: str | os.PathLike[str] | None) -> bool:
+    """A brand-new database has nothing worth a backup yet."""
+    try:
+        path = sqlite_path(resolve_url(target))
+        return path is not None and path.is_file() and path.stat().st_size > 0
+    except (OSError, ShopError):
+        return False
+
+
+def open_shop_database(target: str | os.PathLike[str] | None = None, *, daily_backup: bool = True) -> Database:
+    """Open and upgrade the database named by --db, SHOPCRM_DATABASE_URL or the default file,
+    and take today's automatic backup (SQLite) if the newest one is from an earlier day."""
+    existed = _has_data_file(target)
+    db = open_database(target)
+    if daily_backup and existed and db.is_sqlite:
+        try:
+            daily_backup_if_due(db)
+        except (OSError, sqlite3.Error, ShopError) as exc:
+            message = translate("backup", "Today's automatic backup failed: {reason}").format(
+                reason=exc.message() if isinstance(exc, ShopError) else str(exc)
+            )
+            log.warning("%s", message)
+            _warnings.append(message)
+    return db
