@@ -1,0 +1,353 @@
+"""`shopcrm selftest`: prove that an installed or frozen ShopCRM really works on this machine.
+
+A built bundle or a wheel can look complete and still miss a resource file, a migration, a
+lazily imported module, a Qt plugin or a font.  The self-test runs the paths a shop owner's
+first evening takes, on a throw-away demo shop in a temporary folder (the real shop's data is
+never touched): open and migrate a database, fill a small demo shop, classify it, open the main
+window offscreen with every screen, render a chart with Chinese labels and write a PDF page.
+Each step prints its time; the first failing step prints one line and the exit code is 1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+import warnings
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from shopcrm import __version__
+
+DEMO_MEMBERS = 300
+DEMO_MONTHS = 6
+DEMO_SEED = 7
+WINDOW_TIMEOUT_S = 120.0
+CHINESE_SAMPLE = "会员分层 金卡 流失预警 面包 蛋糕"
+# Families with Chinese glyphs on Windows, macOS and Linux, in order of preference.
+CJK_FAMILIES = (
+    "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei", "Heiti SC", "SimHei", "Noto Sans SC", "Droid Sans Fallback", "AR PL UMing CN",
+)
+
+
+class SelftestFailure(Exception):
+    """A step found something wrong; the message is the one line printed."""
+
+
+@dataclass
+class SelftestState:
+    """What the steps share: the temporary folder and what earlier steps produced."""
+
+    workdir: Path
+    output: Path | None = None
+    db_path: Path = field(init=False)
+    details: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.db_path = self.workdir / "selftest-shop.db"
+
+    def keep(self, name: str) -> Path:
+        """Where a step writes a file: the --output folder when given, else the temporary one."""
+        folder = self.output or self.workdir
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / name
+
+
+Step = tuple[str, Callable[[SelftestState], str]]
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise SelftestFailure(message)
+
+
+# ---- steps ----------------------------------------------------------------------------------------
+def step_environment(state: SelftestState) -> str:
+    """The resources and migrations this copy was shipped with are where the program looks."""
+    from shopcrm.db.migrate import MIGRATIONS_DIR
+    from shopcrm.paths import resource_dir
+
+    res = resource_dir()
+    _require(res.is_dir(), f"resource folder missing: {res}")
+    translations = res / "translations"
+    for name in ("shopcrm_zh_CN.ts", "shopcrm_zh_CN.qm"):
+        _require((translations / name).is_file(), f"translation file missing: {translations / name}")
+    try:
+        ET.parse(translations / "shopcrm_zh_CN.ts")
+    except ET.ParseError as exc:
+        raise SelftestFailure(f"translation catalogue unreadable: {exc}") from exc
+    icons = res / "icons"
+    _require((icons / "shopcrm.svg").is_file(), f"application icon missing: {icons / 'shopcrm.svg'}")
+    _require((MIGRATIONS_DIR / "env.py").is_file(), f"database migrations missing: {MIGRATIONS_DIR}")
+    revisions = [p for p in (MIGRATIONS_DIR / "versions").glob("*.py") if p.name != "__init__.py"]
+    _require(bool(revisions), f"no migration revisions in {MIGRATIONS_DIR / 'versions'}")
+    kind = "frozen" if getattr(sys, "frozen", False) else "python " + sys.version.split()[0]
+    return f"ShopCRM {__version__} ({kind}); resources {res}"
+
+
+def step_database(state: SelftestState) -> str:
+    """Create and migrate an SQLite file through Alembic, as a first start does."""
+    from shopcrm.db.engine import open_database
+    from shopcrm.db.migrate import current_revision, head_revision
+
+    db = open_database(state.db_path)
+    try:
+        revision = current_revision(db)
+        _require(revision == head_revision(), f"database at revision {revision}, expected {head_revision()}")
+    finally:
+        db.dispose()
+    return f"schema {revision}"
+
+
+def step_demo(state: SelftestState) -> str:
+    """Fill a small demo shop: exercises every table, the money and phone rules, and the points."""
+    from shopcrm.db.engine import open_database
+    from shopcrm.services.demo import generate_demo
+    from shopcrm.services.stats import shop_stats
+
+    db = open_database(state.db_path)
+    try:
+        generate_demo(db, members=DEMO_MEMBERS, months=DEMO_MONTHS, seed=DEMO_SEED)
+        stats = shop_stats(db)
+    finally:
+        db.dispose()
+    _require(stats["members"] >= DEMO_MEMBERS // 2, f"demo shop has only {stats['members']} members")
+    _require(stats["purchases"] > 0, "demo shop has no purchases")
+    return f"{stats['members']} members, {stats['purchases']} purchases"
+
+
+def step_classify(state: SelftestState) -> str:
+    """Run the whole classification engine (numpy, scipy fits) and store a snapshot."""
+    from shopcrm.db.engine import open_database
+    from shopcrm.services.classification import classify
+    from shopcrm.services.member_table import latest_snapshot
+
+    db = open_database(state.db_path)
+    try:
+        classify(db)
+        snapshot = latest_snapshot(db)
+    finally:
+        db.dispose()
+    _require(snapshot is not None, "classification stored no snapshot")
+    assert snapshot is not None
+    return f"snapshot as of {snapshot.as_of.isoformat()}"
+
+
+def _application() -> Any:
+    from shopcrm.gui.launch import ensure_application
+
+    return ensure_application()
+
+
+def step_window(state: SelftestState) -> str:
+    """The main window in Chinese with every screen opened: plugins, styles, icons, translations."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from shopcrm.db.engine import open_database
+    from shopcrm.gui.context import AppContext
+    from shopcrm.gui.main_window import MainWindow
+    from shopcrm.i18n import current_language, translations_dir
+
+    app = _application()
+    _require(QTranslator().load(str(translations_dir() / "shopcrm_zh_CN.qm")), "cannot load shopcrm_zh_CN.qm")
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    _require(QTranslator().load("qtbase_zh_CN", qt_translations), f"Qt's Chinese translation missing in {qt_translations}")
+
+    problems: list[str] = []
+
+    def close_modal() -> None:
+        # A dialog would wait forever for a click offscreen: note what it said and close it.
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            text = getattr(modal, "text", lambda: "")() or modal.windowTitle()
+            problems.append(f"a dialog opened: {' '.join(str(text).split())[:200]}")
+            modal.close()
+
+    watchdog = QTimer()
+    watchdog.timeout.connect(close_modal)
+    watchdog.start(200)
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda t, e, tb: problems.append(f"{t.__name__}: {e}")
+    previous_language = current_language()
+    db = open_database(state.db_path)
+    ctx = AppContext(db)
+    ctx.show_error = lambda exc, parent=None: problems.append(f"{type(exc).__name__}: {exc}")  # type: ignore[method-assign]
+    window = None
+    try:
+        ctx.set_language("zh_CN")
+        window = MainWindow(ctx)
+        window.show()
+        keys = window.screen_keys()
+        _require(bool(keys), "the main window has no screens")
+        opened = 0
+        deadline = time.monotonic() + WINDOW_TIMEOUT_S
+        for key in keys:
+            if window.show_screen(key) is not None:
+                opened += 1
+            ctx.worker.wait_idle(max(1.0, deadline - time.monotonic()))
+            QCoreApplication.processEvents()
+        _require(ctx.worker.wait_idle(max(1.0, deadline - time.monotonic())), "the window's background work did not finish")
+        QCoreApplication.processEvents()
+        image = window.grab().toImage()
+        _require(not image.isNull() and image.width() > 0, "the main window could not be drawn")
+        image.save(str(state.keep("selftest-window.png")))
+        _require(not problems, problems[0] if problems else "")
+        _require(opened == len(keys), f"only {opened} of {len(keys)} screens opened")
+        title = QCoreApplication.translate("Navigation", "Dashboard")
+    finally:
+        watchdog.stop()
+        sys.excepthook = previous_hook
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        ctx.shutdown()
+        ctx.language.apply(previous_language)
+        QCoreApplication.processEvents()
+    return f"{opened} screens ({', '.join(keys)}); {app.platformName()}; '{title}'"
+
+
+def _cjk_font_for_matplotlib() -> str:
+    """The first installed (or bundled) font family that has Chinese glyphs, or a failure."""
+    from matplotlib import font_manager
+
+    from shopcrm.paths import resource_dir
+
+    fonts_dir = resource_dir() / "fonts"
+    if fonts_dir.is_dir():
+        for path in sorted(fonts_dir.iterdir()):
+            if path.suffix.lower() in (".ttf", ".otf", ".ttc"):
+                font_manager.fontManager.addfont(str(path))
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for family in CJK_FAMILIES:
+        if family in installed:
+            return family
+    raise SelftestFailure("no font with Chinese characters found (on Linux: install fonts-noto-cjk)")
+
+
+@contextmanager
+def _missing_glyphs() -> Iterator[list[str]]:
+    """Collect matplotlib's 'Glyph ... missing from font' warnings (empty boxes in a chart)."""
+    caught: list[str] = []
+    with warnings.catch_warnings(record=True) as records:
+        warnings.simplefilter("always")
+        yield caught
+    caught.extend(str(r.message) for r in records if "missing from" in str(r.message))
+
+
+def step_chart(state: SelftestState) -> str:
+    """A bar chart with Chinese labels rendered by Agg, with no missing glyphs."""
+    from matplotlib.figure import Figure
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    import matplotlib
+
+    family = _cjk_font_for_matplotlib()
+    labels = ["铂金", "黄金", "白银", "青铜"]
+    style = {"font.family": "sans-serif", "font.sans-serif": [family, "DejaVu Sans"], "axes.unicode_minus": False}
+    with _missing_glyphs() as missing, matplotlib.rc_context(style):
+        fig = Figure(figsize=(5, 3), dpi=100)
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        ax.bar(labels, [3, 12, 60, 225], color="#b5651d")
+        ax.set_title(CHINESE_SAMPLE)
+        ax.set_ylabel("会员数")
+        target = state.keep("selftest-chart.png")
+        fig.savefig(target)
+    _require(not missing, f"chart text drawn as empty boxes: {missing[0] if missing else ''}")
+    _require(target.stat().st_size > 1000, "the chart image is empty")
+    return f"font {family}"
+
+
+def step_pdf(state: SelftestState) -> str:
+    """One A4 page with Chinese text through Qt's PDF writer (the path printing to PDF takes)."""
+    from PySide6.QtCore import QMarginsF, QRectF
+    from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    _application()
+    chinese_families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    _require(bool(chinese_families), "Qt finds no font with Chinese characters (on Linux: install fonts-noto-cjk)")
+    target = state.keep("selftest-page.pdf")
+    writer = QPdfWriter(str(target))
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setResolution(300)
+    writer.setTitle("ShopCRM selftest")
+    painter = QPainter()
+    _require(painter.begin(writer), "cannot start a PDF page")
+    try:
+        font = QFont()
+        font.setPointSize(14)
+        painter.setFont(font)
+        area = QRectF(0, 0, writer.width(), writer.height() / 4)
+        painter.drawText(area, f"ShopCRM {__version__}\n{CHINESE_SAMPLE}\n138****5678")
+    finally:
+        painter.end()
+    data = target.read_bytes()
+    _require(data.startswith(b"%PDF") and len(data) > 1000, "the PDF file is empty or broken")
+    return f"{len(data) // 1024} KiB; Chinese fonts: {chinese_families[0]}"
+
+
+STEPS: list[Step] = [
+    ("environment", step_environment),
+    ("database", step_database),
+    ("demo shop", step_demo),
+    ("classify", step_classify),
+    ("main window", step_window),
+    ("chart", step_chart),
+    ("pdf page", step_pdf),
+]
+
+
+# ---- runner ---------------------------------------------------------------------------------------
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, SelftestFailure):
+        return str(exc)
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    place = f" ({Path(where.filename).name}:{where.lineno})" if where else ""
+    return f"{type(exc).__name__}: {text[:300]}{place}"
+
+
+@contextmanager
+def _isolated_environment(workdir: Path) -> Iterator[None]:
+    """Offscreen Qt and a temporary data folder, restored afterwards (the CLI may run in-process)."""
+    saved = {k: os.environ.get(k) for k in ("QT_QPA_PLATFORM", "SHOPCRM_DATA_DIR", "MPLBACKEND")}
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["SHOPCRM_DATA_DIR"] = str(workdir / "data")
+    os.environ["MPLBACKEND"] = "Agg"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def run_selftest(output: Path | None = None, stream: TextIO | None = None, steps: list[Step] | None = None) -> int:
+    """Run every step, printing `ok  name  time  detail`; 0 when all pass, 1 at the first failure."""
+    out = stream or sys.stdout
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="shopcrm-selftest-") as tmp, _isolated_environment(Path(tmp)):
+        state = SelftestState(workdir=Path(tmp), output=output)
+        for name, fn in steps or STEPS:
+            t0 = time.perf_counter()
+            try:
+                detail = fn(state)
+            except Exception as exc:  # noqa: BLE001 - every failure becomes the one line printed
+                out.write(f"FAILED {name}: {_one_line(exc)}\n")
+                out.flush()
+                return 1
+            out.write(f"ok  {name:<12} {time.perf_counter() - t0:6.2f} s  {detail}\n")
+            out.flush()
+    out.write(f"selftest passed in {time.perf_counter() - started:.1f} s\n")
+    return 0
