@@ -244,10 +244,9 @@ def _missing_glyphs() -> Iterator[list[str]]:
 
 def step_chart(state: SelftestState) -> str:
     """A bar chart with Chinese labels rendered by Agg, with no missing glyphs."""
-    from matplotlib.figure import Figure
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
     import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
     family = _cjk_font_for_matplotlib()
     labels = ["铂金", "黄金", "白银", "青铜"]
