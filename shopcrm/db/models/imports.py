@@ -28,6 +28,10 @@ class ImportBatch(Base):
     status: Mapped[str] = mapped_column(String(10), default="done")  # done | undone
     undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     mapping: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    # Purchases written (a receipt of several lines is one purchase).
+    purchases: Mapped[int] = mapped_column(Integer, default=0)
+    # Header cells per sheet, so the rejected rows can be written back under their own headers.
+    headers: Mapped[dict[str, list[str]] | None] = mapped_column(JSON)
 
 
 class RejectedRow(Base):
@@ -50,3 +54,15 @@ class HeaderMapping(Base):
     kind: Mapped[str] = mapped_column(String(10))
     mapping: Mapped[dict[str, str]] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ImportMemberChange(Base):
+    """Fields a member-list import filled in on an existing member, so undo can put them back."""
+
+    __tablename__ = "import_member_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
+    before: Mapped[dict[str, object]] = mapped_column(JSON)
+    after: Mapped[dict[str, object]] = mapped_column(JSON)

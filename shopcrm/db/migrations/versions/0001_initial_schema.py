@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 17:13:45.228891
+Create Date: 2026-11-23 17:23:55.920000
 """
 
 from __future__ import annotations
@@ -82,6 +82,8 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=10), nullable=False),
     sa.Column('undone_at', sa.DateTime(), nullable=True),
     sa.Column('mapping', sa.JSON(), nullable=True),
+    sa.Column('purchases', sa.Integer(), nullable=False),
+    sa.Column('headers', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_import_batches'))
     )
     with op.batch_alter_table('import_batches', schema=None) as batch_op:
@@ -174,6 +176,20 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('consent_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_consent_events_member_id'), ['member_id'], unique=False)
+
+    op.create_table('import_member_changes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('batch_id', sa.Integer(), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.Column('before', sa.JSON(), nullable=False),
+    sa.Column('after', sa.JSON(), nullable=False),
+    sa.ForeignKeyConstraint(['batch_id'], ['import_batches.id'], name=op.f('fk_import_member_changes_batch_id_import_batches'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_import_member_changes_member_id_members'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_import_member_changes'))
+    )
+    with op.batch_alter_table('import_member_changes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_import_member_changes_batch_id'), ['batch_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_import_member_changes_member_id'), ['member_id'], unique=False)
 
     op.create_table('member_tags',
     sa.Column('member_id', sa.Integer(), nullable=False),
@@ -340,6 +356,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_member_tags_tag'))
 
     op.drop_table('member_tags')
+    with op.batch_alter_table('import_member_changes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_import_member_changes_member_id'))
+        batch_op.drop_index(batch_op.f('ix_import_member_changes_batch_id'))
+
+    op.drop_table('import_member_changes')
     with op.batch_alter_table('consent_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_consent_events_member_id'))
 
