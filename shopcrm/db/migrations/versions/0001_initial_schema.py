@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 17:23:55.920000
+Create Date: 2026-11-23 17:25:35.026737
 """
 
 from __future__ import annotations
@@ -28,18 +28,6 @@ def upgrade() -> None:
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_log_at'), ['at'], unique=False)
 
-    op.create_table('campaigns',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=200), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('filters', sa.JSON(), nullable=False),
-    sa.Column('columns', sa.JSON(), nullable=True),
-    sa.Column('consent_only', sa.Boolean(), nullable=False),
-    sa.Column('printed_at', sa.DateTime(), nullable=True),
-    sa.Column('exported_at', sa.DateTime(), nullable=True),
-    sa.Column('notes', sa.Text(), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_campaigns'))
-    )
     op.create_table('categories',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=50), nullable=False),
@@ -94,6 +82,25 @@ def upgrade() -> None:
     sa.Column('value', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_settings'))
     )
+    op.create_table('campaigns',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('filters', sa.JSON(), nullable=False),
+    sa.Column('snapshot_id', sa.Integer(), nullable=True),
+    sa.Column('snapshot_as_of', sa.Date(), nullable=True),
+    sa.Column('member_count', sa.Integer(), nullable=False),
+    sa.Column('columns', sa.JSON(), nullable=True),
+    sa.Column('consent_only', sa.Boolean(), nullable=False),
+    sa.Column('printed_at', sa.DateTime(), nullable=True),
+    sa.Column('exported_at', sa.DateTime(), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['snapshot_id'], ['classification_snapshots.id'], name=op.f('fk_campaigns_snapshot_id_classification_snapshots'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_campaigns'))
+    )
+    with op.batch_alter_table('campaigns', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_campaigns_snapshot_id'), ['snapshot_id'], unique=False)
+
     op.create_table('members',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('card_no', sa.String(length=32), nullable=False),
@@ -158,6 +165,7 @@ def upgrade() -> None:
     sa.Column('campaign_id', sa.Integer(), nullable=False),
     sa.Column('member_id', sa.Integer(), nullable=False),
     sa.Column('contacted_at', sa.DateTime(), nullable=True),
+    sa.Column('segment', sa.String(length=24), nullable=True),
     sa.ForeignKeyConstraint(['campaign_id'], ['campaigns.id'], name=op.f('fk_campaign_members_campaign_id_campaigns'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_campaign_members_member_id_members'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('campaign_id', 'member_id', name=op.f('pk_campaign_members'))
@@ -384,6 +392,10 @@ def downgrade() -> None:
         batch_op.drop_index('ix_members_birth_month_day')
 
     op.drop_table('members')
+    with op.batch_alter_table('campaigns', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_campaigns_snapshot_id'))
+
+    op.drop_table('campaigns')
     op.drop_table('settings')
     with op.batch_alter_table('import_batches', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_import_batches_content_hash'))
@@ -395,7 +407,6 @@ def downgrade() -> None:
 
     op.drop_table('classification_snapshots')
     op.drop_table('categories')
-    op.drop_table('campaigns')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_at'))
 
