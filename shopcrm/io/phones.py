@@ -80,3 +80,30 @@ def display_phone(e164: str | None) -> str:
     if number.country_code == 86:
         return str(number.national_number)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+_CN_MOBILE: re.Pattern[str] | None = None
+
+
+def _cn_mobile_pattern() -> re.Pattern[str]:
+    """libphonenumber's own pattern for Chinese mobiles, so the fast path accepts exactly what it does."""
+    global _CN_MOBILE
+    if _CN_MOBILE is None:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region("CN")
+        pattern = metadata.mobile.national_number_pattern if metadata and metadata.mobile else r"(?!)"
+        _CN_MOBILE = re.compile(f"(?:{pattern})")
+    return _CN_MOBILE
+
+
+def normalise_phone_fast(raw: object, region: str = DEFAULT_REGION) -> str:
+    """normalise_phone with a shortcut for Chinese mobiles (imports see hundreds of thousands).
+
+    Same result as normalise_phone for every input: the shortcut only answers when the number
+    matches libphonenumber's CN mobile pattern, everything else goes the full way."""
+    if region == "CN" and raw is not None:
+        text = _clean(str(raw))
+        if text.startswith("+86"):
+            text = text[3:]
+        if len(text) == 11 and text[0] == "1" and text.isdigit() and _cn_mobile_pattern().fullmatch(text):
+            return "+86" + text
+    return normalise_phone(raw, region)
