@@ -13,6 +13,7 @@ from shopcrm.db.engine import Database
 
 COMMAND_MODULES: list[str] = [
     "stats",
+    "demo",
     "member",
     "purchase",
     "backup",
