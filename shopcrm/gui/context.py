@@ -33,6 +33,9 @@ class AppContext(QObject):
         super().__init__()
         self.db = db
         self.worker = worker or DatabaseWorker()
+        # Long reads (the members table's id list over 100k members) run here, so neither the GUI
+        # thread nor a queue of writes makes them wait.  Short reads run in the GUI thread.
+        self.reader = DatabaseWorker("db-reader")
         self.language = language or LanguageManager()
         self._settings = load_settings(db)
         self.worker.operation_finished.connect(self._on_operation_finished)
@@ -99,6 +102,19 @@ class AppContext(QObject):
             self.job_started.emit(job)
         return job
 
+    def read(
+        self,
+        fn: Callable[[JobControl], Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Job:
+        """Run a long read off the GUI thread; the result comes back to `on_done`."""
+        job = self.reader.submit(fn, label="")
+        job.succeeded.connect(on_done)
+        job.failed.connect(on_error if on_error is not None else (lambda exc: self.show_error(exc)))
+        return job
+
     def show_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
         """A ShopError's message in the user's language; anything else as an unexpected error."""
         parent = parent or QApplication.activeWindow()
@@ -123,6 +139,12 @@ class AppContext(QObject):
                 log.warning("reloading settings failed: %s", exc)
         self.operation_finished.emit(kind)
 
+    def wait_idle(self, timeout_s: float = 30.0) -> bool:
+        """Tests and scripts: let every queued write and read report back."""
+        ok = self.worker.wait_idle(timeout_s)
+        return self.reader.wait_idle(timeout_s) and ok
+
     def shutdown(self) -> None:
+        self.reader.shutdown()
         self.worker.shutdown()
         self.db.dispose()

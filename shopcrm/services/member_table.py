@@ -353,3 +353,44 @@ def filter_choices(db: Database) -> dict[str, list[tuple[str, int]]]:
             )
         ]
         return out
+
+
+@dataclass(frozen=True)
+class MemberClasses:
+    """One member's row of the latest snapshot: classes, reasons, metrics, recommended products."""
+
+    snapshot: SnapshotInfo
+    classes: dict[str, str | None]
+    reasons: dict[str, str]
+    metrics: dict[str, Any]
+    recommendations: list[tuple[int, str]]
+
+
+_CLASS_FIELDS = ("frequency", "spend_class", "segment", "pyramid", "abcd", "lifecycle", "churn_level", "preference",
+                 "favourite_category", "age_band")
+_METRIC_FIELDS = ("first_purchase", "last_purchase", "recency_days", "visits", "spend_cents", "total_spend_cents",
+                  "avg_ticket_cents", "tenure_days", "median_interval_days", "visits_last90", "visits_prev90",
+                  "spend_last90_cents", "spend_prev90_cents", "new_product_share", "r_score", "f_score", "m_score",
+                  "p_alive", "expected_visits_90", "expected_visits_365", "predicted_value_1y_cents", "level")
+
+
+def member_snapshot(db: Database, member_id: int) -> MemberClasses | None:
+    """The member as the latest classification saw them; None before the first classification."""
+    from shopcrm.db.models import Product
+
+    with db.read() as s:
+        snap = _latest(s)
+        if snap is None:
+            return None
+        row = s.get(SnapshotMember, (snap.id, member_id))
+        if row is None:
+            return None
+        rec_ids = [int(i) for i in (row.recommendations or [])]
+        names = dict(s.execute(select(Product.id, Product.name).where(Product.id.in_(rec_ids))).all()) if rec_ids else {}
+        return MemberClasses(
+            snapshot=snap,
+            classes={name: getattr(row, name) for name in _CLASS_FIELDS},
+            reasons=dict(row.reasons or {}),
+            metrics={name: getattr(row, name) for name in _METRIC_FIELDS},
+            recommendations=[(i, names[i]) for i in rec_ids if i in names],
+        )

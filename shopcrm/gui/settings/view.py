@@ -220,7 +220,7 @@ class SettingsView(QWidget):
         self.backup_button = QPushButton(self.tr("&Back up now"))
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button = QPushButton(self.tr("Res&tore from a backup file ..."))
-        self.restore_button.clicked.connect(self.restore_from_file)
+        self.restore_button.clicked.connect(lambda: self.restore_from_file())
         self.backup_status = hint_label()
         actions = QHBoxLayout()
         actions.addWidget(self.backup_button)

@@ -1,0 +1,1 @@
+"""Counter screen: find a member, ring up a sale, register a member, keyboard only."""

@@ -1,0 +1,1 @@
+"""Members screen: the table over every member, filters, add/edit, detail."""

@@ -1,0 +1,396 @@
+"""Members: the searchable, filterable table over every member, with the detail panel beside it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcrm.errors import ShopError
+from shopcrm.gui.context import AppContext
+from shopcrm.gui.labels import class_label, classification_title
+from shopcrm.gui.members.detail import MemberDetail
+from shopcrm.gui.members.member_dialog import MemberDialog
+from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
+from shopcrm.gui.widgets import hint_label, title_label
+from shopcrm.i18n import QT_TRANSLATE_NOOP
+from shopcrm.services.member_table import MemberFilter, filter_choices
+from shopcrm.services.members import archive_member, erase_member, get_member, reactivate_member
+
+SEARCH_DELAY_MS = 250
+# The filter bar: snapshot classes first, then the member's own fields.
+FILTER_BAR = ("segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class", "preference",
+              "level", "source", "birthday_month")
+STATUS_NAMES = {"active": QT_TRANSLATE_NOOP("labels", "Active"), "archived": QT_TRANSLATE_NOOP("labels", "Archived"),
+                "all": QT_TRANSLATE_NOOP("labels", "All")}
+
+
+def create_view(ctx: AppContext) -> QWidget:
+    return MembersView(ctx)
+
+
+class MembersView(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.model = MemberTableModel(ctx, self)
+        self._selected_id: int | None = None
+        self._pending_select: int | None = None
+        self._dirty = False
+
+        # ---- search and filters
+        self.search = QLineEdit()
+        self.search.setObjectName("membersSearch")
+        self.search.setPlaceholderText(self.tr("Search name, phone, card no., area or tag"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        self.status_box = QComboBox()
+        for code, name in STATUS_NAMES.items():
+            self.status_box.addItem(QCoreApplication.translate("labels", name), code)
+        self.status_box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.consent_only = QCheckBox(self.tr("Agreed to promotions"))
+        self.consent_only.toggled.connect(lambda _b: self.apply_filter())
+        self.filter_boxes: dict[str, QComboBox] = {}
+        filters = QGridLayout()
+        for i, name in enumerate(FILTER_BAR):
+            box = QComboBox()
+            box.setObjectName(f"filter_{name}")
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+            self.filter_boxes[name] = box
+            filters.addWidget(box, i // 6, i % 6)
+        self.clear_button = QPushButton(self.tr("Clear &filters"))
+        self.clear_button.clicked.connect(lambda: self.clear_filters())
+        filters.addWidget(self.consent_only, 1, 5)
+        filters.addWidget(self.clear_button, 1, 6)
+
+        # ---- actions
+        self.new_button = QPushButton(self.tr("&New member"))
+        self.new_button.setObjectName("primary")
+        self.new_button.clicked.connect(self.new_member)
+        self.edit_button = QPushButton(self.tr("&Edit"))
+        self.edit_button.clicked.connect(self.edit_member)
+        self.archive_button = QPushButton(self.tr("&Archive"))
+        self.archive_button.clicked.connect(self.toggle_archive)
+        self.erase_button = QPushButton(self.tr("E&rase ..."))
+        self.erase_button.clicked.connect(self.erase)
+        self.counter_button = QPushButton(self.tr("Ring &up at the counter"))
+        self.counter_button.clicked.connect(self.to_counter)
+        self.count_label = QLabel()
+        self.snapshot_label = hint_label()
+
+        # ---- table and detail
+        self.table = QTableView()
+        self.table.setObjectName("membersTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(96)
+        header.resizeSection(1, 110)
+        header.resizeSection(2, 118)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _i: self.edit_member())
+        self.detail = MemberDetail(ctx)
+        self.detail.member_changed.connect(self._member_changed)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 460])
+
+        top = QHBoxLayout()
+        top.addWidget(title_label(self.tr("Members")))
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        for b in (self.counter_button, self.erase_button, self.archive_button, self.edit_button, self.new_button):
+            top.addWidget(b)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 3)
+        search_row.addWidget(self.status_box)
+        search_row.addWidget(self.snapshot_label, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(search_row)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+        for keys, slot in (("Ctrl+N", self.new_member), ("Ctrl+E", self.edit_member), ("Return", self.edit_member),
+                           ("Ctrl+F", self._focus_search)):
+            sc = QShortcut(QKeySequence(keys), self.table if keys == "Return" else self)
+            sc.setContext(Qt.ShortcutContext.WidgetShortcut if keys == "Return"
+                          else Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+        self.model.loaded.connect(self._loaded)
+        self.model.load_failed.connect(lambda exc: ctx.show_error(exc, self))
+        ctx.operation_finished.connect(self._operation_finished)
+        self.fill_filter_boxes()
+        self._update_buttons()
+        self.model.reload()
+
+    # ---- main-window hooks ------------------------------------------------------------------------
+    def initial_focus(self) -> None:
+        self.search.setFocus()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def on_shown(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self.fill_filter_boxes()
+            self.model.reload()
+
+    def open_item(self, argument: Any) -> None:
+        """A member id selects that member; a MemberFilter or dict (a chart drill-down) filters."""
+        if isinstance(argument, int):
+            self.clear_filters(reload=False)
+            self.status_box.setCurrentIndex(self.status_box.findData("all"))
+            self._pending_select = argument
+            self.apply_filter()
+            return
+        flt = argument if isinstance(argument, MemberFilter) else MemberFilter.from_dict(dict(argument))
+        self.set_filter(flt)
+
+    # ---- filters ----------------------------------------------------------------------------------
+    def fill_filter_boxes(self) -> None:
+        """Choices present in the latest classification, with member counts."""
+        try:
+            choices = filter_choices(self.ctx.db)
+        except ShopError as exc:
+            self.ctx.show_error(exc, self)
+            return
+        levels = self.ctx.settings.levels
+        for name, box in self.filter_boxes.items():
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr("Any {what}").format(what=classification_title(name) if name not in (
+                "level", "birthday_month") else (self.tr("level") if name == "level" else self.tr("birthday month"))),
+                None)
+            if name == "level":
+                for i, lvl in enumerate(levels):
+                    box.addItem(QCoreApplication.translate("levels", lvl.name), i)
+            elif name == "birthday_month":
+                for month in range(1, 13):
+                    box.addItem(self.tr("Birthday in month {month}").format(month=month), month)
+            else:
+                for code, count in choices.get(name, []):
+                    text = class_label(name, code) if name != "abcd" else class_label("abcd", code)
+                    box.addItem(f"{text} ({count:,})", code)
+            index = box.findData(current)
+            box.setCurrentIndex(index if index >= 0 else 0)
+            box.setEnabled(box.count() > 1)
+            box.blockSignals(False)
+
+    def current_filter(self) -> MemberFilter:
+        values: dict[str, Any] = {name: box.currentData() for name, box in self.filter_boxes.items()}
+        return MemberFilter(text=self.search.text().strip(), status=str(self.status_box.currentData()),
+                            consent_only=self.consent_only.isChecked(), **values)
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        flt = self.current_filter()
+        if self.model.filter.member_ids is not None:  # a drill-down list stays until filters are cleared
+            flt = flt.with_changes(member_ids=self.model.filter.member_ids)
+        self.model.set_filter(flt)
+
+    def set_filter(self, flt: MemberFilter) -> None:
+        """Show exactly this filter in the bar (unknown values are added) and load it."""
+        widgets = [self.search, self.status_box, self.consent_only, *self.filter_boxes.values()]
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.setText(flt.text)
+        self.status_box.setCurrentIndex(max(0, self.status_box.findData(flt.status)))
+        self.consent_only.setChecked(flt.consent_only)
+        for name, box in self.filter_boxes.items():
+            value = getattr(flt, name)
+            index = box.findData(value)
+            if index < 0 and value is not None:
+                box.addItem(class_label(name, str(value)), value)
+                index = box.count() - 1
+            box.setCurrentIndex(max(0, index))
+        for w in widgets:
+            w.blockSignals(False)
+        self.model.set_filter(flt)
+
+    def clear_filters(self, reload: bool = True) -> None:
+        """Back to every active member (reload=False: only reset the bar, the caller loads)."""
+        if reload:
+            self.set_filter(MemberFilter())
+            return
+        widgets = [self.search, self.consent_only, *self.filter_boxes.values()]
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.clear()
+        self.consent_only.setChecked(False)
+        for box in self.filter_boxes.values():
+            box.setCurrentIndex(0)
+        for w in widgets:
+            w.blockSignals(False)
+        self.model.filter = MemberFilter()
+
+    # ---- table ------------------------------------------------------------------------------------
+    def _loaded(self, count: int) -> None:
+        self.count_label.setText(self.tr("{count} members").format(count=f"{count:,}"))
+        snap = self.model.snapshot
+        self.snapshot_label.setText(
+            self.tr("Classes as of {as_of}").format(as_of=snap.as_of.isoformat()) if snap
+            else self.tr("Not classified yet: classes appear after the first classification."))
+        wanted = self._pending_select if self._pending_select is not None else self._selected_id
+        self._pending_select = None
+        row = self.model.row_of(wanted) if wanted is not None else -1
+        if row >= 0:
+            self.select_row(row)
+        else:
+            self._selected_id = None
+            self.detail.show_member(None)
+            self._update_buttons()
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().select(
+            index, self.table.selectionModel().SelectionFlag.ClearAndSelect | self.table.selectionModel().SelectionFlag.Rows)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def _selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        member_id = self.model.data(rows[0], MEMBER_ID_ROLE) if rows else None
+        if member_id != self._selected_id:
+            self._selected_id = member_id
+            self.detail.show_member(member_id)
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        return self._selected_id
+
+    def _update_buttons(self) -> None:
+        member = self.detail.member
+        has = member is not None and member.status != "erased"
+        for b in (self.edit_button, self.archive_button, self.erase_button):
+            b.setEnabled(has)
+        self.counter_button.setEnabled(has and member is not None and member.status == "active")
+        self.archive_button.setText(self.tr("Re&activate") if member is not None and member.status == "archived"
+                                    else self.tr("&Archive"))
+
+    def _operation_finished(self, kind: str) -> None:
+        if kind in ("member", "import", "demo", "restore", "classification", "undo-import"):
+            if self.isVisible():
+                self.fill_filter_boxes()
+                self.model.reload()
+            else:
+                self._dirty = True
+        elif kind in ("purchase", "points", "feedback", "settings-saved"):
+            self.model.refresh_rows()
+            if self._selected_id is not None and self.isVisible():
+                self.detail.show_member(self._selected_id)
+
+    def _member_changed(self, member_id: int) -> None:
+        self.model.refresh_rows()
+        self.detail.show_member(member_id)
+
+    # ---- actions ----------------------------------------------------------------------------------
+    def new_member(self) -> None:
+        dialog = MemberDialog(self.ctx, parent=self)
+        dialog.saved.connect(lambda view: self._select_after_save(view.id))
+        dialog.open()
+
+    def edit_member(self) -> None:
+        if self._selected_id is None:
+            return
+        try:
+            member = get_member(self.ctx.db, self._selected_id)
+        except ShopError as exc:
+            self.ctx.show_error(exc, self)
+            return
+        if member.status == "erased":
+            return
+        dialog = MemberDialog(self.ctx, member, parent=self)
+        dialog.saved.connect(lambda view: self._select_after_save(view.id))
+        dialog.open()
+
+    def _select_after_save(self, member_id: int) -> None:
+        self._pending_select = member_id
+        self._selected_id = None  # force the detail panel to re-read
+
+    def toggle_archive(self) -> None:
+        member = self.detail.member
+        if member is None:
+            return
+        db, member_id = self.ctx.db, member.id
+        if member.status == "archived":
+            fn, text = reactivate_member, self.tr("Reactivating member")
+        else:
+            answer = QMessageBox.question(
+                self, self.tr("Archive member"),
+                self.tr("Archive {name}? The member disappears from the counter and promotion lists; "
+                        "history is kept and you can reactivate them later.").format(name=member.name or member.card_no))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            fn, text = archive_member, self.tr("Archiving member")
+        self._pending_select = member_id
+        self._selected_id = None
+        self.ctx.run(lambda _c: fn(db, member_id), label=text, kind="member", parent=self)
+
+    def erase(self) -> None:
+        member = self.detail.member
+        if member is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Erase member"),
+                          self.tr("Erase {name} for good?\n\nName, phone, birthday, notes and tags are deleted and "
+                                  "cannot be recovered in the program; sales stay in the shop's figures without a name. "
+                                  "A backup is taken first.").format(name=member.name or member.card_no),
+                          QMessageBox.StandardButton.Cancel, self)
+        erase = box.addButton(self.tr("Erase"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not erase:
+            return
+        self.run_erase(member.id)
+
+    def run_erase(self, member_id: int) -> None:
+        db = self.ctx.db
+        self._selected_id = None
+        self.ctx.run(lambda _c: erase_member(db, member_id), label=self.tr("Erasing member"), kind="member",
+                     parent=self)
+
+    def to_counter(self) -> None:
+        if self._selected_id is not None:
+            self.ctx.navigate_requested.emit("counter", self._selected_id)
+

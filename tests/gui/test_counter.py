@@ -1,0 +1,197 @@
+"""The counter, driven from the keyboard like a clerk in the rush hour."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from gui_helpers import member, product, snapshot
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from shopcrm.gui.context import AppContext
+from shopcrm.gui.counter.view import CounterView
+from shopcrm.gui.members.member_dialog import MemberDialog
+from shopcrm.services.members import find_members
+from shopcrm.services.purchases import member_history
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def counter(qtbot: Any, ctx: AppContext) -> CounterView:
+    view = CounterView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitActive(view)
+    view.initial_focus()
+    return view
+
+
+def _open_dialog(qtbot: Any, counter: CounterView) -> MemberDialog:
+    qtbot.waitUntil(lambda: counter.findChild(MemberDialog) is not None and counter.findChild(MemberDialog).isVisible())
+    return counter.findChild(MemberDialog)
+
+
+def test_register_member_from_the_counter(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    qtbot.keyClicks(counter.search, "139 0000 1234")
+    qtbot.keyClick(counter, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = _open_dialog(qtbot, counter)
+    assert dialog.phone.text() == "139 0000 1234"  # the typed phone is carried over
+    dialog.name.insert("王芳")  # Chinese arrives through the input method, not as key codes
+    dialog.birthday.insert("5月3日")
+    dialog.consent.setChecked(True)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: counter.member is not None, timeout=5000)
+    assert counter.member.name == "王芳" and counter.member.phone_display == "13900001234"
+    assert counter.card_name.text() == "王芳"
+    assert counter.focusWidget() is counter.product  # where typing goes once the window is active
+    stored = find_members(ctx.db, "1234")
+    assert [m.name for m in stored] == ["王芳"] and stored[0].birthday == "05-03" and stored[0].consent
+
+
+def test_register_shows_validation_under_the_field(qtbot: Any, counter: CounterView) -> None:
+    qtbot.keyClick(counter, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = _open_dialog(qtbot, counter)
+    qtbot.keyClicks(dialog.phone, "12345")
+    qtbot.keyClicks(dialog.birthday, "31.31")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dialog.errors.label("phone").isVisible(), timeout=5000)
+    assert "is not a valid phone number" in dialog.errors.label("phone").text()
+    assert dialog.isVisible()
+    dialog.phone.setText("13900001111")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dialog.errors.label("birthday").isVisible(), timeout=5000)
+    assert not dialog.errors.label("phone").isVisible()
+    assert "31.31" in dialog.errors.label("birthday").text()
+
+
+def test_duplicate_phone_is_shown_beside_the_phone(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    member(ctx.db, "13900001234", "Li Na")
+    qtbot.keyClick(counter, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = _open_dialog(qtbot, counter)
+    qtbot.keyClicks(dialog.phone, "+86 139-0000-1234")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dialog.errors.label("phone").isVisible(), timeout=5000)
+    assert "already belongs to member" in dialog.errors.label("phone").text()
+
+
+def test_find_by_last_four_digits_and_pick_with_enter(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    member(ctx.db, "13800005678", "Zhang Wei")
+    member(ctx.db, "13911115678", "Chen Jing")
+    member(ctx.db, "13922220000", "Wang Fang")
+    qtbot.keyClicks(counter.search, "5678")
+    qtbot.waitUntil(lambda: counter.matches.count() == 2, timeout=3000)
+    shown = [counter.matches.item(i).text() for i in range(counter.matches.count())]
+    assert any("Zhang Wei" in t for t in shown) and any("Chen Jing" in t for t in shown)
+    first = counter.matches.item(0).text()
+    qtbot.keyClick(counter.search, Qt.Key.Key_Down)
+    second = counter.matches.currentItem().text()
+    assert second != first
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)
+    assert counter.member is not None and counter.member.name in second
+    assert counter.card_name.text() == counter.member.name
+    assert counter.search.text() == "" and counter.matches.count() == 0
+
+
+def test_enter_while_still_typing_searches_first(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    member(ctx.db, "13800005678", "Zhang Wei")
+    qtbot.keyClicks(counter.search, "5678")
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)  # before the search delay has passed
+    assert counter.member is not None and counter.member.name == "Zhang Wei"
+
+
+def test_record_an_amount_and_see_it_in_history(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    m = member(ctx.db, "13800005678", "Zhang Wei")
+    qtbot.keyClicks(counter.search, "5678")
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)
+    qtbot.keyClick(counter.product, Qt.Key.Key_Return)  # empty product field: on to the amount
+    assert counter.amount.hasFocus()
+    counter.amount.insert("¥")
+    qtbot.keyClicks(counter.amount, "23.50")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Saved" in counter.result_label.text(), timeout=5000)
+    assert "¥23.50" in counter.result_label.text() and "Zhang Wei" in counter.result_label.text()
+    assert "+23 points, balance 23" in counter.result_label.text()
+    history = member_history(ctx.db, m.id, 10)
+    assert [p.total_cents for p in history] == [2350]
+    assert counter.member is None and counter.amount.text() == ""  # ready for the next customer
+    assert counter.recent_list.count() == 1
+
+
+def test_products_then_enter_saves_lines(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    m = member(ctx.db, "13800005678", "Zhang Wei")
+    product(ctx.db, "Croissant", 1200)
+    product(ctx.db, "Milk tea", 1500, "Drinks")
+    counter.reload_products()
+    qtbot.keyClicks(counter.search, "5678")
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)
+    for name in ("Croissant", "Milk tea", "Croissant"):
+        counter.product.setText(name)
+        qtbot.keyClick(counter.product, Qt.Key.Key_Return)
+    assert counter.lines_table.rowCount() == 2
+    assert counter.lines_table.item(0, 1).text() == "2" and counter.lines_table.item(0, 3).text() == "¥24.00"
+    assert counter.amount.placeholderText() == "¥39.00"
+    qtbot.keyClick(counter.product, Qt.Key.Key_Return)
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Saved" in counter.result_label.text(), timeout=5000)
+    [sale] = member_history(ctx.db, m.id, 10)
+    assert sale.total_cents == 3900
+    assert sorted((line.product_name, int(line.quantity)) for line in sale.lines) == [("Croissant", 2), ("Milk tea", 1)]
+
+
+def test_unknown_product_and_bad_amount_are_explained(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    counter.product.setText("Unicorn cake")
+    qtbot.keyClick(counter.product, Qt.Key.Key_Return)
+    assert counter.sale_error.isVisible() and "Unicorn cake" in counter.sale_error.text()
+    qtbot.keyClicks(counter.amount, "twelve")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    assert "is not an amount" in counter.sale_error.text()
+    counter.amount.clear()
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Enter products or an amount" in counter.sale_error.text(), timeout=5000)
+
+
+def test_walk_in_sale_and_void(qtbot: Any, ctx: AppContext, counter: CounterView, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from shopcrm.services.stats import shop_stats
+
+    qtbot.keyClicks(counter.amount, "8")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.recent_list.count() == 1, timeout=5000)
+    assert shop_stats(ctx.db)["purchases"] == 1
+    counter.recent_list.setCurrentRow(0)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    counter.void_button.click()
+    qtbot.waitUntil(lambda: "voided" in counter.recent_list.item(0).text(), timeout=5000)
+    assert shop_stats(ctx.db)["purchases"] == 0
+
+
+def test_member_card_shows_birthday_churn_and_recommendations(qtbot: Any, ctx: AppContext,
+                                                               counter: CounterView) -> None:
+    import datetime as dt
+
+    today = dt.date.today()
+    m = member(ctx.db, "13800005678", "Zhang Wei", birthday=f"{today.month:02d}-{today.day:02d}")
+    cake = product(ctx.db, "Mango cake", 3800, "Cake")
+    snapshot(ctx.db, {m.id: {"pyramid": "gold", "segment": "at_risk", "churn_level": "high",
+                             "reasons": {"churn_level": "last visit 47 days ago; usually every 6 days"},
+                             "recommendations": [cake.id]}})
+    qtbot.keyClicks(counter.search, "5678")
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)
+    assert "Birthday today" in counter.card_birthday.text()
+    assert "Tier: Gold" in counter.card_classes.text() and "Segment: At risk" in counter.card_classes.text()
+    assert "last visit 47 days ago" in counter.card_churn.text() and counter.card_churn.isVisible()
+    assert "Mango cake" in counter.card_recommend.text()
+
+
+def test_escape_starts_over(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    member(ctx.db, "13800005678", "Zhang Wei")
+    qtbot.keyClicks(counter.search, "5678")
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(counter.amount, "12")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Escape)
+    assert counter.member is None and counter.amount.text() == ""

@@ -1,0 +1,209 @@
+"""Members screen: lazy SQL-backed table, search, filters, add/edit, detail, archive, erase."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from gui_helpers import member, product, snapshot
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from shopcrm.gui.context import AppContext
+from shopcrm.gui.members.detail import MemberDetail
+from shopcrm.gui.members.member_dialog import MemberDialog
+from shopcrm.gui.members.table_model import MemberTableModel
+from shopcrm.gui.members.view import MembersView
+from shopcrm.services.feedback import FeedbackInput, add_feedback
+from shopcrm.services.member_table import COLUMN_KEYS, MemberFilter
+from shopcrm.services.members import get_member
+from shopcrm.services.purchases import LineInput, PurchaseInput, record_purchase
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def shop(ctx: AppContext) -> dict[str, Any]:
+    a = member(ctx.db, "13800000001", "Zhang Wei", area="Office park", tags=["cake"])
+    b = member(ctx.db, "13800000002", "Li Na", birthday="1990-05-03")
+    c = member(ctx.db, "13900005678", "Wang Fang", consent=True)
+    bread = product(ctx.db, "Croissant", 1200)
+    record_purchase(ctx.db, PurchaseInput(member_id=b.id, lines=[LineInput(bread.id, 2)]))
+    record_purchase(ctx.db, PurchaseInput(member_id=c.id, lines=[], total_cents=9900))
+    snapshot(ctx.db, {
+        a.id: {"segment": "champions", "pyramid": "gold", "reasons": {"segment": "bought 30 times"}},
+        b.id: {"segment": "at_risk", "pyramid": "lead", "churn_level": "high",
+               "reasons": {"churn_level": "last visit 47 days ago; usually every 6 days"},
+               "recommendations": [bread.id]},
+        c.id: {"segment": "at_risk", "pyramid": "iron"},
+    })
+    return {"a": a, "b": b, "c": c, "bread": bread}
+
+
+@pytest.fixture
+def members_view(qtbot: Any, ctx: AppContext, shop: dict[str, Any]) -> MembersView:
+    view = MembersView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3 and not view.model.loading, timeout=5000)
+    return view
+
+
+def _names(view: MembersView) -> list[str]:
+    col = COLUMN_KEYS.index("name")
+    return [view.model.index(r, col).data() for r in range(view.model.rowCount())]
+
+
+def test_model_passes_qt_model_tester(qtmodeltester: Any, qtbot: Any, ctx: AppContext, shop: dict[str, Any]) -> None:
+    model = MemberTableModel(ctx)
+    model.reload()
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
+    qtmodeltester.check(model, force_py=False)
+
+
+def test_detail_models_pass_qt_model_tester(qtmodeltester: Any, qtbot: Any, ctx: AppContext,
+                                            shop: dict[str, Any]) -> None:
+    add_feedback(ctx.db, FeedbackInput(member_id=shop["b"].id, rating_service=2, comment="slow"))
+    detail = MemberDetail(ctx)
+    qtbot.addWidget(detail)
+    detail.show_member(shop["b"].id)
+    for model in (detail.purchases, detail.points, detail.feedback, detail.classes):
+        assert model.rowCount() > 0
+        qtmodeltester.check(model, force_py=False)
+
+
+def test_table_shows_members_with_classes(members_view: MembersView) -> None:
+    assert sorted(_names(members_view)) == ["Li Na", "Wang Fang", "Zhang Wei"]
+    assert members_view.count_label.text() == "3 members"
+    row = members_view.model.row_of(members_view.model.ids[0])
+    seg = members_view.model.index(row, COLUMN_KEYS.index("segment")).data()
+    assert seg in ("Champions", "At risk")
+
+
+def test_search_by_last_four_digits_and_name(qtbot: Any, members_view: MembersView) -> None:
+    qtbot.keyClicks(members_view.search, "5678")
+    qtbot.keyClick(members_view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _names(members_view) == ["Wang Fang"], timeout=5000)
+    members_view.search.clear()
+    qtbot.keyClicks(members_view.search, "li")
+    qtbot.keyClick(members_view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _names(members_view) == ["Li Na"], timeout=5000)
+    assert members_view.count_label.text() == "1 members"
+
+
+def test_filter_by_segment_and_tier(qtbot: Any, members_view: MembersView) -> None:
+    box = members_view.filter_boxes["segment"]
+    texts = [box.itemText(i) for i in range(box.count())]
+    assert "At risk (2)" in texts and "Champions (1)" in texts
+    box.setCurrentIndex(box.findData("at_risk"))
+    qtbot.waitUntil(lambda: sorted(_names(members_view)) == ["Li Na", "Wang Fang"], timeout=5000)
+    tier = members_view.filter_boxes["pyramid"]
+    tier.setCurrentIndex(tier.findData("iron"))
+    qtbot.waitUntil(lambda: _names(members_view) == ["Wang Fang"], timeout=5000)
+    members_view.clear_button.click()
+    qtbot.waitUntil(lambda: len(_names(members_view)) == 3, timeout=5000)
+
+
+def test_drill_down_filter_from_another_screen(qtbot: Any, members_view: MembersView) -> None:
+    members_view.open_item({"pyramid": "gold"})
+    qtbot.waitUntil(lambda: _names(members_view) == ["Zhang Wei"], timeout=5000)
+    assert members_view.filter_boxes["pyramid"].currentData() == "gold"
+
+
+def test_sort_in_sql_by_points(qtbot: Any, members_view: MembersView) -> None:
+    col = COLUMN_KEYS.index("points")
+    members_view.table.sortByColumn(col, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: members_view.model.sort_key == "points" and not members_view.model.loading, timeout=5000)
+    qtbot.waitUntil(lambda: _names(members_view)[0] == "Wang Fang", timeout=5000)
+    points = [members_view.model.index(r, col).data() for r in range(3)]
+    assert points == ["99", "24", "0"]
+
+
+def test_select_shows_history_classes_and_reasons(qtbot: Any, members_view: MembersView, shop: dict[str, Any]) -> None:
+    row = members_view.model.row_of(shop["b"].id)
+    members_view.select_row(row)
+    detail = members_view.detail
+    assert detail.header.text() == "Li Na"
+    assert detail.purchases.rowCount() == 1
+    assert "Croissant ×2" in detail.purchases.index(0, 2).data()
+    assert detail.purchases.index(0, 1).data() == "¥24.00"
+    classes = {detail.classes.index(r, 0).data(): (detail.classes.index(r, 1).data(), detail.classes.index(r, 2).data())
+               for r in range(detail.classes.rowCount())}
+    assert classes["Churn warning"] == ("High", "last visit 47 days ago; usually every 6 days")
+    assert classes["Customer pyramid"][0] == "Lead"
+    assert "Croissant" in detail.recommend.text()
+    assert detail.points.rowCount() == 1 and detail.points.index(0, 2).data() == "+24"
+
+
+def test_add_member_with_field_validation(qtbot: Any, ctx: AppContext, members_view: MembersView) -> None:
+    members_view.new_button.click()
+    qtbot.waitUntil(lambda: members_view.findChild(MemberDialog) is not None)
+    dialog = members_view.findChild(MemberDialog)
+    qtbot.keyClicks(dialog.phone, "13800000001")  # Zhang Wei's phone
+    qtbot.keyClicks(dialog.name, "Someone")
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.click()
+    qtbot.waitUntil(lambda: dialog.errors.label("phone").isVisible(), timeout=5000)
+    assert "already belongs to member" in dialog.errors.label("phone").text()
+    dialog.phone.setText("13700001111")
+    qtbot.keyClicks(dialog.card_no, "bad card!")
+    save.click()
+    qtbot.waitUntil(lambda: dialog.errors.label("card_no").isVisible(), timeout=5000)
+    assert not dialog.errors.label("phone").isVisible()
+    dialog.card_no.clear()
+    save.click()
+    qtbot.waitUntil(lambda: len(_names(members_view)) == 4, timeout=5000)
+    qtbot.waitUntil(lambda: members_view.detail.member is not None and members_view.detail.member.name == "Someone",
+                    timeout=5000)
+
+
+def test_edit_member(qtbot: Any, ctx: AppContext, members_view: MembersView, shop: dict[str, Any]) -> None:
+    members_view.select_row(members_view.model.row_of(shop["a"].id))
+    members_view.edit_button.click()
+    qtbot.waitUntil(lambda: members_view.findChild(MemberDialog) is not None)
+    dialog = members_view.findChild(MemberDialog)
+    assert dialog.phone.text() == "13800000001" and dialog.tags.text() == "cake"
+    dialog.name.setText("Zhang Wei Jr")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "Zhang Wei Jr" in _names(members_view), timeout=5000)
+    assert get_member(ctx.db, shop["a"].id).name == "Zhang Wei Jr"
+
+
+def test_archive_and_erase(qtbot: Any, ctx: AppContext, members_view: MembersView, shop: dict[str, Any],
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    members_view.select_row(members_view.model.row_of(shop["a"].id))
+    members_view.archive_button.click()
+    qtbot.waitUntil(lambda: "Zhang Wei" not in _names(members_view), timeout=5000)
+    assert get_member(ctx.db, shop["a"].id).status == "archived"
+
+    asked: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        asked.append(box.text())
+        erase = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+        erase.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    members_view.select_row(members_view.model.row_of(shop["b"].id))
+    members_view.erase_button.click()
+    assert asked and "Li Na" in asked[0]  # the owner is asked before anything is erased
+    qtbot.waitUntil(lambda: "Li Na" not in _names(members_view), timeout=5000)
+    assert get_member(ctx.db, shop["b"].id).status == "erased"
+    assert members_view.detail.member is None
+
+
+def test_erase_cancelled_changes_nothing(qtbot: Any, ctx: AppContext, members_view: MembersView,
+                                         shop: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)  # closed without pressing Erase
+    members_view.select_row(members_view.model.row_of(shop["b"].id))
+    members_view.erase_button.click()
+    ctx.wait_idle()
+    assert get_member(ctx.db, shop["b"].id).status == "active"
+
+
+def test_member_filter_dataclass_from_dict() -> None:
+    flt = MemberFilter.from_dict({"segment": "loyal", "member_ids": [3, 1], "unknown": 1})
+    assert flt.segment == "loyal" and flt.member_ids == (3, 1)
