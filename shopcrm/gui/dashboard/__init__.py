@@ -1,1 +1,0 @@
-"""Dashboard screen: KPIs, monthly trends, birthdays this week and members at risk."""
