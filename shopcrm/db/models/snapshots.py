@@ -60,6 +60,8 @@ class SnapshotMember(Base):
     churn_level: Mapped[str] = mapped_column(String(10))
     preference: Mapped[str] = mapped_column(String(12))
     favourite_category: Mapped[str | None] = mapped_column(String(50))
+    # {"bread": 0.52, "drink": 0.31, ...}: share of product spend in the window per category
+    category_shares: Mapped[dict[str, float] | None] = mapped_column(JSON)
     age_band: Mapped[str | None] = mapped_column(String(8))
     level: Mapped[int] = mapped_column(SmallInteger, default=0)
     # lifetime value

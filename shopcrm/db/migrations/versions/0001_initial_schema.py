@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 17:25:35.026737
+Create Date: 2026-11-23 17:31:28.564339
 """
 
 from __future__ import annotations
@@ -259,6 +259,7 @@ def upgrade() -> None:
     sa.Column('churn_level', sa.String(length=10), nullable=False),
     sa.Column('preference', sa.String(length=12), nullable=False),
     sa.Column('favourite_category', sa.String(length=50), nullable=True),
+    sa.Column('category_shares', sa.JSON(), nullable=True),
     sa.Column('age_band', sa.String(length=8), nullable=True),
     sa.Column('level', sa.SmallInteger(), nullable=False),
     sa.Column('p_alive', sa.Float(), nullable=True),
