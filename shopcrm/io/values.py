@@ -388,7 +388,8 @@ def is_refund_kind(value: str) -> bool:
 
 
 _SUBTOTAL = re.compile(
-    r"^(?:本页|本日|本月|全部|总)?(?:合\s*计|小\s*计|总\s*计|累\s*计|汇\s*总|总\s*额|totals?|sub-?\s*totals?|grand\s+totals?|sum)\s*[:：]?"
+    r"^(?:本页|本日|本月|全部|总)?(?:合\s*计|小\s*计|总\s*计|累\s*计|汇\s*总|总\s*额|totals?|sub-?\s*totals?|grand\s+totals?|sum)"
+    r"(?:$|[\s:：(（\d¥￥-])"
 )
 
 

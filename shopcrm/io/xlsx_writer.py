@@ -1,0 +1,217 @@
+"""Styled .xlsx writing in openpyxl's write-only mode (constant memory for any number of rows).
+
+Every table gets a bold header row, frozen panes under it, an autofilter, column widths from
+the header and the first rows, and number/date formats per column.  Text that starts with
+= + - @ is written as a text cell with Excel's quote prefix, so it can never run as a formula
+(in Excel, or in a CSV saved from the file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+MONEY_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+WIDTH_SAMPLE = 200
+MAX_WIDTH = 50
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_HEADER_ALIGN = Alignment(vertical="center")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One output column: `kind` picks the number format (text, int, money, number, date, datetime)."""
+
+    title: str
+    kind: str = "text"
+    width: float | None = None
+
+
+def display_width(value: object) -> int:
+    """Width in Excel character units: CJK characters take two."""
+    if value is None:
+        return 0
+    if isinstance(value, dt.datetime):
+        return 16
+    if isinstance(value, dt.date):
+        return 10
+    text = str(value)
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text[:100])
+
+
+class SheetWriter:
+    """Writes one styled table into a write-only workbook; rows are buffered only for the widths."""
+
+    def __init__(self, workbook: Workbook, title: str, columns: Sequence[Column]) -> None:
+        self._ws = workbook.create_sheet(title=_sheet_title(title))
+        self._columns = list(columns)
+        self._buffer: list[Sequence[Any]] = []
+        self._started = False
+        self._rows = 0
+        self._money = {i for i, c in enumerate(self._columns) if c.kind == "money"}
+        self._formats = {
+            i: {"money": MONEY_FORMAT, "date": DATE_FORMAT, "datetime": DATETIME_FORMAT, "number": "0.00"}.get(c.kind)
+            for i, c in enumerate(self._columns)
+        }
+
+    @property
+    def worksheet(self) -> Any:
+        return self._ws
+
+    def append(self, values: Sequence[Any]) -> None:
+        if not self._started:
+            self._buffer.append(values)
+            if len(self._buffer) >= WIDTH_SAMPLE:
+                self._start()
+            return
+        self._write(values)
+
+    def _start(self) -> None:
+        self._started = True
+        ws = self._ws
+        for index, column in enumerate(self._columns):
+            width = column.width
+            if width is None:
+                sample = [display_width(row[index]) for row in self._buffer if index < len(row)]
+                if self._formats.get(index) == MONEY_FORMAT:
+                    sample = [w + 3 for w in sample]
+                width = min(MAX_WIDTH, max([display_width(column.title) + 2, *[w + 2 for w in sample]]))
+            ws.column_dimensions[get_column_letter(index + 1)].width = width
+        ws.freeze_panes = "A2"
+        header = []
+        for column in self._columns:
+            cell = self._text_cell(column.title)
+            cell.font = _HEADER_FONT
+            cell.fill = _HEADER_FILL
+            cell.alignment = _HEADER_ALIGN
+            header.append(cell)
+        ws.append(header)
+        for row in self._buffer:
+            self._write(row)
+        self._buffer = []
+
+    def _text_cell(self, text: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self._ws, value=text)
+        if text.startswith(FORMULA_STARTS):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        return cell
+
+    def _write(self, values: Sequence[Any]) -> None:
+        out: list[Any] = []
+        formats = self._formats
+        for index, value in enumerate(values):
+            if value is None or value == "":
+                out.append(None)
+            elif isinstance(value, str):
+                out.append(self._text_cell(value) if value.startswith(FORMULA_STARTS) else value)
+            elif isinstance(value, bool):
+                out.append(value)
+            else:
+                fmt = formats.get(index)
+                if index in self._money and isinstance(value, int):
+                    value = Decimal(value).scaleb(-2)
+                if fmt is None and not isinstance(value, dt.date):
+                    out.append(value)
+                else:
+                    cell = WriteOnlyCell(self._ws, value=value)
+                    if fmt is not None:
+                        cell.number_format = fmt
+                    out.append(cell)
+        self._ws.append(out)
+        self._rows += 1
+
+    def close(self) -> int:
+        """Flush the buffered rows and set the autofilter; returns the number of data rows."""
+        if not self._started:
+            self._start()
+        last = get_column_letter(max(1, len(self._columns)))
+        self._ws.auto_filter.ref = f"A1:{last}{self._rows + 1}"
+        return self._rows
+
+
+def _sheet_title(title: str) -> str:
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("'") or "Sheet"
+    return clean[:31]
+
+
+def new_workbook() -> Workbook:
+    return Workbook(write_only=True)
+
+
+def save_workbook(workbook: Workbook, path: str | Path) -> Path:
+    """Save next to the target and move into place, so a failed save never leaves half a file."""
+    target = Path(path)
+    if not target.parent.exists():
+        raise ShopError(QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."), folder=str(target.parent))
+    tmp = target.with_name(f".{target.name}.part")
+    try:
+        workbook.save(tmp)
+        tmp.replace(target)
+    except PermissionError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ShopError(
+            QT_TRANSLATE_NOOP("errors", "Cannot write {path}: is it open in Excel? Close it and try again."), path=str(target)
+        ) from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ShopError(
+            QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}"), path=str(target), reason=exc.strerror or str(exc)
+        ) from exc
+    return target
+
+
+def write_table(path: str | Path, title: str, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> int:
+    """One styled sheet in a new workbook; returns the number of rows written."""
+    wb = new_workbook()
+    writer = SheetWriter(wb, title, columns)
+    for row in rows:
+        writer.append(row)
+    count = writer.close()
+    save_workbook(wb, path)
+    return count
+
+
+def add_png(workbook: Workbook, title: str, images: Sequence[tuple[str, bytes]]) -> None:
+    """A sheet of charts: each PNG under its caption, one below the other."""
+    from openpyxl.drawing.image import Image
+
+    ws = workbook.create_sheet(title=_sheet_title(title))
+    row = 1
+    anchors = []
+    for caption, png in images:
+        if not png.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise ShopError(QT_TRANSLATE_NOOP("errors", "The chart \"{name}\" is not a PNG image."), name=caption)
+        image = Image(io.BytesIO(png))
+        anchors.append((row, caption, image))
+        rows_needed = int(image.height / 20) + 3
+        row += rows_needed
+    cells: dict[int, str] = {r: caption for r, caption, _ in anchors}
+    for r, _, image in anchors:
+        ws.add_image(image, f"A{r + 1}")
+    last = max(cells) if cells else 0
+    ws.column_dimensions["A"].width = 40
+    for r in range(1, last + 1):
+        if r in cells:
+            cell = WriteOnlyCell(ws, value=cells[r])
+            cell.font = _HEADER_FONT
+            ws.append([cell])
+        else:
+            ws.append([])
