@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from shopcrm.db.engine import Database
@@ -38,6 +40,9 @@ class PurchaseInput:
     payment_method: str | None = None
     channel: str = "store"
     purchased_at: dt.datetime | None = None
+    # Made by the counter when the sale is rung up (uuid4().hex): sending the same sale again after
+    # a lost answer or a dropped connection returns the sale already recorded, never a second one.
+    external_ref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,8 +127,48 @@ def cumulative_spend(s: Session, member_id: int) -> int:
     )
 
 
+def _already_recorded(s: Session, data: PurchaseInput, member: Member | None) -> PurchaseResult | None:
+    """The sale with this counter reference, if it was recorded before (a retry): its result again."""
+    existing = s.scalars(select(Purchase).where(Purchase.external_ref == data.external_ref)).first()
+    if existing is None:
+        return None
+    if existing.member_id != data.member_id or (data.total_cents is not None and existing.total_cents != data.total_cents):
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "The sale reference {ref} belongs to another purchase."), ref=data.external_ref
+        )
+    earned = s.scalar(
+        select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
+            PointsEntry.purchase_id == existing.id, PointsEntry.kind == "earn"
+        )
+    )
+    return PurchaseResult(
+        purchase_id=existing.id,
+        total_cents=existing.total_cents,
+        points_earned=int(earned or 0),
+        points_balance=member.points_balance if member else None,
+        level=member.level if member else None,
+        level_upgraded=False,
+    )
+
+
 def record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
-    """One sale: lines or just an amount; points earned and level upgraded in the same transaction."""
+    """One sale: lines or just an amount; points earned and level upgraded in the same transaction.
+
+    With an external_ref the call is idempotent: the member row lock orders two counters sending the
+    same sale; for a walk-in sale the unique reference does, and the loser reads the winner's sale."""
+    if data.external_ref is not None:
+        ref = data.external_ref.strip()
+        if not ref or len(ref) > 128:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "A sale reference has 1 to 128 characters."), "external_ref")
+        data = dataclasses.replace(data, external_ref=ref)
+        try:
+            return _record_purchase(db, data)
+        except IntegrityError:
+            return _record_purchase(db, data)  # recorded by the other counter meanwhile: replayed now
+    return _record_purchase(db, data)
+
+
+def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
     from shopcrm.services.members import now
 
     settings = load_settings(db)
@@ -145,6 +190,10 @@ def record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
                     QT_TRANSLATE_NOOP("errors", "Member {card} is archived; make the member active again first."),
                     card=member.card_no,
                 )
+        if data.external_ref is not None:
+            replay = _already_recorded(s, data, member)
+            if replay is not None:
+                return replay
         lines = _lines(s, data.lines)
         subtotal = sum(line.amount_cents for line in lines)
         if data.total_cents is not None:
@@ -167,6 +216,7 @@ def record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
             payment_method=data.payment_method,
             channel=data.channel,
             origin="counter",
+            external_ref=data.external_ref,
             lines=lines,
         )
         s.add(purchase)

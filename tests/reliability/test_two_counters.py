@@ -1,0 +1,132 @@
+"""Two counters at once: two processes ring up purchases and redeem points for the same members.
+
+Run against SQLite (two processes on one file) and a real PostgreSQL server (CI starts one;
+SHOPCRM_TEST_POSTGRES_URL).  Afterwards: no lost update (every balance equals what the counters
+were told they earned minus what they redeemed), no balance ever negative (the running sum of each
+member's ledger), the ledger sums to every balance, and no purchase recorded twice although some
+were retried and some sent from both counters.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, text
+
+from shopcrm.db.base import Base
+from shopcrm.db.engine import Database, open_database
+from shopcrm.db.models import Member, PointsEntry, Purchase
+from shopcrm.services.members import MemberInput, register_member
+
+WORKER = Path(__file__).with_name("counter_worker.py")
+OPERATIONS = 1000
+MEMBERS = 3
+
+
+def _database(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Database:
+    if backend == "sqlite":
+        return open_database(tmp_path / "shop.db")
+    if not os.environ.get("SHOPCRM_TEST_POSTGRES_URL"):
+        pytest.skip("SHOPCRM_TEST_POSTGRES_URL not set")
+    db = open_database(request.getfixturevalue("_postgres_ready"))
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with db.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    return db
+
+
+def _run_counters(db: Database, tmp_path: Path, members: list[int]) -> list[list[dict[str, Any]]]:
+    go = tmp_path / "go"
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), db.url, str(n), str(OPERATIONS), str(1000 + n), str(go), *map(str, members)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        )
+        for n in (1, 2)
+    ]
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{n}").exists() for n in (1, 2)):  # both imported and connected
+        assert time.monotonic() < deadline and all(p.poll() is None for p in procs), "a counter did not start"
+        time.sleep(0.01)
+    go.touch()
+    logs = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=240)
+        assert proc.returncode == 0, err
+        assert "Traceback" not in err
+        logs.append([json.loads(line) for line in out.splitlines()])
+    return logs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_two_counters_same_members(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    db = _database(backend, tmp_path, request)
+    members = [register_member(db, MemberInput(phone=f"1390000{i:04d}", name=f"常客{i}")).id for i in range(MEMBERS)]
+
+    logs = _run_counters(db, tmp_path, members)
+
+    done = [log.pop() for log in logs]
+    assert all(d["kind"] == "done" for d in done)
+    overlap = min(d["finished"] for d in done) - max(d["started"] for d in done)
+    shorter = min(d["finished"] - d["started"] for d in done)
+    assert overlap > 0.8 * shorter, "the two counters did not run at the same time"
+    entries = [e for log in logs for e in log]
+    ops_per_worker = [len({e["op"] for e in log}) for log in logs]
+    assert ops_per_worker == [OPERATIONS, OPERATIONS]
+
+    purchases = [e for e in entries if e["kind"] == "purchase"]
+    by_ref: dict[str, set[int]] = defaultdict(set)
+    for e in purchases:
+        by_ref[e["ref"]].add(e["purchase"])
+    # Retries and the same sale from both counters got the same purchase back.
+    assert all(len(ids) == 1 for ids in by_ref.values())
+    first_answer = {}
+    for e in purchases:
+        first_answer.setdefault(e["ref"], e)
+    redeemed = [e for e in entries if e["kind"] == "redeem" and e["ok"]]
+
+    with db.read() as s:
+        rows = {p.external_ref: p for p in s.scalars(select(Purchase))}
+        assert len(rows) == len(by_ref) == s.scalar(select(func.count(Purchase.id)))
+        for ref, ids in by_ref.items():
+            p = rows[ref]
+            assert {p.id} == ids and p.member_id == first_answer[ref]["member"] and p.total_cents == first_answer[ref]["cents"]
+        ledger: dict[int, list[int]] = defaultdict(list)
+        for member_id, points in s.execute(select(PointsEntry.member_id, PointsEntry.points).order_by(PointsEntry.id)):
+            ledger[member_id].append(points)
+        balances = {int(r[0]): int(r[1]) for r in s.execute(select(Member.id, Member.points_balance))}
+        redeem_rows = s.scalar(select(func.count(PointsEntry.id)).where(PointsEntry.kind == "redeem"))
+
+    assert redeem_rows == len(redeemed)
+    for member_id in members:
+        earned = sum(e["earned"] for e in first_answer.values() if e["member"] == member_id)
+        spent = sum(e["points"] for e in redeemed if e["member"] == member_id)
+        # No lost update: the balance is exactly what the counters were told.
+        assert balances[member_id] == earned - spent
+        # The ledger is the truth and the cached balance agrees with it.
+        assert sum(ledger[member_id]) == balances[member_id]
+        # Never negative: member rows are locked, so ledger ids follow commit order per member.
+        running = 0
+        for points in ledger[member_id]:
+            running += points
+            assert running >= 0
+    duplicates = int(sum(len(ids) for ids in by_ref.values()) - len(by_ref))
+    retried = sum(1 for e in purchases if e["attempt"] == 1)
+    shared = sum(1 for ref in by_ref if ref.startswith("shared-"))
+    print(
+        f"\n[two counters/{backend}] operations={len(entries)} (2 x {OPERATIONS} + {retried} retries) "
+        f"purchases={len(by_ref)} shared_refs={shared} redeemed={len(redeemed)} "
+        f"refused_redeems={sum(1 for e in entries if e['kind'] == 'redeem' and not e['ok'])} duplicates={duplicates} "
+        f"balances={[balances[m] for m in members]} overlap={overlap:.1f}s"
+    )
+    db.dispose()
