@@ -10,13 +10,18 @@ APP_DIR_NAME = "ShopCRM"
 
 
 def resource_dir() -> Path:
-    """The resources folder: beside the package in a checkout, bundled inside a frozen app."""
-    frozen_base = getattr(sys, "_MEIPASS", None)
-    if frozen_base:
-        return Path(frozen_base) / "resources"
+    """The resources folder (translations, icons, fonts, sample sheets).
+
+    Looked for where each way of shipping puts it: inside the installed package (the wheel maps the
+    checkout's top-level resources/ to shopcrm/resources), beside a frozen app's modules
+    (PyInstaller's sys._MEIPASS), and finally the top-level folder of a source checkout.
+    """
     packaged = Path(__file__).resolve().parent / "resources"
     if packaged.is_dir():
         return packaged
+    frozen_base = getattr(sys, "_MEIPASS", None)
+    if frozen_base and (Path(frozen_base) / "resources").is_dir():
+        return Path(frozen_base) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
 
 

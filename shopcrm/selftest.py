@@ -10,6 +10,7 @@ Each step prints its time; the first failing step prints one line and the exit c
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 import tempfile
@@ -30,6 +31,8 @@ DEMO_MONTHS = 6
 DEMO_SEED = 7
 WINDOW_TIMEOUT_S = 120.0
 CHINESE_SAMPLE = "会员分层 金卡 流失预警 面包 蛋糕"
+TIER_LABELS = ["铂金", "黄金", "铁", "铅"]
+TIER_COUNTS = [3, 12, 45, 240]
 # Families with Chinese glyphs on Windows, macOS and Linux, in order of preference.
 CJK_FAMILIES = (
     "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
@@ -88,8 +91,28 @@ def step_environment(state: SelftestState) -> str:
     _require((MIGRATIONS_DIR / "env.py").is_file(), f"database migrations missing: {MIGRATIONS_DIR}")
     revisions = [p for p in (MIGRATIONS_DIR / "versions").glob("*.py") if p.name != "__init__.py"]
     _require(bool(revisions), f"no migration revisions in {MIGRATIONS_DIR / 'versions'}")
-    kind = "frozen" if getattr(sys, "frozen", False) else "python " + sys.version.split()[0]
-    return f"ShopCRM {__version__} ({kind}); resources {res}"
+    frozen = bool(getattr(sys, "frozen", False))
+    kind = "frozen" if frozen else "python " + sys.version.split()[0]
+    return f"ShopCRM {__version__} ({kind}); PostgreSQL driver: {_postgres_driver(required=frozen)}; resources {res}"
+
+
+def _postgres_driver(required: bool) -> str:
+    """What a shop with several counters needs to reach its server: psycopg 3 with its libpq.
+
+    A built app must carry it (the owner cannot install it); a pip install has it only with the
+    `postgres` extra, so there its absence is reported, not a failure.
+    """
+    from sqlalchemy.dialects import registry
+
+    try:
+        dbapi = registry.load("postgresql.psycopg").import_dbapi()
+        implementation = dbapi.pq.__impl__
+        libpq = dbapi.pq.version()
+    except ImportError as exc:
+        if required:
+            raise SelftestFailure(f"PostgreSQL driver missing: {exc}") from exc
+        return "not installed"
+    return f"psycopg {dbapi.__version__} ({implementation}, libpq {libpq})"
 
 
 def step_database(state: SelftestState) -> str:
@@ -194,7 +217,9 @@ def step_window(state: SelftestState) -> str:
                 opened += 1
             ctx.worker.wait_idle(max(1.0, deadline - time.monotonic()))
             QCoreApplication.processEvents()
+        window.show_screen(keys[0])
         _require(ctx.worker.wait_idle(max(1.0, deadline - time.monotonic())), "the window's background work did not finish")
+        charts = _wait_for_charts(deadline)
         QCoreApplication.processEvents()
         image = window.grab().toImage()
         _require(not image.isNull() and image.width() > 0, "the main window could not be drawn")
@@ -211,7 +236,28 @@ def step_window(state: SelftestState) -> str:
         ctx.shutdown()
         ctx.language.apply(previous_language)
         QCoreApplication.processEvents()
-    return f"{opened} screens ({', '.join(keys)}); {app.platformName()}; '{title}'"
+    return f"{opened} screens ({', '.join(keys)}); charts {charts}; {app.platformName()}; '{title}'"
+
+
+def _wait_for_charts(deadline: float) -> str:
+    """The screens load matplotlib's Qt backend on a background thread; wait for it and fail if it
+    could not load (a bundle without the QtAgg backend shows 'charts unavailable' to the owner)."""
+    if importlib.util.find_spec("shopcrm.gui.charts.loader") is None:
+        return "not part of this copy"
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    from shopcrm.gui.charts.loader import chart_library
+
+    library = chart_library()
+    if library.state == "idle":
+        return "not used by the screens"
+    while library.state == "loading" and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+    _require(library.state == "ready", f"charts could not load: {library.error or 'timed out'}")
+    for _ in range(5):  # let the views draw the charts they were waiting for
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    return "loaded"
 
 
 def _cjk_font_for_matplotlib() -> str:
@@ -243,22 +289,48 @@ def _missing_glyphs() -> Iterator[list[str]]:
 
 
 def step_chart(state: SelftestState) -> str:
-    """A bar chart with Chinese labels rendered by Agg, with no missing glyphs."""
+    """A bar chart with Chinese labels, drawn by the screens' chart code, with no missing glyphs."""
+    if importlib.util.find_spec("shopcrm.gui.charts") is None:
+        return _plain_matplotlib_chart(state)
+    from shopcrm.gui.charts import draw
+    from shopcrm.gui.charts.canvas import ChartCanvas
+    from shopcrm.gui.charts.fonts import chart_font_family
+    from shopcrm.gui.charts.glyphs import record_missing_glyphs
+
+    _application()
+    target = state.keep("selftest-chart.png")
+    with record_missing_glyphs() as missing:
+        chart = ChartCanvas()
+        try:
+            chart.resize(640, 400)
+            draw.bars(chart, CHINESE_SAMPLE, TIER_LABELS, [draw.Series("会员数", TIER_COUNTS)],
+                      keys=list(range(len(TIER_LABELS))), value_axis="会员数")
+            chart.figure.savefig(target, dpi=100)
+        finally:
+            chart.deleteLater()
+    family = chart_font_family()
+    _require(bool(family), "no font with Chinese characters found for charts (on Linux: install fonts-noto-cjk)")
+    _require(not missing, f"chart text drawn as empty boxes: {missing[0] if missing else ''}")
+    _require(target.stat().st_size > 1000, "the chart image is empty")
+    return f"font {family}"
+
+
+def _plain_matplotlib_chart(state: SelftestState) -> str:
+    """The same check straight on matplotlib, for a copy without the GUI's chart module."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     family = _cjk_font_for_matplotlib()
-    labels = ["铂金", "黄金", "白银", "青铜"]
     style = {"font.family": "sans-serif", "font.sans-serif": [family, "DejaVu Sans"], "axes.unicode_minus": False}
+    target = state.keep("selftest-chart.png")
     with _missing_glyphs() as missing, matplotlib.rc_context(style):
-        fig = Figure(figsize=(5, 3), dpi=100)
+        fig = Figure(figsize=(6.4, 4), dpi=100)
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
-        ax.bar(labels, [3, 12, 60, 225], color="#b5651d")
+        ax.bar(TIER_LABELS, TIER_COUNTS, color="#b5651d")
         ax.set_title(CHINESE_SAMPLE)
         ax.set_ylabel("会员数")
-        target = state.keep("selftest-chart.png")
         fig.savefig(target)
     _require(not missing, f"chart text drawn as empty boxes: {missing[0] if missing else ''}")
     _require(target.stat().st_size > 1000, "the chart image is empty")
@@ -279,11 +351,17 @@ def step_pdf(state: SelftestState) -> str:
                                      QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
     writer.setResolution(300)
     writer.setTitle("ShopCRM selftest")
+    if importlib.util.find_spec("shopcrm.gui.printing.fonts") is not None:
+        from shopcrm.gui.printing.fonts import print_family, print_font
+
+        _require(bool(print_family()), "no font with Chinese characters found for printing")
+        font = print_font(14)
+    else:
+        font = QFont()
+        font.setPointSize(14)
     painter = QPainter()
     _require(painter.begin(writer), "cannot start a PDF page")
     try:
-        font = QFont()
-        font.setPointSize(14)
         painter.setFont(font)
         area = QRectF(0, 0, writer.width(), writer.height() / 4)
         painter.drawText(area, f"ShopCRM {__version__}\n{CHINESE_SAMPLE}\n138****5678")
@@ -291,7 +369,37 @@ def step_pdf(state: SelftestState) -> str:
         painter.end()
     data = target.read_bytes()
     _require(data.startswith(b"%PDF") and len(data) > 1000, "the PDF file is empty or broken")
-    return f"{len(data) // 1024} KiB; Chinese fonts: {chinese_families[0]}"
+    return f"{len(data) // 1024} KiB; font {font.family() or chinese_families[0]}"
+
+
+def _outside(path: str, base: Path) -> bool:
+    try:
+        Path(path).resolve().relative_to(base)
+    except ValueError:
+        return True
+    return False
+
+
+def step_bundle(state: SelftestState) -> str:
+    """A frozen app must run on a machine with no Python: nothing may come from outside the bundle
+    except the operating system's own libraries (libc, OpenGL, X11/Wayland client libraries)."""
+    base = Path(getattr(sys, "_MEIPASS", "")).resolve()
+    strays = sorted(
+        name for name, module in list(sys.modules.items())
+        if isinstance(getattr(module, "__file__", None), str) and _outside(module.__file__, base)  # type: ignore[arg-type]
+    )
+    _require(not strays, f"Python modules loaded from outside the bundle: {', '.join(strays[:5])}")
+    libraries: set[str] = set()
+    maps = Path("/proc/self/maps")
+    if maps.exists():
+        for line in maps.read_text(encoding="utf-8", errors="replace").splitlines():
+            path = line.split(maxsplit=5)[-1] if line.count(" ") >= 5 else ""
+            if ".so" in path and path.startswith("/"):
+                libraries.add(path)
+        foreign = sorted(p for p in libraries if _outside(p, base) and ("python" in p.lower() or "site-packages" in p))
+        _require(not foreign, f"Python libraries loaded from outside the bundle: {', '.join(foreign[:3])}")
+    inside = sum(1 for p in libraries if not _outside(p, base))
+    return f"{len(sys.modules)} modules from the bundle; {inside} of {len(libraries)} shared libraries bundled"
 
 
 STEPS: list[Step] = [
@@ -303,6 +411,11 @@ STEPS: list[Step] = [
     ("chart", step_chart),
     ("pdf page", step_pdf),
 ]
+
+
+def default_steps() -> list[Step]:
+    """Every step; a frozen app also checks that it depends on no Python outside itself."""
+    return STEPS + ([("bundle", step_bundle)] if getattr(sys, "frozen", False) else [])
 
 
 # ---- runner ---------------------------------------------------------------------------------------
@@ -338,7 +451,7 @@ def run_selftest(output: Path | None = None, stream: TextIO | None = None, steps
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="shopcrm-selftest-") as tmp, _isolated_environment(Path(tmp)):
         state = SelftestState(workdir=Path(tmp), output=output)
-        for name, fn in steps or STEPS:
+        for name, fn in steps or default_steps():
             t0 = time.perf_counter()
             try:
                 detail = fn(state)
