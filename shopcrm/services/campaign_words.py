@@ -1,0 +1,150 @@
+"""A campaign filter in words, for the printout's header, the export's title rows and the CLI.
+
+Below the GUI, so no Qt: the class names repeat the English of shopcrm/gui/labels.py in the same
+translation context ("labels"), which makes them share one Chinese translation in the catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from shopcrm.i18n import QT_TRANSLATE_NOOP, translate
+from shopcrm.services.campaign_filters import CLASS_FIELDS, WEEK_DAYS, CampaignFilter
+
+CLASS_NAMES: dict[str, dict[str, str]] = {
+    "segment": {
+        "champions": QT_TRANSLATE_NOOP("labels", "Champions"),
+        "loyal": QT_TRANSLATE_NOOP("labels", "Loyal"),
+        "potential_loyalist": QT_TRANSLATE_NOOP("labels", "Potential loyalist"),
+        "new": QT_TRANSLATE_NOOP("labels", "New customers"),
+        "promising": QT_TRANSLATE_NOOP("labels", "Promising"),
+        "need_attention": QT_TRANSLATE_NOOP("labels", "Need attention"),
+        "about_to_sleep": QT_TRANSLATE_NOOP("labels", "About to sleep"),
+        "at_risk": QT_TRANSLATE_NOOP("labels", "At risk"),
+        "cant_lose": QT_TRANSLATE_NOOP("labels", "Can't lose them"),
+        "hibernating": QT_TRANSLATE_NOOP("labels", "Hibernating"),
+        "lost": QT_TRANSLATE_NOOP("labels", "Lost"),
+        "never_bought": QT_TRANSLATE_NOOP("labels", "Never bought"),
+    },
+    "pyramid": {
+        "platinum": QT_TRANSLATE_NOOP("labels", "Platinum"),
+        "gold": QT_TRANSLATE_NOOP("labels", "Gold"),
+        "iron": QT_TRANSLATE_NOOP("labels", "Iron"),
+        "lead": QT_TRANSLATE_NOOP("labels", "Lead"),
+    },
+    "lifecycle": {
+        "potential": QT_TRANSLATE_NOOP("labels", "Potential"),
+        "new": QT_TRANSLATE_NOOP("labels", "New"),
+        "active": QT_TRANSLATE_NOOP("labels", "Active"),
+        "at_risk": QT_TRANSLATE_NOOP("labels", "At risk"),
+        "churned": QT_TRANSLATE_NOOP("labels", "Churned"),
+        "won_back": QT_TRANSLATE_NOOP("labels", "Won back"),
+    },
+    "churn_level": {
+        "none": QT_TRANSLATE_NOOP("labels", "No warning"),
+        "low": QT_TRANSLATE_NOOP("labels", "Low"),
+        "medium": QT_TRANSLATE_NOOP("labels", "Medium"),
+        "high": QT_TRANSLATE_NOOP("labels", "High"),
+    },
+    "abcd": {
+        "A": QT_TRANSLATE_NOOP("labels", "A (top 70 % of spend)"),
+        "B": QT_TRANSLATE_NOOP("labels", "B (next 20 %)"),
+        "C": QT_TRANSLATE_NOOP("labels", "C (the rest)"),
+        "D": QT_TRANSLATE_NOOP("labels", "D (no purchase)"),
+    },
+    "frequency": {
+        "high": QT_TRANSLATE_NOOP("labels", "High"),
+        "medium": QT_TRANSLATE_NOOP("labels", "Medium"),
+        "low": QT_TRANSLATE_NOOP("labels", "Low"),
+    },
+    "spend_class": {
+        "high": QT_TRANSLATE_NOOP("labels", "High"),
+        "medium": QT_TRANSLATE_NOOP("labels", "Medium"),
+        "low": QT_TRANSLATE_NOOP("labels", "Low"),
+    },
+    "preference": {
+        "classic": QT_TRANSLATE_NOOP("labels", "Classic lover"),
+        "trier": QT_TRANSLATE_NOOP("labels", "New-product trier"),
+        "mixed": QT_TRANSLATE_NOOP("labels", "Mixed"),
+        "none": QT_TRANSLATE_NOOP("labels", "No purchases"),
+    },
+    "source": {
+        "walk_in": QT_TRANSLATE_NOOP("labels", "Walk-in"),
+        "delivery": QT_TRANSLATE_NOOP("labels", "Delivery platform"),
+        "wechat": QT_TRANSLATE_NOOP("labels", "WeChat / mini program"),
+        "referral": QT_TRANSLATE_NOOP("labels", "Referral"),
+        "event": QT_TRANSLATE_NOOP("labels", "Event"),
+        "other": QT_TRANSLATE_NOOP("labels", "Other"),
+    },
+}
+FILTER_TITLES: dict[str, str] = {
+    "segment": QT_TRANSLATE_NOOP("labels", "RFM segment"),
+    "pyramid": QT_TRANSLATE_NOOP("labels", "Customer pyramid"),
+    "lifecycle": QT_TRANSLATE_NOOP("labels", "Lifecycle"),
+    "churn_level": QT_TRANSLATE_NOOP("labels", "Churn warning"),
+    "abcd": QT_TRANSLATE_NOOP("labels", "Value class"),
+    "frequency": QT_TRANSLATE_NOOP("labels", "Visit frequency"),
+    "spend_class": QT_TRANSLATE_NOOP("labels", "Spend"),
+    "preference": QT_TRANSLATE_NOOP("labels", "Product preference"),
+    "favourite_category": QT_TRANSLATE_NOOP("labels", "Favourite category"),
+    "level": QT_TRANSLATE_NOOP("labels", "Member level"),
+    "source": QT_TRANSLATE_NOOP("labels", "Source"),
+    "area": QT_TRANSLATE_NOOP("labels", "Area"),
+}
+
+
+def class_name(field: str, code: str | None) -> str:
+    """'gold' of 'pyramid' -> 'Gold' (or its translation); unknown codes as they are."""
+    if code is None or code == "":
+        return ""
+    source = CLASS_NAMES.get(field, {}).get(code)
+    return translate("labels", source) if source else code
+
+
+def filter_title(field: str) -> str:
+    source = FILTER_TITLES.get(field)
+    return translate("labels", source) if source else field
+
+
+def _or(values: Sequence[str]) -> str:
+    return translate("CampaignFilter", " or ").join(values)
+
+
+def describe_filter(flt: CampaignFilter, today: dt.date, level_names: Sequence[str] = ()) -> list[str]:
+    """One short phrase per condition, e.g. ['Customer pyramid: Gold or Platinum', 'Birthday 05-03 to 05-09']."""
+    parts: list[str] = []
+    for name in CLASS_FIELDS:
+        values = getattr(flt, name)
+        if values:
+            parts.append(f"{filter_title(name)}: {_or([class_name(name, v) for v in values])}")
+    if flt.favourite_category:
+        parts.append(f"{filter_title('favourite_category')}: {flt.favourite_category}")
+    if flt.level:
+        names = [level_names[i] if 0 <= i < len(level_names) else str(i) for i in flt.level]
+        parts.append(f"{filter_title('level')}: {_or(names)}")
+    if flt.source:
+        parts.append(f"{filter_title('source')}: {_or([class_name('source', v) for v in flt.source])}")
+    if flt.area:
+        parts.append(translate("CampaignFilter", "Area contains \"{text}\"").format(text=flt.area))
+    if flt.tag:
+        parts.append(translate("CampaignFilter", "Tag \"{tag}\"").format(tag=flt.tag))
+    if flt.birthday == "week":
+        last = today + dt.timedelta(days=WEEK_DAYS - 1)
+        parts.append(translate("CampaignFilter", "Birthday from {first} to {last}").format(
+            first=today.strftime("%m-%d"), last=last.strftime("%m-%d")))
+    if flt.birthday == "month":
+        parts.append(translate("CampaignFilter", "Birthday in month {month}").format(month=today.month))
+    if flt.birthday_month is not None:
+        parts.append(translate("CampaignFilter", "Birthday in month {month}").format(month=flt.birthday_month))
+    if not parts:
+        parts.append(translate("CampaignFilter", "All active members"))
+    return parts
+
+
+def consent_sentence(consent_only: bool) -> str:
+    """The line every printout and export carries about marketing consent."""
+    if consent_only:
+        return translate("CampaignFilter", "Only members who agreed to receive promotions are listed.")
+    return translate("CampaignFilter",
+                     "The owner chose to include members who did NOT agree to receive promotions.")

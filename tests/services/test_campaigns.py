@@ -1,0 +1,288 @@
+"""Campaign lists: filters, ready-made lists, saving with the members of the day, contact marks,
+what a printout may contain (consent, masking, owner password) and the audit of outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from campaign_shop import CampaignShop
+
+from shopcrm.db.engine import Database
+from shopcrm.db.models import Campaign, CampaignMember, Member
+from shopcrm.errors import NotFoundError, ValidationError
+from shopcrm.services import audit
+from shopcrm.services.campaign_filters import CLASS_CODES, CampaignFilter, birthday_days
+from shopcrm.services.campaign_output import prepare_campaign_list, prepare_filter_list, record_output
+from shopcrm.services.campaign_words import describe_filter
+from shopcrm.services.campaigns import (
+    PRESETS,
+    campaign_member_ids,
+    count_matching,
+    delete_campaign,
+    get_campaign,
+    launch_categories,
+    list_campaigns,
+    matching_ids,
+    preset_filter,
+    save_campaign,
+    set_contacted,
+    update_campaign,
+)
+from shopcrm.services.owner_password import OwnerPasswordError, set_owner_password
+from shopcrm.services.privacy import record_consent
+from shopcrm.services.products import add_product
+
+TODAY = dt.date(2025, 3, 1)
+
+
+@pytest.fixture
+def shop(db: Database) -> CampaignShop:
+    shop = CampaignShop(db)
+    shop.snapshot()
+    return shop
+
+
+def ids(db: Database, flt: CampaignFilter, today: dt.date = TODAY) -> set[int]:
+    return set(matching_ids(db, flt, today)[0])
+
+
+def test_class_filters_take_several_values_and_default_to_consenting_members(shop: CampaignShop) -> None:
+    db = shop.db
+    gold = shop.member(classes={"pyramid": "gold", "lifecycle": "at_risk"})
+    plat = shop.member(classes={"pyramid": "platinum", "lifecycle": "churned"})
+    gold_active = shop.member(classes={"pyramid": "gold", "lifecycle": "active"})
+    gold_no_consent = shop.member(consent=False, classes={"pyramid": "gold", "lifecycle": "at_risk"})
+    shop.member(classes={"pyramid": "lead", "lifecycle": "at_risk"})
+
+    flt = CampaignFilter(pyramid=("gold", "platinum"), lifecycle=("at_risk", "churned"))
+    assert ids(db, flt) == {gold, plat}
+    assert count_matching(db, flt, TODAY).members == 2
+    assert ids(db, flt.with_changes(consent_only=False)) == {gold, plat, gold_no_consent}
+    assert ids(db, CampaignFilter(pyramid=("gold",))) == {gold, gold_active}
+
+
+def test_member_field_filters(shop: CampaignShop) -> None:
+    db = shop.db
+    a = shop.member(area="万科城市花园", source="wechat", level=2, tags=("奶茶",), classes={})
+    b = shop.member(area="Office park 50%", source="walk_in", level=1, classes={})
+    shop.member(area="老街", source="walk_in", level=0, classes={})
+    archived = shop.member(area="万科城市花园", classes={})
+    with db.transaction() as s:
+        s.get(Member, archived).status = "archived"
+
+    assert ids(db, CampaignFilter(area="万科")) == {a}
+    assert ids(db, CampaignFilter(area="50%")) == {b}  # LIKE wildcards are literal
+    assert ids(db, CampaignFilter(area="%")) == {b}
+    assert ids(db, CampaignFilter(source=("wechat", "delivery"))) == {a}
+    assert ids(db, CampaignFilter(level=(1, 2))) == {a, b}
+    assert ids(db, CampaignFilter(tag="奶茶")) == {a}
+    assert ids(db, CampaignFilter(tag="咖啡")) == set()
+
+
+def test_birthdays_this_week_cross_the_year_and_keep_29_february(shop: CampaignShop) -> None:
+    db = shop.db
+    dec30 = shop.member(birth_month=12, birth_day=30)
+    jan3 = shop.member(birth_month=1, birth_day=3)
+    jan5 = shop.member(birth_month=1, birth_day=5)
+    feb29 = shop.member(birth_month=2, birth_day=29)
+    no_birthday = shop.member()
+    week = CampaignFilter(birthday="week")
+    assert ids(db, week, dt.date(2025, 12, 29)) == {dec30, jan3}  # 29 Dec .. 4 Jan
+    assert ids(db, week, dt.date(2025, 2, 25)) == {feb29}  # 2025 has no 29 February: the 28th counts
+    assert ids(db, week, dt.date(2024, 2, 25)) == {feb29}
+    assert ids(db, CampaignFilter(birthday="month"), dt.date(2026, 1, 20)) == {jan3, jan5}
+    assert ids(db, CampaignFilter(birthday_month=12)) == {dec30}
+    assert no_birthday not in ids(db, CampaignFilter(birthday_month=1))
+    assert len(birthday_days(week, dt.date(2025, 2, 25)) or []) == 8  # 7 days + the 29th
+
+
+def test_class_filters_without_a_classification_match_nobody(db: Database) -> None:
+    shop = CampaignShop(db)
+    shop.member()
+    assert ids(db, CampaignFilter(segment=("at_risk",))) == set()
+    assert len(ids(db, CampaignFilter())) == 1
+
+
+def test_unknown_codes_are_refused_with_the_choices(db: Database) -> None:
+    with pytest.raises(ValidationError, match="gold, iron"):
+        count_matching(db, CampaignFilter(pyramid=("golden",)))
+    with pytest.raises(ValidationError):
+        CampaignFilter.from_dict({"birthday": "year"})
+    with pytest.raises(ValidationError):
+        CampaignFilter.from_dict({"birthday_month": 13})
+
+
+def test_filter_round_trips_through_json() -> None:
+    flt = CampaignFilter(pyramid=("gold", "platinum"), level=(2,), birthday="week", area="万科", consent_only=False)
+    data = flt.to_dict()
+    assert data == {"pyramid": ["gold", "platinum"], "level": [2], "birthday": "week", "area": "万科",
+                    "consent_only": False}
+    assert CampaignFilter.from_dict(data) == flt
+    assert CampaignFilter.from_dict({"segment": "at_risk", "unknown": 1}) == CampaignFilter(segment=("at_risk",))
+
+
+def test_filter_in_words() -> None:
+    words = describe_filter(CampaignFilter(pyramid=("gold", "platinum"), birthday="week", level=(1,)),
+                            dt.date(2025, 5, 3), ("Regular", "Silver"))
+    assert words == ["Customer pyramid: Gold or Platinum", "Member level: Silver", "Birthday from 05-03 to 05-09"]
+    assert describe_filter(CampaignFilter(), TODAY) == ["All active members"]
+
+
+def test_class_codes_match_the_engine() -> None:
+    engine = pytest.importorskip("shopcrm.engine.rfm")
+    from shopcrm.engine import abcd, churn, frequency, lifecycle, preference, pyramid, spend
+
+    assert CLASS_CODES["segment"] == tuple(engine.CLASSES)
+    assert CLASS_CODES["pyramid"] == tuple(pyramid.CLASSES)
+    assert CLASS_CODES["lifecycle"] == tuple(lifecycle.CLASSES)
+    assert CLASS_CODES["churn_level"] == tuple(churn.CLASSES)
+    assert CLASS_CODES["abcd"] == tuple(abcd.CLASSES)
+    assert CLASS_CODES["frequency"] == tuple(frequency.CLASSES)
+    assert CLASS_CODES["spend_class"] == tuple(spend.CLASSES)
+    assert CLASS_CODES["preference"] == tuple(preference.CLASSES)
+
+
+# ---- ready-made lists ---------------------------------------------------------------------------------
+def test_ready_made_lists(shop: CampaignShop) -> None:
+    db = shop.db
+    birthday = shop.member(birth_month=3, birth_day=4, classes={})
+    later_in_month = shop.member(birth_month=3, birth_day=20, classes={})
+    at_risk = shop.member(classes={"lifecycle": "at_risk"})
+    lapsed_gold = shop.member(classes={"pyramid": "gold", "lifecycle": "churned"})
+    active_gold = shop.member(classes={"pyramid": "gold", "lifecycle": "active"})
+    cake_trier = shop.member(classes={"preference": "trier", "favourite_category": "Cake"})
+    bread_trier = shop.member(classes={"preference": "trier", "favourite_category": "Bread"})
+    cake_classic = shop.member(classes={"preference": "classic", "favourite_category": "Cake"})
+
+    assert ids(db, preset_filter("birthdays_week")) == {birthday}
+    assert ids(db, preset_filter("birthdays_month")) == {birthday, later_in_month}
+    assert ids(db, preset_filter("win_back")) == {at_risk}
+    assert ids(db, preset_filter("lapsed_gold")) == {lapsed_gold}
+    assert ids(db, preset_filter("launch_triers", "Cake")) == {cake_trier}
+    assert not {active_gold, bread_trier, cake_classic} & ids(db, preset_filter("launch_triers", "Cake"))
+    with pytest.raises(ValidationError):
+        preset_filter("launch_triers", " ")
+    assert all(p.filter("Cake").consent_only for p in PRESETS)
+    assert PRESETS[-1].heading("蛋糕") == "New-product triers for a launch in 蛋糕"
+
+
+def test_launch_categories_put_recent_launches_first(db: Database) -> None:
+    add_product(db, "Old loaf", category="Bread", launched_on=dt.date(2020, 1, 1))
+    add_product(db, "Matcha roll", category="Cake", launched_on=dt.date(2025, 2, 20))
+    add_product(db, "Peach tea", category="Tea", launched_on=dt.date(2025, 2, 25))
+    add_product(db, "Gift", category="Gift box")
+    assert launch_categories(db, TODAY) == ["Tea", "Cake", "Bread", "Gift box"]
+
+
+# ---- saved campaigns ----------------------------------------------------------------------------------
+def test_save_keeps_the_members_of_the_day_with_their_segment(shop: CampaignShop) -> None:
+    db = shop.db
+    a = shop.member(classes={"segment": "at_risk", "pyramid": "gold"})
+    b = shop.member(classes={"segment": "cant_lose", "pyramid": "gold"})
+    shop.member(classes={"segment": "champions", "pyramid": "lead"})
+    flt = CampaignFilter(pyramid=("gold",))
+    saved = save_campaign(db, "  Gold members  ", flt, ["name", "phone"], when=shop.when)
+    assert (saved.name, saved.member_count, saved.columns, saved.snapshot_id) == (
+        "Gold members", 2, ("name", "phone"), shop.snapshot_id)
+    later = shop.member(classes={"pyramid": "gold"})  # joins the class after the list was saved
+    assert campaign_member_ids(db, saved.id) == [a, b]
+    assert later in ids(db, flt)
+    with db.read() as s:
+        segments = dict(s.query(CampaignMember.member_id, CampaignMember.segment)
+                        .filter(CampaignMember.campaign_id == saved.id).all())
+    assert segments == {a: "at_risk", b: "cant_lose"}
+    assert get_campaign(db, saved.id).filters == flt
+    assert [c.id for c in list_campaigns(db)] == [saved.id]
+
+
+def test_save_refuses_an_empty_list_or_a_blank_name(shop: CampaignShop) -> None:
+    shop.member(classes={"pyramid": "lead"})
+    with pytest.raises(ValidationError, match="No member"):
+        save_campaign(shop.db, "Gold", CampaignFilter(pyramid=("gold",)))
+    with pytest.raises(ValidationError, match="name"):
+        save_campaign(shop.db, "   ", CampaignFilter())
+    with pytest.raises(ValidationError, match="column"):
+        save_campaign(shop.db, "All", CampaignFilter(), ["name", "shoe_size"])
+    with shop.db.read() as s:
+        assert s.query(Campaign).count() == 0
+
+
+def test_contacted_marks(shop: CampaignShop) -> None:
+    db = shop.db
+    a, b, c = shop.members(3, classes={})
+    saved = save_campaign(db, "All", CampaignFilter())
+    assert set_contacted(db, saved.id, [a, b]) == 2
+    assert set_contacted(db, saved.id, [a]) == 0  # already marked: the first time is kept
+    assert get_campaign(db, saved.id).contacted == 2
+    assert set_contacted(db, saved.id, [b], contacted=False) == 1
+    assert get_campaign(db, saved.id).contacted == 1
+    rows = prepare_campaign_list(db, saved.id, columns=["name", "contacted"]).text_rows()
+    assert [r[1] != "" for r in rows] == [True, False, False]
+    with pytest.raises(NotFoundError):
+        set_contacted(db, 999, [c])
+
+
+def test_update_and_delete(shop: CampaignShop) -> None:
+    db = shop.db
+    shop.members(2, classes={})
+    saved = save_campaign(db, "All", CampaignFilter())
+    changed = update_campaign(db, saved.id, name="Spring", columns=["card_no"], notes="call after 3 pm")
+    assert (changed.name, changed.columns, changed.notes, changed.member_count) == (
+        "Spring", ("card_no",), "call after 3 pm", 2)
+    delete_campaign(db, saved.id)
+    assert list_campaigns(db) == []
+    with db.read() as s:
+        assert s.query(CampaignMember).count() == 0
+    with pytest.raises(NotFoundError):
+        get_campaign(db, saved.id)
+
+
+# ---- what a printout may contain --------------------------------------------------------------------
+def test_campaign_output_leaves_out_members_who_withdrew_consent_or_were_erased(shop: CampaignShop) -> None:
+    from shopcrm.services.members import erase_member
+
+    db = shop.db
+    keep, withdraws, erased = shop.members(3, classes={})
+    saved = save_campaign(db, "All", CampaignFilter())
+    record_consent(db, withdraws, False, origin="counter")
+    erase_member(db, erased)
+    prepared = prepare_campaign_list(db, saved.id, columns=["card_no", "phone"])
+    assert [r.member_id for r in prepared.rows] == [keep]
+    assert prepared.left_out == 2
+    assert any("2 members" in line for line in prepared.notes())
+    assert prepared.text_rows() == [["C00001", "139****0001"]]
+
+
+def test_masking_and_consent_override_need_the_owner_password(shop: CampaignShop) -> None:
+    db = shop.db
+    shop.member(classes={})
+    shop.member(consent=False, classes={})
+    masked = prepare_filter_list(db, CampaignFilter(), columns=["phone"])
+    assert masked.text_rows() == [["139****0001"]]
+    set_owner_password(db, "secret")
+    with pytest.raises(OwnerPasswordError):
+        prepare_filter_list(db, CampaignFilter(), columns=["phone"], masked=False)
+    with pytest.raises(OwnerPasswordError):
+        prepare_filter_list(db, CampaignFilter(consent_only=False), password="wrong")
+    full = prepare_filter_list(db, CampaignFilter(consent_only=False), columns=["phone"], masked=False,
+                               password="secret")
+    assert full.text_rows() == [["13900000001"], ["13900000002"]]
+    assert "did NOT agree" in full.notes()[0]
+    assert "shown in full" in full.notes()[1]
+
+
+def test_outputs_are_audited_without_personal_data(shop: CampaignShop) -> None:
+    db = shop.db
+    shop.member("Zhang Wei", classes={})
+    saved = save_campaign(db, "All", CampaignFilter())
+    prepared = prepare_campaign_list(db, saved.id)
+    record_output(db, prepared, audit.PRINT, "/tmp/lists/spring.pdf")
+    record_output(db, prepared, audit.EXPORT, "/tmp/lists/spring.xlsx")
+    events = audit.list_events(db)
+    assert [e.action for e in events] == [audit.EXPORT, audit.PRINT]
+    assert events[1].detail == {"campaign_id": saved.id, "members": 1, "masked": True, "consent_only": True,
+                                "target": "spring.pdf"}
+    assert "Zhang" not in str([e.detail for e in events])
+    after = get_campaign(db, saved.id)
+    assert after.printed_at is not None and after.exported_at is not None
