@@ -130,3 +130,22 @@ def test_two_counters_same_members(backend: str, tmp_path: Path, request: pytest
         f"balances={[balances[m] for m in members]} overlap={overlap:.1f}s"
     )
     db.dispose()
+
+
+def test_a_retried_sale_is_recorded_once(db: Database) -> None:
+    from shopcrm.errors import ConflictError, ValidationError
+    from shopcrm.services.purchases import PurchaseInput, record_purchase
+
+    member_id = register_member(db, MemberInput(phone="13900001111", name="常客")).id
+    first = record_purchase(db, PurchaseInput(member_id=member_id, total_cents=3200, external_ref=" sale-1 "))
+    again = record_purchase(db, PurchaseInput(member_id=member_id, total_cents=3200, external_ref="sale-1"))
+    assert (again.purchase_id, again.points_earned, again.points_balance) == (first.purchase_id, 32, 32)
+    walk_in = record_purchase(db, PurchaseInput(member_id=None, total_cents=500, external_ref="sale-2"))
+    assert record_purchase(db, PurchaseInput(member_id=None, total_cents=500, external_ref="sale-2")).purchase_id == walk_in.purchase_id
+    with pytest.raises(ConflictError):  # the same reference for a different sale is refused
+        record_purchase(db, PurchaseInput(member_id=member_id, total_cents=999, external_ref="sale-1"))
+    with pytest.raises(ValidationError):
+        record_purchase(db, PurchaseInput(member_id=None, total_cents=500, external_ref="x" * 129))
+    with db.read() as s:
+        assert s.scalar(select(func.count(Purchase.id))) == 2
+        assert s.scalar(select(func.sum(PointsEntry.points))) == 32
