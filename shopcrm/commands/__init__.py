@@ -19,6 +19,10 @@ COMMAND_MODULES: list[str] = [
     "backup",
     "selftest",
     "privacy",
+    "import_",
+    "undo_import",
+    "export",
+    "print_",
 ]
 
 
