@@ -30,7 +30,7 @@ from shopcrm.services.campaign_columns import (
     validate_columns,
 )
 from shopcrm.services.campaign_filters import CampaignFilter
-from shopcrm.services.campaign_words import consent_sentence, describe_filter
+from shopcrm.services.campaign_words import consent_sentence, describe_filter, join_conditions
 from shopcrm.services.campaigns import latest_in, load_campaign, matching_in, now
 from shopcrm.services.owner_password import require_owner
 from shopcrm.services.settings import ShopSettings, load_settings
@@ -78,7 +78,7 @@ class PreparedList:
             n=self.member_count)
 
     def filter_line(self) -> str:
-        return translate("PrintList", "Filter: {filter}").format(filter="; ".join(self.filter_lines))
+        return translate("PrintList", "Filter: {filter}").format(filter=join_conditions(self.filter_lines))
 
     def notes(self) -> list[str]:
         lines = [consent_sentence(self.consent_only)]

@@ -4,6 +4,7 @@ what a printout may contain (consent, masking, owner password) and the audit of 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from campaign_shop import CampaignShop
@@ -286,3 +287,40 @@ def test_outputs_are_audited_without_personal_data(shop: CampaignShop) -> None:
     assert "Zhang" not in str([e.detail for e in events])
     after = get_campaign(db, saved.id)
     assert after.printed_at is not None and after.exported_at is not None
+
+
+# ---- spreadsheet export ---------------------------------------------------------------------------------
+def test_campaign_export_workbook(shop: CampaignShop, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from shopcrm.services.campaign_export import export_campaign
+
+    db = shop.db
+    a = shop.member("=HYPERLINK(\"x\")", classes={"pyramid": "gold", "spend_cents": 12345, "visits": 7,
+                                                   "last_purchase": dt.date(2025, 2, 20)})
+    shop.member("李娜", classes={"pyramid": "gold"})
+    shop.member("No consent", consent=False, classes={"pyramid": "gold"})
+    saved = save_campaign(db, "Gold", CampaignFilter(pyramid=("gold",)),
+                          ["card_no", "name", "phone", "visits", "spend_cents", "last_purchase", "contacted"])
+    set_contacted(db, saved.id, [a], when=dt.datetime(2025, 3, 2, 9, 30))
+    target = tmp_path / "gold.xlsx"
+    prepared = export_campaign(db, saved.id, target)
+    assert prepared.member_count == 2
+    wb = load_workbook(target)
+    members, about = wb.worksheets
+    rows = list(members.iter_rows(values_only=True))
+    assert rows[0] == ("Card no.", "Name", "Phone", "Visits", "Spend", "Last visit", "Contacted")
+    assert rows[1][:4] == ("C00001", "=HYPERLINK(\"x\")", "139****0001", 7)
+    assert members["B2"].data_type == "s"  # a name that looks like a formula stays text
+    assert float(rows[1][4]) == 123.45 and members["E2"].number_format == "#,##0.00"
+    assert rows[1][5] == dt.datetime(2025, 2, 20) and rows[1][6] == dt.datetime(2025, 3, 2, 9, 30)
+    assert rows[2][1] == "李娜" and rows[2][6] is None
+    assert members.freeze_panes == "A2" and members.auto_filter.ref == "A1:G3"
+    facts = dict(list(about.iter_rows(values_only=True))[1:7])
+    assert facts["List"] == "Gold" and facts["Members"] == 2
+    assert facts["Filter"] == "Customer pyramid: Gold"
+    assert "No consent" not in str(rows)
+    assert get_campaign(db, saved.id).exported_at is not None
+    assert audit.list_events(db, action=audit.EXPORT)[0].detail["target"] == "gold.xlsx"
+    with pytest.raises(ValidationError):
+        export_campaign(db, saved.id, tmp_path / "gold.pdf")
