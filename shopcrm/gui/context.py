@@ -62,12 +62,11 @@ class AppContext(QObject):
         db = self.db
 
         def done(saved: ShopSettings) -> None:
-            old_language = self._settings.language
             self._settings = saved
             self.settings_changed.emit(saved)
             if on_done is not None:
                 on_done(saved)
-            if saved.language != old_language:
+            if saved.language != self.language.language:
                 self.set_language(saved.language)
 
         return self.run(lambda _c: save_settings(db, settings), label=self.tr("Saving settings"),

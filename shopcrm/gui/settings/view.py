@@ -243,7 +243,8 @@ class SettingsView(QWidget):
         self.errors.clear()
         self.saved_label.setText("")
         self.shop_name.setText(settings.shop_name)
-        self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language)))
+        # The language the window speaks now (a new shop's stored default may not be it yet).
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.ctx.language.language)))
         if self.currency_box.findText(settings.currency) < 0:
             self.currency_box.addItem(settings.currency)
         self.currency_box.setCurrentText(settings.currency)

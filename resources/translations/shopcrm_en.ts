@@ -1,0 +1,4005 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>Saving settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ShopCRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Birthday</name>
+    <message>
+        <source>Birthday today!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday this week ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignColumns</name>
+    <message>
+        <source>Card no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFilter</name>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area contains &quot;{text}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag &quot;{tag}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday from {first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday in month {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All active members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only members who agreed to receive promotions are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner chose to include members who did NOT agree to receive promotions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPresets</name>
+    <message>
+        <source>Birthdays this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members whose birthday falls in the next 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthdays this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members whose birthday is in the current month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At-risk members to win back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members the churn warning marks as at risk: coming less often than they used to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lapsed gold members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gold and platinum members of the customer pyramid who are at risk or have stopped coming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New-product triers for a launch in {category}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who like to try new products and buy this category most: invite them to the launch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignResponse</name>
+    <message>
+        <source>The list was saved on {date}; purchases after that will show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {days}-day window runs until {date}: these are the figures so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{buyers} of {members} members on the list ({rate}) bought within {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no comparable members (same segments, on no list at the time) to compare with, so this cannot tell whether the list made a difference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} members of the list belong to segments without comparable members and are left out of the comparison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparable members who were on no list: {rate} bought in the same days ({n} members, weighted to the list&apos;s segments).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few members to tell (fewer than {min} in a group): a difference of this size can easily be chance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list came back more often: {diff} points (likely between {low} and {high}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list came back less often: {diff} points (likely between {low} and {high}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clear difference: {diff} points, within what chance alone gives (between {low} and {high}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This compares with what similar members did anyway; it is not a controlled test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CounterView</name>
+    <message>
+        <source>Phone, last 4 digits, card no. or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New member (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product (Enter adds it; Enter on an empty field goes to the amount)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save sale (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Void selected sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales rung up in this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} · {phone} · {level} · {points} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter picks the highlighted member; Up/Down choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member found. Ctrl+N registers a new member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in sale (no member)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a member above to give points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {card} · {phone} · member since {since}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level: {level}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points: {points} · spent {spend} in {visits} visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not classified yet (Tiers &amp; segments → Reclassify).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier: {tier}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment: {segment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle: {stage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churn risk {level}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommend: {products}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product called &quot;{name}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{product} has no price: enter the amount instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} items; type an amount only to change the total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount, e.g. 23.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {amount} for {who}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+{earned} points, balance {balance}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgraded to {level}!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void sale #{id}? It stops counting and its points are taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voiding sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(voided)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in &amp;Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every member at risk in the Members screen, to print or export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading charts ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a member to open them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active members on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} bought in the last {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{change} on last month by this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month by this day: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classify the members to see who is at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classification as of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month by this day: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts, walk-in sales included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per receipt this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{repeat} of {buyers} buyers came back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who bought in the last {days} days and came on two or more different days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthdays: {today} today, {week} in the next 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk: not classified yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk: {total} members (the {shown} most urgent shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk: {total} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show as of the last sale ({date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts are not available: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue and visits by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sales in these months yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue ({currency})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Add feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product and taste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>Welcome to ShopCRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members, sales and promotions for your shop. Pick a language and name your shop; you can change both later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shop name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Sunny Bakery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How do you want to start?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A made-up bakery with {members} members and {months} months of sales, to try every screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register members and ring up sales at the counter from today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import my spreadsheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring in your member list and past sales from Excel or CSV files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the demo shop ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the demo shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobIndicator</name>
+    <message>
+        <source>Cancel {task}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not classified yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classified {when} (as of {as_of})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{task} is still running. Cancel it and close?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberColumns</name>
+    <message>
+        <source>Card no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberDetail</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redeem points ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ad&amp;just ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;feedback ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview and classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a member in the table to see their history and classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {card} · {phone} · {level} · {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{spend} in {visits} visits, last {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not classified yet: run a classification in Tiers &amp; segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification as of {as_of}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P(alive) {p:.0%}; {visits:.1f} visits expected in 90 days; one-year value {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended: {products}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recommendation yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mobile number, e.g. 138 1234 5678</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1990-05-03, 05-03 or 5月3日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>office district, residential estate ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrees to receive promotions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generated when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Came from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card n&amp;o.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberListDialog</name>
+    <message>
+        <source>Loading ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in the &amp;Members screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a member to open them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} members, classes as of {as_of}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many members for one list there; use the filters of the Members screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MembersView</name>
+    <message>
+        <source>Search name, phone, card no., area or tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed to promotions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear &amp;filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;rase ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ring &amp;up at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birthday month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday in month {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes as of {as_of}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not classified yet: classes appear after the first classification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivating member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive {name}? The member disappears from the counter and promotion lists; history is kept and you can reactivate them later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archiving member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase {name} for good?
+
+Name, phone, birthday, notes and tags are deleted and cannot be recovered in the program; sales stay in the shop&apos;s figures without a name. A backup is taken first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing member</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers &amp; segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PointsDialog</name>
+    <message>
+        <source>Redeem points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points to redeem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change (+/-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintList</name>
+    <message>
+        <source>List made on {made} · Printed {printed} · {n} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: {filter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers are masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers are shown in full: keep this list safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} members saved with the list are left out: erased, archived or no longer agreeing to promotions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member is on this list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleFields</name>
+    <message>
+        <source>Analysis window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer pyramid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value class (ABCD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product preference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look back over the last (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High: at least this many visits a week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium: at least this many visits a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average over at least (days), so a first visit is not &apos;high&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High: the top share of members by spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium: the next share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platinum: the top share by spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gold: the next share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iron: the next share (the rest are lead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A: members making this first share of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B: the next share of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: first purchase within (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churned: no visit for (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churned: or chance of still being a customer below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won back: for (days) after the return visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk: from this many churn-warning signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Away longer than this many times the usual interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>... and away at least (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits or spend down by at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rating at or below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare periods of (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A product is new for (days after launch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trier: share of spend on new products at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trier: or this many different new products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classic lover: share on new products at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classic lover: at least this many visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products recommended per member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value: fit the model from this many buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value: and this many repeat buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentCharts</name>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} ({share})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to list these members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer pyramid (by spend in the window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is classified yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{members} members ({share}) · {spend} of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {members} members, {amount} spent in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer pyramid: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value classes A-D: share of members and of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value class {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {members} members ({share} of members), {spend_share} of spend ({amount}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM: recency R x frequency F (members)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member bought in the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM cell R {r} · F {f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R {r}, F {f}: {n} members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency score (5 = most visits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recency score (5 = most recent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {members} members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members with {range} visits in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who spent {range} in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit frequency: visits in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits in the last {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend in the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend in the last {days} days ({currency})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit frequency classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product preference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where members came from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {earlier} → {later}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is in the later classification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not classified then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {before} → {after}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{heading}: {n} members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classified as of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsView</name>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify every member as of this day over this window and keep the result as a new snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sale day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the day to the last recorded sale (for an imported history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers &amp; segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify as of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers and value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency and spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences and sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{as_of} · {days} days · {members} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classified as of {as_of} over the {days} days before; run on {run}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not classified yet: choose the day and window above and press Classify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(an older classification)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{members} active members classified as of {as_of} over {days} days; click a bar or cell to list its members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Movements need two classifications: classify again on a later day (or an earlier one) to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{up} moved up, {down} moved down, {same} stayed, {new} were not classified then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{changed} changed class, {same} stayed, {new} were not classified then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a cell to list its members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts are not available: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classifying members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification cancelled; nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classifying as of {as_of} over {days} days ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points and levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database and backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask phone numbers on printed lists (138****5678)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> points per 1 spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member levels (by cumulative spend, upgraded automatically)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From cumulative spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first level starts at 0. A member moves up as soon as their spend reaches the next level&apos;s threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thresholds of every classification. Changes apply at the next classification run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset rules to &amp;defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;tore from a backup file ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shop uses a PostgreSQL server: back it up on the server (pg_dump).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ShopCRM backups (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace ALL data of this shop with the backup {file}?
+
+The current data is backed up first, so this can be undone by restoring that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored. The previous data was saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>Today&apos;s automatic backup failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>classification</name>
+    <message>
+        <source>Reading members and sales ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing visits and spend ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorting members into classes ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitting the lifetime value model ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choosing recommendations ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the snapshot ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>ShopCRM: members, sales and promotions for one shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database file or URL (default: SHOPCRM_DATABASE_URL or the per-user data folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language of messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy the database to DEST or the backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replace the database with a backup (the current one is backed up first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored {file}; the previous database was saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>register, list, find and show members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>register a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the member agrees to marketing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>find by phone, last 4 digits, name or card no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one member with history, points and classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered member {card} (id {id}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level: {level}  Points: {points}  Spend: {spend}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record or void a purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record a purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member card no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total paid (omit when giving --item)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a product by name, e.g. 菠萝包x2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void a purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase {id} recorded: {total:.2f}, {points} points earned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase {id} voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members, purchases and revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchases: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue: {amount:.2f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First purchase: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last purchase: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fill an empty database with a demo bakery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of members (default 2000; 50000 with --large)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months of sales history ending today (default 24)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>random seed: the same seed gives the same shop (default 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>benchmark size: 50,000 members and about a million purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo shop &quot;{name}&quot;: {members} members, {purchases} purchases ({walk_ins} without a member card), revenue {revenue}, from {first} to {last}; {seconds:.1f} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the owner password, if one is set (or set SHOPCRM_OWNER_PASSWORD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member&apos;s personal data: export, consent, erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write everything kept about one member to a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show or change a member&apos;s marketing consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the member withdraws consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>erase a member&apos;s personal data for good (sales stay anonymously)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirm: this cannot be undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set, change or remove the owner password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set or change the owner password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new password (or set SHOPCRM_NEW_OWNER_PASSWORD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove the owner password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is an owner password set?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit log: exports, prints, erasures, restores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data of member {id} written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrew consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member {id} erased; their sales remain without personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New owner password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat it: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner password is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner password was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No owner password was set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An owner password is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No owner password is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check this copy of ShopCRM on a temporary demo shop (window offscreen, chart, PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the screenshot, chart and PDF the test makes in DIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import past sales or a member list from a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sales from .xlsx/.xls/.ods/.csv (one row per sale or per receipt line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member list from .xlsx/.xls/.ods/.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this sheet (name or number); repeatable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check every row, write nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write the rejected rows with reasons here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON object {&quot;header or column letter&quot;: &quot;field&quot;}; remembered for this header layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replace filled-in fields of known members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import batch {batch} ({file}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: {rows}; imported: {imported}; already there: {duplicates}; rejected: {rejected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchases: {purchases}; new members: {members}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members: {created}; members completed: {updated}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out {n} total, blank or repeated header rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This same file was imported before (batch {batches}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows with reasons: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use --errors OUT.xlsx to get the rejected rows with reasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no row could be imported; see the reasons with --errors OUT.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo an import batch (its purchases, points and new members)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import batch {batch} undone: {purchases} purchases and {members} members removed, {restored} members restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <source>Inventing members ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing up the sales ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the rows ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the demo shop ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building indexes ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>--limit must be between 1 and 10000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No single member matches {query}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No single product matches {query}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date and time (YYYY-MM-DD HH:MM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter products or an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups of a PostgreSQL database are made on the server (pg_dump), not by ShopCRM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup cannot overwrite the database itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File not found: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a ShopCRM backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is damaged (integrity check failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer ShopCRM (schema {revision}); please update the program first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database cannot be restored from itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is in use by another program; close it and try again ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restored database failed its check; restore {path} to go back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a database address: {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a ShopCRM database (it is not an SQLite file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database {target}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} holds other data and is not a ShopCRM database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database was made by a newer ShopCRM (schema {revision}); please update the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone number is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a valid phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amount is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount {value} is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date {value} is too early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date {value} is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a time of day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity {value} has more than 3 decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity cannot be 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity {value} is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; was stored as a number and lost digits; format the column as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a number of points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A points balance cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings go from 1 to 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one rating or a comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback cannot be dated in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member {id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a gender (female/male/女/男).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a birthday (e.g. 1990-05-03 or 05-03).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a real date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birth year {year} is not plausible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A birthday cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a card number (letters and digits, 32 at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown member status {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a known class; use one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday must be &quot;week&quot; or &quot;month&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A month goes from 1 to 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown member level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter text is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone {phone} already belongs to member {card} ({name}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card number {card} is already in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is too long (100 characters at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a member level ({levels}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member needs a phone number or a card number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration date cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An erased member cannot be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member has already been erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member has the card number {card}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough points: the balance is {balance}, {needed} needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That many points cannot be moved at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeem a positive number of points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An adjustment of zero points changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product {id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A product needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The product name is too long (100 characters at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A product called {name} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity must be more than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A purchase can have at most 200 lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{product} has no price: enter the price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale reference {ref} belongs to another purchase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale reference has 1 to 128 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A purchase cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown payment method {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown sales channel {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The discount cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member {card} is archived; make the member active again first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The discount is larger than the purchase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase {id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase {id} has already been voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop name is too long (100 characters at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points per unit must be between 0 and 1000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least one member level is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first member level must start at 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every member level needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member level thresholds must increase from one level to the next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep between 1 and 1000 backups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shares and probabilities must be between 0 and 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class shares add up to more than 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day counts must be between 1 and 3660.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations must be between 0 and 10.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing a member cannot be undone: add --yes to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the new password with --new or SHOPCRM_NEW_OWNER_PASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date (YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file name must end in .pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the file {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the file {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a compressed (gzip) file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a spreadsheet (it is {what}). Choose an .xlsx, .xls or .csv file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a spreadsheet. Choose an .xlsx, .xls or .csv file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is damaged or incomplete (perhaps not fully copied or downloaded). Open it in Excel and save it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is protected by a password. Open it in Excel, remove the password and save it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is too large to import at once (or is built to exhaust memory). Split it into smaller files, e.g. one per year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; at most {limit} MB can be imported at once. Split it into smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not valid JSON: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} must hold a JSON object of column names to field names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PowerPoint presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is an Excel binary workbook (.xlsb), which cannot be imported. Open it in Excel and save it as .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an OpenDocument text or presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} contains XML entity declarations, which spreadsheets never need; it is refused for safety.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has more than {limit} rows in one sheet. Split it into smaller files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sheet in {file} has cells spread over {cols} columns and {rows} rows. Delete the stray cells far from the table, or copy the table into a new file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is a web page (HTML), not a spreadsheet, although it may open in Excel. Open it in Excel and save it as .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is an XML file (perhaps an old Excel 2003 XML sheet). Open it in Excel and save it as .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} mixes text encodings, so some characters cannot be read. Save it again as UTF-8 CSV or .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a readable CSV file ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: is it open in Excel? Close it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart &quot;{name}&quot; is not a PNG image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown audit action {action}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;{column}&quot;; use some of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at most {n} columns: more do not fit on the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The response window must be 1 to 365 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the category of the new product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown ready-made list {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the list a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is too long (200 characters at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member matches these filters; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no campaign {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} is not a sensible date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose between 1 and {max} months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose between 1 and {max} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo shop can have between 1 and {most} members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo history can cover between 1 and {most} months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo history cannot end in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database already holds members or sales; the demo shop needs an empty database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo shop can only be written to SQLite or PostgreSQL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{field}&quot; is not a field of a {kind} sheet. Known fields: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column {column} is outside the sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two columns are mapped to {field}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sheet &quot;{sheet}&quot; in the file. Its sheets are: {sheets}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown import kind {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sheet of {file} looks like a list of {what}. {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has a header but no rows of data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This needs the owner password (--password or SHOPCRM_OWNER_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password needs at least 4 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification {id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Movements cannot be shown for {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown classification {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A movement needs a classification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date (use YYYY-MM-DD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date {date} is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date {date} is too early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The classification was cancelled; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import batch {id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import batch {id} has already been undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member is in {option} &quot;{value}&quot; in the latest classification. Classes there: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no classification yet: run the classification first (shopcrm classify).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file name must end in .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount before discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale or refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet &quot;{sheet}&quot;: no column found for {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its headers are: {headers}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column}: the date is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column}: the amount is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another line of receipt {receipt} was rejected; fix it and import the whole receipt again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lines of receipt {receipt} name different members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lines of receipt {receipt} give different receipt totals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A line of receipt {receipt} has no amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card no. {card} belongs to a member with another phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>opening balance from import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone and the card no. {card} belong to different members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo of import {batch}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat / mini program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed (voided sale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Potential loyalist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About to sleep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can&apos;t lose them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iron</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A (top 70 % of spend)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B (next 20 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C (the rest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D (no purchase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classic lover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New-product trier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer pyramid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product preference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>launch</name>
+    <message>
+        <source>shopcrm: no display found (DISPLAY and WAYLAND_DISPLAY are not set); to run the window without a screen use: xvfb-run -a shopcrm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>levels</name>
+    <message>
+        <source>Regular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>reasons</name>
+    <message>
+        <source>spent {spend} in the last {window} days: among the members who make the first {share} % of spend (from {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days: among the members who make {low} % to {high} % of spend (from {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days: below the members who make the first {share} % of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no spend in the last {window} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits in {days} days: {visits}, {rate:.1f} a week (high from {limit:g} a week)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits in {days} days: {visits}, {rate:.1f} a month (medium from {limit:g} a month)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits in {days} days: {visits}, {rate:.1f} a month (below {limit:g} a month)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no visit in the last {window} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has not bought anything yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days: top {share} % (from {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days (iron from {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bought recently and often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buys often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recent, with a few visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first visits very recently</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recent, but few visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average recency and visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below-average recency and visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used to visit often, not lately</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>among the most frequent, but not lately</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visited rarely and long ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{meaning}: R{r} F{f} M{m} (last visit {ago}; visits in {window} days: {visits}; spent {spend})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no purchase in the last {window} days; last visit {ago}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days: top {share} % (high from {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days (medium from {limit}, high from {high})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days (medium from {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last visit {days} days ago; usually every {interval:g} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits down {share} % ({last} in the last {days} days, {prev} in the {days} before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spend down {share} % ({last} in the last {days} days, {prev} in the {days} before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gave a rating of {limit} or lower in the last {days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no warning signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{age} years old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no birth year recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cumulative spend {spend}; {next} from {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cumulative spend {spend} (top level from {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>level kept from earlier (cumulative spend {spend})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registered, has not bought anything yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no visit for {days} days (churned from {limit} days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last visit {ago}; chance of still being a customer {share} % (churned below {limit} %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first purchase {ago}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>came back {ago} after {gap} days away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>churn warning: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last visit {ago}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too little history for the lifetime model ({customers} customers, {repeat} came back; needs {need} and {need_repeat})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lifetime model could not be fitted to this history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the spend model could not be fitted; using each member&apos;s own average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chance of still being a customer {alive} %; about {v90:.1f} visits in 90 days and {v365:.1f} in a year, worth {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about {v365:.1f} visits in a year at the member&apos;s own rate, worth {value} ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} % of spend on new products, {count} new products tried (trier from {limit} % or {distinct} products)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} % of spend on new products over {visits} visits (classic up to {limit} %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} % of spend on new products, {count} new products tried, {visits} visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no product details for the purchases of the last {window} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no purchase in the last {window} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} % of product spend in the last {window} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no product purchases in the last {window} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>often bought together with {product}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>often bought together with {product}; {new} is new in {category}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{new} is new in {category}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing new to suggest yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,4010 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>Saving settings</source>
+        <translation>正在保存设置</translation>
+    </message>
+    <message>
+        <source>ShopCRM</source>
+        <translation>ShopCRM</translation>
+    </message>
+    <message>
+        <source>Something went wrong; nothing was changed.
+{error}</source>
+        <translation>出错了，没有做任何更改。
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Birthday</name>
+    <message>
+        <source>Birthday today!</source>
+        <translation>今天生日！</translation>
+    </message>
+    <message>
+        <source>Birthday this week ({date})</source>
+        <translation>本周生日（{date}）</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignColumns</name>
+    <message>
+        <source>Card no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>金字塔层级</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Visit frequency</source>
+        <translation>到店频次</translation>
+    </message>
+    <message>
+        <source>Spend class</source>
+        <translation>消费等级</translation>
+    </message>
+    <message>
+        <source>Preference</source>
+        <translation>产品偏好</translation>
+    </message>
+    <message>
+        <source>Favourite category</source>
+        <translation>最爱品类</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店次数</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignFilter</name>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>Area contains &quot;{text}&quot;</source>
+        <translation>区域包含“{text}”</translation>
+    </message>
+    <message>
+        <source>Tag &quot;{tag}&quot;</source>
+        <translation>标签“{tag}”</translation>
+    </message>
+    <message>
+        <source>Birthday from {first} to {last}</source>
+        <translation>生日在 {first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Birthday in month {month}</source>
+        <translation>{month} 月生日</translation>
+    </message>
+    <message>
+        <source>All active members</source>
+        <translation>全部活跃会员</translation>
+    </message>
+    <message>
+        <source>Only members who agreed to receive promotions are listed.</source>
+        <translation>只列出同意接收营销信息的会员。</translation>
+    </message>
+    <message>
+        <source>The owner chose to include members who did NOT agree to receive promotions.</source>
+        <translation>店主选择包含了未同意接收营销信息的会员。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPresets</name>
+    <message>
+        <source>Birthdays this week</source>
+        <translation>本周生日</translation>
+    </message>
+    <message>
+        <source>Members whose birthday falls in the next 7 days.</source>
+        <translation>未来 7 天内过生日的会员。</translation>
+    </message>
+    <message>
+        <source>Birthdays this month</source>
+        <translation>本月生日</translation>
+    </message>
+    <message>
+        <source>Members whose birthday is in the current month.</source>
+        <translation>本月过生日的会员。</translation>
+    </message>
+    <message>
+        <source>At-risk members to win back</source>
+        <translation>需要挽回的流失风险会员</translation>
+    </message>
+    <message>
+        <source>Members the churn warning marks as at risk: coming less often than they used to.</source>
+        <translation>流失预警标记为有风险的会员：来得比以前少了。</translation>
+    </message>
+    <message>
+        <source>Lapsed gold members</source>
+        <translation>流失中的黄金会员</translation>
+    </message>
+    <message>
+        <source>Gold and platinum members of the customer pyramid who are at risk or have stopped coming.</source>
+        <translation>客户金字塔中有流失风险或已不再来的黄金和铂金会员。</translation>
+    </message>
+    <message>
+        <source>New-product triers for a launch in {category}</source>
+        <translation>{category}新品上市：邀请尝鲜者</translation>
+    </message>
+    <message>
+        <source>Members who like to try new products and buy this category most: invite them to the launch.</source>
+        <translation>喜欢尝试新品、且最常买这个品类的会员：邀请他们参加新品上市。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignResponse</name>
+    <message>
+        <source>The list was saved on {date}; purchases after that will show here.</source>
+        <translation>名单保存于 {date}；此后的消费会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The {days}-day window runs until {date}: these are the figures so far.</source>
+        <translation>{days} 天统计期到 {date} 结束：以下是目前的数据。</translation>
+    </message>
+    <message>
+        <source>{buyers} of {members} members on the list ({rate}) bought within {days} days.</source>
+        <translation>名单上 {members} 位会员中有 {buyers} 位（{rate}）在 {days} 天内消费。</translation>
+    </message>
+    <message>
+        <source>There are no comparable members (same segments, on no list at the time) to compare with, so this cannot tell whether the list made a difference.</source>
+        <translation>没有可比较的会员（同样分群、当时不在任何名单上），因此无法判断名单是否起了作用。</translation>
+    </message>
+    <message>
+        <source>{n} members of the list belong to segments without comparable members and are left out of the comparison.</source>
+        <translation>名单中有 {n} 位会员所属的分群没有可比较的会员，未纳入比较。</translation>
+    </message>
+    <message>
+        <source>Comparable members who were on no list: {rate} bought in the same days ({n} members, weighted to the list&apos;s segments).</source>
+        <translation>不在任何名单上的可比较会员：同期有 {rate} 消费（{n} 位会员，按名单的分群加权）。</translation>
+    </message>
+    <message>
+        <source>Too few members to tell (fewer than {min} in a group): a difference of this size can easily be chance.</source>
+        <translation>会员太少，无法判断（某组少于 {min} 位）：这样的差异很可能只是偶然。</translation>
+    </message>
+    <message>
+        <source>The list came back more often: {diff} points (likely between {low} and {high}).</source>
+        <translation>名单上的会员回来得更多：高 {diff} 个百分点（大概在 {low} 到 {high} 之间）。</translation>
+    </message>
+    <message>
+        <source>The list came back less often: {diff} points (likely between {low} and {high}).</source>
+        <translation>名单上的会员回来得更少：低 {diff} 个百分点（大概在 {low} 到 {high} 之间）。</translation>
+    </message>
+    <message>
+        <source>No clear difference: {diff} points, within what chance alone gives (between {low} and {high}).</source>
+        <translation>没有明显差异：{diff} 个百分点，在偶然波动范围内（{low} 到 {high} 之间）。</translation>
+    </message>
+    <message>
+        <source>This compares with what similar members did anyway; it is not a controlled test.</source>
+        <translation>这是与相似会员的自然表现相比；并非对照实验。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterView</name>
+    <message>
+        <source>Phone, last 4 digits, card no. or name</source>
+        <translation>手机号、尾号 4 位、卡号或姓名</translation>
+    </message>
+    <message>
+        <source>&amp;New member (Ctrl+N)</source>
+        <translation>新会员（Ctrl+N）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Product (Enter adds it; Enter on an empty field goes to the amount)</source>
+        <translation>商品（回车添加；空白时回车跳到金额）</translation>
+    </message>
+    <message>
+        <source>&amp;Save sale (Enter)</source>
+        <translation>保存这笔消费（回车）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>本笔消费</translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation>商品(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment</source>
+        <translation>支付方式(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Void selected sale</source>
+        <translation>作废选中的消费(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Sales rung up in this session</source>
+        <translation>本次登记的消费</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <source>{name} · {phone} · {level} · {points} points</source>
+        <translation>{name} · {phone} · {level} · {points} 积分</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未填姓名）</translation>
+    </message>
+    <message>
+        <source>Enter picks the highlighted member; Up/Down choose.</source>
+        <translation>回车选中高亮的会员；上下键切换。</translation>
+    </message>
+    <message>
+        <source>No member found. Ctrl+N registers a new member.</source>
+        <translation>没有找到会员。按 Ctrl+N 登记新会员。</translation>
+    </message>
+    <message>
+        <source>Walk-in sale (no member)</source>
+        <translation>散客消费（非会员）</translation>
+    </message>
+    <message>
+        <source>Find a member above to give points.</source>
+        <translation>在上方查找会员即可累积积分。</translation>
+    </message>
+    <message>
+        <source>Card {card} · {phone} · member since {since}</source>
+        <translation>卡号 {card} · {phone} · {since} 入会</translation>
+    </message>
+    <message>
+        <source>Level: {level}</source>
+        <translation>等级：{level}</translation>
+    </message>
+    <message>
+        <source>Points: {points} · spent {spend} in {visits} visits</source>
+        <translation>积分：{points} · 共消费 {spend}，到店 {visits} 次</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Not classified yet (Tiers &amp; segments → Reclassify).</source>
+        <translation>尚未分类（会员分层 → 重新分类）。</translation>
+    </message>
+    <message>
+        <source>Tier: {tier}</source>
+        <translation>层级：{tier}</translation>
+    </message>
+    <message>
+        <source>Segment: {segment}</source>
+        <translation>分群：{segment}</translation>
+    </message>
+    <message>
+        <source>Lifecycle: {stage}</source>
+        <translation>生命周期：{stage}</translation>
+    </message>
+    <message>
+        <source>Churn risk {level}: {reason}</source>
+        <translation>流失风险{level}：{reason}</translation>
+    </message>
+    <message>
+        <source>Recommend: {products}</source>
+        <translation>推荐：{products}</translation>
+    </message>
+    <message>
+        <source>No product called &quot;{name}&quot;.</source>
+        <translation>没有名为“{name}”的商品。</translation>
+    </message>
+    <message>
+        <source>{product} has no price: enter the amount instead.</source>
+        <translation>{product} 没有价格：请直接输入金额。</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>{count} items; type an amount only to change the total</source>
+        <translation>共 {count} 种商品；如需改总价，直接输入金额</translation>
+    </message>
+    <message>
+        <source>amount, e.g. 23.5</source>
+        <translation>金额，例如 23.5</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <source>Saving sale</source>
+        <translation>正在保存消费</translation>
+    </message>
+    <message>
+        <source>Saved {amount} for {who}.</source>
+        <translation>已为 {who} 记录 {amount}。</translation>
+    </message>
+    <message>
+        <source>+{earned} points, balance {balance}.</source>
+        <translation>积分 +{earned}，余额 {balance}。</translation>
+    </message>
+    <message>
+        <source>Upgraded to {level}!</source>
+        <translation>已升级为{level}！</translation>
+    </message>
+    <message>
+        <source>Void sale</source>
+        <translation>作废消费</translation>
+    </message>
+    <message>
+        <source>Void sale #{id}? It stops counting and its points are taken back.</source>
+        <translation>作废消费 #{id}？它将不再计入统计，赠送的积分会被扣回。</translation>
+    </message>
+    <message>
+        <source>Voiding sale</source>
+        <translation>正在作废消费</translation>
+    </message>
+    <message>
+        <source>(voided)</source>
+        <translation>（已作废）</translation>
+    </message>
+    <message>
+        <source>Sale voided.</source>
+        <translation>消费已作废。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation>将满岁数</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Promotions</source>
+        <translation>营销推送</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>经营概览</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>活跃会员</translation>
+    </message>
+    <message>
+        <source>New this month</source>
+        <translation>本月新会员</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Revenue this month</source>
+        <translation>本月营业额</translation>
+    </message>
+    <message>
+        <source>Sales this month</source>
+        <translation>本月消费笔数</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Members</source>
+        <translation>在会员界面打开(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Every member at risk in the Members screen, to print or export</source>
+        <translation>在会员界面列出所有有流失风险的会员，可打印或导出</translation>
+    </message>
+    <message>
+        <source>Loading charts ...</source>
+        <translation>正在加载图表……</translation>
+    </message>
+    <message>
+        <source>Double-click a member to open them</source>
+        <translation>双击会员即可打开</translation>
+    </message>
+    <message>
+        <source>Loading ...</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>active members on {date}</source>
+        <translation>{date} 的活跃会员</translation>
+    </message>
+    <message>
+        <source>{share} bought in the last {days} days</source>
+        <translation>{share} 在最近 {days} 天有消费</translation>
+    </message>
+    <message>
+        <source>{change} on last month by this day</source>
+        <translation>较上月同期 {change}</translation>
+    </message>
+    <message>
+        <source>Last month by this day: {n}</source>
+        <translation>上月同期：{n}</translation>
+    </message>
+    <message>
+        <source>classify the members to see who is at risk</source>
+        <translation>对会员分类后即可看到谁有流失风险</translation>
+    </message>
+    <message>
+        <source>classification as of {date}</source>
+        <translation>分类截至 {date}</translation>
+    </message>
+    <message>
+        <source>Last month by this day: {amount}</source>
+        <translation>上月同期：{amount}</translation>
+    </message>
+    <message>
+        <source>Receipts, walk-in sales included</source>
+        <translation>小票数，含散客</translation>
+    </message>
+    <message>
+        <source>per receipt this month</source>
+        <translation>本月每张小票</translation>
+    </message>
+    <message>
+        <source>{repeat} of {buyers} buyers came back</source>
+        <translation>{buyers} 位购买者中有 {repeat} 位回头</translation>
+    </message>
+    <message>
+        <source>Members who bought in the last {days} days and came on two or more different days</source>
+        <translation>最近 {days} 天有消费、且在两天或以上不同日子到店的会员</translation>
+    </message>
+    <message>
+        <source>Birthdays: {today} today, {week} in the next 7 days</source>
+        <translation>生日：今天 {today} 位，未来 7 天 {week} 位</translation>
+    </message>
+    <message>
+        <source>At risk: not classified yet</source>
+        <translation>流失风险：尚未分类</translation>
+    </message>
+    <message>
+        <source>At risk: {total} members (the {shown} most urgent shown)</source>
+        <translation>流失风险：{total} 位会员（显示最紧急的 {shown} 位）</translation>
+    </message>
+    <message>
+        <source>At risk: {total} members</source>
+        <translation>流失风险：{total} 位会员</translation>
+    </message>
+    <message>
+        <source>Show as of the last sale ({date})</source>
+        <translation>显示截至最后一笔销售（{date}）</translation>
+    </message>
+    <message>
+        <source>Charts are not available: {error}</source>
+        <translation>图表无法显示：{error}</translation>
+    </message>
+    <message>
+        <source>Revenue and visits by month</source>
+        <translation>每月营业额与到店次数</translation>
+    </message>
+    <message>
+        <source>No sales in these months yet.</source>
+        <translation>这几个月还没有销售。</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营业额</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店次数</translation>
+    </message>
+    <message>
+        <source>Revenue ({currency})</source>
+        <translation>营业额（{currency}）</translation>
+    </message>
+    <message>
+        <source>New members by month</source>
+        <translation>每月新会员</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Add feedback</source>
+        <translation>添加评价</translation>
+    </message>
+    <message>
+        <source>Product and taste</source>
+        <translation>产品与口味</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评价内容</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>Welcome to ShopCRM</source>
+        <translation>欢迎使用 ShopCRM</translation>
+    </message>
+    <message>
+        <source>Members, sales and promotions for your shop. Pick a language and name your shop; you can change both later in Settings.</source>
+        <translation>为您的门店管理会员、消费和营销。请选择语言并填写店名，之后都可以在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Shop name</source>
+        <translation>店名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>e.g. Sunny Bakery</source>
+        <translation>例如：阳光烘焙坊</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>How do you want to start?</source>
+        <translation>您想怎样开始？</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo shop</source>
+        <translation>打开示例门店(&amp;D)</translation>
+    </message>
+    <message>
+        <source>A made-up bakery with {members} members and {months} months of sales, to try every screen.</source>
+        <translation>一家虚构的烘焙店，有 {members} 位会员和 {months} 个月的销售记录，可以试用每个界面。</translation>
+    </message>
+    <message>
+        <source>Start &amp;empty</source>
+        <translation>从空白开始(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Register members and ring up sales at the counter from today.</source>
+        <translation>从今天起在收银台登记会员、记录消费。</translation>
+    </message>
+    <message>
+        <source>&amp;Import my spreadsheets</source>
+        <translation>导入我的表格(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Bring in your member list and past sales from Excel or CSV files.</source>
+        <translation>从 Excel 或 CSV 文件导入会员名单和历史销售记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Creating the demo shop ...</source>
+        <translation>正在创建示例门店……</translation>
+    </message>
+    <message>
+        <source>Creating the demo shop</source>
+        <translation>正在创建示例门店</translation>
+    </message>
+    <message>
+        <source>Cancelling ...</source>
+        <translation>正在取消……</translation>
+    </message>
+</context>
+<context>
+    <name>JobIndicator</name>
+    <message>
+        <source>Cancel {task}</source>
+        <translation>取消：{task}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>数据库：{name}</translation>
+    </message>
+    <message>
+        <source>Not classified yet</source>
+        <translation>尚未分类</translation>
+    </message>
+    <message>
+        <source>Classified {when} (as of {as_of})</source>
+        <translation>分类于 {when}（截至 {as_of}）</translation>
+    </message>
+    <message>
+        <source>Work in progress</source>
+        <translation>任务进行中</translation>
+    </message>
+    <message>
+        <source>{task} is still running. Cancel it and close?</source>
+        <translation>“{task}”仍在进行。要取消并关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MemberColumns</name>
+    <message>
+        <source>Card no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>金字塔层级</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店次数</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册日期</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDetail</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评价内容</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Redeem points ...</source>
+        <translation>兑换积分……(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ad&amp;just ...</source>
+        <translation>调整……(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Add &amp;feedback ...</source>
+        <translation>添加评价……(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Overview and classes</source>
+        <translation>概况与分类</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>消费记录</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>No member selected</source>
+        <translation>未选择会员</translation>
+    </message>
+    <message>
+        <source>Pick a member in the table to see their history and classes.</source>
+        <translation>在表格中选择一位会员，查看其消费记录和分类。</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未填姓名）</translation>
+    </message>
+    <message>
+        <source>Card {card} · {phone} · {level} · {status}</source>
+        <translation>卡号 {card} · {phone} · {level} · {status}</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Came from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Promotions</source>
+        <translation>营销推送</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>not agreed</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>{spend} in {visits} visits, last {last}</source>
+        <translation>到店 {visits} 次共 {spend}，最近一次 {last}</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} 积分</translation>
+    </message>
+    <message>
+        <source>Not classified yet: run a classification in Tiers &amp; segments.</source>
+        <translation>尚未分类：请在“会员分层”中运行分类。</translation>
+    </message>
+    <message>
+        <source>Classification as of {as_of}</source>
+        <translation>分类截至 {as_of}</translation>
+    </message>
+    <message>
+        <source>P(alive) {p:.0%}; {visits:.1f} visits expected in 90 days; one-year value {value}</source>
+        <translation>仍是活跃顾客的概率 {p:.0%}；预计 90 天内到店 {visits:.1f} 次；一年价值 {value}</translation>
+    </message>
+    <message>
+        <source>Recommended: {products}</source>
+        <translation>推荐：{products}</translation>
+    </message>
+    <message>
+        <source>No recommendation yet.</source>
+        <translation>暂无推荐。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit member</source>
+        <translation>编辑会员</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>mobile number, e.g. 138 1234 5678</source>
+        <translation>手机号，例如 138 1234 5678</translation>
+    </message>
+    <message>
+        <source>1990-05-03, 05-03 or 5月3日</source>
+        <translation>1990-05-03、05-03 或 5月3日</translation>
+    </message>
+    <message>
+        <source>office district, residential estate ...</source>
+        <translation>写字楼、小区……</translation>
+    </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Agrees to receive promotions</source>
+        <translation>同意接收营销信息</translation>
+    </message>
+    <message>
+        <source>generated when empty</source>
+        <translation>留空则自动生成</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>手机号(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>性别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation>生日(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Came from</source>
+        <translation>来源(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation>区域(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation>标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Card n&amp;o.</source>
+        <translation>会员卡号(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Registering member</source>
+        <translation>正在登记会员</translation>
+    </message>
+    <message>
+        <source>Saving member</source>
+        <translation>正在保存会员</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListDialog</name>
+    <message>
+        <source>Loading ...</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>Show in the &amp;Members screen</source>
+        <translation>在会员界面显示(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Double-click a member to open them.</source>
+        <translation>双击会员即可打开。</translation>
+    </message>
+    <message>
+        <source>{count} members, classes as of {as_of}</source>
+        <translation>{count} 位会员，分类截至 {as_of}</translation>
+    </message>
+    <message>
+        <source>Too many members for one list there; use the filters of the Members screen.</source>
+        <translation>会员太多，无法在此列出；请使用会员界面的筛选。</translation>
+    </message>
+</context>
+<context>
+    <name>MembersView</name>
+    <message>
+        <source>Search name, phone, card no., area or tag</source>
+        <translation>搜索姓名、手机号、卡号、区域或标签</translation>
+    </message>
+    <message>
+        <source>Agreed to promotions</source>
+        <translation>同意营销推送</translation>
+    </message>
+    <message>
+        <source>Clear &amp;filters</source>
+        <translation>清除筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New member</source>
+        <translation>新会员(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>归档(&amp;A)</translation>
+    </message>
+    <message>
+        <source>E&amp;rase ...</source>
+        <translation>彻底删除……(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ring &amp;up at the counter</source>
+        <translation>到收银台记账(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Any {what}</source>
+        <translation>{what}：全部</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>birthday month</source>
+        <translation>生日月份</translation>
+    </message>
+    <message>
+        <source>Birthday in month {month}</source>
+        <translation>{month} 月生日</translation>
+    </message>
+    <message>
+        <source>{count} members</source>
+        <translation>{count} 位会员</translation>
+    </message>
+    <message>
+        <source>Classes as of {as_of}</source>
+        <translation>分类截至 {as_of}</translation>
+    </message>
+    <message>
+        <source>Not classified yet: classes appear after the first classification.</source>
+        <translation>尚未分类：首次分类后显示各项分类。</translation>
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation>恢复为活跃(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reactivating member</source>
+        <translation>正在恢复会员</translation>
+    </message>
+    <message>
+        <source>Archive member</source>
+        <translation>归档会员</translation>
+    </message>
+    <message>
+        <source>Archive {name}? The member disappears from the counter and promotion lists; history is kept and you can reactivate them later.</source>
+        <translation>归档 {name}？该会员将不再出现在收银台和营销名单中；记录会保留，之后可以恢复。</translation>
+    </message>
+    <message>
+        <source>Archiving member</source>
+        <translation>正在归档会员</translation>
+    </message>
+    <message>
+        <source>Erase member</source>
+        <translation>彻底删除会员</translation>
+    </message>
+    <message>
+        <source>Erase {name} for good?
+
+Name, phone, birthday, notes and tags are deleted and cannot be recovered in the program; sales stay in the shop&apos;s figures without a name. A backup is taken first.</source>
+        <translation>要彻底删除 {name} 吗？
+
+姓名、手机号、生日、备注和标签将被删除，程序内无法恢复；消费记录以匿名方式保留在门店统计中。删除前会先做一次备份。</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>彻底删除</translation>
+    </message>
+    <message>
+        <source>Erasing member</source>
+        <translation>正在删除会员</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>经营概览</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Tiers &amp; segments</source>
+        <translation>会员分层</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDialog</name>
+    <message>
+        <source>Redeem points</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Points to redeem</source>
+        <translation>兑换积分数</translation>
+    </message>
+    <message>
+        <source>Change (+/-)</source>
+        <translation>变动（+/-）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PrintList</name>
+    <message>
+        <source>List made on {made} · Printed {printed} · {n} members</source>
+        <translation>名单生成于 {made} · 打印于 {printed} · {n} 位会员</translation>
+    </message>
+    <message>
+        <source>Filter: {filter}</source>
+        <translation>筛选条件：{filter}</translation>
+    </message>
+    <message>
+        <source>Phone numbers are masked.</source>
+        <translation>手机号已部分隐藏。</translation>
+    </message>
+    <message>
+        <source>Phone numbers are shown in full: keep this list safe.</source>
+        <translation>手机号完整显示：请妥善保管本名单。</translation>
+    </message>
+    <message>
+        <source>{n} members saved with the list are left out: erased, archived or no longer agreeing to promotions.</source>
+        <translation>名单保存时的 {n} 位会员未列出：已删除、已归档或不再同意接收营销信息。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>No member is on this list.</source>
+        <translation>此名单上没有会员。</translation>
+    </message>
+    <message>
+        <source>Member list</source>
+        <translation>会员名单</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>About this list</source>
+        <translation>关于本名单</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>生成于</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出于</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RuleFields</name>
+    <message>
+        <source>Analysis window</source>
+        <translation>分析周期</translation>
+    </message>
+    <message>
+        <source>Visit frequency</source>
+        <translation>到店频次</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>Customer pyramid</source>
+        <translation>客户金字塔</translation>
+    </message>
+    <message>
+        <source>Value class (ABCD)</source>
+        <translation>价值等级（ABCD）</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Product preference</source>
+        <translation>产品偏好</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>推荐商品</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>Other rules</source>
+        <translation>其他规则</translation>
+    </message>
+    <message>
+        <source>Look back over the last (days)</source>
+        <translation>统计最近多少天（天）</translation>
+    </message>
+    <message>
+        <source>High: at least this many visits a week</source>
+        <translation>高：每周至少到店次数</translation>
+    </message>
+    <message>
+        <source>Medium: at least this many visits a month</source>
+        <translation>中：每月至少到店次数</translation>
+    </message>
+    <message>
+        <source>Average over at least (days), so a first visit is not &apos;high&apos;</source>
+        <translation>至少按多少天平均（天），避免首次到店就算“高”</translation>
+    </message>
+    <message>
+        <source>High: the top share of members by spend</source>
+        <translation>高：消费排名前列的会员比例</translation>
+    </message>
+    <message>
+        <source>Medium: the next share</source>
+        <translation>中：其后的比例</translation>
+    </message>
+    <message>
+        <source>Platinum: the top share by spend</source>
+        <translation>铂金：消费排名最前的比例</translation>
+    </message>
+    <message>
+        <source>Gold: the next share</source>
+        <translation>黄金：其后的比例</translation>
+    </message>
+    <message>
+        <source>Iron: the next share (the rest are lead)</source>
+        <translation>铁：再往后的比例（其余为铅）</translation>
+    </message>
+    <message>
+        <source>A: members making this first share of spend</source>
+        <translation>A：贡献前这部分消费额的会员</translation>
+    </message>
+    <message>
+        <source>B: the next share of spend</source>
+        <translation>B：其后这部分消费额</translation>
+    </message>
+    <message>
+        <source>New: first purchase within (days)</source>
+        <translation>新客：首次购买在多少天内（天）</translation>
+    </message>
+    <message>
+        <source>Churned: no visit for (days)</source>
+        <translation>已流失：多少天未到店（天）</translation>
+    </message>
+    <message>
+        <source>Churned: or chance of still being a customer below</source>
+        <translation>已流失：或仍是活跃顾客的概率低于</translation>
+    </message>
+    <message>
+        <source>Won back: for (days) after the return visit</source>
+        <translation>已召回：回头后保持多少天（天）</translation>
+    </message>
+    <message>
+        <source>At risk: from this many churn-warning signals</source>
+        <translation>流失风险：流失预警信号达到几个</translation>
+    </message>
+    <message>
+        <source>Away longer than this many times the usual interval</source>
+        <translation>未到店时间超过平时间隔的倍数</translation>
+    </message>
+    <message>
+        <source>... and away at least (days)</source>
+        <translation>……且至少多少天未到店（天）</translation>
+    </message>
+    <message>
+        <source>Visits or spend down by at least</source>
+        <translation>到店次数或消费下降至少</translation>
+    </message>
+    <message>
+        <source>A rating at or below</source>
+        <translation>评分不高于</translation>
+    </message>
+    <message>
+        <source>Compare periods of (days)</source>
+        <translation>对比的时间段长度（天）</translation>
+    </message>
+    <message>
+        <source>A product is new for (days after launch)</source>
+        <translation>新品期（上市后多少天）</translation>
+    </message>
+    <message>
+        <source>Trier: share of spend on new products at least</source>
+        <translation>尝鲜者：新品消费占比至少</translation>
+    </message>
+    <message>
+        <source>Trier: or this many different new products</source>
+        <translation>尝鲜者：或买过几种不同新品</translation>
+    </message>
+    <message>
+        <source>Classic lover: share on new products at most</source>
+        <translation>经典款爱好者：新品消费占比至多</translation>
+    </message>
+    <message>
+        <source>Classic lover: at least this many visits</source>
+        <translation>经典款爱好者：至少到店次数</translation>
+    </message>
+    <message>
+        <source>Products recommended per member</source>
+        <translation>每位会员推荐商品数</translation>
+    </message>
+    <message>
+        <source>Lifetime value: fit the model from this many buyers</source>
+        <translation>终身价值：至少多少位购买者才拟合模型</translation>
+    </message>
+    <message>
+        <source>Lifetime value: and this many repeat buyers</source>
+        <translation>终身价值：且至少多少位回头客</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentCharts</name>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Age unknown</source>
+        <translation>年龄未知</translation>
+    </message>
+    <message>
+        <source>{n} ({share})</source>
+        <translation>{n}（{share}）</translation>
+    </message>
+    <message>
+        <source>Click to list these members.</source>
+        <translation>点击列出这些会员。</translation>
+    </message>
+    <message>
+        <source>Customer pyramid (by spend in the window)</source>
+        <translation>客户金字塔（按统计期内消费）</translation>
+    </message>
+    <message>
+        <source>Nobody is classified yet.</source>
+        <translation>还没有会员被分类。</translation>
+    </message>
+    <message>
+        <source>{members} members ({share}) · {spend} of spend</source>
+        <translation>{members} 位会员（{share}）· 消费 {spend}</translation>
+    </message>
+    <message>
+        <source>{name}: {members} members, {amount} spent in the window.</source>
+        <translation>{name}：{members} 位会员，统计期内消费 {amount}。</translation>
+    </message>
+    <message>
+        <source>Customer pyramid: {name}</source>
+        <translation>客户金字塔：{name}</translation>
+    </message>
+    <message>
+        <source>Value classes A-D: share of members and of spend</source>
+        <translation>价值等级 A-D：会员占比与消费占比</translation>
+    </message>
+    <message>
+        <source>Value class {name}</source>
+        <translation>价值等级 {name}</translation>
+    </message>
+    <message>
+        <source>{name}: {members} members ({share} of members), {spend_share} of spend ({amount}).</source>
+        <translation>{name}：{members} 位会员（占会员 {share}），占消费 {spend_share}（{amount}）。</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>RFM: recency R x frequency F (members)</source>
+        <translation>RFM：最近消费 R × 消费频次 F（会员数）</translation>
+    </message>
+    <message>
+        <source>No member bought in the window.</source>
+        <translation>统计期内没有会员消费。</translation>
+    </message>
+    <message>
+        <source>RFM cell R {r} · F {f}</source>
+        <translation>RFM 格 R {r} · F {f}</translation>
+    </message>
+    <message>
+        <source>R {r}, F {f}: {n} members.</source>
+        <translation>R {r}，F {f}：{n} 位会员。</translation>
+    </message>
+    <message>
+        <source>Frequency score (5 = most visits)</source>
+        <translation>频次得分（5 = 到店最多）</translation>
+    </message>
+    <message>
+        <source>Recency score (5 = most recent)</source>
+        <translation>最近消费得分（5 = 最近）</translation>
+    </message>
+    <message>
+        <source>RFM segments</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Lifecycle: {name}</source>
+        <translation>生命周期：{name}</translation>
+    </message>
+    <message>
+        <source>{name}: {members} members.</source>
+        <translation>{name}：{members} 位会员。</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Members with {range} visits in the window</source>
+        <translation>统计期内到店 {range} 次的会员</translation>
+    </message>
+    <message>
+        <source>Members who spent {range} in the window</source>
+        <translation>统计期内消费 {range} 的会员</translation>
+    </message>
+    <message>
+        <source>Visit frequency: visits in the window</source>
+        <translation>到店频次：统计期内到店次数</translation>
+    </message>
+    <message>
+        <source>Visits in the last {days} days</source>
+        <translation>最近 {days} 天到店次数</translation>
+    </message>
+    <message>
+        <source>Spend in the window</source>
+        <translation>统计期内消费</translation>
+    </message>
+    <message>
+        <source>Spend in the last {days} days ({currency})</source>
+        <translation>最近 {days} 天消费（{currency}）</translation>
+    </message>
+    <message>
+        <source>Visit frequency classes</source>
+        <translation>到店频次等级</translation>
+    </message>
+    <message>
+        <source>Spend classes</source>
+        <translation>消费等级</translation>
+    </message>
+    <message>
+        <source>Product preference</source>
+        <translation>产品偏好</translation>
+    </message>
+    <message>
+        <source>Favourite category</source>
+        <translation>最爱品类</translation>
+    </message>
+    <message>
+        <source>Where members came from</source>
+        <translation>会员来源</translation>
+    </message>
+    <message>
+        <source>Age bands</source>
+        <translation>年龄段</translation>
+    </message>
+    <message>
+        <source>{what}: {name}</source>
+        <translation>{what}：{name}</translation>
+    </message>
+    <message>
+        <source>{what}: {earlier} → {later}</source>
+        <translation>{what}：{earlier} → {later}</translation>
+    </message>
+    <message>
+        <source>Nobody is in the later classification.</source>
+        <translation>较晚的分类中没有会员。</translation>
+    </message>
+    <message>
+        <source>Not classified then</source>
+        <translation>当时未分类</translation>
+    </message>
+    <message>
+        <source>{what}: {before} → {after}</source>
+        <translation>{what}：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>{heading}: {n} members.</source>
+        <translation>{heading}：{n} 位会员。</translation>
+    </message>
+    <message>
+        <source>Classified as of {date}</source>
+        <translation>分类截至 {date}</translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsView</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Classify</source>
+        <translation>分类(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Classify every member as of this day over this window and keep the result as a new snapshot</source>
+        <translation>按这一天和这个统计期对所有会员分类，并保存为新的分类快照</translation>
+    </message>
+    <message>
+        <source>Last sale day</source>
+        <translation>最后销售日</translation>
+    </message>
+    <message>
+        <source>Set the day to the last recorded sale (for an imported history)</source>
+        <translation>把日期设为最后一笔销售的日子（适用于导入的历史数据）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Tiers &amp; segments</source>
+        <translation>会员分层</translation>
+    </message>
+    <message>
+        <source>Showing</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Classify as of</source>
+        <translation>分类截至</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>统计期</translation>
+    </message>
+    <message>
+        <source>Tiers and value</source>
+        <translation>层级与价值</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Frequency and spend</source>
+        <translation>频次与消费</translation>
+    </message>
+    <message>
+        <source>Preferences and sources</source>
+        <translation>偏好与来源</translation>
+    </message>
+    <message>
+        <source>Movements</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <source>{as_of} · {days} days · {members} members</source>
+        <translation>{as_of} · {days} 天 · {members} 位会员</translation>
+    </message>
+    <message>
+        <source>Classified as of {as_of} over the {days} days before; run on {run}</source>
+        <translation>分类截至 {as_of}，统计此前 {days} 天；运行于 {run}</translation>
+    </message>
+    <message>
+        <source>Not classified yet: choose the day and window above and press Classify.</source>
+        <translation>尚未分类：请在上方选择日期和统计期，然后点击“分类”。</translation>
+    </message>
+    <message>
+        <source>Loading ...</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>(an older classification)</source>
+        <translation>（较早的分类）</translation>
+    </message>
+    <message>
+        <source>{members} active members classified as of {as_of} over {days} days; click a bar or cell to list its members.</source>
+        <translation>已对 {members} 位活跃会员分类（截至 {as_of}，统计 {days} 天）；点击柱形或格子即可列出其中的会员。</translation>
+    </message>
+    <message>
+        <source>Movements need two classifications: classify again on a later day (or an earlier one) to compare.</source>
+        <translation>查看变动需要两次分类：请在更晚（或更早）的日期再分类一次以便比较。</translation>
+    </message>
+    <message>
+        <source>{up} moved up, {down} moved down, {same} stayed, {new} were not classified then.</source>
+        <translation>{up} 位上升，{down} 位下降，{same} 位不变，{new} 位当时未分类。</translation>
+    </message>
+    <message>
+        <source>{changed} changed class, {same} stayed, {new} were not classified then.</source>
+        <translation>{changed} 位类别变化，{same} 位不变，{new} 位当时未分类。</translation>
+    </message>
+    <message>
+        <source>Click a cell to list its members.</source>
+        <translation>点击格子即可列出其中的会员。</translation>
+    </message>
+    <message>
+        <source>Charts are not available: {error}</source>
+        <translation>图表无法显示：{error}</translation>
+    </message>
+    <message>
+        <source>Classifying members</source>
+        <translation>正在对会员分类</translation>
+    </message>
+    <message>
+        <source>Classification cancelled; nothing was stored.</source>
+        <translation>分类已取消；没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Classifying as of {as_of} over {days} days ...</source>
+        <translation>正在分类（截至 {as_of}，统计 {days} 天）……</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Shop</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Points and levels</source>
+        <translation>积分与等级</translation>
+    </message>
+    <message>
+        <source>Classification rules</source>
+        <translation>分类规则</translation>
+    </message>
+    <message>
+        <source>Database and backups</source>
+        <translation>数据库与备份</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Mask phone numbers on printed lists (138****5678)</source>
+        <translation>打印名单时隐藏部分手机号（138****5678）</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店名</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source> points per 1 spent</source>
+        <translation> 积分 / 每消费 1 元</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>Member levels (by cumulative spend, upgraded automatically)</source>
+        <translation>会员等级（按累计消费自动升级）</translation>
+    </message>
+    <message>
+        <source>Level name</source>
+        <translation>等级名称</translation>
+    </message>
+    <message>
+        <source>From cumulative spend</source>
+        <translation>累计消费起点</translation>
+    </message>
+    <message>
+        <source>&amp;Add level</source>
+        <translation>添加等级(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move level</source>
+        <translation>删除等级(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The first level starts at 0. A member moves up as soon as their spend reaches the next level&apos;s threshold.</source>
+        <translation>第一个等级从 0 开始。会员累计消费达到下一等级门槛时自动升级。</translation>
+    </message>
+    <message>
+        <source>Thresholds of every classification. Changes apply at the next classification run.</source>
+        <translation>各项分类的阈值。修改在下次分类时生效。</translation>
+    </message>
+    <message>
+        <source>Default: {value}</source>
+        <translation>默认值：{value}</translation>
+    </message>
+    <message>
+        <source>Reset rules to &amp;defaults</source>
+        <translation>恢复默认规则(&amp;D)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>default folder</source>
+        <translation>默认文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Choose ...</source>
+        <translation>选择……(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore from a backup file ...</source>
+        <translation>从备份文件恢复……(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation>保留最新的备份数</translation>
+    </message>
+    <message>
+        <source>This shop uses a PostgreSQL server: back it up on the server (pg_dump).</source>
+        <translation>本店使用 PostgreSQL 服务器：请在服务器上备份（pg_dump）。</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Backing up ...</source>
+        <translation>正在备份……</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>ShopCRM backups (*.db);;All files (*)</source>
+        <translation>ShopCRM 备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace ALL data of this shop with the backup {file}?
+
+The current data is backed up first, so this can be undone by restoring that copy.</source>
+        <translation>用备份 {file} 替换本店的全部数据？
+
+当前数据会先备份，之后可通过恢复那份备份撤销本次操作。</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
+        <source>Restored. The previous data was saved as {path}</source>
+        <translation>已恢复。原来的数据已保存为 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>backup</name>
+    <message>
+        <source>Today&apos;s automatic backup failed: {reason}</source>
+        <translation>今天的自动备份失败：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>classification</name>
+    <message>
+        <source>Reading members and sales ...</source>
+        <translation>正在读取会员和销售记录……</translation>
+    </message>
+    <message>
+        <source>Computing visits and spend ...</source>
+        <translation>正在计算到店和消费……</translation>
+    </message>
+    <message>
+        <source>Sorting members into classes ...</source>
+        <translation>正在为会员分类……</translation>
+    </message>
+    <message>
+        <source>Fitting the lifetime value model ...</source>
+        <translation>正在拟合终身价值模型……</translation>
+    </message>
+    <message>
+        <source>Choosing recommendations ...</source>
+        <translation>正在挑选推荐商品……</translation>
+    </message>
+    <message>
+        <source>Saving the snapshot ...</source>
+        <translation>正在保存分类快照……</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>ShopCRM: members, sales and promotions for one shop.</source>
+        <translation>ShopCRM：为一家门店管理会员、销售和营销。</translation>
+    </message>
+    <message>
+        <source>database file or URL (default: SHOPCRM_DATABASE_URL or the per-user data folder)</source>
+        <translation>数据库文件或地址（默认：SHOPCRM_DATABASE_URL 或用户数据文件夹）</translation>
+    </message>
+    <message>
+        <source>language of messages</source>
+        <translation>提示信息的语言</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>copy the database to DEST or the backup folder</source>
+        <translation>把数据库复制到 DEST 或备份文件夹</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup (the current one is backed up first)</source>
+        <translation>用备份替换数据库（会先备份当前数据库）</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Restored {file}; the previous database was saved as {path}</source>
+        <translation>已恢复 {file}；原来的数据库已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>register, list, find and show members</source>
+        <translation>登记、列出、查找和查看会员</translation>
+    </message>
+    <message>
+        <source>register a member</source>
+        <translation>登记会员</translation>
+    </message>
+    <message>
+        <source>the member agrees to marketing</source>
+        <translation>会员同意接收营销信息</translation>
+    </message>
+    <message>
+        <source>list members</source>
+        <translation>列出会员</translation>
+    </message>
+    <message>
+        <source>find by phone, last 4 digits, name or card no.</source>
+        <translation>按手机号、尾号 4 位、姓名或卡号查找</translation>
+    </message>
+    <message>
+        <source>one member with history, points and classes</source>
+        <translation>查看一位会员的消费记录、积分和分类</translation>
+    </message>
+    <message>
+        <source>Registered member {card} (id {id}).</source>
+        <translation>已登记会员 {card}（编号 {id}）。</translation>
+    </message>
+    <message>
+        <source>No member found.</source>
+        <translation>没有找到会员。</translation>
+    </message>
+    <message>
+        <source>Level: {level}  Points: {points}  Spend: {spend}</source>
+        <translation>等级：{level}  积分：{points}  消费：{spend}</translation>
+    </message>
+    <message>
+        <source>record or void a purchase</source>
+        <translation>记录或作废消费</translation>
+    </message>
+    <message>
+        <source>record a purchase</source>
+        <translation>记录一笔消费</translation>
+    </message>
+    <message>
+        <source>member id</source>
+        <translation>会员编号</translation>
+    </message>
+    <message>
+        <source>member phone</source>
+        <translation>会员手机号</translation>
+    </message>
+    <message>
+        <source>member card no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>total paid (omit when giving --item)</source>
+        <translation>实付金额（使用 --item 时省略）</translation>
+    </message>
+    <message>
+        <source>a product by name, e.g. 菠萝包x2</source>
+        <translation>按名称指定商品，例如 菠萝包x2</translation>
+    </message>
+    <message>
+        <source>void a purchase</source>
+        <translation>作废一笔消费</translation>
+    </message>
+    <message>
+        <source>Purchase {id} recorded: {total:.2f}, {points} points earned.</source>
+        <translation>消费 {id} 已记录：{total:.2f}，获得 {points} 积分。</translation>
+    </message>
+    <message>
+        <source>Purchase {id} voided.</source>
+        <translation>消费 {id} 已作废。</translation>
+    </message>
+    <message>
+        <source>members, purchases and revenue</source>
+        <translation>会员数、消费笔数和营业额</translation>
+    </message>
+    <message>
+        <source>Members: {n}</source>
+        <translation>会员：{n}</translation>
+    </message>
+    <message>
+        <source>Purchases: {n}</source>
+        <translation>消费笔数：{n}</translation>
+    </message>
+    <message>
+        <source>Revenue: {amount:.2f}</source>
+        <translation>营业额：{amount:.2f}</translation>
+    </message>
+    <message>
+        <source>First purchase: {when}</source>
+        <translation>首笔消费：{when}</translation>
+    </message>
+    <message>
+        <source>Last purchase: {when}</source>
+        <translation>最近消费：{when}</translation>
+    </message>
+    <message>
+        <source>fill an empty database with a demo bakery</source>
+        <translation>用示例烘焙店填充空数据库</translation>
+    </message>
+    <message>
+        <source>number of members (default 2000; 50000 with --large)</source>
+        <translation>会员数（默认 2000；使用 --large 时为 50000）</translation>
+    </message>
+    <message>
+        <source>months of sales history ending today (default 24)</source>
+        <translation>截至今天的销售历史月数（默认 24）</translation>
+    </message>
+    <message>
+        <source>random seed: the same seed gives the same shop (default 1)</source>
+        <translation>随机种子：相同种子生成相同门店（默认 1）</translation>
+    </message>
+    <message>
+        <source>benchmark size: 50,000 members and about a million purchases</source>
+        <translation>基准测试规模：5 万会员、约一百万笔消费</translation>
+    </message>
+    <message>
+        <source>Demo shop &quot;{name}&quot;: {members} members, {purchases} purchases ({walk_ins} without a member card), revenue {revenue}, from {first} to {last}; {seconds:.1f} s.</source>
+        <translation>示例门店“{name}”：{members} 位会员，{purchases} 笔消费（其中 {walk_ins} 笔无会员卡），营业额 {revenue}，从 {first} 到 {last}；用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>the owner password, if one is set (or set SHOPCRM_OWNER_PASSWORD)</source>
+        <translation>店主密码（如已设置；也可设置 SHOPCRM_OWNER_PASSWORD）</translation>
+    </message>
+    <message>
+        <source>Owner password: </source>
+        <translation>店主密码：</translation>
+    </message>
+    <message>
+        <source>a member&apos;s personal data: export, consent, erase</source>
+        <translation>会员个人信息：导出、营销同意、删除</translation>
+    </message>
+    <message>
+        <source>write everything kept about one member to a JSON file</source>
+        <translation>把一位会员的全部记录写入 JSON 文件</translation>
+    </message>
+    <message>
+        <source>show or change a member&apos;s marketing consent</source>
+        <translation>查看或修改会员的营销同意</translation>
+    </message>
+    <message>
+        <source>the member withdraws consent</source>
+        <translation>会员撤回同意</translation>
+    </message>
+    <message>
+        <source>erase a member&apos;s personal data for good (sales stay anonymously)</source>
+        <translation>彻底删除会员个人信息（消费记录匿名保留）</translation>
+    </message>
+    <message>
+        <source>confirm: this cannot be undone</source>
+        <translation>确认：此操作无法撤销</translation>
+    </message>
+    <message>
+        <source>set, change or remove the owner password</source>
+        <translation>设置、修改或移除店主密码</translation>
+    </message>
+    <message>
+        <source>set or change the owner password</source>
+        <translation>设置或修改店主密码</translation>
+    </message>
+    <message>
+        <source>the new password (or set SHOPCRM_NEW_OWNER_PASSWORD)</source>
+        <translation>新密码（也可设置 SHOPCRM_NEW_OWNER_PASSWORD）</translation>
+    </message>
+    <message>
+        <source>remove the owner password</source>
+        <translation>移除店主密码</translation>
+    </message>
+    <message>
+        <source>is an owner password set?</source>
+        <translation>是否已设置店主密码？</translation>
+    </message>
+    <message>
+        <source>the audit log: exports, prints, erasures, restores</source>
+        <translation>审计日志：导出、打印、删除、恢复</translation>
+    </message>
+    <message>
+        <source>Personal data of member {id} written to {path}</source>
+        <translation>会员 {id} 的个人信息已写入 {path}</translation>
+    </message>
+    <message>
+        <source>consents</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>withdrew consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>No consent recorded.</source>
+        <translation>没有同意记录。</translation>
+    </message>
+    <message>
+        <source>Member {id} erased; their sales remain without personal data.</source>
+        <translation>会员 {id} 已删除；其消费记录保留但不含个人信息。</translation>
+    </message>
+    <message>
+        <source>New owner password: </source>
+        <translation>新的店主密码：</translation>
+    </message>
+    <message>
+        <source>Repeat it: </source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>The owner password is set.</source>
+        <translation>店主密码已设置。</translation>
+    </message>
+    <message>
+        <source>The owner password was removed.</source>
+        <translation>店主密码已移除。</translation>
+    </message>
+    <message>
+        <source>No owner password was set.</source>
+        <translation>未设置过店主密码。</translation>
+    </message>
+    <message>
+        <source>An owner password is set.</source>
+        <translation>已设置店主密码。</translation>
+    </message>
+    <message>
+        <source>No owner password is set.</source>
+        <translation>未设置店主密码。</translation>
+    </message>
+    <message>
+        <source>The audit log is empty.</source>
+        <translation>审计日志为空。</translation>
+    </message>
+    <message>
+        <source>check this copy of ShopCRM on a temporary demo shop (window offscreen, chart, PDF)</source>
+        <translation>在临时示例门店上检查本 ShopCRM（离屏窗口、图表、PDF）</translation>
+    </message>
+    <message>
+        <source>keep the screenshot, chart and PDF the test makes in DIR</source>
+        <translation>把检查生成的截图、图表和 PDF 保存在 DIR 中</translation>
+    </message>
+    <message>
+        <source>import past sales or a member list from a spreadsheet</source>
+        <translation>从表格导入历史销售或会员名单</translation>
+    </message>
+    <message>
+        <source>sales from .xlsx/.xls/.ods/.csv (one row per sale or per receipt line)</source>
+        <translation>从 .xlsx/.xls/.ods/.csv 导入销售（每行一笔消费或一行小票明细）</translation>
+    </message>
+    <message>
+        <source>a member list from .xlsx/.xls/.ods/.csv</source>
+        <translation>从 .xlsx/.xls/.ods/.csv 导入会员名单</translation>
+    </message>
+    <message>
+        <source>only this sheet (name or number); repeatable</source>
+        <translation>只导入这个工作表（名称或序号）；可重复指定</translation>
+    </message>
+    <message>
+        <source>check every row, write nothing</source>
+        <translation>检查每一行，不写入任何数据</translation>
+    </message>
+    <message>
+        <source>write the rejected rows with reasons here</source>
+        <translation>把被拒绝的行及原因写到这里</translation>
+    </message>
+    <message>
+        <source>JSON object {&quot;header or column letter&quot;: &quot;field&quot;}; remembered for this header layout</source>
+        <translation>JSON 对象 {&quot;表头或列字母&quot;: &quot;字段&quot;}；会按此表头布局记住</translation>
+    </message>
+    <message>
+        <source>replace filled-in fields of known members</source>
+        <translation>覆盖已有会员已填写的字段</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>读取中</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <source>writing</source>
+        <translation>写入中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Import batch {batch} ({file}).</source>
+        <translation>导入批次 {batch}（{file}）。</translation>
+    </message>
+    <message>
+        <source>Rows: {rows}; imported: {imported}; already there: {duplicates}; rejected: {rejected}.</source>
+        <translation>行数：{rows}；已导入：{imported}；已存在：{duplicates}；被拒绝：{rejected}。</translation>
+    </message>
+    <message>
+        <source>Purchases: {purchases}; new members: {members}.</source>
+        <translation>消费：{purchases}；新会员：{members}。</translation>
+    </message>
+    <message>
+        <source>New members: {created}; members completed: {updated}.</source>
+        <translation>新会员：{created}；补充资料的会员：{updated}。</translation>
+    </message>
+    <message>
+        <source>Left out {n} total, blank or repeated header rows.</source>
+        <translation>跳过了 {n} 行合计、空白或重复表头行。</translation>
+    </message>
+    <message>
+        <source>This same file was imported before (batch {batches}).</source>
+        <translation>同一个文件之前已导入过（批次 {batches}）。</translation>
+    </message>
+    <message>
+        <source>Rejected rows with reasons: {path}</source>
+        <translation>被拒绝的行及原因：{path}</translation>
+    </message>
+    <message>
+        <source>Use --errors OUT.xlsx to get the rejected rows with reasons.</source>
+        <translation>使用 --errors OUT.xlsx 可获得被拒绝的行及原因。</translation>
+    </message>
+    <message>
+        <source>no row could be imported; see the reasons with --errors OUT.xlsx</source>
+        <translation>没有任何行可以导入；请用 --errors OUT.xlsx 查看原因</translation>
+    </message>
+    <message>
+        <source>undo an import batch (its purchases, points and new members)</source>
+        <translation>撤销一个导入批次（其消费、积分和新会员）</translation>
+    </message>
+    <message>
+        <source>Import batch {batch} undone: {purchases} purchases and {members} members removed, {restored} members restored.</source>
+        <translation>导入批次 {batch} 已撤销：删除了 {purchases} 笔消费和 {members} 位会员，恢复了 {restored} 位会员。</translation>
+    </message>
+</context>
+<context>
+    <name>demo</name>
+    <message>
+        <source>Inventing members ...</source>
+        <translation>正在生成会员……</translation>
+    </message>
+    <message>
+        <source>Ringing up the sales ...</source>
+        <translation>正在生成销售记录……</translation>
+    </message>
+    <message>
+        <source>Preparing the rows ...</source>
+        <translation>正在准备数据……</translation>
+    </message>
+    <message>
+        <source>Writing the demo shop ...</source>
+        <translation>正在写入示例门店……</translation>
+    </message>
+    <message>
+        <source>Building indexes ...</source>
+        <translation>正在建立索引……</translation>
+    </message>
+    <message>
+        <source>Saving ...</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>--limit must be between 1 and 10000.</source>
+        <translation>--limit 必须在 1 到 10000 之间。</translation>
+    </message>
+    <message>
+        <source>No single member matches {query}.</source>
+        <translation>没有唯一与 {query} 匹配的会员。</translation>
+    </message>
+    <message>
+        <source>No single product matches {query}.</source>
+        <translation>没有唯一与 {query} 匹配的商品。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date and time (YYYY-MM-DD HH:MM).</source>
+        <translation>“{value}”不是日期时间（YYYY-MM-DD HH:MM）。</translation>
+    </message>
+    <message>
+        <source>Enter products or an amount.</source>
+        <translation>请输入商品或金额。</translation>
+    </message>
+    <message>
+        <source>Backups of a PostgreSQL database are made on the server (pg_dump), not by ShopCRM.</source>
+        <translation>PostgreSQL 数据库的备份在服务器上完成（pg_dump），而不是由 ShopCRM 完成。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>A backup cannot overwrite the database itself.</source>
+        <translation>备份不能覆盖数据库本身。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {path}: {reason}</source>
+        <translation>无法把备份写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>File not found: {path}</source>
+        <translation>找不到文件：{path}</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read.</source>
+        <translation>无法读取 {path}。</translation>
+    </message>
+    <message>
+        <source>{path} is not a ShopCRM backup.</source>
+        <translation>{path} 不是 ShopCRM 备份。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (integrity check failed).</source>
+        <translation>{path} 已损坏（完整性检查未通过）。</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer ShopCRM (schema {revision}); please update the program first.</source>
+        <translation>{path} 由更新版本的 ShopCRM 创建（结构版本 {revision}）；请先升级程序。</translation>
+    </message>
+    <message>
+        <source>A database cannot be restored from itself.</source>
+        <translation>不能用数据库自身来恢复。</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}</source>
+        <translation>无法恢复备份：{reason}</translation>
+    </message>
+    <message>
+        <source>The database is in use by another program; close it and try again ({reason}).</source>
+        <translation>数据库正被其他程序使用；请关闭后重试（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The restored database failed its check; restore {path} to go back.</source>
+        <translation>恢复后的数据库未通过检查；请恢复 {path} 以回到之前的状态。</translation>
+    </message>
+    <message>
+        <source>Not a database address: {target}</source>
+        <translation>不是有效的数据库地址：{target}</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} 是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a ShopCRM database (it is not an SQLite file).</source>
+        <translation>{path} 不是 ShopCRM 数据库（它不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {target}: {reason}</source>
+        <translation>无法打开数据库 {target}：{reason}</translation>
+    </message>
+    <message>
+        <source>{target} holds other data and is not a ShopCRM database.</source>
+        <translation>{target} 包含其他数据，不是 ShopCRM 数据库。</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer ShopCRM (schema {revision}); please update the program.</source>
+        <translation>此数据库由更新版本的 ShopCRM 创建（结构版本 {revision}）；请升级程序。</translation>
+    </message>
+    <message>
+        <source>A phone number is required.</source>
+        <translation>请填写手机号。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a phone number.</source>
+        <translation>“{value}”不是电话号码。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a valid phone number.</source>
+        <translation>“{value}”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>An amount is required.</source>
+        <translation>请填写金额。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not an amount.</source>
+        <translation>“{value}”不是金额。</translation>
+    </message>
+    <message>
+        <source>The amount {value} is too large.</source>
+        <translation>金额 {value} 过大。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date.</source>
+        <translation>“{value}”不是日期。</translation>
+    </message>
+    <message>
+        <source>The date {value} is too early.</source>
+        <translation>日期 {value} 太早了。</translation>
+    </message>
+    <message>
+        <source>The date {value} is in the future.</source>
+        <translation>日期 {value} 在未来。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a time of day.</source>
+        <translation>“{value}”不是时间。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The quantity {value} has more than 3 decimals.</source>
+        <translation>数量 {value} 的小数超过 3 位。</translation>
+    </message>
+    <message>
+        <source>The quantity cannot be 0.</source>
+        <translation>数量不能为 0。</translation>
+    </message>
+    <message>
+        <source>The quantity {value} is too large.</source>
+        <translation>数量 {value} 过大。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; was stored as a number and lost digits; format the column as text.</source>
+        <translation>“{value}”以数字形式保存，丢失了位数；请把该列设置为文本格式。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is too long.</source>
+        <translation>“{value}”太长。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a number of points.</source>
+        <translation>“{value}”不是积分数。</translation>
+    </message>
+    <message>
+        <source>A points balance cannot be negative.</source>
+        <translation>积分余额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Ratings go from 1 to 5.</source>
+        <translation>评分为 1 到 5 分。</translation>
+    </message>
+    <message>
+        <source>Give at least one rating or a comment.</source>
+        <translation>请至少给出一项评分或一条评价。</translation>
+    </message>
+    <message>
+        <source>Feedback cannot be dated in the future.</source>
+        <translation>评价日期不能在未来。</translation>
+    </message>
+    <message>
+        <source>Member {id} does not exist.</source>
+        <translation>会员 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a gender (female/male/女/男).</source>
+        <translation>“{value}”不是性别（女/男/female/male）。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a birthday (e.g. 1990-05-03 or 05-03).</source>
+        <translation>“{value}”不是生日（例如 1990-05-03 或 05-03）。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a real date.</source>
+        <translation>“{value}”不是真实存在的日期。</translation>
+    </message>
+    <message>
+        <source>The birth year {year} is not plausible.</source>
+        <translation>出生年份 {year} 不合理。</translation>
+    </message>
+    <message>
+        <source>A birthday cannot be in the future.</source>
+        <translation>生日不能在未来。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a card number (letters and digits, 32 at most).</source>
+        <translation>“{value}”不是会员卡号（字母和数字，最多 32 位）。</translation>
+    </message>
+    <message>
+        <source>Unknown member status {status}.</source>
+        <translation>未知的会员状态 {status}。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a known class; use one of: {choices}.</source>
+        <translation>“{value}”不是已知类别；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>Birthday must be &quot;week&quot; or &quot;month&quot;.</source>
+        <translation>生日筛选必须是“week”或“month”。</translation>
+    </message>
+    <message>
+        <source>A month goes from 1 to 12.</source>
+        <translation>月份为 1 到 12。</translation>
+    </message>
+    <message>
+        <source>Unknown member level.</source>
+        <translation>未知的会员等级。</translation>
+    </message>
+    <message>
+        <source>The filter text is too long.</source>
+        <translation>筛选文字太长。</translation>
+    </message>
+    <message>
+        <source>The phone {phone} already belongs to member {card} ({name}).</source>
+        <translation>手机号 {phone} 已属于会员 {card}（{name}）。</translation>
+    </message>
+    <message>
+        <source>The card number {card} is already in use.</source>
+        <translation>会员卡号 {card} 已被使用。</translation>
+    </message>
+    <message>
+        <source>The name is too long (100 characters at most).</source>
+        <translation>姓名太长（最多 100 个字符）。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a member level ({levels}).</source>
+        <translation>“{value}”不是会员等级（{levels}）。</translation>
+    </message>
+    <message>
+        <source>A member needs a phone number or a card number.</source>
+        <translation>会员需要手机号或会员卡号。</translation>
+    </message>
+    <message>
+        <source>The registration date cannot be in the future.</source>
+        <translation>注册日期不能在未来。</translation>
+    </message>
+    <message>
+        <source>An erased member cannot be edited.</source>
+        <translation>已删除的会员不能编辑。</translation>
+    </message>
+    <message>
+        <source>This member has already been erased.</source>
+        <translation>该会员已被删除。</translation>
+    </message>
+    <message>
+        <source>No member has the card number {card}.</source>
+        <translation>没有会员使用卡号 {card}。</translation>
+    </message>
+    <message>
+        <source>Not enough points: the balance is {balance}, {needed} needed.</source>
+        <translation>积分不足：余额 {balance}，需要 {needed}。</translation>
+    </message>
+    <message>
+        <source>Points must be a whole number.</source>
+        <translation>积分必须是整数。</translation>
+    </message>
+    <message>
+        <source>That many points cannot be moved at once.</source>
+        <translation>一次不能变动这么多积分。</translation>
+    </message>
+    <message>
+        <source>Redeem a positive number of points.</source>
+        <translation>兑换的积分必须大于 0。</translation>
+    </message>
+    <message>
+        <source>An adjustment of zero points changes nothing.</source>
+        <translation>调整 0 积分不会有任何变化。</translation>
+    </message>
+    <message>
+        <source>Product {id} does not exist.</source>
+        <translation>商品 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>A product needs a name.</source>
+        <translation>商品需要名称。</translation>
+    </message>
+    <message>
+        <source>The product name is too long (100 characters at most).</source>
+        <translation>商品名称太长（最多 100 个字符）。</translation>
+    </message>
+    <message>
+        <source>The price cannot be negative.</source>
+        <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+        <source>A product called {name} already exists.</source>
+        <translation>已有名为 {name} 的商品。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a quantity.</source>
+        <translation>“{value}”不是数量。</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than 0.</source>
+        <translation>数量必须大于 0。</translation>
+    </message>
+    <message>
+        <source>A purchase can have at most 200 lines.</source>
+        <translation>一笔消费最多 200 行。</translation>
+    </message>
+    <message>
+        <source>{product} has no price: enter the price.</source>
+        <translation>{product} 没有价格：请输入价格。</translation>
+    </message>
+    <message>
+        <source>The sale reference {ref} belongs to another purchase.</source>
+        <translation>销售单号 {ref} 属于另一笔消费。</translation>
+    </message>
+    <message>
+        <source>A sale reference has 1 to 128 characters.</source>
+        <translation>销售单号为 1 到 128 个字符。</translation>
+    </message>
+    <message>
+        <source>A purchase cannot be in the future.</source>
+        <translation>消费时间不能在未来。</translation>
+    </message>
+    <message>
+        <source>Unknown payment method {value}.</source>
+        <translation>未知的支付方式 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown sales channel {value}.</source>
+        <translation>未知的销售渠道 {value}。</translation>
+    </message>
+    <message>
+        <source>The discount cannot be negative.</source>
+        <translation>折扣不能为负数。</translation>
+    </message>
+    <message>
+        <source>Member {card} is archived; make the member active again first.</source>
+        <translation>会员 {card} 已归档；请先恢复为活跃。</translation>
+    </message>
+    <message>
+        <source>The discount is larger than the purchase.</source>
+        <translation>折扣大于消费金额。</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0.</source>
+        <translation>金额必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Purchase {id} does not exist.</source>
+        <translation>消费 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Purchase {id} has already been voided.</source>
+        <translation>消费 {id} 已经作废。</translation>
+    </message>
+    <message>
+        <source>The shop name is too long (100 characters at most).</source>
+        <translation>店名太长（最多 100 个字符）。</translation>
+    </message>
+    <message>
+        <source>Points per unit must be between 0 and 1000.</source>
+        <translation>每元积分必须在 0 到 1000 之间。</translation>
+    </message>
+    <message>
+        <source>At least one member level is needed.</source>
+        <translation>至少需要一个会员等级。</translation>
+    </message>
+    <message>
+        <source>The first member level must start at 0.</source>
+        <translation>第一个会员等级必须从 0 开始。</translation>
+    </message>
+    <message>
+        <source>Every member level needs a name.</source>
+        <translation>每个会员等级都需要名称。</translation>
+    </message>
+    <message>
+        <source>Member level thresholds must increase from one level to the next.</source>
+        <translation>会员等级的门槛必须逐级递增。</translation>
+    </message>
+    <message>
+        <source>Keep between 1 and 1000 backups.</source>
+        <translation>保留的备份数必须在 1 到 1000 之间。</translation>
+    </message>
+    <message>
+        <source>Shares and probabilities must be between 0 and 1.</source>
+        <translation>比例和概率必须在 0 到 1 之间。</translation>
+    </message>
+    <message>
+        <source>The class shares add up to more than 100 %.</source>
+        <translation>各类别的比例加起来超过了 100%。</translation>
+    </message>
+    <message>
+        <source>Day counts must be between 1 and 3660.</source>
+        <translation>天数必须在 1 到 3660 之间。</translation>
+    </message>
+    <message>
+        <source>Recommendations must be between 0 and 10.</source>
+        <translation>推荐数必须在 0 到 10 之间。</translation>
+    </message>
+    <message>
+        <source>Erasing a member cannot be undone: add --yes to confirm.</source>
+        <translation>删除会员无法撤销：请加上 --yes 确认。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Give the new password with --new or SHOPCRM_NEW_OWNER_PASSWORD.</source>
+        <translation>请用 --new 或 SHOPCRM_NEW_OWNER_PASSWORD 提供新密码。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date (YYYY-MM-DD).</source>
+        <translation>“{value}”不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>The file name must end in .pdf.</source>
+        <translation>文件名必须以 .pdf 结尾。</translation>
+    </message>
+    <message>
+        <source>Cannot write the file {path}.</source>
+        <translation>无法写入文件 {path}。</translation>
+    </message>
+    <message>
+        <source>Cannot write the file {path}: {reason}</source>
+        <translation>无法写入文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>a picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>RAR 压缩包</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip 压缩包</translation>
+    </message>
+    <message>
+        <source>a compressed (gzip) file</source>
+        <translation>gzip 压缩文件</translation>
+    </message>
+    <message>
+        <source>a database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>a program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>{file} is not a spreadsheet (it is {what}). Choose an .xlsx, .xls or .csv file.</source>
+        <translation>{file} 不是表格文件（它是{what}）。请选择 .xlsx、.xls 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not a spreadsheet. Choose an .xlsx, .xls or .csv file.</source>
+        <translation>{file} 不是表格文件。请选择 .xlsx、.xls 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or incomplete (perhaps not fully copied or downloaded). Open it in Excel and save it again.</source>
+        <translation>{file} 已损坏或不完整（可能没有完整复制或下载）。请用 Excel 打开并重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is protected by a password. Open it in Excel, remove the password and save it again.</source>
+        <translation>{file} 有密码保护。请用 Excel 打开，去掉密码后重新保存。</translation>
+    </message>
+    <message>
+        <source>{file} is too large to import at once (or is built to exhaust memory). Split it into smaller files, e.g. one per year.</source>
+        <translation>{file} 太大，无法一次导入（或是恶意构造以耗尽内存的文件）。请拆分成较小的文件，例如每年一个。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>{file} is empty.</source>
+        <translation>{file} 是空文件。</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; at most {limit} MB can be imported at once. Split it into smaller files.</source>
+        <translation>{file} 有 {size} MB；一次最多导入 {limit} MB。请拆分成较小的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not valid JSON: {reason}</source>
+        <translation>{path} 不是有效的 JSON：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} must hold a JSON object of column names to field names.</source>
+        <translation>{path} 必须是列名到字段名的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <source>a PowerPoint presentation</source>
+        <translation>PowerPoint 演示文稿</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel binary workbook (.xlsb), which cannot be imported. Open it in Excel and save it as .xlsx.</source>
+        <translation>{file} 是 Excel 二进制工作簿（.xlsb），无法导入。请用 Excel 打开并另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>an OpenDocument text or presentation</source>
+        <translation>OpenDocument 文本或演示文稿</translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation>zip 压缩包</translation>
+    </message>
+    <message>
+        <source>{file} contains XML entity declarations, which spreadsheets never need; it is refused for safety.</source>
+        <translation>{file} 含有 XML 实体声明，正常表格不需要这些；为安全起见拒绝导入。</translation>
+    </message>
+    <message>
+        <source>{file} has more than {limit} rows in one sheet. Split it into smaller files.</source>
+        <translation>{file} 的一个工作表超过 {limit} 行。请拆分成较小的文件。</translation>
+    </message>
+    <message>
+        <source>A sheet in {file} has cells spread over {cols} columns and {rows} rows. Delete the stray cells far from the table, or copy the table into a new file.</source>
+        <translation>{file} 中有一个工作表的单元格分布在 {cols} 列、{rows} 行的范围内。请删除远离表格的零散单元格，或把表格复制到新文件中。</translation>
+    </message>
+    <message>
+        <source>{file} is a web page (HTML), not a spreadsheet, although it may open in Excel. Open it in Excel and save it as .xlsx.</source>
+        <translation>{file} 是网页（HTML），不是表格，尽管可以用 Excel 打开。请用 Excel 打开并另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>{file} is an XML file (perhaps an old Excel 2003 XML sheet). Open it in Excel and save it as .xlsx.</source>
+        <translation>{file} 是 XML 文件（可能是旧的 Excel 2003 XML 表格）。请用 Excel 打开并另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>{file} mixes text encodings, so some characters cannot be read. Save it again as UTF-8 CSV or .xlsx.</source>
+        <translation>{file} 混用了多种文字编码，部分字符无法读取。请重新保存为 UTF-8 CSV 或 .xlsx。</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable CSV file ({reason}).</source>
+        <translation>{file} 不是可读取的 CSV 文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: is it open in Excel? Close it and try again.</source>
+        <translation>无法写入 {path}：是否正在 Excel 中打开？请关闭后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The chart &quot;{name}&quot; is not a PNG image.</source>
+        <translation>图表“{name}”不是 PNG 图片。</translation>
+    </message>
+    <message>
+        <source>Unknown audit action {action}.</source>
+        <translation>未知的审计操作 {action}。</translation>
+    </message>
+    <message>
+        <source>Unknown column &quot;{column}&quot;; use some of: {choices}.</source>
+        <translation>未知的列“{column}”；请从以下选择：{choices}。</translation>
+    </message>
+    <message>
+        <source>Choose at most {n} columns: more do not fit on the page.</source>
+        <translation>最多选择 {n} 列：更多列页面放不下。</translation>
+    </message>
+    <message>
+        <source>The response window must be 1 to 365 days.</source>
+        <translation>回访统计期必须为 1 到 365 天。</translation>
+    </message>
+    <message>
+        <source>Choose the category of the new product.</source>
+        <translation>请选择新品的品类。</translation>
+    </message>
+    <message>
+        <source>Unknown ready-made list {key}.</source>
+        <translation>未知的预设名单 {key}。</translation>
+    </message>
+    <message>
+        <source>Give the list a name.</source>
+        <translation>请为名单命名。</translation>
+    </message>
+    <message>
+        <source>The name is too long (200 characters at most).</source>
+        <translation>名称太长（最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <source>No member matches these filters; nothing was saved.</source>
+        <translation>没有会员符合这些筛选条件；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>There is no campaign {id}.</source>
+        <translation>不存在营销活动 {id}。</translation>
+    </message>
+    <message>
+        <source>{date} is not a sensible date.</source>
+        <translation>{date} 不是合理的日期。</translation>
+    </message>
+    <message>
+        <source>Choose between 1 and {max} months.</source>
+        <translation>请选择 1 到 {max} 个月。</translation>
+    </message>
+    <message>
+        <source>Choose between 1 and {max} days.</source>
+        <translation>请选择 1 到 {max} 天。</translation>
+    </message>
+    <message>
+        <source>The demo shop can have between 1 and {most} members.</source>
+        <translation>示例门店的会员数必须在 1 到 {most} 之间。</translation>
+    </message>
+    <message>
+        <source>The demo history can cover between 1 and {most} months.</source>
+        <translation>示例历史可覆盖 1 到 {most} 个月。</translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number of 0 or more.</source>
+        <translation>随机种子必须是大于等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>The demo history cannot end in the future.</source>
+        <translation>示例历史不能结束于未来。</translation>
+    </message>
+    <message>
+        <source>This database already holds members or sales; the demo shop needs an empty database.</source>
+        <translation>此数据库已有会员或销售记录；示例门店需要空数据库。</translation>
+    </message>
+    <message>
+        <source>The demo shop can only be written to SQLite or PostgreSQL.</source>
+        <translation>示例门店只能写入 SQLite 或 PostgreSQL。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>导入已取消；没有导入任何数据。</translation>
+    </message>
+    <message>
+        <source>&quot;{field}&quot; is not a field of a {kind} sheet. Known fields: {known}.</source>
+        <translation>“{field}”不是{kind}表格的字段。已知字段：{known}。</translation>
+    </message>
+    <message>
+        <source>Column {column} is outside the sheet.</source>
+        <translation>第 {column} 列超出了工作表范围。</translation>
+    </message>
+    <message>
+        <source>Two columns are mapped to {field}.</source>
+        <translation>有两列都对应到了 {field}。</translation>
+    </message>
+    <message>
+        <source>There is no sheet &quot;{sheet}&quot; in the file. Its sheets are: {sheets}.</source>
+        <translation>文件中没有工作表“{sheet}”。其工作表有：{sheets}。</translation>
+    </message>
+    <message>
+        <source>Unknown import kind {kind}.</source>
+        <translation>未知的导入类型 {kind}。</translation>
+    </message>
+    <message>
+        <source>No sheet of {file} looks like a list of {what}. {problems}</source>
+        <translation>{file} 中没有哪个工作表像{what}列表。{problems}</translation>
+    </message>
+    <message>
+        <source>{problems}</source>
+        <translation>{problems}</translation>
+    </message>
+    <message>
+        <source>{file} has a header but no rows of data.</source>
+        <translation>{file} 只有表头，没有数据行。</translation>
+    </message>
+    <message>
+        <source>This needs the owner password (--password or SHOPCRM_OWNER_PASSWORD).</source>
+        <translation>此操作需要店主密码（--password 或 SHOPCRM_OWNER_PASSWORD）。</translation>
+    </message>
+    <message>
+        <source>The owner password is wrong.</source>
+        <translation>店主密码错误。</translation>
+    </message>
+    <message>
+        <source>The new password is empty.</source>
+        <translation>新密码为空。</translation>
+    </message>
+    <message>
+        <source>The password needs at least 4 characters.</source>
+        <translation>密码至少需要 4 个字符。</translation>
+    </message>
+    <message>
+        <source>The password is too long.</source>
+        <translation>密码太长。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file name.</source>
+        <translation>{path} 是文件夹，不是文件名。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Classification {id} does not exist.</source>
+        <translation>分类 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Movements cannot be shown for {name}.</source>
+        <translation>无法显示 {name} 的变动。</translation>
+    </message>
+    <message>
+        <source>Unknown classification {name}.</source>
+        <translation>未知的分类 {name}。</translation>
+    </message>
+    <message>
+        <source>A movement needs a classification.</source>
+        <translation>变动需要指定一个分类。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date (use YYYY-MM-DD).</source>
+        <translation>“{value}”不是日期（请使用 YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>The date {date} is in the future.</source>
+        <translation>日期 {date} 在未来。</translation>
+    </message>
+    <message>
+        <source>The date {date} is too early.</source>
+        <translation>日期 {date} 太早了。</translation>
+    </message>
+    <message>
+        <source>The classification was cancelled; nothing was saved.</source>
+        <translation>分类已取消；没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Import batch {id} does not exist.</source>
+        <translation>导入批次 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Import batch {id} has already been undone.</source>
+        <translation>导入批次 {id} 已经撤销。</translation>
+    </message>
+    <message>
+        <source>No member is in {option} &quot;{value}&quot; in the latest classification. Classes there: {codes}.</source>
+        <translation>在最新分类中没有会员属于{option}“{value}”。现有类别：{codes}。</translation>
+    </message>
+    <message>
+        <source>There is no classification yet: run the classification first (shopcrm classify).</source>
+        <translation>还没有分类：请先运行分类（shopcrm classify）。</translation>
+    </message>
+    <message>
+        <source>The file name must end in .xlsx.</source>
+        <translation>文件名必须以 .xlsx 结尾。</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Card no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>实收金额</translation>
+    </message>
+    <message>
+        <source>Amount before discount</source>
+        <translation>折前金额</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Receipt total</source>
+        <translation>小票合计</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Sales channel</source>
+        <translation>销售渠道</translation>
+    </message>
+    <message>
+        <source>Sale or refund</source>
+        <translation>销售/退款</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>营销同意</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Sheet &quot;{sheet}&quot;: no column found for {fields}.</source>
+        <translation>工作表“{sheet}”：找不到 {fields} 对应的列。</translation>
+    </message>
+    <message>
+        <source>Its headers are: {headers}.</source>
+        <translation>其表头为：{headers}。</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>{column}: the date is missing.</source>
+        <translation>{column}：缺少日期。</translation>
+    </message>
+    <message>
+        <source>{column}: the amount is missing.</source>
+        <translation>{column}：缺少金额。</translation>
+    </message>
+    <message>
+        <source>The amount is missing.</source>
+        <translation>缺少金额。</translation>
+    </message>
+    <message>
+        <source>Another line of receipt {receipt} was rejected; fix it and import the whole receipt again.</source>
+        <translation>小票 {receipt} 的另一行被拒绝；请修正后重新导入整张小票。</translation>
+    </message>
+    <message>
+        <source>The lines of receipt {receipt} name different members.</source>
+        <translation>小票 {receipt} 的各行对应了不同的会员。</translation>
+    </message>
+    <message>
+        <source>The lines of receipt {receipt} give different receipt totals.</source>
+        <translation>小票 {receipt} 的各行给出的小票合计不一致。</translation>
+    </message>
+    <message>
+        <source>A line of receipt {receipt} has no amount.</source>
+        <translation>小票 {receipt} 有一行没有金额。</translation>
+    </message>
+    <message>
+        <source>The card no. {card} belongs to a member with another phone.</source>
+        <translation>会员卡号 {card} 属于另一个手机号的会员。</translation>
+    </message>
+    <message>
+        <source>opening balance from import</source>
+        <translation>导入的期初余额</translation>
+    </message>
+    <message>
+        <source>The phone and the card no. {card} belong to different members.</source>
+        <translation>手机号和会员卡号 {card} 属于不同的会员。</translation>
+    </message>
+    <message>
+        <source>undo of import {batch}</source>
+        <translation>撤销导入 {batch}</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Walk-in</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Delivery platform</source>
+        <translation>外卖平台</translation>
+    </message>
+    <message>
+        <source>WeChat / mini program</source>
+        <translation>微信 / 小程序</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>朋友推荐</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>In store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>外卖</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>获得</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Adjusted</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Reversed (voided sale)</source>
+        <translation>扣回（消费作废）</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>冠军客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Potential loyalist</source>
+        <translation>潜力忠诚客户</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>有潜力客户</translation>
+    </message>
+    <message>
+        <source>Need attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>About to sleep</source>
+        <translation>即将沉睡</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>有流失风险</translation>
+    </message>
+    <message>
+        <source>Can&apos;t lose them</source>
+        <translation>不能失去的客户</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>休眠客户</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失客户</translation>
+    </message>
+    <message>
+        <source>Never bought</source>
+        <translation>从未购买</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation>铂金</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>黄金</translation>
+    </message>
+    <message>
+        <source>Iron</source>
+        <translation>铁</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>铅</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>Won back</source>
+        <translation>已召回</translation>
+    </message>
+    <message>
+        <source>No warning</source>
+        <translation>无预警</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>A (top 70 % of spend)</source>
+        <translation>A（贡献前 70% 消费）</translation>
+    </message>
+    <message>
+        <source>B (next 20 %)</source>
+        <translation>B（其后 20%）</translation>
+    </message>
+    <message>
+        <source>C (the rest)</source>
+        <translation>C（其余）</translation>
+    </message>
+    <message>
+        <source>D (no purchase)</source>
+        <translation>D（无消费）</translation>
+    </message>
+    <message>
+        <source>Classic lover</source>
+        <translation>经典款爱好者</translation>
+    </message>
+    <message>
+        <source>New-product trier</source>
+        <translation>新品尝鲜者</translation>
+    </message>
+    <message>
+        <source>Mixed</source>
+        <translation>混合型</translation>
+    </message>
+    <message>
+        <source>No purchases</source>
+        <translation>无消费</translation>
+    </message>
+    <message>
+        <source>Visit frequency</source>
+        <translation>到店频次</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Customer pyramid</source>
+        <translation>客户金字塔</translation>
+    </message>
+    <message>
+        <source>Value class</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Product preference</source>
+        <translation>产品偏好</translation>
+    </message>
+    <message>
+        <source>Favourite category</source>
+        <translation>最爱品类</translation>
+    </message>
+    <message>
+        <source>Age band</source>
+        <translation>年龄段</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Member level</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>推荐商品</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>launch</name>
+    <message>
+        <source>shopcrm: no display found (DISPLAY and WAYLAND_DISPLAY are not set); to run the window without a screen use: xvfb-run -a shopcrm</source>
+        <translation>shopcrm：找不到显示器（未设置 DISPLAY 和 WAYLAND_DISPLAY）；无屏幕时请用以下命令运行窗口：xvfb-run -a shopcrm</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>levels</name>
+    <message>
+        <source>Regular</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>钻石</translation>
+    </message>
+</context>
+<context>
+    <name>reasons</name>
+    <message>
+        <source>spent {spend} in the last {window} days: among the members who make the first {share} % of spend (from {limit})</source>
+        <translation>最近 {window} 天消费 {spend}：属于贡献前 {share}% 消费额的会员（{limit} 起）</translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days: among the members who make {low} % to {high} % of spend (from {limit})</source>
+        <translation>最近 {window} 天消费 {spend}：属于贡献 {low}% 到 {high}% 消费额的会员（{limit} 起）</translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days: below the members who make the first {share} % of spend</source>
+        <translation>最近 {window} 天消费 {spend}：低于贡献前 {share}% 消费额的会员</translation>
+    </message>
+    <message>
+        <source>no spend in the last {window} days</source>
+        <translation>最近 {window} 天没有消费</translation>
+    </message>
+    <message>
+        <source>visits in {days} days: {visits}, {rate:.1f} a week (high from {limit:g} a week)</source>
+        <translation>{days} 天内到店 {visits} 次，每周 {rate:.1f} 次（每周 {limit:g} 次起为高）</translation>
+    </message>
+    <message>
+        <source>visits in {days} days: {visits}, {rate:.1f} a month (medium from {limit:g} a month)</source>
+        <translation>{days} 天内到店 {visits} 次，每月 {rate:.1f} 次（每月 {limit:g} 次起为中）</translation>
+    </message>
+    <message>
+        <source>visits in {days} days: {visits}, {rate:.1f} a month (below {limit:g} a month)</source>
+        <translation>{days} 天内到店 {visits} 次，每月 {rate:.1f} 次（低于每月 {limit:g} 次）</translation>
+    </message>
+    <message>
+        <source>no visit in the last {window} days</source>
+        <translation>最近 {window} 天没有到店</translation>
+    </message>
+    <message>
+        <source>has not bought anything yet</source>
+        <translation>还没有买过东西</translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days: top {share} % (from {limit})</source>
+        <translation>最近 {window} 天消费 {spend}：前 {share}%（{limit} 起）</translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days (iron from {limit})</source>
+        <translation>最近 {window} 天消费 {spend}（{limit} 起为铁）</translation>
+    </message>
+    <message>
+        <source>bought recently and often</source>
+        <translation>最近买过，且经常购买</translation>
+    </message>
+    <message>
+        <source>buys often</source>
+        <translation>经常购买</translation>
+    </message>
+    <message>
+        <source>recent, with a few visits</source>
+        <translation>最近来过，到店几次</translation>
+    </message>
+    <message>
+        <source>first visits very recently</source>
+        <translation>最近刚开始到店</translation>
+    </message>
+    <message>
+        <source>recent, but few visits</source>
+        <translation>最近来过，但到店较少</translation>
+    </message>
+    <message>
+        <source>average recency and visits</source>
+        <translation>到店时间和次数都一般</translation>
+    </message>
+    <message>
+        <source>below-average recency and visits</source>
+        <translation>到店时间和次数都低于平均</translation>
+    </message>
+    <message>
+        <source>used to visit often, not lately</source>
+        <translation>以前常来，最近没来</translation>
+    </message>
+    <message>
+        <source>among the most frequent, but not lately</source>
+        <translation>曾是最常来的顾客之一，但最近没来</translation>
+    </message>
+    <message>
+        <source>visited rarely and long ago</source>
+        <translation>很少来，且很久没来</translation>
+    </message>
+    <message>
+        <source>{meaning}: R{r} F{f} M{m} (last visit {ago}; visits in {window} days: {visits}; spent {spend})</source>
+        <translation>{meaning}：R{r} F{f} M{m}（最近到店 {ago}；{window} 天内到店 {visits} 次；消费 {spend}）</translation>
+    </message>
+    <message>
+        <source>no purchase in the last {window} days; last visit {ago}</source>
+        <translation>最近 {window} 天没有消费；最近到店 {ago}</translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days: top {share} % (high from {limit})</source>
+        <translation>最近 {window} 天消费 {spend}：前 {share}%（{limit} 起为高）</translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days (medium from {limit}, high from {high})</source>
+        <translation>最近 {window} 天消费 {spend}（{limit} 起为中，{high} 起为高）</translation>
+    </message>
+    <message>
+        <source>spent {spend} in the last {window} days (medium from {limit})</source>
+        <translation>最近 {window} 天消费 {spend}（{limit} 起为中）</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>{days} days ago</source>
+        <translation>{days} 天前</translation>
+    </message>
+    <message>
+        <source>last visit {days} days ago; usually every {interval:g} days</source>
+        <translation>最近到店在 {days} 天前；平时每 {interval:g} 天来一次</translation>
+    </message>
+    <message>
+        <source>visits down {share} % ({last} in the last {days} days, {prev} in the {days} before)</source>
+        <translation>到店次数下降 {share}%（最近 {days} 天 {last} 次，之前 {days} 天 {prev} 次）</translation>
+    </message>
+    <message>
+        <source>spend down {share} % ({last} in the last {days} days, {prev} in the {days} before)</source>
+        <translation>消费下降 {share}%（最近 {days} 天 {last}，之前 {days} 天 {prev}）</translation>
+    </message>
+    <message>
+        <source>gave a rating of {limit} or lower in the last {days} days</source>
+        <translation>最近 {days} 天给出了 {limit} 分或更低的评分</translation>
+    </message>
+    <message>
+        <source>no warning signs</source>
+        <translation>没有预警信号</translation>
+    </message>
+    <message>
+        <source>{age} years old</source>
+        <translation>{age} 岁</translation>
+    </message>
+    <message>
+        <source>no birth year recorded</source>
+        <translation>未记录出生年份</translation>
+    </message>
+    <message>
+        <source>cumulative spend {spend}; {next} from {limit}</source>
+        <translation>累计消费 {spend}；{limit} 起为{next}</translation>
+    </message>
+    <message>
+        <source>cumulative spend {spend} (top level from {limit})</source>
+        <translation>累计消费 {spend}（{limit} 起为最高等级）</translation>
+    </message>
+    <message>
+        <source>level kept from earlier (cumulative spend {spend})</source>
+        <translation>保留原有等级（累计消费 {spend}）</translation>
+    </message>
+    <message>
+        <source>registered, has not bought anything yet</source>
+        <translation>已注册，还没有买过东西</translation>
+    </message>
+    <message>
+        <source>no visit for {days} days (churned from {limit} days)</source>
+        <translation>{days} 天未到店（{limit} 天起算流失）</translation>
+    </message>
+    <message>
+        <source>last visit {ago}; chance of still being a customer {share} % (churned below {limit} %)</source>
+        <translation>最近到店 {ago}；仍是活跃顾客的概率 {share}%（低于 {limit}% 算流失）</translation>
+    </message>
+    <message>
+        <source>first purchase {ago}</source>
+        <translation>首次购买在{ago}</translation>
+    </message>
+    <message>
+        <source>came back {ago} after {gap} days away</source>
+        <translation>离开 {gap} 天后于{ago}回来</translation>
+    </message>
+    <message>
+        <source>churn warning: {why}</source>
+        <translation>流失预警：{why}</translation>
+    </message>
+    <message>
+        <source>last visit {ago}</source>
+        <translation>最近到店 {ago}</translation>
+    </message>
+    <message>
+        <source>too little history for the lifetime model ({customers} customers, {repeat} came back; needs {need} and {need_repeat})</source>
+        <translation>历史数据太少，无法建立终身价值模型（{customers} 位顾客，{repeat} 位回头；需要 {need} 位和 {need_repeat} 位）</translation>
+    </message>
+    <message>
+        <source>the lifetime model could not be fitted to this history</source>
+        <translation>无法根据这些历史数据拟合终身价值模型</translation>
+    </message>
+    <message>
+        <source>the spend model could not be fitted; using each member&apos;s own average</source>
+        <translation>无法拟合消费模型；改用每位会员自己的平均值</translation>
+    </message>
+    <message>
+        <source>chance of still being a customer {alive} %; about {v90:.1f} visits in 90 days and {v365:.1f} in a year, worth {value}</source>
+        <translation>仍是活跃顾客的概率 {alive}%；预计 90 天内到店约 {v90:.1f} 次，一年约 {v365:.1f} 次，价值 {value}</translation>
+    </message>
+    <message>
+        <source>about {v365:.1f} visits in a year at the member&apos;s own rate, worth {value} ({why})</source>
+        <translation>按会员自身频率一年约到店 {v365:.1f} 次，价值 {value}（{why}）</translation>
+    </message>
+    <message>
+        <source>{share} % of spend on new products, {count} new products tried (trier from {limit} % or {distinct} products)</source>
+        <translation>新品消费占 {share}%，尝试过 {count} 种新品（{limit}% 或 {distinct} 种起为尝鲜者）</translation>
+    </message>
+    <message>
+        <source>{share} % of spend on new products over {visits} visits (classic up to {limit} %)</source>
+        <translation>{visits} 次到店中新品消费占 {share}%（{limit}% 以内为经典款爱好者）</translation>
+    </message>
+    <message>
+        <source>{share} % of spend on new products, {count} new products tried, {visits} visits</source>
+        <translation>新品消费占 {share}%，尝试过 {count} 种新品，到店 {visits} 次</translation>
+    </message>
+    <message>
+        <source>no product details for the purchases of the last {window} days</source>
+        <translation>最近 {window} 天的消费没有商品明细</translation>
+    </message>
+    <message>
+        <source>no purchase in the last {window} days</source>
+        <translation>最近 {window} 天没有消费</translation>
+    </message>
+    <message>
+        <source>{share} % of product spend in the last {window} days</source>
+        <translation>占最近 {window} 天商品消费的 {share}%</translation>
+    </message>
+    <message>
+        <source>no product purchases in the last {window} days</source>
+        <translation>最近 {window} 天没有购买商品</translation>
+    </message>
+    <message>
+        <source>often bought together with {product}</source>
+        <translation>常与 {product} 一起购买</translation>
+    </message>
+    <message>
+        <source>often bought together with {product}; {new} is new in {category}</source>
+        <translation>常与 {product} 一起购买；{new} 是{category}的新品</translation>
+    </message>
+    <message>
+        <source>{new} is new in {category}</source>
+        <translation>{new} 是{category}的新品</translation>
+    </message>
+    <message>
+        <source>nothing new to suggest yet</source>
+        <translation>暂时没有新的推荐</translation>
+    </message>
+</context>
+</TS>

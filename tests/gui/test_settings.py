@@ -1,0 +1,136 @@
+"""Settings: every threshold editable, validation messages beside the field, backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
+
+from shopcrm.engine.params import RuleParams
+from shopcrm.gui.context import AppContext
+from shopcrm.gui.settings.rule_fields import rule_fields
+from shopcrm.gui.settings.view import SettingsView
+from shopcrm.services.settings import load_settings
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def settings_view(qtbot: Any, ctx: AppContext) -> SettingsView:
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def _save_and_wait(qtbot: Any, view: SettingsView) -> None:
+    view.save_button.click()
+    qtbot.waitUntil(lambda: view.save_button.isEnabled(), timeout=5000)
+
+
+def test_every_rule_threshold_has_a_widget(settings_view: SettingsView) -> None:
+    from dataclasses import fields
+
+    names = {f.name for f in fields(RuleParams)}
+    assert set(settings_view.rule_widgets) == names
+    assert {rf.name for rf in rule_fields()} == names
+    assert settings_view.rule_widgets["spend_high_share"].value() == pytest.approx(20.0)  # shares shown in %
+
+
+def test_change_thresholds_shop_name_and_points(qtbot: Any, ctx: AppContext, settings_view: SettingsView) -> None:
+    settings_view.shop_name.setText("Sunny Bakery")
+    settings_view.rule_widgets["churn_days"].setValue(120)
+    settings_view.rule_widgets["pyramid_platinum_share"].setValue(2.5)
+    settings_view.points_per_unit.setValue(2)
+    _save_and_wait(qtbot, settings_view)
+    assert settings_view.saved_label.text() == "Settings saved."
+    stored = load_settings(ctx.db)
+    assert stored.shop_name == "Sunny Bakery" and stored.points_per_unit == 2
+    assert stored.rules.churn_days == 120 and stored.rules.pyramid_platinum_share == pytest.approx(0.025)
+    assert ctx.settings == stored
+
+
+def test_shares_over_100_percent_shown_on_the_rules_tab(qtbot: Any, ctx: AppContext,
+                                                        settings_view: SettingsView) -> None:
+    settings_view.rule_widgets["spend_high_share"].setValue(80)
+    settings_view.rule_widgets["spend_medium_share"].setValue(30)
+    _save_and_wait(qtbot, settings_view)
+    assert settings_view.tabs.currentIndex() == 2
+    assert settings_view.rules_error.isVisible()
+    assert "more than 100 %" in settings_view.rules_error.text()
+    assert load_settings(ctx.db).rules.spend_high_share == pytest.approx(0.2)  # nothing stored
+
+
+def test_shop_name_too_long_beside_the_field(qtbot: Any, settings_view: SettingsView) -> None:
+    settings_view.tabs.setCurrentIndex(3)
+    settings_view.shop_name.setText("x" * 110)
+    _save_and_wait(qtbot, settings_view)
+    assert settings_view.tabs.currentIndex() == 0
+    assert settings_view.shop_name_error.isVisible() and "too long" in settings_view.shop_name_error.text()
+
+
+def test_member_levels_edit_and_validation(qtbot: Any, ctx: AppContext, settings_view: SettingsView) -> None:
+    table = settings_view.levels_table
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Regular", "Silver", "Gold", "Diamond"]
+    table.setItem(0, 1, QTableWidgetItem("10.00"))  # the first level must start at 0
+    _save_and_wait(qtbot, settings_view)
+    assert settings_view.levels_error.isVisible() and "start at 0" in settings_view.levels_error.text()
+    table.setItem(0, 1, QTableWidgetItem("0"))
+    table.setItem(2, 1, QTableWidgetItem("abc"))
+    _save_and_wait(qtbot, settings_view)
+    assert "is not an amount" in settings_view.levels_error.text()
+    table.setItem(2, 1, QTableWidgetItem("2,500"))
+    table.item(3, 0).setText("VIP")
+    _save_and_wait(qtbot, settings_view)
+    assert not settings_view.levels_error.isVisible()
+    levels = load_settings(ctx.db).levels
+    assert [(lv.name, lv.min_spend_cents) for lv in levels] == [
+        ("Regular", 0), ("Silver", 50_000), ("Gold", 250_000), ("VIP", 500_000)]
+
+
+def test_language_switch_is_stored_and_applied(qtbot: Any, ctx: AppContext, settings_view: SettingsView) -> None:
+    switched: list[str] = []
+    ctx.language_changed.connect(switched.append)
+    settings_view.language_box.setCurrentIndex(settings_view.language_box.findData("zh_CN"))
+    _save_and_wait(qtbot, settings_view)
+    qtbot.waitUntil(lambda: switched == ["zh_CN"], timeout=5000)
+    assert load_settings(ctx.db).language == "zh_CN"
+    fresh = SettingsView(ctx)
+    qtbot.addWidget(fresh)
+    assert fresh.save_button.text() == "保存设置(&S)"
+
+
+def test_backup_now_and_restore(qtbot: Any, ctx: AppContext, settings_view: SettingsView, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui_helpers import member
+
+    from shopcrm.services.stats import shop_stats
+
+    settings_view.backup_dir.setText(str(tmp_path))
+    _save_and_wait(qtbot, settings_view)
+    settings_view.backup_button.click()
+    qtbot.waitUntil(lambda: "Backup written to" in settings_view.backup_status.text(), timeout=10000)
+    backups = sorted(tmp_path.glob("shopcrm-*.db"))
+    assert len(backups) == 1
+    member(ctx.db, "13800138000", "After the backup")
+    assert shop_stats(ctx.db)["members"] == 1
+
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: next(answers)))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
+    settings_view.restore_from_file(str(backups[0]))  # cancelled at the confirmation
+    ctx.wait_idle()
+    assert shop_stats(ctx.db)["members"] == 1
+    finished: list[str] = []
+    ctx.operation_finished.connect(finished.append)
+    settings_view.restore_from_file(str(backups[0]))
+    qtbot.waitUntil(lambda: "restore" in finished, timeout=10000)
+    assert shop_stats(ctx.db)["members"] == 0
+
+
+def test_keyboard_reaches_the_save_button(qtbot: Any, settings_view: SettingsView) -> None:
+    assert settings_view.save_button.text().replace("&", "") == "Save settings"
+    assert settings_view.save_button.focusPolicy() != Qt.FocusPolicy.NoFocus
