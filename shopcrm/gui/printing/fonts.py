@@ -40,4 +40,9 @@ def print_font(point_size: float, *, bold: bool = False) -> QFont:
     font.setBold(bold)
     # Hinting would snap glyphs to screen pixels; on paper it only distorts widths.
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    # Noto Sans CJK's 'locl' feature swaps digits inside Latin text ("Page 1 of 3") for glyphs no
+    # character maps to, so the PDF's text layer would lose them (searching or copying "2025"
+    # finds nothing).  The Simplified Chinese face's default glyphs are the right ones anyway.
+    if hasattr(font, "setFeature"):
+        font.setFeature(QFont.Tag("locl"), 0)
     return font
