@@ -296,6 +296,17 @@ def guess_for(db: Database | None, kind: str, sheet: Sheet, options: ImportOptio
     """The header and mapping of one sheet: the wizard's, --mapping's, remembered, or guessed."""
     head = _head_rows(sheet, 30)
     guess = detect_header(head, kind)
+    if db is not None and not (options and (options.header_mapping or (options.mappings or {}).get(sheet.name) is not None)):
+        remembered = _remembered_row(db, kind, head)
+        if remembered is not None and (guess is None or guess.missing or remembered[0] <= guess.header_index):
+            guess = _guess_at(head, remembered[0], kind)
+    if options is not None and options.header_mapping and (guess is None or guess.missing):
+        wanted = {normalise_header(k) for k in options.header_mapping}
+        best = max(range(len(head)), key=lambda i: sum(1 for c in head[i] if normalise_header(c) in wanted), default=None)
+        if best is not None and sum(1 for c in head[best] if normalise_header(c) in wanted) >= 1:
+            guess = _guess_at(head, best, kind)
+    if options is not None and (options.mappings or {}).get(sheet.name) is not None and guess is None:
+        guess = _guess_at(head, 0, kind)
     if guess is None:
         return None, "guessed"
     source = "guessed"
@@ -320,6 +331,32 @@ def guess_for(db: Database | None, kind: str, sheet: Sheet, options: ImportOptio
             source = "remembered"
     guess.missing = required_missing(kind, {f for f in guess.mapping.values() if f not in (IGNORE, REASON)})
     return guess, source
+
+
+def _remembered_row(db: Database, kind: str, head: list[list[Any]]) -> tuple[int, dict[int, str]] | None:
+    """The first of the top rows whose layout the owner has mapped before."""
+    keys = {layout_key(kind, [_cell_text(c) for c in row]): i for i, row in reversed(list(enumerate(head))) if any(row)}
+    if not keys:
+        return None
+    with db.read() as s:
+        rows = s.scalars(select(HeaderMapping).where(HeaderMapping.layout_key.in_(list(keys)), HeaderMapping.kind == kind)).all()
+        found = sorted((keys[r.layout_key], {int(c): f for c, f in r.mapping.items()}) for r in rows)
+    return found[0] if found else None
+
+
+def _cell_text(cell: Any) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _guess_at(head: list[list[Any]], index: int, kind: str) -> MappingGuess:
+    row = head[index]
+    mapping, scores = assign(row, kind)
+    present = {f for f in mapping.values() if f not in (IGNORE, REASON)}
+    return MappingGuess(index, [_cell_text(c) for c in row], mapping, scores, required_missing(kind, present))
 
 
 def preview_file(db: Database | None, path: str | Path, kind: str, *, sample_rows: int = 20) -> FilePreview:
