@@ -29,6 +29,21 @@
     </message>
 </context>
 <context>
+    <name>CampaignBuilder</name>
+    <message>
+        <source>Birthday: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CampaignColumns</name>
     <message>
         <source>Card no.</source>
@@ -127,6 +142,14 @@
     <name>CampaignFilter</name>
     <message>
         <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: {values}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -249,13 +272,55 @@
     </message>
 </context>
 <context>
+    <name>CampaignsView</name>
+    <message>
+        <source>New list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick members for a promotion, print or export the list, tick who was contacted, and see who came back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsDialog</name>
+    <message>
+        <source>Columns of the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {n} columns fit across the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CounterView</name>
     <message>
         <source>Phone, last 4 digits, card no. or name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;New member (Ctrl+N)</source>
+        <source>New member (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -751,6 +816,175 @@
     </message>
 </context>
 <context>
+    <name>ListBuilder</name>
+    <message>
+        <source>Ready-made lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category of the new product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New-product triers for …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday in month {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area contains …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only members who agreed to promotions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who did not agree will be on the list: the owner password is asked before printing or exporting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Columns …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as campaign …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite category: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Favourite: {category}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the first {shown} of {n} members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No classification yet: the class filters need one (run the classification first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes as of {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the campaign (the members on the list today are kept):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListOutputs</name>
+    <message>
+        <source>Phone numbers in full need the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who did not agree to promotions need the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laying out the pages ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the list as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} members on {pages} pages saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the list to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} members exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cancel</source>
@@ -1235,6 +1469,21 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
 </context>
 <context>
+    <name>MultiChoice</name>
+    <message>
+        <source>Any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: {n} chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Dashboard</source>
@@ -1289,6 +1538,13 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
     <message>
         <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreparedListModel</name>
+    <message>
+        <source>Contacted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1364,6 +1620,77 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
     <message>
         <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResponsePanel</name>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparable members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the list was saved, beside members of the same segments who were on no list at the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a saved campaign to see whether its members came back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share and spend weighted to the list&apos;s segments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no class)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share who bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchases to compare yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1527,6 +1854,93 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
     <message>
         <source>Lifetime value: and this many repeat buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SavedCampaigns</name>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed lists mask phones as 138****5678; in full needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did they come back?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved campaign yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a list on the &apos;New list&apos; tab and save it: the members on it that day are kept, so you can print it, tick who was contacted and later see whether they came back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made {when} · {n} members · {contacted} contacted · {filter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete &quot;{name}&quot;? Its member list and contact marks go, and whether its members came back can no longer be measured. A backup is taken first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting the campaign</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2425,6 +2839,118 @@ The current data is backed up first, so this can be undone by restoring that cop
         <source>Import batch {batch} undone: {purchases} purchases and {members} members removed, {restored} members restored.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>export member lists, the classification report or rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member list as a styled .xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer pyramid tier (platinum, gold, iron, lead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member level name or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only members who agreed to marketing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated, from: {columns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write phones as 138****5678</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counts per class of the latest classification, with charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a chart image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rejected rows of an import batch, with reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} members written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} rejected rows written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member level by name or number (0 = lowest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birthday in this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birthday in the coming 7 days or in the current month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members with this tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members whose area contains this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members whose favourite category is this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only members who agreed to promotions (the default for lists)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also members who did not agree to promotions (owner only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print a member list for a promotion to PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members chosen by the filters, as an A4 PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print this saved campaign instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the list&apos;s title on the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>columns, e.g. card_no,name,phone,level,birthday,contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print phone numbers in full (owner only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} members on {pages} pages written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -2964,6 +3490,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Give a chart as TITLE=FILE.png.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3208,6 +3738,14 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unknown column {column}. Columns: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import batch {id} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3225,6 +3763,161 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>The file name must end in .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --campaign or filters, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown member level &quot;{value}&quot;; use one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <source>Card no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABCD class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product preference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3950,6 +4643,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the lifetime model gave no usable predictions for this history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>chance of still being a customer {alive} %; about {v90:.1f} visits in 90 days and {v365:.1f} in a year, worth {value}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3999,6 +4696,33 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>nothing new to suggest yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sources</name>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -30,6 +30,21 @@
     </message>
 </context>
 <context>
+    <name>CampaignBuilder</name>
+    <message>
+        <source>Birthday: any</source>
+        <translation>生日：不限</translation>
+    </message>
+    <message>
+        <source>Birthday this week</source>
+        <translation>本周生日</translation>
+    </message>
+    <message>
+        <source>Birthday this month</source>
+        <translation>本月生日</translation>
+    </message>
+</context>
+<context>
     <name>CampaignColumns</name>
     <message>
         <source>Card no.</source>
@@ -129,6 +144,14 @@
     <message>
         <source> or </source>
         <translation> 或 </translation>
+    </message>
+    <message>
+        <source>{title}: {values}</source>
+        <translation>{title}：{values}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <source>Area contains &quot;{text}&quot;</source>
@@ -250,14 +273,56 @@
     </message>
 </context>
 <context>
+    <name>CampaignsView</name>
+    <message>
+        <source>New list</source>
+        <translation>新建名单</translation>
+    </message>
+    <message>
+        <source>Saved lists</source>
+        <translation>已保存的名单</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Pick members for a promotion, print or export the list, tick who was contacted, and see who came back.</source>
+        <translation>为促销挑选会员，打印或导出名单，勾选已联系的会员，并查看谁回来了。</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsDialog</name>
+    <message>
+        <source>Columns of the list</source>
+        <translation>名单的列</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>默认(&amp;D)</translation>
+    </message>
+    <message>
+        <source>At most {n} columns fit across the page.</source>
+        <translation>一页最多放得下 {n} 列。</translation>
+    </message>
+</context>
+<context>
     <name>CounterView</name>
     <message>
         <source>Phone, last 4 digits, card no. or name</source>
         <translation>手机号、尾号 4 位、卡号或姓名</translation>
     </message>
     <message>
-        <source>&amp;New member (Ctrl+N)</source>
-        <translation>新会员（Ctrl+N）(&amp;N)</translation>
+        <source>New member (Ctrl+N)</source>
+        <translation>新会员（Ctrl+N）</translation>
     </message>
     <message>
         <source>Member</source>
@@ -752,6 +817,175 @@
     </message>
 </context>
 <context>
+    <name>ListBuilder</name>
+    <message>
+        <source>Ready-made lists</source>
+        <translation>预设名单</translation>
+    </message>
+    <message>
+        <source>Category of the new product</source>
+        <translation>新品的品类</translation>
+    </message>
+    <message>
+        <source>New-product triers for …</source>
+        <translation>新品尝鲜者：……</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>Birthday in month {month}</source>
+        <translation>{month} 月生日</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Area contains …</source>
+        <translation>区域包含……</translation>
+    </message>
+    <message>
+        <source>Only members who agreed to promotions</source>
+        <translation>只含同意营销推送的会员</translation>
+    </message>
+    <message>
+        <source>Members who did not agree will be on the list: the owner password is asked before printing or exporting it.</source>
+        <translation>未同意的会员也会列入名单：打印或导出前需要输入店主密码。</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Columns …</source>
+        <translation>列……(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view …</source>
+        <translation>打印预览……(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as campaign …</source>
+        <translation>保存为营销活动……(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Favourite category: any</source>
+        <translation>最爱品类：不限</translation>
+    </message>
+    <message>
+        <source>Favourite: {category}</source>
+        <translation>最爱：{category}</translation>
+    </message>
+    <message>
+        <source>Counting …</source>
+        <translation>正在统计……</translation>
+    </message>
+    <message>
+        <source>{n} members</source>
+        <translation>{n} 位会员</translation>
+    </message>
+    <message>
+        <source>Showing the first {shown} of {n} members.</source>
+        <translation>显示 {n} 位会员中的前 {shown} 位。</translation>
+    </message>
+    <message>
+        <source>No classification yet: the class filters need one (run the classification first).</source>
+        <translation>还没有分类：类别筛选需要先运行分类。</translation>
+    </message>
+    <message>
+        <source>Classes as of {date}.</source>
+        <translation>分类截至 {date}。</translation>
+    </message>
+    <message>
+        <source>Member list</source>
+        <translation>会员名单</translation>
+    </message>
+    <message>
+        <source>List of {date}</source>
+        <translation>{date} 的名单</translation>
+    </message>
+    <message>
+        <source>Save as campaign</source>
+        <translation>保存为营销活动</translation>
+    </message>
+    <message>
+        <source>Name of the campaign (the members on the list today are kept):</source>
+        <translation>营销活动名称（会保留今天名单上的会员）：</translation>
+    </message>
+    <message>
+        <source>Saving the list</source>
+        <translation>正在保存名单</translation>
+    </message>
+</context>
+<context>
+    <name>ListOutputs</name>
+    <message>
+        <source>Phone numbers in full need the owner password.</source>
+        <translation>显示完整手机号需要店主密码。</translation>
+    </message>
+    <message>
+        <source>Members who did not agree to promotions need the owner password.</source>
+        <translation>包含未同意营销推送的会员需要店主密码。</translation>
+    </message>
+    <message>
+        <source>Owner password</source>
+        <translation>店主密码</translation>
+    </message>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation>打印预览：{title}</translation>
+    </message>
+    <message>
+        <source>Laying out the pages ...</source>
+        <translation>正在排版……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printing the list</source>
+        <translation>正在打印名单</translation>
+    </message>
+    <message>
+        <source>Save the list as PDF</source>
+        <translation>把名单保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Writing the PDF</source>
+        <translation>正在写入 PDF</translation>
+    </message>
+    <message>
+        <source>{n} members on {pages} pages saved to {path}</source>
+        <translation>{n} 位会员共 {pages} 页，已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Export the list to Excel</source>
+        <translation>把名单导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting the list</source>
+        <translation>正在导出名单</translation>
+    </message>
+    <message>
+        <source>{n} members exported to {path}</source>
+        <translation>{n} 位会员已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cancel</source>
@@ -1238,6 +1472,21 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
 </context>
 <context>
+    <name>MultiChoice</name>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>{title}: any</source>
+        <translation>{title}：不限</translation>
+    </message>
+    <message>
+        <source>{title}: {n} chosen</source>
+        <translation>{title}：已选 {n} 项</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Dashboard</source>
@@ -1293,6 +1542,13 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>PreparedListModel</name>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1624,77 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ResponsePanel</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>已消费</translation>
+    </message>
+    <message>
+        <source>Share bought</source>
+        <translation>消费比例</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Spend per member</source>
+        <translation>人均消费</translation>
+    </message>
+    <message>
+        <source>On the list</source>
+        <translation>名单上</translation>
+    </message>
+    <message>
+        <source>Comparable members</source>
+        <translation>可比较会员</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Comparable</source>
+        <translation>可比较</translation>
+    </message>
+    <message>
+        <source>Bought within</source>
+        <translation>在此期限内消费</translation>
+    </message>
+    <message>
+        <source>after the list was saved, beside members of the same segments who were on no list at the time.</source>
+        <translation>（名单保存后），与当时不在任何名单上的同分群会员对比。</translation>
+    </message>
+    <message>
+        <source>Choose a saved campaign to see whether its members came back.</source>
+        <translation>选择一个已保存的营销活动，查看其会员是否回来了。</translation>
+    </message>
+    <message>
+        <source>Share and spend weighted to the list&apos;s segments.</source>
+        <translation>比例和消费按名单的分群加权。</translation>
+    </message>
+    <message>
+        <source>(no class)</source>
+        <translation>（无类别）</translation>
+    </message>
+    <message>
+        <source>Share who bought</source>
+        <translation>消费会员比例</translation>
+    </message>
+    <message>
+        <source>No purchases to compare yet.</source>
+        <translation>还没有可比较的消费。</translation>
     </message>
 </context>
 <context>
@@ -1531,6 +1858,93 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     <message>
         <source>Lifetime value: and this many repeat buyers</source>
         <translation>终身价值：且至少多少位回头客</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCampaigns</name>
+    <message>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>生成于</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印于</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出于</translation>
+    </message>
+    <message>
+        <source>Phone numbers in full</source>
+        <translation>完整手机号</translation>
+    </message>
+    <message>
+        <source>Printed lists mask phones as 138****5678; in full needs the owner password.</source>
+        <translation>打印的名单会把手机号显示为 138****5678；显示完整号码需要店主密码。</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view …</source>
+        <translation>打印预览……(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Print …</source>
+        <translation>打印……(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF …</source>
+        <translation>保存为 PDF……(&amp;D)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel …</source>
+        <translation>导出到 Excel……(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Columns …</source>
+        <translation>列……</translation>
+    </message>
+    <message>
+        <source>Delete …</source>
+        <translation>删除……</translation>
+    </message>
+    <message>
+        <source>Did they come back?</source>
+        <translation>他们回来了吗？</translation>
+    </message>
+    <message>
+        <source>No saved campaign yet</source>
+        <translation>还没有保存的营销活动</translation>
+    </message>
+    <message>
+        <source>Make a list on the &apos;New list&apos; tab and save it: the members on it that day are kept, so you can print it, tick who was contacted and later see whether they came back.</source>
+        <translation>在“新建名单”页生成名单并保存：当天名单上的会员会被保留，之后可以打印、勾选已联系的会员，并查看他们是否回来了。</translation>
+    </message>
+    <message>
+        <source>Made {when} · {n} members · {contacted} contacted · {filter}</source>
+        <translation>生成于 {when} · {n} 位会员 · 已联系 {contacted} 位 · {filter}</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>删除营销活动</translation>
+    </message>
+    <message>
+        <source>Delete &quot;{name}&quot;? Its member list and contact marks go, and whether its members came back can no longer be measured. A backup is taken first.</source>
+        <translation>删除“{name}”？其会员名单和联系标记会被删除，之后将无法统计这些会员是否回来。删除前会先做一次备份。</translation>
+    </message>
+    <message>
+        <source>Deleting the campaign</source>
+        <translation>正在删除营销活动</translation>
     </message>
 </context>
 <context>
@@ -2430,6 +2844,118 @@ The current data is backed up first, so this can be undone by restoring that cop
         <source>Import batch {batch} undone: {purchases} purchases and {members} members removed, {restored} members restored.</source>
         <translation>导入批次 {batch} 已撤销：删除了 {purchases} 笔消费和 {members} 位会员，恢复了 {restored} 位会员。</translation>
     </message>
+    <message>
+        <source>export member lists, the classification report or rejected rows</source>
+        <translation>导出会员名单、分类报告或被拒绝的行</translation>
+    </message>
+    <message>
+        <source>a member list as a styled .xlsx</source>
+        <translation>把会员名单导出为带格式的 .xlsx</translation>
+    </message>
+    <message>
+        <source>customer pyramid tier (platinum, gold, iron, lead)</source>
+        <translation>客户金字塔层级（platinum、gold、iron、lead）</translation>
+    </message>
+    <message>
+        <source>member level name or number</source>
+        <translation>会员等级名称或序号</translation>
+    </message>
+    <message>
+        <source>only members who agreed to marketing</source>
+        <translation>只含同意营销的会员</translation>
+    </message>
+    <message>
+        <source>comma-separated, from: {columns}</source>
+        <translation>用逗号分隔，可选：{columns}</translation>
+    </message>
+    <message>
+        <source>write phones as 138****5678</source>
+        <translation>手机号写成 138****5678</translation>
+    </message>
+    <message>
+        <source>counts per class of the latest classification, with charts</source>
+        <translation>最新分类中各类别的人数，附图表</translation>
+    </message>
+    <message>
+        <source>add a chart image</source>
+        <translation>添加一张图表图片</translation>
+    </message>
+    <message>
+        <source>the rejected rows of an import batch, with reasons</source>
+        <translation>某个导入批次被拒绝的行及原因</translation>
+    </message>
+    <message>
+        <source>{n} members written to {path}.</source>
+        <translation>{n} 位会员已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Report written to {path}.</source>
+        <translation>报告已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>{n} rejected rows written to {path}.</source>
+        <translation>{n} 行被拒绝的数据已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>member level by name or number (0 = lowest)</source>
+        <translation>按名称或序号指定会员等级（0 = 最低）</translation>
+    </message>
+    <message>
+        <source>birthday in this month</source>
+        <translation>在这个月过生日</translation>
+    </message>
+    <message>
+        <source>birthday in the coming 7 days or in the current month</source>
+        <translation>未来 7 天内或本月过生日</translation>
+    </message>
+    <message>
+        <source>members with this tag</source>
+        <translation>带有此标签的会员</translation>
+    </message>
+    <message>
+        <source>members whose area contains this text</source>
+        <translation>区域包含此文字的会员</translation>
+    </message>
+    <message>
+        <source>members whose favourite category is this</source>
+        <translation>最爱品类为此的会员</translation>
+    </message>
+    <message>
+        <source>only members who agreed to promotions (the default for lists)</source>
+        <translation>只含同意营销推送的会员（名单的默认设置）</translation>
+    </message>
+    <message>
+        <source>also members who did not agree to promotions (owner only)</source>
+        <translation>也包括未同意营销推送的会员（仅限店主）</translation>
+    </message>
+    <message>
+        <source>print a member list for a promotion to PDF</source>
+        <translation>把促销用的会员名单打印为 PDF</translation>
+    </message>
+    <message>
+        <source>members chosen by the filters, as an A4 PDF</source>
+        <translation>按筛选条件挑选的会员，生成 A4 PDF</translation>
+    </message>
+    <message>
+        <source>print this saved campaign instead</source>
+        <translation>改为打印这个已保存的营销活动</translation>
+    </message>
+    <message>
+        <source>the list&apos;s title on the page</source>
+        <translation>页面上的名单标题</translation>
+    </message>
+    <message>
+        <source>columns, e.g. card_no,name,phone,level,birthday,contacted</source>
+        <translation>列，例如 card_no,name,phone,level,birthday,contacted</translation>
+    </message>
+    <message>
+        <source>print phone numbers in full (owner only)</source>
+        <translation>打印完整手机号（仅限店主）</translation>
+    </message>
+    <message>
+        <source>{n} members on {pages} pages written to {path}</source>
+        <translation>{n} 位会员共 {pages} 页，已写入 {path}</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -2969,6 +3495,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>{file} 有 {size} MB；一次最多导入 {limit} MB。请拆分成较小的文件。</translation>
     </message>
     <message>
+        <source>Give a chart as TITLE=FILE.png.</source>
+        <translation>请以 标题=文件.png 的形式给出图表。</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
@@ -3213,6 +3743,14 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>分类已取消；没有保存任何内容。</translation>
     </message>
     <message>
+        <source>Unknown column {column}. Columns: {known}.</source>
+        <translation>未知的列 {column}。可用的列：{known}。</translation>
+    </message>
+    <message>
+        <source>Choose at least one column.</source>
+        <translation>请至少选择一列。</translation>
+    </message>
+    <message>
         <source>Import batch {id} does not exist.</source>
         <translation>导入批次 {id} 不存在。</translation>
     </message>
@@ -3231,6 +3769,161 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>The file name must end in .xlsx.</source>
         <translation>文件名必须以 .xlsx 结尾。</translation>
+    </message>
+    <message>
+        <source>Give either --campaign or filters, not both.</source>
+        <translation>请只给出 --campaign 或筛选条件之一，不要同时给出。</translation>
+    </message>
+    <message>
+        <source>Unknown member level &quot;{value}&quot;; use one of: {choices}.</source>
+        <translation>未知的会员等级“{value}”；请使用以下之一：{choices}。</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <source>Card no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>营销同意</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>金字塔层级</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店次数</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>最近消费</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>ABCD class</source>
+        <translation>ABCD 价值等级</translation>
+    </message>
+    <message>
+        <source>Visit frequency</source>
+        <translation>到店频次</translation>
+    </message>
+    <message>
+        <source>Spend class</source>
+        <translation>消费等级</translation>
+    </message>
+    <message>
+        <source>Churn warning</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <source>Product preference</source>
+        <translation>产品偏好</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
 </context>
 <context>
@@ -3955,6 +4648,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>无法拟合消费模型；改用每位会员自己的平均值</translation>
     </message>
     <message>
+        <source>the lifetime model gave no usable predictions for this history</source>
+        <translation>终身价值模型没有为这些历史数据给出可用的预测</translation>
+    </message>
+    <message>
         <source>chance of still being a customer {alive} %; about {v90:.1f} visits in 90 days and {v365:.1f} in a year, worth {value}</source>
         <translation>仍是活跃顾客的概率 {alive}%；预计 90 天内到店约 {v90:.1f} 次，一年约 {v365:.1f} 次，价值 {value}</translation>
     </message>
@@ -4005,6 +4702,33 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>nothing new to suggest yet</source>
         <translation>暂时没有新的推荐</translation>
+    </message>
+</context>
+<context>
+    <name>sources</name>
+    <message>
+        <source>Walk-in</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>外卖平台</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>朋友推荐</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 </TS>

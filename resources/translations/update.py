@@ -58,6 +58,14 @@ def lrelease() -> None:
                        stdout=subprocess.DEVNULL)
 
 
+def translation_text(tr: ET.Element) -> str:
+    """The text of a <translation>; for a plural (%n) message, its forms joined (Chinese has one)."""
+    forms = tr.findall("numerusform")
+    if forms:
+        return "\n".join(f.text or "" for f in forms) if all((f.text or "").strip() for f in forms) else ""
+    return tr.text or ""
+
+
 def messages(language: str) -> list[tuple[str, str, ET.Element]]:
     """(context, source, <translation> element) of every message in that catalogue."""
     root = ET.parse(ts_path(language)).getroot()
@@ -77,9 +85,9 @@ def placeholders(text: str) -> list[str]:
 
 def unfinished(language: str = "zh_CN") -> list[dict[str, str]]:
     return [
-        {"context": c, "source": s, "translation": tr.text or ""}
+        {"context": c, "source": s, "translation": translation_text(tr)}
         for c, s, tr in messages(language)
-        if tr.get("type") in ("unfinished",) or not (tr.text or "").strip()
+        if tr.get("type") in ("unfinished",) or not translation_text(tr).strip()
     ]
 
 
@@ -94,7 +102,12 @@ def apply(path: Path, language: str = "zh_CN") -> int:
             key = (name, msg.findtext("source") or "")
             tr = msg.find("translation")
             if key in wanted and tr is not None and wanted[key].strip():
-                tr.text = wanted[key]
+                forms = tr.findall("numerusform")
+                if forms:
+                    for form in forms:
+                        form.text = wanted[key]
+                else:
+                    tr.text = wanted[key]
                 tr.attrib.pop("type", None)
                 count += 1
     _write_ts(tree, ts_path(language))

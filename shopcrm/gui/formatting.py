@@ -49,3 +49,8 @@ def birthday_note(month: int | None, day: int | None, today: dt.date | None = No
     if when <= today + dt.timedelta(days=6):  # within the coming seven days
         return QCoreApplication.translate("Birthday", "Birthday this week ({date})").format(date=when.strftime("%m-%d"))
     return ""
+
+
+def join_list(items: list[str]) -> str:
+    """'a, b, c' in English, 'a、b、c' in Chinese."""
+    return QCoreApplication.translate("Lists", ", ").join(items)

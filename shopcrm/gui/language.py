@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from shopcrm.i18n import normalise_language, set_language, translations_dir
+from shopcrm.i18n import current_language, normalise_language, set_language, translations_dir
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
 
+_INSTALLED: list[QTranslator] = []  # process-wide, like the QCoreApplication they are installed in
+
+
 class LanguageManager:
-    """Owns the installed QTranslators so a switch removes the previous language's ones."""
+    """Installs the QTranslators of a language, removing whatever language was installed before."""
 
     def __init__(self) -> None:
-        self._translators: list[QTranslator] = []
-        self.language = "en"
+        self._translators = _INSTALLED
+        self.language = current_language()
 
     def apply(self, language: str) -> str:
         """Install `language` (zh_CN or en) for Qt and for shopcrm.i18n; returns the normalised code."""

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from shopcrm.db.models.sales import PAYMENT_METHODS
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
-from shopcrm.gui.formatting import birthday_note, money
+from shopcrm.gui.formatting import birthday_note, join_list, money
 from shopcrm.gui.labels import PAYMENT_LABELS, class_label, label
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.widgets import ErrorLabel, hint_label, title_label
@@ -117,10 +117,11 @@ class CounterView(QWidget):
         self.matches = QListWidget()
         self.matches.setObjectName("counterMatches")
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.matches.setMaximumHeight(130)
         self.matches.itemActivated.connect(lambda _i: self.pick_current())
         self.matches.itemClicked.connect(lambda _i: self.pick_current())
         self.search_hint = hint_label()
-        self.new_member_button = QPushButton(self.tr("&New member (Ctrl+N)"))
+        self.new_member_button = QPushButton(self.tr("New member (Ctrl+N)"))
         self.new_member_button.clicked.connect(self.register_member)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -131,10 +132,12 @@ class CounterView(QWidget):
 
         find_box = QGroupBox(self.tr("Member"))
         find_layout = QVBoxLayout(find_box)
-        find_layout.addWidget(self.search)
-        find_layout.addWidget(self.matches, 1)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.new_member_button)
+        find_layout.addLayout(search_row)
+        find_layout.addWidget(self.matches)
         find_layout.addWidget(self.search_hint)
-        find_layout.addWidget(self.new_member_button)
 
         # ---- the member's card
         self.card = QFrame()
@@ -176,6 +179,7 @@ class CounterView(QWidget):
         self.quantity.setRange(1, 999)
         self.quantity.setValue(1)
         self.quantity.setPrefix("× ")
+        self.quantity.setMaximumWidth(90)
         self.lines_table = QTableWidget(0, 4)
         self.lines_table.setObjectName("counterLines")
         self.lines_table.verticalHeader().setVisible(False)
@@ -183,13 +187,14 @@ class CounterView(QWidget):
         self.lines_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lines_table.installEventFilter(self)
+        self.lines_table.setMinimumHeight(150)
         self.amount = QLineEdit()
         self.amount.setObjectName("counterAmount")
         self.amount.setFont(font)
         self.amount.returnPressed.connect(self.save_sale)
         self.amount.textEdited.connect(lambda _t: self.sale_error.clear_message())
         self.payment = QComboBox()
-        self.payment.addItem("", None)
+        self.payment.addItem("—", None)
         for code in PAYMENT_METHODS:
             self.payment.addItem(label(PAYMENT_LABELS, code), code)
         self.save_button = QPushButton(self.tr("&Save sale (Enter)"))
@@ -222,27 +227,30 @@ class CounterView(QWidget):
         grid.addWidget(self.save_button, 3, 4)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(1, 1)
 
         # ---- sales rung up here today
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("counterRecent")
-        self.recent_list.setMaximumHeight(110)
+        self.recent_list.setMinimumWidth(220)
         self.void_button = QPushButton(self.tr("&Void selected sale"))
         self.void_button.clicked.connect(self.void_selected)
         recent_box = QGroupBox(self.tr("Sales rung up in this session"))
-        recent_layout = QHBoxLayout(recent_box)
+        recent_layout = QVBoxLayout(recent_box)
         recent_layout.addWidget(self.recent_list, 1)
-        recent_layout.addWidget(self.void_button, 0, Qt.AlignmentFlag.AlignTop)
+        recent_layout.addWidget(self.void_button)
 
         top = QHBoxLayout()
         top.addWidget(find_box, 2)
         top.addWidget(self.card, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Counter")))
-        layout.addLayout(top, 3)
-        layout.addWidget(sale_box, 4)
+        bottom = QHBoxLayout()
+        bottom.addWidget(sale_box, 3)
+        bottom.addWidget(recent_box, 1)
+        layout.addLayout(top)
+        layout.addLayout(bottom, 1)
         layout.addWidget(self.result_label)
-        layout.addWidget(recent_box, 1)
 
         for keys, slot in (("Ctrl+N", self.register_member), ("F12", self.save_sale),
                            ("Ctrl+Return", self.save_sale), ("Ctrl+Enter", self.save_sale),
@@ -380,7 +388,7 @@ class CounterView(QWidget):
             self.card_churn.hide()
         if insight.recommendations:
             self.card_recommend.setText(self.tr("Recommend: {products}").format(
-                products=", ".join(name for _id, name in insight.recommendations[:3])))
+                products=join_list([name for _id, name in insight.recommendations[:3]])))
             self.card_recommend.show()
         else:
             self.card_recommend.hide()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
-from shopcrm.gui.formatting import birthday_note, date_text, money
+from shopcrm.gui.formatting import birthday_note, date_text, join_list, money
 from shopcrm.gui.insight import member_insight
 from shopcrm.gui.labels import (
     CHANNEL_LABELS,
@@ -50,7 +50,7 @@ from shopcrm.services.purchases import PurchaseView, member_history
 
 HISTORY_LIMIT = 200
 CLASS_ORDER = ("segment", "pyramid", "abcd", "lifecycle", "churn_level", "frequency", "spend_class", "preference",
-               "favourite_category", "age_band")
+               "favourite_category", "age_band", "level")
 
 
 def _stars(value: int | None) -> str:
@@ -147,6 +147,10 @@ class MemberDetail(QWidget):
         self.classes_view = _table(self.classes)
         self.classes_view.setWordWrap(True)
         self.classes_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.classes_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Reasons wrap: rows grow to fit whenever the panel (and so the reason column) changes width.
+        self.classes_view.horizontalHeader().sectionResized.connect(
+            lambda *_: self.classes_view.resizeRowsToContents())
         self.classes_hint = hint_label()
         self.recommend = QLabel()
         self.recommend.setWordWrap(True)
@@ -233,7 +237,7 @@ class MemberDetail(QWidget):
             (self.tr("Registered"), date_text(member.registered_on)),
             (self.tr("Came from"), label(SOURCE_LABELS, member.source)),
             (self.tr("Area"), member.area or ""),
-            (self.tr("Tags"), ", ".join(member.tags)),
+            (self.tr("Tags"), join_list(list(member.tags))),
             (self.tr("Promotions"), self.tr("agreed") if member.consent else self.tr("not agreed")),
             (self.tr("Spent"), self.tr("{spend} in {visits} visits, last {last}").format(
                 spend=money(member.total_spend_cents, currency), visits=member.visits,
@@ -259,25 +263,32 @@ class MemberDetail(QWidget):
         self.classes_hint.setText(self.tr("Classification as of {as_of}").format(as_of=insight.snapshot.as_of.isoformat()))
         rows: list[tuple[str, str, str]] = []
         for key in CLASS_ORDER:
-            code = insight.classes.get(key)
-            if code is None and key not in insight.reasons:
-                continue
-            text = str(code) if key in ("favourite_category", "age_band", "abcd") else class_label(key, code)
-            if key == "abcd" and code:
-                text = class_label("abcd", code)
+            code = insight.classes.get(key) if key != "level" else insight.metrics.get("level")
+            # The engine names some reasons without the column suffix ("churn", "spend").
             reason = insight.reasons.get(key) or insight.reasons.get(key.replace("_class", "").replace("_level", "")) or ""
+            if code is None and not reason:
+                continue
+            if key == "level":
+                levels = self.ctx.settings.levels
+                text = QCoreApplication.translate("levels", levels[min(int(code or 0), len(levels) - 1)].name)
+            elif key in ("favourite_category", "age_band"):
+                text = str(code or "")
+            else:
+                text = class_label(key, code)
             rows.append((classification_title(key), text or "-", reason))
         m = insight.metrics
         if m.get("p_alive") is not None:
             clv = self.tr("P(alive) {p:.0%}; {visits:.1f} visits expected in 90 days; one-year value {value}").format(
                 p=float(m["p_alive"]), visits=float(m.get("expected_visits_90") or 0),
                 value=money(m.get("predicted_value_1y_cents"), self.ctx.settings.currency))
-            rows.append((classification_title("clv"), "", insight.reasons.get("clv") or clv))
+            rows.append((classification_title("clv"), money(m.get("predicted_value_1y_cents"), self.ctx.settings.currency),
+                         insight.reasons.get("clv") or clv))
         self.classes.set_rows(rows)
         self.classes_view.resizeRowsToContents()
         if insight.recommendations:
             self.recommend.setText(self.tr("Recommended: {products}").format(
-                products=", ".join(name for _id, name in insight.recommendations)))
+                products=join_list([name for _id, name in insight.recommendations]))
+                + (f" — {insight.reasons['recommendations']}" if insight.reasons.get("recommendations") else ""))
         else:
             self.recommend.setText(self.tr("No recommendation yet."))
 
