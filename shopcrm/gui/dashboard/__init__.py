@@ -1,0 +1,1 @@
+"""Dashboard screen: KPIs, monthly trends, birthdays this week and members at risk."""

@@ -1,0 +1,422 @@
+"""Dashboard: the shop at a glance, as of today or any day the owner picks.
+
+The figures load on the reader thread (services.dashboard); the two trend charts appear once
+matplotlib has loaded in the background, so this first screen opens without waiting for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcrm.gui.charts.loader import chart_library, when_ready
+from shopcrm.gui.context import AppContext
+from shopcrm.gui.dashboard.cards import KpiCard
+from shopcrm.gui.formatting import date_text, money
+from shopcrm.gui.labels import class_label
+from shopcrm.gui.models import ListColumn, ListTableModel
+from shopcrm.gui.widgets import hint_label, title_label
+from shopcrm.i18n import QT_TRANSLATE_NOOP
+from shopcrm.services.dashboard import AtRiskRow, BirthdayRow, DashboardData, MonthFigures, dashboard_data
+from shopcrm.services.member_table import MemberFilter
+
+REFRESH_KINDS = ("purchase", "member", "import", "undo-import", "demo", "restore", "classification", "points",
+                 "settings-saved", "settings")
+STALE_DAYS = 30  # a last sale older than this suggests looking at the history as of that day
+
+
+def create_view(ctx: AppContext) -> QWidget:
+    return DashboardView(ctx)
+
+
+def month_label(month: dt.date, first: bool) -> str:
+    """'Nov' / '11月', with the year under January and under the first month shown."""
+    name = QLocale().monthName(month.month, QLocale.FormatType.ShortFormat)
+    return f"{name}\n{month.year}" if first or month.month == 1 else name
+
+
+def percent(part: float, whole: float) -> str:
+    return f"{part / whole:.0%}" if whole else "—"
+
+
+def change_note(now: int, before: int, fmt: str) -> tuple[str, int]:
+    """'▲ 12 % on last month' style note and its direction (for the card's colour)."""
+    if before <= 0:
+        return fmt.format(change="—"), 0
+    change = (now - before) / before
+    arrow = "▲" if change > 0.005 else "▼" if change < -0.005 else "="
+    return fmt.format(change=f"{arrow} {abs(change):.0%}"), (1 if change > 0.005 else -1 if change < -0.005 else 0)
+
+
+class DashboardView(QWidget):
+    loaded = Signal()  # figures shown (tests, screenshots)
+    charts_drawn = Signal()  # both trend charts drawn with the current figures (benchmark)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.data: DashboardData | None = None
+        self._dirty = False
+        self._generation = 0
+        self.revenue_chart: Any = None  # ChartCanvas, once matplotlib is loaded
+        self.members_chart: Any = None
+        self._pending_draws: set[str] = set()
+
+        # ---- header
+        self.as_of = QDateEdit()
+        self.as_of.setObjectName("dashboardAsOf")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.setDate(QDate.currentDate())
+        self.as_of.setMaximumDate(QDate.currentDate().addYears(1))
+        self.as_of.dateChanged.connect(lambda _d: self.reload())
+        self.today_button = QPushButton(self.tr("&Today"))
+        self.today_button.clicked.connect(lambda: self.as_of.setDate(QDate.currentDate()))
+        self.last_sale_button = QPushButton()
+        self.last_sale_button.hide()
+        self.last_sale_button.clicked.connect(self._to_last_sale)
+        self.status = hint_label()
+        header = QHBoxLayout()
+        header.addWidget(title_label(self.tr("Dashboard")))
+        header.addStretch(1)
+        header.addWidget(self.last_sale_button)
+        header.addWidget(QLabel(self.tr("As of")))
+        header.addWidget(self.as_of)
+        header.addWidget(self.today_button)
+
+        # ---- KPI cards
+        self.cards: dict[str, KpiCard] = {}
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        captions = (
+            ("members", self.tr("Members")), ("active", self.tr("Active members")),
+            ("new", self.tr("New this month")), ("at_risk", self.tr("At risk")),
+            ("revenue", self.tr("Revenue this month")), ("sales", self.tr("Sales this month")),
+            ("ticket", self.tr("Average ticket")), ("repeat", self.tr("Repeat rate")),
+        )
+        for i, (key, caption) in enumerate(captions):
+            card = KpiCard(caption)
+            card.setObjectName("card")
+            self.cards[key] = card
+            grid.addWidget(card, i // 4, i % 4)
+
+        # ---- charts (filled in when matplotlib is loaded)
+        self.revenue_slot = self._chart_slot()
+        self.members_slot = self._chart_slot()
+        charts = QHBoxLayout()
+        charts.addWidget(self.revenue_slot, 3)
+        charts.addWidget(self.members_slot, 2)
+
+        # ---- lists
+        self.birthday_model: ListTableModel[BirthdayRow] = ListTableModel(self._birthday_columns(), parent=self)
+        self.at_risk_model: ListTableModel[AtRiskRow] = ListTableModel(self._at_risk_columns(), parent=self)
+        self.birthday_table = self._table(self.birthday_model, "birthdayTable")
+        self.at_risk_table = self._table(self.at_risk_model, "atRiskTable")
+        self.birthday_title = QLabel()
+        self.birthday_title.setObjectName("sectionTitle")
+        self.at_risk_title = QLabel()
+        self.at_risk_title.setObjectName("sectionTitle")
+        self.at_risk_button = QPushButton(self.tr("Open in &Members"))
+        self.at_risk_button.setToolTip(self.tr("Every member at risk in the Members screen, to print or export"))
+        self.at_risk_button.clicked.connect(self.open_at_risk)
+        lists = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.birthday_title)
+        left.addWidget(self.birthday_table, 1)
+        right = QVBoxLayout()
+        risk_header = QHBoxLayout()
+        risk_header.addWidget(self.at_risk_title, 1)
+        risk_header.addWidget(self.at_risk_button)
+        right.addLayout(risk_header)
+        right.addWidget(self.at_risk_table, 1)
+        lists.addLayout(left, 1)
+        lists.addLayout(right, 1)
+
+        content = QWidget()
+        body = QVBoxLayout(content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(grid)
+        body.addLayout(charts, 3)
+        body.addLayout(lists, 2)
+        body.addWidget(self.status)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(scroll, 1)
+
+        ctx.operation_finished.connect(self._operation_finished)
+        when_ready(self._charts_ready, owner=self)
+        self.reload()
+
+    # ---- building blocks ----------------------------------------------------------------------------
+    def _chart_slot(self) -> QFrame:
+        slot = QFrame()
+        slot.setObjectName("card")
+        slot.setMinimumHeight(250)
+        layout = QVBoxLayout(slot)
+        layout.setContentsMargins(4, 4, 4, 4)
+        waiting = hint_label(self.tr("Loading charts ..."))
+        waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(waiting)
+        return slot
+
+    def _table(self, model: ListTableModel[Any], name: str) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.setMinimumHeight(170)
+        table.doubleClicked.connect(lambda index, m=model: self._open_member(m, index))
+        table.setToolTip(self.tr("Double-click a member to open them"))
+        return table
+
+    def _birthday_columns(self) -> list[ListColumn[BirthdayRow]]:
+        c = "Dashboard"
+        levels = self.ctx.settings.levels
+
+        def when(b: BirthdayRow) -> str:
+            if b.days_until == 0:
+                return QCoreApplication.translate(c, "Today")
+            day = QLocale().dayName(b.birthday.isoweekday(), QLocale.FormatType.ShortFormat)
+            return f"{b.birthday.strftime('%m-%d')} {day}"
+
+        def level(b: BirthdayRow) -> str:
+            return QCoreApplication.translate("levels", levels[min(b.level, len(levels) - 1)].name) if levels else ""
+
+        return [
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Birthday"), c, when),
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Name"), c, lambda b: b.name or ""),
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Phone"), c, lambda b: b.phone_display),
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Turns"), c,
+                       lambda b: "" if b.turning is None else str(b.turning), numeric=True),
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Level"), c, level),
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Promotions"), c,
+                       lambda b: QCoreApplication.translate(c, "Yes") if b.consent
+                       else QCoreApplication.translate(c, "No")),
+        ]
+
+    def _at_risk_columns(self) -> list[ListColumn[AtRiskRow]]:
+        c = "Dashboard"
+        currency = self.ctx.settings.currency
+        return [
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Name"), c, lambda r: r.name or r.card_no),
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Phone"), c, lambda r: r.phone_display),
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Warning"), c, lambda r: class_label("churn_level", r.churn_level)),
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Last visit"), c, lambda r: date_text(r.last_purchase)),
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Spend"), c, lambda r: money(r.spend_cents, currency),
+                       numeric=True),
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Why"), c, lambda r: r.reason, tooltip=lambda r: r.reason),
+        ]
+
+    # ---- main-window hooks --------------------------------------------------------------------------
+    def on_shown(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self.reload()
+
+    def _operation_finished(self, kind: str) -> None:
+        if kind not in REFRESH_KINDS:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._dirty = True
+
+    # ---- data ---------------------------------------------------------------------------------------
+    def as_of_date(self) -> dt.date:
+        d = self.as_of.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation, db, as_of = self._generation, self.ctx.db, self.as_of_date()
+        self.status.setText(self.tr("Loading ..."))
+        self.ctx.read(lambda _c: dashboard_data(db, as_of),
+                      on_done=lambda data: self._arrived(generation, data),
+                      on_error=lambda exc: self._failed(generation, exc))
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.status.setText("")
+            self.ctx.show_error(exc, self)
+
+    def _arrived(self, generation: int, data: DashboardData) -> None:
+        if generation != self._generation:
+            return
+        self.data = data
+        self._show_kpis(data)
+        self._show_lists(data)
+        self._show_last_sale(data)
+        self.status.setText("")
+        self._draw_charts()
+        self.loaded.emit()
+
+    def _show_kpis(self, data: DashboardData) -> None:
+        k = data.kpis
+        currency = self.ctx.settings.currency
+        self.cards["members"].set_value(f"{k.members:,}", self.tr("active members on {date}").format(
+            date=k.as_of.isoformat()))
+        self.cards["active"].set_value(
+            f"{k.active:,}", self.tr("{share} bought in the last {days} days").format(
+                share=percent(k.active, k.members), days=k.active_days))
+        note, trend = change_note(k.new_this_month, k.new_last_month, self.tr("{change} on last month by this day"))
+        self.cards["new"].set_value(f"{k.new_this_month:,}", note, trend=trend,
+                                    tooltip=self.tr("Last month by this day: {n}").format(n=f"{k.new_last_month:,}"))
+        if k.at_risk is None:
+            self.cards["at_risk"].set_value("—", self.tr("classify the members to see who is at risk"))
+        else:
+            self.cards["at_risk"].set_value(
+                f"{k.at_risk:,}", self.tr("classification as of {date}").format(
+                    date=k.snapshot_as_of.isoformat() if k.snapshot_as_of else ""), trend=-1 if k.at_risk else 0)
+        note, trend = change_note(k.revenue_cents, k.revenue_prev_cents, self.tr("{change} on last month by this day"))
+        self.cards["revenue"].set_value(
+            money(k.revenue_cents, currency), note, trend=trend,
+            tooltip=self.tr("Last month by this day: {amount}").format(amount=money(k.revenue_prev_cents, currency)))
+        note, trend = change_note(k.sales, k.sales_prev, self.tr("{change} on last month by this day"))
+        self.cards["sales"].set_value(f"{k.sales:,}", note, trend=trend,
+                                      tooltip=self.tr("Receipts, walk-in sales included"))
+        self.cards["ticket"].set_value(
+            money(k.average_ticket_cents, currency) if k.average_ticket_cents is not None else "—",
+            self.tr("per receipt this month"))
+        rate = k.repeat_rate
+        self.cards["repeat"].set_value(
+            "—" if rate is None else f"{rate:.0%}",
+            self.tr("{repeat} of {buyers} buyers came back").format(repeat=f"{k.repeat_buyers:,}",
+                                                                   buyers=f"{k.buyers:,}"),
+            tooltip=self.tr("Members who bought in the last {days} days and came on two or more different "
+                            "days").format(days=k.window_days))
+
+    def _show_lists(self, data: DashboardData) -> None:
+        self.birthday_model.set_rows(data.birthdays)
+        today = sum(1 for b in data.birthdays if b.days_until == 0)
+        self.birthday_title.setText(self.tr("Birthdays: {today} today, {week} in the next 7 days").format(
+            today=today, week=len(data.birthdays)))
+        risk = data.at_risk
+        self.at_risk_model.set_rows(risk.rows)
+        if risk.snapshot_as_of is None:
+            self.at_risk_title.setText(self.tr("At risk: not classified yet"))
+        elif risk.total > len(risk.rows):
+            self.at_risk_title.setText(self.tr("At risk: {total} members (the {shown} most urgent shown)").format(
+                total=f"{risk.total:,}", shown=len(risk.rows)))
+        else:
+            self.at_risk_title.setText(self.tr("At risk: {total} members").format(total=f"{risk.total:,}"))
+        self.at_risk_button.setEnabled(risk.total > 0)
+        for table in (self.birthday_table, self.at_risk_table):
+            table.resizeColumnsToContents()
+            header = table.horizontalHeader()
+            for i in range(header.count() - 1):
+                header.resizeSection(i, min(header.sectionSize(i), 180))
+
+    def _show_last_sale(self, data: DashboardData) -> None:
+        last = data.last_sale.date() if data.last_sale else None
+        if last is not None and (self.as_of_date() - last).days > STALE_DAYS:
+            self.last_sale_button.setText(self.tr("Show as of the last sale ({date})").format(date=last.isoformat()))
+            self.last_sale_button.setProperty("day", last.isoformat())
+            self.last_sale_button.show()
+        else:
+            self.last_sale_button.hide()
+
+    def _to_last_sale(self) -> None:
+        day = self.last_sale_button.property("day")
+        if day:
+            self.as_of.setDate(QDate.fromString(str(day), "yyyy-MM-dd"))
+
+    # ---- charts -------------------------------------------------------------------------------------
+    def _charts_ready(self) -> None:
+        library = chart_library()
+        if library.state != "ready":
+            for slot in (self.revenue_slot, self.members_slot):
+                label = slot.findChild(QLabel)
+                if label is not None:
+                    label.setText(self.tr("Charts are not available: {error}").format(error=library.error))
+            return
+        from shopcrm.gui.charts.canvas import ChartCanvas
+
+        self.revenue_chart = self._place_chart(self.revenue_slot, "revenueChart")
+        self.members_chart = self._place_chart(self.members_slot, "newMembersChart")
+        assert isinstance(self.revenue_chart, ChartCanvas)
+        self._draw_charts()
+
+    def _place_chart(self, slot: QFrame, name: str) -> Any:
+        from shopcrm.gui.charts.canvas import ChartCanvas
+
+        layout = slot.layout()
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        chart = ChartCanvas(minimum_height=230)
+        chart.setObjectName(name)
+        chart.drawn.connect(lambda n=name: self._chart_drawn(n))
+        layout.addWidget(chart)
+        return chart
+
+    def _chart_drawn(self, name: str) -> None:
+        if name in self._pending_draws:
+            self._pending_draws.discard(name)
+            if not self._pending_draws:
+                self.charts_drawn.emit()
+
+    def charts_ready(self) -> bool:
+        """True once both trend charts show the current figures."""
+        return self.revenue_chart is not None and self.data is not None and not self._pending_draws
+
+    def _draw_charts(self) -> None:
+        if self.revenue_chart is None or self.data is None:
+            return
+        from shopcrm.gui.charts import colors, draw
+
+        months: list[MonthFigures] = self.data.months
+        periods = [month_label(m.month, i == 0) for i, m in enumerate(months)]
+        currency = self.ctx.settings.currency
+        self._pending_draws = {"revenueChart", "newMembersChart"}
+        if not any(m.sales or m.new_members for m in months):
+            draw.message(self.revenue_chart, self.tr("Revenue and visits by month"),
+                         self.tr("No sales in these months yet."))
+        else:
+            draw.trend(
+                self.revenue_chart, self.tr("Revenue and visits by month"), periods,
+                draw.Series(self.tr("Revenue"), [m.revenue_cents / 100 for m in months], color=colors.ACCENT),
+                draw.Series(self.tr("Visits"), [m.visits for m in months], color=colors.SECOND),
+                bar_axis=self.tr("Revenue ({currency})").format(currency=currency),
+                line_axis=self.tr("Visits"),
+            )
+        draw.trend(
+            self.members_chart, self.tr("New members by month"), periods,
+            draw.Series(self.tr("New members"), [m.new_members for m in months], color=colors.ACCENT_LIGHT),
+            bar_axis=self.tr("Members"),
+        )
+
+    # ---- navigation ---------------------------------------------------------------------------------
+    def _open_member(self, model: ListTableModel[Any], index: QModelIndex) -> None:
+        if index.isValid():
+            self.ctx.navigate_requested.emit("members", int(model.row(index.row()).member_id))
+
+    def open_at_risk(self) -> None:
+        self.ctx.navigate_requested.emit("members", MemberFilter(lifecycle="at_risk"))

@@ -1,0 +1,126 @@
+"""The members behind a chart bar or cell, when the Members screen's filter bar cannot say it
+(an RFM cell, a spend range, a movement, an older classification).
+
+The table is the Members screen's own model (lazy pages, SQL sorting); only where its ids come
+from differs: the cell's query over the snapshot being looked at, whose classes the rows show.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcrm.gui.context import AppContext
+from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
+from shopcrm.gui.widgets import hint_label
+from shopcrm.services.member_table import MemberFilter, SnapshotInfo
+from shopcrm.services.segments_view import Cell, SnapshotChoice, cell_member_ids
+
+# The Members screen filters an explicit list with SQL "IN (...)"; databases cap the number of
+# parameters of one statement (SQLite 32,766, PostgreSQL 65,535), so longer lists stay here.
+MAX_IDS_FOR_MEMBERS_SCREEN = 20_000
+
+
+class CellMembersModel(MemberTableModel):
+    """MemberTableModel whose ids are the members of one chart cell of one snapshot."""
+
+    def __init__(self, ctx: AppContext, cell: Cell, snapshot: SnapshotChoice, parent: Any = None) -> None:
+        super().__init__(ctx, parent)
+        self.cell = cell
+        self.cell_snapshot = SnapshotInfo(snapshot.id, snapshot.as_of, snapshot.created_at, snapshot.members,
+                                          snapshot.window_days)
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        cell, key, desc, db, snap = self.cell, self.sort_key, self.descending, self.ctx.db, self.cell_snapshot
+        self.loading = True
+        self.ctx.read(lambda _c: (cell_member_ids(db, cell, sort_key=key, descending=desc), snap),
+                      on_done=lambda result: self._ids_arrived(generation, result),
+                      on_error=lambda exc: self._failed(generation, exc))
+
+
+class MemberListDialog(QDialog):
+    """Non-modal: the owner can open several cells and compare them beside the charts."""
+
+    def __init__(self, ctx: AppContext, cell: Cell, snapshot: SnapshotChoice, title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.cell = cell
+        self.setWindowTitle(title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(980, 560)
+        self.model = CellMembersModel(ctx, cell, snapshot, self)
+        self.heading = QLabel(title)
+        self.heading.setObjectName("screenTitle")
+        self.heading.setWordWrap(True)
+        self.count_label = hint_label(self.tr("Loading ..."))
+        self.table = QTableView()
+        self.table.setObjectName("cellMembersTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setDefaultSectionSize(96)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self.open_member)
+        self.members_button = QPushButton(self.tr("Show in the &Members screen"))
+        self.members_button.setEnabled(False)
+        self.members_button.clicked.connect(self.open_in_members)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint_label(self.tr("Double-click a member to open them.")), 1)
+        bottom.addWidget(self.members_button)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.model.loaded.connect(self._loaded)
+        self.model.load_failed.connect(lambda exc: ctx.show_error(exc, self))
+        self.model.reload()
+
+    def _loaded(self, count: int) -> None:
+        self.count_label.setText(self.tr("{count} members, classes as of {as_of}").format(
+            count=f"{count:,}", as_of=self.model.cell_snapshot.as_of.isoformat()))
+        self.members_button.setEnabled(0 < count <= MAX_IDS_FOR_MEMBERS_SCREEN)
+        self.members_button.setToolTip(
+            "" if count <= MAX_IDS_FOR_MEMBERS_SCREEN else
+            self.tr("Too many members for one list there; use the filters of the Members screen."))
+
+    def member_ids(self) -> list[int]:
+        return list(self.model.ids)
+
+    def open_member(self, index: QModelIndex) -> None:
+        member_id = self.model.data(index, MEMBER_ID_ROLE) if index.isValid() else None
+        if member_id is not None:
+            self.ctx.navigate_requested.emit("members", int(member_id))
+
+    def open_in_members(self) -> None:
+        ids = tuple(self.model.ids)
+        if 0 < len(ids) <= MAX_IDS_FOR_MEMBERS_SCREEN:
+            self.ctx.navigate_requested.emit("members", MemberFilter(member_ids=ids))
+            self.close()
