@@ -12,6 +12,8 @@ class RuleParams:
     # visit frequency: visits per week / per month, averaged over W (or tenure if shorter)
     freq_high_per_week: float = 2.0
     freq_medium_per_month: float = 2.0
+    # the rate is never averaged over fewer days than this (a first-time buyer is not "high" on day one)
+    freq_min_days: int = 30
     # spend class: top share high, next share medium
     spend_high_share: float = 0.20
     spend_medium_share: float = 0.30
@@ -26,6 +28,10 @@ class RuleParams:
     new_days: int = 30
     churn_days: int = 90
     churn_p_alive: float = 0.1
+    # "won back" lasts this many days after the return visit, then the member is active (or whatever fits)
+    won_back_days: int = 90
+    # "at risk" from this many churn-warning signals (1 = any warning)
+    at_risk_min_signals: int = 1
     # churn warning
     churn_interval_factor: float = 2.0
     churn_min_recency_days: int = 14
@@ -40,6 +46,9 @@ class RuleParams:
     classic_min_visits: int = 5
     # recommendations
     recommendations: int = 3
+    # lifetime value: below these the BG/NBD and Gamma-Gamma fits are not attempted (run-rate fallback)
+    clv_min_customers: int = 30
+    clv_min_repeat_customers: int = 20
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,0 +1,45 @@
+"""Value class ABCD: A makes the first 70 % of spend in W, B the next 20 %, C the rest, D no spend."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from shopcrm.engine.metrics import Metrics
+from shopcrm.engine.params import RuleParams
+from shopcrm.engine.ranking import band, cumulative_value_thresholds
+from shopcrm.engine.result import Classified, empty_reasons
+from shopcrm.engine.text import Money, money, percent, put
+from shopcrm.i18n import translate
+
+CLASSES = ("A", "B", "C", "D")
+
+
+def classify_abcd(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
+    a_share, b_share = p.abcd_a_share, p.abcd_a_share + p.abcd_b_share
+    thresholds = cumulative_value_thresholds(m.spend, [a_share, b_share])
+    # a C member is any member with spend: the third cut-off is the smallest positive spend
+    codes = band(m.spend, np.r_[thresholds, 1.0])
+    spent = Money(m.spend, symbol)
+    limits = money(np.where(np.isfinite(thresholds), thresholds, 0).astype(np.int64), symbol)
+    reasons = empty_reasons(m.size)
+    put(
+        reasons, codes == 0,
+        translate("reasons", "spent {spend} in the last {window} days: among the members who make the first {share} % of spend (from {limit})"),
+        spend=spent, window=p.window_days, share=int(percent(np.array(a_share))), limit=limits[0],
+    )
+    put(
+        reasons, codes == 1,
+        translate("reasons", "spent {spend} in the last {window} days: among the members who make {low} % to {high} % of spend (from {limit})"),
+        spend=spent, window=p.window_days, low=int(percent(np.array(a_share))),
+        high=int(percent(np.array(b_share))), limit=limits[1],
+    )
+    put(
+        reasons, codes == 2,
+        translate("reasons", "spent {spend} in the last {window} days: below the members who make the first {share} % of spend"),
+        spend=spent, window=p.window_days, share=int(percent(np.array(b_share))),
+    )
+    put(
+        reasons, codes == 3,
+        translate("reasons", "no spend in the last {window} days"), window=p.window_days,
+    )
+    return Classified("abcd", CLASSES, codes, reasons)

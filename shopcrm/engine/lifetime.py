@@ -1,0 +1,170 @@
+"""Lifetime value of every member: P(alive), expected visits in 90 / 365 days, predicted 1-year value.
+
+BG/NBD and Gamma-Gamma (shopcrm.engine.clv) are fitted on the shop's own history up to T, in weeks.
+When the history is too thin (too few customers or repeat customers) or a fit does not converge,
+the summary says why and each member's own visit rate in the window is projected instead (no
+P(alive) then).  Without a usable Gamma-Gamma fit the spend per visit is the member's own average.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from shopcrm.engine import clv
+from shopcrm.engine.frequency import observed_days
+from shopcrm.engine.metrics import Metrics
+from shopcrm.engine.params import RuleParams
+from shopcrm.engine.result import empty_reasons
+from shopcrm.engine.text import Money, percent, put
+from shopcrm.i18n import translate
+
+WEEK = 7.0
+
+
+@dataclass(frozen=True)
+class CustomerData:
+    """BG/NBD inputs for the members who bought (index into the member arrays)."""
+
+    index: np.ndarray
+    x: np.ndarray  # repeat visits
+    t_x: np.ndarray  # weeks from first to last visit
+    T: np.ndarray  # weeks from first visit to T
+    m: np.ndarray  # average spend of the repeat visits, currency units; NaN where x = 0
+
+
+def customer_data(m: Metrics) -> CustomerData:
+    index = np.flatnonzero(m.has_purchase)
+    x = (m.visit_days[index] - 1).astype(float)
+    first = m.first_day[index]
+    repeat_spend = (m.total_spend[index] - m.first_day_spend[index]) / 100.0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        avg = np.where(x > 0, repeat_spend / np.where(x > 0, x, 1), np.nan)
+    return CustomerData(
+        index=index,
+        x=x,
+        t_x=(m.last_day[index] - first) / WEEK,
+        T=(m.as_of - first) / WEEK,
+        m=avg,
+    )
+
+
+@dataclass(frozen=True)
+class Fits:
+    bgnbd: clv.BgNbdFit | None
+    gammagamma: clv.GammaGammaFit | None
+    reason: str | None = None  # why BG/NBD is not used
+    spend_reason: str | None = None  # why Gamma-Gamma is not used
+
+
+def _try_bgnbd(data: CustomerData, start: tuple[float, float, float, float] | None) -> clv.BgNbdFit | None:
+    try:
+        return clv.fit_bgnbd(data.x, data.t_x, data.T, start=start)
+    except clv.FitFailed:
+        return None
+
+
+def fit_models(data: CustomerData, p: RuleParams, start: dict[str, Any] | None = None) -> Fits:
+    """Fit both models, or say in the owner's words why not.  `start`: a previous snapshot's fits."""
+    customers = int(data.x.size)
+    repeat = int(np.count_nonzero(data.x > 0))
+    if customers < p.clv_min_customers or repeat < p.clv_min_repeat_customers:
+        why = translate(
+            "reasons", "too little history for the lifetime model ({customers} customers, {repeat} came back; needs {need} and {need_repeat})"
+        ).format(customers=customers, repeat=repeat, need=p.clv_min_customers, need_repeat=p.clv_min_repeat_customers)
+        return Fits(None, None, why, why)
+    bg_start = gg_start = None
+    if start and isinstance(start.get("bgnbd"), dict):
+        b = start["bgnbd"]
+        bg_start = (float(b["r"]), float(b["alpha"]), float(b["a"]), float(b["b"]))
+    if start and isinstance(start.get("gammagamma"), dict):
+        g = start["gammagamma"]
+        gg_start = (float(g["p"]), float(g["q"]), float(g["gamma"]))
+    bg = _try_bgnbd(data, bg_start)
+    if bg is None and bg_start is not None:  # a stale starting point can mislead the optimiser
+        bg = _try_bgnbd(data, None)
+    if bg is None:
+        why = translate("reasons", "the lifetime model could not be fitted to this history")
+        return Fits(None, None, why, why)
+    gg: clv.GammaGammaFit | None = None
+    spend_reason = None
+    try:
+        gg = clv.fit_gammagamma(data.x, data.m, start=gg_start)
+    except clv.FitFailed:
+        gg = None
+    if gg is not None and gg.q <= 1:
+        gg = None
+    if gg is None:
+        spend_reason = translate("reasons", "the spend model could not be fitted; using each member's own average")
+    return Fits(bg, gg, None, spend_reason)
+
+
+@dataclass(frozen=True)
+class LifetimeValue:
+    p_alive: np.ndarray  # NaN where not modelled
+    visits_90: np.ndarray  # NaN for members who never bought
+    visits_365: np.ndarray
+    value_1y: np.ndarray  # cents, -1 for members who never bought
+    reasons: np.ndarray
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+def lifetime_value(m: Metrics, p: RuleParams, start: dict[str, Any] | None = None, symbol: str = "¥") -> LifetimeValue:
+    n = m.size
+    data = customer_data(m)
+    fits = fit_models(data, p, start)
+    idx = data.index
+    p_alive = np.full(n, np.nan)
+    v90 = np.full(n, np.nan)
+    v365 = np.full(n, np.nan)
+    per_visit = np.zeros(n)  # cents
+    if fits.bgnbd is not None:
+        bg = fits.bgnbd
+        alive = clv.p_alive(bg, data.x, data.t_x, data.T)
+        e90 = clv.expected_visits(bg, 90 / WEEK, data.x, data.t_x, data.T)
+        e365 = clv.expected_visits(bg, 365 / WEEK, data.x, data.t_x, data.T)
+        if np.all(np.isfinite(alive)) and np.all(np.isfinite(e90)) and np.all(np.isfinite(e365)):
+            p_alive[idx], v90[idx], v365[idx] = alive, e90, e365
+        else:
+            why = translate("reasons", "the lifetime model gave no usable predictions for this history")
+            fits = Fits(None, None, why, why)
+    if fits.bgnbd is None:
+        rate = m.visits / observed_days(m, p)
+        v90[idx] = rate[idx] * 90
+        v365[idx] = rate[idx] * 365
+    if fits.gammagamma is not None:
+        per_visit[idx] = clv.expected_spend_per_visit(fits.gammagamma, data.x, data.m) * 100
+    else:
+        per_visit[idx] = m.total_spend[idx] / np.maximum(m.visit_days[idx], 1)
+    value = np.full(n, -1, dtype=np.int64)
+    value[idx] = np.rint(np.nan_to_num(v365[idx]) * per_visit[idx]).astype(np.int64)
+
+    reasons = empty_reasons(n)
+    has = m.has_purchase
+    worth = Money(np.maximum(value, 0), symbol)
+    if fits.bgnbd is not None:
+        put(
+            reasons, has,
+            translate("reasons", "chance of still being a customer {alive} %; about {v90:.1f} visits in 90 days and {v365:.1f} in a year, worth {value}"),
+            alive=percent(np.nan_to_num(p_alive)), v90=np.nan_to_num(v90), v365=np.nan_to_num(v365), value=worth,
+        )
+    else:
+        put(
+            reasons, has,
+            translate("reasons", "about {v365:.1f} visits in a year at the member's own rate, worth {value} ({why})"),
+            v365=np.nan_to_num(v365), value=worth, why=fits.reason or "",
+        )
+    put(reasons, ~has, translate("reasons", "has not bought anything yet"))
+    summary: dict[str, Any] = {
+        "model": "bgnbd" if fits.bgnbd is not None else "fallback",
+        "reason": fits.reason,
+        "spend_model": "gammagamma" if fits.gammagamma is not None else "own average",
+        "spend_reason": fits.spend_reason,
+        "bgnbd": fits.bgnbd.to_dict() if fits.bgnbd else None,
+        "gammagamma": fits.gammagamma.to_dict() if fits.gammagamma else None,
+        "customers": int(idx.size),
+        "repeat_customers": int(np.count_nonzero(data.x > 0)),
+    }
+    return LifetimeValue(p_alive, v90, v365, value, reasons, summary)

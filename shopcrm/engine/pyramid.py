@@ -1,0 +1,37 @@
+"""Customer pyramid: platinum / gold / iron / lead by spend in W (top 1 %, next 4 %, next 15 %, rest)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from shopcrm.engine.metrics import Metrics
+from shopcrm.engine.params import RuleParams
+from shopcrm.engine.ranking import band, top_share_thresholds
+from shopcrm.engine.result import Classified, empty_reasons
+from shopcrm.engine.text import Money, money, percent, put
+from shopcrm.i18n import translate
+
+CLASSES = ("platinum", "gold", "iron", "lead")
+
+
+def classify_pyramid(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
+    shares = np.cumsum([p.pyramid_platinum_share, p.pyramid_gold_share, p.pyramid_iron_share])
+    thresholds = top_share_thresholds(m.spend, list(shares))
+    codes = band(m.spend, thresholds)
+    spent = Money(m.spend, symbol)
+    limits = money(np.where(np.isfinite(thresholds), thresholds, 0).astype(np.int64), symbol)
+    tops = percent(shares)
+    reasons = empty_reasons(m.size)
+    template = translate("reasons", "spent {spend} in the last {window} days: top {share} % (from {limit})")
+    for code in range(3):
+        put(reasons, codes == code, template, spend=spent, window=p.window_days, share=int(tops[code]), limit=limits[code])
+    put(
+        reasons, (codes == 3) & (m.spend > 0),
+        translate("reasons", "spent {spend} in the last {window} days (iron from {limit})"),
+        spend=spent, window=p.window_days, limit=limits[2],
+    )
+    put(
+        reasons, m.spend <= 0,
+        translate("reasons", "no spend in the last {window} days"), window=p.window_days,
+    )
+    return Classified("pyramid", CLASSES, codes, reasons)

@@ -1,0 +1,114 @@
+"""Up to k products per member that the member has not bought in the window W.
+
+Candidates (SPEC §3): products often bought in the same basket as what the member buys (score =
+sum over the member's products of line count x co-purchase count), and new products (still within
+new_product_days of launch) in the member's favourite category, newest first.  The list keeps the
+best k-1 co-purchase picks, then the best new product, then fills up from either kind.  Inactive
+products and products the member bought in W are never recommended.  Members are processed in
+blocks so memory stays bounded whatever the number of products.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from shopcrm.engine.products import Catalogue
+from shopcrm.engine.text import put
+from shopcrm.i18n import translate
+
+_BLOCK_CELLS = 2_000_000
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    products: np.ndarray  # n x k product indexes, -1 for empty slots
+    reasons: np.ndarray  # one line per member
+
+    def product_ids(self, catalogue: Catalogue) -> np.ndarray:
+        """The recommended products' database ids (n x k, -1 for empty slots, filled from the left)."""
+        ids = np.append(catalogue.product_ids, -1)
+        return ids[self.products]
+
+
+def _first_unique(candidates: np.ndarray, k: int) -> np.ndarray:
+    """Per row, the first k distinct non-negative entries in column order (-1 padded)."""
+    c = candidates.copy()
+    for j in range(1, c.shape[1]):
+        dup = (c[:, :j] == c[:, j : j + 1]).any(axis=1)
+        c[dup, j] = -1
+    order = np.argsort(c < 0, axis=1, kind="stable")
+    return np.take_along_axis(c, order, axis=1)[:, :k]
+
+
+def recommend(
+    bought: sparse.csr_matrix,
+    co_purchase: np.ndarray,
+    favourite: np.ndarray,
+    catalogue: Catalogue,
+    new_products: np.ndarray,
+    k: int,
+) -> Recommendations:
+    """`bought`: member x product line counts; `new_products`: bool per product, new as of T."""
+    n, n_products = bought.shape
+    out = np.full((n, max(k, 0)), -1, dtype=np.int64)
+    anchor = np.full(n, -1, dtype=np.int64)
+    co_first = np.full(n, -1, dtype=np.int64)
+    if k <= 0 or n_products == 0:
+        return Recommendations(out, np.full(n, "", dtype=object))
+    co = co_purchase.astype(float)
+    usable = catalogue.active.astype(bool)
+    fresh = new_products & usable
+    # newest first: a larger launch day ranks higher, ties by product index
+    oldest = catalogue.launched_day[fresh].min() if fresh.any() else 0
+    tie_break = 1.0 - np.arange(n_products) / (n_products + 1.0)
+    fresh_rank = np.where(fresh, catalogue.launched_day - oldest + tie_break, 0.0)
+    category = catalogue.product_category
+    block = max(1, _BLOCK_CELLS // max(n_products, 1))
+    for lo in range(0, n, block):
+        hi = min(n, lo + block)
+        counts = bought[lo:hi].toarray()
+        owned = counts > 0
+        score = counts @ co
+        score[owned | ~usable] = 0.0
+        co_pick = np.argsort(-score, axis=1, kind="stable")[:, :k]
+        co_ok = np.take_along_axis(score, co_pick, axis=1) > 0
+        co_pick[~co_ok] = -1
+        fav = favourite[lo:hi]
+        new_score = np.where((category[None, :] == fav[:, None]) & (fav[:, None] >= 0) & ~owned, fresh_rank[None, :], 0.0)
+        new_pick = np.argsort(-new_score, axis=1, kind="stable")[:, :k]
+        new_pick[np.take_along_axis(new_score, new_pick, axis=1) <= 0] = -1
+        merged = np.concatenate([co_pick[:, : k - 1], new_pick[:, :1], co_pick[:, k - 1 :], new_pick[:, 1:]], axis=1)
+        out[lo:hi] = _first_unique(merged, k)
+        # the member's product that is most often bought with the first co-purchase pick
+        first = co_pick[:, 0]
+        co_first[lo:hi] = first
+        has = first >= 0
+        if has.any():
+            strength = counts[has] * co[:, first[has]].T
+            anchor[lo:hi][has] = np.argmax(strength, axis=1)
+
+    names = np.asarray(catalogue.product_names + ("",), dtype=object)
+    cat_names = np.asarray((*catalogue.category_names, ""), dtype=object)
+    is_new = np.isin(out, np.flatnonzero(fresh)) & (out >= 0)
+    new_slot = np.where(is_new.any(axis=1), out[np.arange(n), np.argmax(is_new, axis=1)], -1)
+    with_anchor = (anchor >= 0) & (out == co_first[:, None]).any(axis=1)
+    with_new = new_slot >= 0
+    reasons = np.full(n, "", dtype=object)
+    put(
+        reasons, with_anchor & ~with_new, translate("reasons", "often bought together with {product}"),
+        product=names[anchor],
+    )
+    put(
+        reasons, with_anchor & with_new,
+        translate("reasons", "often bought together with {product}; {new} is new in {category}"),
+        product=names[anchor], new=names[new_slot], category=cat_names[category[np.maximum(new_slot, 0)]],
+    )
+    put(
+        reasons, ~with_anchor & with_new, translate("reasons", "{new} is new in {category}"),
+        new=names[new_slot], category=cat_names[category[np.maximum(new_slot, 0)]],
+    )
+    put(reasons, out[:, 0] < 0, translate("reasons", "nothing new to suggest yet"))
+    return Recommendations(out, reasons)

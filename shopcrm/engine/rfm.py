@@ -1,0 +1,119 @@
+"""RFM: recency, frequency and monetary scores 1..5 and the named segment.
+
+Scores are quintiles among the members who bought in the window W: R of the recency (fewer days is
+better), F of the visits (distinct days) in W, M of the spend in W.  Ties share a score: see
+shopcrm.engine.ranking (score = 1 + floor(5 * members with a strictly worse value / members)), so a
+common value such as "one visit" may leave a score unused rather than split identical members.
+
+Segments come from the R-F grid:
+  Champions R5 F4-5, Loyal R3-4 F4-5, Potential Loyalist R4-5 F2-3, New R5 F1, Promising R4 F1,
+  Need Attention R3 F3, About to Sleep R3 F1-2, At Risk R1-2 F3-4, Can't Lose Them R1-2 F5,
+  Hibernating R1-2 F1-2.
+Members with purchases before W but none in it are Lost; members who never bought have no scores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from shopcrm.engine.metrics import Metrics
+from shopcrm.engine.params import RuleParams
+from shopcrm.engine.ranking import quintile_scores
+from shopcrm.engine.result import Classified, empty_reasons
+from shopcrm.engine.text import Money, days_ago, put
+from shopcrm.i18n import translate
+
+CLASSES = (
+    "champions",
+    "loyal",
+    "potential_loyalist",
+    "new",
+    "promising",
+    "need_attention",
+    "about_to_sleep",
+    "at_risk",
+    "cant_lose",
+    "hibernating",
+    "lost",
+    "never_bought",
+)
+LOST = CLASSES.index("lost")
+NEVER = CLASSES.index("never_bought")
+
+
+def _grid() -> np.ndarray:
+    """GRID[r - 1, f - 1] = segment code."""
+    c = CLASSES.index
+    rows = {
+        5: ["new", "potential_loyalist", "potential_loyalist", "champions", "champions"],
+        4: ["promising", "potential_loyalist", "potential_loyalist", "loyal", "loyal"],
+        3: ["about_to_sleep", "about_to_sleep", "need_attention", "loyal", "loyal"],
+        2: ["hibernating", "hibernating", "at_risk", "at_risk", "cant_lose"],
+        1: ["hibernating", "hibernating", "at_risk", "at_risk", "cant_lose"],
+    }
+    return np.array([[c(name) for name in rows[r]] for r in range(1, 6)], dtype=np.int64)
+
+
+GRID = _grid()
+
+
+@dataclass(frozen=True)
+class RfmResult:
+    r: np.ndarray  # 0 where not scored
+    f: np.ndarray
+    m: np.ndarray
+    segment: Classified
+
+
+def rfm_scores(m: Metrics) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """R, F, M scores 1..5 for members who bought in W, 0 for the others."""
+    scored = m.visits > 0
+    r = np.zeros(m.size, dtype=np.int64)
+    f = np.zeros(m.size, dtype=np.int64)
+    mm = np.zeros(m.size, dtype=np.int64)
+    r[scored] = quintile_scores(m.recency[scored], higher_is_better=False)
+    f[scored] = quintile_scores(m.visits[scored], higher_is_better=True)
+    mm[scored] = quintile_scores(m.spend[scored], higher_is_better=True)
+    return r, f, mm
+
+
+def _meanings() -> list[str]:
+    return [
+        translate("reasons", "bought recently and often"),
+        translate("reasons", "buys often"),
+        translate("reasons", "recent, with a few visits"),
+        translate("reasons", "first visits very recently"),
+        translate("reasons", "recent, but few visits"),
+        translate("reasons", "average recency and visits"),
+        translate("reasons", "below-average recency and visits"),
+        translate("reasons", "used to visit often, not lately"),
+        translate("reasons", "among the most frequent, but not lately"),
+        translate("reasons", "visited rarely and long ago"),
+    ]
+
+
+def classify_rfm(m: Metrics, p: RuleParams, symbol: str = "¥") -> RfmResult:
+    r, f, mm = rfm_scores(m)
+    scored = r > 0
+    codes = np.where(m.has_purchase, LOST, NEVER)
+    codes[scored] = GRID[r[scored] - 1, f[scored] - 1]
+    ago = days_ago(m.recency)
+    spent = Money(m.spend, symbol)
+    reasons = empty_reasons(m.size)
+    template = translate(
+        "reasons", "{meaning}: R{r} F{f} M{m} (last visit {ago}; visits in {window} days: {visits}; spent {spend})"
+    )
+    for code, meaning in enumerate(_meanings()):
+        put(
+            reasons, scored & (codes == code), template,
+            meaning=meaning, r=r, f=f, m=mm, ago=ago, window=p.window_days, visits=m.visits, spend=spent,
+        )
+    put(
+        reasons, codes == LOST,
+        translate("reasons", "no purchase in the last {window} days; last visit {ago}"),
+        window=p.window_days, ago=ago,
+    )
+    put(reasons, codes == NEVER, translate("reasons", "has not bought anything yet"))
+    return RfmResult(r, f, mm, Classified("segment", CLASSES, codes, reasons))

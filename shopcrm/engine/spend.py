@@ -1,0 +1,43 @@
+"""Spend class: high / medium / low by spend in W, ranked among members who spent something."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from shopcrm.engine.metrics import Metrics
+from shopcrm.engine.params import RuleParams
+from shopcrm.engine.ranking import band, top_share_thresholds
+from shopcrm.engine.result import Classified, empty_reasons
+from shopcrm.engine.text import Money, money, percent, put
+from shopcrm.i18n import translate
+
+CLASSES = ("high", "medium", "low")
+
+
+def classify_spend(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
+    high_share = p.spend_high_share
+    thresholds = top_share_thresholds(m.spend, [high_share, high_share + p.spend_medium_share])
+    codes = band(m.spend, thresholds)
+    spent = Money(m.spend, symbol)
+    limits = money(np.where(np.isfinite(thresholds), thresholds, 0).astype(np.int64), symbol)
+    reasons = empty_reasons(m.size)
+    put(
+        reasons, codes == 0,
+        translate("reasons", "spent {spend} in the last {window} days: top {share} % (high from {limit})"),
+        spend=spent, window=p.window_days, share=int(percent(np.array(high_share))), limit=limits[0],
+    )
+    put(
+        reasons, codes == 1,
+        translate("reasons", "spent {spend} in the last {window} days (medium from {limit}, high from {high})"),
+        spend=spent, window=p.window_days, limit=limits[1], high=limits[0],
+    )
+    put(
+        reasons, (codes == 2) & (m.spend > 0),
+        translate("reasons", "spent {spend} in the last {window} days (medium from {limit})"),
+        spend=spent, window=p.window_days, limit=limits[1],
+    )
+    put(
+        reasons, m.spend <= 0,
+        translate("reasons", "no spend in the last {window} days"), window=p.window_days,
+    )
+    return Classified("spend", CLASSES, codes, reasons)
