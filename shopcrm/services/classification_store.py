@@ -1,0 +1,215 @@
+"""Writing a classification snapshot: one snapshot row and one row per member, in one transaction.
+
+50,000 member rows go through the driver's bulk path (executemany on SQLite, COPY on PostgreSQL,
+via demo_store.BulkWriter) with every value already in its stored form: dates as YYYY-MM-DD, JSON
+columns encoded here column by column.  The ORM's per-row bookkeeping would cost more than the
+whole classification.
+A new snapshot replaces an earlier one of the same "as of" date.  Older snapshots are thinned out:
+all of the last SNAPSHOT_KEEP_DAYS days stay, before that the newest of each month (enough to chart
+movements over the months; any date can be classified again).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from shopcrm.db.models import ClassificationSnapshot, SnapshotMember
+from shopcrm.engine.classify import Inputs, Run, day_number
+from shopcrm.services.demo_store import BulkWriter
+
+SNAPSHOT_KEEP_DAYS = 62
+
+# snapshot column of each classification (the engine's names on the left)
+COLUMNS: dict[str, str] = {
+    "frequency": "frequency",
+    "spend": "spend_class",
+    "segment": "segment",
+    "pyramid": "pyramid",
+    "abcd": "abcd",
+    "lifecycle": "lifecycle",
+    "churn": "churn_level",
+    "preference": "preference",
+    "age_band": "age_band",
+    "level": "level",
+}
+
+_encode = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C-accelerated, as json.dumps uses
+
+
+def _nullable(values: np.ndarray, present: np.ndarray) -> list[Any]:
+    out = np.asarray(values).astype(object)
+    out[~present] = None
+    return out.tolist()
+
+
+def _dates(days: np.ndarray, present: np.ndarray) -> list[str | None]:
+    out = np.asarray(days).astype("datetime64[D]").astype(str).astype(object)
+    out[~present] = None
+    return out.tolist()
+
+
+def _rounded(values: np.ndarray, digits: int) -> list[float | None]:
+    raw = np.asarray(values, dtype=float)
+    out = np.round(raw, digits).astype(object)
+    out[~np.isfinite(raw)] = None
+    return out.tolist()
+
+
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
+
+
+def json_objects(columns: dict[str, Sequence[str]]) -> list[str]:
+    """One JSON object per row from equally long columns of text ({"key": "text", ...}).
+
+    A column is escaped string by string only when some text in it needs it (reasons are mostly
+    our own templates and numbers); one format call then writes each row.
+    """
+    slots: list[str] = []
+    values: list[Sequence[str]] = []
+    for key, column in columns.items():
+        if _NEEDS_ESCAPE.search(" ".join(column)) is None:
+            slots.append(_encode(key).replace("{", "{{").replace("}", "}}") + ':"{}"')
+            values.append(column)
+        else:
+            slots.append(_encode(key).replace("{", "{{").replace("}", "}}") + ":{}")
+            values.append([_encode(v) for v in column])
+    if not slots:
+        return []
+    fmt = "{{" + ",".join(slots) + "}}"
+    return [fmt.format(*row) for row in zip(*values, strict=True)]
+
+
+def _category_shares(result: Run, names: tuple[str, ...]) -> list[str | None]:
+    shares = result.product_metrics.category_shares()
+    out: list[str | None] = [None] * shares.shape[0]
+    if not names:
+        return out
+    keys = [_encode(n) + ":" for n in names]
+    rows, cols = np.nonzero(shares > 0)
+    values = np.round(shares[rows, cols], 4).tolist()
+    starts = np.searchsorted(rows, np.arange(shares.shape[0] + 1))
+    cols_l = cols.tolist()
+    for r in np.flatnonzero(np.diff(starts)).tolist():
+        lo, hi = starts[r], starts[r + 1]
+        out[r] = "{" + ",".join(keys[cols_l[i]] + repr(values[i]) for i in range(lo, hi)) + "}"
+    return out
+
+
+def _id_lists(ids: np.ndarray) -> list[str | None]:
+    """JSON lists of the non-negative ids of each row (filled from the left); None for none."""
+    out = np.full(ids.shape[0], None, dtype=object)
+    count = (ids >= 0).sum(axis=1)
+    for c in range(1, ids.shape[1] + 1):
+        chosen = count == c
+        if chosen.any():
+            fmt = "[" + ",".join(["{}"] * c) + "]"
+            out[chosen] = [fmt.format(*row) for row in ids[chosen, :c].tolist()]
+    return out.tolist()
+
+
+def member_columns(inputs: Inputs, result: Run) -> dict[str, list[Any]]:
+    """Every snapshot_members column but snapshot_id, in stored form, one entry per member."""
+    m = result.metrics
+    has = m.has_purchase
+    scored = result.r > 0
+    lifetime = result.lifetime
+    classes = {name: result.classes[name].values().tolist() for name in COLUMNS if name != "level"}
+    reasons = {k: v.tolist() for k, v in result.reason_columns().items()}
+    return {
+        "member_id": inputs.members.ids.tolist(),
+        "first_purchase": _dates(m.first_day, has),
+        "last_purchase": _dates(m.last_day, has),
+        "recency_days": _nullable(m.recency, has),
+        "visits": m.visits.tolist(),
+        "spend_cents": m.spend.tolist(),
+        "total_spend_cents": m.total_spend.tolist(),
+        "avg_ticket_cents": m.avg_ticket.tolist(),
+        "tenure_days": _nullable(m.tenure, has),
+        "median_interval_days": _rounded(m.median_interval, 1),
+        "visits_last90": m.visits_last.tolist(),
+        "visits_prev90": m.visits_prev.tolist(),
+        "spend_last90_cents": m.spend_last.tolist(),
+        "spend_prev90_cents": m.spend_prev.tolist(),
+        "new_product_share": _rounded(result.product_metrics.new_share, 4),
+        "frequency": classes["frequency"],
+        "spend_class": classes["spend"],
+        "r_score": _nullable(result.r, scored),
+        "f_score": _nullable(result.f, scored),
+        "m_score": _nullable(result.m, scored),
+        "segment": classes["segment"],
+        "pyramid": classes["pyramid"],
+        "abcd": classes["abcd"],
+        "lifecycle": classes["lifecycle"],
+        "churn_level": classes["churn"],
+        "preference": classes["preference"],
+        "favourite_category": result.favourite.tolist(),
+        "category_shares": _category_shares(result, inputs.catalogue.category_names),
+        "age_band": [None if a == "unknown" else a for a in classes["age_band"]],
+        "level": result.classes["level"].codes.tolist(),
+        "p_alive": _rounded(lifetime.p_alive, 4),
+        "expected_visits_90": _rounded(lifetime.visits_90, 3),
+        "expected_visits_365": _rounded(lifetime.visits_365, 3),
+        "predicted_value_1y_cents": _nullable(lifetime.value_1y, lifetime.value_1y >= 0),
+        "reasons": json_objects(reasons),
+        "recommendations": _id_lists(result.recommendations.product_ids(inputs.catalogue)),
+    }
+
+
+def store_snapshot(
+    s: Session, inputs: Inputs, result: Run, params: dict[str, Any], clv: dict[str, Any]
+) -> int:
+    """Write the snapshot (replacing one of the same date) in the caller's transaction; its id."""
+    as_of = inputs.as_of
+    old = s.scalars(select(ClassificationSnapshot.id).where(ClassificationSnapshot.as_of == as_of)).all()
+    _delete(s, list(old))
+    snap = ClassificationSnapshot(
+        as_of=as_of,
+        window_days=result.metrics.window_days,
+        created_at=dt.datetime.now().replace(microsecond=0),
+        members=inputs.members.size,
+        params=params,
+        clv=clv,
+    )
+    s.add(snap)
+    s.flush()
+    columns = member_columns(inputs, result)
+    names = ["snapshot_id", *columns]
+    count = inputs.members.size
+    ids = [snap.id] * count
+    rows = list(zip(ids, *columns.values(), strict=True))
+    BulkWriter(s.connection()).insert(SnapshotMember.__table__, names, rows)  # type: ignore[arg-type]
+    return int(snap.id)
+
+
+def _delete(s: Session, snapshot_ids: list[int]) -> None:
+    if snapshot_ids:
+        s.execute(delete(SnapshotMember).where(SnapshotMember.snapshot_id.in_(snapshot_ids)))
+        s.execute(delete(ClassificationSnapshot).where(ClassificationSnapshot.id.in_(snapshot_ids)))
+
+
+def thin_out(s: Session) -> None:
+    """Keep every snapshot of the last SNAPSHOT_KEEP_DAYS days and the newest of each earlier month."""
+    snaps = s.execute(
+        select(ClassificationSnapshot.id, ClassificationSnapshot.as_of).order_by(
+            ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.created_at.desc(), ClassificationSnapshot.id.desc()
+        )
+    ).all()
+    if not snaps:
+        return
+    newest = day_number(snaps[0][1])
+    seen_months: set[tuple[int, int]] = set()
+    drop: list[int] = []
+    for snap_id, as_of in snaps:
+        month = (as_of.year, as_of.month)
+        if newest - day_number(as_of) >= SNAPSHOT_KEEP_DAYS and month in seen_months:
+            drop.append(int(snap_id))
+        seen_months.add(month)
+    _delete(s, drop)
