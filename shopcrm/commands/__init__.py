@@ -23,6 +23,8 @@ COMMAND_MODULES: list[str] = [
     "undo_import",
     "export",
     "print_",
+    "classify",
+    "clv",
 ]
 
 
