@@ -138,8 +138,11 @@ def prepare_filter_list(
     password: str | None = None,
     when: dt.datetime | None = None,
     progress: Progress | None = None,
+    limit: int | None = None,
 ) -> PreparedList:
-    """A list straight from a filter (the CLI's `print members`, an unsaved list on the screen)."""
+    """A list straight from a filter (the CLI's `print members`, an unsaved list on the screen).
+
+    `limit` keeps the first rows only: the screen's preview of a long list, never an output."""
     settings = load_settings(db)
     masked = settings.mask_phones if masked is None else masked
     check_output_allowed(db, masked=masked, consent_only=flt.consent_only, password=password)
@@ -148,6 +151,8 @@ def prepare_filter_list(
     with db.read() as s:
         snap = latest_in(s)
         ids = [i for i, _ in matching_in(s, flt, snap.id if snap else None, when.date())]
+        if limit is not None:
+            ids = ids[:limit]
         rows = load_rows(s, ids, snap.id if snap else None, progress=progress)
     return PreparedList(
         shop_name=settings.shop_name, title=(title or "").strip() or translate("PrintList", "Member list"),

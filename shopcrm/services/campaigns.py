@@ -124,6 +124,21 @@ def launch_categories(db: Database, today: dt.date | None = None, recent_days: i
     return names + rest
 
 
+def favourite_categories(db: Database) -> list[str]:
+    """The favourite categories members have in the latest classification, most members first."""
+    with db.read() as s:
+        snap = latest_in(s)
+        if snap is None:
+            return []
+        rows = s.execute(
+            select(SnapshotMember.favourite_category, func.count())
+            .where(SnapshotMember.snapshot_id == snap.id, SnapshotMember.favourite_category.is_not(None))
+            .group_by(SnapshotMember.favourite_category)
+            .order_by(func.count().desc(), SnapshotMember.favourite_category)
+        ).all()
+    return [str(name) for name, _n in rows if name]
+
+
 # ---- counting and listing -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ListCount:

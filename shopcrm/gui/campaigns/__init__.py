@@ -1,0 +1,1 @@
+"""The Campaigns screen: promotion lists, printing, contact marks and response."""

@@ -1,0 +1,228 @@
+"""Printing, preview, PDF and spreadsheet export of a list, from the Campaigns screen.
+
+The list is read and laid out on the worker threads (a PDF, a spreadsheet and a chosen printer are
+all written there, with progress and cancel in the status bar); only the preview dialog paints in
+the GUI thread, as Qt's preview requires, with a progress dialog for long lists.  Unmasked phones
+and members without consent ask for the owner password first, when one is set.  Every output is
+recorded in the audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QProgressDialog, QWidget
+
+from shopcrm.db.engine import Database
+from shopcrm.gui.context import AppContext
+from shopcrm.gui.printing.output import new_printer, page_layout, paint_list, write_pdf
+from shopcrm.gui.worker import Cancelled, JobControl
+from shopcrm.services import audit
+from shopcrm.services.campaign_export import write_list_workbook
+from shopcrm.services.campaign_filters import CampaignFilter
+from shopcrm.services.campaign_output import (
+    PreparedList,
+    prepare_campaign_list,
+    prepare_filter_list,
+    record_output,
+)
+from shopcrm.services.owner_password import has_owner_password
+
+PREVIEW_PROGRESS_FROM_PAGES = 15  # longer previews show a progress dialog while painting
+OUTPUT_KIND = "campaign-output"
+
+
+@dataclass(frozen=True)
+class ListSource:
+    """What to print: a saved campaign, or an unsaved list from a filter."""
+
+    campaign_id: int | None = None
+    flt: CampaignFilter | None = None
+    title: str = ""
+    columns: tuple[str, ...] | None = None
+    consent_only: bool = True
+
+    def prepare(self, db: Database, masked: bool, password: str | None,
+                progress: Callable[[int, int], None] | None = None) -> PreparedList:
+        if self.campaign_id is not None:
+            return prepare_campaign_list(db, self.campaign_id, columns=self.columns, masked=masked,
+                                         password=password, progress=progress)
+        return prepare_filter_list(db, self.flt or CampaignFilter(), title=self.title, columns=self.columns,
+                                   masked=masked, password=password, progress=progress)
+
+
+def default_file_name(title: str, suffix: str) -> str:
+    clean = re.sub(r"[\\/:*?\"<>|\s]+", "_", title).strip("_.") or "list"
+    return f"{clean[:60]}_{dt.date.today():%Y-%m-%d}{suffix}"
+
+
+class ListOutputs(QObject):
+    """One per screen.  Each method asks what it must (password, file, printer) and queues the work."""
+
+    finished_message = Signal(str)  # "N members on P pages saved to ..." for the screen to show
+
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.widget = parent
+        self._printers: list[QPrinter] = []  # kept alive while a print job runs
+        self.last_preview: QPrintPreviewDialog | None = None
+
+    # ---- guard -------------------------------------------------------------------------------------
+    def owner_password(self, source: ListSource, masked: bool) -> tuple[bool, str | None]:
+        """(go ahead, password): asks only when unmasked or non-consenting output needs the owner."""
+        if masked and source.consent_only:
+            return True, None
+        if not has_owner_password(self.ctx.db):
+            return True, None
+        reason = (self.tr("Phone numbers in full need the owner password.") if not masked
+                  else self.tr("Members who did not agree to promotions need the owner password."))
+        text, ok = QInputDialog.getText(self.widget, self.tr("Owner password"), reason, QLineEdit.EchoMode.Password)
+        return ok, text if ok else None
+
+    # ---- preview and print -------------------------------------------------------------------------
+    def preview(self, source: ListSource, masked: bool) -> None:
+        ok, password = self.owner_password(source, masked)
+        if not ok:
+            return
+        db = self.ctx.db
+        self.ctx.read(lambda _c: source.prepare(db, masked, password), on_done=self._open_preview,
+                      on_error=lambda exc: self.ctx.show_error(exc, self.widget))
+
+    def make_preview(self, prepared: PreparedList) -> QPrintPreviewDialog:
+        printer = new_printer(prepared)
+        dialog = QPrintPreviewDialog(printer, self.widget)
+        dialog.setWindowTitle(self.tr("Print preview: {title}").format(title=prepared.title))
+        dialog.resize(900, 1000)
+        dialog.paintRequested.connect(lambda p: self._paint_in_gui_thread(prepared, p))
+        dialog.setProperty("printer", printer)
+        self._printers.append(printer)
+        self.last_preview = dialog
+        return dialog
+
+    def _open_preview(self, prepared: PreparedList) -> None:
+        dialog = self.make_preview(prepared)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self._record(prepared, audit.PRINT, None)
+        finally:
+            self._printers.remove(dialog.property("printer"))
+
+    def _paint_in_gui_thread(self, prepared: PreparedList, printer: QPrinter) -> None:
+        progress: QProgressDialog | None = None
+
+        def on_page(done: int, total: int) -> None:
+            nonlocal progress
+            if total < PREVIEW_PROGRESS_FROM_PAGES:
+                return
+            if progress is None:
+                progress = QProgressDialog(self.tr("Laying out the pages ..."), self.tr("Cancel"), 0, total,
+                                           self.widget)
+                progress.setWindowModality(Qt.WindowModality.WindowModal)
+                progress.setMinimumDuration(300)
+            progress.setValue(done)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            if progress.wasCanceled():
+                raise Cancelled()
+
+        try:
+            paint_list(prepared, printer, on_page)
+        except Cancelled:
+            pass
+        finally:
+            if progress is not None:
+                progress.close()
+
+    def print_direct(self, source: ListSource, masked: bool) -> None:
+        """The system print dialog, then the pages are sent to the printer from the worker thread."""
+        ok, password = self.owner_password(source, masked)
+        if not ok:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self.widget)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        db = self.ctx.db
+        self._printers.append(printer)
+
+        def job(control: JobControl) -> int:
+            prepared = source.prepare(db, masked, password)
+            printer.setPageLayout(page_layout(prepared))
+            printer.setDocName(prepared.title)
+            try:
+                pages = paint_list(prepared, printer, lambda d, t: control.progress(d, t))
+            except Cancelled:
+                printer.abort()  # nothing reaches the printer
+                raise
+            record_output(db, prepared, audit.PRINT, None)
+            return pages
+
+        handle = self.ctx.run(job, label=self.tr("Printing the list"), kind=OUTPUT_KIND, show_progress=True,
+                              parent=self.widget)
+        handle.finished.connect(lambda: self._printers.remove(printer) if printer in self._printers else None)
+
+    # ---- files ---------------------------------------------------------------------------------------
+    def _ask_file(self, title: str, caption: str, suffix: str, file_filter: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        start = str(Path(folder) / default_file_name(title, suffix)) if folder else default_file_name(title, suffix)
+        chosen, _ = QFileDialog.getSaveFileName(self.widget, caption, start, file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+
+    def save_pdf(self, source: ListSource, masked: bool, target: Path | None = None) -> None:
+        ok, password = self.owner_password(source, masked)
+        if not ok:
+            return
+        target = target or self._ask_file(source.title, self.tr("Save the list as PDF"), ".pdf", "PDF (*.pdf)")
+        if target is None:
+            return
+        db = self.ctx.db
+
+        def job(control: JobControl) -> tuple[Path, int, int]:
+            prepared = source.prepare(db, masked, password)
+            pages = write_pdf(prepared, target, lambda d, t: control.progress(d, t))
+            record_output(db, prepared, audit.PRINT, target)
+            return target, prepared.member_count, pages
+
+        self.ctx.run(job, label=self.tr("Writing the PDF"), kind=OUTPUT_KIND, show_progress=True,
+                     on_done=lambda r: self._saved(self.tr("{n} members on {pages} pages saved to {path}").format(
+                         n=r[1], pages=r[2], path=r[0])), parent=self.widget)
+
+    def export(self, source: ListSource, masked: bool, target: Path | None = None) -> None:
+        ok, password = self.owner_password(source, masked)
+        if not ok:
+            return
+        target = target or self._ask_file(source.title, self.tr("Export the list to Excel"), ".xlsx",
+                                          self.tr("Excel workbook (*.xlsx)"))
+        if target is None:
+            return
+        db = self.ctx.db
+
+        def job(control: JobControl) -> tuple[Path, int]:
+            prepared = source.prepare(db, masked, password, lambda d, t: control.progress(d, t))
+            count = write_list_workbook(prepared, target)
+            record_output(db, prepared, audit.EXPORT, target)
+            return target, count
+
+        self.ctx.run(job, label=self.tr("Exporting the list"), kind=OUTPUT_KIND, show_progress=True,
+                     on_done=lambda r: self._saved(self.tr("{n} members exported to {path}").format(n=r[1], path=r[0])),
+                     parent=self.widget)
+
+    # ---- after ---------------------------------------------------------------------------------------
+    def _record(self, prepared: PreparedList, action: str, target: Path | None) -> None:
+        db = self.ctx.db
+        self.ctx.run(lambda _c: record_output(db, prepared, action, target), kind=OUTPUT_KIND, parent=self.widget)
+
+    def _saved(self, message: str) -> None:
+        self.finished_message.emit(message)
+        status = getattr(self.widget.window(), "statusBar", None)
+        if callable(status):
+            status().showMessage(message, 8000)

@@ -1,0 +1,88 @@
+"""Campaigns: from "who should I call this week" to a printed, masked, consent-respecting list, and
+later whether those members came back.
+
+Two tabs: 'New list' (ready-made lists, filters with a live count, columns, save) and 'Saved lists'
+(members with contact ticks, print preview, printer, PDF, Excel, response).  A chart drill-down may
+open the screen with a filter: `open_item` shows it on the 'New list' tab.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+
+from shopcrm.gui.campaigns.builder import ListBuilder
+from shopcrm.gui.campaigns.outputs import ListOutputs
+from shopcrm.gui.campaigns.saved import SavedCampaigns
+from shopcrm.gui.context import AppContext
+from shopcrm.gui.widgets import hint_label, title_label
+from shopcrm.services.campaign_filters import CampaignFilter
+from shopcrm.services.campaigns import CampaignSummary
+
+OWN_KINDS = ("campaign", "campaign-output", "campaign-contacted")
+
+
+def create_view(ctx: AppContext) -> QWidget:
+    return CampaignsView(ctx)
+
+
+class CampaignsView(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._dirty = False
+        self.outputs = ListOutputs(ctx, self)
+        self.builder = ListBuilder(ctx, self.outputs)
+        self.saved = SavedCampaigns(ctx, self.outputs)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("campaignTabs")
+        self.tabs.addTab(self.builder, self.tr("New list"))
+        self.tabs.addTab(self.saved, self.tr("Saved lists"))
+        self.builder.saved.connect(self._saved)
+        top = QHBoxLayout()
+        top.addWidget(title_label(self.tr("Campaigns")))
+        top.addWidget(hint_label(self.tr("Pick members for a promotion, print or export the list, tick who was "
+                                         "contacted, and see who came back.")), 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        ctx.operation_finished.connect(self._operation_finished)
+        ctx.settings_changed.connect(lambda _s: self._mark_dirty())
+
+    # ---- main-window hooks ------------------------------------------------------------------------------
+    def on_shown(self) -> None:
+        if self._dirty:
+            self._dirty = False
+            self.builder.reload_choices()
+            self.builder.refresh()
+            self.saved.refresh_after("data")
+
+    def open_item(self, argument: Any) -> None:
+        """A CampaignFilter, a dict of one (a chart drill-down), or a campaign id to open."""
+        if isinstance(argument, int):
+            self.tabs.setCurrentWidget(self.saved)
+            self.saved.select_campaign(argument)
+            return
+        flt = argument if isinstance(argument, CampaignFilter) else CampaignFilter.from_dict(dict(argument))
+        self.tabs.setCurrentWidget(self.builder)
+        self.builder.set_filter(flt)
+
+    # ---- updates ------------------------------------------------------------------------------------------
+    def _saved(self, summary: CampaignSummary) -> None:
+        self.tabs.setCurrentWidget(self.saved)
+        self.saved.select_campaign(summary.id)
+
+    def _operation_finished(self, kind: str) -> None:
+        if kind in OWN_KINDS:
+            self.saved.refresh_after(kind)
+            return
+        if self.isVisible():
+            self.builder.reload_choices()
+            self.builder.refresh()
+            self.saved.refresh_after(kind)
+        else:
+            self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True

@@ -1,0 +1,188 @@
+"""Campaigns screen: ready-made list -> live count -> save -> tick contacted -> preview, PDF, export
+-> response; the owner password before full phone numbers; the screen in the main window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintPreviewWidget
+from PySide6.QtWidgets import QInputDialog
+
+from shopcrm.gui.campaigns.view import CampaignsView
+from shopcrm.gui.context import AppContext
+from shopcrm.services import audit
+from shopcrm.services.campaign_filters import CampaignFilter
+from shopcrm.services.campaigns import get_campaign, list_campaigns, save_campaign
+from shopcrm.services.owner_password import set_owner_password
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from campaign_shop import CampaignShop  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def shop(ctx: AppContext) -> CampaignShop:
+    """12 lapsed gold members (8 consenting), 3 active gold, 5 lapsed iron."""
+    shop = CampaignShop(ctx.db, when=dt.datetime.now().replace(microsecond=0))
+    shop.snapshot(dt.date.today())
+    for i in range(12):
+        shop.member(f"Lapsed {i:02d}", consent=i < 8,
+                    classes={"pyramid": "gold", "lifecycle": "churned" if i % 2 else "at_risk", "segment": "at_risk"})
+    for i in range(3):
+        shop.member(f"Active {i}", classes={"pyramid": "gold", "lifecycle": "active", "segment": "champions"})
+    for i in range(5):
+        shop.member(f"Iron {i}", classes={"pyramid": "iron", "lifecycle": "churned", "segment": "lost"})
+    return shop
+
+
+@pytest.fixture
+def view(qtbot: Any, ctx: AppContext, shop: CampaignShop) -> CampaignsView:
+    view = CampaignsView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1280, 860)
+    view.show()
+    qtbot.waitUntil(lambda: view.builder.count is not None, timeout=10000)
+    return view
+
+
+def _count(view: CampaignsView) -> int | None:
+    return view.builder.count.members if view.builder.count else None
+
+
+def _wait_count(qtbot: Any, view: CampaignsView, n: int) -> None:
+    qtbot.waitUntil(lambda: _count(view) == n and view.builder.count_label.text() == f"{n} members", timeout=10000)
+
+
+def test_ready_made_list_live_count_and_save(qtbot: Any, ctx: AppContext, view: CampaignsView) -> None:
+    _wait_count(qtbot, view, 16)  # every consenting member
+    view.builder.preset_buttons["lapsed_gold"].click()
+    _wait_count(qtbot, view, 8)
+    assert view.builder.choices["pyramid"].values() == ["platinum", "gold"]
+    assert "Customer pyramid: Platinum or Gold" in view.builder.words_label.text()
+    assert view.builder.model.rowCount() == 8
+
+    view.builder.consent.setChecked(False)  # the owner's override shows a warning
+    _wait_count(qtbot, view, 12)
+    assert view.builder.consent_warning.isVisibleTo(view)
+    view.builder.consent.setChecked(True)
+    view.builder.choices["lifecycle"].set_values(["churned"])
+    _wait_count(qtbot, view, 4)
+    view.builder.preset_buttons["lapsed_gold"].click()
+    _wait_count(qtbot, view, 8)
+
+    view.builder.save("Call this week")
+    ctx.wait_idle(10)
+    qtbot.waitUntil(lambda: view.tabs.currentWidget() is view.saved and view.saved.model.rowCount() == 8,
+                    timeout=10000)
+    saved = list_campaigns(ctx.db)
+    assert [(c.name, c.member_count) for c in saved] == [("Call this week", 8)]
+    assert view.saved.title.text() == "Call this week"
+    names = {view.saved.model.index(r, 1).data() for r in range(8)}
+    assert names == {f"Lapsed {i:02d}" for i in range(8)}
+    assert all("****" in view.saved.model.index(r, 2).data() for r in range(8))
+
+
+def test_contacted_ticks_are_stored(qtbot: Any, ctx: AppContext, view: CampaignsView, shop: CampaignShop) -> None:
+    campaign = save_campaign(ctx.db, "Gold", CampaignFilter(pyramid=("gold",)))
+    view.saved.reload(select=campaign.id)
+    qtbot.waitUntil(lambda: view.saved.model.rowCount() == 11, timeout=10000)
+    model = view.saved.model
+    column = model.columnCount() - 1
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Contacted"
+    index = model.index(0, column)
+    assert model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
+    assert model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(model.index(1, column), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    ctx.wait_idle(10)
+    qtbot.waitUntil(lambda: get_campaign(ctx.db, campaign.id).contacted == 2, timeout=10000)
+    qtbot.waitUntil(lambda: view.saved.list.item(0, 3).text() == "2", timeout=10000)
+    assert model.index(0, column).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    model.setData(model.index(0, column), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    ctx.wait_idle(10)
+    qtbot.waitUntil(lambda: get_campaign(ctx.db, campaign.id).contacted == 1, timeout=10000)
+
+
+def test_preview_shows_every_page(qtbot: Any, ctx: AppContext, view: CampaignsView) -> None:
+    from shopcrm.gui.printing.output import pdf_page_count
+
+    campaign = save_campaign(ctx.db, "Gold", CampaignFilter(pyramid=("gold",)))
+    view.saved.reload(select=campaign.id)
+    prepared = view.saved.source().prepare(ctx.db, True, None)
+    dialog = view.outputs.make_preview(prepared)
+    qtbot.addWidget(dialog)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    preview.updatePreview()
+    assert preview.pageCount() == pdf_page_count(prepared) == 1
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_pdf_and_export_from_the_screen(qtbot: Any, ctx: AppContext, view: CampaignsView, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import load_workbook
+
+    campaign = save_campaign(ctx.db, "Gold", CampaignFilter(pyramid=("gold",)))
+    view.saved.reload(select=campaign.id)
+    target = tmp_path / "gold.pdf"
+    view.outputs.save_pdf(view.saved.source(), view.saved.masked(), target=target)
+    ctx.wait_idle(20)
+    qtbot.waitUntil(lambda: "saved to" in view.saved.message.text(), timeout=10000)
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Lapsed 07" in text and "Lapsed 08" not in text and "139****0001" in text and "13900000001" not in text
+
+    # Full phone numbers: the owner password is asked, and a wrong one writes nothing.
+    set_owner_password(ctx.db, "owner-pw")
+    view.saved.unmasked.setChecked(True)
+    errors: list[BaseException] = []
+    monkeypatch.setattr(ctx, "show_error", lambda exc, parent=None: errors.append(exc))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("wrong", True)))
+    full = tmp_path / "full.xlsx"
+    view.outputs.export(view.saved.source(), view.saved.masked(), target=full)
+    ctx.wait_idle(20)
+    assert not full.exists() and "owner password is wrong" in str(errors[0])
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("owner-pw", True)))
+    view.outputs.export(view.saved.source(), view.saved.masked(), target=full)
+    ctx.wait_idle(20)
+    qtbot.waitUntil(full.exists, timeout=10000)
+    phones = [row[2] for row in load_workbook(full).worksheets[0].iter_rows(min_row=2, values_only=True)]
+    assert "13900000001" in phones
+    events = [e for e in audit.list_events(ctx.db) if e.action in (audit.EXPORT, audit.PRINT)]
+    assert [(e.action, e.detail["masked"]) for e in events] == [(audit.EXPORT, False), (audit.PRINT, True)]
+    qtbot.waitUntil(lambda: view.saved.list.item(0, 5).text() != "", timeout=10000)  # exported stamp
+
+
+def test_response_tab(qtbot: Any, ctx: AppContext, shop: CampaignShop) -> None:
+    when = dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=40)
+    campaign = save_campaign(ctx.db, "October", CampaignFilter(pyramid=("gold",)), when=when)
+    shop.buy(1, when + dt.timedelta(days=2), 2500)
+    view = CampaignsView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.open_item(campaign.id)
+    panel = view.saved.response
+    qtbot.waitUntil(lambda: panel.report is not None and panel.report.campaign_id == campaign.id, timeout=10000)
+    assert panel.table.item(0, 0).text() == "11" and panel.table.item(0, 1).text() == "1"
+    assert "no comparable members" in panel.summary.text()  # the others are in other segments or refused consent
+    panel.days.setValue(1)
+    qtbot.waitUntil(lambda: panel.report is not None and panel.report.days == 1, timeout=10000)
+    assert panel.table.item(0, 1).text() == "0"
+    qtbot.waitUntil(lambda: panel.chart is not None, timeout=20000)
+
+
+def test_screen_opens_from_the_main_window_and_takes_a_filter(qtbot: Any, ctx: AppContext, shop: CampaignShop) -> None:
+    from shopcrm.gui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert "campaigns" in window.screen_keys()
+    view = window.show_screen("campaigns", {"pyramid": "iron"})
+    assert isinstance(view, CampaignsView)
+    qtbot.waitUntil(lambda: _count(view) == 5, timeout=10000)
+    assert view.builder.choices["pyramid"].values() == ["iron"]
