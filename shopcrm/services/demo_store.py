@@ -35,6 +35,13 @@ def time_texts(start: dt.date, seconds: np.ndarray, missing: int | None = -1) ->
     """Seconds after midnight of `start` -> stored datetime text; `missing` marks NULL."""
     if seconds.size == 0:
         return []
+    if missing is not None:
+        present = np.flatnonzero(seconds != missing)
+        if present.size < seconds.size // 2:  # mostly NULL (voided_at): format only the others
+            out: list[str | None] = [None] * seconds.size
+            for i, text in zip(present.tolist(), time_texts(start, seconds[present], None), strict=True):
+                out[i] = text
+            return out
     days = seconds // DAY
     lo, hi = int(days.min()), int(days.max())
     dates = [(start + dt.timedelta(days=d)).isoformat() + " " for d in range(lo, hi + 1)]
@@ -124,7 +131,14 @@ class BulkWriter:
                 self.conn.exec_driver_sql(f"PRAGMA cache_size={int(self._saved_cache)}")
 
     def finish(self) -> None:
-        """PostgreSQL: move each filled table's id sequence past the ids written explicitly."""
+        """Refresh the planner's statistics of the filled tables; on PostgreSQL also move each id
+        sequence past the ids written explicitly.
+
+        Without statistics SQLite picks the low-selectivity status index for the counter's
+        last-4-digits search and ignores the covering purchases index for per-member aggregates.
+        """
+        for table in sorted(self._filled.values(), key=lambda t: t.name):
+            self.conn.exec_driver_sql(f"ANALYZE {self._quote(table.name)}")
         if self.dialect != "postgresql":
             return
         for table in sorted(self._filled.values(), key=lambda t: t.name):
