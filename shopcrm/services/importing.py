@@ -447,6 +447,7 @@ def data_rows(prepared: PreparedSheet, stats: RowStats) -> Iterator[tuple[int, l
     """The sheet's data rows after its header: merged cells filled, blank/summary/repeated-header rows left out."""
     mapped = [c for c, f in prepared.mapping.items() if f not in (IGNORE, REASON)]
     header_norm = [normalise_header(h) for h in prepared.headers]
+    first = min(mapped) if mapped else 0  # a repeated header row is checked only when this cell reads like its header
     tops: dict[int, list[tuple[int, int, int]]] = {}
     for r0, c0, r1, c1 in prepared.sheet.merged:
         if r1 <= prepared.header_index or c0 < 0:
@@ -483,7 +484,11 @@ def data_rows(prepared: PreparedSheet, stats: RowStats) -> Iterator[tuple[int, l
             if type(v) is str and v and v.lstrip()[:1] in _SUBTOTAL_FIRST and is_subtotal_label(v):
                 summary = True
                 break
-        if summary or filled < 2 or [normalise_header(c) for c in cells[: len(header_norm)]] == header_norm:
+        repeated_header = (
+            type(cells[first]) is str and normalise_header(cells[first]) == header_norm[first]
+            and [normalise_header(c) for c in cells[: len(header_norm)]] == header_norm
+        ) if first < len(cells) else False
+        if summary or filled < 2 or repeated_header:
             stats.skipped += 1
             continue
         yield number, cells
