@@ -132,10 +132,13 @@ def _segments(rng: np.random.Generator, rhythm: np.ndarray, first_day: np.ndarra
     jitter = rng.uniform(0.3, 1.0, n)
     scale = rng.uniform(0.85, 1.15, n)
 
+    # A third of the regulars are daily-bread customers (two or more visits a week).
+    daily = rng.random(n) < 0.3
+    regular_interval = np.where(daily, _lognormal(rng, 2.6, 0.25, 1.2, 3.5, n), _lognormal(rng, 5.5, 0.35, 3.0, 10.0, n))
     interval = np.select(
         [rhythm == REGULAR, rhythm == MONTHLY, rhythm == OCCASIONAL, rhythm == LAPSING, rhythm == LOST,
          rhythm == WON_BACK, rhythm == NEW],
-        [_lognormal(rng, 5.0, 0.40, 1.5, 10.0, n), _lognormal(rng, 22.0, 0.35, 8.0, 40.0, n),
+        [regular_interval, _lognormal(rng, 22.0, 0.35, 8.0, 40.0, n),
          _lognormal(rng, 55.0, 0.30, 30.0, 120.0, n), _lognormal(rng, 11.0, 0.40, 3.0, 21.0, n),
          _lognormal(rng, 14.0, 0.50, 3.0, 45.0, n), _lognormal(rng, 14.0, 0.40, 5.0, 30.0, n),
          rng.uniform(4.0, 15.0, n)],

@@ -17,7 +17,7 @@ from shopcrm.services import demo_catalog as cat
 from shopcrm.services import demo_people as ppl
 
 DAY = 86_400
-WALK_IN_SHARE = 0.30  # of all purchases
+WALK_IN_SHARE = 0.27  # of all purchases
 VOID_SHARE = 0.0025
 # Opening hours and the day parts' hour distributions (mean, sd, low, high) in hours.
 DAY_PARTS = ((8.3, 0.8, 7.0, 10.95), (15.0, 1.6, 11.0, 17.45), (19.2, 1.0, 17.5, 21.45))
