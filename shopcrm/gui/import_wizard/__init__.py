@@ -1,0 +1,1 @@
+"""Import wizard screen: file, columns, check, import with progress and cancel, result with undo."""

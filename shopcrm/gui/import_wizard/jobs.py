@@ -1,0 +1,136 @@
+"""The wizard's long work as job functions: preview, check (a dry run), import, undo, save rejects.
+
+Progress reaches the job as (done, total, phase code); the page translates the phase.  Cancel is
+the job's token, handed to the import service as its CancelToken.  A run whose cancel arrived after
+its transaction committed is reported as the import it was, never as "nothing imported".
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shopcrm.db.engine import Database
+from shopcrm.gui.worker import Cancelled, JobControl
+from shopcrm.services.import_review import (
+    RejectedLine,
+    batch_rejected_rows,
+    batch_written_after,
+    last_batch_id,
+    read_rejects_file,
+)
+from shopcrm.services.importing import (
+    CancelToken,
+    FilePreview,
+    ImportCancelled,
+    ImportOptions,
+    ImportProgress,
+    ImportResult,
+    import_file,
+    preview_file,
+)
+
+
+@dataclass
+class Outcome:
+    """A check or an import: the service's result and the rejected rows to show."""
+
+    result: ImportResult
+    rejects: list[RejectedLine] = field(default_factory=list)
+    rejects_file: Path | None = None  # a check's rejected rows, written to a temporary file
+
+
+class JobCancelToken(CancelToken):
+    """The service's cancel token, set by the job's Cancel button."""
+
+    def __init__(self, control: JobControl) -> None:
+        super().__init__()
+        self._control = control
+
+    def cancel(self) -> None:
+        self._control.token.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._control.token.cancelled
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise ImportCancelled()
+
+
+def _options(control: JobControl, mappings: dict[str, dict[int, str]], sheets: list[str], *,
+             dry_run: bool, errors_path: Path | None = None) -> ImportOptions:
+    def progress(p: ImportProgress) -> None:
+        try:
+            control.progress(p.done, p.total or 0, p.phase)
+        except Cancelled:
+            raise ImportCancelled() from None
+
+    return ImportOptions(sheets=sheets or None, mappings=mappings, dry_run=dry_run, errors_path=errors_path,
+                         progress=progress, cancel=JobCancelToken(control))
+
+
+def preview_job(db: Database, path: Path, kind: str) -> Callable[[JobControl], FilePreview]:
+    return lambda _control: preview_file(db, path, kind)
+
+
+def check_job(db: Database, path: Path, kind: str, mappings: dict[str, dict[int, str]], sheets: list[str],
+              workdir: Path) -> Callable[[JobControl], Outcome]:
+    """Validate every row without writing; the rejected rows go to a file in `workdir`."""
+
+    def job(control: JobControl) -> Outcome:
+        target = Path(tempfile.mkstemp(prefix="rejected-", suffix=".xlsx", dir=workdir)[1])
+        try:
+            result = import_file(db, path, kind, _options(control, mappings, sheets, dry_run=True, errors_path=target))
+        except ImportCancelled as exc:
+            raise Cancelled() from exc
+        rejects = read_rejects_file(target) if result.rejected else []
+        return Outcome(result, rejects, target if result.rejected else None)
+
+    return job
+
+
+def import_job(db: Database, path: Path, kind: str, mappings: dict[str, dict[int, str]],
+               sheets: list[str]) -> Callable[[JobControl], Outcome]:
+    def job(control: JobControl) -> Outcome:
+        before = last_batch_id(db)
+        try:
+            result = import_file(db, path, kind, _options(control, mappings, sheets, dry_run=False))
+        except ImportCancelled as exc:
+            committed = batch_written_after(db, before, kind, path.name)
+            if committed is None:
+                raise Cancelled() from exc
+            result = committed
+        rejects = batch_rejected_rows(db, result.batch) if result.batch is not None and result.rejected else []
+        return Outcome(result, rejects)
+
+    return job
+
+
+def undo_job(db: Database, batch_id: int) -> Callable[[JobControl], object]:
+    def job(_control: JobControl) -> object:
+        from shopcrm.services.importing_undo import undo_import
+
+        return undo_import(db, batch_id)
+
+    return job
+
+
+def save_rejects_job(db: Database, target: Path, *, batch_id: int | None = None,
+                     checked_file: Path | None = None) -> Callable[[JobControl], Path]:
+    """Write the rejected rows where the owner chose: a batch's from the database, a check's by copy."""
+
+    def job(_control: JobControl) -> Path:
+        if batch_id is not None:
+            from shopcrm.services.exporting import export_rejected_rows
+
+            export_rejected_rows(db, batch_id, target)
+        elif checked_file is not None:
+            shutil.copyfile(checked_file, target)
+        return target
+
+    return job
