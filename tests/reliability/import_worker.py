@@ -1,0 +1,31 @@
+"""A real sales import (shopcrm.services.importing.import_file, what `shopcrm import sales` runs),
+for the SIGKILL test.
+
+    python import_worker.py DB_PATH FILE
+
+Prints each progress event as "PHASE DONE TOTAL" the moment it happens, and "committed" when the
+import returned (its transaction is committed by then).
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str]) -> int:
+    from shopcrm.db.engine import open_database
+    from shopcrm.services.importing import ImportOptions, ImportProgress, import_file
+
+    db = open_database(argv[0], upgrade=False)
+
+    def progress(p: ImportProgress) -> None:
+        print(f"{p.phase} {p.done} {p.total if p.total is not None else -1}", flush=True)
+
+    result = import_file(db, argv[1], "sales", ImportOptions(progress=progress))
+    print(f"committed {result.imported} {result.members_created}", flush=True)
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
