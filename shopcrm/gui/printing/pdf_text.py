@@ -32,26 +32,26 @@ _CHAR_LINE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 
 @lru_cache(maxsize=8)
 def radical_map(family: str) -> dict[int, int]:
-    """Radical code point -> the ideograph drawn with the same glyph in `family` (plus every Kangxi
-    radical's compatibility ideograph, which holds in any font)."""
+    """Radical code point -> the ideograph drawn with the same glyph in `family`; where the font
+    shares no glyph, a Kangxi radical's compatibility ideograph (NFKC).  The font comes first: in
+    a Simplified Chinese face the radical ⼾ looks like 户, while NFKC would say 戶."""
     from PySide6.QtGui import QFont, QRawFont
 
     mapping: dict[int, int] = {}
+    raw = QRawFont.fromFont(QFont(family)) if family else QRawFont()
+    if raw.isValid():
+        radicals = [cp for r in RADICAL_RANGES for cp in r]
+        radical_glyphs = raw.glyphIndexesForString("".join(map(chr, radicals)))
+        by_glyph = {g: cp for cp, g in zip(radicals, radical_glyphs, strict=True) if g}
+        ideographs = "".join(map(chr, IDEOGRAPHS))
+        for cp, glyph in zip(IDEOGRAPHS, raw.glyphIndexesForString(ideographs), strict=True):
+            radical = by_glyph.get(glyph)
+            if glyph and radical is not None and radical not in mapping:
+                mapping[radical] = cp
     for cp in RADICAL_RANGES[1]:
         target = unicodedata.normalize("NFKC", chr(cp))
-        if len(target) == 1 and target != chr(cp):
+        if cp not in mapping and len(target) == 1 and target != chr(cp):
             mapping[cp] = ord(target)
-    raw = QRawFont.fromFont(QFont(family)) if family else QRawFont()
-    if not raw.isValid():
-        return mapping
-    radicals = [cp for r in RADICAL_RANGES for cp in r]
-    radical_glyphs = raw.glyphIndexesForString("".join(map(chr, radicals)))
-    by_glyph = {g: cp for cp, g in zip(radicals, radical_glyphs, strict=True) if g}
-    ideographs = "".join(map(chr, IDEOGRAPHS))
-    for cp, glyph in zip(IDEOGRAPHS, raw.glyphIndexesForString(ideographs), strict=True):
-        radical = by_glyph.get(glyph)
-        if glyph and radical is not None and radical not in mapping:
-            mapping[radical] = cp
     return mapping
 
 
