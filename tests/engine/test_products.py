@@ -1,0 +1,97 @@
+"""Product preference, favourite category and recommendations on hand-made baskets."""
+
+from __future__ import annotations
+
+import numpy as np
+from engine_history import T, every, metrics_of
+
+from shopcrm.engine.metrics import NO_DAY
+from shopcrm.engine.params import RuleParams
+from shopcrm.engine.preference import classify_preference
+from shopcrm.engine.products import Catalogue, ProductHistory, co_purchase_counts, product_metrics
+from shopcrm.engine.recommendations import recommend
+
+P = RuleParams()
+# products 0..5: bread (cat 0: "bread"), 2 cakes (cat 1: "cake"), a new cake, an inactive drink, a new bread
+CATALOGUE = Catalogue(
+    product_ids=np.array([10, 11, 12, 13, 14, 15]),
+    product_names=("Toast", "Cheesecake", "Sponge", "Matcha roll", "Cola", "Rye"),
+    product_category=np.array([0, 1, 1, 1, 2, 0]),
+    launched_day=np.array([NO_DAY, NO_DAY, NO_DAY, T - 10, NO_DAY, T - 50]),
+    active=np.array([True, True, True, True, False, True]),
+    category_names=("bread", "cake", "drink"),
+)
+
+
+def _history(rows: list[tuple[int, int, int, int, int]]) -> ProductHistory:
+    """(member, product, lines, amount, new_amount) with new_lines = lines where new_amount > 0."""
+    a = np.array(rows, dtype=np.int64).reshape(-1, 5)
+    return ProductHistory(a[:, 0], a[:, 1], a[:, 2], a[:, 3], a[:, 4], np.where(a[:, 4] > 0, a[:, 2], 0))
+
+
+def test_trier_from_30_percent_or_3_new_products_classic_up_to_10_percent_with_5_visits() -> None:
+    m = metrics_of([every(7, 5)] * 6 + [every(7, 4), [(400, 1)]])
+    history = _history([
+        (0, 0, 7, 700, 0), (0, 3, 3, 300, 300),  # 30 % new: trier
+        (1, 0, 7, 710, 0), (1, 3, 3, 290, 290),  # 29 %, 1 product: mixed
+        (2, 0, 9, 900, 0), (2, 3, 1, 100, 100),  # 10 %, 5 visits: classic
+        (3, 0, 9, 890, 0), (3, 3, 1, 110, 110),  # 11 %: mixed
+        (4, 0, 9, 900, 0), (4, 1, 1, 10, 10), (4, 2, 1, 10, 10), (4, 3, 1, 10, 10),  # 3 new products: trier
+        (5, 0, 1, 100, 0),  # 0 %: classic
+        (6, 0, 1, 100, 0),  # 0 % but 4 visits: mixed
+    ])
+    pm = product_metrics(history, CATALOGUE, m.size)
+    pref = classify_preference(m, P, pm, CATALOGUE)
+    assert pref.preference.values().tolist() == [
+        "trier", "mixed", "classic", "mixed", "trier", "classic", "mixed", "none",
+    ]
+    assert pref.preference.reasons[0].startswith("30 % of spend on new products, 1 new products tried")
+    assert pref.preference.reasons[7] == "no purchase in the last 365 days"
+    assert pref.favourite.tolist()[:2] == ["bread", "bread"]
+    assert pref.favourite[7] is None
+
+
+def test_purchases_without_product_lines_give_no_preference_and_ties_pick_the_first_category_name() -> None:
+    m = metrics_of([every(7, 5), every(7, 5)])
+    history = _history([(1, 0, 1, 500, 0), (1, 1, 1, 500, 0)])
+    pm = product_metrics(history, CATALOGUE, m.size)
+    pref = classify_preference(m, P, pm, CATALOGUE)
+    assert pref.preference.values().tolist() == ["none", "classic"]
+    assert "no product details" in pref.preference.reasons[0]
+    assert pref.favourite.tolist() == [None, "bread"]
+    assert pref.favourite_reasons[1] == "50 % of product spend in the last 365 days"
+    shares = pm.category_shares()
+    assert shares[1].tolist() == [0.5, 0.5, 0.0]
+
+
+def test_co_purchase_counts_each_product_once_per_basket() -> None:
+    c = co_purchase_counts(np.array([1, 1, 1, 2, 2, 3]), np.array([0, 1, 1, 0, 2, 1]), 3)
+    assert c.tolist() == [[0, 1, 1], [1, 0, 0], [1, 0, 0]]
+
+
+def test_recommendations_co_purchase_then_new_in_favourite_never_owned_or_inactive() -> None:
+    # baskets: toast goes with cheesecake (3x) and sponge (1x) and cola (5x, but inactive)
+    basket = np.array([1, 1, 2, 2, 3, 3, 4, 4] + [5, 5] * 5)
+    product = np.array([0, 1, 0, 1, 0, 1, 0, 2] + [0, 4] * 5)
+    co = co_purchase_counts(basket, product, CATALOGUE.size)
+    bought = _history([(0, 0, 4, 400, 0), (1, 1, 1, 100, 0), (1, 0, 1, 100, 0)]).bought(3, CATALOGUE.size)
+    favourite = np.array([0, 1, -1])  # bread, cake, none
+    new = CATALOGUE.new_on(T, P.new_product_days)
+    assert new.tolist() == [False, False, False, True, False, True]
+    recs = recommend(bought, co, favourite, CATALOGUE, new, 3)
+    ids = recs.product_ids(CATALOGUE).tolist()
+    assert ids[0] == [11, 12, 15]  # cheesecake, sponge, then the new rye in bread
+    assert 14 not in ids[0]  # cola is inactive
+    assert ids[1][0] == 12 and 13 in ids[1]  # sponge via toast/cheesecake, the new matcha roll in cake
+    assert ids[2] == [-1, -1, -1]
+    assert recs.reasons[0] == "often bought together with Toast; Rye is new in bread"
+    assert recs.reasons[2] == "nothing new to suggest yet"
+
+
+def test_a_single_recommendation_slot_prefers_the_new_product_in_the_favourite_category() -> None:
+    co = np.zeros((CATALOGUE.size, CATALOGUE.size), dtype=np.int64)
+    co[0, 1] = co[1, 0] = 3
+    bought = _history([(0, 0, 1, 100, 0)]).bought(1, CATALOGUE.size)
+    recs = recommend(bought, co, np.array([0]), CATALOGUE, CATALOGUE.new_on(T, 60), 1)
+    assert recs.product_ids(CATALOGUE).tolist() == [[15]]
+    assert recs.reasons[0] == "Rye is new in bread"
