@@ -75,6 +75,31 @@ def add_linux_desktop_files(app_dir: Path, icons: Path) -> None:
     target.chmod(0o755)
 
 
+def strip_debug_info(app_dir: Path) -> int:
+    """Linux: drop the debug sections of bundled libraries that carry them (libpython, kiwisolver,
+    SQLAlchemy's Cython modules: about 35 MB), returning the bytes saved.
+
+    PyInstaller's own strip option is not used: it strips every file, and a library that auditwheel
+    patched (RUNPATH $ORIGIN/..., e.g. numpy's OpenBLAS) is corrupted by that and fails to load.
+    Such libraries are left alone here."""
+    if not (shutil.which("strip") and shutil.which("readelf")):
+        say("strip/readelf not found (binutils): debug sections stay")
+        return 0
+    saved = 0
+    for path in sorted(app_dir.rglob("*.so*")):
+        if not path.is_file() or path.is_symlink():
+            continue
+        info = subprocess.run(["readelf", "-S", "-d", "-W", str(path)], capture_output=True, text=True)
+        if info.returncode != 0 or " .debug_" not in info.stdout:
+            continue
+        if any("$ORIGIN" in line for line in info.stdout.splitlines() if "PATH" in line):
+            continue
+        before = path.stat().st_size
+        subprocess.run(["strip", "--strip-debug", str(path)], check=True)
+        saved += before - path.stat().st_size
+    return saved
+
+
 def run_selftest(dist: Path) -> None:
     exe = app_executable(dist)
     say(f"{exe} selftest")
@@ -127,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     run_pyinstaller(dist, work)
     app_dir = dist / appinfo.APP_NAME
     if not IS_WINDOWS and not IS_MACOS:
+        saved = strip_debug_info(app_dir)
+        say(f"stripped debug sections: {saved / 2**20:.0f} MiB")
         add_linux_desktop_files(app_dir, icons)
     built = time.perf_counter() - started
     size = folder_size(dist / (f"{appinfo.APP_NAME}.app" if IS_MACOS else appinfo.APP_NAME))

@@ -384,9 +384,9 @@ def step_bundle(state: SelftestState) -> str:
     """A frozen app must run on a machine with no Python: nothing may come from outside the bundle
     except the operating system's own libraries (libc, OpenGL, X11/Wayland client libraries)."""
     base = Path(getattr(sys, "_MEIPASS", "")).resolve()
-    strays = sorted(
+    strays = sorted(  # relative names (shiboken's embedded "shibokensupport/...") are not files
         name for name, module in list(sys.modules.items())
-        if isinstance(getattr(module, "__file__", None), str) and _outside(module.__file__, base)  # type: ignore[arg-type]
+        if isinstance(file := getattr(module, "__file__", None), str) and os.path.isabs(file) and _outside(file, base)
     )
     _require(not strays, f"Python modules loaded from outside the bundle: {', '.join(strays[:5])}")
     libraries: set[str] = set()
@@ -398,8 +398,9 @@ def step_bundle(state: SelftestState) -> str:
                 libraries.add(path)
         foreign = sorted(p for p in libraries if _outside(p, base) and ("python" in p.lower() or "site-packages" in p))
         _require(not foreign, f"Python libraries loaded from outside the bundle: {', '.join(foreign[:3])}")
-    inside = sum(1 for p in libraries if not _outside(p, base))
-    return f"{len(sys.modules)} modules from the bundle; {inside} of {len(libraries)} shared libraries bundled"
+    system = sorted({Path(p).name for p in libraries if _outside(p, base)})
+    return (f"{len(sys.modules)} modules and {len(libraries) - len(system)} libraries from the bundle; "
+            f"from the system: {', '.join(system) or 'none'}")
 
 
 STEPS: list[Step] = [

@@ -1,37 +1,32 @@
-"""Helpers for the packaging tests: the checkout's packaging/ folder and PyInstaller from PyPI."""
+"""Fixtures of the packaging tests: PyInstaller from PyPI and the app bundle, built once per run."""
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-PACKAGING = ROOT / "packaging"
-if str(PACKAGING) not in sys.path:
-    sys.path.insert(0, str(PACKAGING))
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    """The environment of a shop's PC: nothing that points into this checkout or its venv."""
-    keep = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "XDG_RUNTIME_DIR", "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL",
-            "PIP_FIND_LINKS", "PIP_CONFIG_FILE", "PIP_CACHE_DIR", "PIP_NO_INDEX")
-    env = {k: os.environ[k] for k in keep if k in os.environ}
-    env["PATH"] = "/usr/local/bin:/usr/bin:/bin"
-    env.setdefault("LANG", "C.UTF-8")
-    env.update(extra)
-    return env
+from packaging_helpers import PACKAGING, ROOT, ensure_tool, shared_dir, shared_lock
 
 
 @pytest.fixture(scope="session")
 def pyinstaller() -> None:
-    """PyInstaller in this environment, installed from PyPI when missing (it is a build tool, not a
-    dependency of the app)."""
-    if importlib.util.find_spec("PyInstaller") is None:
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "pyinstaller>=6.10"], check=True)
-        importlib.invalidate_caches()
-    assert importlib.util.find_spec("PyInstaller") is not None
+    """PyInstaller is a build tool, not a dependency of the app: installed here when missing."""
+    ensure_tool("PyInstaller", "pyinstaller>=6.10")
+
+
+@pytest.fixture(scope="session")
+def bundle(pyinstaller: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """dist/ShopCRM made by packaging/build.py, once per test run whatever the number of workers."""
+    out = shared_dir(tmp_path_factory, "shopcrm-bundle")
+    with shared_lock(shared_dir(tmp_path_factory, "shopcrm-bundle.lock")):
+        if not (out / "built").exists():
+            started = time.perf_counter()
+            result = subprocess.run(
+                [sys.executable, str(PACKAGING / "build.py"), "--dist", str(out / "dist"), "--work", str(out / "work")],
+                cwd=ROOT, capture_output=True, text=True, timeout=1800)
+            assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+            (out / "built").write_text(f"{time.perf_counter() - started:.0f} s\n", encoding="utf-8")
+    return out / "dist" / "ShopCRM"

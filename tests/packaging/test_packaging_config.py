@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import appinfo
+import packaging_helpers  # noqa: F401 - puts packaging/ on sys.path for appinfo
 import pytest
 
 from shopcrm import __version__
