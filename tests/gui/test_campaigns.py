@@ -186,3 +186,37 @@ def test_screen_opens_from_the_main_window_and_takes_a_filter(qtbot: Any, ctx: A
     assert isinstance(view, CampaignsView)
     qtbot.waitUntil(lambda: _count(view) == 5, timeout=10000)
     assert view.builder.choices["pyramid"].values() == ["iron"]
+
+
+@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils not installed")
+def test_print_dialog_then_worker_thread_printing(qtbot: Any, ctx: AppContext, view: CampaignsView, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system dialog picks the printer; the pages are painted on the worker (here into a PDF
+    'printer', as a real one cannot be attached to the test machine)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtWidgets import QDialog
+
+    target = tmp_path / "printer.pdf"
+
+    def choose_pdf_printer(dialog: QPrintDialog) -> int:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(target))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_pdf_printer)
+    campaign = save_campaign(ctx.db, "Gold", CampaignFilter(pyramid=("gold",)))
+    view.saved.reload(select=campaign.id)
+    view.saved.print_button.click()
+    ctx.wait_idle(20)
+    qtbot.waitUntil(target.exists, timeout=10000)
+    out = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert "Pages:           1" in out
+    qtbot.waitUntil(lambda: get_campaign(ctx.db, campaign.id).printed_at is not None, timeout=10000)
+
+    # Printing from the preview dialog is recorded too (its own print button accepts the dialog).
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda _self: QDialog.DialogCode.Accepted.value)
+    before = len(audit.list_events(ctx.db, action=audit.PRINT))
+    view.saved.preview_button.click()
+    ctx.wait_idle(20)
+    qtbot.waitUntil(lambda: len(audit.list_events(ctx.db, action=audit.PRINT)) == before + 1, timeout=10000)
+    assert audit.list_events(ctx.db, action=audit.PRINT)[0].detail["target"] == "printer"
