@@ -95,7 +95,7 @@ class _Steps:
         if self.cancel is not None and self.cancel():
             raise Cancelled(QT_TRANSLATE_NOOP("errors", "The classification was cancelled; nothing was saved."))
         if self.progress is not None:
-            done = self.STAGES.index(stage) if stage in self.STAGES else 0
+            done = self.STAGES.index(stage) if stage in self.STAGES else len(self.STAGES)
             self.progress(float(done), float(len(self.STAGES)), _stage_text(stage))
 
     def finish(self) -> None:

@@ -144,6 +144,7 @@ def _plain(value: Any) -> Any:
 def member_classes(db: Database, member_id: int) -> dict[str, Any] | None:
     """The member in the newest snapshot that has them: classes, scores, metrics, lifetime value,
     reasons and recommended products (JSON-ready); None before the member was first classified."""
+    levels = load_settings(db).levels
     with db.read() as s:
         found = s.execute(
             select(SnapshotMember, ClassificationSnapshot)
@@ -157,17 +158,16 @@ def member_classes(db: Database, member_id: int) -> dict[str, Any] | None:
         row, snap = found
         rec_ids = [int(i) for i in (row.recommendations or [])]
         names = dict(s.execute(select(Product.id, Product.name).where(Product.id.in_(rec_ids))).all()) if rec_ids else {}
-    levels = load_settings(db).levels
-    level = min(max(row.level, 0), len(levels) - 1)
-    return {
-        "snapshot": {"id": snap.id, "as_of": snap.as_of.isoformat(), "window_days": snap.window_days},
-        "classes": {name: getattr(row, column) for name, column in COLUMNS.items()},
-        "level_name": translate("levels", levels[level].name),
-        "rfm": {"r": row.r_score, "f": row.f_score, "m": row.m_score},
-        "favourite_category": row.favourite_category,
-        "category_shares": dict(row.category_shares or {}),
-        "metrics": {name: _plain(getattr(row, name)) for name in _METRICS},
-        "lifetime_value": {name: getattr(row, name) for name in _LIFETIME},
-        "reasons": dict(row.reasons or {}),
-        "recommendations": [{"id": i, "name": names[i]} for i in rec_ids if i in names],
-    }
+        level = min(max(row.level, 0), len(levels) - 1)
+        return {
+            "snapshot": {"id": snap.id, "as_of": snap.as_of.isoformat(), "window_days": snap.window_days},
+            "classes": {name: getattr(row, column) for name, column in COLUMNS.items()},
+            "level_name": translate("levels", levels[level].name),
+            "rfm": {"r": row.r_score, "f": row.f_score, "m": row.m_score},
+            "favourite_category": row.favourite_category,
+            "category_shares": dict(row.category_shares or {}),
+            "metrics": {name: _plain(getattr(row, name)) for name in _METRICS},
+            "lifetime_value": {name: getattr(row, name) for name in _LIFETIME},
+            "reasons": dict(row.reasons or {}),
+            "recommendations": [{"id": i, "name": names[i]} for i in rec_ids if i in names],
+        }

@@ -166,10 +166,13 @@ def member_columns(inputs: Inputs, result: Run) -> dict[str, list[Any]]:
 def store_snapshot(
     s: Session, inputs: Inputs, result: Run, params: dict[str, Any], clv: dict[str, Any]
 ) -> int:
-    """Write the snapshot (replacing one of the same date) in the caller's transaction; its id."""
+    """Write the snapshot in the caller's transaction and return its id.
+
+    An earlier snapshot of the same date is deleted after the new one is written, so a snapshot id is
+    never handed out twice (SQLite would reuse the highest id if it were deleted first).
+    """
     as_of = inputs.as_of
     old = s.scalars(select(ClassificationSnapshot.id).where(ClassificationSnapshot.as_of == as_of)).all()
-    _delete(s, list(old))
     snap = ClassificationSnapshot(
         as_of=as_of,
         window_days=result.metrics.window_days,
@@ -186,6 +189,7 @@ def store_snapshot(
     ids = [snap.id] * count
     rows = list(zip(ids, *columns.values(), strict=True))
     BulkWriter(s.connection()).insert(SnapshotMember.__table__, names, rows)  # type: ignore[arg-type]
+    _delete(s, [int(i) for i in old])
     return int(snap.id)
 
 
