@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -382,6 +382,3 @@ class ListBuilder(QWidget):
 
     def _saved(self, summary: CampaignSummary) -> None:
         self.saved.emit(summary)
-
-    def focus_first(self) -> None:
-        self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)

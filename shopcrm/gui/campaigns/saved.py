@@ -72,6 +72,8 @@ class SavedCampaigns(QWidget):
         self.unmasked = QCheckBox(self.tr("Phone numbers in full"))
         self.unmasked.setObjectName("unmasked")
         self.unmasked.setToolTip(self.tr("Printed lists mask phones as 138****5678; in full needs the owner password."))
+        self.unmasked.setChecked(not ctx.settings.mask_phones)  # the owner's choice in Settings
+        ctx.settings_changed.connect(lambda settings: self.unmasked.setChecked(not settings.mask_phones))
         self.preview_button = QPushButton(self.tr("Print pre&view …"))
         self.print_button = QPushButton(self.tr("&Print …"))
         self.pdf_button = QPushButton(self.tr("Save as P&DF …"))
