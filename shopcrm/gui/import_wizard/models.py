@@ -35,7 +35,9 @@ def field_text(name: str) -> str:
 class MappingModel(QAbstractTableModel):
     """One row per column of the sheet: letter, header, examples, and the field it is imported as.
 
-    The last column is editable (EditRole = field code); `changed` fires after every edit."""
+    The last column is editable (EditRole = field code); `changed` fires after every edit.  A field
+    chosen for two columns is not taken from the other one (scrolling through a combo box with the
+    keyboard would silently undo the owner's choices): the page reports it until it is resolved."""
 
     changed = Signal()
     COLUMNS = (QT_TRANSLATE_NOOP("ImportWizard", "Column"), QT_TRANSLATE_NOOP("ImportWizard", "Header in the file"),
@@ -132,12 +134,6 @@ class MappingModel(QAbstractTableModel):
             return False
         if self.fields[index.row()] == field:
             return True
-        if field not in (IGNORE, REASON):  # one column per field: the column that had it lets it go
-            for other, used in enumerate(self.fields):
-                if used == field and other != index.row():
-                    self.fields[other] = IGNORE
-                    changed = self.index(other, self.FIELD_COLUMN)
-                    self.dataChanged.emit(changed, changed)
         self.fields[index.row()] = field
         self.dataChanged.emit(index, index)
         self.changed.emit()

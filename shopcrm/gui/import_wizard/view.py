@@ -606,13 +606,6 @@ class ImportWizard(QWidget):
         sheet = self.current_sheet()
         if sheet is not None:
             self.mappings[sheet.name] = self.mapping_model.mapping()
-        for row in range(self.mapping_model.rowCount()):  # a column that lost its field shows it
-            index = self.mapping_model.index(row, MappingModel.FIELD_COLUMN)
-            editor = self.mapping_table.indexWidget(index)
-            if isinstance(editor, QComboBox):
-                editor.blockSignals(True)
-                editor.setCurrentIndex(max(0, editor.findData(index.data(FIELD_ROLE))))
-                editor.blockSignals(False)
         self._validate()
 
     def missing_fields(self, sheet_name: str) -> list[str]:
@@ -622,6 +615,16 @@ class ImportWizard(QWidget):
     def chosen_sheets(self) -> list[str]:
         return [name for name, on in self.selected.items() if on]
 
+    def duplicated_fields(self, sheet_name: str) -> list[str]:
+        seen: set[str] = set()
+        twice: list[str] = []
+        for f in self.mappings.get(sheet_name, {}).values():
+            if f not in (IGNORE, REASON):
+                if f in seen and f not in twice:
+                    twice.append(f)
+                seen.add(f)
+        return twice
+
     def _validate(self) -> bool:
         problems = []
         for name in self.chosen_sheets():
@@ -629,6 +632,10 @@ class ImportWizard(QWidget):
             if missing:
                 problems.append(self.tr("Sheet \"{sheet}\": choose the column with {fields}.").format(
                     sheet=name, fields=", ".join(field_label(m) for m in missing)))
+            twice = self.duplicated_fields(name)
+            if twice:
+                problems.append(self.tr("Sheet \"{sheet}\": {fields} is chosen for two columns.").format(
+                    sheet=name, fields=", ".join(field_label(m) for m in twice)))
         if not self.chosen_sheets():
             problems.append(self.tr("Choose at least one sheet to import."))
         self.mapping_error.show_message(" ".join(problems))

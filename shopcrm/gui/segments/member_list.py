@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
@@ -48,9 +49,17 @@ class CellMembersModel(MemberTableModel):
         generation = self._generation
         cell, key, desc, db, snap = self.cell, self.sort_key, self.descending, self.ctx.db, self.cell_snapshot
         self.loading = True
+
+        def arrived(result: Any) -> None:
+            if isValid(self):  # the dialog may have been closed (and deleted) meanwhile
+                self._ids_arrived(generation, result)
+
+        def failed(exc: BaseException) -> None:
+            if isValid(self):
+                self._failed(generation, exc)
+
         self.ctx.read(lambda _c: (cell_member_ids(db, cell, sort_key=key, descending=desc), snap),
-                      on_done=lambda result: self._ids_arrived(generation, result),
-                      on_error=lambda exc: self._failed(generation, exc))
+                      on_done=arrived, on_error=failed)
 
 
 class MemberListDialog(QDialog):

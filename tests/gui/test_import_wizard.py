@@ -1,0 +1,277 @@
+"""Import wizard, driven like an owner: file -> columns -> check -> import -> rejected rows -> undo; cancel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox
+from sqlalchemy import func, select
+
+from shopcrm.db.engine import Database
+from shopcrm.db.models import ImportBatch, Member, Purchase
+from shopcrm.gui.context import AppContext
+from shopcrm.gui.import_wizard import jobs
+from shopcrm.gui.import_wizard.models import MappingModel
+from shopcrm.gui.import_wizard.view import ImportWizard
+from shopcrm.io.headers import IGNORE
+
+pytestmark = pytest.mark.gui
+
+HEADER = ["日期", "手机", "商品", "数量", "实收", "备注"]
+
+
+def sales_file(path: Path, rows: int = 6, *, bad_phone: bool = True) -> Path:
+    """A title row, a header with Chinese names, sales of three members and walk-ins, a bad phone,
+    a blank row and a 合计 row, as a hand-kept sheet looks."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "三月流水"
+    ws.append(["小麦烘焙 3 月销售", None, None, None, None, None])
+    ws.append(HEADER)
+    phones = ["13800001111", "139 0000 2222", None, "+86 137-0000-3333"]
+    for i in range(rows):
+        ws.append([dt.datetime(2025, 3, 1 + i % 28, 9 + i % 10, i % 60), phones[i % 4], "牛角包", 1 + i % 3,
+                   8 * (1 + i % 3), f"第{i}单"])
+    if bad_phone:
+        ws.append([dt.datetime(2025, 3, 30, 10), "12345", "拿铁", 1, 18, "电话写错"])
+    ws.append([None] * 6)
+    ws.append(["合计", None, None, None, None, None])
+    wb.save(path)
+    return path
+
+
+def counts(db: Database) -> tuple[int, int, int]:
+    with db.read() as s:
+        return (int(s.scalar(select(func.count()).select_from(Purchase)) or 0),
+                int(s.scalar(select(func.count()).select_from(Member)) or 0),
+                int(s.scalar(select(func.count()).select_from(ImportBatch)) or 0))
+
+
+@pytest.fixture
+def wizard(qtbot: Any, ctx: AppContext) -> ImportWizard:
+    view = ImportWizard(ctx)
+    qtbot.addWidget(view)
+    view.resize(1100, 760)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def to_columns(qtbot: Any, wizard: ImportWizard, path: Path) -> None:
+    wizard.file_edit.setText(str(path))  # as "Choose file ..." fills it (QTest cannot type Chinese)
+    with qtbot.waitSignal(wizard.preview_loaded, timeout=20_000):
+        qtbot.mouseClick(wizard.read_button, Qt.MouseButton.LeftButton)
+    assert wizard.step() == "columns"
+
+
+def field_box(wizard: ImportWizard, column: int) -> QComboBox:
+    box = wizard.mapping_table.indexWidget(wizard.mapping_model.index(column, MappingModel.FIELD_COLUMN))
+    assert isinstance(box, QComboBox)
+    return box
+
+
+def choose(qtbot: Any, wizard: ImportWizard, column: int, field: str) -> None:
+    """Pick a field in a column's combo box with the keyboard, as a user does."""
+    box = field_box(wizard, column)
+    box.setFocus()
+    target = box.findData(field)
+    assert target >= 0
+    while box.currentIndex() != target:
+        qtbot.keyClick(box, Qt.Key.Key_Down if box.currentIndex() < target else Qt.Key.Key_Up)
+
+
+def test_import_a_sheet_through_the_wizard_and_undo_it(qtbot: Any, qtmodeltester: Any, ctx: AppContext,
+                                                       wizard: ImportWizard, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    path = sales_file(tmp_path / "三月流水.xlsx")
+    to_columns(qtbot, wizard, path)
+    model = wizard.mapping_model
+    qtmodeltester.check(model)
+    qtmodeltester.check(wizard.sample_model)
+    assert [model.index(c, 1).data() for c in range(model.rowCount())] == HEADER
+    assert model.fields[:5] == ["date", "phone", "product", "quantity", "amount"]
+    assert "row 2" in wizard.mapping_hint.text()
+    assert wizard.check_button.isEnabled()
+
+    # the owner takes the date away by mistake: Next is refused with the reason, then puts it back
+    choose(qtbot, wizard, 0, IGNORE)
+    assert not wizard.check_button.isEnabled() and "Date" in wizard.mapping_error.text()
+    assert wizard.sample_model.headerData(0, Qt.Orientation.Horizontal).endswith("→ —")
+    choose(qtbot, wizard, 0, "date")
+    choose(qtbot, wizard, 5, "name")  # and imports the note column as the name, then thinks better of it
+    assert model.fields[5] == "name" and model.fields[0] == "date"  # passing "Date" on the way took nothing
+    choose(qtbot, wizard, 5, "phone")
+    assert not wizard.check_button.isEnabled() and "two columns" in wizard.mapping_error.text()
+    choose(qtbot, wizard, 5, IGNORE)
+    assert wizard.check_button.isEnabled() and not wizard.mapping_error.isVisible()
+
+    with qtbot.waitSignal(wizard.checked, timeout=30_000):
+        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+    assert wizard.step() == "check" and counts(ctx.db) == (0, 0, 0)  # nothing written by the check
+    labels = wizard.check_labels
+    assert (labels["rows"].text(), labels["imported"].text(), labels["rejected"].text()) == ("7", "6", "1")
+    assert labels["members_created"].text() == "3"
+    qtmodeltester.check(wizard.check_rejects)
+    assert wizard.check_rejects.rowCount() == 1
+    assert "12345" in wizard.check_rejects.index(0, 2).data()
+    assert wizard.import_button.text().replace("&", "") == "Import 6 rows"
+
+    saved = tmp_path / "checked rejects.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    qtbot.mouseClick(wizard.check_save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(saved.exists, timeout=10_000)
+
+    with qtbot.waitSignal(wizard.finished, timeout=30_000) as done:
+        qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    outcome = done.args[0]
+    assert wizard.step() == "result" and outcome.result.imported == 6 and outcome.result.batch is not None
+    assert counts(ctx.db) == (6, 3, 1)
+    assert wizard.result_labels["purchases"].text() == "6"
+    assert wizard.result_rejects.rowCount() == 1 and wizard.result_rejects.index(0, 1).data() == "9"  # its sheet row
+
+    rejects = tmp_path / "result rejects.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(rejects.with_suffix("")), ""))
+    qtbot.mouseClick(wizard.result_save, Qt.MouseButton.LeftButton)  # ".xlsx" is added
+    qtbot.waitUntil(rejects.exists, timeout=10_000)
+    from shopcrm.services.import_review import read_rejects_file
+
+    assert [r.values[1] for r in read_rejects_file(rejects)] == ["12345"]
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(wizard.undone, timeout=30_000):
+        qtbot.mouseClick(wizard.undo_button, Qt.MouseButton.LeftButton)
+    assert counts(ctx.db)[:2] == (0, 0) and "undone" in wizard.result_title.text()
+    assert not wizard.undo_button.isEnabled()
+
+
+def test_importing_the_same_file_again_adds_nothing(qtbot: Any, ctx: AppContext, wizard: ImportWizard,
+                                                    tmp_path: Path) -> None:
+    path = sales_file(tmp_path / "sales.xlsx", bad_phone=False)
+    for round_ in (1, 2):
+        to_columns(qtbot, wizard, path)
+        with qtbot.waitSignal(wizard.checked, timeout=30_000):
+            qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+        if round_ == 1:
+            with qtbot.waitSignal(wizard.finished, timeout=30_000):
+                qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+            wizard.restart()  # "Import another file" on the result page
+            assert wizard.step() == "file" and not wizard.file_edit.text()
+    assert wizard.check_labels["duplicates"].text() == "6" and wizard.check_labels["imported"].text() == "0"
+    assert not wizard.import_button.isEnabled()
+    assert "imported before" in wizard.check_notes.text()
+    assert counts(ctx.db)[0] == 6
+
+
+def test_earlier_imports_are_listed_and_can_be_undone(qtbot: Any, qtmodeltester: Any, ctx: AppContext,
+                                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from shopcrm.services.importing import import_file
+
+    result = import_file(ctx.db, sales_file(tmp_path / "old.xlsx"), "sales")
+    wizard = ImportWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.batch_model.rowCount() == 1, timeout=10_000)
+    qtmodeltester.check(wizard.batch_model)
+    assert wizard.batch_model.index(0, 3).data() == "old.xlsx" and wizard.batch_model.index(0, 6).data() == "1"
+    wizard.batch_table.selectRow(0)
+    assert wizard.batch_undo.isEnabled() and wizard.batch_save.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(wizard.undone, timeout=30_000):
+        qtbot.mouseClick(wizard.batch_undo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.batch_model.rowCount() == 1 and wizard.batch_model.row(0).status == "undone",
+                    timeout=10_000)
+    assert counts(ctx.db)[0] == 0 and result.batch == wizard.batch_model.row(0).id
+    assert wizard.batch_model.index(0, 7).data().startswith("Undone")
+
+
+def test_a_bad_file_gets_a_message_on_the_first_page(qtbot: Any, wizard: ImportWizard, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    wizard.file_edit.setText(str(empty))
+    qtbot.mouseClick(wizard.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.file_error.isVisible(), timeout=20_000)
+    assert wizard.step() == "file" and "empty" in wizard.file_error.text()
+    assert wizard.read_button.isEnabled()
+    text = tmp_path / "notes.xlsx"  # plain text: read as a CSV without any header
+    text.write_text("this is not a sales list\nnor is this\n", encoding="utf-8")
+    to_columns(qtbot, wizard, text)
+    assert "No header row" in wizard.mapping_hint.text()
+    assert not wizard.check_button.isEnabled() and wizard.mapping_error.text()
+
+
+def test_a_member_list_is_recognised_and_the_kind_switched(qtbot: Any, ctx: AppContext, wizard: ImportWizard,
+                                                          tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.append(["会员卡号", "姓名", "手机号", "生日", "性别"])
+    wb.active.append(["VIP001", "王芳", "13800001111", "1990-05-03", "女"])
+    wb.active.append(["VIP002", "李雷", "13900002222", "05-04", "男"])
+    path = tmp_path / "会员.xlsx"
+    wb.save(path)
+    to_columns(qtbot, wizard, path)
+    assert wizard.kind_button.isVisible() and "member list" in wizard.kind_hint.text()
+    with qtbot.waitSignal(wizard.preview_loaded, timeout=20_000):
+        qtbot.mouseClick(wizard.kind_button, Qt.MouseButton.LeftButton)
+    assert wizard.kind() == "members" and not wizard.kind_button.isVisible()
+    with qtbot.waitSignal(wizard.checked, timeout=30_000):
+        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+    assert wizard.check_labels["members_created"].text() == "2"
+    assert not wizard.check_labels["purchases"].isVisible()
+    with qtbot.waitSignal(wizard.finished, timeout=30_000):
+        qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    assert counts(ctx.db)[1] == 2 and not wizard.segments_button.isVisible()
+
+
+def test_cancel_during_the_import_writes_nothing(qtbot: Any, ctx: AppContext, wizard: ImportWizard,
+                                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = sales_file(tmp_path / "big.xlsx", rows=12_000)
+    pressed = threading.Event()
+    real = jobs.import_file
+
+    def held_import(db: Database, p: Path, kind: str, options: Any) -> Any:
+        report = options.progress
+
+        def progress(update: Any) -> None:
+            report(update)
+            if update.phase == "reading" and not options.dry_run:
+                pressed.wait(20)  # hold the run until the owner has pressed Cancel
+
+        options.progress = progress
+        return real(db, p, kind, options)
+
+    monkeypatch.setattr(jobs, "import_file", held_import)
+    to_columns(qtbot, wizard, path)
+    with qtbot.waitSignal(wizard.checked, timeout=60_000):
+        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    assert wizard.step() == "import"
+    qtbot.waitUntil(lambda: wizard.run_cancel.isVisible() and wizard.job is not None and wizard.job.state == "running",
+                    timeout=20_000)
+    with qtbot.waitSignal(wizard.finished, timeout=60_000) as done:
+        qtbot.mouseClick(wizard.run_cancel, Qt.MouseButton.LeftButton)
+        pressed.set()
+    assert done.args == [None] and wizard.job.state == "cancelled"
+    assert wizard.step() == "check" and "nothing was imported" in wizard.check_title.text()
+    assert counts(ctx.db) == (0, 0, 0)
+
+
+def test_a_cancel_after_the_commit_reports_the_import(ctx: AppContext, tmp_path: Path) -> None:
+    """The service checks the cancel token once more after committing; the wizard must not say
+    "nothing was imported" for rows that are in the shop."""
+    from shopcrm.gui.worker import Job, JobControl
+
+    job = Job(lambda _c: None, "", "")
+
+    class Control(JobControl):
+        def progress(self, done: float, total: float = 0, text: str = "") -> None:
+            if text == "writing" and total and done >= total:  # the last chunk is written: Cancel pressed
+                job.cancel()
+
+    outcome = jobs.import_job(ctx.db, sales_file(tmp_path / "late.xlsx"), "sales", {}, [])(Control(job, ctx.worker))
+    assert outcome.result.batch is not None and outcome.result.imported == 6
+    assert counts(ctx.db)[0] == 6 and len(outcome.rejects) == 1
