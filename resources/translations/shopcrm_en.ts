@@ -503,6 +503,10 @@
 <context>
     <name>Dashboard</name>
     <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Birthday</source>
         <translation type="unfinished"></translation>
     </message>
@@ -524,6 +528,14 @@
     </message>
     <message>
         <source>Promotions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -805,6 +817,377 @@
     </message>
     <message>
         <source>Cancelling ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>(reason of an earlier rejection, not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A guess: please check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past &amp;sales (one row per sale or per sale line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;member list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet, or drop it here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next: columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;ndo the selected import ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save its rejected rows as ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx, .xlsm, .xls) or CSV (UTF-8 or GBK). Title rows above the header, merged cells, several sheets, blank and total rows are fine. Nothing is written before the last step, and an import can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove everything import no. {batch} added ({rows} rows of {file})? A backup is taken first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import this sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next: check the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already imported (skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank, total and repeated header rows left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save rejected rows as ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel leaves the shop exactly as it was: all rows are written in one go at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See &amp;tiers and segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;another file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets ({patterns})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {file} ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no header found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({rows} rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file looks like a member list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file looks like past sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import as a member list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import as sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No header row was recognised in this sheet; it is not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header found in row {row}. The columns are set as you set them last time for a file laid out like this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header found in row {row}. The columns were recognised from their headers: check them, and change any that is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet &quot;{sheet}&quot;: choose the column with {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet &quot;{sheet}&quot;: {fields} is chosen for two columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one sheet to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking every row of {file} ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking members and duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing to the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: checked, nothing written yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import {n} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file was imported before (import {batches}); rows already in the shop are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows are not imported. Save them, fix the cells, and import that file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {file} ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} imported (import no. {batch})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} rejected.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import no. {batch} undone: {purchases} sales and {members} members removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1402,15 +1785,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Member level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Any {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>birthday month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1913,6 +2296,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
     <message>
         <source>Delete …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members on the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2636,6 +3023,14 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{value} is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} is not a valid id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>a member&apos;s personal data: export, consent, erase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2949,6 +3344,58 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>{n} members on {pages} pages written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recompute every classification and store a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classify as of this day (YYYY-MM-DD, default today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value: each member&apos;s own visit rate ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime value: BG/NBD r={r:.3f} alpha={alpha:.3f} a={a:.3f} b={b:.3f} on {customers} customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot {id} as of {date}: {members} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took {seconds:.1f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer lifetime value models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fit BG/NBD and Gamma-Gamma on the sales history (time unit: weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use the history up to this day (YYYY-MM-DD, default today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History up to {date}, time unit weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BG/NBD: r={r:.4f} alpha={alpha:.4f} a={a:.4f} b={b:.4f} log-likelihood={loglik:.1f} ({customers} customers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma: p={p:.4f} q={q:.4f} gamma={gamma:.4f} ({customers} repeat customers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma: not fitted ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3718,6 +4165,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Snapshot {id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A movement needs a classification.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3735,6 +4186,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>The classification was cancelled; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lifetime model: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4447,22 +4902,6 @@ The current data is backed up first, so this can be undone by restoring that cop
 <context>
     <name>reasons</name>
     <message>
-        <source>spent {spend} in the last {window} days: among the members who make the first {share} % of spend (from {limit})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days: among the members who make {low} % to {high} % of spend (from {limit})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days: below the members who make the first {share} % of spend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no spend in the last {window} days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>visits in {days} days: {visits}, {rate:.1f} a week (high from {limit:g} a week)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4475,19 +4914,11 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no visit in the last {window} days</source>
+        <source>no visit in {window} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>has not bought anything yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days: top {share} % (from {limit})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days (iron from {limit})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4531,23 +4962,11 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{meaning}: R{r} F{f} M{m} (last visit {ago}; visits in {window} days: {visits}; spent {spend})</source>
+        <source>{meaning}: R{r} F{f} M{m}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no purchase in the last {window} days; last visit {ago}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days: top {share} % (high from {limit})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days (medium from {limit}, high from {high})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days (medium from {limit})</source>
+        <source>no purchase in {window} days; last visit {days} days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4567,15 +4986,15 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>visits down {share} % ({last} in the last {days} days, {prev} in the {days} before)</source>
+        <source>visits down {share} % ({last} vs {prev} in {days} days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>spend down {share} % ({last} in the last {days} days, {prev} in the {days} before)</source>
+        <source>spend down {share} % ({last} vs {prev} in {days} days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>gave a rating of {limit} or lower in the last {days} days</source>
+        <source>rated {limit} or lower in the last {days} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4647,15 +5066,15 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>chance of still being a customer {alive} %; about {v90:.1f} visits in 90 days and {v365:.1f} in a year, worth {value}</source>
+        <source>{alive} % likely still a customer; {v90:.1f} visits expected in 90 days, {v365:.1f} in a year, worth {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>about {v365:.1f} visits in a year at the member&apos;s own rate, worth {value} ({why})</source>
+        <source>{v365:.1f} visits expected in a year at the member&apos;s own rate, worth {value} ({why})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{share} % of spend on new products, {count} new products tried (trier from {limit} % or {distinct} products)</source>
+        <source>{share} % of spend on new products, {count} tried (trier from {limit} % or {distinct})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4663,23 +5082,23 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{share} % of spend on new products, {count} new products tried, {visits} visits</source>
+        <source>{share} % of spend on new products, {count} tried, {visits} visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no product details for the purchases of the last {window} days</source>
+        <source>no product details for the purchases in {window} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no purchase in the last {window} days</source>
+        <source>no purchase in {window} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{share} % of product spend in the last {window} days</source>
+        <source>{share} % of product spend in {window} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no product purchases in the last {window} days</source>
+        <source>no product purchases in {window} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4696,6 +5115,38 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>nothing new to suggest yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days: within the first {share} % of spend (from {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days: within {low}-{high} % of spend (from {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days: after the first {share} % of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no spend in {window} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days: top {share} % (from {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days (iron from {limit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days (medium from {limit}, high from {high})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days (medium from {limit})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -504,6 +504,10 @@
 <context>
     <name>Dashboard</name>
     <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
@@ -526,6 +530,14 @@
     <message>
         <source>Promotions</source>
         <translation>营销推送</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
     <message>
         <source>Warning</source>
@@ -807,6 +819,377 @@
     <message>
         <source>Cancelling ...</source>
         <translation>正在取消……</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>(reason of an earlier rejection, not imported)</source>
+        <translation>（以前未导入的原因，不导入）</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>A guess: please check it.</source>
+        <translation>这是猜测的：请检查。</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Cells</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Past &amp;sales (one row per sale or per sale line)</source>
+        <translation>历史销售（每行一笔销售或一条明细）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A &amp;member list</source>
+        <translation>会员名单(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet, or drop it here</source>
+        <translation>选择表格文件，或拖到这里</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file ...</source>
+        <translation>选择文件(&amp;H)...</translation>
+    </message>
+    <message>
+        <source>&amp;Next: columns</source>
+        <translation>下一步：对应列(&amp;N)</translation>
+    </message>
+    <message>
+        <source>What is in the file</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo the selected import ...</source>
+        <translation>撤销所选导入(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>Save its rejected rows as ...</source>
+        <translation>另存其未导入的行...</translation>
+    </message>
+    <message>
+        <source>Earlier imports</source>
+        <translation>以往导入</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx, .xlsm, .xls) or CSV (UTF-8 or GBK). Title rows above the header, merged cells, several sheets, blank and total rows are fine. Nothing is written before the last step, and an import can be undone.</source>
+        <translation>Excel（.xlsx、.xlsm、.xls）或 CSV（UTF-8 或 GBK）。表头上方的标题行、合并单元格、多个工作表、空行和合计行都没关系。最后一步之前不会写入任何数据，导入之后也可以撤销。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Remove everything import no. {batch} added ({rows} rows of {file})? A backup is taken first.</source>
+        <translation>删除第 {batch} 次导入添加的全部内容（{file} 的 {rows} 行）？删除前会先备份。</translation>
+    </message>
+    <message>
+        <source>Undoing the import</source>
+        <translation>正在撤销导入</translation>
+    </message>
+    <message>
+        <source>Saving rejected rows</source>
+        <translation>正在保存未导入的行</translation>
+    </message>
+    <message>
+        <source>Rejected rows saved to {path}.</source>
+        <translation>未导入的行已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Import this sheet</source>
+        <translation>导入此工作表</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next: check the rows</source>
+        <translation>下一步：检查各行(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Rows read</source>
+        <translation>读取行数</translation>
+    </message>
+    <message>
+        <source>Rows to import</source>
+        <translation>将导入行数</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Undone {when}</source>
+        <translation>已于 {when} 撤销</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Already imported (skipped)</source>
+        <translation>已导入过（跳过）</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Members updated</source>
+        <translation>更新的会员</translation>
+    </message>
+    <message>
+        <source>Blank, total and repeated header rows left out</source>
+        <translation>略过的空行、合计行和重复表头</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Save rejected rows as ...</source>
+        <translation>另存未导入的行(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation>取消导入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel leaves the shop exactly as it was: all rows are written in one go at the end.</source>
+        <translation>取消后店铺数据保持原样：所有行在最后一次性写入。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>撤销本次导入(&amp;U)</translation>
+    </message>
+    <message>
+        <source>See &amp;tiers and segments</source>
+        <translation>查看会员分层(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Import &amp;another file</source>
+        <translation>导入另一个文件(&amp;A)</translation>
+    </message>
+    <message>
+        <source>1 File</source>
+        <translation>1 文件</translation>
+    </message>
+    <message>
+        <source>2 Columns</source>
+        <translation>2 对应列</translation>
+    </message>
+    <message>
+        <source>3 Check</source>
+        <translation>3 检查</translation>
+    </message>
+    <message>
+        <source>4 Import</source>
+        <translation>4 导入</translation>
+    </message>
+    <message>
+        <source>5 Done</source>
+        <translation>5 完成</translation>
+    </message>
+    <message>
+        <source>Choose a spreadsheet</source>
+        <translation>选择表格文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>表格文件（{patterns}）</translation>
+    </message>
+    <message>
+        <source>Reading {file} ...</source>
+        <translation>正在读取 {file} ...</translation>
+    </message>
+    <message>
+        <source>(no header found)</source>
+        <translation>（未找到表头）</translation>
+    </message>
+    <message>
+        <source>({rows} rows)</source>
+        <translation>（{rows} 行）</translation>
+    </message>
+    <message>
+        <source>This file looks like a member list.</source>
+        <translation>这个文件看起来是会员名单。</translation>
+    </message>
+    <message>
+        <source>This file looks like past sales.</source>
+        <translation>这个文件看起来是历史销售。</translation>
+    </message>
+    <message>
+        <source>Import as a member list</source>
+        <translation>作为会员名单导入</translation>
+    </message>
+    <message>
+        <source>Import as sales</source>
+        <translation>作为销售导入</translation>
+    </message>
+    <message>
+        <source>No header row was recognised in this sheet; it is not imported.</source>
+        <translation>此工作表中没有识别出表头行，不会导入。</translation>
+    </message>
+    <message>
+        <source>Header found in row {row}. The columns are set as you set them last time for a file laid out like this.</source>
+        <translation>在第 {row} 行找到表头。各列按您上次对同样格式文件的设置对应。</translation>
+    </message>
+    <message>
+        <source>Header found in row {row}. The columns were recognised from their headers: check them, and change any that is wrong.</source>
+        <translation>在第 {row} 行找到表头。各列已根据表头识别：请检查，如有不对请修改。</translation>
+    </message>
+    <message>
+        <source>Sheet &quot;{sheet}&quot;: choose the column with {fields}.</source>
+        <translation>工作表“{sheet}”：请选择{fields}所在的列。</translation>
+    </message>
+    <message>
+        <source>Sheet &quot;{sheet}&quot;: {fields} is chosen for two columns.</source>
+        <translation>工作表“{sheet}”：{fields}被选给了两列。</translation>
+    </message>
+    <message>
+        <source>Choose at least one sheet to import.</source>
+        <translation>请至少选择一个要导入的工作表。</translation>
+    </message>
+    <message>
+        <source>Checking every row of {file} ...</source>
+        <translation>正在检查 {file} 的每一行 ...</translation>
+    </message>
+    <message>
+        <source>Reading the rows</source>
+        <translation>正在读取各行</translation>
+    </message>
+    <message>
+        <source>Checking members and duplicates</source>
+        <translation>正在核对会员和重复记录</translation>
+    </message>
+    <message>
+        <source>Writing to the shop</source>
+        <translation>正在写入店铺数据</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>{file}: checked, nothing written yet</source>
+        <translation>{file}：已检查，尚未写入任何数据</translation>
+    </message>
+    <message>
+        <source>&amp;Import {n} rows</source>
+        <translation>导入 {n} 行(&amp;I)</translation>
+    </message>
+    <message>
+        <source>This file was imported before (import {batches}); rows already in the shop are skipped.</source>
+        <translation>这个文件以前导入过（第 {batches} 次导入）；店里已有的行会跳过。</translation>
+    </message>
+    <message>
+        <source>Rejected rows are not imported. Save them, fix the cells, and import that file again.</source>
+        <translation>未通过检查的行不会导入。请另存这些行，改正单元格后再导入该文件。</translation>
+    </message>
+    <message>
+        <source>Importing {file} ...</source>
+        <translation>正在导入 {file} ...</translation>
+    </message>
+    <message>
+        <source>Importing {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <source>Cancelling ...</source>
+        <translation>正在取消 ...</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>{file} imported (import no. {batch})</source>
+        <translation>{file} 已导入（第 {batch} 次导入）</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <source>{name} rejected.xlsx</source>
+        <translation>{name} 未导入.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import no. {batch} undone: {purchases} sales and {members} members removed.</source>
+        <translation>第 {batch} 次导入已撤销：删除了 {purchases} 笔销售和 {members} 位会员。</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>已撤销</translation>
     </message>
 </context>
 <context>
@@ -1403,16 +1786,16 @@
         <translation>会员</translation>
     </message>
     <message>
+        <source>Member level</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Birthday month</source>
+        <translation>生日月份</translation>
+    </message>
+    <message>
         <source>Any {what}</source>
         <translation>{what}：全部</translation>
-    </message>
-    <message>
-        <source>level</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <source>birthday month</source>
-        <translation>生日月份</translation>
     </message>
     <message>
         <source>Birthday in month {month}</source>
@@ -1917,6 +2300,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     <message>
         <source>Delete …</source>
         <translation>删除……</translation>
+    </message>
+    <message>
+        <source>Members on the list</source>
+        <translation>名单上的会员</translation>
     </message>
     <message>
         <source>Did they come back?</source>
@@ -2641,6 +3028,14 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>店主密码：</translation>
     </message>
     <message>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid id</source>
+        <translation>{value} 不是有效的编号</translation>
+    </message>
+    <message>
         <source>a member&apos;s personal data: export, consent, erase</source>
         <translation>会员个人信息：导出、营销同意、删除</translation>
     </message>
@@ -2955,6 +3350,58 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>{n} members on {pages} pages written to {path}</source>
         <translation>{n} 位会员共 {pages} 页，已写入 {path}</translation>
+    </message>
+    <message>
+        <source>recompute every classification and store a snapshot</source>
+        <translation>重新计算所有分类并保存快照</translation>
+    </message>
+    <message>
+        <source>classify as of this day (YYYY-MM-DD, default today)</source>
+        <translation>按这一天分类（YYYY-MM-DD，默认今天）</translation>
+    </message>
+    <message>
+        <source>Lifetime value: each member&apos;s own visit rate ({reason})</source>
+        <translation>生命周期价值：按每位会员自己的到店频率（{reason}）</translation>
+    </message>
+    <message>
+        <source>Lifetime value: BG/NBD r={r:.3f} alpha={alpha:.3f} a={a:.3f} b={b:.3f} on {customers} customers</source>
+        <translation>生命周期价值：BG/NBD r={r:.3f} alpha={alpha:.3f} a={a:.3f} b={b:.3f}，基于 {customers} 位顾客</translation>
+    </message>
+    <message>
+        <source>Snapshot {id} as of {date}: {members} members</source>
+        <translation>快照 {id}（截至 {date}）：{members} 位会员</translation>
+    </message>
+    <message>
+        <source>Took {seconds:.1f} s</source>
+        <translation>用时 {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>customer lifetime value models</source>
+        <translation>顾客生命周期价值模型</translation>
+    </message>
+    <message>
+        <source>fit BG/NBD and Gamma-Gamma on the sales history (time unit: weeks)</source>
+        <translation>用销售历史拟合 BG/NBD 和 Gamma-Gamma 模型（时间单位：周）</translation>
+    </message>
+    <message>
+        <source>use the history up to this day (YYYY-MM-DD, default today)</source>
+        <translation>使用截至这一天的历史（YYYY-MM-DD，默认今天）</translation>
+    </message>
+    <message>
+        <source>History up to {date}, time unit weeks</source>
+        <translation>截至 {date} 的历史，时间单位：周</translation>
+    </message>
+    <message>
+        <source>BG/NBD: r={r:.4f} alpha={alpha:.4f} a={a:.4f} b={b:.4f} log-likelihood={loglik:.1f} ({customers} customers)</source>
+        <translation>BG/NBD：r={r:.4f} alpha={alpha:.4f} a={a:.4f} b={b:.4f} 对数似然={loglik:.1f}（{customers} 位顾客）</translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma: p={p:.4f} q={q:.4f} gamma={gamma:.4f} ({customers} repeat customers)</source>
+        <translation>Gamma-Gamma：p={p:.4f} q={q:.4f} gamma={gamma:.4f}（{customers} 位回头客）</translation>
+    </message>
+    <message>
+        <source>Gamma-Gamma: not fitted ({reason})</source>
+        <translation>Gamma-Gamma：未拟合（{reason}）</translation>
     </message>
 </context>
 <context>
@@ -3723,6 +4170,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>未知的分类 {name}。</translation>
     </message>
     <message>
+        <source>Snapshot {id} does not exist.</source>
+        <translation>快照 {id} 不存在。</translation>
+    </message>
+    <message>
         <source>A movement needs a classification.</source>
         <translation>变动需要指定一个分类。</translation>
     </message>
@@ -3741,6 +4192,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>The classification was cancelled; nothing was saved.</source>
         <translation>分类已取消；没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>No lifetime model: {reason}</source>
+        <translation>没有生命周期价值模型：{reason}</translation>
     </message>
     <message>
         <source>Unknown column {column}. Columns: {known}.</source>
@@ -4452,22 +4907,6 @@ The current data is backed up first, so this can be undone by restoring that cop
 <context>
     <name>reasons</name>
     <message>
-        <source>spent {spend} in the last {window} days: among the members who make the first {share} % of spend (from {limit})</source>
-        <translation>最近 {window} 天消费 {spend}：属于贡献前 {share}% 消费额的会员（{limit} 起）</translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days: among the members who make {low} % to {high} % of spend (from {limit})</source>
-        <translation>最近 {window} 天消费 {spend}：属于贡献 {low}% 到 {high}% 消费额的会员（{limit} 起）</translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days: below the members who make the first {share} % of spend</source>
-        <translation>最近 {window} 天消费 {spend}：低于贡献前 {share}% 消费额的会员</translation>
-    </message>
-    <message>
-        <source>no spend in the last {window} days</source>
-        <translation>最近 {window} 天没有消费</translation>
-    </message>
-    <message>
         <source>visits in {days} days: {visits}, {rate:.1f} a week (high from {limit:g} a week)</source>
         <translation>{days} 天内到店 {visits} 次，每周 {rate:.1f} 次（每周 {limit:g} 次起为高）</translation>
     </message>
@@ -4480,20 +4919,12 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>{days} 天内到店 {visits} 次，每月 {rate:.1f} 次（低于每月 {limit:g} 次）</translation>
     </message>
     <message>
-        <source>no visit in the last {window} days</source>
-        <translation>最近 {window} 天没有到店</translation>
+        <source>no visit in {window} days</source>
+        <translation>{window} 天内没有到店</translation>
     </message>
     <message>
         <source>has not bought anything yet</source>
         <translation>还没有买过东西</translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days: top {share} % (from {limit})</source>
-        <translation>最近 {window} 天消费 {spend}：前 {share}%（{limit} 起）</translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days (iron from {limit})</source>
-        <translation>最近 {window} 天消费 {spend}（{limit} 起为铁）</translation>
     </message>
     <message>
         <source>bought recently and often</source>
@@ -4536,24 +4967,12 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>很少来，且很久没来</translation>
     </message>
     <message>
-        <source>{meaning}: R{r} F{f} M{m} (last visit {ago}; visits in {window} days: {visits}; spent {spend})</source>
-        <translation>{meaning}：R{r} F{f} M{m}（最近到店 {ago}；{window} 天内到店 {visits} 次；消费 {spend}）</translation>
+        <source>{meaning}: R{r} F{f} M{m}</source>
+        <translation>{meaning}：R{r} F{f} M{m}</translation>
     </message>
     <message>
-        <source>no purchase in the last {window} days; last visit {ago}</source>
-        <translation>最近 {window} 天没有消费；最近到店 {ago}</translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days: top {share} % (high from {limit})</source>
-        <translation>最近 {window} 天消费 {spend}：前 {share}%（{limit} 起为高）</translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days (medium from {limit}, high from {high})</source>
-        <translation>最近 {window} 天消费 {spend}（{limit} 起为中，{high} 起为高）</translation>
-    </message>
-    <message>
-        <source>spent {spend} in the last {window} days (medium from {limit})</source>
-        <translation>最近 {window} 天消费 {spend}（{limit} 起为中）</translation>
+        <source>no purchase in {window} days; last visit {days} days ago</source>
+        <translation>{window} 天内没有消费；上次到店在 {days} 天前</translation>
     </message>
     <message>
         <source>today</source>
@@ -4572,16 +4991,16 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>最近到店在 {days} 天前；平时每 {interval:g} 天来一次</translation>
     </message>
     <message>
-        <source>visits down {share} % ({last} in the last {days} days, {prev} in the {days} before)</source>
-        <translation>到店次数下降 {share}%（最近 {days} 天 {last} 次，之前 {days} 天 {prev} 次）</translation>
+        <source>visits down {share} % ({last} vs {prev} in {days} days)</source>
+        <translation>到店次数下降 {share}%（{days} 天内 {last} 次，之前 {prev} 次）</translation>
     </message>
     <message>
-        <source>spend down {share} % ({last} in the last {days} days, {prev} in the {days} before)</source>
-        <translation>消费下降 {share}%（最近 {days} 天 {last}，之前 {days} 天 {prev}）</translation>
+        <source>spend down {share} % ({last} vs {prev} in {days} days)</source>
+        <translation>消费下降 {share}%（{days} 天内 {last}，之前 {prev}）</translation>
     </message>
     <message>
-        <source>gave a rating of {limit} or lower in the last {days} days</source>
-        <translation>最近 {days} 天给出了 {limit} 分或更低的评分</translation>
+        <source>rated {limit} or lower in the last {days} days</source>
+        <translation>最近 {days} 天内打过 {limit} 分或更低</translation>
     </message>
     <message>
         <source>no warning signs</source>
@@ -4652,40 +5071,40 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>终身价值模型没有为这些历史数据给出可用的预测</translation>
     </message>
     <message>
-        <source>chance of still being a customer {alive} %; about {v90:.1f} visits in 90 days and {v365:.1f} in a year, worth {value}</source>
-        <translation>仍是活跃顾客的概率 {alive}%；预计 90 天内到店约 {v90:.1f} 次，一年约 {v365:.1f} 次，价值 {value}</translation>
+        <source>{alive} % likely still a customer; {v90:.1f} visits expected in 90 days, {v365:.1f} in a year, worth {value}</source>
+        <translation>仍是顾客的可能性 {alive}%；预计 90 天内到店 {v90:.1f} 次，一年 {v365:.1f} 次，价值 {value}</translation>
     </message>
     <message>
-        <source>about {v365:.1f} visits in a year at the member&apos;s own rate, worth {value} ({why})</source>
-        <translation>按会员自身频率一年约到店 {v365:.1f} 次，价值 {value}（{why}）</translation>
+        <source>{v365:.1f} visits expected in a year at the member&apos;s own rate, worth {value} ({why})</source>
+        <translation>按会员自己的频率，预计一年到店 {v365:.1f} 次，价值 {value}（{why}）</translation>
     </message>
     <message>
-        <source>{share} % of spend on new products, {count} new products tried (trier from {limit} % or {distinct} products)</source>
-        <translation>新品消费占 {share}%，尝试过 {count} 种新品（{limit}% 或 {distinct} 种起为尝鲜者）</translation>
+        <source>{share} % of spend on new products, {count} tried (trier from {limit} % or {distinct})</source>
+        <translation>{share}% 的消费用于新品，尝试过 {count} 款（{limit}% 或 {distinct} 款起为尝鲜型）</translation>
     </message>
     <message>
         <source>{share} % of spend on new products over {visits} visits (classic up to {limit} %)</source>
         <translation>{visits} 次到店中新品消费占 {share}%（{limit}% 以内为经典款爱好者）</translation>
     </message>
     <message>
-        <source>{share} % of spend on new products, {count} new products tried, {visits} visits</source>
-        <translation>新品消费占 {share}%，尝试过 {count} 种新品，到店 {visits} 次</translation>
+        <source>{share} % of spend on new products, {count} tried, {visits} visits</source>
+        <translation>{share}% 的消费用于新品，尝试过 {count} 款，到店 {visits} 次</translation>
     </message>
     <message>
-        <source>no product details for the purchases of the last {window} days</source>
-        <translation>最近 {window} 天的消费没有商品明细</translation>
+        <source>no product details for the purchases in {window} days</source>
+        <translation>{window} 天内的消费没有商品明细</translation>
     </message>
     <message>
-        <source>no purchase in the last {window} days</source>
-        <translation>最近 {window} 天没有消费</translation>
+        <source>no purchase in {window} days</source>
+        <translation>{window} 天内没有消费</translation>
     </message>
     <message>
-        <source>{share} % of product spend in the last {window} days</source>
-        <translation>占最近 {window} 天商品消费的 {share}%</translation>
+        <source>{share} % of product spend in {window} days</source>
+        <translation>占 {window} 天内商品消费的 {share}%</translation>
     </message>
     <message>
-        <source>no product purchases in the last {window} days</source>
-        <translation>最近 {window} 天没有购买商品</translation>
+        <source>no product purchases in {window} days</source>
+        <translation>{window} 天内没有购买商品</translation>
     </message>
     <message>
         <source>often bought together with {product}</source>
@@ -4702,6 +5121,38 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>nothing new to suggest yet</source>
         <translation>暂时没有新的推荐</translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days: within the first {share} % of spend (from {limit})</source>
+        <translation>{window} 天内消费 {spend}：在前 {share}% 的消费之内（{limit} 起）</translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days: within {low}-{high} % of spend (from {limit})</source>
+        <translation>{window} 天内消费 {spend}：在 {low}-{high}% 的消费之内（{limit} 起）</translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days: after the first {share} % of spend</source>
+        <translation>{window} 天内消费 {spend}：在前 {share}% 的消费之后</translation>
+    </message>
+    <message>
+        <source>no spend in {window} days</source>
+        <translation>{window} 天内没有消费</translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days: top {share} % (from {limit})</source>
+        <translation>{window} 天内消费 {spend}：前 {share}%（{limit} 起）</translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days (iron from {limit})</source>
+        <translation>{window} 天内消费 {spend}（{limit} 起为铁）</translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days (medium from {limit}, high from {high})</source>
+        <translation>{window} 天内消费 {spend}（{limit} 起为中，{high} 起为高）</translation>
+    </message>
+    <message>
+        <source>{spend} in {window} days (medium from {limit})</source>
+        <translation>{window} 天内消费 {spend}（{limit} 起为中）</translation>
     </message>
 </context>
 <context>

@@ -202,7 +202,7 @@ class DashboardView(QWidget):
 
         def when(b: BirthdayRow) -> str:
             if b.days_until == 0:
-                return QCoreApplication.translate(c, "Today")
+                return QCoreApplication.translate("Dashboard", "Today")
             day = QLocale().dayName(b.birthday.isoweekday(), QLocale.FormatType.ShortFormat)
             return f"{b.birthday.strftime('%m-%d')} {day}"
 
@@ -217,8 +217,8 @@ class DashboardView(QWidget):
                        lambda b: "" if b.turning is None else str(b.turning), numeric=True),
             ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Level"), c, level),
             ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Promotions"), c,
-                       lambda b: QCoreApplication.translate(c, "Yes") if b.consent
-                       else QCoreApplication.translate(c, "No")),
+                       lambda b: QCoreApplication.translate("Dashboard", "Yes") if b.consent
+                       else QCoreApplication.translate("Dashboard", "No")),
         ]
 
     def _at_risk_columns(self) -> list[ListColumn[AtRiskRow]]:

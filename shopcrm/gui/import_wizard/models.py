@@ -28,7 +28,7 @@ CTX = "ImportWizard"
 
 def field_text(name: str) -> str:
     if name == REASON:
-        return QCoreApplication.translate(CTX, "(reason of an earlier rejection, not imported)")
+        return QCoreApplication.translate("ImportWizard", "(reason of an earlier rejection, not imported)")
     return field_label(name)
 
 
@@ -123,7 +123,7 @@ class MappingModel(QAbstractTableModel):
             score = self.sheet.scores.get(col)
             if field not in (IGNORE, REASON) and score is not None and score < UNSURE_SCORE \
                     and self.sheet.mapping.get(col) == field:
-                return QCoreApplication.translate(CTX, "A guess: please check it.")
+                return QCoreApplication.translate("ImportWizard", "A guess: please check it.")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

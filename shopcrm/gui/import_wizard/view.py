@@ -212,12 +212,12 @@ class ImportWizard(QWidget):
 
         def status(b: BatchLine) -> str:
             if b.status == "undone":
-                return QCoreApplication.translate(c, "Undone {when}").format(when=date_text(b.undone_at))
-            return QCoreApplication.translate(c, "Imported")
+                return QCoreApplication.translate("ImportWizard", "Undone {when}").format(when=date_text(b.undone_at))
+            return QCoreApplication.translate("ImportWizard", "Imported")
 
         def kind(b: BatchLine) -> str:
-            return (QCoreApplication.translate(c, "Sales") if b.kind == "sales"
-                    else QCoreApplication.translate(c, "Members"))
+            return (QCoreApplication.translate("ImportWizard", "Sales") if b.kind == "sales"
+                    else QCoreApplication.translate("ImportWizard", "Members"))
 
         return [
             ListColumn(QT_TRANSLATE_NOOP("ImportWizard", "No."), c, lambda b: str(b.id), numeric=True),
