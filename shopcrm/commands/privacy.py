@@ -51,19 +51,30 @@ def owner_password(args: argparse.Namespace, db: Database) -> str | None:
     return None
 
 
+def record_id(text: str) -> int:
+    """A row id on the command line: a whole number the database can hold (SQLite: 64-bit)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate("cli", "{value} is not a number").format(value=text[:40])) from None
+    if not 1 <= value < 2**63:
+        raise argparse.ArgumentTypeError(translate("cli", "{value} is not a valid id").format(value=text[:40]))
+    return value
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     privacy = sub.add_parser("privacy", help=translate("cli", "a member's personal data: export, consent, erase"))
     verbs = privacy.add_subparsers(dest="privacy_command", metavar="export-data|consent|erase", required=True)
 
     export = verbs.add_parser("export-data", help=translate("cli", "write everything kept about one member to a JSON file"))
-    export.add_argument("member_id", type=int)
+    export.add_argument("member_id", type=record_id)
     export.add_argument("out", metavar="OUT.json")
     add_password_option(export)
     add_json_flag(export)
     export.set_defaults(handler=run_export)
 
     consent = verbs.add_parser("consent", help=translate("cli", "show or change a member's marketing consent"))
-    consent.add_argument("member_id", type=int)
+    consent.add_argument("member_id", type=record_id)
     change = consent.add_mutually_exclusive_group()
     change.add_argument("--give", action="store_true", help=translate("cli", "the member agrees to marketing"))
     change.add_argument("--withdraw", action="store_true", help=translate("cli", "the member withdraws consent"))
@@ -71,7 +82,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     consent.set_defaults(handler=run_consent)
 
     erase = verbs.add_parser("erase", help=translate("cli", "erase a member's personal data for good (sales stay anonymously)"))
-    erase.add_argument("member_id", type=int)
+    erase.add_argument("member_id", type=record_id)
     erase.add_argument("--yes", action="store_true", help=translate("cli", "confirm: this cannot be undone"))
     add_password_option(erase)
     add_json_flag(erase)
@@ -94,7 +105,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     log.add_argument("--action", choices=list(audit.ACTIONS))
     log.add_argument("--since", metavar="YYYY-MM-DD")
     log.add_argument("--until", metavar="YYYY-MM-DD")
-    log.add_argument("--member", type=int, metavar="ID")
+    log.add_argument("--member", type=record_id, metavar="ID")
     log.add_argument("--limit", type=int, default=100)
     add_json_flag(log)
     log.set_defaults(handler=run_audit)

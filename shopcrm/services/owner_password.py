@@ -133,3 +133,18 @@ def clear_owner_password(db: Database, current_password: str | None) -> bool:
         s.delete(row)
         audit.record_in(s, audit.PASSWORD_CLEARED)
     return True
+
+
+def save_settings_as_owner(db: Database, settings: Any, password: str | None) -> Any:
+    """Settings screen "Save": owner password first, then the change, recorded (which keys, not values)."""
+    from dataclasses import asdict
+
+    from shopcrm.services.settings import load_settings, save_settings
+
+    require_owner(db, password)
+    before = asdict(load_settings(db))
+    saved = save_settings(db, settings)
+    changed = sorted(k for k, v in asdict(saved).items() if before.get(k) != v)
+    if changed:
+        audit.record(db, audit.SETTINGS_CHANGED, keys=changed)
+    return saved

@@ -273,3 +273,19 @@ def test_audit_log_query(db: Database) -> None:
     assert len(audit.list_events(db, limit=2)) == 2
     with pytest.raises(ValueError):
         audit.record(db, "peeked")
+
+
+def test_settings_change_needs_the_owner_and_is_logged(db: Database) -> None:
+    from dataclasses import replace
+
+    from shopcrm.services.owner_password import save_settings_as_owner
+    from shopcrm.services.settings import load_settings
+
+    set_owner_password(db, "s3cret")
+    wanted = replace(load_settings(db), shop_name="老街面包坊", backup_keep=30)
+    with pytest.raises(OwnerPasswordError):
+        save_settings_as_owner(db, wanted, None)
+    assert load_settings(db).shop_name == ""
+    save_settings_as_owner(db, wanted, "s3cret")
+    assert (load_settings(db).shop_name, load_settings(db).backup_keep) == ("老街面包坊", 30)
+    assert audit.list_events(db, action=audit.SETTINGS_CHANGED)[0].detail == {"keys": ["backup_keep", "shop_name"]}
