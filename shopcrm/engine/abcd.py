@@ -24,22 +24,22 @@ def classify_abcd(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
     reasons = empty_reasons(m.size)
     put(
         reasons, codes == 0,
-        translate("reasons", "spent {spend} in the last {window} days: among the members who make the first {share} % of spend (from {limit})"),
+        translate("reasons", "{spend} in {window} days: within the first {share} % of spend (from {limit})"),
         spend=spent, window=p.window_days, share=int(percent(np.array(a_share))), limit=limits[0],
     )
     put(
         reasons, codes == 1,
-        translate("reasons", "spent {spend} in the last {window} days: among the members who make {low} % to {high} % of spend (from {limit})"),
+        translate("reasons", "{spend} in {window} days: within {low}-{high} % of spend (from {limit})"),
         spend=spent, window=p.window_days, low=int(percent(np.array(a_share))),
         high=int(percent(np.array(b_share))), limit=limits[1],
     )
     put(
         reasons, codes == 2,
-        translate("reasons", "spent {spend} in the last {window} days: below the members who make the first {share} % of spend"),
+        translate("reasons", "{spend} in {window} days: after the first {share} % of spend"),
         spend=spent, window=p.window_days, share=int(percent(np.array(b_share))),
     )
     put(
         reasons, codes == 3,
-        translate("reasons", "no spend in the last {window} days"), window=p.window_days,
+        translate("reasons", "no spend in {window} days"), window=p.window_days,
     )
     return Classified("abcd", CLASSES, codes, reasons)

@@ -62,21 +62,21 @@ def classify_churn(m: Metrics, p: RuleParams, low_rating: np.ndarray, symbol: st
     part = np.full(n, "", dtype=object)
     put(
         part, fewer_visits,
-        translate("reasons", "visits down {share} % ({last} in the last {days} days, {prev} in the {days} before)"),
+        translate("reasons", "visits down {share} % ({last} vs {prev} in {days} days)"),
         share=_drop_percent(m.visits_last, m.visits_prev), last=m.visits_last, prev=m.visits_prev, days=p.compare_days,
     )
     parts.append(part)
     part = np.full(n, "", dtype=object)
     put(
         part, less_spend,
-        translate("reasons", "spend down {share} % ({last} in the last {days} days, {prev} in the {days} before)"),
+        translate("reasons", "spend down {share} % ({last} vs {prev} in {days} days)"),
         share=_drop_percent(m.spend_last, m.spend_prev), last=Money(m.spend_last, symbol),
         prev=Money(m.spend_prev, symbol), days=p.compare_days,
     )
     parts.append(part)
     part = np.full(n, "", dtype=object)
     put(
-        part, rated_low, translate("reasons", "gave a rating of {limit} or lower in the last {days} days"),
+        part, rated_low, translate("reasons", "rated {limit} or lower in the last {days} days"),
         limit=p.churn_low_rating, days=p.compare_days,
     )
     parts.append(part)

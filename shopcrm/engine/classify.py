@@ -19,7 +19,7 @@ from shopcrm.engine.demographics import classify_age
 from shopcrm.engine.frequency import classify_frequency
 from shopcrm.engine.levels import classify_level
 from shopcrm.engine.lifecycle import classify_lifecycle
-from shopcrm.engine.lifetime import LifetimeValue, lifetime_value
+from shopcrm.engine.lifetime import LifetimeValue, lifetime_value, single_threaded_blas
 from shopcrm.engine.metrics import Metrics, VisitDays, compute_metrics
 from shopcrm.engine.params import RuleParams
 from shopcrm.engine.preference import classify_preference
@@ -114,6 +114,11 @@ class Run:
 
 def run(inputs: Inputs, params: RuleParams, step: Callable[[str], None] | None = None) -> Run:
     """Compute every classification; `step(name)` is called before each stage (progress, cancel)."""
+    with single_threaded_blas():
+        return _run(inputs, params, step)
+
+
+def _run(inputs: Inputs, params: RuleParams, step: Callable[[str], None] | None) -> Run:
     say = step or (lambda _name: None)
     n = inputs.members.size
     symbol = inputs.symbol
@@ -122,7 +127,7 @@ def run(inputs: Inputs, params: RuleParams, step: Callable[[str], None] | None =
     pm = product_metrics(inputs.products, inputs.catalogue, n)
     say("rules")
     low_rating = inputs.low_rating if inputs.low_rating is not None else np.zeros(n, dtype=bool)
-    rfm = classify_rfm(metrics, params, symbol)
+    rfm = classify_rfm(metrics, params)
     churn = classify_churn(metrics, params, low_rating, symbol)
     preference = classify_preference(metrics, params, pm, inputs.catalogue)
     floor = inputs.members.stored_level if inputs.keep_stored_levels else None

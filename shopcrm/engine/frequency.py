@@ -56,7 +56,7 @@ def classify_frequency(m: Metrics, p: RuleParams) -> Classified:
     )
     put(
         reasons, (visits == 0) & m.has_purchase,
-        translate("reasons", "no visit in the last {window} days"), window=p.window_days,
+        translate("reasons", "no visit in {window} days"), window=p.window_days,
     )
     put(reasons, ~m.has_purchase, translate("reasons", "has not bought anything yet"))
     return Classified("frequency", CLASSES, codes, reasons)

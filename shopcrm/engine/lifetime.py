@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from shopcrm.engine import clv
 from shopcrm.engine.frequency import observed_days
@@ -66,8 +67,19 @@ def _try_bgnbd(data: CustomerData, start: tuple[float, float, float, float] | No
         return None
 
 
+def single_threaded_blas() -> threadpool_limits:
+    """The optimiser calls BLAS on vectors of 3 or 4 numbers thousands of times; a threaded BLAS
+    spends more on waking its threads than on the work (3-15x slower fits on a busy 2-core PC)."""
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 def fit_models(data: CustomerData, p: RuleParams, start: dict[str, Any] | None = None) -> Fits:
     """Fit both models, or say in the owner's words why not.  `start`: a previous snapshot's fits."""
+    with single_threaded_blas():
+        return _fit_models(data, p, start)
+
+
+def _fit_models(data: CustomerData, p: RuleParams, start: dict[str, Any] | None) -> Fits:
     customers = int(data.x.size)
     repeat = int(np.count_nonzero(data.x > 0))
     if customers < p.clv_min_customers or repeat < p.clv_min_repeat_customers:
@@ -147,13 +159,13 @@ def lifetime_value(m: Metrics, p: RuleParams, start: dict[str, Any] | None = Non
     if fits.bgnbd is not None:
         put(
             reasons, has,
-            translate("reasons", "chance of still being a customer {alive} %; about {v90:.1f} visits in 90 days and {v365:.1f} in a year, worth {value}"),
+            translate("reasons", "{alive} % likely still a customer; {v90:.1f} visits expected in 90 days, {v365:.1f} in a year, worth {value}"),
             alive=percent(np.nan_to_num(p_alive)), v90=np.nan_to_num(v90), v365=np.nan_to_num(v365), value=worth,
         )
     else:
         put(
             reasons, has,
-            translate("reasons", "about {v365:.1f} visits in a year at the member's own rate, worth {value} ({why})"),
+            translate("reasons", "{v365:.1f} visits expected in a year at the member's own rate, worth {value} ({why})"),
             v365=np.nan_to_num(v365), value=worth, why=fits.reason or "",
         )
     put(reasons, ~has, translate("reasons", "has not bought anything yet"))

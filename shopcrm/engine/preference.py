@@ -40,7 +40,7 @@ def classify_preference(m: Metrics, p: RuleParams, pm: ProductMetrics, catalogue
     reasons = empty_reasons(m.size)
     put(
         reasons, trier,
-        translate("reasons", "{share} % of spend on new products, {count} new products tried (trier from {limit} % or {distinct} products)"),
+        translate("reasons", "{share} % of spend on new products, {count} tried (trier from {limit} % or {distinct})"),
         share=shown, count=pm.distinct_new, limit=int(percent(np.array(p.trier_spend_share))),
         distinct=p.trier_distinct_new,
     )
@@ -51,14 +51,14 @@ def classify_preference(m: Metrics, p: RuleParams, pm: ProductMetrics, catalogue
     )
     put(
         reasons, mixed,
-        translate("reasons", "{share} % of spend on new products, {count} new products tried, {visits} visits"),
+        translate("reasons", "{share} % of spend on new products, {count} tried, {visits} visits"),
         share=shown, count=pm.distinct_new, visits=m.visits,
     )
     put(
         reasons, (m.visits > 0) & ~known,
-        translate("reasons", "no product details for the purchases of the last {window} days"), window=p.window_days,
+        translate("reasons", "no product details for the purchases in {window} days"), window=p.window_days,
     )
-    put(reasons, m.visits == 0, translate("reasons", "no purchase in the last {window} days"), window=p.window_days)
+    put(reasons, m.visits == 0, translate("reasons", "no purchase in {window} days"), window=p.window_days)
 
     names = np.asarray((*catalogue.category_names, None), dtype=object)
     favourite = names[pm.favourite]  # -1 picks the trailing None
@@ -69,8 +69,8 @@ def classify_preference(m: Metrics, p: RuleParams, pm: ProductMetrics, catalogue
         total = pm.category_spend.sum(axis=1)
         fav_share = np.where(total > 0, top / np.where(total > 0, total, 1), 0.0)
         put(
-            fav_reasons, has_fav, translate("reasons", "{share} % of product spend in the last {window} days"),
+            fav_reasons, has_fav, translate("reasons", "{share} % of product spend in {window} days"),
             share=percent(fav_share), window=p.window_days,
         )
-    put(fav_reasons, ~has_fav, translate("reasons", "no product purchases in the last {window} days"), window=p.window_days)
+    put(fav_reasons, ~has_fav, translate("reasons", "no product purchases in {window} days"), window=p.window_days)
     return PreferenceResult(Classified("preference", CLASSES, codes, reasons), favourite, fav_reasons)

@@ -22,16 +22,16 @@ def classify_pyramid(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classifie
     limits = money(np.where(np.isfinite(thresholds), thresholds, 0).astype(np.int64), symbol)
     tops = percent(shares)
     reasons = empty_reasons(m.size)
-    template = translate("reasons", "spent {spend} in the last {window} days: top {share} % (from {limit})")
+    template = translate("reasons", "{spend} in {window} days: top {share} % (from {limit})")
     for code in range(3):
         put(reasons, codes == code, template, spend=spent, window=p.window_days, share=int(tops[code]), limit=limits[code])
     put(
         reasons, (codes == 3) & (m.spend > 0),
-        translate("reasons", "spent {spend} in the last {window} days (iron from {limit})"),
+        translate("reasons", "{spend} in {window} days (iron from {limit})"),
         spend=spent, window=p.window_days, limit=limits[2],
     )
     put(
         reasons, m.spend <= 0,
-        translate("reasons", "no spend in the last {window} days"), window=p.window_days,
+        translate("reasons", "no spend in {window} days"), window=p.window_days,
     )
     return Classified("pyramid", CLASSES, codes, reasons)

@@ -43,6 +43,23 @@ def _first_unique(candidates: np.ndarray, k: int) -> np.ndarray:
     return np.take_along_axis(c, order, axis=1)[:, :k]
 
 
+def _best(score: np.ndarray, k: int) -> np.ndarray:
+    """Per row the indexes of the k largest positive scores, best first, -1 where fewer are positive.
+
+    Scores must already be distinct within a row (the callers add an index tie-break below 1).
+    """
+    k = min(k, score.shape[1])
+    if k < score.shape[1]:
+        pick = np.argpartition(-score, k - 1, axis=1)[:, :k]
+    else:
+        pick = np.broadcast_to(np.arange(k), score.shape).copy()
+    values = np.take_along_axis(score, pick, axis=1)
+    order = np.argsort(-values, axis=1)
+    pick = np.take_along_axis(pick, order, axis=1)
+    pick[np.take_along_axis(values, order, axis=1) <= 0] = -1
+    return pick
+
+
 def recommend(
     bought: sparse.csr_matrix,
     co_purchase: np.ndarray,
@@ -61,9 +78,10 @@ def recommend(
     co = co_purchase.astype(float)
     usable = catalogue.active.astype(bool)
     fresh = new_products & usable
-    # newest first: a larger launch day ranks higher, ties by product index
-    oldest = catalogue.launched_day[fresh].min() if fresh.any() else 0
+    # scores are whole numbers; a fraction below 1 ranks equal scores by product index
     tie_break = 1.0 - np.arange(n_products) / (n_products + 1.0)
+    # new products: newest first
+    oldest = catalogue.launched_day[fresh].min() if fresh.any() else 0
     fresh_rank = np.where(fresh, catalogue.launched_day - oldest + tie_break, 0.0)
     category = catalogue.product_category
     block = max(1, _BLOCK_CELLS // max(n_products, 1))
@@ -72,14 +90,11 @@ def recommend(
         counts = bought[lo:hi].toarray()
         owned = counts > 0
         score = counts @ co
-        score[owned | ~usable] = 0.0
-        co_pick = np.argsort(-score, axis=1, kind="stable")[:, :k]
-        co_ok = np.take_along_axis(score, co_pick, axis=1) > 0
-        co_pick[~co_ok] = -1
+        score = np.where(owned | ~usable | (score <= 0), 0.0, score - 1.0 + tie_break)
+        co_pick = _best(score, k)
         fav = favourite[lo:hi]
         new_score = np.where((category[None, :] == fav[:, None]) & (fav[:, None] >= 0) & ~owned, fresh_rank[None, :], 0.0)
-        new_pick = np.argsort(-new_score, axis=1, kind="stable")[:, :k]
-        new_pick[np.take_along_axis(new_score, new_pick, axis=1) <= 0] = -1
+        new_pick = _best(new_score, k)
         merged = np.concatenate([co_pick[:, : k - 1], new_pick[:, :1], co_pick[:, k - 1 :], new_pick[:, 1:]], axis=1)
         out[lo:hi] = _first_unique(merged, k)
         # the member's product that is most often bought with the first co-purchase pick

@@ -22,7 +22,7 @@ from shopcrm.engine.metrics import Metrics
 from shopcrm.engine.params import RuleParams
 from shopcrm.engine.ranking import quintile_scores
 from shopcrm.engine.result import Classified, empty_reasons
-from shopcrm.engine.text import Money, days_ago, put
+from shopcrm.engine.text import put
 from shopcrm.i18n import translate
 
 CLASSES = (
@@ -94,26 +94,18 @@ def _meanings() -> list[str]:
     ]
 
 
-def classify_rfm(m: Metrics, p: RuleParams, symbol: str = "¥") -> RfmResult:
+def classify_rfm(m: Metrics, p: RuleParams) -> RfmResult:
     r, f, mm = rfm_scores(m)
     scored = r > 0
     codes = np.where(m.has_purchase, LOST, NEVER)
     codes[scored] = GRID[r[scored] - 1, f[scored] - 1]
-    ago = days_ago(m.recency)
-    spent = Money(m.spend, symbol)
     reasons = empty_reasons(m.size)
-    template = translate(
-        "reasons", "{meaning}: R{r} F{f} M{m} (last visit {ago}; visits in {window} days: {visits}; spent {spend})"
-    )
+    template = translate("reasons", "{meaning}: R{r} F{f} M{m}")
     for code, meaning in enumerate(_meanings()):
-        put(
-            reasons, scored & (codes == code), template,
-            meaning=meaning, r=r, f=f, m=mm, ago=ago, window=p.window_days, visits=m.visits, spend=spent,
-        )
+        put(reasons, scored & (codes == code), template, meaning=meaning, r=r, f=f, m=mm)
     put(
-        reasons, codes == LOST,
-        translate("reasons", "no purchase in the last {window} days; last visit {ago}"),
-        window=p.window_days, ago=ago,
+        reasons, codes == LOST, translate("reasons", "no purchase in {window} days; last visit {days} days ago"),
+        window=p.window_days, days=m.recency,
     )
     put(reasons, codes == NEVER, translate("reasons", "has not bought anything yet"))
     return RfmResult(r, f, mm, Classified("segment", CLASSES, codes, reasons))

@@ -23,21 +23,21 @@ def classify_spend(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
     reasons = empty_reasons(m.size)
     put(
         reasons, codes == 0,
-        translate("reasons", "spent {spend} in the last {window} days: top {share} % (high from {limit})"),
+        translate("reasons", "{spend} in {window} days: top {share} % (from {limit})"),
         spend=spent, window=p.window_days, share=int(percent(np.array(high_share))), limit=limits[0],
     )
     put(
         reasons, codes == 1,
-        translate("reasons", "spent {spend} in the last {window} days (medium from {limit}, high from {high})"),
+        translate("reasons", "{spend} in {window} days (medium from {limit}, high from {high})"),
         spend=spent, window=p.window_days, limit=limits[1], high=limits[0],
     )
     put(
         reasons, (codes == 2) & (m.spend > 0),
-        translate("reasons", "spent {spend} in the last {window} days (medium from {limit})"),
+        translate("reasons", "{spend} in {window} days (medium from {limit})"),
         spend=spent, window=p.window_days, limit=limits[1],
     )
     put(
         reasons, m.spend <= 0,
-        translate("reasons", "no spend in the last {window} days"), window=p.window_days,
+        translate("reasons", "no spend in {window} days"), window=p.window_days,
     )
     return Classified("spend", CLASSES, codes, reasons)

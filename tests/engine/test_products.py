@@ -45,8 +45,8 @@ def test_trier_from_30_percent_or_3_new_products_classic_up_to_10_percent_with_5
     assert pref.preference.values().tolist() == [
         "trier", "mixed", "classic", "mixed", "trier", "classic", "mixed", "none",
     ]
-    assert pref.preference.reasons[0].startswith("30 % of spend on new products, 1 new products tried")
-    assert pref.preference.reasons[7] == "no purchase in the last 365 days"
+    assert pref.preference.reasons[0] == "30 % of spend on new products, 1 tried (trier from 30 % or 3)"
+    assert pref.preference.reasons[7] == "no purchase in 365 days"
     assert pref.favourite.tolist()[:2] == ["bread", "bread"]
     assert pref.favourite[7] is None
 
@@ -59,7 +59,7 @@ def test_purchases_without_product_lines_give_no_preference_and_ties_pick_the_fi
     assert pref.preference.values().tolist() == ["none", "classic"]
     assert "no product details" in pref.preference.reasons[0]
     assert pref.favourite.tolist() == [None, "bread"]
-    assert pref.favourite_reasons[1] == "50 % of product spend in the last 365 days"
+    assert pref.favourite_reasons[1] == "50 % of product spend in 365 days"
     shares = pm.category_shares()
     assert shares[1].tolist() == [0.5, 0.5, 0.0]
 

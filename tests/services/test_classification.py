@@ -179,7 +179,7 @@ def test_low_rating_in_the_last_90_days_raises_a_churn_signal(shop: Shop) -> Non
                        rating_product=1))
     sid = classify(shop.db, AS_OF)["snapshot"]
     assert _row(shop.db, sid, unhappy).churn_level == "low"
-    assert "rating of 2 or lower" in _row(shop.db, sid, unhappy).reasons["churn"]
+    assert _row(shop.db, sid, unhappy).reasons["churn"] == "rated 2 or lower in the last 90 days"
     assert _row(shop.db, sid, unhappy).lifecycle == "at_risk"
     assert _row(shop.db, sid, old_complaint).churn_level == "none"
 

@@ -1,0 +1,137 @@
+"""Classification benchmark: a full reclassification beside the bare covering-index GROUP BY.
+
+    .venv/bin/python tests/benchmarks/bench_classify.py [--db PATH] [--rounds N] [--postgres URL]
+
+On the large demo shop (50,000 members, about a million purchases over 24 months; generated into a
+temporary file unless --db names an existing one) each round times
+  1. the bare per-member aggregate over the covering index ix_purchases_member_time_total
+     (SELECT member_id, COUNT(*), SUM(total_cents), MIN(purchased_at), MAX(purchased_at) ... GROUP BY
+     member_id), fetched in full: the machine's floor for touching every purchase once;
+  2. a full reclassification through shopcrm.services.classification.classify: reading members,
+     purchases, lines and ratings, metrics, every rule with its reasons, the BG/NBD and Gamma-Gamma
+     fits, recommendations, and the snapshot write (replacing the previous one of that date).
+The first round fits the lifetime models from scratch; later rounds start from the stored fit, as
+every reclassification after the first does.  Medians are printed beside the reference with their
+ratio, then the stages of the last run as multiples of the bare aggregate.  Goal: <= 5x.
+With --postgres URL (an EMPTY database) the same is measured on PostgreSQL.
+Not a pytest test: speed is never asserted in the test suite (the machine may be shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, text
+
+from shopcrm.db.engine import Database, open_database
+from shopcrm.db.models import Purchase
+from shopcrm.services.classification import classify
+from shopcrm.services.demo import LARGE_MEMBERS, generate_demo
+
+GROUP_BY = (
+    "SELECT member_id, COUNT(*), SUM(total_cents), MIN(purchased_at), MAX(purchased_at) "
+    "FROM purchases WHERE voided_at IS NULL AND member_id IS NOT NULL GROUP BY member_id"
+)
+
+
+def line(label: str, value: str, reference: str = "", ratio: str = "") -> None:
+    print(f"  {label:<52} {value:>10}  {reference:>24}  {ratio}")
+    sys.stdout.flush()
+
+
+def bare_group_by(db: Database) -> float:
+    """Seconds for the bare aggregate, fetched through the driver (no SQLAlchemy row objects)."""
+    with db.engine.connect() as conn:
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        t0 = time.perf_counter()
+        cursor.execute(GROUP_BY)
+        rows = cursor.fetchall()
+        seconds = time.perf_counter() - t0
+        cursor.close()
+    assert rows
+    return seconds
+
+
+def last_purchase_day(db: Database) -> dt.date:
+    with db.read() as s:
+        last = s.scalar(select(func.max(Purchase.purchased_at)).where(Purchase.voided_at.is_(None)))
+    assert last is not None, "the database has no purchases"
+    return last.date()
+
+
+def ensure_demo(db: Database) -> None:
+    with db.read() as s:
+        purchases = s.execute(text("SELECT COUNT(*) FROM purchases")).scalar() or 0
+    if purchases:
+        print(f"  using the existing shop: {purchases:,} purchases")
+        return
+    t0 = time.perf_counter()
+    summary = generate_demo(db, members=LARGE_MEMBERS, months=24, seed=1)
+    print(f"  demo shop: {summary.members:,} members, {summary.purchases:,} purchases, "
+          f"{summary.purchase_lines:,} lines in {time.perf_counter() - t0:.0f} s")
+
+
+def measure(db: Database, rounds: int) -> None:
+    as_of = last_purchase_day(db)
+    bare: list[float] = []
+    full: list[float] = []
+    last: dict[str, Any] = {}
+    for i in range(rounds):
+        bare.append(bare_group_by(db))
+        t0 = time.perf_counter()
+        last = classify(db, as_of)
+        full.append(time.perf_counter() - t0)
+        print(f"  round {i + 1}: bare {bare[-1]:.3f} s, full {full[-1]:.3f} s ({full[-1] / bare[-1]:.1f}x)")
+    ref = statistics.median(bare)
+    print()
+    line("bare covering-index GROUP BY (median)", f"{ref:.3f} s")
+    line("full reclassification, first (cold CLV fit)", f"{full[0]:.3f} s", f"bare {bare[0]:.3f} s",
+         f"{full[0] / bare[0]:.1f}x")
+    if rounds > 1:
+        warm = statistics.median(full[1:])
+        line("full reclassification, later rounds (median)", f"{warm:.3f} s", f"bare {ref:.3f} s",
+             f"{warm / ref:.1f}x   goal <= 5x")
+    print(f"\n  stages of the last run ({last['members']:,} members), as multiples of the bare aggregate:")
+    for stage, seconds in last["seconds"].items():
+        line(f"  {stage}", f"{seconds:.3f} s", "", f"{seconds / ref:.2f}x")
+    clv = last["clv"]
+    fit = clv.get("bgnbd") or {}
+    print(f"\n  lifetime model: {clv['model']}"
+          + (f" (r={fit['r']:.3f} alpha={fit['alpha']:.3f} a={fit['a']:.3f} b={fit['b']:.3f})" if fit else ""))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="an existing SQLite demo shop to reuse (default: generate one)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--postgres", metavar="URL", help="also measure on this EMPTY PostgreSQL database")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(args.db) if args.db else Path(tmp) / "bench.db"
+        print(f"SQLite ({path})")
+        db = open_database(path)
+        try:
+            ensure_demo(db)
+            measure(db, args.rounds)
+        finally:
+            db.dispose()
+    if args.postgres:
+        print(f"\nPostgreSQL ({args.postgres.split('@')[-1]})")
+        db = open_database(args.postgres)
+        try:
+            ensure_demo(db)
+            measure(db, args.rounds)
+        finally:
+            db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
