@@ -324,6 +324,11 @@ def restore_database(db: Database, source: str | Path) -> Path:
         safety = backup_database(db, reason="before-restore")
         db.dispose()
         _write_into_live(staged, target, source_path, safety, revision)
+        # A backup from an older version is brought to this program's schema at once (after its
+        # own migration backup), so the open Database stays usable.
+        from shopcrm.db.migrate import upgrade_on_open
+
+        upgrade_on_open(db)
     except OSError as exc:
         raise ShopError(
             QT_TRANSLATE_NOOP("errors", "The backup could not be restored: {reason}"), reason=exc.strerror or str(exc)

@@ -209,13 +209,45 @@ def test_restore_refuses_bad_files_and_changes_nothing(sqlite_db: Database, tmp_
         restore_database(sqlite_db, sqlite_db.path)  # type: ignore[arg-type]
 
 
-def test_restore_of_an_older_schema_is_upgraded_on_next_open(sqlite_db: Database, tmp_path: Path) -> None:
-    """What restore accepts is any known revision; opening it afterwards runs the migrations."""
-    from shopcrm.db.migrate import current_revision, head_revision, known_revisions
+PROBE = """
+import sqlalchemy as sa
+from alembic import op
 
-    saved = backup_database(sqlite_db, tmp_path / "saved.db")
-    assert verify_backup_file(saved) in known_revisions()
-    restore_database(sqlite_db, saved)
-    reopened = open_database(sqlite_db.path)
-    assert current_revision(reopened) == head_revision()
-    reopened.dispose()
+revision = "9991_restore_probe"
+down_revision = {down!r}
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("restore_probe", sa.Column("id", sa.Integer(), primary_key=True))
+
+
+def downgrade() -> None:
+    op.drop_table("restore_probe")
+"""
+
+
+def test_a_backup_from_an_older_version_is_upgraded_by_the_restore(
+    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newer program restoring an older backup: the restored data is migrated at once (after a
+    migration backup of its own), so the open Database keeps working."""
+    from shopcrm.db import migrate
+
+    register_member(sqlite_db, MemberInput(phone="13800000005", name="旧版"))
+    old_backup = backup_database(sqlite_db, tmp_path / "old-version.db")
+    old_revision = verify_backup_file(old_backup)
+    # Install a "newer program": the real migrations plus one more revision.
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "versions" / "9991_restore_probe.py").write_text(PROBE.format(down=old_revision), encoding="utf-8")
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
+    migrate.upgrade_on_open(sqlite_db)
+    assert migrate.current_revision(sqlite_db) == "9991_restore_probe"
+
+    restore_database(sqlite_db, old_backup)
+
+    assert migrate.current_revision(sqlite_db) == "9991_restore_probe"
+    assert [m.name for m in find_members(sqlite_db, "旧版")] == ["旧版"]
+    assert len(_backups(default_backup_dir(), "migration")) == 2  # one per upgrade, each before it ran
