@@ -1,4 +1,4 @@
-"""Shared by the packaging tests: paths, a clean environment, a lock across pytest-xdist workers."""
+"""Shared by the packaging tests: paths, a clean environment, build tools from PyPI, a file lock."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -40,7 +38,7 @@ def ensure_tool(module: str, requirement: str) -> None:
 
 @contextmanager
 def shared_lock(path: Path) -> Iterator[None]:
-    """One pytest-xdist worker at a time: the others wait, then reuse what the first one made."""
+    """One process at a time (test runs sharing a cache): the others wait, then reuse what it made."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -48,9 +46,3 @@ def shared_lock(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def shared_dir(factory: pytest.TempPathFactory, name: str) -> Path:
-    """A path every xdist worker of this run sees (beside the per-worker base temp folders)."""
-    base = factory.getbasetemp()
-    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
