@@ -69,8 +69,8 @@ def classify_preference(m: Metrics, p: RuleParams, pm: ProductMetrics, catalogue
         total = pm.category_spend.sum(axis=1)
         fav_share = np.where(total > 0, top / np.where(total > 0, total, 1), 0.0)
         put(
-            fav_reasons, has_fav, translate("reasons", "{share} % of product spend in {window} days"),
-            share=percent(fav_share), window=p.window_days,
+            fav_reasons, has_fav, translate("reasons", "{category}: {share} % of product spend in {window} days"),
+            category=favourite, share=percent(fav_share), window=p.window_days,
         )
     put(fav_reasons, ~has_fav, translate("reasons", "no product purchases in {window} days"), window=p.window_days)
     return PreferenceResult(Classified("preference", CLASSES, codes, reasons), favourite, fav_reasons)

@@ -59,7 +59,7 @@ def test_purchases_without_product_lines_give_no_preference_and_ties_pick_the_fi
     assert pref.preference.values().tolist() == ["none", "classic"]
     assert "no product details" in pref.preference.reasons[0]
     assert pref.favourite.tolist() == [None, "bread"]
-    assert pref.favourite_reasons[1] == "50 % of product spend in 365 days"
+    assert pref.favourite_reasons[1] == "bread: 50 % of product spend in 365 days"
     shares = pm.category_shares()
     assert shares[1].tolist() == [0.5, 0.5, 0.0]
 

@@ -375,3 +375,14 @@ def test_thin_out_keeps_every_recent_snapshot(shop: Shop) -> None:
     with shop.db.transaction() as s:
         classification_store.thin_out(s)
     assert len(list_snapshots(shop.db)) == 5
+
+
+def test_an_empty_shop_and_a_shop_without_sales_classify(shop: Shop) -> None:
+    empty = classify(shop.db, AS_OF)
+    assert empty["members"] == 0 and empty["counts"]["lifecycle"]["potential"] == 0
+    member = shop.member()
+    summary = classify(shop.db, AS_OF)
+    assert summary["members"] == 1 and summary["counts"]["lifecycle"]["potential"] == 1
+    row = _row(shop.db, summary["snapshot"], member)
+    assert (row.frequency, row.spend_class, row.abcd, row.preference) == ("low", "low", "D", "none")
+    assert row.reasons["lifecycle"] == "registered, has not bought anything yet"
