@@ -26,17 +26,13 @@ from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.services import classification_data as data
 from shopcrm.services import classification_store as store
+from shopcrm.services.campaign_output import currency_symbol
 from shopcrm.services.settings import ShopSettings, load_settings
 
 Progress = Callable[[float, float, str], None]  # done, total, text (as the GUI worker reports it)
-CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "TWD": "NT$", "MOP": "MOP$", "USD": "$", "EUR": "€", "GBP": "£"}
 
 class Cancelled(ShopError):
     """The owner cancelled the classification; nothing was stored."""
-
-
-def currency_symbol(settings: ShopSettings) -> str:
-    return CURRENCY_SYMBOLS.get(settings.currency, settings.currency + " ")
 
 
 def parse_as_of(value: str | None) -> dt.date | None:
