@@ -118,9 +118,13 @@ def make_installer(dist: Path, icons: Path) -> Path:
             iscc = str(default)
         if not iscc:
             sys.exit("build: Inno Setup 6 (ISCC.exe) not found; install it from jrsoftware.org or add it to PATH")
+        signing = []
+        sign_command = os.environ.get("SHOPCRM_SIGNTOOL")  # e.g. signtool sign /fd sha256 /tr <timestamp url> /td sha256 /a $f
+        if sign_command:
+            signing = [f"/Ssigntool={sign_command}", "/DSignTool=signtool"]
         subprocess.run([iscc, f"/DAppVersion={version}", f"/DDistDir={dist / appinfo.APP_NAME}",
-                        f"/DIconFile={icons / 'shopcrm.ico'}", f"/O{dist}", str(HERE / "windows" / "shopcrm.iss")],
-                       check=True)
+                        f"/DIconFile={icons / 'shopcrm.ico'}", f"/O{dist}", *signing,
+                        str(HERE / "windows" / "shopcrm.iss")], check=True)
         return dist / f"ShopCRM-{version}-setup.exe"
     if IS_MACOS:
         target = dist / f"ShopCRM-{version}.dmg"

@@ -40,7 +40,7 @@ SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
 RestartApplications=no
-; Code signing (see packaging/README.md): iscc /Ssigntool="signtool sign /fd sha256 /tr http://timestamp.digicert.com /td sha256 /a $f" ...
+; Code signing (packaging/README.md): build.py passes /Ssigntool="<SHOPCRM_SIGNTOOL>" /DSignTool=signtool.
 #ifdef SignTool
 SignTool={#SignTool}
 SignedUninstaller=yes
@@ -57,7 +57,14 @@ Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.i
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
 
 [Files]
+#ifdef SignTool
+; The two programs are signed while the installer is compiled; the setup and uninstaller too.
+Source: "{#DistDir}\ShopCRM.exe"; DestDir: "{app}"; Flags: ignoreversion sign
+Source: "{#DistDir}\shopcrm-cli.exe"; DestDir: "{app}"; Flags: ignoreversion sign
+Source: "{#DistDir}\*"; Excludes: "\ShopCRM.exe,\shopcrm-cli.exe"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+#else
 Source: "{#DistDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+#endif
 
 [InstallDelete]
 ; An upgrade replaces the program's own files completely (never the shop's data, which is elsewhere).
