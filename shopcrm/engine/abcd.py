@@ -8,7 +8,8 @@ from shopcrm.engine.metrics import Metrics
 from shopcrm.engine.params import RuleParams
 from shopcrm.engine.ranking import band, cumulative_value_thresholds
 from shopcrm.engine.result import Classified, empty_reasons
-from shopcrm.engine.text import Money, money, percent, put
+from shopcrm.engine.spend import no_spend
+from shopcrm.engine.text import Money, cut_offs, percent, put
 from shopcrm.i18n import translate
 
 CLASSES = ("A", "B", "C", "D")
@@ -20,7 +21,7 @@ def classify_abcd(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
     # a C member is any member with spend: the third cut-off is the smallest positive spend
     codes = band(m.spend, np.r_[thresholds, 1.0])
     spent = Money(m.spend, symbol)
-    limits = money(np.where(np.isfinite(thresholds), thresholds, 0).astype(np.int64), symbol)
+    limits = cut_offs(thresholds, symbol)
     reasons = empty_reasons(m.size)
     put(
         reasons, codes == 0,
@@ -38,8 +39,5 @@ def classify_abcd(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
         translate("reasons", "{spend} in {window} days: after the first {share} % of spend"),
         spend=spent, window=p.window_days, share=int(percent(np.array(b_share))),
     )
-    put(
-        reasons, codes == 3,
-        translate("reasons", "no spend in {window} days"), window=p.window_days,
-    )
+    no_spend(reasons, m, p)
     return Classified("abcd", CLASSES, codes, reasons)

@@ -8,7 +8,8 @@ from shopcrm.engine.metrics import Metrics
 from shopcrm.engine.params import RuleParams
 from shopcrm.engine.ranking import band, top_share_thresholds
 from shopcrm.engine.result import Classified, empty_reasons
-from shopcrm.engine.text import Money, money, percent, put
+from shopcrm.engine.spend import no_spend
+from shopcrm.engine.text import Money, cut_offs, percent, put
 from shopcrm.i18n import translate
 
 CLASSES = ("platinum", "gold", "iron", "lead")
@@ -19,7 +20,7 @@ def classify_pyramid(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classifie
     thresholds = top_share_thresholds(m.spend, list(shares))
     codes = band(m.spend, thresholds)
     spent = Money(m.spend, symbol)
-    limits = money(np.where(np.isfinite(thresholds), thresholds, 0).astype(np.int64), symbol)
+    limits = cut_offs(thresholds, symbol)
     tops = percent(shares)
     reasons = empty_reasons(m.size)
     template = translate("reasons", "{spend} in {window} days: top {share} % (from {limit})")
@@ -30,8 +31,5 @@ def classify_pyramid(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classifie
         translate("reasons", "{spend} in {window} days (iron from {limit})"),
         spend=spent, window=p.window_days, limit=limits[2],
     )
-    put(
-        reasons, m.spend <= 0,
-        translate("reasons", "no spend in {window} days"), window=p.window_days,
-    )
+    no_spend(reasons, m, p)
     return Classified("pyramid", CLASSES, codes, reasons)

@@ -8,7 +8,7 @@ from shopcrm.engine.metrics import Metrics
 from shopcrm.engine.params import RuleParams
 from shopcrm.engine.ranking import band, top_share_thresholds
 from shopcrm.engine.result import Classified, empty_reasons
-from shopcrm.engine.text import Money, money, percent, put
+from shopcrm.engine.text import Money, cut_offs, percent, put
 from shopcrm.i18n import translate
 
 CLASSES = ("high", "medium", "low")
@@ -19,7 +19,7 @@ def classify_spend(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
     thresholds = top_share_thresholds(m.spend, [high_share, high_share + p.spend_medium_share])
     codes = band(m.spend, thresholds)
     spent = Money(m.spend, symbol)
-    limits = money(np.where(np.isfinite(thresholds), thresholds, 0).astype(np.int64), symbol)
+    limits = cut_offs(thresholds, symbol)
     reasons = empty_reasons(m.size)
     put(
         reasons, codes == 0,
@@ -36,8 +36,10 @@ def classify_spend(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
         translate("reasons", "{spend} in {window} days (medium from {limit})"),
         spend=spent, window=p.window_days, limit=limits[1],
     )
-    put(
-        reasons, m.spend <= 0,
-        translate("reasons", "no spend in {window} days"), window=p.window_days,
-    )
+    no_spend(reasons, m, p)
     return Classified("spend", CLASSES, codes, reasons)
+
+
+def no_spend(reasons: np.ndarray, m: Metrics, p: RuleParams) -> None:
+    """The reason of every spend-ranked class for members who spent nothing in W."""
+    put(reasons, m.spend <= 0, translate("reasons", "no spend in {window} days"), window=p.window_days)

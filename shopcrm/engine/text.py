@@ -74,6 +74,11 @@ def money(cents: np.ndarray, symbol: str) -> np.ndarray:
     return fill("{v}", values.size, v=Money(values, symbol))
 
 
+def cut_offs(thresholds: np.ndarray, symbol: str) -> np.ndarray:
+    """Cut-off amounts as text for reasons (a cut-off nobody reaches is written as 0)."""
+    return money(np.where(np.isfinite(thresholds), thresholds, 0).astype(np.int64), symbol)
+
+
 def percent(share: np.ndarray) -> np.ndarray:
     """Shares 0..1 as whole percentages (rounded half up), for reasons."""
     return np.floor(np.asarray(share, dtype=float) * 100 + 0.5).astype(np.int64)

@@ -6,8 +6,9 @@ The heavy reads are shaped for speed on a counter PC:
   Grouping by the index's leading column streams without a sort; each member's purchase ids, day
   numbers and totals come back as comma-joined text that numpy parses in C, so 1M purchases cost
   50k Python rows instead of 1M;
-- purchase lines of member purchases in the window: product and amount per line, joined to their
-  purchase in numpy (member, day) rather than in SQL.
+- purchase lines of member purchases in the window: purchase, product and amount of every line as
+  ONE comma-joined text (a million lines would otherwise be a million driver rows), joined to their
+  purchase's member and day in numpy rather than in SQL.
 Day numbers (days since 1970-01-01) are computed in SQL: julianday() on SQLite, date arithmetic on
 PostgreSQL.  Every query over sales filters `voided_at IS NULL`.
 """

@@ -28,17 +28,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench_db import GROUP_BY  # the same bare aggregate as the database benchmark
 from sqlalchemy import func, select, text
 
 from shopcrm.db.engine import Database, open_database
 from shopcrm.db.models import Purchase
 from shopcrm.services.classification import classify
 from shopcrm.services.demo import LARGE_MEMBERS, generate_demo
-
-GROUP_BY = (
-    "SELECT member_id, COUNT(*), SUM(total_cents), MIN(purchased_at), MAX(purchased_at) "
-    "FROM purchases WHERE voided_at IS NULL AND member_id IS NOT NULL GROUP BY member_id"
-)
 
 
 def line(label: str, value: str, reference: str = "", ratio: str = "") -> None:
