@@ -4,19 +4,17 @@ A built bundle or a wheel can look complete and still miss a resource file, a mi
 lazily imported module, a Qt plugin or a font.  The self-test runs the paths a shop owner's
 first evening takes, on a throw-away demo shop in a temporary folder (the real shop's data is
 never touched): open and migrate a database, fill a small demo shop, classify it, open the main
-window offscreen with every screen, render a chart with Chinese labels and write a PDF page.
-Each step prints its time; the first failing step prints one line and the exit code is 1.
+window offscreen with every screen, render a chart with Chinese labels and print a promotion
+list to PDF.  Each step prints its time; the first failing step prints one line and exit code 1.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 import tempfile
 import time
 import traceback
-import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,11 +31,6 @@ WINDOW_TIMEOUT_S = 120.0
 CHINESE_SAMPLE = "会员分层 金卡 流失预警 面包 蛋糕"
 TIER_LABELS = ["铂金", "黄金", "铁", "铅"]
 TIER_COUNTS = [3, 12, 45, 240]
-# Families with Chinese glyphs on Windows, macOS and Linux, in order of preference.
-CJK_FAMILIES = (
-    "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei", "Heiti SC", "SimHei", "Noto Sans SC", "Droid Sans Fallback", "AR PL UMing CN",
-)
 
 
 class SelftestFailure(Exception):
@@ -242,8 +235,6 @@ def step_window(state: SelftestState) -> str:
 def _wait_for_charts(deadline: float) -> str:
     """The screens load matplotlib's Qt backend on a background thread; wait for it and fail if it
     could not load (a bundle without the QtAgg backend shows 'charts unavailable' to the owner)."""
-    if importlib.util.find_spec("shopcrm.gui.charts.loader") is None:
-        return "not part of this copy"
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
     from shopcrm.gui.charts.loader import chart_library
@@ -260,38 +251,8 @@ def _wait_for_charts(deadline: float) -> str:
     return "loaded"
 
 
-def _cjk_font_for_matplotlib() -> str:
-    """The first installed (or bundled) font family that has Chinese glyphs, or a failure."""
-    from matplotlib import font_manager
-
-    from shopcrm.paths import resource_dir
-
-    fonts_dir = resource_dir() / "fonts"
-    if fonts_dir.is_dir():
-        for path in sorted(fonts_dir.iterdir()):
-            if path.suffix.lower() in (".ttf", ".otf", ".ttc"):
-                font_manager.fontManager.addfont(str(path))
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for family in CJK_FAMILIES:
-        if family in installed:
-            return family
-    raise SelftestFailure("no font with Chinese characters found (on Linux: install fonts-noto-cjk)")
-
-
-@contextmanager
-def _missing_glyphs() -> Iterator[list[str]]:
-    """Collect matplotlib's 'Glyph ... missing from font' warnings (empty boxes in a chart)."""
-    caught: list[str] = []
-    with warnings.catch_warnings(record=True) as records:
-        warnings.simplefilter("always")
-        yield caught
-    caught.extend(str(r.message) for r in records if "missing from" in str(r.message))
-
-
 def step_chart(state: SelftestState) -> str:
     """A bar chart with Chinese labels, drawn by the screens' chart code, with no missing glyphs."""
-    if importlib.util.find_spec("shopcrm.gui.charts") is None:
-        return _plain_matplotlib_chart(state)
     from shopcrm.gui.charts import draw
     from shopcrm.gui.charts.canvas import ChartCanvas
     from shopcrm.gui.charts.fonts import chart_font_family
@@ -315,61 +276,30 @@ def step_chart(state: SelftestState) -> str:
     return f"font {family}"
 
 
-def _plain_matplotlib_chart(state: SelftestState) -> str:
-    """The same check straight on matplotlib, for a copy without the GUI's chart module."""
-    import matplotlib
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    family = _cjk_font_for_matplotlib()
-    style = {"font.family": "sans-serif", "font.sans-serif": [family, "DejaVu Sans"], "axes.unicode_minus": False}
-    target = state.keep("selftest-chart.png")
-    with _missing_glyphs() as missing, matplotlib.rc_context(style):
-        fig = Figure(figsize=(6.4, 4), dpi=100)
-        FigureCanvasAgg(fig)
-        ax = fig.add_subplot()
-        ax.bar(TIER_LABELS, TIER_COUNTS, color="#b5651d")
-        ax.set_title(CHINESE_SAMPLE)
-        ax.set_ylabel("会员数")
-        fig.savefig(target)
-    _require(not missing, f"chart text drawn as empty boxes: {missing[0] if missing else ''}")
-    _require(target.stat().st_size > 1000, "the chart image is empty")
-    return f"font {family}"
-
-
 def step_pdf(state: SelftestState) -> str:
-    """One A4 page with Chinese text through Qt's PDF writer (the path printing to PDF takes)."""
-    from PySide6.QtCore import QMarginsF, QRectF
-    from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QPdfWriter
+    """A promotion list of the demo shop printed to an A4 PDF by the printing layout (Chinese names,
+    masked phones, fonts embedded), the path `print members` and the Campaigns screen take."""
+    from shopcrm.db.engine import open_database
+    from shopcrm.gui.printing.fonts import print_family
+    from shopcrm.gui.printing.output import write_pdf
+    from shopcrm.services.campaign_filters import CampaignFilter
+    from shopcrm.services.campaign_output import prepare_filter_list
 
     _application()
-    chinese_families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-    _require(bool(chinese_families), "Qt finds no font with Chinese characters (on Linux: install fonts-noto-cjk)")
-    target = state.keep("selftest-page.pdf")
-    writer = QPdfWriter(str(target))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
-    writer.setResolution(300)
-    writer.setTitle("ShopCRM selftest")
-    if importlib.util.find_spec("shopcrm.gui.printing.fonts") is not None:
-        from shopcrm.gui.printing.fonts import print_family, print_font
-
-        _require(bool(print_family()), "no font with Chinese characters found for printing")
-        font = print_font(14)
-    else:
-        font = QFont()
-        font.setPointSize(14)
-    painter = QPainter()
-    _require(painter.begin(writer), "cannot start a PDF page")
+    family = print_family()
+    _require(bool(family), "no font with Chinese characters found for printing (on Linux: install fonts-noto-cjk)")
+    db = open_database(state.db_path)
     try:
-        painter.setFont(font)
-        area = QRectF(0, 0, writer.width(), writer.height() / 4)
-        painter.drawText(area, f"ShopCRM {__version__}\n{CHINESE_SAMPLE}\n138****5678")
+        doc = prepare_filter_list(db, CampaignFilter(pyramid=("platinum", "gold", "iron")), title=CHINESE_SAMPLE)
     finally:
-        painter.end()
+        db.dispose()
+    _require(doc.member_count > 0, "the demo shop's promotion list is empty")
+    target = state.keep("selftest-list.pdf")
+    pages = write_pdf(doc, target)
     data = target.read_bytes()
-    _require(data.startswith(b"%PDF") and len(data) > 1000, "the PDF file is empty or broken")
-    return f"{len(data) // 1024} KiB; font {font.family() or chinese_families[0]}"
+    _require(data.startswith(b"%PDF") and pages >= 1, "the PDF file is empty or broken")
+    _require(b"/FontFile" in data, "the PDF carries no embedded font")
+    return f"{doc.member_count} members on {pages} pages, {len(data) // 1024} KiB; font {family}"
 
 
 def _outside(path: str, base: Path) -> bool:
@@ -410,7 +340,7 @@ STEPS: list[Step] = [
     ("classify", step_classify),
     ("main window", step_window),
     ("chart", step_chart),
-    ("pdf page", step_pdf),
+    ("pdf list", step_pdf),
 ]
 
 

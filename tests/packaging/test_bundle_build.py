@@ -27,7 +27,7 @@ from shopcrm import __version__
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux bundle")]
 
-STEPS = ("environment", "database", "demo shop", "classify", "main window", "chart", "pdf page", "bundle")
+STEPS = ("environment", "database", "demo shop", "classify", "main window", "chart", "pdf list", "bundle")
 # Room for growth, but a stray Qt WebEngine, torch or a second Qt binding would blow through it.
 SIZE_CEILING_MIB = 400
 # The Debian packages a desktop has that the bundle relies on: the OpenGL dispatch libraries

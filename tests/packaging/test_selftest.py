@@ -32,13 +32,13 @@ def test_selftest_passes_and_keeps_what_it_made(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     steps = [m.group(1) for line in lines if (m := STEP_LINE.match(line))]
-    assert steps == ["environment", "database", "demo shop", "classify", "main window", "chart", "pdf page"]
+    assert steps == ["environment", "database", "demo shop", "classify", "main window", "chart", "pdf list"]
     assert len(steps) == len(lines) - 1
     assert lines[-1].startswith("selftest passed in ")
     assert f"resources {ROOT / 'resources'}" in result.stdout
     assert (out / "selftest-window.png").stat().st_size > 10_000
     assert (out / "selftest-chart.png").stat().st_size > 5_000
-    assert (out / "selftest-page.pdf").read_bytes().startswith(b"%PDF")
+    assert (out / "selftest-list.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_first_failing_step_prints_one_line_and_exits_1(tmp_path: Path) -> None:
