@@ -22,8 +22,8 @@ from shopcrm.db.backup import (
     verify_backup_file,
 )
 from shopcrm.db.engine import Database, open_database
-from shopcrm.errors import ShopError
 from shopcrm.db.migrate import head_revision
+from shopcrm.errors import ShopError
 from shopcrm.paths import default_backup_dir
 from shopcrm.services import audit
 from shopcrm.services.database import open_shop_database, startup_warnings

@@ -30,7 +30,6 @@ from sqlalchemy import (
     Numeric,
     SmallInteger,
     String,
-    Table,
     Text,
     insert,
     select,
