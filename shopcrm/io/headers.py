@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from shopcrm.errors import QT_TRANSLATE_NOOP
 
@@ -166,7 +167,12 @@ def normalise_header(value: object) -> str:
     """'会员手机号*' -> '会员手机号', '金额（元）' -> '金额', 'Card No.' -> 'card no'."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(value)).strip().lower()
+    return _normalise_text(value if isinstance(value, str) else str(value))
+
+
+@lru_cache(maxsize=16384)
+def _normalise_text(value: str) -> str:
+    text = unicodedata.normalize("NFKC", value).strip().lower()
     text = re.sub(r"\((?:元|rmb|cny|¥|yuan|必填|选填|required|optional)\)", "", text)
     text = re.sub(r"[*:：#]+", "", text)
     text = text.replace("_", " ").replace("\n", " ")
@@ -178,47 +184,93 @@ def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"[^0-9a-z]+", text) if t]
 
 
+class _Synonym:
+    """A synonym with what matching needs precomputed (the table is scored for every cell of 30 rows)."""
+
+    __slots__ = ("text", "spaceless", "ascii", "tokens", "bonus")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spaceless = text.replace(" ", "")
+        self.ascii = text.isascii()
+        self.tokens = _tokens(text) if self.ascii else []
+        self.bonus = min(len(text), 12) * (0.01 if self.ascii else 0.02)
+
+
+class _Header:
+    """A normalised header cell with its spaceless form and word tokens, computed once."""
+
+    __slots__ = ("text", "spaceless", "latin", "_tokens")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spaceless = text.replace(" ", "")
+        # Latin synonyms can only match a header that has ASCII letters (or is all ASCII).
+        self.latin = text.isascii() or any(ch.isascii() and ch.isalpha() for ch in text)
+        self._tokens: list[str] | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        if self._tokens is None:
+            self._tokens = _tokens(self.text)
+        return self._tokens
+
+
+def _score(h: _Header, s: _Synonym) -> float:
+    if not h.text:
+        return 0.0
+    if h.text == s.text or h.spaceless == s.spaceless:
+        return 1.0
+    if s.ascii:
+        if not h.latin:
+            return 0.0
+        ht, st = h.tokens, s.tokens
+        if not st or len(st) > len(ht):
+            return 0.0
+        if ht[-len(st) :] == st:
+            return 0.75 + s.bonus
+        for i in range(len(ht) - len(st) + 1):
+            if ht[i : i + len(st)] == st:
+                return 0.55 + s.bonus
+        return 0.0
+    if len(s.text) < 2:
+        return 0.0
+    if h.spaceless.endswith(s.text):
+        return 0.75 + s.bonus
+    if s.text in h.spaceless:
+        return 0.55 + s.bonus
+    return 0.0
+
+
 def _match(header: str, synonym: str) -> float:
     """How well one header matches one synonym (0 = not at all)."""
-    if not header:
-        return 0.0
-    if header == synonym or header.replace(" ", "") == synonym.replace(" ", ""):
-        return 1.0
-    if synonym.isascii():
-        if not header.isascii() and not any(ch.isascii() and ch.isalpha() for ch in header):
-            return 0.0
-        h, s = _tokens(header), _tokens(synonym)
-        if not s or len(s) > len(h):
-            return 0.0
-        bonus = min(len(synonym), 12) * 0.01
-        if h[-len(s) :] == s:
-            return 0.75 + bonus
-        for i in range(len(h) - len(s) + 1):
-            if h[i : i + len(s)] == s:
-                return 0.55 + bonus
-        return 0.0
-    if len(synonym) < 2:
-        return 0.0
-    compact = header.replace(" ", "")
-    bonus = min(len(synonym), 12) * 0.02
-    if compact.endswith(synonym):
-        return 0.75 + bonus
-    if synonym in compact:
-        return 0.55 + bonus
-    return 0.0
+    return _score(_Header(header), _Synonym(synonym))
+
+
+_TABLES: dict[str, list[tuple[str, list[_Synonym]]]] = {
+    kind: [(name, [_Synonym(x) for x in synonyms]) for name, synonyms in fields_for(kind).items()] for kind in ("sales", "members")
+}
+_IGNORED = [_Synonym(x) for x in _IGNORED_WORDS]
+_REASONS = [_Synonym(x) for x in _REASON_WORDS]
 
 
 def field_scores(header: str, kind: str) -> dict[str, float]:
     """Each field's score for one normalised header cell (fields scoring 0 are left out)."""
+    return dict(_field_scores(header, kind))
+
+
+@lru_cache(maxsize=8192)
+def _field_scores(header: str, kind: str) -> dict[str, float]:
+    h = _Header(header)
     scores: dict[str, float] = {}
-    for name, synonyms in fields_for(kind).items():
-        best = max((_match(header, s) for s in synonyms), default=0.0)
+    for name, synonyms in _TABLES["sales" if kind == "sales" else "members"]:
+        best = max((_score(h, s) for s in synonyms), default=0.0)
         if best > 0:
             scores[name] = best
-    ignore = max((_match(header, s) for s in _IGNORED_WORDS), default=0.0)
+    ignore = max((_score(h, s) for s in _IGNORED), default=0.0)
     if ignore > 0 and ignore >= max(scores.values(), default=0.0) and max(scores.values(), default=0.0) < 1.0:
         scores = {IGNORE: ignore}
-    reason = max((_match(header, s) for s in _REASON_WORDS), default=0.0)
+    reason = max((_score(h, s) for s in _REASONS), default=0.0)
     if reason >= 0.75:
         scores = {REASON: 1.0}
     return scores

@@ -59,6 +59,9 @@ def national_digits(e164: str) -> str:
 
 
 def last4(e164: str) -> str:
+    """The last 4 digits of the national number (the counter's quick search)."""
+    if e164.startswith("+86") and len(e164) >= 7 and e164[3:].isdigit():  # parsing costs 60 µs; imports ask 100k times
+        return e164[-4:]
     return national_digits(e164)[-4:]
 
 

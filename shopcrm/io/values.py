@@ -142,6 +142,8 @@ def _parse_datetime_text(text: str) -> dt.datetime:
     else:
         number = _number_or_none(t)
         if number is not None:
+            if math.isfinite(number) and number.is_integer() and str(int(number)) == t:
+                return excel_serial(number)  # parse_datetime would send this very text back here
             return parse_datetime(number)
         raise _bad_date(text)
     try:

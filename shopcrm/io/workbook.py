@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,19 @@ class Sheet:
             if len(row) > limits.MAX_COLUMNS:
                 row = row[: limits.MAX_COLUMNS]
             yield index + 1, row
+
+    def chunks(self, size: int) -> Iterator[tuple[int, list[list[Cell]]]]:
+        """(number of the first row, up to `size` rows) at a time: the import works column-wise on these."""
+        source = self._source()
+        number = 1
+        while True:
+            rows = list(islice(source, size))
+            if not rows:
+                return
+            if max(map(len, rows)) > limits.MAX_COLUMNS:
+                rows = [row[: limits.MAX_COLUMNS] for row in rows]
+            yield number, rows
+            number += len(rows)
 
     def head(self, n: int) -> list[tuple[int, list[Cell]]]:
         out = []

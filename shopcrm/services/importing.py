@@ -16,6 +16,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from shopcrm.io.headers import (
     normalise_header,
     required_missing,
 )
+from shopcrm.io.columns import FilledColumn, column
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import is_empty, is_subtotal_label, text_of
 from shopcrm.io.workbook import Sheet, Workbook, open_workbook
@@ -436,6 +438,7 @@ def prepare_sheets(db: Database | None, wb: Workbook, kind: str, options: Import
 
 
 _SUBTOTAL_FIRST = set("合小总累汇本全tsgTSG")
+CHUNK_ROWS = 10_000
 
 
 @dataclass
@@ -443,8 +446,39 @@ class RowStats:
     skipped: int = 0
 
 
-def data_rows(prepared: PreparedSheet, stats: RowStats) -> Iterator[tuple[int, list[Any]]]:
-    """The sheet's data rows after its header: merged cells filled, blank/summary/repeated-header rows left out."""
+class Chunk:
+    """Data rows of one sheet, a few thousand at a time, with their columns taken once."""
+
+    __slots__ = ("numbers", "rows", "originals", "_columns")
+
+    def __init__(self, numbers: Sequence[int], rows: list[list[Any]], originals: dict[int, list[Any]],
+                 columns: dict[int, list[Any]] | None = None) -> None:
+        self.numbers = numbers  # 1-based row numbers as Excel shows them
+        self.rows = rows  # cells, merged cells filled in
+        self.originals = originals  # row number -> cells as in the file, where filling changed them
+        self._columns = columns or {}
+
+    def column(self, index: int) -> list[Any]:
+        col = self._columns.get(index)
+        if col is None:
+            col = self._columns[index] = column(self.rows, index)
+        return col
+
+    def original(self, i: int) -> list[Any]:
+        return self.originals.get(self.numbers[i], self.rows[i])
+
+
+@lru_cache(maxsize=65536)
+def _subtotal_text(text: str) -> bool:
+    return text.lstrip()[:1] in _SUBTOTAL_FIRST and is_subtotal_label(text)
+
+
+def data_chunks(prepared: PreparedSheet, stats: RowStats, size: int = CHUNK_ROWS) -> Iterator[Chunk]:
+    """The sheet's data rows after its header: merged cells filled, blank/summary/repeated-header rows left out.
+
+    A row counts when at least 2 mapped cells hold something; a row with a 合计/小计/Total label
+    anywhere, or that repeats the header, is skipped (and counted as skipped); blank rows are
+    not counted at all.  The checks run column-wise over each chunk (see shopcrm.io.columns)."""
     mapped = [c for c, f in prepared.mapping.items() if f not in (IGNORE, REASON)]
     header_norm = [normalise_header(h) for h in prepared.headers]
     first = min(mapped) if mapped else 0  # a repeated header row is checked only when this cell reads like its header
@@ -454,14 +488,51 @@ def data_rows(prepared: PreparedSheet, stats: RowStats) -> Iterator[tuple[int, l
             continue
         tops.setdefault(r0, []).append((c0, c1, r1))
     carried: dict[int, list[tuple[int, int, Any]]] = {}
-    for number, cells in prepared.sheet.rows():
-        index = number - 1
+    filled_columns = {c: FilledColumn() for c in mapped}
+    for start, rows in prepared.sheet.chunks(size):
+        numbers: Sequence[int] = range(start, start + len(rows))
+        originals: dict[int, list[Any]] = {}
+        if tops or carried:
+            _fill_merged(rows, start, tops, carried, originals)
+        head = min(len(rows), max(0, prepared.header_index + 2 - start))  # rows up to the header
+        if head:
+            rows, numbers = rows[head:], numbers[head:]
+        if not rows:
+            continue
+        chunk = Chunk(numbers, rows, originals)
+        flags = [filled_columns[c].map(chunk.column(c)) for c in mapped]
+        counts = list(map(sum, zip(*flags))) if flags else [0] * len(rows)
+        dropped = _summary_rows(chunk) | _repeated_headers(chunk, first, header_norm)
+        if not dropped and min(counts) >= 2:
+            yield chunk
+            continue
+        keep = []
+        for i, filled in enumerate(counts):
+            if filled == 0:
+                continue  # blank row: not counted anywhere
+            if filled < 2 or i in dropped:
+                stats.skipped += 1
+                continue
+            keep.append(i)
+        if keep:
+            if len(keep) == len(rows):
+                yield chunk
+            else:
+                yield Chunk([numbers[i] for i in keep], [rows[i] for i in keep], originals)
+
+
+def _fill_merged(rows: list[list[Any]], start: int, tops: dict[int, list[tuple[int, int, int]]],
+                 carried: dict[int, list[tuple[int, int, Any]]], originals: dict[int, list[Any]]) -> None:
+    """Give every cell of a merged range below the header the value of the range's first cell."""
+    for i, cells in enumerate(rows):
+        index = start - 1 + i
         if index in tops:
             for c0, c1, r1 in tops[index]:
                 value = cells[c0] if c0 < len(cells) else None
                 for r in range(index, r1 + 1):
                     carried.setdefault(r, []).append((c0, c1, value))
         if index in carried:
+            originals[index + 1] = cells
             cells = list(cells)
             for c0, c1, value in carried.pop(index):
                 while len(cells) <= c1:
@@ -469,29 +540,37 @@ def data_rows(prepared: PreparedSheet, stats: RowStats) -> Iterator[tuple[int, l
                 for c in range(c0, c1 + 1):
                     if is_empty(cells[c]):
                         cells[c] = value
-        if index <= prepared.header_index:
-            continue
-        filled = 0
-        for c in mapped:
-            if c < len(cells):
-                v = cells[c]
-                if v is not None and v != "" and not (isinstance(v, str) and is_empty(v)):
-                    filled += 1
-        if filled == 0:
-            continue  # blank row: not counted anywhere
-        summary = False
-        for v in cells:
-            if type(v) is str and v and v.lstrip()[:1] in _SUBTOTAL_FIRST and is_subtotal_label(v):
-                summary = True
-                break
-        repeated_header = (
-            type(cells[first]) is str and normalise_header(cells[first]) == header_norm[first]
-            and [normalise_header(c) for c in cells[: len(header_norm)]] == header_norm
-        ) if first < len(cells) else False
-        if summary or filled < 2 or repeated_header:
-            stats.skipped += 1
-            continue
-        yield number, cells
+            rows[i] = cells
+
+
+def _summary_rows(chunk: Chunk) -> set[int]:
+    found: set[int] = set()
+    for c in range(max(map(len, chunk.rows))):
+        col = chunk.column(c)
+        labels = {v for v in set(col) if v.__class__ is str and v and _subtotal_text(v)}
+        if labels:
+            found.update(i for i, v in enumerate(col) if v in labels)
+    return found
+
+
+def _repeated_headers(chunk: Chunk, first: int, header_norm: list[str]) -> set[int]:
+    if first >= len(header_norm):
+        return set()
+    col = chunk.column(first)
+    like = {v for v in set(col) if v.__class__ is str and normalise_header(v) == header_norm[first]}
+    if not like:
+        return set()
+    width = len(header_norm)
+    return {
+        i for i, v in enumerate(col)
+        if v in like and [normalise_header(c) for c in chunk.rows[i][:width]] == header_norm
+    }
+
+
+def data_rows(prepared: PreparedSheet, stats: RowStats) -> Iterator[tuple[int, list[Any]]]:
+    """data_chunks row by row: (row number, cells)."""
+    for chunk in data_chunks(prepared, stats):
+        yield from zip(chunk.numbers, chunk.rows)
 
 
 def json_value(value: Any) -> Any:

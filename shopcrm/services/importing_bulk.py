@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, Table, text
@@ -43,11 +44,20 @@ def sqlite_datetime(value: dt.datetime | None) -> str | None:
     """The text form SQLAlchemy's SQLite DateTime type stores and compares."""
     if value is None:
         return None
-    return f"{value.year:04d}-{value.month:02d}-{value.day:02d} {value.hour:02d}:{value.minute:02d}:{value.second:02d}.{value.microsecond:06d}"
+    return value.isoformat(" ", "microseconds")
 
 
 def sqlite_date(value: dt.date | None) -> str | None:
-    return None if value is None else f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    return None if value is None else dt.date.isoformat(value)
+
+
+def datetime_param(conn: Connection) -> Callable[[dt.datetime | None], Any]:
+    """How a datetime goes to this driver: SQLAlchemy's text form on SQLite, as is on PostgreSQL."""
+    return sqlite_datetime if is_sqlite(conn) else _same
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def converter(conn: Connection, table: Table, columns: Sequence[str]) -> Callable[[Sequence[Any]], tuple[Any, ...]] | None:
@@ -87,23 +97,22 @@ def insert_rows(
     rows: Iterable[Sequence[Any]],
     *,
     on_chunk: Callable[[int], None] | None = None,
+    converted: bool = False,
 ) -> int:
-    """Insert tuples (values in `columns` order); returns the number of rows written."""
-    convert = converter(conn, table, columns)
+    """Insert tuples (values in `columns` order); returns the number of rows written.
+
+    converted=True: the values are already what the driver takes (datetime_param for dates and
+    times, floats for numerics on SQLite), so rows go to executemany untouched."""
+    convert = None if converted else converter(conn, table, columns)
     names = ", ".join(f'"{c}"' for c in columns)
     written = 0
     if is_sqlite(conn):
         sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
-        chunk: list[tuple[Any, ...]] = []
-        for row in rows:
-            chunk.append(convert(row) if convert else tuple(row))
-            if len(chunk) >= CHUNK:
-                conn.exec_driver_sql(sql, chunk)
-                written += len(chunk)
-                chunk = []
-                if on_chunk:
-                    on_chunk(written)
-        if chunk:
+        source = iter(map(convert, rows) if convert else rows)
+        while True:
+            chunk = list(islice(source, CHUNK))
+            if not chunk:
+                break
             conn.exec_driver_sql(sql, chunk)
             written += len(chunk)
             if on_chunk:

@@ -19,7 +19,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -29,11 +31,10 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import Category, ImportBatch, Member, PointsEntry, Product, Purchase, PurchaseLine, RejectedRow
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
+from shopcrm.io.columns import CachedColumn, CellError
 from shopcrm.io.phones import last4, normalise_phone_fast
-from shopcrm.io.rejects import write_rejected_rows
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import (
-    is_empty,
     is_refund_kind,
     parse_amount,
     parse_card,
@@ -49,13 +50,12 @@ from shopcrm.io.values import (
 from shopcrm.io.workbook import open_workbook
 from shopcrm.services import importing_bulk as bulk
 from shopcrm.services.importing import (
-    PROGRESS_EVERY,
     ImportOptions,
     ImportResult,
     PreparedSheet,
     Rejected,
     RowStats,
-    data_rows,
+    data_chunks,
     earlier_batches,
     json_value,
     prepare_sheets,
@@ -67,6 +67,8 @@ from shopcrm.services.settings import ShopSettings, load_settings
 
 WALK_IN_MARKS = frozenset({"散客", "非会员", "游客", "临时顾客", "walk-in", "walkin", "walk in", "guest", "0", "00000000000"})
 IN_CHUNK = 2_000
+_MIDNIGHT = dt.time()
+_tuple_new = tuple.__new__
 
 
 class SaleRow(NamedTuple):
@@ -89,171 +91,166 @@ class SaleRow(NamedTuple):
     raw: int  # hash of the original cells: exact repeats under one receipt count once
 
 
-class _RowError(Exception):
-    def __init__(self, reason: str, receipt: str | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.receipt = receipt
+# ------------------------------------------------------------------ parsing
+
+# The sheet columns a sales row reads, in the order their errors are reported.
+_FIELDS = (
+    "receipt", "date", "time", "phone", "card_no", "name", "product", "category", "quantity", "unit_price",
+    "amount", "gross", "discount", "order_total", "payment", "channel", "kind",
+)
+_ERROR_ORDER = ("phone", "card_no", "quantity", "amount", "gross", "discount", "unit_price", "order_total")
 
 
-class _Parser:
-    """Turns one sheet's rows into SaleRows; caches what repeats (phones, names, codes)."""
-
-    def __init__(self, prepared: PreparedSheet, index: int, now: dt.datetime, caches: dict[str, dict[Any, Any]]) -> None:
-        self.p = prepared
-        self.index = index
-        self.now = now
-        c = prepared.column
-        self.cols = {name: c(name) for name in (
-            "date", "time", "receipt", "phone", "card_no", "name", "product", "category", "quantity", "unit_price",
-            "amount", "gross", "discount", "order_total", "payment", "channel", "kind",
-        )}
-        self.phones = caches.setdefault("phone", {})
-        self.cards = caches.setdefault("card", {})
-        self.texts = caches.setdefault("text", {})
-
-    def _error(self, name: str, exc: ValidationError, receipt: str | None = None) -> _RowError:
-        return _RowError(f"{self.p.header_of(name)}: {exc.message()}", receipt)
-
-    def parse(self, number: int, cells: list[Any]) -> SaleRow:
-        cols = self.cols
-        n = len(cells)
-
-        def get(name: str) -> Any:
-            col = cols[name]
-            if 0 <= col < n:
-                v = cells[col]
-                if v is None or v == "" or (isinstance(v, str) and is_empty(v)):
-                    return None
-                return v
-            return None
-
-        receipt = None
-        try:
-            receipt = parse_code(get("receipt"), field="receipt")
-        except ValidationError as exc:
-            raise self._error("receipt", exc) from None
-        raw_date = get("date")
-        if raw_date is None:
-            raise _RowError(translate("import", "{column}: the date is missing.").format(column=self.p.header_of("date")), receipt)
-        try:
-            when = parse_sale_datetime(raw_date, now=self.now)
-            raw_time = get("time")
-            if raw_time is not None and when.time() == dt.time():
-                when = dt.datetime.combine(when.date(), parse_time(raw_time))
-        except ValidationError as exc:
-            raise self._error("date" if exc.field == "date" else "time", exc, receipt) from None
-        phone = self._phone(get("phone"), receipt)
-        card = self._card(get("card_no"), receipt)
-        name = self._text(get("name"), 100)
-        product = self._text(get("product"), 100)
-        category = self._text(get("category"), 50)
-        try:
-            raw_qty = get("quantity")
-            qty = parse_quantity(raw_qty) if raw_qty is not None else 1000
-        except ValidationError as exc:
-            raise self._error("quantity", exc, receipt) from None
-        current = "amount"
-        try:
-            amount = parse_amount(v) if (v := get("amount")) is not None else None
-            current = "gross"
-            gross = parse_amount(v) if (v := get("gross")) is not None else None
-            current = "discount"
-            discount = abs(parse_amount(v)) if (v := get("discount")) is not None else None
-            current = "unit_price"
-            unit = parse_amount(v, allow_negative=False) if (v := get("unit_price")) is not None else None
-            current = "order_total"
-            order_total = parse_amount(v) if (v := get("order_total")) is not None else None
-        except ValidationError as exc:
-            raise self._error(current, exc, receipt) from None
-        if amount is None:
-            if gross is not None:
-                amount = gross - (discount or 0)
-            elif unit is not None:
-                amount = round(unit * qty / 1000) - (discount or 0)
-            elif order_total is None:
-                raise _RowError(
-                    translate("import", "{column}: the amount is missing.").format(column=self.p.header_of("amount")), receipt
-                )
-        if discount is None:
-            discount = gross - amount if gross is not None and amount is not None and gross > amount else 0
-        kind = get("kind")
-        refund = isinstance(kind, str) and is_refund_kind(kind)
-        if refund:
-            if amount is not None and amount > 0:
-                amount = -amount
-            if order_total is not None and order_total > 0:
-                order_total = -order_total
-        if (refund or (amount is not None and amount < 0)) and qty > 0:
-            qty = -qty
-        if unit is None and amount is not None and product is not None:
-            unit = abs(round(amount * 1000 / qty))
-        payment = parse_payment(text_of(v)) if (v := get("payment")) is not None else None
-        channel = parse_channel(text_of(v)) if (v := get("channel")) is not None else "store"
-        raw = hash(tuple(cells))
-        return SaleRow(
-            self.index, number, when, receipt, phone, card, name, product, category, qty, unit, amount, discount,
-            order_total, payment, channel, raw,
-        )
-
-    def _phone(self, value: Any, receipt: str | None) -> str | None:
-        if value is None:
-            return None
-        try:
-            cached = self.phones[value]
-        except (KeyError, TypeError):
-            cached = self._phone_uncached(value)
-            try:
-                self.phones[value] = cached
-            except TypeError:
-                pass
-        if isinstance(cached, ValidationError):
-            raise self._error("phone", cached, receipt)
-        return cached
-
-    @staticmethod
-    def _phone_uncached(value: Any) -> str | None | ValidationError:
+def _walk_in_or(parse: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
+    def parse_member_key(value: Any) -> str | None:
         if text_of(value).lower() in WALK_IN_MARKS:
             return None
-        try:
-            return normalise_phone_fast(value)
-        except ValidationError as exc:
-            return exc
+        return parse(value)
 
-    def _card(self, value: Any, receipt: str | None) -> str | None:
-        if value is None:
-            return None
-        try:
-            cached = self.cards[value]
-        except (KeyError, TypeError):
-            if text_of(value).lower() in WALK_IN_MARKS:
-                cached = None
+    return parse_member_key
+
+
+def _column_parsers(now: dt.datetime) -> dict[str, CachedColumn]:
+    """One cached parser per field, shared by every sheet of the file."""
+    parsers: dict[str, Callable[[Any], Any]] = {
+        "receipt": lambda v: parse_code(v, field="receipt"),
+        "date": lambda v: parse_sale_datetime(v, now=now),
+        "time": parse_time,
+        "phone": _walk_in_or(normalise_phone_fast),
+        "card_no": _walk_in_or(parse_card),
+        "name": lambda v: clean_text(text_of(v), 100),
+        "product": lambda v: clean_text(text_of(v), 100),
+        "category": lambda v: clean_text(text_of(v), 50),
+        "quantity": parse_quantity,
+        "unit_price": lambda v: parse_amount(v, allow_negative=False),
+        "amount": parse_amount,
+        "gross": parse_amount,
+        "discount": lambda v: abs(parse_amount(v)),
+        "order_total": parse_amount,
+        "payment": lambda v: parse_payment(text_of(v)),
+        "channel": lambda v: parse_channel(text_of(v)),
+        "kind": lambda v: isinstance(v, str) and is_refund_kind(v),
+    }
+    return {name: CachedColumn(parse) for name, parse in parsers.items()}
+
+
+class _Reading:
+    """What reading the sheets produced: receipt groups, rows without a receipt, and rejected rows."""
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, dt.date], list[SaleRow]] = {}
+        self.singles: list[SaleRow] = []
+        self.rejects: list[Rejected] = []  # rejected while parsing, with their original cells
+        self.rejected_receipts: set[str] = set()
+        self.count = 0  # rows parsed into SaleRows
+
+
+class _SheetParser:
+    """Turns one sheet's chunks into SaleRows, column by column (see shopcrm.io.columns)."""
+
+    def __init__(self, prepared: PreparedSheet, index: int, parsers: dict[str, CachedColumn]) -> None:
+        self.p = prepared
+        self.index = index
+        self.parsers = parsers
+        self.cols = {name: prepared.column(name) for name in _FIELDS}
+
+    def _message(self, name: str, error: ValidationError) -> str:
+        return f"{self.p.header_of(name)}: {error.message()}"
+
+    def _first_error(self, values: dict[str, Any]) -> tuple[str, str | None]:
+        """The reason a row is rejected, checked in the order the columns are read."""
+        receipt = values["receipt"]
+        if receipt.__class__ is CellError:
+            return self._message("receipt", receipt.error), None
+        when = values["date"]
+        if when is None:
+            return translate("import", "{column}: the date is missing.").format(column=self.p.header_of("date")), receipt
+        for cell in (when, values["time"] if when.__class__ is CellError or when.time() == _MIDNIGHT else None):
+            if cell.__class__ is CellError:
+                return self._message("date" if cell.error.field == "date" else "time", cell.error), receipt
+        for name in _ERROR_ORDER:
+            cell = values[name]
+            if cell.__class__ is CellError:
+                return self._message(name, cell.error), receipt
+        raise AssertionError("no error in a rejected row")  # pragma: no cover
+
+    def read(self, chunk: Any, out: _Reading) -> None:
+        n = len(chunk.rows)
+        columns: list[Iterable[Any]] = []
+        bad_fields = []
+        for name in _FIELDS:
+            col = self.cols[name]
+            if col < 0:
+                columns.append(repeat(None, n))
+                continue
+            values, has_errors = self.parsers[name].map(chunk.column(col))
+            columns.append(values)
+            if has_errors and name != "time":  # a bad time matters only when the date has none
+                bad_fields.append(values)
+        bad_rows = {i for values in bad_fields for i, v in enumerate(values) if v.__class__ is CellError}
+        raws = map(hash, map(tuple, chunk.rows))
+        groups, singles, sheet = out.groups, out.singles, self.index
+        amount_missing = None
+        for i, number, raw, fields in zip(range(n), chunk.numbers, raws, zip(*columns)):
+            (receipt, when, tm, phone, card, name, product, category, qty, unit, amount, gross, discount, order_total,
+             payment, channel, kind) = fields
+            if when is None or i in bad_rows or (tm is not None and when.time() == _MIDNIGHT and tm.__class__ is CellError):
+                self._reject(chunk, i, *self._first_error(dict(zip(_FIELDS, fields))), out)
+                continue
+            if tm is not None and when.time() == _MIDNIGHT:
+                when = dt.datetime.combine(when.date(), tm)
+            if qty is None:
+                qty = 1000
+            if amount is None:
+                if gross is not None:
+                    amount = gross - (discount or 0)
+                elif unit is not None:
+                    amount = round(unit * qty / 1000) - (discount or 0)
+                elif order_total is None:
+                    if amount_missing is None:
+                        amount_missing = translate("import", "{column}: the amount is missing.").format(
+                            column=self.p.header_of("amount")
+                        )
+                    self._reject(chunk, i, amount_missing, receipt, out)
+                    continue
+            if discount is None:
+                discount = gross - amount if gross is not None and amount is not None and gross > amount else 0
+            if kind:  # a refund row: the amounts are taken back
+                if amount is not None and amount > 0:
+                    amount = -amount
+                if order_total is not None and order_total > 0:
+                    order_total = -order_total
+            if (kind or (amount is not None and amount < 0)) and qty > 0:
+                qty = -qty
+            if unit is None and amount is not None and product is not None:
+                unit = abs(round(amount * 1000 / qty))
+            row = _tuple_new(SaleRow, (
+                sheet, number, when, receipt, phone, card, name, product, category, qty, unit, amount, discount,
+                order_total, payment, "store" if channel is None else channel, raw,
+            ))
+            if receipt is None:
+                singles.append(row)
             else:
-                try:
-                    cached = parse_card(value)
-                except ValidationError as exc:
-                    cached = exc
-            try:
-                self.cards[value] = cached
-            except TypeError:
-                pass
-        if isinstance(cached, ValidationError):
-            raise self._error("card_no", cached, receipt)
-        return cached
+                key = (receipt, when.date())
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = [row]
+                else:
+                    group.append(row)
+            out.count += 1
 
-    def _text(self, value: Any, limit: int) -> str | None:
-        if value is None:
-            return None
-        key = (value, limit)
-        try:
-            return self.texts[key]  # type: ignore[no-any-return]
-        except (KeyError, TypeError):
-            clean = clean_text(text_of(value), limit)
-            try:
-                self.texts[key] = clean
-            except TypeError:
-                pass
-            return clean
+    def _reject(self, chunk: Any, i: int, reason: str, receipt: str | None, out: _Reading) -> None:
+        out.rejects.append(Rejected(self.p.name, chunk.numbers[i], _raw_cells(chunk.original(i)), reason))
+        if receipt:
+            out.rejected_receipts.add(receipt)
+
+
+def _raw_cells(cells: list[Any]) -> list[Any]:
+    """A rejected row's cells as stored with the batch and written to the rejected-rows file."""
+    values = [json_value(c) if not isinstance(c, dt.date | dt.datetime) else c for c in cells]
+    while values and (values[-1] is None or values[-1] == ""):
+        values.pop()
+    return values
 
 
 # ------------------------------------------------------------------ planning
@@ -290,26 +287,29 @@ class _New:
         self.spend = 0
 
 
-@dataclass(slots=True)
 class _Purchase:
-    ref: str
-    when: dt.datetime
-    rows: list[int]
-    phone: str | None
-    card: str | None
-    name: str | None
-    total: int
-    discount: int
-    payment: str | None
-    channel: str
-    member: _Known | _New | None = None
-    id: int = 0
+    __slots__ = ("ref", "when", "rows", "phone", "card", "name", "total", "discount", "payment", "channel", "member", "id")
+
+    def __init__(self, ref: str, when: dt.datetime, rows: list[SaleRow], phone: str | None, card: str | None,
+                 name: str | None, total: int, discount: int, payment: str | None, channel: str) -> None:
+        self.ref = ref
+        self.when = when
+        self.rows = rows
+        self.phone = phone
+        self.card = card
+        self.name = name
+        self.total = total
+        self.discount = discount
+        self.payment = payment
+        self.channel = channel
+        self.member: _Known | _New | None = None
+        self.id = 0
 
 
 @dataclass
 class _Plan:
     purchases: list[_Purchase] = field(default_factory=list)
-    rejected_rows: dict[int, str] = field(default_factory=dict)  # index into rows -> reason
+    rejected: list[tuple[SaleRow, str]] = field(default_factory=list)  # rows of the file, rejected while planning
     in_file_duplicates: int = 0
 
 
@@ -321,65 +321,75 @@ def _member_key(phone: str | None, card: str | None) -> str:
     return phone or (f"c:{card}" if card else "")
 
 
-def _plan_purchases(rows: list[SaleRow], rejected_receipts: set[str]) -> _Plan:
+def _plan_purchases(reading: _Reading) -> _Plan:
+    """Purchases from the rows: one per receipt (per day), one per row without a receipt.
+
+    The external_ref fingerprints must stay exactly as they are: earlier imports stored them,
+    and a re-import recognises its purchases by them."""
     plan = _Plan()
-    groups: dict[tuple[str, dt.date], list[int]] = defaultdict(list)
+    purchases = plan.purchases
     occurrences: dict[tuple[Any, ...], int] = defaultdict(int)
-    for i, r in enumerate(rows):
-        if r.receipt is not None:
-            groups[(r.receipt, r.when.date())].append(i)
-            continue
+    missing_amount = translate("import", "The amount is missing.")
+    for r in reading.singles:
         if r.amount is None:
-            plan.rejected_rows[i] = translate("import", "The amount is missing.")
+            plan.rejected.append((r, missing_amount))
             continue
         key = (r.when, _member_key(r.phone, r.card), r.product, r.qty, r.unit, r.amount, r.discount, r.payment, r.channel)
         n = occurrences[key]
         occurrences[key] = n + 1
         ref = f"n{r.when:%Y%m%d%H%M%S}{_digest(repr(key) + f'#{n}')}"
-        plan.purchases.append(
-            _Purchase(ref, r.when, [i], r.phone, r.card, r.name, r.amount, r.discount, r.payment, r.channel)
-        )
-    for (receipt, day), members in groups.items():
+        purchases.append(_Purchase(ref, r.when, [r], r.phone, r.card, r.name, r.amount, r.discount, r.payment, r.channel))
+    occurrences.clear()
+    rejected_receipts = reading.rejected_receipts
+    for (receipt, day), members in reading.groups.items():
         if receipt in rejected_receipts:
             reason = translate("import", "Another line of receipt {receipt} was rejected; fix it and import the whole receipt again.")
-            for i in members:
-                plan.rejected_rows[i] = reason.format(receipt=receipt)
+            plan.rejected.extend((r, reason.format(receipt=receipt)) for r in members)
+            continue
+        if len(members) == 1:
+            r = members[0]
+            if r.amount is None and r.order_total is None:
+                plan.rejected.append((r, translate("import", "A line of receipt {receipt} has no amount.").format(receipt=receipt)))
+                continue
+            identity = "\x1f".join((receipt, day.isoformat(), _member_key(r.phone, r.card)))
+            total = r.amount or 0 if r.order_total is None else r.order_total
+            purchases.append(_Purchase(f"r{r.when:%Y%m%d%H%M%S}{_digest(identity)}", r.when, members, r.phone or None,
+                                       r.card or None, r.name or None, total, r.discount, r.payment or None, r.channel))
             continue
         seen: set[int] = set()
-        lines: list[int] = []
-        for i in members:
-            if rows[i].raw in seen:
+        lines: list[SaleRow] = []
+        for r in members:
+            if r.raw in seen:
                 plan.in_file_duplicates += 1
                 continue
-            seen.add(rows[i].raw)
-            lines.append(i)
-        phones = {rows[i].phone for i in lines if rows[i].phone}
-        cards = {rows[i].card for i in lines if rows[i].card}
-        totals = {rows[i].order_total for i in lines if rows[i].order_total is not None}
+            seen.add(r.raw)
+            lines.append(r)
+        phones = {r.phone for r in lines if r.phone}
+        cards = {r.card for r in lines if r.card}
+        totals = {r.order_total for r in lines if r.order_total is not None}
         problem = None
         if len(phones) > 1 or len(cards) > 1:
             problem = translate("import", "The lines of receipt {receipt} name different members.")
         elif len(totals) > 1:
             problem = translate("import", "The lines of receipt {receipt} give different receipt totals.")
-        elif not totals and any(rows[i].amount is None for i in lines):
+        elif not totals and any(r.amount is None for r in lines):
             problem = translate("import", "A line of receipt {receipt} has no amount.")
         if problem:
-            for i in members:
-                plan.rejected_rows[i] = problem.format(receipt=receipt)
+            plan.rejected.extend((r, problem.format(receipt=receipt)) for r in members)
             plan.in_file_duplicates -= len(members) - len(lines)
             continue
-        first = rows[lines[0]]
-        when = min(rows[i].when for i in lines)
+        first = lines[0]
+        when = min(r.when for r in lines)
         phone = next(iter(phones), None)
         card = next(iter(cards), None)
-        name = next((rows[i].name for i in lines if rows[i].name), None)
-        total = next(iter(totals)) if totals else sum(rows[i].amount or 0 for i in lines)
-        discount = sum(rows[i].discount for i in lines)
-        payment = next((rows[i].payment for i in lines if rows[i].payment), None)
+        name = next((r.name for r in lines if r.name), None)
+        total = next(iter(totals)) if totals else sum(r.amount or 0 for r in lines)
+        discount = sum(r.discount for r in lines)
+        payment = next((r.payment for r in lines if r.payment), None)
         identity = "\x1f".join((receipt, day.isoformat(), _member_key(phone, card)))
         ref = f"r{when:%Y%m%d%H%M%S}{_digest(identity)}"
-        plan.purchases.append(_Purchase(ref, when, lines, phone, card, name, total, discount, payment, first.channel))
-    plan.purchases.sort(key=lambda p: (p.when, p.ref))
+        purchases.append(_Purchase(ref, when, lines, phone, card, name, total, discount, payment, first.channel))
+    purchases.sort(key=lambda p: (p.when, p.ref))
     return plan
 
 
@@ -430,7 +440,7 @@ def _load_members(conn: Connection, phones: set[str], cards: set[str]) -> tuple[
     return by_phone, by_card
 
 
-def _resolve_members(plan: _Plan, rows: list[SaleRow], by_phone: dict[str, Any], by_card: dict[str, Any]) -> list[_New]:
+def _resolve_members(plan: _Plan, by_phone: dict[str, Any], by_card: dict[str, Any]) -> list[_New]:
     """Link each purchase to a member: phone first, then card no.; unknown ones become new members."""
     created: list[_New] = []
     keep: list[_Purchase] = []
@@ -468,8 +478,7 @@ def _resolve_members(plan: _Plan, rows: list[SaleRow], by_phone: dict[str, Any],
                 by_card[cd] = member
                 created.append(member)
         if conflict:
-            for i in p.rows:
-                plan.rejected_rows[i] = conflict.format(card=cd)
+            plan.rejected.extend((r, conflict.format(card=cd)) for r in p.rows)
             continue
         if isinstance(member, _New) and member.name is None and p.name:
             member.name = p.name
@@ -509,57 +518,51 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
     result = ImportResult("sales", info.path.name)
     result.earlier_batches = earlier_batches(db, info.sha256, "sales")
     settings = load_settings(db)
-    now = dt.datetime.now()
-    rows: list[SaleRow] = []
-    rejects: list[tuple[int, int, str]] = []  # (sheet index, row number, reason)
-    rejected_receipts: set[str] = set()
     stats = RowStats()
+    reading = _Reading()
     with open_workbook(path, info) as wb:
         prepared, notes = prepare_sheets(db, wb, "sales", options)
         result.notes.extend(notes)
         result.sheets = [p.name for p in prepared]
         total = sum(p.sheet.total_rows or 0 for p in prepared) or None
-        caches: dict[str, dict[Any, Any]] = {}
+        parsers = _column_parsers(dt.datetime.now())
         done = 0
         report_progress(options, "reading", 0, total)
         for index, sheet in enumerate(prepared):
-            parser = _Parser(sheet, index, now, caches)
-            for number, cells in data_rows(sheet, stats):
-                done += 1
-                if done % PROGRESS_EVERY == 0:
-                    report_progress(options, "reading", done, total)
-                try:
-                    rows.append(parser.parse(number, cells))
-                except _RowError as exc:
-                    rejects.append((index, number, exc.reason))
-                    if exc.receipt:
-                        rejected_receipts.add(exc.receipt)
+            parser = _SheetParser(sheet, index, parsers)
+            for chunk in data_chunks(sheet, stats):
+                parser.read(chunk, reading)
+                done += len(chunk.rows)
+                report_progress(options, "reading", done, total)
             sheet.sheet = None  # type: ignore[assignment]  # let the reader free the sheet
+        del parsers
         report_progress(options, "checking", 0, None)
-        plan = _plan_purchases(rows, rejected_receipts)
+        plan = _plan_purchases(reading)
+        rows_read = reading.count + len(reading.rejects)
+        reading.groups.clear()
+        reading.singles.clear()
         duplicates_in_file = plan.in_file_duplicates
         result.skipped = stats.skipped
         with db.read() if options.dry_run else db.transaction() as s:
             conn = s.connection()
             existing = _existing_refs(conn, [p.ref for p in plan.purchases])
-            fresh = [p for p in plan.purchases if p.ref not in existing]
-            duplicate_rows = sum(len(p.rows) for p in plan.purchases if p.ref in existing)
-            plan.purchases = fresh
+            if existing:
+                duplicate_rows = sum(len(p.rows) for p in plan.purchases if p.ref in existing)
+                plan.purchases = [p for p in plan.purchases if p.ref not in existing]
+            else:
+                duplicate_rows = 0
+            fresh = plan.purchases
             phones = {p.phone for p in fresh if p.phone}
             cards = {p.card for p in fresh if p.card}
             by_phone, by_card = _load_members(conn, phones, cards)
-            created = _resolve_members(plan, rows, dict(by_phone), dict(by_card))
+            created = _resolve_members(plan, dict(by_phone), dict(by_card))
             ledger = _points_and_levels(plan, settings)
-            for p in plan.purchases:
-                if p.member is not None and isinstance(p.member, _Known):
-                    p.member.level = max(p.member.level, settings.level_for_spend(p.member.spend))
-                elif p.member is not None:
-                    p.member.level = settings.level_for_spend(p.member.spend)
-            plan_rejects = sorted(plan.rejected_rows.items())
-            all_rejects = [(prepared[sheet_i], number, reason) for sheet_i, number, reason in rejects]
-            all_rejects += [(prepared[rows[i].sheet], rows[i].row, reason) for i, reason in plan_rejects]
-            result.rows = len(rows) + len(rejects)
-            result.rejected = len(all_rejects)
+            members = {id(p.member): p.member for p in plan.purchases if p.member is not None}
+            for m in members.values():
+                level = settings.level_for_spend(m.spend)
+                m.level = max(m.level, level) if isinstance(m, _Known) else level
+            result.rows = rows_read
+            result.rejected = len(reading.rejects) + len(plan.rejected)
             result.duplicates = duplicate_rows + duplicates_in_file
             result.imported = sum(len(p.rows) for p in plan.purchases)
             result.purchases = len(plan.purchases)
@@ -568,9 +571,9 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
                 raise ValidationError(
                     QT_TRANSLATE_NOOP("errors", "{file} has a header but no rows of data."), "file", file=info.path.name
                 )
-            raw_rejects = _raw_values(wb, all_rejects)
+            raw_rejects = _raw_values(wb, prepared, reading.rejects, plan.rejected)
             if not options.dry_run:
-                batch_id = _write(s, conn, info, options, plan, rows, created, ledger, settings, raw_rejects, result, prepared)
+                batch_id = _write(s, conn, info, options, plan, created, ledger, settings, raw_rejects, result, prepared)
                 result.batch = batch_id
     if options.errors_path is not None:
         result.errors_file = _write_rejects_file(options.errors_path, raw_rejects, prepared)
@@ -582,23 +585,23 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
     return result
 
 
-def _raw_values(wb: Any, rejects: list[tuple[PreparedSheet, int, str]]) -> list[Rejected]:
-    """Re-read the original cells of rejected rows (they are not kept while the file is parsed)."""
-    if not rejects:
+def _raw_values(wb: Any, prepared: list[PreparedSheet], known: list[Rejected], planned: list[tuple[SaleRow, str]]) -> list[Rejected]:
+    """All rejected rows with their original cells, by sheet and row.
+
+    Rows rejected while parsing kept their cells; rows rejected later (a receipt with a bad
+    line, a member conflict) are read again from the file, so the parse keeps no cells."""
+    if not known and not planned:
         return []
     wanted: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for prepared, number, reason in rejects:
-        wanted[prepared.name][number].append(reason)
-    out: list[Rejected] = []
+    for row, reason in planned:
+        wanted[prepared[row.sheet].name][row.row].append(reason)
+    out = list(known)
     for name, numbers in wanted.items():
         sheet = wb.sheet(name)
         remaining = set(numbers)
         for number, cells in sheet.rows():
             if number in remaining:
-                values = [json_value(c) if not isinstance(c, dt.date | dt.datetime) else c for c in cells]
-                while values and (values[-1] is None or values[-1] == ""):
-                    values.pop()
-                out.append(Rejected(name, number, values, "; ".join(dict.fromkeys(numbers[number]))))
+                out.append(Rejected(name, number, _raw_cells(cells), "; ".join(dict.fromkeys(numbers[number]))))
                 remaining.discard(number)
                 if not remaining:
                     break
@@ -607,6 +610,8 @@ def _raw_values(wb: Any, rejects: list[tuple[PreparedSheet, int, str]]) -> list[
 
 
 def _write_rejects_file(path: Path, rejects: list[Rejected], prepared: list[PreparedSheet]) -> Path:
+    from shopcrm.io.rejects import write_rejected_rows  # openpyxl is loaded only when a file is written
+
     headers = {p.name: p.headers for p in prepared}
     by_sheet: dict[str, list[tuple[list[Any], str]]] = defaultdict(list)
     for r in rejects:
@@ -620,7 +625,6 @@ def _write(
     info: Any,
     options: ImportOptions,
     plan: _Plan,
-    rows: list[SaleRow],
     created: list[_New],
     ledger: list[tuple[_Purchase, str, int]],
     settings: ShopSettings,
@@ -650,7 +654,7 @@ def _write(
     batch_id = batch.id
     total_work = len(plan.purchases)
     report_progress(options, "writing", 0, total_work)
-    product_ids = _products(conn, plan, rows, settings)
+    product_ids = _products(conn, plan, settings)
     _members(s, conn, created, batch_id, now)
     fills = {p.member.id: p.member.fill_phone for p in plan.purchases if isinstance(p.member, _Known) and p.member.fill_phone}
     if fills:
@@ -663,17 +667,20 @@ def _write(
     ids = bulk.reserve_ids(conn, Purchase.__table__, len(plan.purchases))
     for p, pid in zip(plan.purchases, ids, strict=True):
         p.id = pid
+    del ids
+    when = bulk.datetime_param(conn)  # values go to the driver as it takes them (see importing_bulk)
     bulk.insert_rows(
         conn,
         Purchase.__table__,
         ["id", "member_id", "purchased_at", "total_cents", "discount_cents", "payment_method", "channel", "origin",
          "import_batch_id", "external_ref"],
         (
-            (p.id, p.member.id if p.member is not None else None, p.when, p.total, p.discount, p.payment, p.channel,
+            (p.id, p.member.id if p.member is not None else None, when(p.when), p.total, p.discount, p.payment, p.channel,
              "import", batch_id, p.ref)
             for p in plan.purchases
         ),
         on_chunk=lambda n: report_progress(options, "writing", n, total_work),
+        converted=True,
     )
     if product_ids is not None:
         qty_value = (lambda m: m / 1000) if bulk.is_sqlite(conn) else quantity_decimal
@@ -684,15 +691,17 @@ def _write(
             (
                 (p.id, product_ids[r.product], qty_value(r.qty), r.unit or 0, r.amount if r.amount is not None else 0)
                 for p in plan.purchases
-                for r in (rows[i] for i in p.rows)
+                for r in p.rows
                 if r.product is not None
             ),
+            converted=True,
         )
     bulk.insert_rows(
         conn,
         PointsEntry.__table__,
         ["member_id", "at", "kind", "points", "purchase_id", "import_batch_id", "note"],
-        ((p.member.id, p.when, kind, pts, p.id, batch_id, None) for p, kind, pts in ledger),  # type: ignore[union-attr]
+        ((p.member.id, when(p.when), kind, pts, p.id, batch_id, None) for p, kind, pts in ledger),  # type: ignore[union-attr]
+        converted=True,
     )
     touched: dict[int, Any] = {}
     for p in plan.purchases:
@@ -719,12 +728,11 @@ def _write(
     return batch_id
 
 
-def _products(conn: Connection, plan: _Plan, rows: list[SaleRow], settings: ShopSettings) -> dict[str, int] | None:
+def _products(conn: Connection, plan: _Plan, settings: ShopSettings) -> dict[str, int] | None:
     """Product ids by name; products and categories not known yet are created."""
     first_seen: dict[str, SaleRow] = {}
     for p in plan.purchases:
-        for i in p.rows:
-            r = rows[i]
+        for r in p.rows:
             if r.product is not None and r.product not in first_seen:
                 first_seen[r.product] = r
     if not first_seen:
@@ -748,8 +756,7 @@ def _products(conn: Connection, plan: _Plan, rows: list[SaleRow], settings: Shop
     new_after = earliest + dt.timedelta(days=settings.rules.new_product_days)
     first_day: dict[str, dt.datetime] = {}
     for p in plan.purchases:
-        for i in p.rows:
-            r = rows[i]
+        for r in p.rows:
             if r.product is not None and (r.product not in first_day or r.when < first_day[r.product]):
                 first_day[r.product] = r.when
     new_ids = bulk.reserve_ids(conn, pt, len(missing))
@@ -790,11 +797,13 @@ def _members(s: Any, conn: Connection, created: list[_New], batch_id: int, now: 
             m.card = card
             taken.add(card)
         values.append(
-            {
-                "id": mid, "card_no": m.card, "name": m.name, "phone": m.phone,
-                "phone_last4": last4(m.phone) if m.phone else None, "registered_on": m.first, "consent": False,
-                "points_balance": m.balance, "level": m.level, "status": "active", "created_at": now,
-                "updated_at": now, "import_batch_id": batch_id,
-            }
+            (mid, m.card, m.name, m.phone, last4(m.phone) if m.phone else None, m.first, False, m.balance, m.level,
+             "active", now, now, batch_id)
         )
-    conn.execute(insert(Member.__table__), values)
+    bulk.insert_rows(
+        conn,
+        Member.__table__,
+        ["id", "card_no", "name", "phone", "phone_last4", "registered_on", "consent", "points_balance", "level", "status",
+         "created_at", "updated_at", "import_batch_id"],
+        values,
+    )
