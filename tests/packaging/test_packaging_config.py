@@ -130,3 +130,62 @@ def test_setup_py_lists_every_package_and_the_resources() -> None:
     assert '"shopcrm.resources": "resources"' in source
     found = find_namespace_packages(where=str(ROOT), include=["shopcrm", "shopcrm.*"])
     assert "shopcrm.db.migrations.versions" in found and "shopcrm.gui" in found
+
+
+class _Recorder:
+    """Stands in for PyInstaller's spec classes and remembers how the spec called them."""
+
+    calls: list[tuple[str, tuple[object, ...], dict[str, object]]] = []
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        _Recorder.calls.append((type(self).__name__, args, kwargs))
+        self.scripts: list[object] = []
+        self.pure: list[object] = []
+        self.binaries: list[object] = []
+        self.datas: list[tuple[str, str, str]] = [("PySide6/Qt/translations/qtbase_de.qm", "x", "DATA"),
+                                                  ("PySide6/Qt/translations/qtbase_zh_CN.qm", "x", "DATA")]
+
+
+class Analysis(_Recorder): ...
+class PYZ(_Recorder): ...
+class EXE(_Recorder): ...
+class COLLECT(_Recorder): ...
+class BUNDLE(_Recorder): ...
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
+def test_spec_runs_for_every_os(platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Windows and macOS branches of the spec cannot be built here; run the spec's code with
+    PyInstaller's classes replaced, so a typo there fails now rather than on the shop's Mac."""
+    packaging_helpers.ensure_tool("PyInstaller", "pyinstaller>=6.10")
+    import PyInstaller.utils.hooks as hooks
+
+    monkeypatch.setattr(hooks, "collect_submodules", lambda name, filter=None: [f"{name}.cli"])
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setenv("SHOPCRM_GENERATED_DIR", str(tmp_path))
+    monkeypatch.delenv("SHOPCRM_CODESIGN_IDENTITY", raising=False)
+    spec = ROOT / "packaging" / "shopcrm.spec"
+    _Recorder.calls = []
+    namespace = {"SPECPATH": str(spec.parent), "__file__": str(spec), "Analysis": Analysis, "PYZ": PYZ, "EXE": EXE,
+                 "COLLECT": COLLECT, "BUNDLE": BUNDLE}
+    exec(compile(spec.read_text(encoding="utf-8"), str(spec), "exec"), namespace)  # noqa: S102
+
+    kinds = [c[0] for c in _Recorder.calls]
+    exes = [kw for kind, _a, kw in _Recorder.calls if kind == "EXE"]
+    analysis = next(kw for kind, _a, kw in _Recorder.calls if kind == "Analysis")
+    assert "PySide6.QtNetwork" in analysis["excludes"]  # type: ignore[operator]
+    assert namespace["a"].datas == [("PySide6/Qt/translations/qtbase_zh_CN.qm", "x", "DATA")]
+    if platform == "win32":
+        assert [(e["name"], e["console"]) for e in exes] == [("ShopCRM", False), ("shopcrm-cli", True)]
+        assert all(str(e["icon"]).endswith("shopcrm.ico") for e in exes)
+        version_file = Path(str(exes[0]["version"]))
+        assert version_file.parent == tmp_path and "VSVersionInfo(" in version_file.read_text(encoding="utf-8")
+        assert "BUNDLE" not in kinds
+    elif platform == "darwin":
+        assert [(e["name"], e["icon"]) for e in exes] == [("ShopCRM", str(tmp_path / "icons" / "shopcrm.icns"))]
+        bundle = next(kw for kind, _a, kw in _Recorder.calls if kind == "BUNDLE")
+        assert bundle["name"] == "ShopCRM.app" and bundle["version"] == __version__
+        assert bundle["info_plist"]["CFBundleShortVersionString"] == __version__  # type: ignore[index]
+    else:
+        assert [(e["name"], e["console"], e["icon"], e["version"]) for e in exes] == [("shopcrm", True, None, None)]
+        assert "BUNDLE" not in kinds
