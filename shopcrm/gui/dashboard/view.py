@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -39,6 +39,7 @@ from shopcrm.services.member_table import MemberFilter
 REFRESH_KINDS = ("purchase", "member", "import", "undo-import", "demo", "restore", "classification", "points",
                  "settings-saved", "settings")
 STALE_DAYS = 30  # a last sale older than this suggests looking at the history as of that day
+CHART_LOAD_DELAY_MS = 150
 
 
 def create_view(ctx: AppContext) -> QWidget:
@@ -164,7 +165,9 @@ class DashboardView(QWidget):
         layout.addWidget(scroll, 1)
 
         ctx.operation_finished.connect(self._operation_finished)
-        when_ready(self._charts_ready, owner=self)
+        # The Dashboard is the first screen: let the window paint before matplotlib starts loading
+        # on its thread (the import competes with the first paint for the interpreter).
+        QTimer.singleShot(CHART_LOAD_DELAY_MS, self, lambda: when_ready(self._charts_ready, owner=self))
         self.reload()
 
     # ---- building blocks ----------------------------------------------------------------------------
