@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -63,7 +62,10 @@ def _rounded(values: np.ndarray, digits: int) -> list[float | None]:
     return out.tolist()
 
 
-_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
+def _plain_text(texts: Sequence[str]) -> bool:
+    """True when no text needs JSON escaping (no quote, backslash or control character)."""
+    joined = " ".join(texts)
+    return '"' not in joined and "\\" not in joined and joined.isprintable()
 
 
 def json_objects(columns: dict[str, Sequence[str]]) -> list[str]:
@@ -75,11 +77,12 @@ def json_objects(columns: dict[str, Sequence[str]]) -> list[str]:
     slots: list[str] = []
     values: list[Sequence[str]] = []
     for key, column in columns.items():
-        if _NEEDS_ESCAPE.search(" ".join(column)) is None:
-            slots.append(_encode(key).replace("{", "{{").replace("}", "}}") + ':"{}"')
+        name = _encode(key).replace("{", "{{").replace("}", "}}")
+        if _plain_text(column):
+            slots.append(name + ':"{}"')
             values.append(column)
         else:
-            slots.append(_encode(key).replace("{", "{{").replace("}", "}}") + ":{}")
+            slots.append(name + ":{}")
             values.append([_encode(v) for v in column])
     if not slots:
         return []
@@ -88,19 +91,32 @@ def json_objects(columns: dict[str, Sequence[str]]) -> list[str]:
 
 
 def _category_shares(result: Run, names: tuple[str, ...]) -> list[str | None]:
+    """{"bread": 0.5217, ...} per member with product spend (categories with a share only), else None.
+
+    Members are grouped by which categories they bought, so each group is written by one format
+    string instead of a join per member.
+    """
     shares = result.product_metrics.category_shares()
-    out: list[str | None] = [None] * shares.shape[0]
-    if not names:
-        return out
-    keys = [_encode(n) + ":" for n in names]
-    rows, cols = np.nonzero(shares > 0)
-    values = np.round(shares[rows, cols], 4).tolist()
-    starts = np.searchsorted(rows, np.arange(shares.shape[0] + 1))
-    cols_l = cols.tolist()
-    for r in np.flatnonzero(np.diff(starts)).tolist():
-        lo, hi = starts[r], starts[r + 1]
-        out[r] = "{" + ",".join(keys[cols_l[i]] + repr(values[i]) for i in range(lo, hi)) + "}"
-    return out
+    n, k = shares.shape
+    out = np.full(n, None, dtype=object)
+    if k == 0:
+        return out.tolist()
+    bought = shares > 0
+    keys = [_encode(name).replace("{", "{{").replace("}", "}}") for name in names]
+    if k <= 62:  # each member's set of categories as one integer: a fast 1-D unique
+        _, first, group = np.unique(bought @ (1 << np.arange(k, dtype=np.int64)), return_index=True, return_inverse=True)
+        patterns = bought[first]
+    else:
+        patterns, group = np.unique(bought, axis=0, return_inverse=True)
+    order = np.argsort(group, kind="stable")
+    bounds = np.searchsorted(group[order], np.arange(len(patterns) + 1))
+    for g, pattern in enumerate(patterns):
+        if not pattern.any():
+            continue
+        members = order[bounds[g] : bounds[g + 1]]
+        fmt = "{{" + ",".join(keys[c] + ":{:.4f}" for c in np.flatnonzero(pattern)) + "}}"
+        out[members] = [fmt.format(*row) for row in shares[np.ix_(members, pattern)].tolist()]
+    return out.tolist()
 
 
 def _id_lists(ids: np.ndarray) -> list[str | None]:
