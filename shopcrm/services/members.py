@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from sqlalchemy import BigInteger, cast, func, or_, select
+from sqlalchemy import BigInteger, cast, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
@@ -262,10 +262,22 @@ def _set_consent(s: Session, member: Member, consent: bool, when: dt.datetime, o
     s.add(ConsentEvent(member_id=member.id, at=when, consent=consent, origin=origin))
 
 
+REGISTRATION_LOCK = 0x5C_0001  # PostgreSQL advisory lock key: one registration at a time
+
+
+def _serialise_registrations(s: Session) -> None:
+    """Two counters registering at once on PostgreSQL would both read the same highest card number
+    (and both pass the duplicate-phone check); a transaction-level advisory lock makes the second
+    wait for the first to commit.  SQLite's BEGIN IMMEDIATE already serialises writers."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REGISTRATION_LOCK})
+
+
 def register_member(db: Database, data: MemberInput, *, origin: str = "counter") -> MemberView:
     clean = validate_member_input(data)
     when = now()
     with db.transaction() as s:
+        _serialise_registrations(s)
         _refuse_duplicate_phone(s, clean.phone)
         if clean.card_no:
             _refuse_duplicate_card(s, clean.card_no)

@@ -149,3 +149,39 @@ def test_a_retried_sale_is_recorded_once(db: Database) -> None:
     with db.read() as s:
         assert s.scalar(select(func.count(Purchase.id))) == 2
         assert s.scalar(select(func.sum(PointsEntry.points))) == 32
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_two_counters_register_members_at_once(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """Card numbers are handed out in order and a phone registered at both counters at the same
+    moment ends up once, the other counter told so (not a database error)."""
+    db = _database(backend, tmp_path, request)
+    count = 150
+    go = tmp_path / "go"
+    procs = [
+        subprocess.Popen([sys.executable, str(Path(__file__).with_name("register_worker.py")), db.url, str(n), str(count), str(go)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for n in (1, 2)
+    ]
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{n}").exists() for n in (1, 2)):
+        assert time.monotonic() < deadline and all(p.poll() is None for p in procs), "a counter did not start"
+        time.sleep(0.01)
+    go.touch()
+    answers = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=240)
+        assert proc.returncode == 0 and "Traceback" not in err, err
+        answers += [json.loads(line) for line in out.splitlines()]
+    registered = [a for a in answers if "card" in a]
+    shared = {a["phone"] for a in answers if a["phone"].startswith("1370")}
+    with db.read() as s:
+        rows = s.execute(select(Member.phone, Member.card_no)).all()
+    assert len(answers) == 2 * count
+    assert len(rows) == len(registered) == 2 * count - len(shared)  # each shared phone once, refused once
+    assert len({card for _, card in rows}) == len(rows)  # no card number handed out twice
+    assert sorted(int(card) for _, card in rows) == list(range(1, len(rows) + 1))
+    print(f"\n[register at two counters/{backend}] attempts={len(answers)} registered={len(registered)} "
+          f"refused_duplicates={len(answers) - len(registered)}")
+    db.dispose()
