@@ -31,6 +31,7 @@ from shopcrm.services.settings import ShopSettings, load_settings
 
 Progress = Callable[[float, float, str], None]  # done, total, text (as the GUI worker reports it)
 
+
 class Cancelled(ShopError):
     """The owner cancelled the classification; nothing was stored."""
 
