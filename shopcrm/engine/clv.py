@@ -11,7 +11,9 @@ repeat visits (Gamma-Gamma uses customers with x >= 1 only).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import numpy as np
 from scipy.optimize import minimize
@@ -145,9 +147,12 @@ def _bgnbd_objective(log_params: FloatArray, d: _BgNbdData) -> tuple[float, Floa
     return -float(ll), -grad
 
 
-def _maximise(objective, start: FloatArray, args: tuple[FloatArray, ...]) -> FloatArray:  # type: ignore[no-untyped-def]
+def _maximise(
+    objective: Callable[[FloatArray, Any], tuple[float, FloatArray]], start: FloatArray, data: Any
+) -> FloatArray:
+    """Minimise `objective(log_params, data)` (minus the log-likelihood) over the log-parameters."""
     result = minimize(
-        objective, start, args=args, jac=True, method="L-BFGS-B",
+        objective, start, args=(data,), jac=True, method="L-BFGS-B",
         bounds=[_LOG_BOUNDS] * len(start), options={"maxiter": 500, "ftol": 1e-12, "gtol": 1e-6},
     )
     params = result.x
@@ -174,7 +179,7 @@ def fit_bgnbd(
     if start is None:
         mean_T = float(np.mean(T)) or 1.0
         start = (1.0, mean_T, 1.0, 1.0)
-    params = _maximise(_bgnbd_objective, np.log(np.asarray(start, dtype=float)), (data,))
+    params = _maximise(_bgnbd_objective, np.log(np.asarray(start, dtype=float)), data)
     r, alpha, a, b = (float(v) for v in params)
     loglik = float(bgnbd_loglik_terms(r, alpha, a, b, x, t_x, T).sum())
     return BgNbdFit(r=r, alpha=alpha, a=a, b=b, loglik=loglik, customers=int(x.size))
@@ -279,7 +284,7 @@ def fit_gammagamma(
         raise FitFailed("no repeat customers")
     if start is None:
         start = (1.0, 1.0, float(np.mean(m)))
-    params = _maximise(_gg_objective, np.log(np.asarray(start, dtype=float)), (_GammaGammaData.of(x, m),))
+    params = _maximise(_gg_objective, np.log(np.asarray(start, dtype=float)), _GammaGammaData.of(x, m))
     p, q, gamma = (float(v) for v in params)
     loglik = float(gammagamma_loglik_terms(p, q, gamma, x, m).sum())
     return GammaGammaFit(p=p, q=q, gamma=gamma, loglik=loglik, customers=int(x.size))
