@@ -44,6 +44,10 @@ EXCLUDED_MODULES = [
     # Pillow's extra codecs and font/colour engines: matplotlib only reads and writes PNG through it
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms", "PIL.ImageCms",
     "PIL._imagingft", "PIL.ImageFont", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt",
+    # scipy subpackages the engine never reaches: it uses optimize (L-BFGS-B), special and sparse,
+    # which load linalg, fft and spatial; these are only named in lazy imports of other solvers
+    "scipy.stats", "scipy.integrate", "scipy.interpolate", "scipy.ndimage", "scipy.signal", "scipy.io",
+    "scipy.odr", "scipy.cluster", "scipy.datasets", "scipy.misc", "scipy.differentiate",
     # optional array libraries scipy and numpy can talk to, never used here
     "torch", "cupy", "jax", "dask", "sparse", "numba", "pandas", "xarray", "pyarrow",
     # SQLAlchemy drivers other than sqlite3 and psycopg 3
