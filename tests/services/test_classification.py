@@ -207,7 +207,7 @@ def test_same_date_replaces_and_older_snapshots_thin_out_to_one_a_month(shop: Sh
     for day in (dt.date(2024, 10, 5), dt.date(2024, 10, 20), dt.date(2024, 11, 30), dt.date(2025, 2, 10)):
         classify(shop.db, day)
     kept = [s.as_of for s in list_snapshots(shop.db)]
-    # within 62 days of the newest: all kept; before that the newest of each month
+    # within 31 days of the newest: all kept; before that the newest of each month
     assert kept == [AS_OF, dt.date(2025, 2, 10), dt.date(2024, 11, 30), dt.date(2024, 10, 20)]
     with shop.db.read() as s:
         assert s.scalar(select(func.count()).select_from(SnapshotMember)) == 4
