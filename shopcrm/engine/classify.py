@@ -42,16 +42,10 @@ EPOCH = dt.date(1970, 1, 1)
 CLASSIFICATIONS = (
     "frequency", "spend", "segment", "pyramid", "abcd", "lifecycle", "churn", "preference", "age_band", "level",
 )
-# Reasons that explain a figure rather than a class.
-EXTRA_REASONS = ("favourite_category", "clv", "recommendations")
 
 
 def day_number(day: dt.date) -> int:
     return (day - EPOCH).days
-
-
-def day_date(number: int) -> dt.date:
-    return EPOCH + dt.timedelta(days=int(number))
 
 
 @dataclass(frozen=True)

@@ -44,11 +44,6 @@ class VisitDays:
                 spend = np.add.reduceat(spend, starts)
         return cls(member, day, purchases, spend)
 
-    @classmethod
-    def empty(cls) -> VisitDays:
-        z = np.zeros(0, dtype=np.int64)
-        return cls(z, z, z, z)
-
 
 @dataclass(frozen=True)
 class Metrics:
