@@ -240,14 +240,15 @@ def _wait_for_charts(deadline: float) -> str:
     from shopcrm.gui.charts.loader import chart_library
 
     library = chart_library()
-    if library.state == "idle":
-        return "not used by the screens"
+    library.start()  # the dashboard starts it a moment after it appears; no need to wait for that
     while library.state == "loading" and time.monotonic() < deadline:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         time.sleep(0.01)
     _require(library.state == "ready", f"charts could not load: {library.error or 'timed out'}")
-    for _ in range(5):  # let the views draw the charts they were waiting for
+    settle = time.monotonic() + 0.5  # let the views draw the charts they were waiting for
+    while time.monotonic() < settle:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
     return "loaded"
 
 
