@@ -157,6 +157,10 @@ def open_database(
         db = Database(url=url, engine=engine)
         if upgrade:
             migrate.upgrade_on_open(db, backup=backup_before_upgrade)
+        if db.is_sqlite:
+            # Keep planner statistics fresh (cheap; SQLite skips tables that do not need it).
+            with db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize=0x10002")
     except OperationalError as exc:
         raise ShopError(
             QT_TRANSLATE_NOOP("errors", "Cannot open the database {target}: {reason}"),

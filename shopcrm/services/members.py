@@ -25,7 +25,7 @@ from shopcrm.services.member_fields import (
     parse_source,
     parse_tags,
 )
-from shopcrm.services.settings import load_settings
+from shopcrm.services.settings import settings_in
 
 
 @dataclass
@@ -106,7 +106,7 @@ def _spend_summary(s: Session, member_ids: list[int]) -> dict[int, tuple[int, in
 
 
 def to_views(s: Session, db: Database, members: list[Member]) -> list[MemberView]:
-    settings = load_settings(db)
+    settings = settings_in(s)
     summary = _spend_summary(s, [m.id for m in members])
     out = []
     for m in members:

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Setting
@@ -113,10 +114,14 @@ def validate_settings(settings: ShopSettings) -> None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Recommendations must be between 0 and 10."), "rules")
 
 
+def settings_in(session: Session) -> ShopSettings:
+    """The settings as seen by an open session (no second connection on hot paths)."""
+    return _from_json({row.key: row.value for row in session.scalars(select(Setting))})
+
+
 def load_settings(db: Database) -> ShopSettings:
     with db.read() as s:
-        raw = {row.key: row.value for row in s.scalars(select(Setting))}
-    return _from_json(raw)
+        return settings_in(s)
 
 
 def save_settings(db: Database, settings: ShopSettings) -> ShopSettings:

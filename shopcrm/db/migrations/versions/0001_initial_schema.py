@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 17:54:35.869286
+Create Date: 2026-11-23 18:17:57.883566
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def upgrade() -> None:
     with op.batch_alter_table('members', schema=None) as batch_op:
         batch_op.create_index('ix_members_birth_month_day', ['birth_month', 'birth_day'], unique=False)
         batch_op.create_index(batch_op.f('ix_members_import_batch_id'), ['import_batch_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_members_phone_last4'), ['phone_last4'], unique=False)
+        batch_op.create_index('ix_members_phone_last4_status', ['phone_last4', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_members_status'), ['status'], unique=False)
 
     op.create_table('products',
@@ -384,7 +384,7 @@ def downgrade() -> None:
     op.drop_table('products')
     with op.batch_alter_table('members', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_members_status'))
-        batch_op.drop_index(batch_op.f('ix_members_phone_last4'))
+        batch_op.drop_index('ix_members_phone_last4_status')
         batch_op.drop_index(batch_op.f('ix_members_import_batch_id'))
         batch_op.drop_index('ix_members_birth_month_day')
 
