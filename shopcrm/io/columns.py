@@ -11,15 +11,35 @@ carries its type, because 1 == 1.0 == True would otherwise share one cache entry
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
 from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
 from shopcrm.errors import ValidationError
-from shopcrm.io.values import is_empty
+from shopcrm.io.values import SCIENTIFIC, EARLIEST, EMPTY_MARKS, is_empty
 
-CACHE_LIMIT = 200_000  # distinct values remembered per column; unique columns (receipt nos.) stop there
+CACHE_LIMIT = 50_000  # distinct values remembered per column
+UNIQUE_AFTER = 5_000  # a column whose chunks keep bringing mostly new values (receipt nos., times) stops caching
+
+
+def text_values(values: list[Any], types: set[type] | None = None) -> set[str]:
+    """The distinct text cells of a column."""
+    types = set(map(type, values)) if types is None else types
+    if str not in types:
+        return set()
+    distinct = set(values)
+    if types <= {str, type(None)}:
+        distinct.discard(None)
+        return distinct
+    return {v for v in distinct if v.__class__ is str}
+
+
+def _mostly_new(cached: int, new: list[Any], distinct: set[Any]) -> bool:
+    return cached >= UNIQUE_AFTER and len(new) > 0.8 * len(distinct)
 
 
 class CellError:
@@ -55,11 +75,15 @@ class CachedColumn:
     Empty cells (None, '', spaces, '-', '无' ...) become None without calling `parse`; a
     ValidationError from `parse` becomes a CellError in that cell's place."""
 
-    def __init__(self, parse: Callable[[Any], Any], limit: int = CACHE_LIMIT) -> None:
+    def __init__(
+        self, parse: Callable[[Any], Any], limit: int = CACHE_LIMIT, bulk: Callable[[list[Any]], list[Any] | None] | None = None
+    ) -> None:
         self._parse = parse
+        self._bulk = bulk  # parses many new values at once when they are all plain; None: it declines
         self._cache: dict[Any, Any] = {None: None}
         self._limit = limit
         self._bad: set[Any] = set()  # keys whose value failed to parse
+        self._full = False
 
     def _one(self, value: Any) -> Any:
         if value is None or (value.__class__ is str and is_empty(value)):
@@ -78,8 +102,14 @@ class CachedColumn:
         new = [k for k in distinct if k not in cache]
         lookup = cache
         if new:
-            if len(cache) + len(new) > self._limit:
+            if not self._full and (len(cache) + len(new) > self._limit or _mostly_new(len(cache), new, distinct)):
+                self._full = True  # keeps what it has; new values are parsed for this chunk only
+            if self._full:
                 lookup = {k: cache[k] for k in distinct if k in cache}
+            done = self._bulk(new) if self._bulk is not None and not typed and len(new) > 16 else None
+            if done is not None:
+                lookup.update(zip(new, done))
+                new = []
             for k in new:
                 parsed = self._one(_raw(k, typed))
                 lookup[k] = parsed
@@ -95,17 +125,74 @@ class FilledColumn:
     def __init__(self, limit: int = CACHE_LIMIT) -> None:
         self._text: dict[Any, bool] = {None: False}
         self._limit = limit
+        self._full = False
 
-    def map(self, values: list[Any]) -> list[bool]:
+    def all_filled(self, values: list[Any], strings: set[str]) -> bool:
+        """Whether every cell holds something (checked on the distinct values only); strings: its text cells."""
+        if None in values:
+            return False
+        if not strings:
+            return True
+        lookup = self._learn(strings)
+        return all(map(lookup.__getitem__, strings))
+
+    def _learn(self, strings: set[str]) -> dict[Any, bool]:
         text = self._text
-        strings = {v for v in set(values) if v.__class__ is str}
         new = [v for v in strings if v not in text]
         lookup = text
         if new:
-            if len(text) + len(new) > self._limit:
+            if not self._full and (len(text) + len(new) > self._limit or _mostly_new(len(text), new, strings)):
+                self._full = True
+            if self._full:
                 lookup = {v: text[v] for v in strings if v in text}
                 lookup[None] = False
             for v in new:
                 lookup[v] = not is_empty(v)
+        return lookup
+
+    def map(self, values: list[Any]) -> list[bool]:
+        lookup = self._learn(text_values(values))
         # Keys are only text and None: numbers and dates never equal them, so they read as filled.
         return list(map(lookup.get, values, repeat(True)))
+
+
+_nfkc = partial(unicodedata.normalize, "NFKC")
+_ends_with_zero = methodcaller("endswith", ".0")
+_no_microseconds = methodcaller("replace", microsecond=0, tzinfo=None)
+_microsecond = attrgetter("microsecond")
+_tzinfo = attrgetter("tzinfo")
+
+
+def bulk_codes(limit: int) -> Callable[[list[Any]], list[str] | None]:
+    """parse_code for many text cells at once; declines (None) when any needs the careful path."""
+
+    def codes(values: list[Any]) -> list[str] | None:
+        if set(map(type, values)) != {str} or not EMPTY_MARKS.isdisjoint(map(str.lower, map(str.strip, values))):
+            return None
+        texts = list(map(str.strip, map(_nfkc, values)))
+        if any(map(SCIENTIFIC.match, texts)) or any(map(_ends_with_zero, texts)) or max(map(len, texts)) > limit:
+            return None
+        return texts
+
+    return codes
+
+
+def bulk_sale_datetimes(now: dt.datetime) -> Callable[[list[Any]], list[dt.datetime] | None]:
+    """parse_sale_datetime for many real date cells at once; declines when any is not a plain date or datetime in range."""
+    latest = now + dt.timedelta(days=1)
+
+    def datetimes(values: list[Any]) -> list[dt.datetime] | None:
+        types = set(map(type, values))
+        if not types <= {dt.datetime, dt.date}:
+            return None
+        if dt.date in types:  # calamine gives whole days as dates
+            out = [v if v.__class__ is dt.datetime else dt.datetime(v.year, v.month, v.day) for v in values]
+        else:
+            out = values
+        if any(map(_microsecond, out)) or any(map(_tzinfo, out)):
+            out = list(map(_no_microseconds, out))
+        if min(out) < EARLIEST or max(out) > latest:
+            return None
+        return out
+
+    return datetimes

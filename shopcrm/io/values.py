@@ -304,7 +304,7 @@ def quantity_decimal(milli: int) -> Decimal:
 
 # ---------------------------------------------------------------- identifiers and codes
 
-_SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.IGNORECASE)
+SCIENTIFIC = re.compile(r"^\d(?:\.\d+)?e\+?\d+$", re.IGNORECASE)
 
 
 def parse_code(value: object, *, field: str, limit: int = 64) -> str | None:
@@ -320,7 +320,7 @@ def parse_code(value: object, *, field: str, limit: int = 64) -> str | None:
             )
         return str(int(value))
     text = text_of(value)
-    if _SCIENTIFIC.match(text):
+    if SCIENTIFIC.match(text):
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "\"{value}\" was stored as a number and lost digits; format the column as text."),
             field,

@@ -31,7 +31,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import Category, ImportBatch, Member, PointsEntry, Product, Purchase, PurchaseLine, RejectedRow
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.io.columns import CachedColumn, CellError
+from shopcrm.io.columns import CachedColumn, CellError, bulk_codes, bulk_sale_datetimes
 from shopcrm.io.phones import last4, normalise_phone_fast
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import (
@@ -131,7 +131,8 @@ def _column_parsers(now: dt.datetime) -> dict[str, CachedColumn]:
         "channel": lambda v: parse_channel(text_of(v)),
         "kind": lambda v: isinstance(v, str) and is_refund_kind(v),
     }
-    return {name: CachedColumn(parse) for name, parse in parsers.items()}
+    bulk = {"receipt": bulk_codes(64), "date": bulk_sale_datetimes(now)}
+    return {name: CachedColumn(parse, bulk=bulk.get(name)) for name, parse in parsers.items()}
 
 
 class _Reading:
