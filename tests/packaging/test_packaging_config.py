@@ -121,15 +121,17 @@ def test_packaged_resources_come_first(tmp_path: Path, monkeypatch: pytest.Monke
     assert paths.resource_dir() == frozen / "resources"  # a PyInstaller app
 
 
-def test_setup_py_lists_every_package_and_the_resources() -> None:
-    spec = importlib.util.find_spec("setuptools")
-    assert spec is not None
+def test_pyproject_lists_every_package_and_the_resources() -> None:
+    """A sub-package missing from the list would silently drop a screen from the wheel."""
+    import tomllib
+
     from setuptools import find_namespace_packages
 
-    source = (ROOT / "setup.py").read_text(encoding="utf-8")
-    assert '"shopcrm.resources": "resources"' in source
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert config["package-dir"] == {"shopcrm.resources": "resources"}
     found = find_namespace_packages(where=str(ROOT), include=["shopcrm", "shopcrm.*"])
-    assert "shopcrm.db.migrations.versions" in found and "shopcrm.gui" in found
+    found = [p for p in found if "__pycache__" not in p and not p.startswith("shopcrm.resources")]
+    assert sorted(config["packages"]) == sorted([*found, "shopcrm.resources"])
 
 
 class _Recorder:
