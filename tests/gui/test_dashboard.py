@@ -117,8 +117,8 @@ def dashboard(qtbot: Any, ctx: AppContext, history: dict[str, int], no_missing_g
     qtbot.addWidget(view)
     view.resize(1100, 900)
     view.show()
-    with qtbot.waitSignal(view.loaded, timeout=10_000):
-        view.as_of.setDate(QDate(AS_OF.year, AS_OF.month, AS_OF.day))
+    view.as_of.setDate(QDate(AS_OF.year, AS_OF.month, AS_OF.day))  # loads once the date is left alone
+    qtbot.waitUntil(lambda: view.data is not None and view.data.kpis.as_of == AS_OF, timeout=10_000)
     return view
 
 

@@ -32,6 +32,7 @@ from shopcrm.gui.formatting import date_text, money
 from shopcrm.gui.labels import class_label
 from shopcrm.gui.models import ListColumn, ListTableModel
 from shopcrm.gui.widgets import hint_label, title_label
+from shopcrm.gui.worker import Job
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.services.dashboard import AtRiskRow, BirthdayRow, DashboardData, MonthFigures, dashboard_data
 from shopcrm.services.member_table import MemberFilter
@@ -40,6 +41,7 @@ REFRESH_KINDS = ("purchase", "member", "import", "undo-import", "demo", "restore
                  "settings-saved", "settings")
 STALE_DAYS = 30  # a last sale older than this suggests looking at the history as of that day
 CHART_LOAD_DELAY_MS = 150
+RELOAD_DELAY_MS = 300
 
 
 def create_view(ctx: AppContext) -> QWidget:
@@ -78,6 +80,7 @@ class DashboardView(QWidget):
         self.revenue_chart: Any = None  # ChartCanvas, once matplotlib is loaded
         self.members_chart: Any = None
         self._pending_draws: set[str] = set()
+        self._load_job: Job | None = None
 
         # ---- header
         self.as_of = QDateEdit()
@@ -86,7 +89,11 @@ class DashboardView(QWidget):
         self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.setDate(QDate.currentDate())
         self.as_of.setMaximumDate(QDate.currentDate().addYears(1))
-        self.as_of.dateChanged.connect(lambda _d: self.reload())
+        self._reload_timer = QTimer(self)  # typing a date digit by digit loads once, at the end
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        self.as_of.dateChanged.connect(lambda _d: self._reload_timer.start())
         self.today_button = QPushButton(self.tr("&Today"))
         self.today_button.clicked.connect(lambda: self.as_of.setDate(QDate.currentDate()))
         self.last_sale_button = QPushButton()
@@ -195,6 +202,8 @@ class DashboardView(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.setMinimumHeight(170)
+        # column widths from the first rows only: measuring 500 birthdays would freeze the window
+        table.horizontalHeader().setResizeContentsPrecision(30)
         table.doubleClicked.connect(lambda index, m=model: self._open_member(m, index))
         table.setToolTip(self.tr("Double-click a member to open them"))
         return table
@@ -226,13 +235,13 @@ class DashboardView(QWidget):
 
     def _at_risk_columns(self) -> list[ListColumn[AtRiskRow]]:
         c = "Dashboard"
-        currency = self.ctx.settings.currency
+        ctx = self.ctx
         return [
             ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Name"), c, lambda r: r.name or r.card_no),
             ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Phone"), c, lambda r: r.phone_display),
             ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Warning"), c, lambda r: class_label("churn_level", r.churn_level)),
             ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Last visit"), c, lambda r: date_text(r.last_purchase)),
-            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Spend"), c, lambda r: money(r.spend_cents, currency),
+            ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Spend"), c, lambda r: money(r.spend_cents, ctx.settings.currency),
                        numeric=True),
             ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Why"), c, lambda r: r.reason, tooltip=lambda r: r.reason),
         ]
@@ -257,12 +266,15 @@ class DashboardView(QWidget):
         return dt.date(d.year(), d.month(), d.day())
 
     def reload(self) -> None:
+        self._reload_timer.stop()
+        if self._load_job is not None and not self._load_job.done:
+            self._load_job.cancel()  # not started yet: skipped; running: its result is ignored
         self._generation += 1
         generation, db, as_of = self._generation, self.ctx.db, self.as_of_date()
         self.status.setText(self.tr("Loading ..."))
-        self.ctx.read(lambda _c: dashboard_data(db, as_of),
-                      on_done=lambda data: self._arrived(generation, data),
-                      on_error=lambda exc: self._failed(generation, exc))
+        self._load_job = self.ctx.read(lambda _c: dashboard_data(db, as_of),
+                                       on_done=lambda data: self._arrived(generation, data),
+                                       on_error=lambda exc: self._failed(generation, exc))
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:

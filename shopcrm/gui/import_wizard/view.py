@@ -478,9 +478,6 @@ class ImportWizard(QWidget):
         self.file_error.clear_message()
         self.go("file")
 
-    def can_close(self) -> bool:
-        return True
-
     # ---- step 1: file -------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if self.step() == "file" and event.mimeData().hasUrls():
@@ -748,7 +745,7 @@ class ImportWizard(QWidget):
         job = self.ctx.run(import_job(self.ctx.db, self.path, self.kind(), self.given_mappings(),
                                       self.chosen_sheets()),
                            label=self.tr("Importing {file}").format(file=self.path.name), kind="import",
-                           on_done=self._imported, on_error=self._import_failed)
+                           on_done=self._imported, on_error=self._import_failed, show_progress=True)
         job.progressed.connect(lambda d, t, p: self._progress(self.run_progress, self.run_phase, d, t, p))
         job.cancelled.connect(self._import_cancelled)
         self.job = job

@@ -163,6 +163,7 @@ class SegmentsView(QWidget):
         layout.addWidget(self.tabs, 1)
 
         ctx.operation_finished.connect(self._operation_finished)
+        ctx.settings_changed.connect(self._settings_changed)
         when_ready(self._charts_ready, owner=self)
         self.refresh_snapshots()
 
@@ -199,6 +200,12 @@ class SegmentsView(QWidget):
             self._dirty = False
             self.refresh_snapshots()
 
+    def _settings_changed(self, settings: Any) -> None:
+        if self.drawer is not None and self.drawer.currency != settings.currency:
+            self.drawer.currency = settings.currency
+            self._drawn.clear()
+            self._redraw_all()
+
     def _operation_finished(self, kind: str) -> None:
         if kind not in REFRESH_KINDS:
             return
@@ -206,9 +213,6 @@ class SegmentsView(QWidget):
             self.refresh_snapshots()
         else:
             self._dirty = True
-
-    def can_close(self) -> bool:
-        return True
 
     # ---- snapshots --------------------------------------------------------------------------------------
     def snapshot_text(self, snap: SnapshotChoice) -> str:
@@ -440,7 +444,8 @@ class SegmentsView(QWidget):
         as_of, window = pydate(self.as_of.date()), self.window_days.value()
         job = self.ctx.run(classification_job(self.ctx.db, as_of, window),
                            label=self.tr("Classifying members"), kind="classification",
-                           on_done=self._classified, on_progress=self._progress, parent=self)
+                           on_done=self._classified, on_progress=self._progress, parent=self,
+                           show_progress=True)  # the status bar keeps it (and Cancel) on other screens
         job.finished.connect(self._job_finished)
         job.cancelled.connect(lambda: self.info.setText(self.tr("Classification cancelled; nothing was stored.")))
         self.job = job
