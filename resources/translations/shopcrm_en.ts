@@ -5094,7 +5094,7 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{share} % of product spend in {window} days</source>
+        <source>{category}: {share} % of product spend in {window} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5099,8 +5099,8 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>{window} 天内没有消费</translation>
     </message>
     <message>
-        <source>{share} % of product spend in {window} days</source>
-        <translation>占 {window} 天内商品消费的 {share}%</translation>
+        <source>{category}: {share} % of product spend in {window} days</source>
+        <translation>{category}：占 {window} 天内商品消费的 {share}%</translation>
     </message>
     <message>
         <source>no product purchases in {window} days</source>

@@ -22,3 +22,18 @@ def ctx(qapp: Any, sqlite_db: Database) -> Iterator[AppContext]:
     context.wait_idle(10)
     context.shutdown()
     context.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody expected fails the test at once instead of waiting for a click forever.
+    Tests that expect one patch QMessageBox themselves (their patch replaces this one)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        texts = [a for a in args if isinstance(a, str)]
+        raise AssertionError(f"unexpected message box: {texts}")
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: refuse(box.text()))

@@ -47,6 +47,7 @@ def members_view(qtbot: Any, ctx: AppContext, shop: dict[str, Any]) -> MembersVi
     view.resize(1200, 700)
     view.show()
     qtbot.waitUntil(lambda: view.model.rowCount() == 3 and not view.model.loading, timeout=5000)
+    qtbot.waitUntil(lambda: view.filter_boxes["segment"].count() > 1, timeout=5000)
     return view
 
 

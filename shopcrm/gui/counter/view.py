@@ -302,7 +302,7 @@ class CounterView(QWidget):
         for m in found:
             item = QListWidgetItem(self.tr("{name} · {phone} · {level} · {points} points").format(
                 name=m.name or self.tr("(no name)"), phone=m.phone_display, level=m.level_name,
-                points=m.points_balance))
+                points=f"{m.points_balance:,}"))
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.matches.addItem(item)
         if found:
@@ -351,7 +351,7 @@ class CounterView(QWidget):
             card=member.card_no, phone=member.phone_display, since=member.registered_on.isoformat()))
         self.card_level.setText(self.tr("Level: {level}").format(level=member.level_name))
         self.card_points.setText(self.tr("Points: {points} · spent {spend} in {visits} visits").format(
-            points=member.points_balance, spend=money(member.total_spend_cents, currency), visits=member.visits))
+            points=f"{member.points_balance:,}", spend=money(member.total_spend_cents, currency), visits=member.visits))
         self.card_level.show()
         self.card_points.show()
         if member.status == "archived":

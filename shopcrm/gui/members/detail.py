@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -57,8 +57,14 @@ def _stars(value: int | None) -> str:
     return "" if value is None else "★" * value + "☆" * (5 - value)
 
 
+def quantity_text(q: Any) -> str:
+    """Decimal('2.000') -> '2', Decimal('0.500') -> '0.5'."""
+    text = f"{q.normalize():f}" if hasattr(q, "normalize") else str(q)
+    return text
+
+
 def _lines_text(p: PurchaseView) -> str:
-    return ", ".join(f"{line.product_name} ×{line.quantity:g}" for line in p.lines if line.product_name)
+    return join_list([f"{line.product_name} ×{quantity_text(line.quantity)}" for line in p.lines if line.product_name])
 
 
 def purchase_model(currency: str, parent: Any = None) -> ListTableModel[PurchaseView]:
@@ -107,8 +113,16 @@ def classes_model(parent: Any = None) -> ListTableModel[tuple[str, str, str]]:
     ], parent=parent)
 
 
-def _table(model: ListTableModel[Any]) -> QTableView:
-    view = QTableView()
+class WrappingTableView(QTableView):
+    """A table whose rows grow to show wrapped text whenever its width changes."""
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self.resizeRowsToContents)
+
+
+def _table(model: ListTableModel[Any], wrapping: bool = False) -> QTableView:
+    view = WrappingTableView() if wrapping else QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -144,13 +158,10 @@ class MemberDetail(QWidget):
         self.purchases = purchase_model(currency, self)
         self.points = points_model(self)
         self.feedback = feedback_model(self)
-        self.classes_view = _table(self.classes)
+        self.classes_view = _table(self.classes, wrapping=True)
         self.classes_view.setWordWrap(True)
         self.classes_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.classes_view.setTextElideMode(Qt.TextElideMode.ElideNone)
-        # Reasons wrap: rows grow to fit whenever the panel (and so the reason column) changes width.
-        self.classes_view.horizontalHeader().sectionResized.connect(
-            lambda *_: self.classes_view.resizeRowsToContents())
         self.classes_hint = hint_label()
         self.recommend = QLabel()
         self.recommend.setWordWrap(True)
@@ -284,7 +295,7 @@ class MemberDetail(QWidget):
             rows.append((classification_title("clv"), money(m.get("predicted_value_1y_cents"), self.ctx.settings.currency),
                          insight.reasons.get("clv") or clv))
         self.classes.set_rows(rows)
-        self.classes_view.resizeRowsToContents()
+        QTimer.singleShot(0, self.classes_view.resizeRowsToContents)
         if insight.recommendations:
             self.recommend.setText(self.tr("Recommended: {products}").format(
                 products=join_list([name for _id, name in insight.recommendations]))

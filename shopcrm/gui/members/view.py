@@ -158,9 +158,9 @@ class MembersView(QWidget):
         self.model.loaded.connect(self._loaded)
         self.model.load_failed.connect(lambda exc: ctx.show_error(exc, self))
         ctx.operation_finished.connect(self._operation_finished)
-        self.fill_filter_boxes()
         self._update_buttons()
-        self.model.reload()
+        self.model.reload()  # queued first: the rows matter more than the filter counts
+        self.fill_filter_boxes()
 
     # ---- main-window hooks ------------------------------------------------------------------------
     def initial_focus(self) -> None:
@@ -189,20 +189,22 @@ class MembersView(QWidget):
 
     # ---- filters ----------------------------------------------------------------------------------
     def fill_filter_boxes(self) -> None:
-        """Choices present in the latest classification, with member counts."""
-        try:
-            choices = filter_choices(self.ctx.db)
-        except ShopError as exc:
-            self.ctx.show_error(exc, self)
-            return
+        """Choices present in the latest classification, with member counts (counted off the GUI
+        thread: nine GROUP BYs over a 100k-member snapshot take a moment)."""
+        self._fill_boxes({})
+        db = self.ctx.db
+        self._choices_job = self.ctx.read(lambda _c: filter_choices(db), on_done=self._fill_boxes,
+                                          on_error=lambda exc: self.ctx.show_error(exc, self))
+
+    def _fill_boxes(self, choices: dict[str, list[tuple[str, int]]]) -> None:
         levels = self.ctx.settings.levels
         for name, box in self.filter_boxes.items():
             current = box.currentData()
             box.blockSignals(True)
             box.clear()
-            box.addItem(self.tr("Any {what}").format(what=classification_title(name) if name not in (
-                "level", "birthday_month") else (self.tr("level") if name == "level" else self.tr("birthday month"))),
-                None)
+            what = (classification_title(name) if name not in ("level", "birthday_month")
+                    else self.tr("Member level") if name == "level" else self.tr("Birthday month"))
+            box.addItem(self.tr("Any {what}").format(what=what), None)
             if name == "level":
                 for i, lvl in enumerate(levels):
                     box.addItem(QCoreApplication.translate("levels", lvl.name), i)
@@ -211,9 +213,11 @@ class MembersView(QWidget):
                     box.addItem(self.tr("Birthday in month {month}").format(month=month), month)
             else:
                 for code, count in choices.get(name, []):
-                    text = class_label(name, code) if name != "abcd" else class_label("abcd", code)
-                    box.addItem(f"{text} ({count:,})", code)
+                    box.addItem(f"{class_label(name, code)} ({count:,})", code)
             index = box.findData(current)
+            if index < 0 and current is not None:  # keep a chosen value while the counts load
+                box.addItem(class_label(name, str(current)), current)
+                index = box.count() - 1
             box.setCurrentIndex(index if index >= 0 else 0)
             box.setEnabled(box.count() > 1)
             box.blockSignals(False)

@@ -156,12 +156,17 @@ class SettingsView(QWidget):
         layout.addWidget(self.rules_error)
         defaults = RuleParams()
         boxes: dict[str, QFormLayout] = {}
+        columns = [QVBoxLayout(), QVBoxLayout()]  # groups in two columns: less scrolling
+        grid = QHBoxLayout()
+        for column in columns:
+            grid.addLayout(column, 1)
+        layout.addLayout(grid)
         for rf in rule_fields():
             if rf.group not in boxes:
                 group = QGroupBox(QCoreApplication.translate("RuleFields", rf.group))
                 boxes[rf.group] = QFormLayout(group)
                 boxes[rf.group].setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-                layout.addWidget(group)
+                columns[(len(boxes) - 1) % 2].addWidget(group)
             widget = self._rule_widget(rf)
             widget.setObjectName(f"rule_{rf.name}")
             widget.setToolTip(self.tr("Default: {value}").format(value=self._format_rule(rf, getattr(defaults, rf.name))))
@@ -175,6 +180,8 @@ class SettingsView(QWidget):
         reset_row = QHBoxLayout()
         reset_row.addStretch(1)
         reset_row.addWidget(reset)
+        for column in columns:
+            column.addStretch(1)
         layout.addLayout(reset_row)
         layout.addStretch(1)
         scroll.setWidget(inner)
