@@ -211,6 +211,8 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
             changed = _merge(target, row, options.overwrite)
             if is_new:
                 result.imported += 1
+            elif changed and target.new:
+                result.imported += 1  # a later row of a member this file creates: merged before it is written
             elif changed:
                 result.imported += 1
                 result.members_updated += 1

@@ -90,3 +90,16 @@ def test_export_is_styled_safe_and_round_trips(db: Database, tmp_path: Path) -> 
                                       m.source, m.consent, m.points_balance)
         assert {t.tag for t in c.tags} == {t.tag for t in m.tags}
     copy_db.dispose()
+
+
+def test_a_member_listed_twice_in_one_file_is_created_once_with_both_rows(db: Database, tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        ["", "", "13812345678", "", "", "2023-01-02", "", "咖啡", "", ""],
+        ["", "李雷", "138 1234 5678", "男", "", "", "", "甜品", "", ""],  # the same phone: fills the name, adds a tag
+    ]
+    result = import_file(db, xlsx(tmp_path / "twice.xlsx", {"会员": rows}), "members")
+    assert (result.members_created, result.imported, result.members_updated, result.rejected) == (1, 2, 0, 0)
+    member = _members(db)["+8613812345678"]
+    assert member.name == "李雷" and member.gender == "M"
+    assert sorted(t.tag for t in member.tags) == ["咖啡", "甜品"]
