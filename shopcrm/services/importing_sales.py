@@ -10,8 +10,10 @@ Rules (SPEC §4):
 * a phone or card no. not known yet creates a member (registered on the first purchase day);
 * member purchases earn points per the shop's settings (ledger rows tagged with the batch)
   and raise the member level by cumulative spend;
-* negative amounts or a refund type make a refund (negative total, points taken back as far
-  as the balance allows).
+* a refund is a purchase with a negative total: a negative amount ('-8', '(8.00)', '8-'), a
+  negative quantity, or a refund type (退货, 退款, Refund ...) makes the line's amount and
+  quantity negative (a refund type also makes a receipt total negative); points are taken
+  back as far as the balance allows.
 """
 
 from __future__ import annotations
@@ -216,6 +218,8 @@ class _SheetParser:
                     continue
             if discount is None:
                 discount = gross - amount if gross is not None and amount is not None and gross > amount else 0
+            if qty < 0 and amount is not None and amount > 0:
+                amount = -amount  # a return line written with a plain amount is a refund too
             if kind:  # a refund row: the amounts are taken back
                 if amount is not None and amount > 0:
                     amount = -amount

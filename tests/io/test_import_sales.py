@@ -157,3 +157,29 @@ def test_cli_json_summary_has_exactly_the_spec_keys(sqlite_db: Database, tmp_pat
     assert run_cli(["--db", str(sqlite_db.path), "undo-import", str(out["batch"])]) == 0
     assert run_cli(["--db", str(sqlite_db.path), "undo-import", str(out["batch"])]) == 1
     assert run_cli(["--db", str(sqlite_db.path), "import", "sales", str(tmp_path / "missing.xlsx")]) == 1
+
+
+def test_every_form_of_refund_is_a_purchase_with_a_negative_total(db: Database, tmp_path: Path) -> None:
+    header = ["日期", "手机", "商品", "数量", "单价", "金额", "类型"]
+    rows = [
+        header,
+        ["2024-03-01 10:00", "13812345678", "蛋糕", 2, 50, 100, "销售"],  # earns 100 points
+        ["2024-03-02 10:00", "13812345678", "拿铁", -1, 18, "-18", None],  # negative amount and quantity
+        ["2024-03-03 10:00", "13812345678", "拿铁", 1, 18, "(18.00)", None],  # accounting-style negative amount
+        ["2024-03-04 10:00", "13812345678", "拿铁", -1, 18, 18, None],  # a return line with a plain amount
+        ["2024-03-05 10:00", "13812345678", "拿铁", 1, 18, 18, "退货"],  # a refund type
+        ["2024-03-06 10:00", "13812345678", "拿铁", 1, 18, None, "Refund"],  # refund type, amount from the unit price
+    ]
+    result = import_file(db, xlsx(tmp_path / "refunds.xlsx", {"S": rows}), "sales")
+    assert (result.imported, result.rejected, result.members_created) == (6, 0, 1)
+    with db.read() as s:
+        totals = [t for (t,) in s.execute(select(Purchase.total_cents).order_by(Purchase.purchased_at))]
+        assert totals == [10000, -1800, -1800, -1800, -1800, -1800]
+        quantities = sorted(float(q) for (q,) in s.execute(select(PurchaseLine.quantity)))
+        assert quantities == [-1.0] * 5 + [2.0]
+        assert all(u > 0 for (u,) in s.execute(select(PurchaseLine.unit_price_cents)))
+        member = s.scalars(select(Member)).one()
+        assert member.points_balance == 100 - 5 * 18
+        reversed_points = s.scalars(select(PointsEntry.points).where(PointsEntry.kind == "reverse")).all()
+        assert sorted(reversed_points) == [-18] * 5
+    assert shop_stats(db)["revenue"] == pytest.approx(100 - 5 * 18)
