@@ -36,6 +36,8 @@ class AppContext(QObject):
         # Long reads (the members table's id list over 100k members) run here, so neither the GUI
         # thread nor a queue of writes makes them wait.  Short reads run in the GUI thread.
         self.reader = DatabaseWorker("db-reader")
+        # Slow summaries (filter counts over a whole snapshot) must not hold up the table's rows.
+        self.background_reader = DatabaseWorker("db-background-reader")
         self.language = language or LanguageManager()
         self._settings = load_settings(db)
         self.worker.operation_finished.connect(self._on_operation_finished)
@@ -107,9 +109,11 @@ class AppContext(QObject):
         *,
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
+        background: bool = False,
     ) -> Job:
-        """Run a long read off the GUI thread; the result comes back to `on_done`."""
-        job = self.reader.submit(fn, label="")
+        """Run a long read off the GUI thread; the result comes back to `on_done`.  `background`
+        reads (summaries that may take seconds) queue separately from the ones a user waits for."""
+        job = (self.background_reader if background else self.reader).submit(fn, label="")
         job.succeeded.connect(on_done)
         job.failed.connect(on_error if on_error is not None else (lambda exc: self.show_error(exc)))
         return job
@@ -141,9 +145,11 @@ class AppContext(QObject):
     def wait_idle(self, timeout_s: float = 30.0) -> bool:
         """Tests and scripts: let every queued write and read report back."""
         ok = self.worker.wait_idle(timeout_s)
+        ok = self.background_reader.wait_idle(timeout_s) and ok
         return self.reader.wait_idle(timeout_s) and ok
 
     def shutdown(self) -> None:
         self.reader.shutdown()
+        self.background_reader.shutdown()
         self.worker.shutdown()
         self.db.dispose()

@@ -356,10 +356,14 @@ def _class_counts(s: Session, snap: SnapshotInfo) -> dict[str, dict[str, int]]:
     if isinstance(counts, dict) and all(isinstance(counts.get(_ENGINE_NAMES.get(n, n)), dict) for n in CLASS_FILTERS):
         return {n: {str(k): int(v) for k, v in counts[_ENGINE_NAMES.get(n, n)].items()} for n in CLASS_FILTERS}
     columns = [getattr(SnapshotMember, name) for name in CLASS_FILTERS]
-    rows = s.execute(select(*columns).where(SnapshotMember.snapshot_id == snap.id)).all()
-    by_column = list(zip(*rows, strict=True)) if rows else [() for _ in CLASS_FILTERS]
-    return {name: {str(k): n for k, n in Counter(values).items() if k is not None and k != ""}
-            for name, values in zip(CLASS_FILTERS, by_column, strict=True)}
+    tallies: dict[str, Counter[str]] = {name: Counter() for name in CLASS_FILTERS}
+    result = s.connection().execute(select(*columns).where(SnapshotMember.snapshot_id == snap.id))
+    # In chunks: each step is short, so a GUI thread waiting for the interpreter lock gets it.
+    while chunk := result.fetchmany(2000):
+        for name, values in zip(CLASS_FILTERS, zip(*chunk, strict=True), strict=True):
+            tallies[name].update(values)
+    return {name: {str(k): n for k, n in tally.items() if k is not None and k != ""}
+            for name, tally in tallies.items()}
 
 
 def filter_choices(db: Database) -> dict[str, list[tuple[str, int]]]:

@@ -194,7 +194,7 @@ class MembersView(QWidget):
         self._fill_boxes({})
         db = self.ctx.db
         self._choices_job = self.ctx.read(lambda _c: filter_choices(db), on_done=self._fill_boxes,
-                                          on_error=lambda exc: self.ctx.show_error(exc, self))
+                                          on_error=lambda exc: self.ctx.show_error(exc, self), background=True)
 
     def _fill_boxes(self, choices: dict[str, list[tuple[str, int]]]) -> None:
         levels = self.ctx.settings.levels
