@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 18:17:57.883566
+Create Date: 2026-11-23 18:22:55.937117
 """
 
 from __future__ import annotations
@@ -274,6 +274,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('snapshot_members', schema=None) as batch_op:
         batch_op.create_index('ix_snapshot_members_member', ['member_id'], unique=False)
+        batch_op.create_index('ix_snapshot_members_pyramid', ['snapshot_id', 'pyramid'], unique=False)
+        batch_op.create_index('ix_snapshot_members_segment', ['snapshot_id', 'segment'], unique=False)
 
     op.create_table('feedback',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -348,6 +350,8 @@ def downgrade() -> None:
 
     op.drop_table('feedback')
     with op.batch_alter_table('snapshot_members', schema=None) as batch_op:
+        batch_op.drop_index('ix_snapshot_members_segment')
+        batch_op.drop_index('ix_snapshot_members_pyramid')
         batch_op.drop_index('ix_snapshot_members_member')
 
     op.drop_table('snapshot_members')
