@@ -11,7 +11,8 @@ their lines and their points can be written without reading anything back.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -22,6 +23,23 @@ CHUNK = 20_000
 
 def is_sqlite(conn: Connection) -> bool:
     return conn.dialect.name == "sqlite"
+
+
+@contextmanager
+def large_cache(conn: Connection, mebibytes: int = 64) -> Iterator[None]:
+    """A bigger SQLite page cache for this connection while a bulk write runs.
+
+    The default 2 MB cache spills index pages of the purchases and points tables to the WAL
+    over and again during a large import; the connection's own setting is put back after."""
+    if not is_sqlite(conn):
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{int(mebibytes) * 1024}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
 
 
 def reserve_ids(conn: Connection, table: Table, count: int) -> list[int]:

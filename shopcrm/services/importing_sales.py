@@ -587,7 +587,8 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
                 )
             raw_rejects = _raw_values(wb, prepared, reading.rejects, plan.rejected)
             if not options.dry_run:
-                batch_id = _write(s, conn, info, options, plan, created, ledger, settings, raw_rejects, result, prepared)
+                with bulk.large_cache(conn, 32):
+                    batch_id = _write(s, conn, info, options, plan, created, ledger, settings, raw_rejects, result, prepared)
                 result.batch = batch_id
     if options.errors_path is not None:
         result.errors_file = _write_rejects_file(options.errors_path, raw_rejects, prepared)
