@@ -11,6 +11,7 @@ from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.money import format_cents
 from shopcrm.services.members import MemberInput, MemberView, find_members, get_member, list_members, register_member
+from shopcrm.services.classification_queries import member_classes
 from shopcrm.services.points import points_history
 from shopcrm.services.purchases import member_history
 
@@ -123,6 +124,7 @@ def member_details(ctx: CommandContext, member_id: int) -> dict[str, Any]:
         }
         for p in member_history(db, member_id, limit=20)
     ]
+    data["classification"] = member_classes(db, member_id)
     data["points"] = [
         {"at": e.at.isoformat(sep=" "), "kind": e.kind, "points": e.points, "note": e.note} for e in points_history(db, member_id, limit=20)
     ]
@@ -140,8 +142,9 @@ def run_show(args: argparse.Namespace, ctx: CommandContext) -> int:
             level=data["level_name"], points=data["points_balance"], spend=format_cents(data["total_spend_cents"])
         ),
     ]
-    for key, reason in (data.get("reasons") or {}).items():
-        lines.append(f"  {data.get('classes', {}).get(key, '')}: {reason}")
+    classification = data.get("classification") or {}
+    for key, reason in (classification.get("reasons") or {}).items():
+        lines.append(f"  {key}: {classification.get('classes', {}).get(key, '')} ({reason})")
     for p in data["purchases"]:
         lines.append(f"  {p['purchased_at']}  {p['total']:.2f}" + ("  (void)" if p["voided"] else ""))
     ctx.out("\n".join(lines))

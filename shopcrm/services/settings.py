@@ -107,9 +107,21 @@ def validate_settings(settings: ShopSettings) -> None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The class shares add up to more than 100 %."), "rules")
     if r.pyramid_platinum_share + r.pyramid_gold_share + r.pyramid_iron_share > 1:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The class shares add up to more than 100 %."), "rules")
-    days = (r.window_days, r.new_days, r.churn_days, r.compare_days, r.new_product_days)
-    if any(d < 1 or d > 3660 for d in days):
+    days = (r.window_days, r.new_days, r.churn_days, r.compare_days, r.new_product_days, r.freq_min_days, r.won_back_days)
+    if any(d < 1 or d > 3660 for d in days) or not 0 <= r.churn_min_recency_days <= 3660:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Day counts must be between 1 and 3660."), "rules")
+    if r.freq_high_per_week <= 0 or r.freq_medium_per_month <= 0 or r.churn_interval_factor <= 0:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Visit rates and factors must be more than 0."), "rules")
+    if not 1 <= r.at_risk_min_signals <= 4:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "At risk needs between 1 and 4 warning signals."), "rules")
+    if not 1 <= r.churn_low_rating <= 5:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Ratings go from 1 to 5."), "rules")
+    if r.trier_distinct_new < 1 or r.classic_min_visits < 0:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Counts of visits and products cannot be negative."), "rules")
+    if r.clv_min_customers < 2 or r.clv_min_repeat_customers < 1:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The lifetime-value model needs at least 2 customers and 1 repeat customer."), "rules"
+        )
     if r.recommendations < 0 or r.recommendations > 10:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Recommendations must be between 0 and 10."), "rules")
 

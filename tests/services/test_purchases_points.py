@@ -145,3 +145,20 @@ def test_settings_validation(db: Database) -> None:
         update_settings(db, points_per_unit=-1)
     update_settings(db, shop_name="  好味烘焙  ")
     assert load_settings(db).shop_name == "好味烘焙"
+
+
+def test_rule_settings_validation(db: Database) -> None:
+    from dataclasses import replace
+
+    rules = load_settings(db).rules
+    for bad in (
+        replace(rules, won_back_days=0),
+        replace(rules, at_risk_min_signals=5),
+        replace(rules, churn_low_rating=0),
+        replace(rules, freq_high_per_week=0),
+        replace(rules, clv_min_customers=1),
+        replace(rules, pyramid_platinum_share=0.5, pyramid_gold_share=0.4, pyramid_iron_share=0.2),
+    ):
+        with pytest.raises(ValidationError):
+            update_settings(db, rules=bad)
+    assert load_settings(db).rules == rules
