@@ -2656,6 +2656,22 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
 <context>
     <name>SettingsView</name>
     <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2764,6 +2780,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restore the &amp;selected backup ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2773,6 +2793,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
     <message>
         <source>Keep the newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups of this shop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3841,6 +3865,22 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Visit rates and factors must be more than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk needs between 1 and 4 warning signals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts of visits and products cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lifetime-value model needs at least 2 customers and 1 repeat customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recommendations must be between 0 and 10.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4862,6 +4902,38 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily, automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before a program update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before undoing an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before erasing a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before deleting a campaign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

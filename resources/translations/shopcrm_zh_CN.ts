@@ -2659,6 +2659,22 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
 <context>
     <name>SettingsView</name>
     <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <source>Shop</source>
         <translation>门店</translation>
     </message>
@@ -2767,6 +2783,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation>从备份文件恢复……(&amp;T)</translation>
     </message>
     <message>
+        <source>Restore the &amp;selected backup ...</source>
+        <translation>恢复选中的备份……(&amp;S)</translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation>数据库</translation>
     </message>
@@ -2777,6 +2797,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     <message>
         <source>Keep the newest</source>
         <translation>保留最新的备份数</translation>
+    </message>
+    <message>
+        <source>Backups of this shop</source>
+        <translation>本店的备份</translation>
     </message>
     <message>
         <source>This shop uses a PostgreSQL server: back it up on the server (pg_dump).</source>
@@ -3846,6 +3870,22 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>天数必须在 1 到 3660 之间。</translation>
     </message>
     <message>
+        <source>Visit rates and factors must be more than 0.</source>
+        <translation>到店频率和倍数必须大于 0。</translation>
+    </message>
+    <message>
+        <source>At risk needs between 1 and 4 warning signals.</source>
+        <translation>流失风险需要 1 到 4 个预警信号。</translation>
+    </message>
+    <message>
+        <source>Counts of visits and products cannot be negative.</source>
+        <translation>到店次数和商品数不能为负数。</translation>
+    </message>
+    <message>
+        <source>The lifetime-value model needs at least 2 customers and 1 repeat customer.</source>
+        <translation>终身价值模型至少需要 2 位顾客和 1 位回头客。</translation>
+    </message>
+    <message>
         <source>Recommendations must be between 0 and 10.</source>
         <translation>推荐数必须在 0 到 10 之间。</translation>
     </message>
@@ -4868,6 +4908,38 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>Recommendations</source>
         <translation>推荐商品</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Daily, automatic</source>
+        <translation>每日自动备份</translation>
+    </message>
+    <message>
+        <source>Before a program update</source>
+        <translation>程序升级前</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before undoing an import</source>
+        <translation>撤销导入前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Before erasing a member</source>
+        <translation>删除会员前</translation>
+    </message>
+    <message>
+        <source>Before deleting a campaign</source>
+        <translation>删除营销活动前</translation>
     </message>
     <message>
         <source>All</source>

@@ -1,11 +1,44 @@
-"""What the counter and the member detail show about a member's classes."""
+"""What the counter and the member detail show about a member's classes, from the classification
+service (shopcrm.services.classification_queries.member_classes)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
 from shopcrm.db.engine import Database
-from shopcrm.services.member_table import MemberClasses, member_snapshot
+from shopcrm.services.classification_queries import member_classes
+from shopcrm.services.classification_store import COLUMNS
 
 
-def member_insight(db: Database, member_id: int) -> MemberClasses | None:
-    """Classes, reasons and recommendations of the latest classification (None before the first)."""
-    return member_snapshot(db, member_id)
+@dataclass(frozen=True)
+class Insight:
+    """One member as their newest classification saw them; classes keyed by snapshot column
+    (segment, pyramid, churn_level, spend_class ...), reasons keyed as the engine names them."""
+
+    as_of: dt.date
+    classes: dict[str, Any]
+    reasons: dict[str, str]
+    metrics: dict[str, Any]
+    recommendations: list[tuple[int, str]]
+
+
+def member_insight(db: Database, member_id: int) -> Insight | None:
+    """None before the member was first classified."""
+    found = member_classes(db, member_id)
+    if found is None:
+        return None
+    classes = {COLUMNS.get(name, name): code for name, code in found["classes"].items()}
+    classes["favourite_category"] = found.get("favourite_category")
+    metrics: dict[str, Any] = {**found.get("metrics", {}), **found.get("lifetime_value", {})}
+    metrics["level"] = found["classes"].get("level")
+    rfm = found.get("rfm") or {}
+    metrics.update({"r_score": rfm.get("r"), "f_score": rfm.get("f"), "m_score": rfm.get("m")})
+    return Insight(
+        as_of=dt.date.fromisoformat(found["snapshot"]["as_of"]),
+        classes=classes,
+        reasons=dict(found.get("reasons") or {}),
+        metrics=metrics,
+        recommendations=[(int(r["id"]), str(r["name"])) for r in found.get("recommendations", [])],
+    )

@@ -159,3 +159,15 @@ def class_label(classification: str, code: str | None) -> str:
 def classification_title(name: str) -> str:
     source = CLASSIFICATION_TITLES.get(name)
     return QCoreApplication.translate("labels", source) if source else name.replace("_", " ")
+
+
+BACKUP_REASON_LABELS: dict[str, str] = {
+    "manual": QT_TRANSLATE_NOOP("labels", "Made by hand"),
+    "daily": QT_TRANSLATE_NOOP("labels", "Daily, automatic"),
+    "migration": QT_TRANSLATE_NOOP("labels", "Before a program update"),
+    "before-import": QT_TRANSLATE_NOOP("labels", "Before an import"),
+    "before-undo-import": QT_TRANSLATE_NOOP("labels", "Before undoing an import"),
+    "before-restore": QT_TRANSLATE_NOOP("labels", "Before a restore"),
+    "before-erase": QT_TRANSLATE_NOOP("labels", "Before erasing a member"),
+    "before-campaign-delete": QT_TRANSLATE_NOOP("labels", "Before deleting a campaign"),
+}

@@ -125,6 +125,11 @@ class MainWindow(QMainWindow):
         self.classification_label = QLabel()
         self.jobs = JobIndicator()
         self.statusBar().addWidget(self.db_label, 1)
+        # What went wrong while opening the shop without stopping it (e.g. the day's backup failed).
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("warning")
+        self.statusBar().addWidget(self.warning_label)
+        self._show_startup_warnings()
         self.statusBar().addPermanentWidget(self.jobs)
         self.statusBar().addPermanentWidget(self.classification_label)
 
@@ -221,6 +226,14 @@ class MainWindow(QMainWindow):
             self.classification_label.setText(
                 self.tr("Classified {when} (as of {as_of})").format(
                     when=snap.created_at.strftime("%Y-%m-%d %H:%M"), as_of=snap.as_of.isoformat()))
+
+    def _show_startup_warnings(self) -> None:
+        from shopcrm.services.database import startup_warnings
+
+        warnings = startup_warnings()
+        self.warning_label.setText("⚠ " + warnings[-1] if warnings else "")
+        self.warning_label.setToolTip("\n".join(warnings))
+        self.warning_label.setVisible(bool(warnings))
 
     def _operation_finished(self, kind: str) -> None:
         self._update_status()

@@ -7,6 +7,7 @@ from gui_helpers import member, product, snapshot
 
 from shopcrm.db.engine import Database
 from shopcrm.errors import ValidationError
+from shopcrm.gui.insight import member_insight
 from shopcrm.services.member_table import (
     COLUMN_KEYS,
     MemberFilter,
@@ -15,7 +16,6 @@ from shopcrm.services.member_table import (
     latest_snapshot,
     member_ids,
     member_rows,
-    member_snapshot,
 )
 from shopcrm.services.members import archive_member
 from shopcrm.services.purchases import PurchaseInput, record_purchase
@@ -71,16 +71,16 @@ def test_rows_choices_and_one_members_classes(db: Database, shop: dict[str, int]
     choices = filter_choices(db)
     assert choices["segment"] == [("at_risk", 2), ("champions", 1)]
     assert dict(choices["pyramid"]) == {"gold": 1, "iron": 1, "lead": 1}
-    classes = member_snapshot(db, shop["b"])
-    assert classes is not None and classes.classes["segment"] == "at_risk"
-    assert classes.reasons["segment"] == "used to visit often, not lately"
-    assert classes.recommendations == [(shop["bread"], "Croissant")]
-    assert member_snapshot(db, shop["d"]) is None  # not in that classification
+    insight = member_insight(db, shop["b"])  # the GUI's view of the classification service
+    assert insight is not None and insight.classes["segment"] == "at_risk" and insight.classes["pyramid"] == "lead"
+    assert insight.reasons["segment"] == "used to visit often, not lately"
+    assert insight.recommendations == [(shop["bread"], "Croissant")]
+    assert member_insight(db, shop["d"]) is None  # never classified
 
 
 def test_before_any_classification(db: Database) -> None:
     m = member(db, "13800000001", "Zhang Wei")
     ids, snap = member_ids(db, sort_key="segment")
     assert ids == [m.id] and snap is None
-    assert member_snapshot(db, m.id) is None
+    assert member_insight(db, m.id) is None
     assert filter_choices(db)["segment"] == []

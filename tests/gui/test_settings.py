@@ -115,6 +115,10 @@ def test_backup_now_and_restore(qtbot: Any, ctx: AppContext, settings_view: Sett
     qtbot.waitUntil(lambda: "Backup written to" in settings_view.backup_status.text(), timeout=10000)
     backups = sorted(tmp_path.glob("shopcrm-*.db"))
     assert len(backups) == 1
+    qtbot.waitUntil(lambda: settings_view.backups.rowCount() >= 1, timeout=5000)
+    shown = [settings_view.backups.index(r, 3).data() for r in range(settings_view.backups.rowCount())]
+    assert backups[0].name in shown
+    assert settings_view.backups.index(shown.index(backups[0].name), 1).data() == "Made by hand"
     member(ctx.db, "13800138000", "After the backup")
     assert shop_stats(ctx.db)["members"] == 1
 
@@ -126,7 +130,8 @@ def test_backup_now_and_restore(qtbot: Any, ctx: AppContext, settings_view: Sett
     assert shop_stats(ctx.db)["members"] == 1
     finished: list[str] = []
     ctx.operation_finished.connect(finished.append)
-    settings_view.restore_from_file(str(backups[0]))
+    settings_view.backups_view.selectRow(shown.index(backups[0].name))
+    settings_view.restore_selected_button.click()
     qtbot.waitUntil(lambda: "restore" in finished, timeout=10000)
     assert shop_stats(ctx.db)["members"] == 0
 
@@ -134,3 +139,27 @@ def test_backup_now_and_restore(qtbot: Any, ctx: AppContext, settings_view: Sett
 def test_keyboard_reaches_the_save_button(qtbot: Any, settings_view: SettingsView) -> None:
     assert settings_view.save_button.text().replace("&", "") == "Save settings"
     assert settings_view.save_button.focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
+def test_backups_model_passes_qt_model_tester(qtmodeltester: Any, qtbot: Any, settings_view: SettingsView,
+                                              tmp_path: Path) -> None:
+    from shopcrm.db.backup import backup_database
+
+    backup_database(settings_view.ctx.db, reason="manual")
+    settings_view.refresh_backups()
+    assert settings_view.backups.rowCount() >= 1
+    qtmodeltester.check(settings_view.backups, force_py=False)
+
+
+def test_startup_warning_is_shown_in_the_status_bar(qtbot: Any, ctx: AppContext,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from shopcrm.gui import registry
+    from shopcrm.gui.main_window import MainWindow
+    from shopcrm.services import database
+
+    monkeypatch.setattr(database, "startup_warnings", lambda: ["Today's automatic backup failed: disk full"])
+    monkeypatch.setattr(registry, "SCREENS", [s for s in registry.SCREENS if s.key == "settings"])
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.warning_label.isVisible() and "disk full" in window.warning_label.text()

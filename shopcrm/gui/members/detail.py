@@ -271,7 +271,7 @@ class MemberDetail(QWidget):
             self.classes_hint.setText(self.tr("Not classified yet: run a classification in Tiers & segments."))
             self.recommend.setText("")
             return
-        self.classes_hint.setText(self.tr("Classification as of {as_of}").format(as_of=insight.snapshot.as_of.isoformat()))
+        self.classes_hint.setText(self.tr("Classification as of {as_of}").format(as_of=insight.as_of.isoformat()))
         rows: list[tuple[str, str, str]] = []
         for key in CLASS_ORDER:
             code = insight.classes.get(key) if key != "level" else insight.metrics.get("level")

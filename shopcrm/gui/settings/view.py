@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTableWidget,
+    QTableView,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -33,9 +34,12 @@ from PySide6.QtWidgets import (
 from shopcrm.engine.params import RuleParams
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.labels import BACKUP_REASON_LABELS, label
 from shopcrm.gui.language import LANGUAGE_NAMES
+from shopcrm.gui.models import ListColumn, ListTableModel
 from shopcrm.gui.settings.rule_fields import RuleField, rule_fields
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label, title_label
+from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.money import format_cents, parse_money
 from shopcrm.services.settings import MemberLevel, ShopSettings
 
@@ -46,6 +50,20 @@ TAB_OF_FIELD = {"shop_name": 0, "language": 0, "currency": 0, "points_per_unit":
 
 def create_view(ctx: AppContext) -> QWidget:
     return SettingsView(ctx)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_048_576:.1f} MB" if n >= 1_048_576 else f"{max(1, n // 1024)} KB"
+
+
+def backups_model(parent: Any = None) -> ListTableModel[Any]:
+    ctx = "SettingsView"
+    return ListTableModel([
+        ListColumn(QT_TRANSLATE_NOOP("SettingsView", "Taken"), ctx, lambda b: b.taken_at.strftime("%Y-%m-%d %H:%M:%S")),
+        ListColumn(QT_TRANSLATE_NOOP("SettingsView", "Why"), ctx, lambda b: label(BACKUP_REASON_LABELS, b.reason)),
+        ListColumn(QT_TRANSLATE_NOOP("SettingsView", "Size"), ctx, lambda b: _size(b.size), numeric=True),
+        ListColumn(QT_TRANSLATE_NOOP("SettingsView", "File"), ctx, lambda b: b.path.name, tooltip=lambda b: str(b.path)),
+    ], parent=parent)
 
 
 class SettingsView(QWidget):
@@ -80,6 +98,7 @@ class SettingsView(QWidget):
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
         self.load(ctx.settings)
+        self.refresh_backups()
 
     # ---- tabs -----------------------------------------------------------------------------------
     def _shop_tab(self) -> QWidget:
@@ -241,18 +260,36 @@ class SettingsView(QWidget):
         self.restore_button = QPushButton(self.tr("Res&tore from a backup file ..."))
         self.restore_button.clicked.connect(lambda: self.restore_from_file())
         self.backup_status = hint_label()
+        self.backup_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         actions = QHBoxLayout()
         actions.addWidget(self.backup_button)
         actions.addWidget(self.restore_button)
         actions.addStretch(1)
+        self.backups = backups_model(self)
+        self.backups_view = QTableView()
+        self.backups_view.setObjectName("backupsTable")
+        self.backups_view.setModel(self.backups)
+        self.backups_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.backups_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.backups_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.backups_view.verticalHeader().setVisible(False)
+        self.backups_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.backups_view.horizontalHeader().setStretchLastSection(True)
+        self.backups_view.setMaximumWidth(720)
+        self.backups_view.doubleClicked.connect(lambda _i: self.restore_selected())
+        self.restore_selected_button = QPushButton(self.tr("Restore the &selected backup ..."))
+        self.restore_selected_button.clicked.connect(self.restore_selected)
         form.addRow(self.tr("Database"), self.db_location)
         form.addRow(self.tr("Backup folder"), dir_row)
         form.addRow(self.tr("Keep the newest"), self.backup_keep)
         form.addRow("", self.backup_keep_error)
         form.addRow("", actions)
         form.addRow("", self.backup_status)
+        form.addRow(self.tr("Backups of this shop"), self.backups_view)
+        form.addRow("", self.restore_selected_button)
         if not self.ctx.db.is_sqlite:
-            for w in (self.backup_button, self.restore_button, self.backup_dir, browse, self.backup_keep):
+            for w in (self.backup_button, self.restore_button, self.backup_dir, browse, self.backup_keep,
+                      self.backups_view, self.restore_selected_button):
                 w.setEnabled(False)
             self.backup_status.setText(self.tr("This shop uses a PostgreSQL server: back it up on the server (pg_dump)."))
         return page
@@ -373,6 +410,25 @@ class SettingsView(QWidget):
         self.errors.show(exc)
 
     # ---- backups --------------------------------------------------------------------------------
+    def refresh_backups(self) -> None:
+        """The backup files of this shop, newest first (a folder listing: quick)."""
+        from shopcrm.db.backup import list_backups
+
+        if not self.ctx.db.is_sqlite:
+            return
+        try:
+            self.backups.set_rows(list_backups(self.ctx.db))
+        except (OSError, ShopError):
+            self.backups.set_rows([])
+
+    def restore_selected(self) -> None:
+        rows = self.backups_view.selectionModel().selectedRows()
+        if rows:
+            self.restore_from_file(str(self.backups.row(rows[0].row()).path))
+
+    def on_shown(self) -> None:
+        self.refresh_backups()
+
     def _choose_backup_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text())
         if folder:
@@ -389,7 +445,7 @@ class SettingsView(QWidget):
                                self.tr("Backup written to {path}").format(path=path)),
                            parent=self)
         job.failed.connect(lambda _e: self.backup_status.setText(""))
-        job.finished.connect(lambda: self.backup_button.setEnabled(True))
+        job.finished.connect(lambda: (self.backup_button.setEnabled(True), self.refresh_backups()))
 
     def restore_from_file(self, path: str | None = None) -> None:
         from shopcrm.db.backup import backup_dir_for
