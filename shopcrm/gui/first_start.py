@@ -61,7 +61,7 @@ class FirstStartDialog(QDialog):
         self.choice: str | None = None
         self._job: Job | None = None
         self.setModal(True)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
 
         self.pages = QStackedWidget()
         # page 1: language and shop name
@@ -156,7 +156,7 @@ class FirstStartDialog(QDialog):
         self.start_title.setText(self.tr("How do you want to start?"))
         self.demo_button.setText(self.tr("Open the &demo shop"))
         self.demo_button.setDescription(self.tr("A made-up bakery with {members} members and {months} months of sales, "
-                                                "to try every screen.").format(members=DEMO_MEMBERS, months=DEMO_MONTHS))
+                                                "to try every screen.").format(members=f"{DEMO_MEMBERS:,}", months=DEMO_MONTHS))
         self.empty_button.setText(self.tr("Start &empty"))
         self.empty_button.setDescription(self.tr("Register members and ring up sales at the counter from today."))
         self.import_button.setText(self.tr("&Import my spreadsheets"))

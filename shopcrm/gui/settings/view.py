@@ -286,7 +286,10 @@ class SettingsView(QWidget):
         form.addRow("", actions)
         form.addRow("", self.backup_status)
         form.addRow(self.tr("Backups of this shop"), self.backups_view)
-        form.addRow("", self.restore_selected_button)
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(self.restore_selected_button)
+        restore_row.addStretch(1)
+        form.addRow("", restore_row)
         if not self.ctx.db.is_sqlite:
             for w in (self.backup_button, self.restore_button, self.backup_dir, browse, self.backup_keep,
                       self.backups_view, self.restore_selected_button):
