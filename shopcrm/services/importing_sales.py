@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -320,6 +321,9 @@ class _Plan:
     in_file_duplicates: int = 0
 
 
+_by_time_and_ref = attrgetter("when", "ref")
+
+
 def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
@@ -372,38 +376,53 @@ def _plan_purchases(reading: _Reading) -> _Plan:
             continue
         seen: set[int] = set()
         lines: list[SaleRow] = []
+        phones: set[str] = set()
+        cards: set[str] = set()
+        totals: set[int] = set()
+        name = payment = None
+        when = members[0].when
+        amount_sum = discount = 0
+        no_amount = False
         for r in members:
             if r.raw in seen:
-                plan.in_file_duplicates += 1
-                continue
+                continue  # the same line exported twice
             seen.add(r.raw)
             lines.append(r)
-        phones = {r.phone for r in lines if r.phone}
-        cards = {r.card for r in lines if r.card}
-        totals = {r.order_total for r in lines if r.order_total is not None}
+            if r.phone:
+                phones.add(r.phone)
+            if r.card:
+                cards.add(r.card)
+            if r.order_total is not None:
+                totals.add(r.order_total)
+            if r.amount is None:
+                no_amount = True
+            else:
+                amount_sum += r.amount
+            discount += r.discount
+            if name is None and r.name:
+                name = r.name
+            if payment is None and r.payment:
+                payment = r.payment
+            if r.when < when:
+                when = r.when
         problem = None
         if len(phones) > 1 or len(cards) > 1:
             problem = translate("import", "The lines of receipt {receipt} name different members.")
         elif len(totals) > 1:
             problem = translate("import", "The lines of receipt {receipt} give different receipt totals.")
-        elif not totals and any(r.amount is None for r in lines):
+        elif not totals and no_amount:
             problem = translate("import", "A line of receipt {receipt} has no amount.")
         if problem:
             plan.rejected.extend((r, problem.format(receipt=receipt)) for r in members)
-            plan.in_file_duplicates -= len(members) - len(lines)
             continue
-        first = lines[0]
-        when = min(r.when for r in lines)
+        plan.in_file_duplicates += len(members) - len(lines)
         phone = next(iter(phones), None)
         card = next(iter(cards), None)
-        name = next((r.name for r in lines if r.name), None)
-        total = next(iter(totals)) if totals else sum(r.amount or 0 for r in lines)
-        discount = sum(r.discount for r in lines)
-        payment = next((r.payment for r in lines if r.payment), None)
+        total = next(iter(totals)) if totals else amount_sum
         identity = "\x1f".join((receipt, day.isoformat(), _member_key(phone, card)))
         ref = f"r{_stamp(when)}{_digest(identity)}"
-        purchases.append(_Purchase(ref, when, lines, phone, card, name, total, discount, payment, first.channel))
-    purchases.sort(key=lambda p: (p.when, p.ref))
+        purchases.append(_Purchase(ref, when, lines, phone, card, name, total, discount, payment, lines[0].channel))
+    purchases.sort(key=_by_time_and_ref)
     return plan
 
 
