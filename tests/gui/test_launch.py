@@ -61,3 +61,26 @@ def test_needs_first_start_only_for_a_new_empty_shop(ctx: AppContext) -> None:
     save_settings(ctx.db, replace(ctx.settings, first_start_done=True))
     ctx.reload_settings()
     assert not launch.needs_first_start(ctx)
+
+
+def test_run_window_opens_the_main_window_and_returns_on_close(qapp: Any, ctx: AppContext) -> None:
+    """The launch path on a shop that already has members: no first start, main window, exit 0."""
+    from gui_helpers import member
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from shopcrm.gui.main_window import MainWindow
+
+    member(ctx.db, "13800138000", "Li Na")
+    seen: list[str] = []
+
+    def close_window() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen.extend(w.windowTitle() for w in windows)
+        for w in windows:
+            w.close()
+        QApplication.quit()
+
+    QTimer.singleShot(300, close_window)
+    assert launch.run_window(ctx, qapp) == 0
+    assert seen and seen[0].endswith("ShopCRM")
