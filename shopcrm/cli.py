@@ -14,8 +14,21 @@ from shopcrm.errors import ShopError
 from shopcrm.i18n import set_language, system_language, translate
 
 
+def _database_int(text: str) -> int:
+    """`type=int` on every verb: ids and counts beyond 64 bits are a one-line error, not an
+    OverflowError from the database driver (found by tests/reliability/test_fuzz_cli.py)."""
+    value = int(text)
+    if not -(2**63) <= value < 2**63:
+        raise argparse.ArgumentTypeError(translate("cli", "{value} is too large").format(value=text[:40]))
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports errors as one line and exit code 1 (SPEC §7), not usage and 2."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.register("type", int, _database_int)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         sys.stderr.write(f"shopcrm: {message}\n")

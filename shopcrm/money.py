@@ -50,6 +50,8 @@ def parse_money(raw: object, *, field: str = "amount", allow_negative: bool = Fa
             value = -value
     if not value.is_finite():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "\"{value}\" is not an amount."), field, value=str(raw)[:40])
+    if abs(value) * 100 >= MAX_CENTS:  # before quantize, which fails beyond 28 digits (1e221 in a cell)
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The amount {value} is too large."), field, value=str(raw)[:40])
     cents = int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if abs(cents) >= MAX_CENTS:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The amount {value} is too large."), field, value=str(raw)[:40])

@@ -99,7 +99,7 @@ def _exercise(db: Database, path: Path, kind: str, dry_run: bool, label: str) ->
         where = f"{Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else "?"
         if isinstance(exc, RecursionError) and tb:  # name the frame that repeats, not where the stack ran out
             where = Counter(f"{Path(f.filename).name}:{f.lineno}" for f in tb).most_common(1)[0][0]
-        key = f"{type(exc).__name__} at {where}: {str(exc)[:160]}"
+        key = f"[{label.split('-')[0]}] {type(exc).__name__} at {where}: {str(exc)[:160]}"
         if key not in FAILURES:
             keep_dir = Path(os.environ.get("SHOPCRM_FUZZ_KEEP", str(path.parent)))  # pytest prunes old tmp folders
             keep_dir.mkdir(parents=True, exist_ok=True)
