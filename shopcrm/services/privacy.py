@@ -1,10 +1,12 @@
 """A member's rights over their data: see it all (export), change consent, have it erased.
 
 Erasure goes further than blanking the member row (shopcrm.services.members.erase_member): on
-SQLite it runs with `PRAGMA secure_delete=ON`, so the old name and phone are overwritten with zeros
-inside the file instead of lingering in free space, then truncates the write-ahead log, which still
-holds older copies of the changed pages.  Rejected import rows that held the member's phone or name
-are blanked too.  Backups taken before the erasure still hold the data until rotation removes them.
+SQLite the erasing transaction runs with `PRAGMA secure_delete=ON`, then the file is rebuilt
+(VACUUM) and its write-ahead log truncated, because free space inside the file (left by earlier
+page splits, or by SQLite builds without secure_delete) and older page images in the log would
+otherwise still hold the name and phone.  Rejected import rows that held the member's phone or name
+are blanked too.  Backups taken before the erasure keep the data until rotation removes them.
+On PostgreSQL the old row versions disappear when the server vacuums the table.
 """
 
 from __future__ import annotations
