@@ -146,8 +146,12 @@ class FilledColumn:
             if self._full:
                 lookup = {v: text[v] for v in strings if v in text}
                 lookup[None] = False
-            for v in new:
-                lookup[v] = not is_empty(v)
+            stripped = list(map(str.strip, new))
+            if all(stripped) and EMPTY_MARKS.isdisjoint(map(str.lower, stripped)):
+                lookup.update(zip(new, repeat(True)))  # the usual case: none of them is empty
+            else:
+                for v in new:
+                    lookup[v] = not is_empty(v)
         return lookup
 
     def map(self, values: list[Any]) -> list[bool]:

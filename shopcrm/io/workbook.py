@@ -33,9 +33,11 @@ class Sheet:
         merged: list[tuple[int, int, int, int]] | None = None,
         hidden: bool = False,
         first_column: int = 0,
+        batches: Callable[[int], Iterator[list[list[Cell]]]] | None = None,
     ) -> None:
         self.name = name
         self._source = source
+        self._batches = batches  # the same rows, `size` at a time, without a Python step per row
         self.total_rows = total_rows
         self.merged = merged or []  # (row0, col0, row1, col1), 0-based, rows as numbered by rows()
         self.hidden = hidden
@@ -50,12 +52,9 @@ class Sheet:
 
     def chunks(self, size: int) -> Iterator[tuple[int, list[list[Cell]]]]:
         """(number of the first row, up to `size` rows) at a time: the import works column-wise on these."""
-        source = self._source()
+        batches = self._batches(size) if self._batches is not None else _batched(self._source(), size)
         number = 1
-        while True:
-            rows = list(islice(source, size))
-            if not rows:
-                return
+        for rows in batches:
             if max(map(len, rows)) > limits.MAX_COLUMNS:
                 rows = [row[: limits.MAX_COLUMNS] for row in rows]
             yield number, rows
@@ -68,6 +67,11 @@ class Sheet:
             if len(out) >= n:
                 break
         return out
+
+
+def _batched(source: Iterator[list[Cell]], size: int) -> Iterator[list[list[Cell]]]:
+    while batch := list(islice(source, size)):
+        yield batch
 
 
 def _library_error(info: FileInfo, exc: BaseException) -> BadFileError:
@@ -149,7 +153,19 @@ class Workbook:
             except BaseException as exc:
                 raise _library_error(info, exc) from exc
 
-        return Sheet(name, source, total_rows=total, merged=merged, hidden=name in self._hidden, first_column=col0)
+        def batches(size: int) -> Iterator[list[list[Cell]]]:
+            try:
+                rows = native.iter_rows()
+                while batch := list(islice(rows, size)):
+                    yield batch
+            except (KeyboardInterrupt, SystemExit, GeneratorExit):
+                raise
+            except BaseException as exc:
+                raise _library_error(info, exc) from exc
+
+        return Sheet(
+            name, source, total_rows=total, merged=merged, hidden=name in self._hidden, first_column=col0, batches=batches
+        )
 
     def close(self) -> None:
         if self._book is not None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
@@ -296,7 +296,7 @@ class _New:
 
 
 class _Purchase:
-    __slots__ = ("ref", "when", "rows", "phone", "card", "name", "total", "discount", "payment", "channel", "member", "id")
+    __slots__ = ("ref", "when", "rows", "phone", "card", "name", "total", "discount", "payment", "channel", "member", "id", "at")
 
     def __init__(self, ref: str, when: dt.datetime, rows: list[SaleRow], phone: str | None, card: str | None,
                  name: str | None, total: int, discount: int, payment: str | None, channel: str) -> None:
@@ -312,6 +312,7 @@ class _Purchase:
         self.channel = channel
         self.member: _Known | _New | None = None
         self.id = 0
+        self.at: Any = None  # `when` as the database driver takes it, set while writing
 
 
 @dataclass
@@ -357,7 +358,11 @@ def _plan_purchases(reading: _Reading) -> _Plan:
         purchases.append(_Purchase(ref, r.when, [r], r.phone, r.card, r.name, r.amount, r.discount, r.payment, r.channel))
     occurrences.clear()
     rejected_receipts = reading.rejected_receipts
+    days: dict[dt.date, str] = {}
     for (receipt, day), members in reading.groups.items():
+        day_text = days.get(day)
+        if day_text is None:
+            day_text = days[day] = day.isoformat()
         if members.__class__ is not list:
             members = [members]  # type: ignore[list-item]
         if receipt in rejected_receipts:
@@ -369,7 +374,7 @@ def _plan_purchases(reading: _Reading) -> _Plan:
             if r.amount is None and r.order_total is None:
                 plan.rejected.append((r, translate("import", "A line of receipt {receipt} has no amount.").format(receipt=receipt)))
                 continue
-            identity = "\x1f".join((receipt, day.isoformat(), _member_key(r.phone, r.card)))
+            identity = "\x1f".join((receipt, day_text, r.phone or (f"c:{r.card}" if r.card else "")))
             total = r.amount or 0 if r.order_total is None else r.order_total
             purchases.append(_Purchase(f"r{_stamp(r.when)}{_digest(identity)}", r.when, members, r.phone or None,
                                        r.card or None, r.name or None, total, r.discount, r.payment or None, r.channel))
@@ -419,7 +424,7 @@ def _plan_purchases(reading: _Reading) -> _Plan:
         phone = next(iter(phones), None)
         card = next(iter(cards), None)
         total = next(iter(totals)) if totals else amount_sum
-        identity = "\x1f".join((receipt, day.isoformat(), _member_key(phone, card)))
+        identity = "\x1f".join((receipt, day_text, _member_key(phone, card)))
         ref = f"r{_stamp(when)}{_digest(identity)}"
         purchases.append(_Purchase(ref, when, lines, phone, card, name, total, discount, payment, lines[0].channel))
     purchases.sort(key=_by_time_and_ref)
@@ -703,16 +708,19 @@ def _write(
         p.id = pid
     del ids
     when = bulk.datetime_param(conn)  # values go to the driver as it takes them (see importing_bulk)
+
+    def purchase_rows() -> Iterator[tuple[Any, ...]]:
+        for p in plan.purchases:
+            p.at = at = when(p.when)
+            yield (p.id, p.member.id if p.member is not None else None, at, p.total, p.discount, p.payment, p.channel,
+                   "import", batch_id, p.ref)
+
     bulk.insert_rows(
         conn,
         Purchase.__table__,
         ["id", "member_id", "purchased_at", "total_cents", "discount_cents", "payment_method", "channel", "origin",
          "import_batch_id", "external_ref"],
-        (
-            (p.id, p.member.id if p.member is not None else None, when(p.when), p.total, p.discount, p.payment, p.channel,
-             "import", batch_id, p.ref)
-            for p in plan.purchases
-        ),
+        purchase_rows(),
         on_chunk=lambda n: report_progress(options, "writing", n, total_work),
         converted=True,
     )
@@ -734,7 +742,7 @@ def _write(
         conn,
         PointsEntry.__table__,
         ["member_id", "at", "kind", "points", "purchase_id", "import_batch_id", "note"],
-        ((p.member.id, when(p.when), kind, pts, p.id, batch_id, None) for p, kind, pts in ledger),  # type: ignore[union-attr]
+        ((p.member.id, p.at, kind, pts, p.id, batch_id, None) for p, kind, pts in ledger),  # type: ignore[union-attr]
         converted=True,
     )
     touched: dict[int, Any] = {}
