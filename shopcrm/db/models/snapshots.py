@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, SmallInteger, String
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shopcrm.db.base import Base
@@ -21,6 +21,9 @@ class ClassificationSnapshot(Base):
     # The thresholds used, the CLV fit (or the reason it fell back), timings.
     params: Mapped[dict[str, object]] = mapped_column(JSON)
     clv: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    # How the members' reason_data read back into words: every template (English source text),
+    # which stored value fills each field, the names lists (shopcrm.engine.reasons.encode).
+    reason_layout: Mapped[dict[str, object] | None] = mapped_column(JSON)
 
 
 class SnapshotMember(Base):
@@ -69,8 +72,11 @@ class SnapshotMember(Base):
     expected_visits_90: Mapped[float | None] = mapped_column(Float)
     expected_visits_365: Mapped[float | None] = mapped_column(Float)
     predicted_value_1y_cents: Mapped[int | None] = mapped_column(Integer)
-    # {"frequency": "...", "segment": "...", ...} one readable line per classification
-    reasons: Mapped[dict[str, str]] = mapped_column(JSON)
+    # The reasons, language-neutral: the template of each classification and the numbers that fill
+    # them, as little-endian integers laid out by the snapshot's reason_layout (about 150 bytes).
+    reason_data: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Reasons given as ready text instead ({"segment": "...", ...}; rows written by hand, tests).
+    reasons: Mapped[dict[str, str] | None] = mapped_column(JSON)
     recommendations: Mapped[list[int] | None] = mapped_column(JSON)
 
     # Campaign lists filtered by segment or tier start from these (a few hundred gold members
