@@ -93,11 +93,10 @@ def list_events(
         stmt = stmt.where(AuditEvent.action == action)
     if since is not None:
         stmt = stmt.where(AuditEvent.at >= _as_datetime(since))
-    if until is not None:
-        end = _as_datetime(until)
-        if not isinstance(until, dt.datetime):
-            end += dt.timedelta(days=1)  # a date means "through the end of that day"
-        stmt = stmt.where(AuditEvent.at < end if not isinstance(until, dt.datetime) else AuditEvent.at <= end)
+    if isinstance(until, dt.datetime):
+        stmt = stmt.where(AuditEvent.at <= until)
+    elif until is not None and until < dt.date.max:  # a date means "through the end of that day"
+        stmt = stmt.where(AuditEvent.at < _as_datetime(until + dt.timedelta(days=1)))
     with db.read() as s:
         if member_id is None:
             rows = list(s.scalars(stmt.limit(limit)))

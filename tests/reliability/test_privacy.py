@@ -270,6 +270,7 @@ def test_audit_log_query(db: Database) -> None:
     today = dt.date.today()
     assert len(audit.list_events(db, since=today, until=today)) == 3
     assert audit.list_events(db, until=today - dt.timedelta(days=1)) == []
+    assert len(audit.list_events(db, since=dt.date.min, until=dt.date.max)) == 3  # found by the CLI fuzzer
     assert len(audit.list_events(db, limit=2)) == 2
     with pytest.raises(ValueError):
         audit.record(db, "peeked")
