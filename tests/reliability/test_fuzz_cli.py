@@ -32,6 +32,7 @@ from shopcrm.services.members import MemberInput, register_member
 from shopcrm.services.products import add_product
 from shopcrm.services.purchases import LineInput, PurchaseInput, record_purchase
 
+pytestmark = pytest.mark.slow  # still runs in CI; `-m "not slow"` skips it locally
 FUZZ_CLI_EXAMPLES = int(os.environ.get("SHOPCRM_FUZZ_CLI_EXAMPLES", "400"))
 LEFT_OUT = {"demo", "selftest"}
 OUTCOMES: Counter[str] = Counter()

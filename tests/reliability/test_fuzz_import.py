@@ -32,6 +32,7 @@ from shopcrm.errors import ShopError
 from shopcrm.services.importing import ImportOptions, import_file, preview_file
 from shopcrm.services.members import MemberInput, register_member
 
+pytestmark = pytest.mark.slow  # still runs in CI; `-m "not slow"` skips it locally
 FUZZ_IMPORT_EXAMPLES = int(os.environ.get("SHOPCRM_FUZZ_IMPORT_EXAMPLES", "300"))
 SETTINGS = settings(
     max_examples=FUZZ_IMPORT_EXAMPLES, deadline=None, database=None,
