@@ -101,6 +101,7 @@ _FIELDS = (
     "receipt", "date", "time", "phone", "card_no", "name", "product", "category", "quantity", "unit_price",
     "amount", "gross", "discount", "order_total", "payment", "channel", "kind",
 )
+_AMOUNT = _FIELDS.index("amount")
 _ERROR_ORDER = ("phone", "card_no", "quantity", "amount", "gross", "discount", "unit_price", "order_total")
 
 
@@ -157,6 +158,8 @@ class _SheetParser:
         self.index = index
         self.parsers = parsers
         self.cols = {name: prepared.column(name) for name in _FIELDS}
+        # No time, gross, discount, receipt total or row-type column: chunks can take _read_plain.
+        self._plain = all(self.cols[name] < 0 for name in ("time", "gross", "discount", "order_total", "kind"))
 
     def _message(self, name: str, error: ValidationError) -> str:
         return f"{self.p.header_of(name)}: {error.message()}"
@@ -193,6 +196,9 @@ class _SheetParser:
                 bad_fields.append(values)
         bad_rows = {i for values in bad_fields for i, v in enumerate(values) if v.__class__ is CellError}
         raws = map(hash, map(tuple, chunk.rows))
+        if not bad_rows and self._plain and None not in columns[1] and None not in columns[_AMOUNT]:
+            self._read_plain(chunk, columns, raws, out)
+            return
         groups, singles, sheet = out.groups, out.singles, self.index
         amount_missing = None
         for i, number, raw, fields in zip(range(n), chunk.numbers, raws, zip(*columns)):
@@ -246,6 +252,53 @@ class _SheetParser:
                 else:
                     groups[key] = [group, row]
             out.count += 1
+
+    def _read_plain(self, chunk: Any, columns: list[Any], raws: Iterable[int], out: _Reading) -> None:
+        """read() for the usual chunk, column-wise: every row has a date and an amount, no cell is bad,
+        and there is no time, gross, discount, receipt total or row-type column.  Same rules as the
+        row-by-row loop, in the same order."""
+        n = len(chunk.rows)
+        (receipts, whens, _, phones, cards, names, products, categories, qtys, units, amounts, _, _, _,
+         payments, channels, _) = (c if c.__class__ is list else [None] * n for c in columns)  # unmapped: None
+        if self.cols["quantity"] < 0:
+            qtys = [1000] * n
+        elif None in qtys:
+            qtys = [1000 if q is None else q for q in qtys]
+        if min(amounts) < 0 or min(qtys) < 0:  # refunds: amount and quantity both negative
+            amounts, qtys = list(amounts), list(qtys)
+            for i in range(n):
+                a, q = amounts[i], qtys[i]
+                if q < 0 and a > 0:
+                    amounts[i] = a = -a
+                if a < 0 and q > 0:
+                    qtys[i] = -q
+        if self.cols["unit_price"] < 0 or None in units:
+            units = [
+                abs(round(a * 1000 / q)) if u is None and p is not None else u
+                for u, a, q, p in zip(units, amounts, qtys, products)
+            ]
+        if self.cols["channel"] < 0:
+            channels = repeat("store", n)
+        elif None in channels:
+            channels = ["store" if c is None else c for c in channels]
+        rows = list(map(_tuple_new, repeat(SaleRow), zip(
+            repeat(self.index, n), chunk.numbers, whens, receipts, phones, cards, names, products, categories, qtys, units,
+            amounts, repeat(0, n), repeat(None, n), payments, channels, raws,
+        )))
+        groups, singles = out.groups, out.singles
+        for row, receipt, day in zip(rows, receipts, map(dt.datetime.date, whens)):
+            if receipt is None:
+                singles.append(row)
+                continue
+            key = (receipt, day)
+            group = groups.get(key)
+            if group is None:
+                groups[key] = row
+            elif group.__class__ is list:
+                group.append(row)
+            else:
+                groups[key] = [group, row]
+        out.count += n
 
     def _reject(self, chunk: Any, i: int, reason: str, receipt: str | None, out: _Reading) -> None:
         out.rejects.append(Rejected(self.p.name, chunk.numbers[i], _raw_cells(chunk.original(i)), reason))
