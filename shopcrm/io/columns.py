@@ -103,7 +103,9 @@ class CachedColumn:
         lookup = cache
         if new:
             if not self._full and (len(cache) + len(new) > self._limit or _mostly_new(len(cache), new, distinct)):
-                self._full = True  # keeps what it has; new values are parsed for this chunk only
+                self._full = True  # new values are parsed for this chunk only
+                if _mostly_new(len(cache), new, distinct):  # receipt nos., times: a cache would only cost memory
+                    self._cache = cache = {None: None}
             if self._full:
                 lookup = {k: cache[k] for k in distinct if k in cache}
             done = self._bulk(new) if self._bulk is not None and not typed and len(new) > 16 else None
