@@ -20,7 +20,7 @@ from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
 from shopcrm.errors import ValidationError
-from shopcrm.io.values import SCIENTIFIC, EARLIEST, EMPTY_MARKS, is_empty
+from shopcrm.io.values import EARLIEST, EMPTY_MARKS, SCIENTIFIC, is_empty
 
 CACHE_LIMIT = 50_000  # distinct values remembered per column
 UNIQUE_AFTER = 5_000  # a column whose chunks keep bringing mostly new values (receipt nos., times) stops caching
@@ -61,7 +61,7 @@ def column(rows: Sequence[Sequence[Any]], index: int) -> list[Any]:
 def _keys(values: list[Any]) -> list[Any]:
     types = set(map(type, values))
     if int in types or bool in types:
-        return list(zip(map(type, values), values))
+        return list(zip(map(type, values), values, strict=True))
     return values
 
 
@@ -110,7 +110,7 @@ class CachedColumn:
                 lookup = {k: cache[k] for k in distinct if k in cache}
             done = self._bulk(new) if self._bulk is not None and not typed and len(new) > 16 else None
             if done is not None:
-                lookup.update(zip(new, done))
+                lookup.update(zip(new, done, strict=True))
                 new = []
             for k in new:
                 parsed = self._one(_raw(k, typed))

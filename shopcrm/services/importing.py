@@ -29,6 +29,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import HeaderMapping, ImportBatch
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import translate
+from shopcrm.io.columns import FilledColumn, column, text_values
 from shopcrm.io.headers import (
     FIELD_LABELS,
     IGNORE,
@@ -43,7 +44,6 @@ from shopcrm.io.headers import (
     normalise_header,
     required_missing,
 )
-from shopcrm.io.columns import FilledColumn, column, text_values
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import is_empty, is_subtotal_label, text_of
 from shopcrm.io.workbook import Sheet, Workbook, open_workbook
@@ -516,7 +516,7 @@ def data_chunks(prepared: PreparedSheet, stats: RowStats, size: int = CHUNK_ROWS
             yield chunk  # the usual chunk: nothing to leave out, no row-by-row count needed
             continue
         flags = [filled_columns[c].map(chunk.column(c)) for c in mapped]
-        counts = list(map(sum, zip(*flags))) if flags else [0] * len(rows)
+        counts = list(map(sum, zip(*flags, strict=True))) if flags else [0] * len(rows)
         keep = []
         for i, filled in enumerate(counts):
             if filled == 0:
@@ -597,7 +597,7 @@ def _repeated_headers(chunk: Chunk, first: int, header_norm: list[str]) -> set[i
 def data_rows(prepared: PreparedSheet, stats: RowStats) -> Iterator[tuple[int, list[Any]]]:
     """data_chunks row by row: (row number, cells)."""
     for chunk in data_chunks(prepared, stats):
-        yield from zip(chunk.numbers, chunk.rows)
+        yield from zip(chunk.numbers, chunk.rows, strict=True)
 
 
 def json_value(value: Any) -> Any:

@@ -18,12 +18,28 @@ from typing import Any
 from sqlalchemy import insert, select, update
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import ConsentEvent, ImportBatch, ImportMemberChange, Member, MemberTag, PointsEntry, RejectedRow
+from shopcrm.db.models import (
+    ConsentEvent,
+    ImportBatch,
+    ImportMemberChange,
+    Member,
+    MemberTag,
+    PointsEntry,
+    RejectedRow,
+)
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.phones import last4, normalise_phone_fast
 from shopcrm.io.safety import inspect_file
-from shopcrm.io.values import is_empty, parse_birthday_cell, parse_bool, parse_card, parse_date, parse_points, text_of
+from shopcrm.io.values import (
+    is_empty,
+    parse_birthday_cell,
+    parse_bool,
+    parse_card,
+    parse_date,
+    parse_points,
+    text_of,
+)
 from shopcrm.io.workbook import open_workbook
 from shopcrm.services import importing_bulk as bulk
 from shopcrm.services.importing import (

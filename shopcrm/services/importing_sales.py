@@ -31,7 +31,16 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import Category, ImportBatch, Member, PointsEntry, Product, Purchase, PurchaseLine, RejectedRow
+from shopcrm.db.models import (
+    Category,
+    ImportBatch,
+    Member,
+    PointsEntry,
+    Product,
+    Purchase,
+    PurchaseLine,
+    RejectedRow,
+)
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.columns import CachedColumn, CellError, bulk_codes, bulk_sale_datetimes
@@ -143,7 +152,7 @@ class _Reading:
     """What reading the sheets produced: receipt groups, rows without a receipt, and rejected rows."""
 
     def __init__(self) -> None:
-        self.groups: dict[tuple[str, dt.date], SaleRow | list[SaleRow]] = {}  # (receipt, day) -> its line or lines
+        self.groups: dict[tuple[str, dt.date], Any] = {}  # (receipt, day) -> its SaleRow, or a list of its SaleRows
         self.singles: list[SaleRow] = []
         self.rejects: list[Rejected] = []  # rejected while parsing, with their original cells
         self.rejected_receipts: set[str] = set()
@@ -201,11 +210,11 @@ class _SheetParser:
             return
         groups, singles, sheet = out.groups, out.singles, self.index
         amount_missing = None
-        for i, number, raw, fields in zip(range(n), chunk.numbers, raws, zip(*columns)):
+        for i, number, raw, fields in zip(range(n), chunk.numbers, raws, zip(*columns, strict=True), strict=True):
             (receipt, when, tm, phone, card, name, product, category, qty, unit, amount, gross, discount, order_total,
              payment, channel, kind) = fields
             if when is None or i in bad_rows or (tm is not None and when.time() == _MIDNIGHT and tm.__class__ is CellError):
-                self._reject(chunk, i, *self._first_error(dict(zip(_FIELDS, fields))), out)
+                self._reject(chunk, i, *self._first_error(dict(zip(_FIELDS, fields, strict=True))), out)
                 continue
             if tm is not None and when.time() == _MIDNIGHT:
                 when = dt.datetime.combine(when.date(), tm)
@@ -258,8 +267,9 @@ class _SheetParser:
         and there is no time, gross, discount, receipt total or row-type column.  Same rules as the
         row-by-row loop, in the same order."""
         n = len(chunk.rows)
+        lists: list[list[Any]] = [c if c.__class__ is list else [None] * n for c in columns]  # unmapped: None
         (receipts, whens, _, phones, cards, names, products, categories, qtys, units, amounts, _, _, _,
-         payments, channels, _) = (c if c.__class__ is list else [None] * n for c in columns)  # unmapped: None
+         payments, channels, _) = lists
         if self.cols["quantity"] < 0:
             qtys = [1000] * n
         elif None in qtys:
@@ -275,18 +285,18 @@ class _SheetParser:
         if self.cols["unit_price"] < 0 or None in units:
             units = [
                 abs(round(a * 1000 / q)) if u is None and p is not None else u
-                for u, a, q, p in zip(units, amounts, qtys, products)
+                for u, a, q, p in zip(units, amounts, qtys, products, strict=True)
             ]
         if self.cols["channel"] < 0:
-            channels = repeat("store", n)
+            channels = ["store"] * n
         elif None in channels:
             channels = ["store" if c is None else c for c in channels]
         rows = list(map(_tuple_new, repeat(SaleRow), zip(
             repeat(self.index, n), chunk.numbers, whens, receipts, phones, cards, names, products, categories, qtys, units,
-            amounts, repeat(0, n), repeat(None, n), payments, channels, raws,
+            amounts, repeat(0, n), repeat(None, n), payments, channels, raws, strict=True,
         )))
         groups, singles = out.groups, out.singles
-        for row, receipt, day in zip(rows, receipts, map(dt.datetime.date, whens)):
+        for row, receipt, day in zip(rows, receipts, map(dt.datetime.date, whens), strict=True):
             if receipt is None:
                 singles.append(row)
                 continue
@@ -384,7 +394,7 @@ def _digest(text: str) -> str:
 
 def _stamp(when: dt.datetime) -> str:
     """f"{when:%Y%m%d%H%M%S}" at a quarter of strftime's cost (sale dates are from 1980 on)."""
-    return "%04d%02d%02d%02d%02d%02d" % (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    return f"{when.year:04d}{when.month:02d}{when.day:02d}{when.hour:02d}{when.minute:02d}{when.second:02d}"
 
 
 def _member_key(phone: str | None, card: str | None) -> str:

@@ -114,7 +114,7 @@ def _restore_merged(conn: Any, batch_id: int, now: dt.datetime) -> int:
     """Put back what a member-list import filled in, unless the field was changed again since."""
     ct, mt, tt = ImportMemberChange.__table__, Member.__table__, MemberTag.__table__
     count = 0
-    for change_id, member_id, before, after in conn.execute(
+    for _change_id, member_id, before, after in conn.execute(
         select(ct.c.id, ct.c.member_id, ct.c.before, ct.c.after).where(ct.c.batch_id == batch_id).order_by(ct.c.id.desc())
     ).all():
         current = conn.execute(select(mt).where(mt.c.id == member_id)).mappings().first()

@@ -57,7 +57,7 @@ def sales_file(rows: int) -> Path:
     w = out.write
     w(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:H{rows + 2}"/><sheetData>')
     w(f'<row r="1" spans="1:8"><c r="A1" t="s"><v>{si("阿福烘焙 销售明细导出")}</v></c></row><row r="2" spans="1:8">')
-    w("".join(f'<c r="{c}2" t="s"><v>{si(h)}</v></c>' for c, h in zip("ABCDEFGH", HEADER)) + "</row>")
+    w("".join(f'<c r="{c}2" t="s"><v>{si(h)}</v></c>' for c, h in zip("ABCDEFGH", HEADER, strict=True)) + "</row>")
     r, n, receipt, start = 2, 0, 100000, dt.datetime(2021, 1, 1, 8)
     while n < rows:
         receipt += 1
