@@ -63,10 +63,10 @@ def test_needs_first_start_only_for_a_new_empty_shop(ctx: AppContext) -> None:
     assert not launch.needs_first_start(ctx)
 
 
-def test_run_window_opens_the_main_window_and_returns_on_close(qapp: Any, ctx: AppContext) -> None:
-    """The launch path on a shop that already has members: no first start, main window, exit 0."""
+def test_run_window_opens_the_main_window_and_returns_its_exit_code(qapp: Any, qtbot: Any, ctx: AppContext) -> None:
+    """The launch path on a shop that already has members: no first start, the main window, and
+    the event loop's exit code.  (The real loop is not quit: the test application lives on.)"""
     from gui_helpers import member
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from shopcrm.gui.main_window import MainWindow
@@ -74,13 +74,14 @@ def test_run_window_opens_the_main_window_and_returns_on_close(qapp: Any, ctx: A
     member(ctx.db, "13800138000", "Li Na")
     seen: list[str] = []
 
-    def close_window() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        seen.extend(w.windowTitle() for w in windows)
-        for w in windows:
-            w.close()
-        QApplication.quit()
+    class EventLoop:
+        def exec(self) -> int:
+            windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+            for w in windows:
+                qtbot.addWidget(w)
+                seen.append(w.windowTitle())
+                w.close()
+            return 0
 
-    QTimer.singleShot(300, close_window)
-    assert launch.run_window(ctx, qapp) == 0
+    assert launch.run_window(ctx, EventLoop()) == 0  # type: ignore[arg-type]
     assert seen and seen[0].endswith("ShopCRM")
