@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from shopcrm.commands import CommandContext, add_json_flag
-from shopcrm.db.backup import backup_database, restore_database
+from shopcrm.services.backups import backup_now, restore_backup
 from shopcrm.i18n import translate
 
 
@@ -21,13 +21,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
-    path = backup_database(ctx.db(), args.dest, reason="manual")
+    path = backup_now(ctx.db(), args.dest)
     ctx.out({"backup": str(path)} if ctx.json_output else translate("cli", "Backup written to {path}").format(path=path))
     return 0
 
 
 def run_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
-    safety = restore_database(ctx.db(), args.file)
+    safety = restore_backup(ctx.db(), args.file)
     ctx.out(
         {"restored": args.file, "previous_saved_as": str(safety)}
         if ctx.json_output

@@ -414,7 +414,7 @@ def find_members(db: Database, query: str, limit: int = 20, *, include_archived:
             stmt = stmt.where(or_(*conditions))
         else:
             like = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            stmt = stmt.where(or_(Member.name.like(f"%{like}%", escape="\\"), Member.card_no == text))
+            stmt = stmt.where(or_(Member.name.ilike(f"%{like}%", escape="\\"), Member.card_no == text))
         members = list(s.scalars(stmt.order_by(Member.name, Member.id).limit(limit)))
         return to_views(s, db, members)
 

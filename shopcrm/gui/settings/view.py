@@ -415,7 +415,7 @@ class SettingsView(QWidget):
     # ---- backups --------------------------------------------------------------------------------
     def refresh_backups(self) -> None:
         """The backup files of this shop, newest first (a folder listing: quick)."""
-        from shopcrm.db.backup import list_backups
+        from shopcrm.services.backups import list_backups
 
         if not self.ctx.db.is_sqlite:
             return
@@ -438,12 +438,12 @@ class SettingsView(QWidget):
             self.backup_dir.setText(folder)
 
     def backup_now(self) -> None:
-        from shopcrm.db.backup import backup_database
+        from shopcrm.services.backups import backup_now
 
         db, keep = self.ctx.db, self.ctx.settings.backup_keep
         self.backup_button.setEnabled(False)
         self.backup_status.setText(self.tr("Backing up ..."))
-        job = self.ctx.run(lambda _c: backup_database(db, reason="manual", keep=keep), label=self.tr("Backing up"),
+        job = self.ctx.run(lambda _c: backup_now(db, keep=keep), label=self.tr("Backing up"),
                            on_done=lambda path: self.backup_status.setText(
                                self.tr("Backup written to {path}").format(path=path)),
                            parent=self)
@@ -451,11 +451,11 @@ class SettingsView(QWidget):
         job.finished.connect(lambda: (self.backup_button.setEnabled(True), self.refresh_backups()))
 
     def restore_from_file(self, path: str | None = None) -> None:
-        from shopcrm.db.backup import backup_dir_for
+        from shopcrm.services.backups import backup_folder
 
         if not path:
             try:
-                start = str(backup_dir_for(self.ctx.db))
+                start = str(backup_folder(self.ctx.db))
             except ShopError:
                 start = str(Path.home())
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), start,
@@ -473,12 +473,12 @@ class SettingsView(QWidget):
         self.start_restore(path)
 
     def start_restore(self, path: str) -> None:
-        from shopcrm.db.backup import restore_database
+        from shopcrm.services.backups import restore_backup
 
         db = self.ctx.db
         self.restore_button.setEnabled(False)
         ctx = self.ctx
-        self.ctx.run(lambda _c: restore_database(db, path), label=self.tr("Restoring"), kind="restore",
+        self.ctx.run(lambda _c: restore_backup(db, path), label=self.tr("Restoring"), kind="restore",
                      on_done=lambda safety: QMessageBox.information(
                          None, QCoreApplication.translate("SettingsView", "Restore from a backup"),
                          QCoreApplication.translate(
