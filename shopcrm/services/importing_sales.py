@@ -14,6 +14,12 @@ Rules (SPEC §4):
   negative quantity, or a refund type (退货, 退款, Refund ...) makes the line's amount and
   quantity negative (a refund type also makes a receipt total negative); points are taken
   back as far as the balance allows.
+
+How (a 500k-row sheet must not take minutes or gigabytes): rows are read in chunks and parsed
+column by column, each distinct cell value once (shopcrm.io.columns); rows become compact
+SaleRow tuples grouped by (receipt, day) as they are read, and only rejected rows keep their
+original cells; the plan then turns groups into purchases, and everything is written in one
+transaction through importing_bulk (executemany of plain tuples on SQLite, COPY on PostgreSQL).
 """
 
 from __future__ import annotations
