@@ -26,6 +26,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     SmallInteger,
@@ -74,6 +75,8 @@ def _value(column: Any, table: str, i: int) -> Any:
         return Decimal("1.250") * i
     if isinstance(kind, Float):
         return 0.5 * i
+    if isinstance(kind, LargeBinary):
+        return bytes([i, 0, 255]) * 3 + "值".encode()
     if isinstance(kind, JSON):
         return {"n": i, "文字": f"值{i}", "list": [i, "二"]}
     if isinstance(kind, (String, Text)):
