@@ -596,13 +596,15 @@ def _resolve_members(plan: _Plan, by_phone: dict[str, Any], by_card: dict[str, A
     return [m for m in created if id(m) in used]
 
 
-def _points_and_levels(plan: _Plan, settings: ShopSettings) -> list[tuple[Any, ...]]:
-    """Ledger rows (member_id placeholder resolved later) and each member's new balance, spend and level."""
+def _points_and_levels(plan: _Plan, settings: ShopSettings) -> list[tuple[_Purchase, str, int]]:
+    """Ledger rows (as (purchase, kind, points)); each member's new balance, spend and level."""
     entries: list[tuple[_Purchase, str, int]] = []
+    members: dict[int, _Known | _New] = {}
     for p in plan.purchases:
         m = p.member
         if m is None:
             continue
+        members[id(m)] = m
         m.spend += p.total
         if p.total > 0:
             pts = settings.points_for(p.total)
@@ -614,7 +616,10 @@ def _points_and_levels(plan: _Plan, settings: ShopSettings) -> list[tuple[Any, .
             if pts:
                 entries.append((p, "reverse", -pts))
                 m.balance -= pts
-    return entries  # type: ignore[return-value]
+    for m in members.values():
+        level = settings.level_for_spend(m.spend)
+        m.level = max(m.level, level) if isinstance(m, _Known) else level  # imports never lower a level
+    return entries
 
 
 # ------------------------------------------------------------------ the run
@@ -664,10 +669,6 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
             by_phone, by_card = _load_members(conn, phones, cards)
             created = _resolve_members(plan, dict(by_phone), dict(by_card))
             ledger = _points_and_levels(plan, settings)
-            members = {id(p.member): p.member for p in plan.purchases if p.member is not None}
-            for m in members.values():
-                level = settings.level_for_spend(m.spend)
-                m.level = max(m.level, level) if isinstance(m, _Known) else level
             result.rows = rows_read
             result.rejected = len(reading.rejects) + len(plan.rejected)
             result.duplicates = duplicate_rows + duplicates_in_file
@@ -841,11 +842,19 @@ def _write(
 
 def _products(conn: Connection, plan: _Plan, settings: ShopSettings) -> dict[str, int] | None:
     """Product ids by name; products and categories not known yet are created."""
-    first_seen: dict[str, SaleRow] = {}
+    first_seen: dict[str, SaleRow] = {}  # the row that names a product first (its category and price)
+    first_day: dict[str, dt.datetime] = {}  # when it was first sold
     for p in plan.purchases:
         for r in p.rows:
-            if r.product is not None and r.product not in first_seen:
-                first_seen[r.product] = r
+            product = r.product
+            if product is None:
+                continue
+            when = first_day.get(product)
+            if when is None:
+                first_seen[product] = r
+                first_day[product] = r.when
+            elif r.when < when:
+                first_day[product] = r.when
     if not first_seen:
         return None
     pt, ct = Product.__table__, Category.__table__
@@ -865,11 +874,6 @@ def _products(conn: Connection, plan: _Plan, settings: ShopSettings) -> dict[str
     earliest_db = conn.execute(select(func.min(Purchase.__table__.c.purchased_at))).scalar()
     earliest = min([r.when for r in first_seen.values()] + ([earliest_db] if earliest_db else []))
     new_after = earliest + dt.timedelta(days=settings.rules.new_product_days)
-    first_day: dict[str, dt.datetime] = {}
-    for p in plan.purchases:
-        for r in p.rows:
-            if r.product is not None and (r.product not in first_day or r.when < first_day[r.product]):
-                first_day[r.product] = r.when
     new_ids = bulk.reserve_ids(conn, pt, len(missing))
     conn.execute(
         insert(pt),
