@@ -7,10 +7,10 @@ import numpy as np
 from shopcrm.engine.metrics import Metrics
 from shopcrm.engine.params import RuleParams
 from shopcrm.engine.ranking import band, cumulative_value_thresholds
-from shopcrm.engine.result import Classified, empty_reasons
-from shopcrm.engine.spend import no_spend
-from shopcrm.engine.text import Money, cut_offs, percent, put
-from shopcrm.i18n import translate
+from shopcrm.engine.reasons import Money, ReasonBuilder, percent
+from shopcrm.engine.result import Classified
+from shopcrm.engine.spend import cut_offs, no_spend
+from shopcrm.i18n import QT_TRANSLATE_NOOP
 
 CLASSES = ("A", "B", "C", "D")
 
@@ -20,24 +20,23 @@ def classify_abcd(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
     thresholds = cumulative_value_thresholds(m.spend, [a_share, b_share])
     # a C member is any member with spend: the third cut-off is the smallest positive spend
     codes = band(m.spend, np.r_[thresholds, 1.0])
-    spent = Money(m.spend, symbol)
-    limits = cut_offs(thresholds, symbol)
-    reasons = empty_reasons(m.size)
-    put(
-        reasons, codes == 0,
-        translate("reasons", "{spend} in {window} days: within the first {share} % of spend (from {limit})"),
-        spend=spent, window=p.window_days, share=int(percent(np.array(a_share))), limit=limits[0],
+    spent = Money(m.spend)
+    limits = cut_offs(thresholds)
+    reasons = ReasonBuilder("abcd", m.size, symbol)
+    reasons.add(
+        codes == 0,
+        QT_TRANSLATE_NOOP("reasons", "{spend} in {window} days: within the first {share} % of spend (from {limit})"),
+        spend=spent, window=p.window_days, share=int(percent(a_share)), limit=limits[0],
     )
-    put(
-        reasons, codes == 1,
-        translate("reasons", "{spend} in {window} days: within {low}-{high} % of spend (from {limit})"),
-        spend=spent, window=p.window_days, low=int(percent(np.array(a_share))),
-        high=int(percent(np.array(b_share))), limit=limits[1],
+    reasons.add(
+        codes == 1,
+        QT_TRANSLATE_NOOP("reasons", "{spend} in {window} days: within {low}-{high} % of spend (from {limit})"),
+        spend=spent, window=p.window_days, low=int(percent(a_share)), high=int(percent(b_share)), limit=limits[1],
     )
-    put(
-        reasons, codes == 2,
-        translate("reasons", "{spend} in {window} days: after the first {share} % of spend"),
-        spend=spent, window=p.window_days, share=int(percent(np.array(b_share))),
+    reasons.add(
+        codes == 2,
+        QT_TRANSLATE_NOOP("reasons", "{spend} in {window} days: after the first {share} % of spend"),
+        spend=spent, window=p.window_days, share=int(percent(b_share)),
     )
     no_spend(reasons, m, p)
-    return Classified("abcd", CLASSES, codes, reasons)
+    return Classified("abcd", CLASSES, codes, reasons.done())

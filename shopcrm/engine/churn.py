@@ -14,9 +14,9 @@ import numpy as np
 
 from shopcrm.engine.metrics import Metrics
 from shopcrm.engine.params import RuleParams
+from shopcrm.engine.reasons import Money, ReasonBuilder, Tenths, percent
 from shopcrm.engine.result import Classified
-from shopcrm.engine.text import Money, percent, put
-from shopcrm.i18n import translate
+from shopcrm.i18n import QT_TRANSLATE_NOOP
 
 CLASSES = ("none", "low", "medium", "high")
 
@@ -51,36 +51,30 @@ def classify_churn(m: Metrics, p: RuleParams, low_rating: np.ndarray, symbol: st
     signals = overdue.astype(np.int64) + fewer_visits + less_spend + rated_low
     codes = np.minimum(signals, 3)
 
-    n = m.size
-    parts = []
-    part = np.full(n, "", dtype=object)
-    put(
-        part, overdue, translate("reasons", "last visit {days} days ago; usually every {interval:g} days"),
-        days=m.recency, interval=np.nan_to_num(interval),
-    )
-    parts.append(part)
-    part = np.full(n, "", dtype=object)
-    put(
-        part, fewer_visits,
-        translate("reasons", "visits down {share} % ({last} vs {prev} in {days} days)"),
-        share=_drop_percent(m.visits_last, m.visits_prev), last=m.visits_last, prev=m.visits_prev, days=p.compare_days,
-    )
-    parts.append(part)
-    part = np.full(n, "", dtype=object)
-    put(
-        part, less_spend,
-        translate("reasons", "spend down {share} % ({last} vs {prev} in {days} days)"),
-        share=_drop_percent(m.spend_last, m.spend_prev), last=Money(m.spend_last, symbol),
-        prev=Money(m.spend_prev, symbol), days=p.compare_days,
-    )
-    parts.append(part)
-    part = np.full(n, "", dtype=object)
-    put(
-        part, rated_low, translate("reasons", "rated {limit} or lower in the last {days} days"),
-        limit=p.churn_low_rating, days=p.compare_days,
-    )
-    parts.append(part)
-    reasons = np.empty(n, dtype=object)
-    reasons[:] = ["; ".join(filter(None, row)) for row in zip(*(x.tolist() for x in parts), strict=True)]
-    put(reasons, signals == 0, translate("reasons", "no warning signs"))
-    return ChurnResult(signals, Classified("churn", CLASSES, codes, reasons))
+    reasons = ReasonBuilder("churn", m.size, symbol)
+    # one part per signal; the reason of a member names each signal it shows (kind = bit mask)
+    signal_parts = [
+        reasons.part(
+            QT_TRANSLATE_NOOP("reasons", "last visit {days} days ago; usually every {interval:g} days"),
+            days=m.recency, interval=Tenths(interval),
+        ),
+        reasons.part(
+            QT_TRANSLATE_NOOP("reasons", "visits down {share} % ({last} vs {prev} in {days} days)"),
+            share=_drop_percent(m.visits_last, m.visits_prev), last=m.visits_last, prev=m.visits_prev,
+            days=p.compare_days,
+        ),
+        reasons.part(
+            QT_TRANSLATE_NOOP("reasons", "spend down {share} % ({last} vs {prev} in {days} days)"),
+            share=_drop_percent(m.spend_last, m.spend_prev), last=Money(m.spend_last), prev=Money(m.spend_prev),
+            days=p.compare_days,
+        ),
+        reasons.part(
+            QT_TRANSLATE_NOOP("reasons", "rated {limit} or lower in the last {days} days"),
+            limit=p.churn_low_rating, days=p.compare_days,
+        ),
+    ]
+    reasons.kind(reasons.part(QT_TRANSLATE_NOOP("reasons", "no warning signs")))
+    for mask in range(1, 1 << len(signal_parts)):
+        reasons.kind(*(part for bit, part in enumerate(signal_parts) if mask >> bit & 1))
+    reasons.assign(overdue * 1 + fewer_visits * 2 + less_spend * 4 + rated_low * 8)
+    return ChurnResult(signals, Classified("churn", CLASSES, codes, reasons.done()))

@@ -31,6 +31,7 @@ from shopcrm.engine.products import (
     product_metrics,
 )
 from shopcrm.engine.pyramid import classify_pyramid
+from shopcrm.engine.reasons import Reasons
 from shopcrm.engine.recommendations import Recommendations, recommend
 from shopcrm.engine.result import Classified
 from shopcrm.engine.rfm import classify_rfm
@@ -91,14 +92,15 @@ class Run:
     f: np.ndarray
     m: np.ndarray
     favourite: np.ndarray
-    favourite_reasons: np.ndarray
+    favourite_reasons: Reasons
     lifetime: LifetimeValue
     recommendations: Recommendations
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {name: self.classes[name].counts() for name in CLASSIFICATIONS}
 
-    def reason_columns(self) -> dict[str, np.ndarray]:
+    def reason_columns(self) -> dict[str, Reasons]:
+        """Every reason a snapshot stores, keyed by the name it is read back under."""
         out = {name: self.classes[name].reasons for name in CLASSIFICATIONS}
         out["favourite_category"] = self.favourite_reasons
         out["clv"] = self.lifetime.reasons

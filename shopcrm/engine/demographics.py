@@ -10,9 +10,9 @@ import datetime as dt
 
 import numpy as np
 
-from shopcrm.engine.result import Classified, empty_reasons
-from shopcrm.engine.text import put
-from shopcrm.i18n import translate
+from shopcrm.engine.reasons import ReasonBuilder
+from shopcrm.engine.result import Classified
+from shopcrm.i18n import QT_TRANSLATE_NOOP
 
 CLASSES = ("<18", "18-24", "25-34", "35-44", "45-59", "60+", "unknown")
 _LOWER_BOUNDS = np.array([18, 25, 35, 45, 60])
@@ -36,7 +36,7 @@ def classify_age(
     age = ages(birth_year, birth_month, birth_day, as_of)
     known = age >= 0
     codes = np.where(known, np.searchsorted(_LOWER_BOUNDS, age, side="right"), len(CLASSES) - 1)
-    reasons = empty_reasons(age.size)
-    put(reasons, known, translate("reasons", "{age} years old"), age=age)
-    put(reasons, ~known, translate("reasons", "no birth year recorded"))
-    return Classified("age_band", CLASSES, codes, reasons)
+    reasons = ReasonBuilder("age_band", age.size)
+    reasons.add(known, QT_TRANSLATE_NOOP("reasons", "{age} years old"), age=age)
+    reasons.add(~known, QT_TRANSLATE_NOOP("reasons", "no birth year recorded"))
+    return Classified("age_band", CLASSES, codes, reasons.done())

@@ -11,9 +11,9 @@ import numpy as np
 
 from shopcrm.engine.metrics import Metrics
 from shopcrm.engine.params import RuleParams
-from shopcrm.engine.result import Classified, empty_reasons
-from shopcrm.engine.text import put
-from shopcrm.i18n import translate
+from shopcrm.engine.reasons import ReasonBuilder, Tenths
+from shopcrm.engine.result import Classified
+from shopcrm.i18n import QT_TRANSLATE_NOOP
 
 CLASSES = ("high", "medium", "low")
 DAYS_PER_MONTH = 365.25 / 12
@@ -36,27 +36,24 @@ def classify_frequency(m: Metrics, p: RuleParams) -> Classified:
     high = visits * 7 >= p.freq_high_per_week * days
     medium = ~high & (visits * DAYS_PER_MONTH >= p.freq_medium_per_month * days)
     codes = np.where(high, 0, np.where(medium, 1, 2))
-    per_week = _shown(visits * 7 / days)
-    per_month = _shown(visits * DAYS_PER_MONTH / days)
-    reasons = empty_reasons(m.size)
-    put(
-        reasons, high,
-        translate("reasons", "visits in {days} days: {visits}, {rate:.1f} a week (high from {limit:g} a week)"),
+    per_week = Tenths(_shown(visits * 7 / days))
+    per_month = Tenths(_shown(visits * DAYS_PER_MONTH / days))
+    reasons = ReasonBuilder("frequency", m.size)
+    reasons.add(
+        high,
+        QT_TRANSLATE_NOOP("reasons", "visits in {days} days: {visits}, {rate:.1f} a week (high from {limit:g} a week)"),
         visits=visits, days=days, rate=per_week, limit=p.freq_high_per_week,
     )
-    put(
-        reasons, medium,
-        translate("reasons", "visits in {days} days: {visits}, {rate:.1f} a month (medium from {limit:g} a month)"),
+    reasons.add(
+        medium,
+        QT_TRANSLATE_NOOP("reasons", "visits in {days} days: {visits}, {rate:.1f} a month (medium from {limit:g} a month)"),
         visits=visits, days=days, rate=per_month, limit=p.freq_medium_per_month,
     )
-    put(
-        reasons, (codes == 2) & (visits > 0),
-        translate("reasons", "visits in {days} days: {visits}, {rate:.1f} a month (below {limit:g} a month)"),
+    reasons.add(
+        (codes == 2) & (visits > 0),
+        QT_TRANSLATE_NOOP("reasons", "visits in {days} days: {visits}, {rate:.1f} a month (below {limit:g} a month)"),
         visits=visits, days=days, rate=per_month, limit=p.freq_medium_per_month,
     )
-    put(
-        reasons, (visits == 0) & m.has_purchase,
-        translate("reasons", "no visit in {window} days"), window=p.window_days,
-    )
-    put(reasons, ~m.has_purchase, translate("reasons", "has not bought anything yet"))
-    return Classified("frequency", CLASSES, codes, reasons)
+    reasons.add((visits == 0) & m.has_purchase, QT_TRANSLATE_NOOP("reasons", "no visit in {window} days"), window=p.window_days)
+    reasons.add(~m.has_purchase, QT_TRANSLATE_NOOP("reasons", "has not bought anything yet"))
+    return Classified("frequency", CLASSES, codes, reasons.done())

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from shopcrm.engine.result import Classified, empty_reasons
-from shopcrm.engine.text import Money, money, put
-from shopcrm.i18n import translate
+from shopcrm.engine.reasons import Label, Money, ReasonBuilder
+from shopcrm.engine.result import Classified
+from shopcrm.i18n import QT_TRANSLATE_NOOP
 
 
 def level_by_spend(total_spend: np.ndarray, thresholds: Sequence[int]) -> np.ndarray:
@@ -32,18 +32,18 @@ def classify_level(
     top = len(names) - 1
     kept = np.zeros(earned.shape, dtype=bool) if floor is None else np.minimum(floor, top) > earned
     codes = earned if floor is None else np.maximum(earned, np.clip(floor, 0, top))
-    spent = Money(total_spend, symbol)
-    limits = money(np.asarray(thresholds, dtype=np.int64), symbol)
-    reasons = empty_reasons(earned.size)
-    labels = np.asarray([translate("levels", name) for name in names], dtype=object)  # owner's names, or ours translated
+    spent = Money(total_spend)
+    limits = np.asarray(thresholds, dtype=np.int64)
+    reasons = ReasonBuilder("level", earned.size, symbol)
     nxt = np.minimum(codes + 1, top)
-    put(
-        reasons, ~kept & (codes < top), translate("reasons", "cumulative spend {spend}; {next} from {limit}"),
-        spend=spent, next=labels[nxt], limit=limits[nxt],
+    reasons.add(
+        ~kept & (codes < top), QT_TRANSLATE_NOOP("reasons", "cumulative spend {spend}; {next} from {limit}"),
+        # the owner's level names, or ours translated
+        spend=spent, next=Label(nxt, tuple(names), "levels"), limit=Money(limits[nxt]),
     )
-    put(
-        reasons, ~kept & (codes == top), translate("reasons", "cumulative spend {spend} (top level from {limit})"),
-        spend=spent, limit=limits[codes],
+    reasons.add(
+        ~kept & (codes == top), QT_TRANSLATE_NOOP("reasons", "cumulative spend {spend} (top level from {limit})"),
+        spend=spent, limit=Money(limits[codes]),
     )
-    put(reasons, kept, translate("reasons", "level kept from earlier (cumulative spend {spend})"), spend=spent)
-    return Classified("level", tuple(names), codes, reasons)
+    reasons.add(kept, QT_TRANSLATE_NOOP("reasons", "level kept from earlier (cumulative spend {spend})"), spend=spent)
+    return Classified("level", tuple(names), codes, reasons.done())

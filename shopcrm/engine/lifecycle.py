@@ -14,11 +14,11 @@ from __future__ import annotations
 import numpy as np
 
 from shopcrm.engine.churn import ChurnResult
-from shopcrm.engine.metrics import Metrics
+from shopcrm.engine.metrics import NO_DAY, Metrics
 from shopcrm.engine.params import RuleParams
-from shopcrm.engine.result import Classified, empty_reasons
-from shopcrm.engine.text import days_ago, percent, put
-from shopcrm.i18n import translate
+from shopcrm.engine.reasons import DaysAgo, ReasonBuilder, percent
+from shopcrm.engine.result import Classified
+from shopcrm.i18n import QT_TRANSLATE_NOOP
 
 CLASSES = ("potential", "new", "active", "at_risk", "churned", "won_back")
 
@@ -38,23 +38,23 @@ def classify_lifecycle(
     active = has & ~churned & ~new & ~won_back & ~at_risk
     codes = np.select([~has, new, active, at_risk, churned, won_back], [0, 1, 2, 3, 4, 5], default=2)
 
-    ago = days_ago(m.recency)
-    reasons = empty_reasons(m.size)
-    put(reasons, ~has, translate("reasons", "registered, has not bought anything yet"))
-    put(
-        reasons, gone, translate("reasons", "no visit for {days} days (churned from {limit} days)"),
+    ago = DaysAgo(m.recency)
+    reasons = ReasonBuilder("lifecycle", m.size)
+    reasons.add(~has, QT_TRANSLATE_NOOP("reasons", "registered, has not bought anything yet"))
+    reasons.add(
+        gone, QT_TRANSLATE_NOOP("reasons", "no visit for {days} days (churned from {limit} days)"),
         days=m.recency, limit=p.churn_days,
     )
-    put(
-        reasons, unlikely & ~gone,
-        translate("reasons", "last visit {ago}; chance of still being a customer {share} % (churned below {limit} %)"),
-        ago=ago, share=percent(np.nan_to_num(p_alive)), limit=int(percent(np.array(p.churn_p_alive))),
+    reasons.add(
+        unlikely & ~gone,
+        QT_TRANSLATE_NOOP("reasons", "last visit {ago}; chance of still being a customer {share} % (churned below {limit} %)"),
+        ago=ago, share=percent(np.nan_to_num(p_alive)), limit=int(percent(p.churn_p_alive)),
     )
-    put(reasons, new, translate("reasons", "first purchase {ago}"), ago=days_ago(m.tenure))
-    put(
-        reasons, won_back, translate("reasons", "came back {ago} after {gap} days away"),
-        ago=days_ago(m.as_of - m.return_day), gap=m.return_gap,
+    reasons.add(new, QT_TRANSLATE_NOOP("reasons", "first purchase {ago}"), ago=DaysAgo(m.tenure))
+    reasons.add(
+        won_back, QT_TRANSLATE_NOOP("reasons", "came back {ago} after {gap} days away"),
+        ago=DaysAgo(np.where(m.return_day != NO_DAY, m.as_of - m.return_day, -1)), gap=m.return_gap,
     )
-    put(reasons, at_risk, translate("reasons", "churn warning: {why}"), why=churn.warning.reasons)
-    put(reasons, active, translate("reasons", "last visit {ago}"), ago=ago)
-    return Classified("lifecycle", CLASSES, codes, reasons)
+    reasons.add(at_risk, QT_TRANSLATE_NOOP("reasons", "churn warning: {why}"), why=churn.warning.reasons)
+    reasons.add(active, QT_TRANSLATE_NOOP("reasons", "last visit {ago}"), ago=ago)
+    return Classified("lifecycle", CLASSES, codes, reasons.done())

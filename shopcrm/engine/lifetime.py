@@ -18,9 +18,8 @@ from shopcrm.engine import clv
 from shopcrm.engine.frequency import observed_days
 from shopcrm.engine.metrics import Metrics
 from shopcrm.engine.params import RuleParams
-from shopcrm.engine.result import empty_reasons
-from shopcrm.engine.text import Money, percent, put
-from shopcrm.i18n import translate
+from shopcrm.engine.reasons import Money, Phrase, ReasonBuilder, Reasons, Tenths, percent
+from shopcrm.i18n import QT_TRANSLATE_NOOP
 
 WEEK = 7.0
 
@@ -56,8 +55,8 @@ def customer_data(m: Metrics) -> CustomerData:
 class Fits:
     bgnbd: clv.BgNbdFit | None
     gammagamma: clv.GammaGammaFit | None
-    reason: str | None = None  # why BG/NBD is not used
-    spend_reason: str | None = None  # why Gamma-Gamma is not used
+    reason: Phrase | None = None  # why BG/NBD is not used
+    spend_reason: Phrase | None = None  # why Gamma-Gamma is not used
 
 
 def _try_bgnbd(data: CustomerData, start: tuple[float, float, float, float] | None) -> clv.BgNbdFit | None:
@@ -83,9 +82,12 @@ def _fit_models(data: CustomerData, p: RuleParams, start: dict[str, Any] | None)
     customers = int(data.x.size)
     repeat = int(np.count_nonzero(data.x > 0))
     if customers < p.clv_min_customers or repeat < p.clv_min_repeat_customers:
-        why = translate(
-            "reasons", "too little history for the lifetime model ({customers} customers, {repeat} came back; needs {need} and {need_repeat})"
-        ).format(customers=customers, repeat=repeat, need=p.clv_min_customers, need_repeat=p.clv_min_repeat_customers)
+        why = Phrase(
+            QT_TRANSLATE_NOOP(
+                "reasons", "too little history for the lifetime model ({customers} customers, {repeat} came back; needs {need} and {need_repeat})"
+            ),
+            {"customers": customers, "repeat": repeat, "need": p.clv_min_customers, "need_repeat": p.clv_min_repeat_customers},
+        )
         return Fits(None, None, why, why)
     bg_start = gg_start = None
     if start and isinstance(start.get("bgnbd"), dict):
@@ -98,7 +100,7 @@ def _fit_models(data: CustomerData, p: RuleParams, start: dict[str, Any] | None)
     if bg is None and bg_start is not None:  # a stale starting point can mislead the optimiser
         bg = _try_bgnbd(data, None)
     if bg is None:
-        why = translate("reasons", "the lifetime model could not be fitted to this history")
+        why = Phrase(QT_TRANSLATE_NOOP("reasons", "the lifetime model could not be fitted to this history"))
         return Fits(None, None, why, why)
     gg: clv.GammaGammaFit | None = None
     spend_reason = None
@@ -109,7 +111,7 @@ def _fit_models(data: CustomerData, p: RuleParams, start: dict[str, Any] | None)
     if gg is not None and gg.q <= 1:
         gg = None
     if gg is None:
-        spend_reason = translate("reasons", "the spend model could not be fitted; using each member's own average")
+        spend_reason = Phrase(QT_TRANSLATE_NOOP("reasons", "the spend model could not be fitted; using each member's own average"))
     return Fits(bg, gg, None, spend_reason)
 
 
@@ -119,7 +121,7 @@ class LifetimeValue:
     visits_90: np.ndarray  # NaN for members who never bought
     visits_365: np.ndarray
     value_1y: np.ndarray  # cents, -1 for members who never bought
-    reasons: np.ndarray
+    reasons: Reasons
     summary: dict[str, Any] = field(default_factory=dict)
 
 
@@ -140,7 +142,7 @@ def lifetime_value(m: Metrics, p: RuleParams, start: dict[str, Any] | None = Non
         if np.all(np.isfinite(alive)) and np.all(np.isfinite(e90)) and np.all(np.isfinite(e365)):
             p_alive[idx], v90[idx], v365[idx] = alive, e90, e365
         else:
-            why = translate("reasons", "the lifetime model gave no usable predictions for this history")
+            why = Phrase(QT_TRANSLATE_NOOP("reasons", "the lifetime model gave no usable predictions for this history"))
             fits = Fits(None, None, why, why)
     if fits.bgnbd is None:
         rate = m.visits / observed_days(m, p)
@@ -153,30 +155,30 @@ def lifetime_value(m: Metrics, p: RuleParams, start: dict[str, Any] | None = Non
     value = np.full(n, -1, dtype=np.int64)
     value[idx] = np.rint(np.nan_to_num(v365[idx]) * per_visit[idx]).astype(np.int64)
 
-    reasons = empty_reasons(n)
+    reasons = ReasonBuilder("clv", n, symbol)
     has = m.has_purchase
-    worth = Money(np.maximum(value, 0), symbol)
+    worth = Money(np.maximum(value, 0))
     if fits.bgnbd is not None:
-        put(
-            reasons, has,
-            translate("reasons", "{alive} % likely still a customer; {v90:.1f} visits expected in 90 days, {v365:.1f} in a year, worth {value}"),
-            alive=percent(np.nan_to_num(p_alive)), v90=np.nan_to_num(v90), v365=np.nan_to_num(v365), value=worth,
+        reasons.add(
+            has,
+            QT_TRANSLATE_NOOP("reasons", "{alive} % likely still a customer; {v90:.1f} visits expected in 90 days, {v365:.1f} in a year, worth {value}"),
+            alive=percent(np.nan_to_num(p_alive)), v90=Tenths(v90), v365=Tenths(v365), value=worth,
         )
     else:
-        put(
-            reasons, has,
-            translate("reasons", "{v365:.1f} visits expected in a year at the member's own rate, worth {value} ({why})"),
-            v365=np.nan_to_num(v365), value=worth, why=fits.reason or "",
+        reasons.add(
+            has,
+            QT_TRANSLATE_NOOP("reasons", "{v365:.1f} visits expected in a year at the member's own rate, worth {value} ({why})"),
+            v365=Tenths(v365), value=worth, why=fits.reason or Phrase(""),
         )
-    put(reasons, ~has, translate("reasons", "has not bought anything yet"))
+    reasons.add(~has, QT_TRANSLATE_NOOP("reasons", "has not bought anything yet"))
     summary: dict[str, Any] = {
         "model": "bgnbd" if fits.bgnbd is not None else "fallback",
-        "reason": fits.reason,
+        "reason": fits.reason.text() if fits.reason else None,
         "spend_model": "gammagamma" if fits.gammagamma is not None else "own average",
-        "spend_reason": fits.spend_reason,
+        "spend_reason": fits.spend_reason.text() if fits.spend_reason else None,
         "bgnbd": fits.bgnbd.to_dict() if fits.bgnbd else None,
         "gammagamma": fits.gammagamma.to_dict() if fits.gammagamma else None,
         "customers": int(idx.size),
         "repeat_customers": int(np.count_nonzero(data.x > 0)),
     }
-    return LifetimeValue(p_alive, v90, v365, value, reasons, summary)
+    return LifetimeValue(p_alive, v90, v365, value, reasons.done(), summary)

@@ -7,10 +7,10 @@ import numpy as np
 from shopcrm.engine.metrics import Metrics
 from shopcrm.engine.params import RuleParams
 from shopcrm.engine.ranking import band, top_share_thresholds
-from shopcrm.engine.result import Classified, empty_reasons
-from shopcrm.engine.spend import no_spend
-from shopcrm.engine.text import Money, cut_offs, percent, put
-from shopcrm.i18n import translate
+from shopcrm.engine.reasons import Money, ReasonBuilder, percent
+from shopcrm.engine.result import Classified
+from shopcrm.engine.spend import cut_offs, no_spend
+from shopcrm.i18n import QT_TRANSLATE_NOOP
 
 CLASSES = ("platinum", "gold", "iron", "lead")
 
@@ -19,17 +19,17 @@ def classify_pyramid(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classifie
     shares = np.cumsum([p.pyramid_platinum_share, p.pyramid_gold_share, p.pyramid_iron_share])
     thresholds = top_share_thresholds(m.spend, list(shares))
     codes = band(m.spend, thresholds)
-    spent = Money(m.spend, symbol)
-    limits = cut_offs(thresholds, symbol)
+    spent = Money(m.spend)
+    limits = cut_offs(thresholds)
     tops = percent(shares)
-    reasons = empty_reasons(m.size)
-    template = translate("reasons", "{spend} in {window} days: top {share} % (from {limit})")
+    reasons = ReasonBuilder("pyramid", m.size, symbol)
+    template = QT_TRANSLATE_NOOP("reasons", "{spend} in {window} days: top {share} % (from {limit})")
     for code in range(3):
-        put(reasons, codes == code, template, spend=spent, window=p.window_days, share=int(tops[code]), limit=limits[code])
-    put(
-        reasons, (codes == 3) & (m.spend > 0),
-        translate("reasons", "{spend} in {window} days (iron from {limit})"),
+        reasons.add(codes == code, template, spend=spent, window=p.window_days, share=int(tops[code]), limit=limits[code])
+    reasons.add(
+        (codes == 3) & (m.spend > 0),
+        QT_TRANSLATE_NOOP("reasons", "{spend} in {window} days (iron from {limit})"),
         spend=spent, window=p.window_days, limit=limits[2],
     )
     no_spend(reasons, m, p)
-    return Classified("pyramid", CLASSES, codes, reasons)
+    return Classified("pyramid", CLASSES, codes, reasons.done())

@@ -16,8 +16,8 @@ import numpy as np
 from scipy import sparse
 
 from shopcrm.engine.products import Catalogue
-from shopcrm.engine.text import put
-from shopcrm.i18n import translate
+from shopcrm.engine.reasons import ReasonBuilder, Reasons, Text
+from shopcrm.i18n import QT_TRANSLATE_NOOP
 
 _BLOCK_CELLS = 2_000_000
 
@@ -25,7 +25,7 @@ _BLOCK_CELLS = 2_000_000
 @dataclass(frozen=True)
 class Recommendations:
     products: np.ndarray  # n x k product indexes, -1 for empty slots
-    reasons: np.ndarray  # one line per member
+    reasons: Reasons  # one line per member
 
     def product_ids(self, catalogue: Catalogue) -> np.ndarray:
         """The recommended products' database ids (n x k, -1 for empty slots, filled from the left)."""
@@ -74,7 +74,7 @@ def recommend(
     anchor = np.full(n, -1, dtype=np.int64)
     co_first = np.full(n, -1, dtype=np.int64)
     if k <= 0 or n_products == 0:
-        return Recommendations(out, np.full(n, "", dtype=object))
+        return Recommendations(out, ReasonBuilder("recommendations", n).done())
     co = co_purchase.astype(float)
     usable = catalogue.active.astype(bool)
     fresh = new_products & usable
@@ -105,25 +105,25 @@ def recommend(
             strength = counts[has] * co[:, first[has]].T
             anchor[lo:hi][has] = np.argmax(strength, axis=1)
 
-    names = np.asarray(catalogue.product_names + ("",), dtype=object)
-    cat_names = np.asarray((*catalogue.category_names, ""), dtype=object)
     is_new = np.isin(out, np.flatnonzero(fresh)) & (out >= 0)
     new_slot = np.where(is_new.any(axis=1), out[np.arange(n), np.argmax(is_new, axis=1)], -1)
     with_anchor = (anchor >= 0) & (out == co_first[:, None]).any(axis=1)
     with_new = new_slot >= 0
-    reasons = np.full(n, "", dtype=object)
-    put(
-        reasons, with_anchor & ~with_new, translate("reasons", "often bought together with {product}"),
-        product=names[anchor],
+    product = Text(anchor, catalogue.product_names)
+    new = Text(new_slot, catalogue.product_names)
+    new_category = Text(np.where(with_new, category[np.maximum(new_slot, 0)], -1), catalogue.category_names)
+    reasons = ReasonBuilder("recommendations", n)
+    reasons.add(
+        with_anchor & ~with_new, QT_TRANSLATE_NOOP("reasons", "often bought together with {product}"), product=product,
     )
-    put(
-        reasons, with_anchor & with_new,
-        translate("reasons", "often bought together with {product}; {new} is new in {category}"),
-        product=names[anchor], new=names[new_slot], category=cat_names[category[np.maximum(new_slot, 0)]],
+    reasons.add(
+        with_anchor & with_new,
+        QT_TRANSLATE_NOOP("reasons", "often bought together with {product}; {new} is new in {category}"),
+        product=product, new=new, category=new_category,
     )
-    put(
-        reasons, ~with_anchor & with_new, translate("reasons", "{new} is new in {category}"),
-        new=names[new_slot], category=cat_names[category[np.maximum(new_slot, 0)]],
+    reasons.add(
+        ~with_anchor & with_new, QT_TRANSLATE_NOOP("reasons", "{new} is new in {category}"),
+        new=new, category=new_category,
     )
-    put(reasons, out[:, 0] < 0, translate("reasons", "nothing new to suggest yet"))
-    return Recommendations(out, reasons)
+    reasons.add(out[:, 0] < 0, QT_TRANSLATE_NOOP("reasons", "nothing new to suggest yet"))
+    return Recommendations(out, reasons.done())

@@ -6,15 +6,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from shopcrm.engine.reasons import Reasons
+
 
 @dataclass(frozen=True)
 class Classified:
-    """`codes[i]` indexes `classes` for member i; `reasons[i]` says why in one line."""
+    """`codes[i]` indexes `classes` for member i; `reasons[i]` says why in one line (see engine.reasons)."""
 
     name: str
     classes: tuple[str, ...]
     codes: np.ndarray
-    reasons: np.ndarray
+    reasons: Reasons
 
     def values(self) -> np.ndarray:
         """The class of every member as text (the codes stored in a snapshot)."""
@@ -24,6 +26,3 @@ class Classified:
         tally = np.bincount(self.codes, minlength=len(self.classes))
         return {name: int(tally[i]) for i, name in enumerate(self.classes)}
 
-
-def empty_reasons(n: int) -> np.ndarray:
-    return np.full(n, "", dtype=object)

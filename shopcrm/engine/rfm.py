@@ -21,9 +21,9 @@ import numpy as np
 from shopcrm.engine.metrics import Metrics
 from shopcrm.engine.params import RuleParams
 from shopcrm.engine.ranking import quintile_scores
-from shopcrm.engine.result import Classified, empty_reasons
-from shopcrm.engine.text import put
-from shopcrm.i18n import translate
+from shopcrm.engine.reasons import Label, ReasonBuilder
+from shopcrm.engine.result import Classified
+from shopcrm.i18n import QT_TRANSLATE_NOOP
 
 CLASSES = (
     "champions",
@@ -79,19 +79,19 @@ def rfm_scores(m: Metrics) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return r, f, mm
 
 
-def _meanings() -> list[str]:
-    return [
-        translate("reasons", "bought recently and often"),
-        translate("reasons", "buys often"),
-        translate("reasons", "recent, with a few visits"),
-        translate("reasons", "first visits very recently"),
-        translate("reasons", "recent, but few visits"),
-        translate("reasons", "average recency and visits"),
-        translate("reasons", "below-average recency and visits"),
-        translate("reasons", "used to visit often, not lately"),
-        translate("reasons", "among the most frequent, but not lately"),
-        translate("reasons", "visited rarely and long ago"),
-    ]
+# what each segment means, in the order of CLASSES (translated when the reason is read)
+MEANINGS = (
+    QT_TRANSLATE_NOOP("reasons", "bought recently and often"),
+    QT_TRANSLATE_NOOP("reasons", "buys often"),
+    QT_TRANSLATE_NOOP("reasons", "recent, with a few visits"),
+    QT_TRANSLATE_NOOP("reasons", "first visits very recently"),
+    QT_TRANSLATE_NOOP("reasons", "recent, but few visits"),
+    QT_TRANSLATE_NOOP("reasons", "average recency and visits"),
+    QT_TRANSLATE_NOOP("reasons", "below-average recency and visits"),
+    QT_TRANSLATE_NOOP("reasons", "used to visit often, not lately"),
+    QT_TRANSLATE_NOOP("reasons", "among the most frequent, but not lately"),
+    QT_TRANSLATE_NOOP("reasons", "visited rarely and long ago"),
+)
 
 
 def classify_rfm(m: Metrics, p: RuleParams) -> RfmResult:
@@ -99,13 +99,13 @@ def classify_rfm(m: Metrics, p: RuleParams) -> RfmResult:
     scored = r > 0
     codes = np.where(m.has_purchase, LOST, NEVER)
     codes[scored] = GRID[r[scored] - 1, f[scored] - 1]
-    reasons = empty_reasons(m.size)
-    template = translate("reasons", "{meaning}: R{r} F{f} M{m}")
-    for code, meaning in enumerate(_meanings()):
-        put(reasons, scored & (codes == code), template, meaning=meaning, r=r, f=f, m=mm)
-    put(
-        reasons, codes == LOST, translate("reasons", "no purchase in {window} days; last visit {days} days ago"),
+    reasons = ReasonBuilder("segment", m.size)
+    template = QT_TRANSLATE_NOOP("reasons", "{meaning}: R{r} F{f} M{m}")
+    for code, meaning in enumerate(MEANINGS):
+        reasons.add(scored & (codes == code), template, meaning=Label(meaning), r=r, f=f, m=mm)
+    reasons.add(
+        codes == LOST, QT_TRANSLATE_NOOP("reasons", "no purchase in {window} days; last visit {days} days ago"),
         window=p.window_days, days=m.recency,
     )
-    put(reasons, codes == NEVER, translate("reasons", "has not bought anything yet"))
-    return RfmResult(r, f, mm, Classified("segment", CLASSES, codes, reasons))
+    reasons.add(codes == NEVER, QT_TRANSLATE_NOOP("reasons", "has not bought anything yet"))
+    return RfmResult(r, f, mm, Classified("segment", CLASSES, codes, reasons.done()))

@@ -180,8 +180,6 @@ def classify(
     }
 
 
-
-
 def fit_lifetime_models(db: Database, until: dt.date | None = None, settings: ShopSettings | None = None) -> dict[str, Any]:
     """BG/NBD and Gamma-Gamma fitted on the history up to `until` (default today), time unit weeks.
 
@@ -199,12 +197,12 @@ def fit_lifetime_models(db: Database, until: dt.date | None = None, settings: Sh
     metrics = compute_metrics(purchases.visit_days(), roster.members.size, day_number(until), params)
     fits = fit_models(customer_data(metrics), params)
     if fits.bgnbd is None:
-        raise ShopError(QT_TRANSLATE_NOOP("errors", "No lifetime model: {reason}"), reason=fits.reason or "")
+        raise ShopError(QT_TRANSLATE_NOOP("errors", "No lifetime model: {reason}"), reason=fits.reason.text() if fits.reason else "")
     out: dict[str, Any] = {
         "until": until.isoformat(),
         "bgnbd": fits.bgnbd.to_dict(),
         "gammagamma": fits.gammagamma.to_dict() if fits.gammagamma else None,
     }
     if fits.spend_reason:
-        out["spend_reason"] = fits.spend_reason
+        out["spend_reason"] = fits.spend_reason.text()
     return out

@@ -17,6 +17,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, Product, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from shopcrm.i18n import translate
+from shopcrm.services.classification_reasons import member_reasons
 from shopcrm.services.classification_store import COLUMNS
 from shopcrm.services.member_table import SnapshotInfo, latest_snapshot
 from shopcrm.services.settings import load_settings
@@ -143,7 +144,8 @@ def _plain(value: Any) -> Any:
 
 def member_classes(db: Database, member_id: int) -> dict[str, Any] | None:
     """The member in the newest snapshot that has them: classes, scores, metrics, lifetime value,
-    reasons and recommended products (JSON-ready); None before the member was first classified."""
+    reasons (in the current language) and recommended products (JSON-ready); None before the member
+    was first classified."""
     levels = load_settings(db).levels
     with db.read() as s:
         found = s.execute(
@@ -168,6 +170,6 @@ def member_classes(db: Database, member_id: int) -> dict[str, Any] | None:
             "category_shares": dict(row.category_shares or {}),
             "metrics": {name: _plain(getattr(row, name)) for name in _METRICS},
             "lifetime_value": {name: getattr(row, name) for name in _LIFETIME},
-            "reasons": dict(row.reasons or {}),
+            "reasons": member_reasons(s, snap, row),
             "recommendations": [{"id": i, "name": names[i]} for i in rec_ids if i in names],
         }

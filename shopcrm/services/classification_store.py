@@ -4,19 +4,20 @@
 via demo_store.BulkWriter) with every value already in its stored form: dates as YYYY-MM-DD, JSON
 columns encoded here column by column.  The ORM's per-row bookkeeping would cost more than the
 whole classification.
+Reasons are stored language-neutrally (shopcrm.engine.reasons): the snapshot row keeps the layout
+(templates, names), each member row its template ids and values as a few bytes (reason_data); they
+are put into words when read (classification_reasons).
 A new snapshot replaces an earlier one of the same "as of" date.  Older snapshots are thinned out:
 all of the last SNAPSHOT_KEEP_DAYS days stay, before that the newest of each month (enough to chart
-movements over the months; any date can be classified again).  A snapshot takes about 1 KB per
-member (most of it the reasons), so a 2,000-member shop keeps roughly 2 MB a day, a 50,000-member
-one 50 MB.
+movements over the months; any date can be classified again).  A snapshot takes about 0.4 KB per
+member with its indexes, so a 2,000-member shop keeps under 1 MB a day, a 50,000-member one 20 MB.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from sqlalchemy import delete, select
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from shopcrm.db.models import ClassificationSnapshot, SnapshotMember
 from shopcrm.engine.classify import Inputs, Run, day_number
+from shopcrm.engine.reasons import encode
 from shopcrm.services.demo_store import BulkWriter
 
 SNAPSHOT_KEEP_DAYS = 31
@@ -64,34 +66,6 @@ def _rounded(values: np.ndarray, digits: int) -> list[float | None]:
     return out.tolist()
 
 
-def _plain_text(texts: Sequence[str]) -> bool:
-    """True when no text needs JSON escaping (no quote, backslash or control character)."""
-    joined = " ".join(texts)
-    return '"' not in joined and "\\" not in joined and joined.isprintable()
-
-
-def json_objects(columns: dict[str, Sequence[str]]) -> list[str]:
-    """One JSON object per row from equally long columns of text ({"key": "text", ...}).
-
-    A column is escaped string by string only when some text in it needs it (reasons are mostly
-    our own templates and numbers); one format call then writes each row.
-    """
-    slots: list[str] = []
-    values: list[Sequence[str]] = []
-    for key, column in columns.items():
-        name = _encode(key).replace("{", "{{").replace("}", "}}")
-        if _plain_text(column):
-            slots.append(name + ':"{}"')
-            values.append(column)
-        else:
-            slots.append(name + ":{}")
-            values.append([_encode(v) for v in column])
-    if not slots:
-        return []
-    fmt = "{{" + ",".join(slots) + "}}"
-    return [fmt.format(*row) for row in zip(*values, strict=True)]
-
-
 def _category_shares(result: Run, names: tuple[str, ...]) -> list[str | None]:
     """{"bread": 0.5217, ...} per member with product spend (categories with a share only), else None.
 
@@ -122,25 +96,47 @@ def _category_shares(result: Run, names: tuple[str, ...]) -> list[str | None]:
 
 
 def _id_lists(ids: np.ndarray) -> list[str | None]:
-    """JSON lists of the non-negative ids of each row (filled from the left); None for none."""
-    out = np.full(ids.shape[0], None, dtype=object)
-    count = (ids >= 0).sum(axis=1)
-    for c in range(1, ids.shape[1] + 1):
-        chosen = count == c
-        if chosen.any():
-            fmt = "[" + ",".join(["{}"] * c) + "]"
-            out[chosen] = [fmt.format(*row) for row in ids[chosen, :c].tolist()]
-    return out.tolist()
+    """JSON lists of the non-negative ids of each row (filled from the left); None for none.
+
+    Many members share a list (a few products are everyone's suggestion), so each distinct list
+    is written once.
+    """
+    n, k = ids.shape
+    if n == 0 or k == 0:
+        return [None] * n
+    bits = int(ids.max() + 2).bit_length()
+    if bits * k <= 62:  # each row as one integer: a fast 1-D unique
+        key = np.zeros(n, dtype=np.int64)
+        for j in range(k):
+            key = (key << bits) | (ids[:, j] + 1)
+        _, first, which = np.unique(key, return_index=True, return_inverse=True)
+        lists = ids[first]
+    else:
+        lists, which = np.unique(ids, axis=0, return_inverse=True)
+    texts = np.array(
+        [None if row[0] < 0 else "[" + ",".join(str(i) for i in row if i >= 0) + "]" for row in lists.tolist()],
+        dtype=object,
+    )
+    return texts[which.reshape(-1)].tolist()  # type: ignore[no-any-return]
 
 
-def member_columns(inputs: Inputs, result: Run) -> dict[str, list[Any]]:
-    """Every snapshot_members column but snapshot_id, in stored form, one entry per member."""
+def reason_rows(matrix: np.ndarray) -> list[bytes]:
+    """Each member's reason values as one little-endian byte string (one C call for all rows)."""
+    n, width = matrix.shape
+    if width == 0:
+        return [b""] * n
+    rows = np.ascontiguousarray(matrix)
+    return cast(list[bytes], rows.view(np.dtype((np.void, rows.dtype.itemsize * width))).ravel().tolist())
+
+
+def member_columns(inputs: Inputs, result: Run, matrix: np.ndarray) -> dict[str, list[Any]]:
+    """Every snapshot_members column but snapshot_id, in stored form, one entry per member;
+    `matrix` holds the encoded reasons (shopcrm.engine.reasons.encode)."""
     m = result.metrics
     has = m.has_purchase
     scored = result.r > 0
     lifetime = result.lifetime
     classes = {name: result.classes[name].values().tolist() for name in COLUMNS if name != "level"}
-    reasons = {k: v.tolist() for k, v in result.reason_columns().items()}
     return {
         "member_id": inputs.members.ids.tolist(),
         "first_purchase": _dates(m.first_day, has),
@@ -176,7 +172,7 @@ def member_columns(inputs: Inputs, result: Run) -> dict[str, list[Any]]:
         "expected_visits_90": _rounded(lifetime.visits_90, 3),
         "expected_visits_365": _rounded(lifetime.visits_365, 3),
         "predicted_value_1y_cents": _nullable(lifetime.value_1y, lifetime.value_1y >= 0),
-        "reasons": json_objects(reasons),
+        "reason_data": reason_rows(matrix),
         "recommendations": _id_lists(result.recommendations.product_ids(inputs.catalogue)),
     }
 
@@ -190,6 +186,7 @@ def store_snapshot(
     never handed out twice (SQLite would reuse the highest id if it were deleted first).
     """
     as_of = inputs.as_of
+    layout, matrix = encode(result.reason_columns())
     old = s.scalars(select(ClassificationSnapshot.id).where(ClassificationSnapshot.as_of == as_of)).all()
     snap = ClassificationSnapshot(
         as_of=as_of,
@@ -198,10 +195,11 @@ def store_snapshot(
         members=inputs.members.size,
         params=params,
         clv=clv,
+        reason_layout=layout,
     )
     s.add(snap)
     s.flush()
-    columns = member_columns(inputs, result)
+    columns = member_columns(inputs, result, matrix)
     names = ["snapshot_id", *columns]
     count = inputs.members.size
     ids = [snap.id] * count

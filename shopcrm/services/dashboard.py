@@ -28,6 +28,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, Member, Purchase, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.io.phones import display_phone
+from shopcrm.services.classification_reasons import reason_reader
 from shopcrm.services.settings import load_settings
 
 MAX_TREND_MONTHS = 60
@@ -393,10 +394,11 @@ def _at_risk(s: Session, limit: int) -> AtRiskList:
         .where(*where)
     ) or 0)
     rank = case(CHURN_RANK, value=SnapshotMember.churn_level, else_=len(CHURN_RANK))
+    reasons = reason_reader(s, snap.id)  # stored language-neutral, read in the current language
     rows = s.execute(
         select(Member.id, Member.card_no, Member.name, Member.phone, SnapshotMember.churn_level,
-               SnapshotMember.reasons, SnapshotMember.last_purchase, SnapshotMember.spend_cents,
-               SnapshotMember.predicted_value_1y_cents)
+               SnapshotMember.reasons, SnapshotMember.reason_data, SnapshotMember.last_purchase,
+               SnapshotMember.spend_cents, SnapshotMember.predicted_value_1y_cents)
         .select_from(SnapshotMember).join(Member, Member.id == SnapshotMember.member_id)
         .where(*where)
         .order_by(rank, SnapshotMember.spend_cents.desc(), Member.id)
@@ -405,7 +407,7 @@ def _at_risk(s: Session, limit: int) -> AtRiskList:
     return AtRiskList(snap.id, snap.as_of, total, [
         AtRiskRow(
             member_id=r.id, card_no=r.card_no, name=r.name, phone_display=display_phone(r.phone),
-            churn_level=r.churn_level, reason=str((r.reasons or {}).get("churn", "")),
+            churn_level=r.churn_level, reason=reasons.one(r.reason_data, r.reasons, "churn"),
             last_purchase=r.last_purchase, spend_cents=int(r.spend_cents or 0),
             predicted_value_1y_cents=r.predicted_value_1y_cents,
         )

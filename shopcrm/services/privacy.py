@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import object_session, selectinload
 
 from shopcrm import __version__
 from shopcrm.db.engine import Database, make_engine
@@ -42,6 +42,7 @@ from shopcrm.db.models import (
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ShopError
 from shopcrm.io.phones import national_digits
 from shopcrm.services import audit
+from shopcrm.services.classification_reasons import member_reasons
 from shopcrm.services.owner_password import require_owner
 from shopcrm.services.settings import load_settings
 
@@ -216,7 +217,7 @@ def _classification(row: SnapshotMember, snap: ClassificationSnapshot) -> dict[s
         "age_band": row.age_band,
         "p_alive": row.p_alive,
         "predicted_value_1y_cents": row.predicted_value_1y_cents,
-        "reasons": dict(row.reasons or {}),
+        "reasons": member_reasons(object_session(row), snap, row),  # type: ignore[arg-type]
     }
 
 

@@ -102,7 +102,7 @@ def test_thin_history_falls_back_to_the_member_s_own_rate_with_the_reason() -> N
     m = metrics_of([every(7, 4), [(3, 500)], []])
     p = RuleParams()
     fits = fit_models(customer_data(m), p)
-    assert fits.bgnbd is None and "too little history" in (fits.reason or "")
+    assert fits.bgnbd is None and fits.reason is not None and "too little history" in fits.reason.text()
     value = lifetime_value(m, p)
     assert value.summary["model"] == "fallback"
     assert np.isnan(value.p_alive).all()

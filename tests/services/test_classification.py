@@ -25,6 +25,7 @@ from shopcrm.db.models import (
     SnapshotMember,
 )
 from shopcrm.errors import NotFoundError, ValidationError
+from shopcrm.i18n import set_language
 from shopcrm.services import classification_store
 from shopcrm.services.classification import Cancelled, classify, fit_lifetime_models
 from shopcrm.services.classification_queries import (
@@ -34,7 +35,10 @@ from shopcrm.services.classification_queries import (
     members_in_class,
     movement,
 )
+from shopcrm.services.classification_reasons import reason_reader
+from shopcrm.services.dashboard import at_risk_members
 from shopcrm.services.purchases import LineInput, PurchaseInput, record_purchase
+from shopcrm.services.settings import update_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
 from cdnow import cdnow_rows  # noqa: E402
@@ -98,6 +102,14 @@ def _row(db: Database, snapshot_id: int, member_id: int) -> SnapshotMember:
         return row
 
 
+def _reasons(db: Database, snapshot_id: int, member_id: int, language: str | None = None) -> dict[str, str]:
+    """The member's reasons as the screens read them."""
+    with db.read() as s:
+        row = s.get(SnapshotMember, (snapshot_id, member_id))
+        assert row is not None
+        return reason_reader(s, snapshot_id, language).all(row.reason_data, row.reasons)
+
+
 def test_classify_stores_one_row_per_member_with_classes_reasons_and_metrics(shop: Shop) -> None:
     loyal = shop.member(gender="F", birth_year=1990)
     lapsed = shop.member()
@@ -132,11 +144,12 @@ def test_classify_stores_one_row_per_member_with_classes_reasons_and_metrics(sho
     assert row.category_shares == {"bread": pytest.approx(40_000 / 42_000, abs=1e-4), "cake": pytest.approx(2000 / 42_000, abs=1e-4)}
     assert row.new_product_share == pytest.approx(2000 / 42_000, abs=1e-4)
     assert row.age_band == "35-44"
-    assert set(row.reasons) >= {"frequency", "spend", "segment", "pyramid", "abcd", "lifecycle", "churn",
+    reasons = _reasons(shop.db, sid, loyal)
+    assert set(reasons) >= {"frequency", "spend", "segment", "pyramid", "abcd", "lifecycle", "churn",
                                 "preference", "age_band", "level", "favourite_category", "clv", "recommendations"}
-    assert row.reasons["frequency"] == "visits in 118 days: 40, 2.3 a week (high from 2 a week)"
+    assert reasons["frequency"] == "visits in 118 days: 40, 2.3 a week (high from 2 a week)"
     assert row.recommendations is None  # single-product baskets and nothing new in bread
-    assert row.reasons["recommendations"] == "nothing new to suggest yet"
+    assert reasons["recommendations"] == "nothing new to suggest yet"
 
     gone = _row(shop.db, sid, lapsed)
     assert (gone.lifecycle, gone.segment, gone.abcd) == ("churned", "hibernating", "C")
@@ -148,6 +161,39 @@ def test_classify_stores_one_row_per_member_with_classes_reasons_and_metrics(sho
     assert nobody.lifecycle == "potential" and nobody.segment == "never_bought"
     assert nobody.first_purchase is None and nobody.r_score is None and nobody.p_alive is None
     assert nobody.predicted_value_1y_cents is None
+
+
+def test_reasons_are_read_in_the_reader_s_language_and_currency_whatever_classify_ran_in(shop: Shop) -> None:
+    loyal = shop.member(birth_year=1990)
+    fading = shop.member()
+    shop.regular(loyal, every=3, count=40, product=shop.toast)
+    shop.regular(fading, every=5, count=10, last=60)
+    set_language("en")
+    sid = classify(shop.db, AS_OF)["snapshot"]
+    try:
+        set_language("zh_CN")
+        data = member_classes(shop.db, loyal)
+        assert data is not None
+        chinese = data["reasons"]
+        assert chinese["frequency"] == "118 天内到店 40 次，每周 2.3 次（每周 2 次起为高）"
+        assert chinese["segment"] == "到店时间和次数都一般：R3 F3 M3"  # the meaning is a label, translated too
+        assert chinese["lifecycle"] == "最近到店 今天"
+        assert chinese["level"] == "累计消费 ¥400.00；¥500.00 起为银卡"  # the level name as well
+        assert chinese["age_band"] == "35 岁"
+        assert chinese["favourite_category"] == "bread：占 365 天内商品消费的 100%"  # category names are data
+        assert chinese["lifecycle"] == _reasons(shop.db, sid, loyal)["lifecycle"]
+        at_risk = _reasons(shop.db, sid, fading)["lifecycle"]
+        assert at_risk == "流失预警：最近到店在 60 天前；平时每 5 天来一次"
+        assert [r.reason for r in at_risk_members(shop.db).rows] == ["最近到店在 60 天前；平时每 5 天来一次"]
+        # classified in Chinese, read in English
+        again = classify(shop.db, AS_OF)["snapshot"]
+    finally:
+        set_language("en")
+    english = _reasons(shop.db, again, fading)
+    assert english["lifecycle"] == "churn warning: last visit 60 days ago; usually every 5 days"
+    assert english["level"] == "cumulative spend ¥100.00; Silver from ¥500.00"
+    update_settings(shop.db, currency="HKD")  # money is written with the shop's symbol when read
+    assert _reasons(shop.db, again, fading)["level"] == "cumulative spend HK$100.00; Silver from HK$500.00"
 
 
 def test_recommendations_come_from_shared_baskets_and_skip_what_the_member_bought(shop: Shop) -> None:
@@ -163,7 +209,7 @@ def test_recommendations_come_from_shared_baskets_and_skip_what_the_member_bough
     sid = classify(shop.db, AS_OF)["snapshot"]
     recs = _row(shop.db, sid, a).recommendations
     assert recs is not None and recs[0] == shop.bun.id and shop.toast.id not in recs
-    assert _row(shop.db, sid, a).reasons["recommendations"].startswith("often bought together with Toast")
+    assert _reasons(shop.db, sid, a)["recommendations"].startswith("often bought together with Toast")
     details = member_classes(shop.db, a)
     assert details is not None
     assert details["recommendations"][0] == {"id": shop.bun.id, "name": "Bun"}
@@ -179,7 +225,7 @@ def test_low_rating_in_the_last_90_days_raises_a_churn_signal(shop: Shop) -> Non
                        rating_product=1))
     sid = classify(shop.db, AS_OF)["snapshot"]
     assert _row(shop.db, sid, unhappy).churn_level == "low"
-    assert _row(shop.db, sid, unhappy).reasons["churn"] == "rated 2 or lower in the last 90 days"
+    assert _reasons(shop.db, sid, unhappy)["churn"] == "rated 2 or lower in the last 90 days"
     assert _row(shop.db, sid, unhappy).lifecycle == "at_risk"
     assert _row(shop.db, sid, old_complaint).churn_level == "none"
 
@@ -385,4 +431,4 @@ def test_an_empty_shop_and_a_shop_without_sales_classify(shop: Shop) -> None:
     assert summary["members"] == 1 and summary["counts"]["lifecycle"]["potential"] == 1
     row = _row(shop.db, summary["snapshot"], member)
     assert (row.frequency, row.spend_class, row.abcd, row.preference) == ("low", "low", "D", "none")
-    assert row.reasons["lifecycle"] == "registered, has not bought anything yet"
+    assert _reasons(shop.db, summary["snapshot"], member)["lifecycle"] == "registered, has not bought anything yet"
