@@ -34,11 +34,15 @@ class VisitDays:
         purchases = np.asarray(purchases, dtype=np.int64)
         spend = np.asarray(spend, dtype=np.int64)
         if member.size > 1:
-            ordered = np.all((member[1:] > member[:-1]) | ((member[1:] == member[:-1]) & (day[1:] > day[:-1])))
-            if not ordered:
+            same_member = member[1:] == member[:-1]
+            sorted_rows = np.all((member[1:] > member[:-1]) | (same_member & (day[1:] >= day[:-1])))
+            if not sorted_rows:  # the database's order is usually kept: sort only when it is not
                 order = np.lexsort((day, member))
                 member, day, purchases, spend = member[order], day[order], purchases[order], spend[order]
-                starts = np.flatnonzero(np.r_[True, (member[1:] != member[:-1]) | (day[1:] != day[:-1])])
+                same_member = member[1:] == member[:-1]
+            repeat = same_member & (day[1:] == day[:-1])
+            if repeat.any():
+                starts = np.flatnonzero(np.r_[True, ~repeat])
                 member, day = member[starts], day[starts]
                 purchases = np.add.reduceat(purchases, starts)
                 spend = np.add.reduceat(spend, starts)

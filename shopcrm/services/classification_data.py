@@ -6,9 +6,10 @@ The heavy reads are shaped for speed on a counter PC:
   Grouping by the index's leading column streams without a sort; each member's purchase ids, day
   numbers and totals come back as comma-joined text that numpy parses in C, so 1M purchases cost
   50k Python rows instead of 1M;
-- purchase lines of member purchases in the window: purchase, product and amount of every line as
-  ONE comma-joined text (a million lines would otherwise be a million driver rows), joined to their
-  purchase's member and day in numpy rather than in SQL.
+- purchase lines of member purchases in the window: one range of purchase ids over the covering
+  index ix_purchase_lines_purchase_product_amount (no join, no table rows), purchase, product and
+  amount each as ONE comma-joined text (a million lines would otherwise be a million driver rows),
+  matched to their purchase's member and day in numpy rather than in SQL.
 Day numbers (days since 1970-01-01) are computed in SQL: julianday() on SQLite, date arithmetic on
 PostgreSQL.  Every query over sales filters `voided_at IS NULL`.
 """
@@ -21,19 +22,19 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from shopcrm.engine.classify import Members
+from shopcrm.engine.classify import EPOCH, Members
 from shopcrm.engine.metrics import NO_DAY, VisitDays
 from shopcrm.engine.params import RuleParams
 from shopcrm.engine.products import Catalogue, ProductHistory
 
 _FETCH = 200_000  # rows per fetchmany when rows are streamed into arrays
-_LINE_TEXT = "l.purchase_id || ',' || l.product_id || ',' || l.amount_cents"
 _NAMED = re.compile(r"(?<!:):(\w+)")
 
 
@@ -64,7 +65,7 @@ def dialect_of(s: Session) -> Dialect:
 
 
 def _parse_ints(parts: Iterable[str | None]) -> np.ndarray:
-    joined = ",".join(p for p in parts if p)
+    joined = ",".join(filter(None, parts))
     if not joined:
         return np.zeros(0, dtype=np.int64)
     return np.fromstring(joined, dtype=np.int64, sep=",")
@@ -130,7 +131,10 @@ class Roster:
     def recorded_counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
         for name, values in self.recorded.items():
-            tally = Counter(v if v else "unknown" for v in values.tolist())
+            tally = Counter(values.tolist())
+            unknown = tally.pop(None, 0) + tally.pop("", 0)
+            if unknown:
+                tally["unknown"] += unknown
             out[name] = dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
         return out
 
@@ -171,11 +175,23 @@ class Purchases:
 
 
 def _index_of(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """Position of each wanted id in the sorted `ids`, -1 where absent."""
-    if ids.size == 0:
+    """Position of each wanted id in `ids` (distinct ids, any order), -1 where absent.
+
+    Database ids are mostly dense, so a table over their range answers with one gather; scattered
+    ids (a range much wider than their number) are looked up by binary search instead.
+    """
+    if ids.size == 0 or wanted.size == 0:
         return np.full(wanted.size, -1, dtype=np.int64)
-    pos = np.minimum(np.searchsorted(ids, wanted), ids.size - 1)
-    return np.where(ids[pos] == wanted, pos, -1)
+    lo, hi = int(ids.min()), int(ids.max())
+    if hi - lo <= 4 * ids.size + 100_000:
+        table = np.full(hi - lo + 1, -1, dtype=np.int64)
+        table[ids - lo] = np.arange(ids.size)
+        inside = (wanted >= lo) & (wanted <= hi)
+        return np.where(inside, table[np.where(inside, wanted - lo, 0)], -1)
+    order = np.argsort(ids, kind="stable")
+    ranked = ids[order]
+    pos = np.minimum(np.searchsorted(ranked, wanted), ids.size - 1)
+    return np.where(ranked[pos] == wanted, order[pos], -1)
 
 
 def load_purchases(s: Session, window: Window, member_ids: np.ndarray) -> Purchases:
@@ -198,12 +214,12 @@ def load_purchases(s: Session, window: Window, member_ids: np.ndarray) -> Purcha
             )
             for row in batch
         ]
-        buyers = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        counts = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
+        buyers = np.fromiter(map(itemgetter(0), rows), dtype=np.int64, count=len(rows))
+        counts = np.fromiter(map(itemgetter(1), rows), dtype=np.int64, count=len(rows))
         buyer = np.repeat(buyers, counts)
-        purchase_id = _parse_ints(r[2] for r in rows)
-        day = _parse_ints(r[3] for r in rows)
-        total = _parse_ints(r[4] for r in rows)
+        purchase_id = _parse_ints(map(itemgetter(2), rows))
+        day = _parse_ints(map(itemgetter(3), rows))
+        total = _parse_ints(map(itemgetter(4), rows))
     else:
         chunks = [
             np.fromiter(itertools.chain.from_iterable(batch), dtype=np.int64, count=4 * len(batch))
@@ -288,36 +304,42 @@ class Lines:
 def load_lines(
     s: Session, window: Window, purchases: Purchases, catalogue: Catalogue, params: RuleParams
 ) -> Lines:
-    """Lines of member purchases in W as ONE comma-joined text (purchase, product, amount per line).
+    """Lines of the member purchases in W, read from the covering index of purchase_lines alone.
 
-    One row instead of a million: the driver's per-row cost is what a plain fetch pays most for.
+    The purchase ids of W's member purchases are known already (load_purchases), so the lines come
+    from one range of purchase ids in ix_purchase_lines_purchase_product_amount: no join with
+    purchases, no table row touched (4-5x faster than the join).  Lines of other purchases in the
+    range (walk-ins, voided sales, purchases outside W when ids are not in time order) are dropped
+    here when they are matched to their purchase.  Each column comes back as one comma-joined text.
     """
     d = dialect_of(s)
-    texts = [
-        row[0]
+    start_day = (window.window_start.date() - EPOCH).days
+    in_window = np.flatnonzero(purchases.day >= start_day)
+    ids = purchases.purchase_id[in_window]
+    if ids.size == 0 or catalogue.size == 0:
+        return Lines(ProductHistory.empty(), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    rows = [
+        row
         for batch in _rows(
             s,
-            f"SELECT {d.joined(_LINE_TEXT)} "
-            "FROM purchases p JOIN purchase_lines l ON l.purchase_id = p.id "
-            "WHERE p.voided_at IS NULL AND p.member_id IS NOT NULL AND l.product_id IS NOT NULL "
-            "AND p.purchased_at >= :start AND p.purchased_at < :end",
-            {"start": d.moment(window.window_start), "end": d.moment(window.end)},
+            f"SELECT {d.joined('purchase_id')}, {d.joined('product_id')}, {d.joined('amount_cents')} "
+            "FROM purchase_lines WHERE purchase_id BETWEEN :lo AND :hi AND product_id IS NOT NULL",
+            {"lo": int(ids.min()), "hi": int(ids.max())},
         )
         for row in batch
     ]
-    rows = _parse_ints(texts).reshape(-1, 3)
-    order = np.argsort(purchases.purchase_id, kind="stable")
-    at = _index_of(purchases.purchase_id[order], rows[:, 0])
-    product = _index_of(catalogue.product_ids, rows[:, 1])
+    basket, product_id, amount = (_parse_ints(r[i] for r in rows) for i in range(3))
+    at = _index_of(ids, basket)
+    product = _index_of(catalogue.product_ids, product_id)
     keep = (at >= 0) & (product >= 0)
-    at, product, amount = order[at[keep]], product[keep], rows[keep, 2]
+    at, product, amount, basket = in_window[at[keep]], product[keep], amount[keep], basket[keep]
     member = purchases.member[at]
     day = purchases.day[at]
     launched = catalogue.launched_day[product]
     new = (launched != NO_DAY) & (day >= launched) & (day - launched < params.new_product_days)
     return Lines(
         history=_per_member_product(member, product, amount, new, catalogue.size),
-        basket=rows[keep, 0],
+        basket=basket,
         product=product,
     )
 
@@ -341,4 +363,3 @@ def _per_member_product(
         new_amount=new_amount,
         new_lines=new_lines,
     )
-
