@@ -79,3 +79,26 @@ def test_process_exit_codes_and_env_database(tmp_path: Path) -> None:
     assert json.loads(ok.stdout)["members"] == 0 and (tmp_path / "env.db").exists()
     bad = subprocess.run([sys.executable, "-m", "shopcrm", "member", "show", "x"], env=env, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_purchase_ref_makes_a_retry_safe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "shop.db")
+    run(capsys, "--db", db, "member", "add", "--phone", "13812345678")
+    first = run(capsys, "--db", db, "purchase", "add", "--phone", "5678", "--amount", "20", "--ref", "till1-0001", "--json")
+    again = run(capsys, "--db", db, "purchase", "add", "--phone", "5678", "--amount", "20", "--ref", "till1-0001", "--json")
+    assert first[0] == again[0] == 0
+    assert json.loads(first[1])["purchase_id"] == json.loads(again[1])["purchase_id"]
+    assert json.loads(run(capsys, "--db", db, "stats", "--json")[1])["purchases"] == 1
+    assert run(capsys, "--db", db, "purchase", "add", "--amount", "20", "--ref", "")[0] == 1
+
+
+def test_restore_needs_the_owner_password_when_set(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    db = str(tmp_path / "shop.db")
+    backup = str(tmp_path / "copy.db")
+    run(capsys, "--db", db, "member", "add", "--phone", "13812345678")
+    assert run(capsys, "--db", db, "backup", backup)[0] == 0
+    assert run(capsys, "--db", db, "password", "set", "--new", "bakery-2026")[0] == 0
+    monkeypatch.delenv("SHOPCRM_OWNER_PASSWORD", raising=False)
+    code, _, err = run(capsys, "--db", db, "restore", backup, "--password", "wrong")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert run(capsys, "--db", db, "restore", backup, "--password", "bakery-2026")[0] == 0

@@ -6,6 +6,7 @@ import argparse
 
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.services.backups import backup_now, restore_backup
+from shopcrm.commands.privacy import add_password_option, owner_password
 from shopcrm.i18n import translate
 
 
@@ -16,6 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup.set_defaults(handler=run_backup)
     restore = sub.add_parser("restore", help=translate("cli", "replace the database with a backup (the current one is backed up first)"))
     restore.add_argument("file")
+    add_password_option(restore)
     add_json_flag(restore)
     restore.set_defaults(handler=run_restore)
 
@@ -27,7 +29,8 @@ def run_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
-    safety = restore_backup(ctx.db(), args.file)
+    db = ctx.db()
+    safety = restore_backup(db, args.file, password=owner_password(args, db))
     ctx.out(
         {"restored": args.file, "previous_saved_as": str(safety)}
         if ctx.json_output

@@ -29,6 +29,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--payment", choices=["cash", "wechat", "alipay", "card", "stored_value", "other"])
     add.add_argument("--channel", choices=["store", "delivery", "online"], default="store")
     add.add_argument("--at", help="YYYY-MM-DD HH:MM")
+    add.add_argument(
+        "--ref",
+        help=translate("cli", "a reference of your own for this sale: sending the same one again records nothing twice"),
+    )
     add_json_flag(add)
     add.set_defaults(handler=run_add)
     void = verbs.add_parser("void", help=translate("cli", "void a purchase"))
@@ -76,6 +80,15 @@ def _when(text: str | None) -> dt.datetime | None:
     raise ValidationError(QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a date and time (YYYY-MM-DD HH:MM)."), "at", value=text)
 
 
+def _ref(text: str | None) -> str | None:
+    if text is None:
+        return None
+    ref = text.strip()
+    if not ref or len(ref) > 100:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A sale reference has 1 to 100 characters."), "ref")
+    return f"cli:{ref}"
+
+
 def run_add(args: argparse.Namespace, ctx: CommandContext) -> int:
     lines = [_line(ctx, spec) for spec in args.item]
     total = parse_money(args.amount) if args.amount is not None else None
@@ -91,6 +104,7 @@ def run_add(args: argparse.Namespace, ctx: CommandContext) -> int:
             payment_method=args.payment,
             channel=args.channel,
             purchased_at=_when(args.at),
+            external_ref=_ref(args.ref),
         ),
     )
     if ctx.json_output:

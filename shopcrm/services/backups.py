@@ -10,6 +10,7 @@ from pathlib import Path
 from shopcrm.db import backup as _backup
 from shopcrm.db.backup import BackupInfo
 from shopcrm.db.engine import Database
+from shopcrm.services.owner_password import require_owner
 
 __all__ = ["BackupInfo", "backup_folder", "backup_now", "list_backups", "restore_backup"]
 
@@ -28,6 +29,9 @@ def backup_folder(db: Database) -> Path:
     return _backup.backup_dir_for(db)
 
 
-def restore_backup(db: Database, source: str | Path) -> Path:
-    """Replace the database with a verified backup; returns where the previous data was saved."""
+def restore_backup(db: Database, source: str | Path, *, password: str | None = None) -> Path:
+    """Replace the database with a verified backup; returns where the previous data was saved.
+
+    Guarded by the owner password when one is set: a restore replaces everything the shop entered."""
+    require_owner(db, password)
     return _backup.restore_database(db, source)
