@@ -96,8 +96,9 @@ def _median_intervals(member: np.ndarray, day: np.ndarray, n: int) -> np.ndarray
     gaps = (day[1:] - day[:-1])[same]
     if gaps.size == 0:
         return out
-    order = np.lexsort((gaps, gap_member))
-    gap_member, gaps = gap_member[order], gaps[order]
+    # rows are sorted by member: sort each member's gaps with one key (member, gap) -> one sort
+    span = int(gaps.max()) + 1
+    gaps = np.sort(gap_member * span + gaps) - gap_member * span
     ids = np.arange(n)
     start = np.searchsorted(gap_member, ids, side="left")
     count = np.searchsorted(gap_member, ids, side="right") - start

@@ -84,6 +84,7 @@ def recommend(
     oldest = catalogue.launched_day[fresh].min() if fresh.any() else 0
     fresh_rank = np.where(fresh, catalogue.launched_day - oldest + tie_break, 0.0)
     category = catalogue.product_category
+    fresh_ids = np.flatnonzero(fresh)  # new products are ranked among these few columns only
     block = max(1, _BLOCK_CELLS // max(n_products, 1))
     for lo in range(0, n, block):
         hi = min(n, lo + block)
@@ -93,8 +94,12 @@ def recommend(
         score = np.where(owned | ~usable | (score <= 0), 0.0, score - 1.0 + tie_break)
         co_pick = _best(score, k)
         fav = favourite[lo:hi]
-        new_score = np.where((category[None, :] == fav[:, None]) & (fav[:, None] >= 0) & ~owned, fresh_rank[None, :], 0.0)
-        new_pick = _best(new_score, k)
+        new_pick = np.full((hi - lo, 1), -1, dtype=np.int64)
+        if fresh_ids.size:
+            in_favourite = (category[fresh_ids][None, :] == fav[:, None]) & (fav[:, None] >= 0)
+            new_score = np.where(in_favourite & ~owned[:, fresh_ids], fresh_rank[fresh_ids][None, :], 0.0)
+            picked = _best(new_score, k)
+            new_pick = np.where(picked >= 0, fresh_ids[np.maximum(picked, 0)], -1)
         merged = np.concatenate([co_pick[:, : k - 1], new_pick[:, :1], co_pick[:, k - 1 :], new_pick[:, 1:]], axis=1)
         out[lo:hi] = _first_unique(merged, k)
         # the member's product that is most often bought with the first co-purchase pick
