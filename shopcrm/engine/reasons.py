@@ -9,9 +9,11 @@ are labels put into words at read time too; names of products and categories are
 they are.  Money is kept in cents and written with the currency symbol at read time.
 
 `encode` turns the reasons of a run into a layout (JSON-ready, stored once per snapshot) and one
-integer matrix (a row per member, a column per "slot": the kind of each classification and every
-distinct per-member field).  `render` puts one member's row back into words in the current
-language.  Float fields are kept as integers with a scale (a rate with one decimal as tenths).
+row of integers per member, a "slot" per value: the kind of each classification and every distinct
+per-member field, each slot as narrow as its values allow (most fit one or two bytes), so a
+member's reasons take about 80 bytes.  `render` puts one member's row back into words in the
+current language.  Float fields are kept as integers with a scale (a rate with one decimal as
+tenths).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from shopcrm.money import format_cents
 
 LAYOUT_VERSION = 1
 SEPARATOR = "; "  # between the parts of a reason (the churn signals)
-_INT32 = np.iinfo(np.int32)
+_WIDTHS = ("<i1", "<i2", "<i4", "<i8")
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,8 @@ class Reasons:
 
     @cached_property
     def _encoded(self) -> tuple[dict[str, Any], np.ndarray]:
-        return encode({r.name: r for r in self._with_referenced()})
+        layout, rows = encode({r.name: r for r in self._with_referenced()})
+        return layout, rows
 
     def _with_referenced(self) -> list[Reasons]:
         out: list[Reasons] = [self]
@@ -171,8 +174,8 @@ class Reasons:
 
     def text(self, i: int, language: str | None = None) -> str:
         """Member i's reason in the current (or given) language."""
-        layout, matrix = self._encoded
-        return render(layout, matrix[i].tolist(), self.name, self.symbol, language)
+        layout, rows = self._encoded
+        return render(layout, rows[i].tolist(), self.name, self.symbol, language)
 
     def __getitem__(self, i: int) -> str:
         return self.text(int(i))
@@ -225,9 +228,9 @@ def percent(share: Any) -> np.ndarray:
 
 
 def encode(reasons: Mapping[str, Reasons]) -> tuple[dict[str, Any], np.ndarray]:
-    """(layout, matrix): the layout names every template and where each field's value is; the
-    matrix has one row per member (int32 when every value fits, else int64).  Identical per-member
-    arrays share one slot, and lists of names are kept once."""
+    """(layout, rows): the layout names every template and where each field's value is; `rows` has
+    one packed record per member (see row_bytes), each slot in the narrowest integer type that holds
+    its values.  Identical per-member arrays share one slot, and lists of names are kept once."""
     n = next(iter(reasons.values())).code.size if reasons else 0
     columns: list[np.ndarray] = []
     slot_of: dict[bytes, int] = {}
@@ -285,11 +288,33 @@ def encode(reasons: Mapping[str, Reasons]) -> tuple[dict[str, Any], np.ndarray]:
             for f in part.fields.values():
                 if f.kind == "reason" and f.value.name not in reasons:
                     raise ValueError(f"reasons {name} refer to {f.value.name}, which is not stored")
-    matrix = np.stack(columns, axis=1) if columns else np.zeros((n, 0), dtype=np.int64)
-    small = matrix.size == 0 or (matrix.min() >= _INT32.min and matrix.max() <= _INT32.max)
-    dtype = "<i4" if small else "<i8"
-    layout = {"version": LAYOUT_VERSION, "dtype": dtype, "slots": len(columns), "reasons": table, "lists": lists}
-    return layout, matrix.astype(dtype, copy=False)
+    formats = [_narrowest(c) for c in columns]
+    rows = np.empty(n, dtype=_record(formats))
+    for i, c in enumerate(columns):
+        rows[f"s{i}"] = c
+    layout = {"version": LAYOUT_VERSION, "formats": formats, "reasons": table, "lists": lists}
+    return layout, rows
+
+
+def _narrowest(values: np.ndarray) -> str:
+    lo, hi = (int(values.min()), int(values.max())) if values.size else (0, 0)
+    for fmt in _WIDTHS:
+        info = np.iinfo(np.dtype(fmt))
+        if info.min <= lo and hi <= info.max:
+            return fmt
+    return _WIDTHS[-1]
+
+
+def _record(formats: Sequence[str]) -> np.dtype[Any]:
+    """One member's packed row: slot i is field "s<i>" (no padding)."""
+    return np.dtype({"names": [f"s{i}" for i in range(len(formats))], "formats": list(formats)})
+
+
+def row_bytes(rows: np.ndarray) -> list[bytes]:
+    """Each member's packed row as bytes, as stored in snapshot_members.reason_data (one C call)."""
+    if rows.dtype.itemsize == 0:
+        return [b""] * rows.size
+    return rows.view(np.dtype((np.void, rows.dtype.itemsize))).tolist()  # type: ignore[no-any-return]
 
 
 # ---- reading --------------------------------------------------------------------------------------
@@ -365,6 +390,9 @@ def render_all(layout: Mapping[str, Any], row: Sequence[int], symbol: str = "¥"
     return {name: render(layout, row, name, symbol, language) for name in layout.get("reasons", {})}
 
 
-def decode_row(layout: Mapping[str, Any], data: bytes) -> list[int]:
-    """One member's stored row (bytes of the layout's dtype) as Python ints."""
-    return np.frombuffer(data, dtype=layout.get("dtype", "<i4")).tolist()
+def decode_row(layout: Mapping[str, Any], data: bytes) -> tuple[int, ...]:
+    """One member's stored row (see row_bytes) as Python ints, slot by slot."""
+    record = _record(layout.get("formats", ()))
+    if record.itemsize == 0 or len(data) != record.itemsize:
+        return ()
+    return tuple(np.frombuffer(data, dtype=record)[0].tolist())

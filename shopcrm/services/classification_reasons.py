@@ -29,10 +29,10 @@ class ReasonReader:
         self.symbol = symbol
         self.language = language
 
-    def _row(self, data: bytes | None) -> list[int] | None:
+    def _row(self, data: bytes | None) -> tuple[int, ...] | None:
         if self.layout is None or not data:
             return None
-        return decode_row(self.layout, bytes(data))
+        return decode_row(self.layout, bytes(data)) or None
 
     def all(self, data: bytes | None, text: Mapping[str, str] | None = None) -> dict[str, str]:
         """{classification: reason} of one member row (reason_data, reasons)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, select
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from shopcrm.db.models import ClassificationSnapshot, SnapshotMember
 from shopcrm.engine.classify import Inputs, Run, day_number
-from shopcrm.engine.reasons import encode
+from shopcrm.engine.reasons import encode, row_bytes
 from shopcrm.services.demo_store import BulkWriter
 
 SNAPSHOT_KEEP_DAYS = 31
@@ -120,18 +120,9 @@ def _id_lists(ids: np.ndarray) -> list[str | None]:
     return texts[which.reshape(-1)].tolist()  # type: ignore[no-any-return]
 
 
-def reason_rows(matrix: np.ndarray) -> list[bytes]:
-    """Each member's reason values as one little-endian byte string (one C call for all rows)."""
-    n, width = matrix.shape
-    if width == 0:
-        return [b""] * n
-    rows = np.ascontiguousarray(matrix)
-    return cast(list[bytes], rows.view(np.dtype((np.void, rows.dtype.itemsize * width))).ravel().tolist())
-
-
-def member_columns(inputs: Inputs, result: Run, matrix: np.ndarray) -> dict[str, list[Any]]:
+def member_columns(inputs: Inputs, result: Run, reasons: np.ndarray) -> dict[str, list[Any]]:
     """Every snapshot_members column but snapshot_id, in stored form, one entry per member;
-    `matrix` holds the encoded reasons (shopcrm.engine.reasons.encode)."""
+    `reasons` holds the encoded reasons (shopcrm.engine.reasons.encode)."""
     m = result.metrics
     has = m.has_purchase
     scored = result.r > 0
@@ -172,7 +163,7 @@ def member_columns(inputs: Inputs, result: Run, matrix: np.ndarray) -> dict[str,
         "expected_visits_90": _rounded(lifetime.visits_90, 3),
         "expected_visits_365": _rounded(lifetime.visits_365, 3),
         "predicted_value_1y_cents": _nullable(lifetime.value_1y, lifetime.value_1y >= 0),
-        "reason_data": reason_rows(matrix),
+        "reason_data": row_bytes(reasons),
         "recommendations": _id_lists(result.recommendations.product_ids(inputs.catalogue)),
     }
 
@@ -186,7 +177,7 @@ def store_snapshot(
     never handed out twice (SQLite would reuse the highest id if it were deleted first).
     """
     as_of = inputs.as_of
-    layout, matrix = encode(result.reason_columns())
+    layout, reasons = encode(result.reason_columns())
     old = s.scalars(select(ClassificationSnapshot.id).where(ClassificationSnapshot.as_of == as_of)).all()
     snap = ClassificationSnapshot(
         as_of=as_of,
@@ -199,7 +190,7 @@ def store_snapshot(
     )
     s.add(snap)
     s.flush()
-    columns = member_columns(inputs, result, matrix)
+    columns = member_columns(inputs, result, reasons)
     names = ["snapshot_id", *columns]
     count = inputs.members.size
     ids = [snap.id] * count

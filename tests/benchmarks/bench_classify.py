@@ -97,6 +97,11 @@ def measure(db: Database, rounds: int) -> None:
     print(f"\n  stages of the last run ({last['members']:,} members), as multiples of the bare aggregate:")
     for stage, seconds in last["seconds"].items():
         line(f"  {stage}", f"{seconds:.3f} s", "", f"{seconds / ref:.2f}x")
+    with db.read() as s:
+        reason_bytes = s.execute(
+            text("SELECT AVG(LENGTH(reason_data)) FROM snapshot_members WHERE snapshot_id = :id"), {"id": last["snapshot"]}
+        ).scalar()
+    print(f"\n  stored reasons: {float(reason_bytes or 0):.0f} bytes per member (language-neutral, put into words when read)")
     clv = last["clv"]
     fit = clv.get("bgnbd") or {}
     print(f"\n  lifetime model: {clv['model']}"

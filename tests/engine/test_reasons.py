@@ -20,6 +20,7 @@ from shopcrm.engine.reasons import (
     percent,
     render,
     render_all,
+    row_bytes,
 )
 from shopcrm.money import format_cents
 
@@ -33,8 +34,8 @@ def _one(template: str, n: int = 1, symbol: str = "¥", **fields):  # type: igno
 @pytest.mark.parametrize("cents", [0, 1, -1, 99, 100, 123456, -987654321, 10**12 - 1])
 def test_money_reads_as_format_cents_with_the_symbol_given_when_read(cents: int) -> None:
     reasons = _one("[{v}]", v=Money(np.array([cents])))
-    layout, matrix = encode({"x": reasons})
-    assert render(layout, matrix[0].tolist(), "x", "HK$") == f"[{format_cents(cents, 'HK$')}]"
+    layout, rows = encode({"x": reasons})
+    assert render(layout, rows[0].tolist(), "x", "HK$") == f"[{format_cents(cents, 'HK$')}]"
     assert reasons[0] == f"[{format_cents(cents, '¥')}]"
 
 
@@ -70,8 +71,8 @@ def test_parts_join_and_a_reason_can_quote_another_classification() -> None:
     lifecycle = life.done()
     assert warning.tolist() == ["overdue 30; rated 2", "no warning signs"]
     assert lifecycle.tolist() == ["churn warning: overdue 30; rated 2", ""]
-    layout, matrix = encode({"churn": warning, "lifecycle": lifecycle})
-    assert render_all(layout, matrix[0].tolist()) == {"churn": "overdue 30; rated 2",
+    layout, rows = encode({"churn": warning, "lifecycle": lifecycle})
+    assert render_all(layout, rows[0].tolist()) == {"churn": "overdue 30; rated 2",
                                                       "lifecycle": "churn warning: overdue 30; rated 2"}
     with pytest.raises(ValueError, match="not stored"):
         encode({"lifecycle": lifecycle})
@@ -83,19 +84,22 @@ def test_the_stored_form_is_small_shares_equal_columns_and_keeps_constants_once(
     a = _one("{v} visits in {window} days", n, v=visits, window=365)
     b = ReasonBuilder("y", n)
     b.add(visits > 3, "{v} visits, {why}", v=visits.copy(), why=Phrase("too little history ({n})", {"n": 4}))
-    layout, matrix = encode({"x": a, "y": b.done()})
-    assert layout["slots"] == 3  # x's kind, y's kind, and the visits once
-    assert matrix.dtype == np.dtype("<i4") and matrix.shape == (n, 3)
+    layout, rows = encode({"x": a, "y": b.done()})
+    assert len(layout["formats"]) == 3  # x's kind, y's kind, and the visits once
+    assert layout["formats"] == ["<i1", "<i1", "<i1"] and rows.dtype.itemsize == 3  # each slot as narrow as it can be
     assert json.loads(json.dumps(layout)) == layout  # JSON-ready
     assert "365" in json.dumps(layout)  # the window, once
-    row = decode_row(layout, matrix[5].tobytes())
+    stored = row_bytes(rows)
+    assert len(stored) == n and stored[5] == rows[5].tobytes()
+    row = decode_row(layout, stored[5])
     assert render(layout, row, "x") == "5 visits in 365 days"
     assert render(layout, row, "y") == "5 visits, too little history (4)"
     assert render(layout, row, "unknown") == ""
-    big = _one("{v}", 2, v=Money(np.array([1, 2**40])))
-    layout, matrix = encode({"x": big})
-    assert layout["dtype"] == "<i8"
-    assert render(layout, decode_row(layout, matrix[1].tobytes()), "x") == format_cents(2**40)
+    assert decode_row(layout, b"\x01") == ()  # not a row of this layout
+    big = _one("{v} / {w}", 2, v=Money(np.array([1, 2**40])), w=np.array([300, -70_000]))
+    layout, rows = encode({"x": big})
+    assert layout["formats"] == ["<i1", "<i8", "<i4"]
+    assert render(layout, decode_row(layout, row_bytes(rows)[1]), "x") == format_cents(2**40) + " / -70000"
 
 
 def test_translations_may_reorder_fields_and_a_broken_one_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
