@@ -208,3 +208,56 @@ def test_erase_cancelled_changes_nothing(qtbot: Any, ctx: AppContext, members_vi
 def test_member_filter_dataclass_from_dict() -> None:
     flt = MemberFilter.from_dict({"segment": "loyal", "member_ids": [3, 1], "unknown": 1})
     assert flt.segment == "loyal" and flt.member_ids == (3, 1)
+
+
+def _press_erase(monkeypatch: pytest.MonkeyPatch) -> None:
+    def click_erase(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_erase)
+
+
+def test_erase_needs_the_owner_password(qtbot: Any, ctx: AppContext, members_view: MembersView,
+                                        shop: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    from test_owner_password import answer_password_dialog
+
+    from shopcrm.services.owner_password import set_owner_password
+
+    set_owner_password(ctx.db, "owner-only")
+    _press_erase(monkeypatch)
+    members_view.select_row(members_view.model.row_of(shop["b"].id))
+    seen = answer_password_dialog("wrong")  # refused in the dialog, then cancelled
+    members_view.erase_button.click()
+    ctx.wait_idle()
+    assert seen.reasons == ["Erasing a member needs the owner password."]
+    assert seen.errors == ["The owner password is wrong."]
+    kept = get_member(ctx.db, shop["b"].id)
+    assert kept.status == "active" and kept.name == "Li Na" and kept.phone == "+8613800000002"
+
+    seen = answer_password_dialog("owner-only")
+    members_view.erase_button.click()
+    qtbot.waitUntil(lambda: "Li Na" not in _names(members_view), timeout=10000)
+    assert seen.opened == 1 and seen.errors == []
+    erased = get_member(ctx.db, shop["b"].id)
+    assert erased.status == "erased" and erased.name is None and erased.phone is None
+
+
+def test_erase_refused_by_the_service_shows_its_message(qtbot: Any, ctx: AppContext, members_view: MembersView,
+                                                        shop: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The service checks again (the password may change after the dialog): its translated message."""
+    from shopcrm.services.owner_password import set_owner_password
+
+    set_owner_password(ctx.db, "owner-only")
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a: warned.append(text)))
+    members_view.run_erase(shop["c"].id, "stale-password")
+    qtbot.waitUntil(lambda: bool(warned), timeout=10000)
+    assert warned == ["The owner password is wrong."]
+    assert get_member(ctx.db, shop["c"].id).name == "Wang Fang"
+
+    ctx.set_language("zh_CN")
+    members_view.run_erase(shop["c"].id, None)
+    qtbot.waitUntil(lambda: len(warned) == 2, timeout=10000)
+    assert warned[1] == "此操作需要店主密码（--password 或 SHOPCRM_OWNER_PASSWORD）。"
+    assert get_member(ctx.db, shop["c"].id).status == "active"

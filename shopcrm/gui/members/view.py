@@ -29,10 +29,12 @@ from shopcrm.gui.labels import class_label, classification_title
 from shopcrm.gui.members.detail import MemberDetail
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
+from shopcrm.gui.owner_password_dialog import ask_owner_password
 from shopcrm.gui.widgets import hint_label, title_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.services.member_table import MemberFilter, filter_choices
-from shopcrm.services.members import archive_member, erase_member, get_member, reactivate_member
+from shopcrm.services.members import archive_member, get_member, reactivate_member
+from shopcrm.services.privacy import EraseResult, erase_member_data
 
 SEARCH_DELAY_MS = 250
 # The filter bar: snapshot classes first, then the member's own fields.
@@ -386,13 +388,26 @@ class MembersView(QWidget):
         box.exec()
         if box.clickedButton() is not erase:
             return
-        self.run_erase(member.id)
+        ok, password = ask_owner_password(self.ctx.db, self, self.tr("Erasing a member needs the owner password."))
+        if not ok:
+            return
+        self.run_erase(member.id, password)
 
-    def run_erase(self, member_id: int) -> None:
+    def run_erase(self, member_id: int, password: str | None = None) -> None:
+        """Erase through the privacy service: owner password checked again there, personal data
+        scrubbed from rejected import rows and from the file's free space too."""
         db = self.ctx.db
         self._selected_id = None
-        self.ctx.run(lambda _c: erase_member(db, member_id), label=self.tr("Erasing member"), kind="member",
-                     parent=self)
+        self.ctx.run(lambda _c: erase_member_data(db, member_id, password=password), label=self.tr("Erasing member"),
+                     kind="member", on_done=self._erased, parent=self)
+
+    def _erased(self, result: EraseResult) -> None:
+        if not result.file_compacted:
+            QMessageBox.information(
+                self, self.tr("Erase member"),
+                self.tr("The member was erased. The database file could not be compacted just now (another "
+                        "program may be using it), so old copies of the data may stay in its free space until "
+                        "the next erasure."))
 
     def to_counter(self) -> None:
         if self._selected_id is not None:
