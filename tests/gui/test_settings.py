@@ -163,3 +163,62 @@ def test_startup_warning_is_shown_in_the_status_bar(qtbot: Any, ctx: AppContext,
     qtbot.addWidget(window)
     window.show()
     assert window.warning_label.isVisible() and "disk full" in window.warning_label.text()
+
+
+def test_saving_settings_needs_the_owner_password(qtbot: Any, ctx: AppContext, settings_view: SettingsView) -> None:
+    from test_owner_password import answer_password_dialog
+
+    from shopcrm.services.audit import SETTINGS_CHANGED, list_events
+    from shopcrm.services.owner_password import set_owner_password
+
+    set_owner_password(ctx.db, "owner-only")
+    before = load_settings(ctx.db).shop_name
+    settings_view.shop_name.setText("Clerk's bakery")
+    seen = answer_password_dialog("clerk-guess")  # refused, then cancelled: nothing saved
+    settings_view.save_button.click()
+    ctx.wait_idle()
+    assert seen.reasons == ["Saving the settings needs the owner password."]
+    assert seen.errors == ["The owner password is wrong."]
+    assert load_settings(ctx.db).shop_name == before and settings_view.saved_label.text() == ""
+    assert settings_view.save_button.isEnabled()
+
+    seen = answer_password_dialog("owner-only")
+    _save_and_wait(qtbot, settings_view)
+    assert seen.opened == 1 and settings_view.saved_label.text() == "Settings saved."
+    assert load_settings(ctx.db).shop_name == "Clerk's bakery" == ctx.settings.shop_name
+    changes = list_events(ctx.db, action=SETTINGS_CHANGED)
+    assert len(changes) == 1 and "shop_name" in changes[0].detail["keys"]  # recorded once, by the owner
+
+
+def test_restore_needs_the_owner_password(qtbot: Any, ctx: AppContext, settings_view: SettingsView, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui_helpers import member
+    from test_owner_password import answer_password_dialog
+
+    from shopcrm.services.backups import backup_now
+    from shopcrm.services.owner_password import set_owner_password
+    from shopcrm.services.stats import shop_stats
+
+    set_owner_password(ctx.db, "owner-only")
+    backup = backup_now(ctx.db, tmp_path / "before.db")
+    member(ctx.db, "13800138000", "After the backup")
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
+    seen = answer_password_dialog("clerk-guess")
+    settings_view.restore_from_file(str(backup))
+    ctx.wait_idle()
+    assert seen.reasons == ["Restoring a backup needs the owner password."]
+    assert seen.errors == ["The owner password is wrong."] and shop_stats(ctx.db)["members"] == 1
+
+    finished: list[str] = []
+    ctx.operation_finished.connect(finished.append)
+    seen = answer_password_dialog("owner-only")
+    settings_view.restore_from_file(str(backup))
+    qtbot.waitUntil(lambda: "restore" in finished, timeout=10000)
+    assert seen.opened == 1 and shop_stats(ctx.db)["members"] == 0
+
+
+def test_owner_password_page_is_a_settings_tab(settings_view: SettingsView) -> None:
+    tabs = [settings_view.tabs.tabText(i) for i in range(settings_view.tabs.count())]
+    assert tabs[-1] == "Owner password"
+    assert settings_view.tabs.widget(len(tabs) - 1) is settings_view.owner_password

@@ -1,4 +1,5 @@
-"""Settings: shop, points and member levels, every classification threshold, language, backups."""
+"""Settings: shop, points and member levels, every classification threshold, language, backups,
+the owner password."""
 
 from __future__ import annotations
 
@@ -37,10 +38,13 @@ from shopcrm.gui.context import AppContext
 from shopcrm.gui.labels import BACKUP_REASON_LABELS, label
 from shopcrm.gui.language import LANGUAGE_NAMES
 from shopcrm.gui.models import ListColumn, ListTableModel
+from shopcrm.gui.owner_password_dialog import ask_owner_password
+from shopcrm.gui.settings.owner_password_section import OwnerPasswordSection
 from shopcrm.gui.settings.rule_fields import RuleField, rule_fields
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label, title_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.money import format_cents, parse_money
+from shopcrm.services.owner_password import save_settings_as_owner
 from shopcrm.services.settings import MemberLevel, ShopSettings
 
 CURRENCIES = ("CNY", "HKD", "TWD", "MOP", "SGD", "MYR", "USD", "EUR")
@@ -79,6 +83,8 @@ class SettingsView(QWidget):
         self.tabs.addTab(self._levels_tab(), self.tr("Points and levels"))
         self.tabs.addTab(self._rules_tab(), self.tr("Classification rules"))
         self.tabs.addTab(self._backup_tab(), self.tr("Database and backups"))
+        self.owner_password = OwnerPasswordSection(ctx)
+        self.tabs.addTab(self.owner_password, self.tr("Owner password"))
 
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.setObjectName("primary")
@@ -392,12 +398,21 @@ class SettingsView(QWidget):
         except ShopError as exc:
             self._show_error(exc)
             return
+        ok, password = ask_owner_password(self.ctx.db, self, self.tr("Saving the settings needs the owner password."))
+        if not ok:
+            return
         self.save_button.setEnabled(False)
-        self.ctx.save_settings(settings, on_done=self._saved, on_error=self._save_failed)
+        db = self.ctx.db
+        # Through the owner's guard (checked again on the writer thread) and recorded in the audit log.
+        self.ctx.run(lambda _c: save_settings_as_owner(db, settings, password), label=self.tr("Saving settings"),
+                     kind="settings-saved", on_done=self._saved, on_error=self._save_failed)
 
-    def _saved(self, _settings: ShopSettings) -> None:
+    def _saved(self, saved: ShopSettings) -> None:
         self.save_button.setEnabled(True)
         self.saved_label.setText(self.tr("Settings saved."))
+        self.ctx.reload_settings()  # every screen hears settings_changed before "settings-saved"
+        if saved.language != self.ctx.language.language:
+            self.ctx.set_language(saved.language)
 
     def _save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
@@ -431,6 +446,7 @@ class SettingsView(QWidget):
 
     def on_shown(self) -> None:
         self.refresh_backups()
+        self.owner_password.refresh()  # a restore or the CLI may have set or removed it
 
     def _choose_backup_dir(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text())
@@ -470,15 +486,18 @@ class SettingsView(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.start_restore(path)
+        ok, password = ask_owner_password(self.ctx.db, self, self.tr("Restoring a backup needs the owner password."))
+        if not ok:
+            return
+        self.start_restore(path, password)
 
-    def start_restore(self, path: str) -> None:
+    def start_restore(self, path: str, password: str | None = None) -> None:
         from shopcrm.services.backups import restore_backup
 
         db = self.ctx.db
         self.restore_button.setEnabled(False)
         ctx = self.ctx
-        self.ctx.run(lambda _c: restore_backup(db, path), label=self.tr("Restoring"), kind="restore",
+        self.ctx.run(lambda _c: restore_backup(db, path, password=password), label=self.tr("Restoring"), kind="restore",
                      on_done=lambda safety: QMessageBox.information(
                          None, QCoreApplication.translate("SettingsView", "Restore from a backup"),
                          QCoreApplication.translate(
