@@ -195,3 +195,73 @@ def test_escape_starts_over(qtbot: Any, ctx: AppContext, counter: CounterView) -
     qtbot.keyClicks(counter.amount, "12")
     qtbot.keyClick(counter.amount, Qt.Key.Key_Escape)
     assert counter.member is None and counter.amount.text() == ""
+
+
+class _Flaky:
+    """record_purchase that fails its first call: before booking ("database is locked") or after
+    booking (the answer lost on the way back); every call's sale reference is kept."""
+
+    def __init__(self, fail_after_booking: bool) -> None:
+        from shopcrm.services import purchases
+
+        self.real = purchases.record_purchase
+        self.fail_after_booking = fail_after_booking
+        self.refs: list[str | None] = []
+
+    def __call__(self, db: Any, data: Any) -> Any:
+        from sqlalchemy.exc import OperationalError
+
+        self.refs.append(data.external_ref)
+        if len(self.refs) == 1:
+            if self.fail_after_booking:
+                self.real(db, data)
+            raise OperationalError("INSERT INTO purchases ...", {}, Exception("database is locked"))
+        return self.real(db, data)
+
+
+@pytest.mark.parametrize("fail_after_booking", [False, True], ids=["failed-before-booking", "answer-lost"])
+def test_a_retried_save_books_the_sale_once(qtbot: Any, ctx: AppContext, counter: CounterView,
+                                            monkeypatch: pytest.MonkeyPatch, fail_after_booking: bool) -> None:
+    from shopcrm.gui.counter import view as counter_view
+
+    flaky = _Flaky(fail_after_booking)
+    monkeypatch.setattr(counter_view, "record_purchase", flaky)
+    errors: list[BaseException] = []
+    monkeypatch.setattr(ctx, "show_error", lambda exc, parent=None: errors.append(exc))
+    m = member(ctx.db, "13800005678", "Zhang Wei")
+    qtbot.keyClicks(counter.search, "5678")
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(counter.amount, "23.50")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(errors) and counter.save_button.isEnabled(), timeout=5000)
+    assert "database is locked" in str(errors[0])
+    assert counter.member is not None and counter.amount.text() == "23.50"  # the sale is still there
+
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)  # the clerk presses Enter again
+    qtbot.waitUntil(lambda: "Saved" in counter.result_label.text(), timeout=5000)
+    assert len(flaky.refs) == 2 and flaky.refs[0] == flaky.refs[1] and len(flaky.refs[0] or "") == 32
+    assert [p.total_cents for p in member_history(ctx.db, m.id, 10)] == [2350]
+    assert counter.recent_list.count() == 1 and len(errors) == 1
+
+    qtbot.keyClicks(counter.amount, "5")  # the next customer: a new sale, a new reference
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.recent_list.count() == 2, timeout=5000)
+    assert len(flaky.refs) == 3 and flaky.refs[2] != flaky.refs[0]
+
+
+def test_a_sale_given_up_after_a_failure_gets_a_new_reference(qtbot: Any, ctx: AppContext, counter: CounterView,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from shopcrm.gui.counter import view as counter_view
+    from shopcrm.services.stats import shop_stats
+
+    flaky = _Flaky(fail_after_booking=False)
+    monkeypatch.setattr(counter_view, "record_purchase", flaky)
+    monkeypatch.setattr(ctx, "show_error", lambda exc, parent=None: None)
+    qtbot.keyClicks(counter.amount, "8")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(flaky.refs) == 1 and counter.save_button.isEnabled(), timeout=5000)
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Escape)  # Esc: this sale is dropped
+    qtbot.keyClicks(counter.amount, "9")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.recent_list.count() == 1, timeout=5000)
+    assert flaky.refs[1] != flaky.refs[0] and shop_stats(ctx.db)["purchases"] == 1

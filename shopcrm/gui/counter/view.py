@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+from uuid import uuid4
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -105,6 +106,10 @@ class CounterView(QWidget):
         self.products: dict[str, ProductView] = {}
         self.recent: list[tuple[PurchaseResult, str]] = []
         self._saving = False
+        # The reference of the sale being rung up: made at its first save, kept while a save fails
+        # (database busy, connection lost) so pressing Save again returns the sale already recorded
+        # instead of booking it twice; a finished or abandoned sale drops it.
+        self._sale_ref: str | None = None
 
         # ---- find a member
         self.search = QLineEdit()
@@ -497,7 +502,14 @@ class CounterView(QWidget):
             total_cents=total,
             discount_cents=discount,
             payment_method=self.payment.currentData(),
+            external_ref=self.sale_ref(),
         )
+
+    def sale_ref(self) -> str:
+        """This sale's reference, the same on every retry until the sale is saved or dropped."""
+        if self._sale_ref is None:
+            self._sale_ref = uuid4().hex
+        return self._sale_ref
 
     def save_sale(self) -> None:
         if self._saving:
@@ -550,6 +562,7 @@ class CounterView(QWidget):
             self.ctx.show_error(exc, self)
 
     def reset_sale(self) -> None:
+        self._sale_ref = None  # the next sale is a new one
         self.lines.clear()
         self.amount.clear()
         self.product.clear()
