@@ -1847,7 +1847,15 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Erasing a member needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Erasing member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member was erased. The database file could not be compacted just now (another program may be using it), so old copies of the data may stay in its free space until the next erasure.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1894,6 +1902,88 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPasswordDialog</name>
+    <message>
+        <source>Owner password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPasswordSection</name>
+    <message>
+        <source>The owner password is asked before saving settings, erasing a member, restoring a backup, printing or exporting phone numbers in full and exporting a member&apos;s personal data. It keeps the counter staff out of these functions; it does not encrypt the database file, so anyone who can copy that file can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least 4 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An owner password is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No owner password is set: everyone can use every function.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the current owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the owner password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner password was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner password is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing the owner password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner password was removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2688,6 +2778,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Owner password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Save settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2804,6 +2898,14 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving the settings needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2831,6 +2933,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <source>Replace ALL data of this shop with the backup {file}?
 
 The current data is backed up first, so this can be undone by restoring that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring a backup needs the owner password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2882,6 +2988,10 @@ The current data is backed up first, so this can be undone by restoring that cop
 </context>
 <context>
     <name>cli</name>
+    <message>
+        <source>{value} is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>ShopCRM: members, sales and promotions for one shop.</source>
         <translation type="unfinished"></translation>
@@ -2976,6 +3086,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>a product by name, e.g. 菠萝包x2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reference of your own for this sale: sending the same one again records nothing twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3470,6 +3584,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>&quot;{value}&quot; is not a date and time (YYYY-MM-DD HH:MM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale reference has 1 to 100 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

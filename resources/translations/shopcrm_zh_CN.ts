@@ -1850,8 +1850,16 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation>彻底删除</translation>
     </message>
     <message>
+        <source>Erasing a member needs the owner password.</source>
+        <translation>彻底删除会员需要店主密码。</translation>
+    </message>
+    <message>
         <source>Erasing member</source>
         <translation>正在删除会员</translation>
+    </message>
+    <message>
+        <source>The member was erased. The database file could not be compacted just now (another program may be using it), so old copies of the data may stay in its free space until the next erasure.</source>
+        <translation>会员已彻底删除。但数据库文件暂时无法压缩（可能有其他程序正在使用），因此文件的空闲空间中可能还留有旧数据，直到下次删除会员时清除。</translation>
     </message>
 </context>
 <context>
@@ -1898,6 +1906,88 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPasswordDialog</name>
+    <message>
+        <source>Owner password</source>
+        <translation>店主密码</translation>
+    </message>
+    <message>
+        <source>Type the owner password.</source>
+        <translation>请输入店主密码。</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPasswordSection</name>
+    <message>
+        <source>The owner password is asked before saving settings, erasing a member, restoring a backup, printing or exporting phone numbers in full and exporting a member&apos;s personal data. It keeps the counter staff out of these functions; it does not encrypt the database file, so anyone who can copy that file can read it.</source>
+        <translation>保存设置、彻底删除会员、从备份恢复、打印或导出完整手机号以及导出会员个人数据之前，都会要求输入店主密码。它能防止收银员使用这些功能，但不会加密数据库文件：任何能复制该文件的人都能读取其中的数据。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>at least 4 characters</source>
+        <translation>至少 4 个字符</translation>
+    </message>
+    <message>
+        <source>Re&amp;move password</source>
+        <translation>移除密码(&amp;M)</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>An owner password is set.</source>
+        <translation>已设置店主密码。</translation>
+    </message>
+    <message>
+        <source>No owner password is set: everyone can use every function.</source>
+        <translation>尚未设置店主密码：任何人都可以使用所有功能。</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>修改密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>设置密码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Type the current owner password.</source>
+        <translation>请输入当前的店主密码。</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Setting the owner password</source>
+        <translation>正在设置店主密码</translation>
+    </message>
+    <message>
+        <source>The owner password was changed.</source>
+        <translation>店主密码已修改。</translation>
+    </message>
+    <message>
+        <source>The owner password is set.</source>
+        <translation>店主密码已设置。</translation>
+    </message>
+    <message>
+        <source>Removing the owner password</source>
+        <translation>正在移除店主密码</translation>
+    </message>
+    <message>
+        <source>The owner password was removed.</source>
+        <translation>店主密码已移除。</translation>
     </message>
 </context>
 <context>
@@ -2691,6 +2781,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation>数据库与备份</translation>
     </message>
     <message>
+        <source>Owner password</source>
+        <translation>店主密码</translation>
+    </message>
+    <message>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
@@ -2807,6 +2901,14 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation>本店使用 PostgreSQL 服务器：请在服务器上备份（pg_dump）。</translation>
     </message>
     <message>
+        <source>Saving the settings needs the owner password.</source>
+        <translation>保存设置需要店主密码。</translation>
+    </message>
+    <message>
+        <source>Saving settings</source>
+        <translation>正在保存设置</translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2837,6 +2939,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>用备份 {file} 替换本店的全部数据？
 
 当前数据会先备份，之后可通过恢复那份备份撤销本次操作。</translation>
+    </message>
+    <message>
+        <source>Restoring a backup needs the owner password.</source>
+        <translation>从备份恢复需要店主密码。</translation>
     </message>
     <message>
         <source>Restoring</source>
@@ -2887,6 +2993,10 @@ The current data is backed up first, so this can be undone by restoring that cop
 </context>
 <context>
     <name>cli</name>
+    <message>
+        <source>{value} is too large</source>
+        <translation>{value} 过大</translation>
+    </message>
     <message>
         <source>ShopCRM: members, sales and promotions for one shop.</source>
         <translation>ShopCRM：为一家门店管理会员、销售和营销。</translation>
@@ -2982,6 +3092,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>a product by name, e.g. 菠萝包x2</source>
         <translation>按名称指定商品，例如 菠萝包x2</translation>
+    </message>
+    <message>
+        <source>a reference of your own for this sale: sending the same one again records nothing twice</source>
+        <translation>这笔消费的自定义单号：再次发送相同单号不会重复记录</translation>
     </message>
     <message>
         <source>void a purchase</source>
@@ -3476,6 +3590,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>&quot;{value}&quot; is not a date and time (YYYY-MM-DD HH:MM).</source>
         <translation>“{value}”不是日期时间（YYYY-MM-DD HH:MM）。</translation>
+    </message>
+    <message>
+        <source>A sale reference has 1 to 100 characters.</source>
+        <translation>销售单号为 1 到 100 个字符。</translation>
     </message>
     <message>
         <source>Enter products or an amount.</source>
