@@ -1955,7 +1955,7 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Set password</source>
+        <source>Set &amp;password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1958,8 +1958,8 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation>修改密码(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Set password</source>
-        <translation>设置密码(&amp;S)</translation>
+        <source>Set &amp;password</source>
+        <translation>设置密码(&amp;P)</translation>
     </message>
     <message>
         <source>Type the current owner password.</source>

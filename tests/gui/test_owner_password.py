@@ -111,7 +111,7 @@ def _settle(qtbot: Any, ctx: AppContext, section: OwnerPasswordSection) -> None:
 def test_set_change_and_remove_the_owner_password(qtbot: Any, ctx: AppContext, section: OwnerPasswordSection) -> None:
     assert section.state_label.text().startswith("No owner password is set")
     assert not section.current.isVisible() and not section.remove_button.isEnabled()
-    assert section.set_button.text() == "&Set password"
+    assert section.set_button.text() == "Set &password"
 
     _fill(section, "", "first-pass", "first-pas")
     section.set_button.click()

@@ -54,6 +54,8 @@ class OwnerPasswordSection(QWidget):
         self.new.setPlaceholderText(self.tr("at least 4 characters"))
         self.repeat = _password_field("repeatOwnerPassword")
         self.new_error = ErrorLabel()
+        for error in (self.current_error, self.new_error):
+            error.setMinimumWidth(520)  # one line, not wrapped to the width its text would suggest
         for field, error in ((self.current, self.current_error), (self.new, self.new_error),
                              (self.repeat, self.new_error)):
             field.textEdited.connect(lambda _t, e=error: e.clear_message())
@@ -91,7 +93,7 @@ class OwnerPasswordSection(QWidget):
                                  else self.tr("No owner password is set: everyone can use every function."))
         self.current_caption.setVisible(is_set)
         self.current.setVisible(is_set)
-        self.set_button.setText(self.tr("&Change password") if is_set else self.tr("&Set password"))
+        self.set_button.setText(self.tr("&Change password") if is_set else self.tr("Set &password"))
         self.remove_button.setEnabled(is_set and not self._busy)
         self.set_button.setEnabled(not self._busy)
 
