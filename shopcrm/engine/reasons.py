@@ -82,7 +82,7 @@ class Phrase:
         return _format(self.template, dict(self.values), language)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Field:
     """One named value of a template: `kind` says how it is put into words; `value` is either the
     same for every member (a Python scalar) or an int64 array with one entry per member."""
@@ -139,13 +139,13 @@ def _member_or_scalar(value: Any) -> Any:
     return int(value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Part:
     template: str  # English source text
     fields: Mapping[str, Field]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Reasons:
     """One classification's reasons for every member: `code[i]` picks a kind (-1: no reason), a kind
     is one or more parts joined by "; ", a part is a template with its fields."""
@@ -161,8 +161,8 @@ class Reasons:
 
     @cached_property
     def _encoded(self) -> tuple[dict[str, Any], np.ndarray]:
-        layout, rows = encode({r.name: r for r in self._with_referenced()})
-        return layout, rows
+        """This classification (and any it quotes) encoded as a snapshot stores it, to read back."""
+        return encode({r.name: r for r in self._with_referenced()})
 
     def _with_referenced(self) -> list[Reasons]:
         out: list[Reasons] = [self]
