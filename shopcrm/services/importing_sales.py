@@ -427,26 +427,32 @@ def _plan_purchases(reading: _Reading) -> _Plan:
         purchases.append(_Purchase(ref, r.when, [r], r.phone, r.card, r.name, r.amount, r.discount, r.payment, r.channel))
     occurrences.clear()
     rejected_receipts = reading.rejected_receipts
-    days: dict[dt.date, str] = {}
+    days: dict[dt.date, tuple[str, str]] = {}  # day -> (2024-03-01, 20240301)
+    blake2b = hashlib.blake2b
     for (receipt, day), members in reading.groups.items():
-        day_text = days.get(day)
-        if day_text is None:
-            day_text = days[day] = day.isoformat()
+        texts = days.get(day)
+        if texts is None:
+            iso = day.isoformat()
+            texts = days[day] = (iso, iso.replace("-", ""))
+        day_text = texts[0]
         if members.__class__ is not list:
+            if receipt not in rejected_receipts:  # the usual receipt: one line, nothing to check but its amount
+                r = members
+                if r.amount is not None or r.order_total is not None:
+                    w = r.when
+                    identity = "\x1f".join((receipt, day_text, r.phone or (f"c:{r.card}" if r.card else "")))
+                    ref = f"r{texts[1]}{w.hour:02d}{w.minute:02d}{w.second:02d}{blake2b(identity.encode(), digest_size=12).hexdigest()}"
+                    total = r.amount or 0 if r.order_total is None else r.order_total
+                    purchases.append(_Purchase(ref, w, [r], r.phone or None, r.card or None, r.name or None, total,
+                                               r.discount, r.payment or None, r.channel))
+                    continue
             members = [members]  # type: ignore[list-item]
         if receipt in rejected_receipts:
             reason = translate("import", "Another line of receipt {receipt} was rejected; fix it and import the whole receipt again.")
             plan.rejected.extend((r, reason.format(receipt=receipt)) for r in members)
             continue
         if len(members) == 1:
-            r = members[0]
-            if r.amount is None and r.order_total is None:
-                plan.rejected.append((r, translate("import", "A line of receipt {receipt} has no amount.").format(receipt=receipt)))
-                continue
-            identity = "\x1f".join((receipt, day_text, r.phone or (f"c:{r.card}" if r.card else "")))
-            total = r.amount or 0 if r.order_total is None else r.order_total
-            purchases.append(_Purchase(f"r{_stamp(r.when)}{_digest(identity)}", r.when, members, r.phone or None,
-                                       r.card or None, r.name or None, total, r.discount, r.payment or None, r.channel))
+            plan.rejected.append((members[0], translate("import", "A line of receipt {receipt} has no amount.").format(receipt=receipt)))
             continue
         seen: set[int] = set()
         lines: list[SaleRow] = []
