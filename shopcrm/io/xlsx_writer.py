@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
 
 FORMULA_STARTS = ("=", "+", "-", "@")
+_FORMULA_FIRST = frozenset("".join(FORMULA_STARTS))
 MONEY_FORMAT = "#,##0.00"
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -122,7 +123,15 @@ class SheetWriter:
         formats = self._formats
         protos = self._protos
         for index, value in enumerate(values):
-            if value is None or value == "":
+            cls = value.__class__
+            if cls is str:  # the common case first
+                if not value:
+                    out.append(None)
+                elif value[0] in _FORMULA_FIRST:
+                    out.append(self._text_cell(value))
+                else:
+                    out.append(value)
+            elif value is None or value == "":
                 out.append(None)
             elif isinstance(value, str):
                 out.append(self._text_cell(value) if value.startswith(FORMULA_STARTS) else value)
@@ -130,9 +139,11 @@ class SheetWriter:
                 out.append(value)
             else:
                 fmt = formats.get(index)
-                if index in self._money and isinstance(value, int):
+                if cls is int and index in self._money:
                     value = value / 100  # exact to the cent: every amount below 2**53 cents is
-                if fmt is None or (fmt == DATE_FORMAT and value.__class__ is dt.date):
+                elif isinstance(value, int) and index in self._money:
+                    value = int(value) / 100
+                if fmt is None or (fmt == DATE_FORMAT and cls is dt.date):
                     out.append(value)
                 else:
                     cell = protos.get(index)
