@@ -637,6 +637,14 @@ def _without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+def backup_before_import(db: Database, options: ImportOptions) -> None:
+    """An import writes thousands of rows at once: keep a copy of the shop just before it (SQLite)."""
+    if not options.dry_run:
+        from shopcrm.db.backup import backup_before
+
+        backup_before(db, "import")
+
+
 def import_file(db: Database, path: str | Path, kind: str, options: ImportOptions | None = None) -> ImportResult:
     """Import a sales or members sheet (see the module doc).  Raises ShopError for a bad file."""
     options = options or ImportOptions()

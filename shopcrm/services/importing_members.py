@@ -49,6 +49,7 @@ from shopcrm.services.importing import (
     PreparedSheet,
     Rejected,
     RowStats,
+    backup_before_import,
     data_rows,
     earlier_batches,
     json_value,
@@ -204,6 +205,7 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
     if result.rows == 0:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{file} has a header but no rows of data."), "file", file=info.path.name)
     report_progress(options, "checking", 0, None)
+    backup_before_import(db, options)
     with db.read() if options.dry_run else db.transaction() as s:
         conn = s.connection()
         by_phone, by_card = _load(conn, {r.phone for r in parsed if r.phone}, {r.card for r in parsed if r.card})

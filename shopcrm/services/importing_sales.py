@@ -73,6 +73,7 @@ from shopcrm.services.importing import (
     PreparedSheet,
     Rejected,
     RowStats,
+    backup_before_import,
     data_chunks,
     earlier_batches,
     json_value,
@@ -661,6 +662,7 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
         reading.singles.clear()
         duplicates_in_file = plan.in_file_duplicates
         result.skipped = stats.skipped
+        backup_before_import(db, options)
         with db.read() if options.dry_run else db.transaction() as s:
             conn = s.connection()
             existing = _existing_refs(conn, [p.ref for p in plan.purchases])
