@@ -1,7 +1,6 @@
 """A campaign filter in words, for the printout's header, the export's title rows and the CLI.
 
-Below the GUI, so no Qt: the class names repeat the English of shopcrm/gui/labels.py in the same
-translation context ("labels"), which makes them share one Chinese translation in the catalogue.
+The class names and titles come from shopcrm.labels, the one table the screens use too.
 """
 
 from __future__ import annotations
@@ -11,87 +10,19 @@ from collections.abc import Sequence
 
 from shopcrm.errors import ValidationError
 from shopcrm.i18n import QT_TRANSLATE_NOOP, translate
+from shopcrm.labels import CLASS_LABELS, CLASSIFICATION_TITLES
 from shopcrm.services.campaign_filters import CLASS_FIELDS, WEEK_DAYS, CampaignFilter
 
 CLASS_NAMES: dict[str, dict[str, str]] = {
-    "segment": {
-        "champions": QT_TRANSLATE_NOOP("labels", "Champions"),
-        "loyal": QT_TRANSLATE_NOOP("labels", "Loyal"),
-        "potential_loyalist": QT_TRANSLATE_NOOP("labels", "Potential loyalist"),
-        "new": QT_TRANSLATE_NOOP("labels", "New customers"),
-        "promising": QT_TRANSLATE_NOOP("labels", "Promising"),
-        "need_attention": QT_TRANSLATE_NOOP("labels", "Need attention"),
-        "about_to_sleep": QT_TRANSLATE_NOOP("labels", "About to sleep"),
-        "at_risk": QT_TRANSLATE_NOOP("labels", "At risk"),
-        "cant_lose": QT_TRANSLATE_NOOP("labels", "Can't lose them"),
-        "hibernating": QT_TRANSLATE_NOOP("labels", "Hibernating"),
-        "lost": QT_TRANSLATE_NOOP("labels", "Lost"),
-        "never_bought": QT_TRANSLATE_NOOP("labels", "Never bought"),
-    },
-    "pyramid": {
-        "platinum": QT_TRANSLATE_NOOP("labels", "Platinum"),
-        "gold": QT_TRANSLATE_NOOP("labels", "Gold"),
-        "iron": QT_TRANSLATE_NOOP("labels", "Iron"),
-        "lead": QT_TRANSLATE_NOOP("labels", "Lead"),
-    },
-    "lifecycle": {
-        "potential": QT_TRANSLATE_NOOP("labels", "Potential"),
-        "new": QT_TRANSLATE_NOOP("labels", "New"),
-        "active": QT_TRANSLATE_NOOP("labels", "Active"),
-        "at_risk": QT_TRANSLATE_NOOP("labels", "At risk"),
-        "churned": QT_TRANSLATE_NOOP("labels", "Churned"),
-        "won_back": QT_TRANSLATE_NOOP("labels", "Won back"),
-    },
-    "churn_level": {
-        "none": QT_TRANSLATE_NOOP("labels", "No warning"),
-        "low": QT_TRANSLATE_NOOP("labels", "Low"),
-        "medium": QT_TRANSLATE_NOOP("labels", "Medium"),
-        "high": QT_TRANSLATE_NOOP("labels", "High"),
-    },
-    "abcd": {
-        "A": QT_TRANSLATE_NOOP("labels", "A (top 70 % of spend)"),
-        "B": QT_TRANSLATE_NOOP("labels", "B (next 20 %)"),
-        "C": QT_TRANSLATE_NOOP("labels", "C (the rest)"),
-        "D": QT_TRANSLATE_NOOP("labels", "D (no purchase)"),
-    },
-    "frequency": {
-        "high": QT_TRANSLATE_NOOP("labels", "High"),
-        "medium": QT_TRANSLATE_NOOP("labels", "Medium"),
-        "low": QT_TRANSLATE_NOOP("labels", "Low"),
-    },
-    "spend_class": {
-        "high": QT_TRANSLATE_NOOP("labels", "High"),
-        "medium": QT_TRANSLATE_NOOP("labels", "Medium"),
-        "low": QT_TRANSLATE_NOOP("labels", "Low"),
-    },
-    "preference": {
-        "classic": QT_TRANSLATE_NOOP("labels", "Classic lover"),
-        "trier": QT_TRANSLATE_NOOP("labels", "New-product trier"),
-        "mixed": QT_TRANSLATE_NOOP("labels", "Mixed"),
-        "none": QT_TRANSLATE_NOOP("labels", "No purchases"),
-    },
-    "source": {
-        "walk_in": QT_TRANSLATE_NOOP("labels", "Walk-in"),
-        "delivery": QT_TRANSLATE_NOOP("labels", "Delivery platform"),
-        "wechat": QT_TRANSLATE_NOOP("labels", "WeChat / mini program"),
-        "referral": QT_TRANSLATE_NOOP("labels", "Referral"),
-        "event": QT_TRANSLATE_NOOP("labels", "Event"),
-        "other": QT_TRANSLATE_NOOP("labels", "Other"),
-    },
+    field: CLASS_LABELS[field]
+    for field in ("segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class", "preference", "source")
 }
 FILTER_TITLES: dict[str, str] = {
-    "segment": QT_TRANSLATE_NOOP("labels", "RFM segment"),
-    "pyramid": QT_TRANSLATE_NOOP("labels", "Customer pyramid"),
-    "lifecycle": QT_TRANSLATE_NOOP("labels", "Lifecycle"),
-    "churn_level": QT_TRANSLATE_NOOP("labels", "Churn warning"),
-    "abcd": QT_TRANSLATE_NOOP("labels", "Value class"),
-    "frequency": QT_TRANSLATE_NOOP("labels", "Visit frequency"),
-    "spend_class": QT_TRANSLATE_NOOP("labels", "Spend"),
-    "preference": QT_TRANSLATE_NOOP("labels", "Product preference"),
-    "favourite_category": QT_TRANSLATE_NOOP("labels", "Favourite category"),
-    "level": QT_TRANSLATE_NOOP("labels", "Member level"),
-    "source": QT_TRANSLATE_NOOP("labels", "Source"),
-    "area": QT_TRANSLATE_NOOP("labels", "Area"),
+    field: CLASSIFICATION_TITLES[field]
+    for field in (
+        "segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class", "preference",
+        "favourite_category", "level", "source", "area",
+    )
 }
 
 
