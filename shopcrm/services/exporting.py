@@ -23,6 +23,7 @@ from shopcrm.i18n import translate
 from shopcrm.io.phones import display_phone, mask_phone
 from shopcrm.io.rejects import write_rejected_rows
 from shopcrm.io.xlsx_writer import Column, SheetWriter, add_png, new_workbook, save_workbook
+from shopcrm.labels import STATUS_LABELS, class_label, label
 from shopcrm.services.member_fields import format_birthday
 from shopcrm.services.member_filters import ExportFilter, filtered_member_ids
 from shopcrm.services.member_table import latest_snapshot
@@ -177,10 +178,10 @@ def export_members(
                     "consent_at": r.consent_at,
                     "points": r.points_balance,
                     "level": levels[min(r.level or 0, len(levels) - 1)] if levels else r.level,
-                    "status": r.status,
-                    "segment": r.segment,
-                    "tier": r.pyramid,
-                    "lifecycle": r.lifecycle,
+                    "status": label(STATUS_LABELS, r.status),
+                    "segment": class_label("segment", r.segment),
+                    "tier": class_label("pyramid", r.pyramid),
+                    "lifecycle": class_label("lifecycle", r.lifecycle),
                     "visits": r.visits,
                     "spend": r.total_spend_cents,
                     "last_purchase": r.last_purchase,
