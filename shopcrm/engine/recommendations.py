@@ -40,7 +40,10 @@ def _first_unique(candidates: np.ndarray, k: int) -> np.ndarray:
         dup = (c[:, :j] == c[:, j : j + 1]).any(axis=1)
         c[dup, j] = -1
     order = np.argsort(c < 0, axis=1, kind="stable")
-    return np.take_along_axis(c, order, axis=1)[:, :k]
+    picked = np.take_along_axis(c, order, axis=1)[:, :k]
+    if picked.shape[1] < k:  # fewer products in the shop than recommendation slots
+        picked = np.pad(picked, ((0, 0), (0, k - picked.shape[1])), constant_values=-1)
+    return picked
 
 
 def _best(score: np.ndarray, k: int) -> np.ndarray:

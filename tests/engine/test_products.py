@@ -95,3 +95,19 @@ def test_a_single_recommendation_slot_prefers_the_new_product_in_the_favourite_c
     recs = recommend(bought, co, np.array([0]), CATALOGUE, CATALOGUE.new_on(T, 60), 1)
     assert recs.product_ids(CATALOGUE).tolist() == [[15]]
     assert recs.reasons[0] == "Rye is new in bread"
+
+
+def test_a_shop_with_fewer_products_than_recommendation_slots() -> None:
+    """Two products, three slots: the empty slots stay -1 (the CLI fuzzer found a crash here)."""
+    small = Catalogue(
+        product_ids=np.array([10, 11]),
+        product_names=("Toast", "Cheesecake"),
+        product_category=np.array([0, 1]),
+        launched_day=np.array([NO_DAY, NO_DAY]),
+        active=np.array([True, True]),
+        category_names=("bread", "cake"),
+    )
+    co = co_purchase_counts(np.array([1, 1]), np.array([0, 1]), small.size)
+    bought = _history([(0, 0, 1, 100, 0), (1, 0, 1, 100, 0), (1, 1, 1, 100, 0)]).bought(2, small.size)
+    recs = recommend(bought, co, np.array([0, 0]), small, small.new_on(T, 60), 3)
+    assert recs.product_ids(small).tolist() == [[11, -1, -1], [-1, -1, -1]]
