@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from shopcrm import __version__
 from shopcrm.commands import COMMAND_MODULES, CommandContext
@@ -67,6 +70,11 @@ def run_cli(argv: Sequence[str]) -> int:
         return int(args.handler(args, ctx) or 0)
     except ShopError as exc:
         sys.stderr.write(f"shopcrm: {exc.message()}\n")
+        return 1
+    except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
+        # A damaged or foreign database: one clear line, never a traceback (nothing was written).
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        sys.stderr.write("shopcrm: " + translate("cli", "The database could not be read or written: {reason}").format(reason=detail) + "\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("shopcrm: " + translate("cli", "cancelled") + "\n")

@@ -102,3 +102,19 @@ def test_restore_needs_the_owner_password_when_set(tmp_path: Path, capsys: pytes
     code, _, err = run(capsys, "--db", db, "restore", backup, "--password", "wrong")
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert run(capsys, "--db", db, "restore", backup, "--password", "bakery-2026")[0] == 0
+
+
+def test_a_damaged_database_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A table dropped behind the program's back: a clear line, not a traceback."""
+    import sqlite3
+
+    db = str(tmp_path / "shop.db")
+    assert run(capsys, "--db", db, "stats")[0] == 0
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE purchase_lines")
+    conn.execute("DROP TABLE points_ledger")
+    conn.execute("ALTER TABLE purchases RENAME TO purchases_gone")
+    conn.commit()
+    conn.close()
+    code, _, err = run(capsys, "--db", db, "stats")
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
