@@ -3010,6 +3010,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>提示信息的语言</translation>
     </message>
     <message>
+        <source>The database could not be read or written: {reason}</source>
+        <translation>无法读取或写入数据库：{reason}</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
