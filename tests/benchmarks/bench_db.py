@@ -45,7 +45,7 @@ SERVICE_LOOKUP = (
     "ORDER BY name, id LIMIT 20"
 )
 BARE_LOOKUP = (
-    "SELECT id, card_no, name, phone, points_balance, level FROM members INDEXED BY ix_members_phone_last4 "
+    "SELECT id, card_no, name, phone, points_balance, level FROM members INDEXED BY ix_members_phone_last4_status "
     "WHERE phone_last4 = ? AND status = 'active' ORDER BY name, id LIMIT 20"
 )
 
