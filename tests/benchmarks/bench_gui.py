@@ -43,6 +43,7 @@ from shopcrm.gui.main_window import MainWindow
 from shopcrm.services.database import open_shop_database
 app = ensure_application()
 ctx = AppContext(open_shop_database(sys.argv[1]))
+ctx.show_error = lambda exc, parent=None: (print("error:", exc, file=sys.stderr), sys.exit(2))
 w = MainWindow(ctx)
 w.resize(1280, 800)
 w.show()
@@ -73,6 +74,8 @@ from shopcrm.gui.main_window import MainWindow
 from shopcrm.services.database import open_shop_database
 app = ensure_application()
 ctx = AppContext(open_shop_database(sys.argv[1]))
+import os
+ctx.show_error = lambda exc, parent=None: (print("error:", exc, file=sys.stderr), os._exit(2))
 w = MainWindow(ctx)
 w.resize(1280, 800)
 w.show()
@@ -131,7 +134,9 @@ def fresh(script: str, *args: str, runs: int = 3) -> list[list[str]]:
     outputs = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, cwd=ROOT,
-                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=True, timeout=600)
+                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=300)
+        if out.returncode != 0:
+            raise SystemExit(f"benchmark child failed ({out.returncode}):\n{out.stderr[-2000:]}")
         outputs.append(out.stdout.strip().splitlines())
     return outputs
 
@@ -140,7 +145,31 @@ def best(outputs: list[list[str]], index: int = -1) -> float:
     return min(float(o[index]) for o in outputs)
 
 
+def usable(path: Path) -> bool:
+    """A kept benchmark shop still matches the schema (the models may have changed since)."""
+    if not path.exists():
+        return False
+    from sqlalchemy import select
+
+    from shopcrm.db.models import SnapshotMember
+    from shopcrm.services.database import open_shop_database
+
+    try:
+        db = open_shop_database(path)
+        try:
+            with db.read() as s:
+                s.execute(select(SnapshotMember).limit(1)).first()
+        finally:
+            db.dispose()
+    except Exception as exc:  # noqa: BLE001 - any failure: build the shop again
+        print(f"  (rebuilding {path.name}: {str(exc).splitlines()[0][:100]})")
+        return False
+    return True
+
+
 def make_shop(path: Path, members: int, months: int = 12) -> None:
+    for leftover in path.parent.glob(path.name + "*"):
+        leftover.unlink()
     from shopcrm.services.classification import classify
     from shopcrm.services.database import open_shop_database
     from shopcrm.services.demo import generate_demo
@@ -325,7 +354,7 @@ def main() -> int:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         shop = folder / f"bench-gui-{args.members}.db"
-        if not shop.exists():
+        if not usable(shop):
             make_shop(shop, args.members)
         print(f"ShopCRM GUI benchmark ({args.members:,} members, classified)")
         if "window" not in args.skip:
@@ -337,7 +366,7 @@ def main() -> int:
             line("  matplotlib imported before the window showed", mpl, "", "")
         if "dashboard" not in args.skip:
             typical = folder / "bench-gui-typical-2000x24.db"
-            if not typical.exists():
+            if not usable(typical):
                 make_shop(typical, 2_000, months=24)
             reference = best(fresh(BARE_MATPLOTLIB))
             for label, path in (("the demo shop, 2,000 members, 24 months", typical),
