@@ -89,7 +89,8 @@ class _Steps:
         if self._current is not None:
             self.timings[self._current] = round(now - self._last, 3)
         self._current, self._last = stage, now
-        if self.cancel is not None and self.cancel():
+        # Once the snapshot is committed ("done"), a late cancel can no longer undo it: don't claim so.
+        if stage != "done" and self.cancel is not None and self.cancel():
             raise Cancelled(QT_TRANSLATE_NOOP("errors", "The classification was cancelled; nothing was saved."))
         if self.progress is not None:
             done = self.STAGES.index(stage) if stage in self.STAGES else len(self.STAGES)

@@ -192,7 +192,8 @@ def field_label(name: str) -> str:
 
 
 def report_progress(options: ImportOptions, phase: str, done: int, total: int | None) -> None:
-    if options.cancel is not None:
+    # After the commit ("done") a cancel would report a written batch as not imported: ignore it.
+    if phase != "done" and options.cancel is not None:
         options.cancel.check()
     if options.progress is not None:
         options.progress(ImportProgress(phase, done, total))
