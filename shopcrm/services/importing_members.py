@@ -378,18 +378,13 @@ def _write(
     if created:
         from shopcrm.services.members import CardNumbers
 
-        numbers = CardNumbers(s)
-        taken = set(file_cards)
+        numbers = CardNumbers(s, taken=set(file_cards))
         ids = bulk.reserve_ids(conn, Member.__table__, len(created))
         rows = []
         for t, mid in zip(created, ids, strict=True):
             t.id = mid
             if not t.card:
-                card = numbers.take()
-                while card in taken:
-                    card = numbers.take()
-                t.card = card
-                taken.add(card)
+                t.card = numbers.take()
             rows.append({
                 "id": mid, "card_no": t.card, "phone": t.phone, "phone_last4": last4(t.phone) if t.phone else None,
                 **{f: t.values.get(f) for f in FIELDS}, "registered_on": t.registered_on, "consent": t.consent,

@@ -907,18 +907,13 @@ def _members(s: Any, conn: Connection, created: list[_New], batch_id: int, now: 
         return
     from shopcrm.services.members import CardNumbers
 
-    taken = {m.card for m in created if m.card}
-    numbers = CardNumbers(s)
+    numbers = CardNumbers(s, taken={m.card for m in created if m.card})
     ids = bulk.reserve_ids(conn, Member.__table__, len(created))
     values = []
     for m, mid in zip(created, ids, strict=True):
         m.id = mid
         if not m.card:
-            card = numbers.take()
-            while card in taken:
-                card = numbers.take()
-            m.card = card
-            taken.add(card)
+            m.card = numbers.take()
         values.append(
             (mid, m.card, m.name, m.phone, last4(m.phone) if m.phone else None, m.first, False, m.balance, m.level,
              "active", now, now, batch_id)

@@ -187,14 +187,20 @@ def next_card_no(s: Session) -> str:
 
 
 class CardNumbers:
-    """Hands out card numbers within one transaction (imports create many members at once)."""
+    """Hands out card numbers within one transaction (imports create many members at once),
+    skipping numbers the same file already gives to other members."""
 
-    def __init__(self, s: Session) -> None:
+    def __init__(self, s: Session, taken: set[str] | None = None) -> None:
         self._next = int(next_card_no(s))
+        self._taken = taken if taken is not None else set()
 
     def take(self) -> str:
         value = f"{self._next:06d}"
+        while value in self._taken:
+            self._next += 1
+            value = f"{self._next:06d}"
         self._next += 1
+        self._taken.add(value)
         return value
 
 
