@@ -71,6 +71,7 @@ case "$mode" in
     if [ -z "${SHOPCRM_DATABASE_URL:-}" ] && ! "$venv/bin/python" -c 'from shopcrm.paths import default_database_path as p; import sys; sys.exit(0 if p().exists() else 1)'; then
       say "no shop database yet: creating the demo shop"
       "$venv/bin/shopcrm" demo
+      "$venv/bin/shopcrm" classify >/dev/null
     fi
     exec "$venv/bin/shopcrm" "$@"
     ;;
