@@ -748,6 +748,10 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
+        <source>Sorting members into classes ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Welcome to ShopCRM</source>
         <translation type="unfinished"></translation>
     </message>

@@ -749,6 +749,10 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
+        <source>Sorting members into classes ...</source>
+        <translation>正在为会员分类……</translation>
+    </message>
+    <message>
         <source>Welcome to ShopCRM</source>
         <translation>欢迎使用 ShopCRM</translation>
     </message>

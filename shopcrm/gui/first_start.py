@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCommandLinkButton,
@@ -35,21 +34,20 @@ DEMO_SEED = 1
 
 
 def run_demo(db: Any, control: JobControl) -> Any:
-    """Fill the demo shop on the writer thread, passing its progress on (and the cancel check)."""
+    """Fill the demo shop on the writer thread, then classify it, so tiers and warnings show at once.
+
+    The demo's progress(message, fraction) fills the first 90 % of the bar; a cancel raised from
+    it rolls the whole fill back."""
+    from shopcrm.services.classification import classify
     from shopcrm.services.demo import generate_demo
 
-    def progress(*args: Any, **kwargs: Any) -> None:
-        numbers = [a for a in args if isinstance(a, int | float) and not isinstance(a, bool)]
-        texts = [a for a in args if isinstance(a, str)]
-        done = float(kwargs.get("done", numbers[0] if numbers else 0))
-        total = float(kwargs.get("total", numbers[1] if len(numbers) > 1 else (1.0 if done <= 1 else 0)))
-        control.progress(done, total, str(kwargs.get("text", texts[0] if texts else "")))
+    def progress(message: str, fraction: float) -> None:
+        control.progress(0.9 * float(fraction), 1.0, str(message))
 
-    params = inspect.signature(generate_demo).parameters
-    kwargs: dict[str, Any] = {"members": DEMO_MEMBERS, "months": DEMO_MONTHS, "seed": DEMO_SEED}
-    if "progress" in params:
-        kwargs["progress"] = progress
-    return generate_demo(db, **kwargs)
+    summary = generate_demo(db, members=DEMO_MEMBERS, months=DEMO_MONTHS, seed=DEMO_SEED, progress=progress)
+    control.progress(0.9, 1.0, QCoreApplication.translate("FirstStartDialog", "Sorting members into classes ..."))
+    classify(db)
+    return summary
 
 
 class FirstStartDialog(QDialog):

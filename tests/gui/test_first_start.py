@@ -70,6 +70,9 @@ def test_demo_shop_is_created_with_progress(qtbot: Any, ctx: AppContext, dialog:
     assert stored.first_start_done and stored.shop_name  # the demo names the shop when the owner did not
     assert seen and max(seen) > 0
     assert dialog.start_screen() is None
+    from shopcrm.services.classification_queries import member_classes
+
+    assert member_classes(ctx.db, 1) is not None  # the demo shop opens classified
 
 
 def test_import_choice_shown_only_with_the_import_screen(qtbot: Any, ctx: AppContext) -> None:
