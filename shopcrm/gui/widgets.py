@@ -1,9 +1,10 @@
-"""Small widgets every screen uses: a screen title, field-attached error messages, a busy hint."""
+"""Small widgets every screen uses: a screen title, field-attached error messages, a busy hint,
+the read-only member table."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 from shopcrm.errors import ShopError, ValidationError
 
@@ -19,6 +20,27 @@ def hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label.setObjectName("hint")
     label.setWordWrap(True)
     return label
+
+
+def member_table_view(model: QAbstractItemModel, object_name: str) -> QTableView:
+    """A read-only, row-selecting, sortable table over a member model (sorted in SQL by the model)."""
+    table = QTableView()
+    table.setObjectName(object_name)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(26)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultSectionSize(96)
+    header.setStretchLastSection(True)
+    return table
 
 
 class ErrorLabel(QLabel):

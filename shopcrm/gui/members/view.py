@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from shopcrm.gui.members.detail import MemberDetail
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
 from shopcrm.gui.owner_password_dialog import ask_owner_password
-from shopcrm.gui.widgets import hint_label, title_label
+from shopcrm.gui.widgets import hint_label, member_table_view, title_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.services.member_table import MemberFilter, filter_choices
 from shopcrm.services.members import archive_member, get_member, reactivate_member
@@ -104,25 +102,11 @@ class MembersView(QWidget):
         self.snapshot_label = hint_label()
 
         # ---- table and detail
-        self.table = QTableView()
-        self.table.setObjectName("membersTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = member_table_view(self.model, "membersTable")
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(96)
         header.resizeSection(1, 110)
         header.resizeSection(2, 118)
-        header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.edit_member())
         self.detail = MemberDetail(ctx)

@@ -11,14 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +23,7 @@ from shiboken6 import isValid
 
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
-from shopcrm.gui.widgets import hint_label
+from shopcrm.gui.widgets import hint_label, member_table_view
 from shopcrm.services.member_table import MemberFilter, SnapshotInfo
 from shopcrm.services.segments_view import Cell, SnapshotChoice, cell_member_ids
 
@@ -78,21 +75,7 @@ class MemberListDialog(QDialog):
         self.heading.setObjectName("screenTitle")
         self.heading.setWordWrap(True)
         self.count_label = hint_label(self.tr("Loading ..."))
-        self.table = QTableView()
-        self.table.setObjectName("cellMembersTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setDefaultSectionSize(96)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = member_table_view(self.model, "cellMembersTable")
         self.table.doubleClicked.connect(self.open_member)
         self.members_button = QPushButton(self.tr("Show in the &Members screen"))
         self.members_button.setEnabled(False)
