@@ -125,8 +125,8 @@ def step_database(state: SelftestState) -> str:
 def step_demo(state: SelftestState) -> str:
     """Fill a small demo shop: exercises every table, the money and phone rules, and the points."""
     from shopcrm.db.engine import open_database
-    from shopcrm.services.demo import generate_demo
-    from shopcrm.services.stats import shop_stats
+    from shopcrm.demo.shop import generate_demo
+    from shopcrm.services.reports.stats import shop_stats
 
     db = open_database(state.db_path)
     try:
@@ -142,8 +142,8 @@ def step_demo(state: SelftestState) -> str:
 def step_classify(state: SelftestState) -> str:
     """Run the whole classification engine (numpy, scipy fits) and store a snapshot."""
     from shopcrm.db.engine import open_database
-    from shopcrm.services.classification import classify
-    from shopcrm.services.member_table import latest_snapshot
+    from shopcrm.services.classification.run import classify
+    from shopcrm.services.members.table import latest_snapshot
 
     db = open_database(state.db_path)
     try:
@@ -283,8 +283,8 @@ def step_pdf(state: SelftestState) -> str:
     from shopcrm.db.engine import open_database
     from shopcrm.gui.printing.fonts import print_family
     from shopcrm.gui.printing.output import write_pdf
-    from shopcrm.services.campaign_filters import CampaignFilter
-    from shopcrm.services.campaign_output import prepare_filter_list
+    from shopcrm.services.campaigns.filters import CampaignFilter
+    from shopcrm.services.campaigns.output import prepare_filter_list
 
     _application()
     family = print_family()

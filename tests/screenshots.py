@@ -45,9 +45,9 @@ def _save(widget: Any, path: Path) -> None:
 
 
 def _demo_shop(folder: Path, language: str, members: int) -> Path:
+    from shopcrm.demo.shop import generate_demo
     from shopcrm.i18n import set_language
-    from shopcrm.services.database import open_shop_database
-    from shopcrm.services.demo import generate_demo
+    from shopcrm.services.shop.database import open_shop_database
 
     set_language(language)
     path = folder / f"demo-{language}.db"
@@ -55,7 +55,7 @@ def _demo_shop(folder: Path, language: str, members: int) -> Path:
     try:
         generate_demo(db, members=members, seed=1)
         try:
-            from shopcrm.services.classification import classify
+            from shopcrm.services.classification.run import classify
         except ImportError:  # before the classification service exists: screens show "not classified"
             classify = None
         if classify is not None:
@@ -74,8 +74,8 @@ def shoot_language(app: Any, out: Path, language: str, members: int, size: tuple
     from shopcrm.gui.first_start import FirstStartDialog
     from shopcrm.gui.main_window import MainWindow
     from shopcrm.gui.members.member_dialog import MemberDialog
-    from shopcrm.services.database import open_shop_database
-    from shopcrm.services.settings import save_settings
+    from shopcrm.services.shop.database import open_shop_database
+    from shopcrm.services.shop.settings import save_settings
 
     folder = out / language
     # The first start, on an empty shop.
@@ -133,13 +133,13 @@ def shoot_language(app: Any, out: Path, language: str, members: int, size: tuple
 
 def _counter_scene(app: Any, ctx: Any, view: Any) -> None:
     """A clerk mid-sale: a member picked by the last 4 digits, two products in the basket."""
-    from shopcrm.services.member_table import MemberFilter, member_ids
+    from shopcrm.services.members.table import MemberFilter, member_ids
 
     ids, _snap = member_ids(ctx.db, MemberFilter(churn_level="high"), sort_key="spend_cents", descending=True)
     ids = ids or member_ids(ctx.db, MemberFilter(), sort_key="points", descending=True)[0]
     if not ids:
         return
-    from shopcrm.services.members import get_member
+    from shopcrm.services.members.records import get_member
 
     member = get_member(ctx.db, ids[0])
     view.search.setText(member.phone_display[-4:])

@@ -42,7 +42,7 @@ class CommandContext:
             if self.opener is not None:
                 self._db = self.opener(self.db_target)
             else:
-                from shopcrm.services.database import open_shop_database
+                from shopcrm.services.shop.database import open_shop_database
 
                 self._db = open_shop_database(self.db_target)
         return self._db

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from shopcrm.commands import CommandContext, add_json_flag
-from shopcrm.services.backups import backup_now, restore_backup
 from shopcrm.commands.privacy import add_password_option, owner_password
 from shopcrm.i18n import translate
+from shopcrm.services.shop.backups import backup_now, restore_backup
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.i18n import translate
-from shopcrm.services.classification import classify, parse_as_of
+from shopcrm.services.classification.run import classify, parse_as_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -6,7 +6,7 @@ import argparse
 
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.i18n import translate
-from shopcrm.services.classification import fit_lifetime_models, parse_as_of
+from shopcrm.services.classification.run import fit_lifetime_models, parse_as_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from shopcrm.commands import CommandContext, add_json_flag
+from shopcrm.demo.shop import DEFAULT_MEMBERS, DEFAULT_MONTHS, LARGE_MEMBERS, generate_demo
 from shopcrm.i18n import translate
 from shopcrm.money import format_cents
-from shopcrm.services.demo import DEFAULT_MEMBERS, DEFAULT_MONTHS, LARGE_MEMBERS, generate_demo
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -8,8 +8,14 @@ from pathlib import Path
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.services.exporting import MEMBER_COLUMNS, export_members, export_rejected_rows, export_report, parse_columns
-from shopcrm.services.member_filters import ExportFilter
+from shopcrm.services.members.filters import ExportFilter
+from shopcrm.services.reports.exporting import (
+    MEMBER_COLUMNS,
+    export_members,
+    export_rejected_rows,
+    export_report,
+    parse_columns,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

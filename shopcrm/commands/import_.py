@@ -8,11 +8,16 @@ import sys
 import time
 from pathlib import Path
 
-
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.services.importing import CancelToken, ImportOptions, ImportProgress, ImportResult, import_file
+from shopcrm.services.importing.run import (
+    CancelToken,
+    ImportOptions,
+    ImportProgress,
+    ImportResult,
+    import_file,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

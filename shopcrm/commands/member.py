@@ -10,10 +10,17 @@ from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.money import format_cents
-from shopcrm.services.members import MemberInput, MemberView, find_members, get_member, list_members, register_member
-from shopcrm.services.classification_queries import member_classes
-from shopcrm.services.points import points_history
-from shopcrm.services.purchases import member_history
+from shopcrm.services.classification.queries import member_classes
+from shopcrm.services.members.points import points_history
+from shopcrm.services.members.records import (
+    MemberInput,
+    MemberView,
+    find_members,
+    get_member,
+    list_members,
+    register_member,
+)
+from shopcrm.services.sales.purchases import member_history
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

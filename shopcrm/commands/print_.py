@@ -17,15 +17,15 @@ from shopcrm.commands.privacy import add_password_option, owner_password
 from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.services.campaign_filters import CampaignFilter
-from shopcrm.services.campaign_output import (
+from shopcrm.services.campaigns.filters import CampaignFilter
+from shopcrm.services.campaigns.output import (
     PreparedList,
     level_names,
     prepare_campaign_list,
     prepare_filter_list,
 )
-from shopcrm.services.campaign_words import parse_class_values, parse_levels
-from shopcrm.services.settings import load_settings
+from shopcrm.services.campaigns.words import parse_class_values, parse_levels
+from shopcrm.services.shop.settings import load_settings
 
 # option -> (CampaignFilter field, help)
 CLASS_OPTIONS: tuple[tuple[str, str, str], ...] = (
@@ -99,8 +99,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from shopcrm.gui.printing.app import ensure_print_application
     from shopcrm.gui.printing.output import write_pdf
-    from shopcrm.services import audit
-    from shopcrm.services.campaign_output import record_output
+    from shopcrm.services.campaigns.output import record_output
+    from shopcrm.services.shop import audit
 
     db = ctx.db()
     masked = not args.unmasked

@@ -16,9 +16,14 @@ from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.services import audit
-from shopcrm.services.owner_password import clear_owner_password, has_owner_password, set_owner_password
-from shopcrm.services.privacy import consent_history, erase_member_data, export_member_data, record_consent
+from shopcrm.services.members.privacy import (
+    consent_history,
+    erase_member_data,
+    export_member_data,
+    record_consent,
+)
+from shopcrm.services.shop import audit
+from shopcrm.services.shop.owner_password import clear_owner_password, has_owner_password, set_owner_password
 
 PASSWORD_ENV = "SHOPCRM_OWNER_PASSWORD"
 NEW_PASSWORD_ENV = "SHOPCRM_NEW_OWNER_PASSWORD"

@@ -10,9 +10,9 @@ from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.money import parse_money
-from shopcrm.services.members import find_members, get_member_by_card
-from shopcrm.services.products import search_products
-from shopcrm.services.purchases import LineInput, PurchaseInput, record_purchase, void_purchase
+from shopcrm.services.members.records import find_members, get_member_by_card
+from shopcrm.services.sales.products import search_products
+from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase, void_purchase
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -6,7 +6,7 @@ import argparse
 
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.i18n import translate
-from shopcrm.services.stats import shop_stats
+from shopcrm.services.reports.stats import shop_stats
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

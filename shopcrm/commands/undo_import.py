@@ -6,7 +6,7 @@ import argparse
 
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.i18n import translate
-from shopcrm.services.importing_undo import undo_import
+from shopcrm.services.importing.undo import undo_import
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -13,7 +13,7 @@ from shopcrm.db.engine import Database
 from shopcrm.errors import ShopError
 from shopcrm.gui.language import LanguageManager
 from shopcrm.gui.worker import DatabaseWorker, Job, JobControl
-from shopcrm.services.settings import ShopSettings, load_settings, save_settings
+from shopcrm.services.shop.settings import ShopSettings, load_settings, save_settings
 
 log = logging.getLogger(__name__)
 

@@ -38,8 +38,8 @@ def run_demo(db: Any, control: JobControl) -> Any:
 
     The demo's progress(message, fraction) fills the first 90 % of the bar; a cancel raised from
     it rolls the whole fill back."""
-    from shopcrm.services.classification import classify
-    from shopcrm.services.demo import generate_demo
+    from shopcrm.demo.shop import generate_demo
+    from shopcrm.services.classification.run import classify
 
     def progress(message: str, fraction: float) -> None:
         control.progress(0.9 * float(fraction), 1.0, str(message))
@@ -178,7 +178,7 @@ class FirstStartDialog(QDialog):
         return replace(base, shop_name=name, language=str(self.language_box.currentData()), first_start_done=True)
 
     def _next(self) -> None:
-        from shopcrm.services.settings import validate_settings
+        from shopcrm.services.shop.settings import validate_settings
 
         self.errors.clear()
         try:

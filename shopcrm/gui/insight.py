@@ -1,5 +1,5 @@
 """What the counter and the member detail show about a member's classes, from the classification
-service (shopcrm.services.classification_queries.member_classes)."""
+service (shopcrm.services.classification.queries.member_classes)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from shopcrm.db.engine import Database
-from shopcrm.services.classification_queries import member_classes
-from shopcrm.services.classification_store import COLUMNS
+from shopcrm.services.classification.queries import member_classes
+from shopcrm.services.classification.store import COLUMNS
 
 
 @dataclass(frozen=True)

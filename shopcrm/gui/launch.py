@@ -59,7 +59,7 @@ def ensure_application() -> QApplication:
 
 def needs_first_start(ctx: AppContext) -> bool:
     """A new, empty shop: no first start yet, no members and no sales (a CLI-filled shop skips it)."""
-    from shopcrm.services.stats import shop_stats
+    from shopcrm.services.reports.stats import shop_stats
 
     if ctx.settings.first_start_done:
         return False
@@ -102,7 +102,7 @@ def launch_gui(db_target: str | None = None) -> int:
 
     from shopcrm.gui.context import AppContext
     from shopcrm.gui.language import LanguageManager
-    from shopcrm.services.database import open_shop_database
+    from shopcrm.services.shop.database import open_shop_database
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal closes the window
     app = ensure_application()

@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — ShopCRM" if name else "ShopCRM")
 
     def _update_status(self) -> None:
-        from shopcrm.services.member_table import latest_snapshot
+        from shopcrm.services.members.table import latest_snapshot
 
         self.db_label.setText(self.tr("Database: {name}").format(name=self.ctx.db.display_name()))
         try:
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
                     when=snap.created_at.strftime("%Y-%m-%d %H:%M"), as_of=snap.as_of.isoformat()))
 
     def _show_startup_warnings(self) -> None:
-        from shopcrm.services.database import startup_warnings
+        from shopcrm.services.shop.database import startup_warnings
 
         warnings = startup_warnings()
         self.warning_label.setText("⚠ " + warnings[-1] if warnings else "")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from shopcrm.db.engine import Database
 from shopcrm.gui.widgets import ErrorLabel
-from shopcrm.services.owner_password import OwnerPasswordError, has_owner_password, require_owner
+from shopcrm.services.shop.owner_password import OwnerPasswordError, has_owner_password, require_owner
 
 
 class OwnerPasswordDialog(QDialog):

@@ -335,7 +335,7 @@ def parse_code(value: object, *, field: str, limit: int = 64) -> str | None:
 
 def parse_card(value: object) -> str | None:
     """A member card number; floats from xlsx lose their '.0', scientific notation is refused."""
-    from shopcrm.services.member_fields import parse_card_no
+    from shopcrm.io.member_fields import parse_card_no
 
     code = parse_code(value, field="card_no", limit=40)
     return parse_card_no(code) if code is not None else None
@@ -440,7 +440,7 @@ def parse_points(value: object) -> int:
 
 def parse_birthday_cell(value: object) -> tuple[int | None, int, int] | None:
     """A birthday with or without year, also from Excel serials and '3月5日'/'0305' forms."""
-    from shopcrm.services.member_fields import parse_birthday
+    from shopcrm.io.member_fields import parse_birthday
 
     if is_empty(value):
         return None

@@ -8,7 +8,7 @@ temporary file unless --db names an existing one) each round times
      (SELECT member_id, COUNT(*), SUM(total_cents), MIN(purchased_at), MAX(purchased_at) ... GROUP BY
      member_id), fetched in full: the machine's floor for touching every purchase once; taken just
      before and just after step 2, the mean of the two is the round's reference;
-  2. a full reclassification through shopcrm.services.classification.classify: reading members,
+  2. a full reclassification through shopcrm.services.classification.run.classify: reading members,
      purchases, lines and ratings, metrics, every rule with its reasons, the BG/NBD and Gamma-Gamma
      fits, recommendations, and the snapshot write (replacing the previous one of that date).
 On a new shop the first round fits the lifetime models from scratch; later rounds start from the
@@ -35,8 +35,8 @@ from sqlalchemy import func, select, text
 
 from shopcrm.db.engine import Database, open_database
 from shopcrm.db.models import Purchase
-from shopcrm.services.classification import classify
-from shopcrm.services.demo import LARGE_MEMBERS, generate_demo
+from shopcrm.demo.shop import LARGE_MEMBERS, generate_demo
+from shopcrm.services.classification.run import classify
 
 
 def line(label: str, value: str, reference: str = "", ratio: str = "") -> None:

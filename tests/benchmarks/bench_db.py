@@ -6,7 +6,7 @@
    bare sqlite3 executemany of the same number of rows into one unindexed table (the machine's
    floor for writing that much).  Goal: under a minute.
 2. Counter lookup by the last 4 phone digits among 100,000 members, p95, through the member search
-   service (shopcrm.services.members.find_members), beside a bare sqlite3 indexed lookup on the
+   service (shopcrm.services.members.records.find_members), beside a bare sqlite3 indexed lookup on the
    same file.  Goal: p95 <= 10 ms.
 3. The per-member GROUP BY over about a million purchases with the shipped covering index
    (member_id, purchased_at, total_cents), with a plain member_id index instead, and with no
@@ -31,8 +31,8 @@ from pathlib import Path
 import numpy as np
 
 from shopcrm.db.engine import Database, open_database
-from shopcrm.services.demo import LARGE_MEMBERS, DemoSummary, generate_demo
-from shopcrm.services.members import find_members
+from shopcrm.demo.shop import LARGE_MEMBERS, DemoSummary, generate_demo
+from shopcrm.services.members.records import find_members
 
 LOOKUPS = 300
 GROUP_BY = (

@@ -40,7 +40,7 @@ t0 = time.perf_counter()
 from shopcrm.gui.launch import ensure_application
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.main_window import MainWindow
-from shopcrm.services.database import open_shop_database
+from shopcrm.services.shop.database import open_shop_database
 app = ensure_application()
 ctx = AppContext(open_shop_database(sys.argv[1]))
 ctx.show_error = lambda exc, parent=None: (print("error:", exc, file=sys.stderr), sys.exit(2))
@@ -71,7 +71,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from shopcrm.gui.launch import ensure_application
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.main_window import MainWindow
-from shopcrm.services.database import open_shop_database
+from shopcrm.services.shop.database import open_shop_database
 app = ensure_application()
 ctx = AppContext(open_shop_database(sys.argv[1]))
 import os
@@ -152,7 +152,7 @@ def usable(path: Path) -> bool:
     from sqlalchemy import select
 
     from shopcrm.db.models import SnapshotMember
-    from shopcrm.services.database import open_shop_database
+    from shopcrm.services.shop.database import open_shop_database
 
     try:
         db = open_shop_database(path)
@@ -170,9 +170,9 @@ def usable(path: Path) -> bool:
 def make_shop(path: Path, members: int, months: int = 12) -> None:
     for leftover in path.parent.glob(path.name + "*"):
         leftover.unlink()
-    from shopcrm.services.classification import classify
-    from shopcrm.services.database import open_shop_database
-    from shopcrm.services.demo import generate_demo
+    from shopcrm.demo.shop import generate_demo
+    from shopcrm.services.classification.run import classify
+    from shopcrm.services.shop.database import open_shop_database
 
     db = open_shop_database(path)
     t0 = time.perf_counter()
@@ -237,8 +237,8 @@ def members_table(path: Path) -> None:
     from shopcrm.gui.context import AppContext
     from shopcrm.gui.launch import ensure_application
     from shopcrm.gui.members.view import MembersView
-    from shopcrm.services.database import open_shop_database
-    from shopcrm.services.member_table import COLUMN_KEYS
+    from shopcrm.services.members.table import COLUMN_KEYS
+    from shopcrm.services.shop.database import open_shop_database
 
     ensure_application()
     ctx = AppContext(open_shop_database(path))
@@ -275,8 +275,8 @@ def import_stall(shop: Path, sheet: Path, rows: int) -> None:
     from shopcrm.gui.context import AppContext
     from shopcrm.gui.import_wizard.view import ImportWizard
     from shopcrm.gui.launch import ensure_application
-    from shopcrm.services.database import open_shop_database
-    from shopcrm.services.importing import import_file
+    from shopcrm.services.importing.run import import_file
+    from shopcrm.services.shop.database import open_shop_database
 
     ensure_application()
     work = shop.with_name("bench-import.db")

@@ -36,7 +36,7 @@ from shopcrm.gui.launch import ensure_application
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.main_window import MainWindow
 from shopcrm.gui import registry
-from shopcrm.services.database import open_shop_database
+from shopcrm.services.shop.database import open_shop_database
 registry.SCREENS = [s for s in registry.SCREENS if s.key in ("counter", "members", "settings")]
 app = ensure_application()
 ctx = AppContext(open_shop_database(sys.argv[1]))
@@ -68,9 +68,9 @@ def ms(seconds: float) -> str:
 
 
 def make_shop(path: Path, members: int) -> None:
-    from shopcrm.services.classification import classify
-    from shopcrm.services.database import open_shop_database
-    from shopcrm.services.demo import generate_demo
+    from shopcrm.demo.shop import generate_demo
+    from shopcrm.services.classification.run import classify
+    from shopcrm.services.shop.database import open_shop_database
 
     db = open_shop_database(path)
     t0 = time.perf_counter()
@@ -105,8 +105,8 @@ def members_screen(path: Path) -> None:
     from shopcrm.gui.context import AppContext
     from shopcrm.gui.launch import ensure_application
     from shopcrm.gui.members.view import MembersView
-    from shopcrm.services.database import open_shop_database
-    from shopcrm.services.member_table import COLUMN_KEYS
+    from shopcrm.services.members.table import COLUMN_KEYS
+    from shopcrm.services.shop.database import open_shop_database
 
     app = ensure_application()
     ctx = AppContext(open_shop_database(path))

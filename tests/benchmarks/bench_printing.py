@@ -37,9 +37,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from shopcrm.db.engine import open_database  # noqa: E402
 from shopcrm.gui.printing.fonts import print_font  # noqa: E402
 from shopcrm.gui.printing.output import PDF_RESOLUTION, new_printer, page_layout, paint_list, write_pdf  # noqa: E402
-from shopcrm.services.campaign_columns import CellFormat, ListRow  # noqa: E402
-from shopcrm.services.campaign_export import write_list_workbook  # noqa: E402
-from shopcrm.services.campaign_output import PreparedList, _columns  # noqa: E402
+from shopcrm.services.campaigns.columns import CellFormat, ListRow  # noqa: E402
+from shopcrm.services.campaigns.export import write_list_workbook  # noqa: E402
+from shopcrm.services.campaigns.output import PreparedList, _columns  # noqa: E402
 
 
 def line(label: str, value: str, reference: str = "", ratio: str = "") -> None:
@@ -115,11 +115,11 @@ def bench_preview(folder: Path) -> None:
 
 
 def bench_queries(members: int, folder: Path) -> None:
-    from shopcrm.services.campaign_filters import CampaignFilter
-    from shopcrm.services.campaign_response import campaign_response
-    from shopcrm.services.campaigns import count_matching, preset_filter, save_campaign
-    from shopcrm.services.classification import classify
-    from shopcrm.services.demo import generate_demo
+    from shopcrm.demo.shop import generate_demo
+    from shopcrm.services.campaigns.filters import CampaignFilter
+    from shopcrm.services.campaigns.lists import count_matching, preset_filter, save_campaign
+    from shopcrm.services.campaigns.response import campaign_response
+    from shopcrm.services.classification.run import classify
 
     print(f"3. Live count and response on a demo shop of {members:,} members")
     path = folder / "shop.db"

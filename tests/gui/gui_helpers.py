@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from shopcrm.db.engine import Database
-from shopcrm.services.members import MemberInput, MemberView, register_member
-from shopcrm.services.products import ProductView, add_product
+from shopcrm.services.members.records import MemberInput, MemberView, register_member
+from shopcrm.services.sales.products import ProductView, add_product
 
 
 def member(db: Database, phone: str, name: str, **kw: Any) -> MemberView:

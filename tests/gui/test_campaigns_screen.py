@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QInputDialog
 
 from shopcrm.gui.campaigns.view import CampaignsView
 from shopcrm.gui.context import AppContext
-from shopcrm.services import audit
-from shopcrm.services.campaign_filters import CampaignFilter
-from shopcrm.services.campaigns import get_campaign, list_campaigns, save_campaign
-from shopcrm.services.owner_password import set_owner_password
+from shopcrm.services.campaigns.filters import CampaignFilter
+from shopcrm.services.campaigns.lists import get_campaign, list_campaigns, save_campaign
+from shopcrm.services.shop import audit
+from shopcrm.services.shop.owner_password import set_owner_password
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from campaign_shop import CampaignShop  # noqa: E402

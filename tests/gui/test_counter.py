@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.counter.view import CounterView
 from shopcrm.gui.members.member_dialog import MemberDialog
-from shopcrm.services.members import find_members
-from shopcrm.services.purchases import member_history
+from shopcrm.services.members.records import find_members
+from shopcrm.services.sales.purchases import member_history
 
 pytestmark = pytest.mark.gui
 
@@ -157,7 +157,7 @@ def test_unknown_product_and_bad_amount_are_explained(qtbot: Any, ctx: AppContex
 def test_walk_in_sale_and_void(qtbot: Any, ctx: AppContext, counter: CounterView, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from shopcrm.services.stats import shop_stats
+    from shopcrm.services.reports.stats import shop_stats
 
     qtbot.keyClicks(counter.amount, "8")
     qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
@@ -202,7 +202,7 @@ class _Flaky:
     booking (the answer lost on the way back); every call's sale reference is kept."""
 
     def __init__(self, fail_after_booking: bool) -> None:
-        from shopcrm.services import purchases
+        from shopcrm.services.sales import purchases
 
         self.real = purchases.record_purchase
         self.fail_after_booking = fail_after_booking
@@ -252,7 +252,7 @@ def test_a_retried_save_books_the_sale_once(qtbot: Any, ctx: AppContext, counter
 def test_a_sale_given_up_after_a_failure_gets_a_new_reference(qtbot: Any, ctx: AppContext, counter: CounterView,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from shopcrm.gui.counter import view as counter_view
-    from shopcrm.services.stats import shop_stats
+    from shopcrm.services.reports.stats import shop_stats
 
     flaky = _Flaky(fail_after_booking=False)
     monkeypatch.setattr(counter_view, "record_purchase", flaky)

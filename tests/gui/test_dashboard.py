@@ -15,10 +15,15 @@ from shopcrm.gui.charts.glyphs import record_missing_glyphs
 from shopcrm.gui.charts.loader import chart_library
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.dashboard.view import DashboardView
-from shopcrm.services.dashboard import dashboard_data, dashboard_kpis, monthly_trend, upcoming_birthdays
-from shopcrm.services.member_table import MemberFilter
-from shopcrm.services.members import archive_member
-from shopcrm.services.purchases import PurchaseInput, record_purchase, void_purchase
+from shopcrm.services.members.records import archive_member
+from shopcrm.services.members.table import MemberFilter
+from shopcrm.services.reports.dashboard import (
+    dashboard_data,
+    dashboard_kpis,
+    monthly_trend,
+    upcoming_birthdays,
+)
+from shopcrm.services.sales.purchases import PurchaseInput, record_purchase, void_purchase
 
 AS_OF = dt.date(2025, 3, 20)
 

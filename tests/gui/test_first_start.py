@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from shopcrm.gui import first_start
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.first_start import FirstStartDialog
-from shopcrm.services.settings import load_settings
-from shopcrm.services.stats import shop_stats
+from shopcrm.services.reports.stats import shop_stats
+from shopcrm.services.shop.settings import load_settings
 
 pytestmark = pytest.mark.gui
 
@@ -70,7 +70,7 @@ def test_demo_shop_is_created_with_progress(qtbot: Any, ctx: AppContext, dialog:
     assert stored.first_start_done and stored.shop_name  # the demo names the shop when the owner did not
     assert seen and max(seen) > 0
     assert dialog.start_screen() is None
-    from shopcrm.services.classification_queries import member_classes
+    from shopcrm.services.classification.queries import member_classes
 
     assert member_classes(ctx.db, 1) is not None  # the demo shop opens classified
 

@@ -139,7 +139,7 @@ def test_import_a_sheet_through_the_wizard_and_undo_it(qtbot: Any, qtmodeltester
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(rejects.with_suffix("")), ""))
     qtbot.mouseClick(wizard.result_save, Qt.MouseButton.LeftButton)  # ".xlsx" is added
     qtbot.waitUntil(rejects.exists, timeout=10_000)
-    from shopcrm.services.import_review import read_rejects_file
+    from shopcrm.services.importing.review import read_rejects_file
 
     assert [r.values[1] for r in read_rejects_file(rejects)] == ["12345"]
 
@@ -170,7 +170,7 @@ def test_importing_the_same_file_again_adds_nothing(qtbot: Any, ctx: AppContext,
 
 def test_earlier_imports_are_listed_and_can_be_undone(qtbot: Any, qtmodeltester: Any, ctx: AppContext,
                                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from shopcrm.services.importing import import_file
+    from shopcrm.services.importing.run import import_file
 
     result = import_file(ctx.db, sales_file(tmp_path / "old.xlsx"), "sales")
     wizard = ImportWizard(ctx)

@@ -53,7 +53,7 @@ def test_needs_first_start_only_for_a_new_empty_shop(ctx: AppContext) -> None:
 
     from gui_helpers import member
 
-    from shopcrm.services.settings import save_settings
+    from shopcrm.services.shop.settings import save_settings
 
     assert launch.needs_first_start(ctx)
     member(ctx.db, "13800138000", "Li Na")

@@ -8,7 +8,8 @@ from gui_helpers import member, product, snapshot
 from shopcrm.db.engine import Database
 from shopcrm.errors import ValidationError
 from shopcrm.gui.insight import member_insight
-from shopcrm.services.member_table import (
+from shopcrm.services.members.records import archive_member
+from shopcrm.services.members.table import (
     COLUMN_KEYS,
     MemberFilter,
     count_members,
@@ -17,8 +18,7 @@ from shopcrm.services.member_table import (
     member_ids,
     member_rows,
 )
-from shopcrm.services.members import archive_member
-from shopcrm.services.purchases import PurchaseInput, record_purchase
+from shopcrm.services.sales.purchases import PurchaseInput, record_purchase
 
 
 @pytest.fixture

@@ -14,10 +14,10 @@ from shopcrm.gui.members.detail import MemberDetail
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.members.table_model import MemberTableModel
 from shopcrm.gui.members.view import MembersView
-from shopcrm.services.feedback import FeedbackInput, add_feedback
-from shopcrm.services.member_table import COLUMN_KEYS, MemberFilter
-from shopcrm.services.members import get_member
-from shopcrm.services.purchases import LineInput, PurchaseInput, record_purchase
+from shopcrm.services.members.feedback import FeedbackInput, add_feedback
+from shopcrm.services.members.records import get_member
+from shopcrm.services.members.table import COLUMN_KEYS, MemberFilter
+from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase
 
 pytestmark = pytest.mark.gui
 
@@ -222,7 +222,7 @@ def test_erase_needs_the_owner_password(qtbot: Any, ctx: AppContext, members_vie
                                         shop: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     from test_owner_password import answer_password_dialog
 
-    from shopcrm.services.owner_password import set_owner_password
+    from shopcrm.services.shop.owner_password import set_owner_password
 
     set_owner_password(ctx.db, "owner-only")
     _press_erase(monkeypatch)
@@ -246,7 +246,7 @@ def test_erase_needs_the_owner_password(qtbot: Any, ctx: AppContext, members_vie
 def test_erase_refused_by_the_service_shows_its_message(qtbot: Any, ctx: AppContext, members_view: MembersView,
                                                         shop: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     """The service checks again (the password may change after the dialog): its translated message."""
-    from shopcrm.services.owner_password import set_owner_password
+    from shopcrm.services.shop.owner_password import set_owner_password
 
     set_owner_password(ctx.db, "owner-only")
     warned: list[str] = []

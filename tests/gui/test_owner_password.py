@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.owner_password_dialog import OwnerPasswordDialog, ask_owner_password
 from shopcrm.gui.settings.owner_password_section import OwnerPasswordSection
-from shopcrm.services.owner_password import has_owner_password, set_owner_password, verify_owner_password
+from shopcrm.services.shop.owner_password import has_owner_password, set_owner_password, verify_owner_password
 
 pytestmark = pytest.mark.gui
 

@@ -19,11 +19,11 @@ from shopcrm.db.engine import Database
 from shopcrm.gui.printing.layout import ListLayout
 from shopcrm.gui.printing.output import PDF_RESOLUTION, page_layout, write_pdf
 from shopcrm.gui.printing.pdf_text import fix_to_unicode, remap_cmap
-from shopcrm.services import audit
-from shopcrm.services.campaign_columns import CellFormat, ListRow
-from shopcrm.services.campaign_filters import CampaignFilter
-from shopcrm.services.campaign_output import PreparedList, _columns, prepare_filter_list
-from shopcrm.services.owner_password import OwnerPasswordError, set_owner_password
+from shopcrm.services.campaigns.columns import CellFormat, ListRow
+from shopcrm.services.campaigns.filters import CampaignFilter
+from shopcrm.services.campaigns.output import PreparedList, _columns, prepare_filter_list
+from shopcrm.services.shop import audit
+from shopcrm.services.shop.owner_password import OwnerPasswordError, set_owner_password
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from campaign_shop import CampaignShop  # noqa: E402

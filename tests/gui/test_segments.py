@@ -18,9 +18,7 @@ from shopcrm.gui.charts.loader import chart_library
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.segments.member_list import MemberListDialog
 from shopcrm.gui.segments.view import TABS, SegmentsView
-from shopcrm.services.member_table import MemberFilter
-from shopcrm.services.members import archive_member
-from shopcrm.services.segments_view import (
+from shopcrm.services.classification.segments import (
     Cell,
     cell_count,
     cell_member_ids,
@@ -28,6 +26,8 @@ from shopcrm.services.segments_view import (
     movement,
     overview,
 )
+from shopcrm.services.members.records import archive_member
+from shopcrm.services.members.table import MemberFilter
 
 pytestmark = pytest.mark.gui
 
@@ -249,8 +249,8 @@ def test_drill_down_in_the_window_opens_the_members_screen_filtered(qtbot: Any, 
 @pytest.fixture
 def demo_ctx(qapp: Any, tmp_path: Any) -> Iterator[AppContext]:
     from shopcrm.db.engine import open_database
+    from shopcrm.demo.shop import generate_demo
     from shopcrm.gui.style import apply_style
-    from shopcrm.services.demo import generate_demo
 
     db = open_database(tmp_path / "demo.db")
     generate_demo(db, members=80, months=6, seed=5, end=dt.datetime(2025, 3, 31, 20))

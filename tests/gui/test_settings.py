@@ -13,7 +13,7 @@ from shopcrm.engine.params import RuleParams
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.settings.rule_fields import rule_fields
 from shopcrm.gui.settings.view import SettingsView
-from shopcrm.services.settings import load_settings
+from shopcrm.services.shop.settings import load_settings
 
 pytestmark = pytest.mark.gui
 
@@ -107,7 +107,7 @@ def test_backup_now_and_restore(qtbot: Any, ctx: AppContext, settings_view: Sett
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from gui_helpers import member
 
-    from shopcrm.services.stats import shop_stats
+    from shopcrm.services.reports.stats import shop_stats
 
     settings_view.backup_dir.setText(str(tmp_path))
     _save_and_wait(qtbot, settings_view)
@@ -155,7 +155,7 @@ def test_startup_warning_is_shown_in_the_status_bar(qtbot: Any, ctx: AppContext,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from shopcrm.gui import registry
     from shopcrm.gui.main_window import MainWindow
-    from shopcrm.services import database
+    from shopcrm.services.shop import database
 
     monkeypatch.setattr(database, "startup_warnings", lambda: ["Today's automatic backup failed: disk full"])
     monkeypatch.setattr(registry, "SCREENS", [s for s in registry.SCREENS if s.key == "settings"])
@@ -168,8 +168,8 @@ def test_startup_warning_is_shown_in_the_status_bar(qtbot: Any, ctx: AppContext,
 def test_saving_settings_needs_the_owner_password(qtbot: Any, ctx: AppContext, settings_view: SettingsView) -> None:
     from test_owner_password import answer_password_dialog
 
-    from shopcrm.services.audit import SETTINGS_CHANGED, list_events
-    from shopcrm.services.owner_password import set_owner_password
+    from shopcrm.services.shop.audit import SETTINGS_CHANGED, list_events
+    from shopcrm.services.shop.owner_password import set_owner_password
 
     set_owner_password(ctx.db, "owner-only")
     before = load_settings(ctx.db).shop_name
@@ -195,9 +195,9 @@ def test_restore_needs_the_owner_password(qtbot: Any, ctx: AppContext, settings_
     from gui_helpers import member
     from test_owner_password import answer_password_dialog
 
-    from shopcrm.services.backups import backup_now
-    from shopcrm.services.owner_password import set_owner_password
-    from shopcrm.services.stats import shop_stats
+    from shopcrm.services.reports.stats import shop_stats
+    from shopcrm.services.shop.backups import backup_now
+    from shopcrm.services.shop.owner_password import set_owner_password
 
     set_owner_password(ctx.db, "owner-only")
     backup = backup_now(ctx.db, tmp_path / "before.db")

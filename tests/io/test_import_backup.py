@@ -6,7 +6,7 @@ from pathlib import Path
 
 from shopcrm.db.backup import list_backups
 from shopcrm.db.engine import Database
-from shopcrm.services.importing import ImportOptions, import_file
+from shopcrm.services.importing.run import ImportOptions, import_file
 
 
 def _sheet(tmp_path: Path) -> Path:

@@ -12,10 +12,10 @@ from sqlalchemy import select
 
 from shopcrm.db.engine import Database, open_database
 from shopcrm.db.models import Member
-from shopcrm.services.exporting import export_members, parse_columns
-from shopcrm.services.importing import ImportOptions, import_file
-from shopcrm.services.importing_undo import undo_import
-from shopcrm.services.members import MemberInput, register_member
+from shopcrm.services.importing.run import ImportOptions, import_file
+from shopcrm.services.importing.undo import undo_import
+from shopcrm.services.members.records import MemberInput, register_member
+from shopcrm.services.reports.exporting import export_members, parse_columns
 
 HEADER = ["会员卡号", "姓名", "手机号", "性别", "生日", "注册日期", "来源", "标签", "营销同意", "积分"]
 

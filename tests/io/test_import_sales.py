@@ -13,9 +13,15 @@ from sqlalchemy import func, select
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ImportBatch, Member, PointsEntry, Product, Purchase, PurchaseLine
-from shopcrm.services.importing import CancelToken, ImportCancelled, ImportOptions, import_file, preview_file
-from shopcrm.services.importing_undo import undo_import
-from shopcrm.services.stats import shop_stats
+from shopcrm.services.importing.run import (
+    CancelToken,
+    ImportCancelled,
+    ImportOptions,
+    import_file,
+    preview_file,
+)
+from shopcrm.services.importing.undo import undo_import
+from shopcrm.services.reports.stats import shop_stats
 
 MESSY_REVENUE = 16 + 18 + 12.5 + 18 + 1018 + 168 + 18 + 18 - 8 - 18 + 15
 

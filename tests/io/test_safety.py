@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ImportBatch, Member, Purchase
 from shopcrm.io.safety import BadFileError, inspect_file
-from shopcrm.services.importing import import_file
+from shopcrm.services.importing.run import import_file
 
 _CT = (
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'

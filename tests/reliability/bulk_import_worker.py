@@ -1,5 +1,5 @@
 """A 500k-row sales import's write, for the SIGKILL test: one transaction through the importer's
-bulk Core path (shopcrm.services.importing_bulk, executemany on SQLite), exactly as
+bulk Core path (shopcrm.db.bulk, executemany on SQLite), exactly as
 importing_sales._write lays the rows down: the batch row, the members it creates, the purchases,
 the members' points, then their balances.
 
@@ -21,9 +21,9 @@ from sqlalchemy import bindparam, update
 def main(argv: list[str]) -> int:
     path, rows, members = argv[0], int(argv[1]), int(argv[2])
 
+    from shopcrm.db import bulk
     from shopcrm.db.engine import open_database
     from shopcrm.db.models import ImportBatch, Member, PointsEntry, Purchase
-    from shopcrm.services import importing_bulk as bulk
 
     db = open_database(path, upgrade=False)
     now = dt.datetime(2025, 6, 1, 12, 0, 0)

@@ -24,8 +24,8 @@ def main(argv: list[str]) -> int:
 
     from shopcrm.db.engine import open_database
     from shopcrm.errors import ConflictError
-    from shopcrm.services.points import redeem_points
-    from shopcrm.services.purchases import PurchaseInput, record_purchase
+    from shopcrm.services.members.points import redeem_points
+    from shopcrm.services.sales.purchases import PurchaseInput, record_purchase
 
     db = open_database(url, upgrade=False)
     rng = random.Random(seed)

@@ -1,4 +1,4 @@
-"""A real sales import (shopcrm.services.importing.import_file, what `shopcrm import sales` runs),
+"""A real sales import (shopcrm.services.importing.run.import_file, what `shopcrm import sales` runs),
 for the SIGKILL test.
 
     python import_worker.py DB_PATH FILE
@@ -14,7 +14,7 @@ import sys
 
 def main(argv: list[str]) -> int:
     from shopcrm.db.engine import open_database
-    from shopcrm.services.importing import ImportOptions, ImportProgress, import_file
+    from shopcrm.services.importing.run import ImportOptions, ImportProgress, import_file
 
     db = open_database(argv[0], upgrade=False)
 

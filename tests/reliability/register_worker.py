@@ -19,7 +19,7 @@ def main(argv: list[str]) -> int:
 
     from shopcrm.db.engine import open_database
     from shopcrm.errors import ConflictError
-    from shopcrm.services.members import MemberInput, register_member
+    from shopcrm.services.members.records import MemberInput, register_member
 
     db = open_database(url, upgrade=False)
     go_file.with_name(f"ready-{worker}").touch()

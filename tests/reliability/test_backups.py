@@ -25,10 +25,10 @@ from shopcrm.db.engine import Database, open_database
 from shopcrm.db.migrate import head_revision
 from shopcrm.errors import ShopError
 from shopcrm.paths import default_backup_dir
-from shopcrm.services import audit
-from shopcrm.services.database import open_shop_database, startup_warnings
-from shopcrm.services.members import MemberInput, find_members, register_member
-from shopcrm.services.settings import update_settings
+from shopcrm.services.members.records import MemberInput, find_members, register_member
+from shopcrm.services.shop import audit
+from shopcrm.services.shop.database import open_shop_database, startup_warnings
+from shopcrm.services.shop.settings import update_settings
 
 
 def _backups(folder: Path, reason: str | None = None) -> list[Path]:
@@ -128,7 +128,7 @@ def test_failed_daily_backup_does_not_stop_the_shop(tmp_path: Path, monkeypatch:
     def broken(_db: Database, today: dt.date | None = None) -> Path | None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("shopcrm.services.database.daily_backup_if_due", broken)
+    monkeypatch.setattr("shopcrm.services.shop.database.daily_backup_if_due", broken)
     db = open_shop_database(path)
     assert find_members(db, "x") == []
     assert "No space left" in startup_warnings()[-1]

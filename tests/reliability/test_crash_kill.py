@@ -5,7 +5,7 @@ Two workers are killed, each at 5 random moments, each time on a fresh copy of a
 has members, sales and points (those must come through untouched too):
 
 * bulk_import_worker.py writes a 500,000-row sales batch in one transaction through the importer's
-  own bulk path (shopcrm.services.importing_bulk), aiming its kills by progress: anywhere among the
+  own bulk path (shopcrm.db.bulk), aiming its kills by progress: anywhere among the
   inserts, or during COMMIT.  The whole importer would spend ~20 s of CPU parsing 500k spreadsheet
   rows before its transaction even starts, five times over; the transaction is what a kill can hurt.
 * import_worker.py runs the real importer (import_file, what `shopcrm import sales` runs) on a CSV
@@ -35,9 +35,9 @@ import pytest
 from sqlalchemy import text
 
 from shopcrm.db.engine import open_database
-from shopcrm.services.members import MemberInput, register_member
-from shopcrm.services.points import redeem_points
-from shopcrm.services.purchases import PurchaseInput, record_purchase
+from shopcrm.services.members.points import redeem_points
+from shopcrm.services.members.records import MemberInput, register_member
+from shopcrm.services.sales.purchases import PurchaseInput, record_purchase
 
 pytestmark = [
     pytest.mark.slow,

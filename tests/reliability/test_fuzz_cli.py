@@ -27,10 +27,10 @@ from hypothesis import strategies as st
 from shopcrm.cli import build_parser, run_cli
 from shopcrm.db.backup import backup_database
 from shopcrm.db.engine import open_database
-from shopcrm.services.feedback import FeedbackInput, add_feedback
-from shopcrm.services.members import MemberInput, register_member
-from shopcrm.services.products import add_product
-from shopcrm.services.purchases import LineInput, PurchaseInput, record_purchase
+from shopcrm.services.members.feedback import FeedbackInput, add_feedback
+from shopcrm.services.members.records import MemberInput, register_member
+from shopcrm.services.sales.products import add_product
+from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase
 
 pytestmark = pytest.mark.slow  # still runs in CI; `-m "not slow"` skips it locally
 FUZZ_CLI_EXAMPLES = int(os.environ.get("SHOPCRM_FUZZ_CLI_EXAMPLES", "400"))

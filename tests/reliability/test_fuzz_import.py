@@ -29,8 +29,8 @@ from hypothesis import strategies as st
 
 from shopcrm.db.engine import Database, open_database
 from shopcrm.errors import ShopError
-from shopcrm.services.importing import ImportOptions, import_file, preview_file
-from shopcrm.services.members import MemberInput, register_member
+from shopcrm.services.importing.run import ImportOptions, import_file, preview_file
+from shopcrm.services.members.records import MemberInput, register_member
 
 pytestmark = pytest.mark.slow  # still runs in CI; `-m "not slow"` skips it locally
 FUZZ_IMPORT_EXAMPLES = int(os.environ.get("SHOPCRM_FUZZ_IMPORT_EXAMPLES", "300"))

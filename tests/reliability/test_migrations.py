@@ -42,11 +42,11 @@ from shopcrm.db import migrate
 from shopcrm.db.backup import parse_backup_name, verify_backup_file
 from shopcrm.db.engine import Database, make_engine, open_database, resolve_url
 from shopcrm.paths import default_backup_dir
-from shopcrm.services.members import get_member
-from shopcrm.services.points import ledger_balance
-from shopcrm.services.purchases import member_history
-from shopcrm.services.settings import load_settings
-from shopcrm.services.stats import shop_stats
+from shopcrm.services.members.points import ledger_balance
+from shopcrm.services.members.records import get_member
+from shopcrm.services.reports.stats import shop_stats
+from shopcrm.services.sales.purchases import member_history
+from shopcrm.services.shop.settings import load_settings
 
 FIRST = "0001"
 ROWS_PER_TABLE = 4

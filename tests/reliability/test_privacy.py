@@ -15,10 +15,21 @@ from sqlalchemy import event, select
 from shopcrm.cli import run_cli
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ConsentEvent, Feedback, ImportBatch, Member, Purchase, RejectedRow, Setting
-from shopcrm.services import audit
-from shopcrm.services.feedback import FeedbackInput, add_feedback
-from shopcrm.services.members import MemberInput, register_member, update_member
-from shopcrm.services.owner_password import (
+from shopcrm.services.members.feedback import FeedbackInput, add_feedback
+from shopcrm.services.members.points import redeem_points
+from shopcrm.services.members.privacy import (
+    consent_history,
+    erase_member_data,
+    export_member_data,
+    member_personal_data,
+    record_consent,
+)
+from shopcrm.services.members.records import MemberInput, register_member, update_member
+from shopcrm.services.reports.stats import shop_stats
+from shopcrm.services.sales.products import add_product
+from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase
+from shopcrm.services.shop import audit
+from shopcrm.services.shop.owner_password import (
     OwnerPasswordError,
     check_password,
     clear_owner_password,
@@ -27,17 +38,6 @@ from shopcrm.services.owner_password import (
     set_owner_password,
     verify_owner_password,
 )
-from shopcrm.services.points import redeem_points
-from shopcrm.services.privacy import (
-    consent_history,
-    erase_member_data,
-    export_member_data,
-    member_personal_data,
-    record_consent,
-)
-from shopcrm.services.products import add_product
-from shopcrm.services.purchases import LineInput, PurchaseInput, record_purchase
-from shopcrm.services.stats import shop_stats
 
 NAME = "欧阳娜娜"
 PHONE = "13912348765"
@@ -279,8 +279,8 @@ def test_audit_log_query(db: Database) -> None:
 def test_settings_change_needs_the_owner_and_is_logged(db: Database) -> None:
     from dataclasses import replace
 
-    from shopcrm.services.owner_password import save_settings_as_owner
-    from shopcrm.services.settings import load_settings
+    from shopcrm.services.shop.owner_password import save_settings_as_owner
+    from shopcrm.services.shop.settings import load_settings
 
     set_owner_password(db, "s3cret")
     wanted = replace(load_settings(db), shop_name="老街面包坊", backup_keep=30)

@@ -24,7 +24,7 @@ from sqlalchemy import func, select, text
 from shopcrm.db.base import Base
 from shopcrm.db.engine import Database, open_database
 from shopcrm.db.models import Member, PointsEntry, Purchase
-from shopcrm.services.members import MemberInput, register_member
+from shopcrm.services.members.records import MemberInput, register_member
 
 WORKER = Path(__file__).with_name("counter_worker.py")
 OPERATIONS = 1000
@@ -134,7 +134,7 @@ def test_two_counters_same_members(backend: str, tmp_path: Path, request: pytest
 
 def test_a_retried_sale_is_recorded_once(db: Database) -> None:
     from shopcrm.errors import ConflictError, ValidationError
-    from shopcrm.services.purchases import PurchaseInput, record_purchase
+    from shopcrm.services.sales.purchases import PurchaseInput, record_purchase
 
     member_id = register_member(db, MemberInput(phone="13900001111", name="常客")).id
     first = record_purchase(db, PurchaseInput(member_id=member_id, total_cents=3200, external_ref=" sale-1 "))

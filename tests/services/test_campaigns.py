@@ -12,11 +12,8 @@ from campaign_shop import CampaignShop
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Campaign, CampaignMember, Member
 from shopcrm.errors import NotFoundError, ValidationError
-from shopcrm.services import audit
-from shopcrm.services.campaign_filters import CLASS_CODES, CampaignFilter, birthday_days
-from shopcrm.services.campaign_output import prepare_campaign_list, prepare_filter_list, record_output
-from shopcrm.services.campaign_words import describe_filter
-from shopcrm.services.campaigns import (
+from shopcrm.services.campaigns.filters import CLASS_CODES, CampaignFilter, birthday_days
+from shopcrm.services.campaigns.lists import (
     PRESETS,
     campaign_member_ids,
     count_matching,
@@ -30,9 +27,12 @@ from shopcrm.services.campaigns import (
     set_contacted,
     update_campaign,
 )
-from shopcrm.services.owner_password import OwnerPasswordError, set_owner_password
-from shopcrm.services.privacy import record_consent
-from shopcrm.services.products import add_product
+from shopcrm.services.campaigns.output import prepare_campaign_list, prepare_filter_list, record_output
+from shopcrm.services.campaigns.words import describe_filter
+from shopcrm.services.members.privacy import record_consent
+from shopcrm.services.sales.products import add_product
+from shopcrm.services.shop import audit
+from shopcrm.services.shop.owner_password import OwnerPasswordError, set_owner_password
 
 TODAY = dt.date(2025, 3, 1)
 
@@ -241,7 +241,7 @@ def test_update_and_delete(shop: CampaignShop) -> None:
 
 # ---- what a printout may contain --------------------------------------------------------------------
 def test_campaign_output_leaves_out_members_who_withdrew_consent_or_were_erased(shop: CampaignShop) -> None:
-    from shopcrm.services.members import erase_member
+    from shopcrm.services.members.records import erase_member
 
     db = shop.db
     keep, withdraws, erased = shop.members(3, classes={})
@@ -293,7 +293,7 @@ def test_outputs_are_audited_without_personal_data(shop: CampaignShop) -> None:
 def test_campaign_export_workbook(shop: CampaignShop, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from shopcrm.services.campaign_export import export_campaign
+    from shopcrm.services.campaigns.export import export_campaign
 
     db = shop.db
     a = shop.member("=HYPERLINK(\"x\")", classes={"pyramid": "gold", "spend_cents": 12345, "visits": 7,

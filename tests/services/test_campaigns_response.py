@@ -11,9 +11,9 @@ from campaign_shop import CampaignShop
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Campaign
 from shopcrm.errors import ValidationError
-from shopcrm.services.campaign_filters import CampaignFilter
-from shopcrm.services.campaign_response import campaign_response
-from shopcrm.services.campaigns import save_campaign
+from shopcrm.services.campaigns.filters import CampaignFilter
+from shopcrm.services.campaigns.lists import save_campaign
+from shopcrm.services.campaigns.response import campaign_response
 
 T0 = dt.datetime(2025, 3, 1, 10, 0)
 DAY = dt.timedelta(days=1)

@@ -26,19 +26,19 @@ from shopcrm.db.models import (
 )
 from shopcrm.errors import NotFoundError, ValidationError
 from shopcrm.i18n import set_language
-from shopcrm.services import classification_store
-from shopcrm.services.classification import Cancelled, classify, fit_lifetime_models
-from shopcrm.services.classification_queries import (
+from shopcrm.services.classification import store as classification_store
+from shopcrm.services.classification.queries import (
     class_counts,
     list_snapshots,
     member_classes,
     members_in_class,
     movement,
 )
-from shopcrm.services.classification_reasons import reason_reader
-from shopcrm.services.dashboard import at_risk_members
-from shopcrm.services.purchases import LineInput, PurchaseInput, record_purchase
-from shopcrm.services.settings import update_settings
+from shopcrm.services.classification.reasons import reason_reader
+from shopcrm.services.classification.run import Cancelled, classify, fit_lifetime_models
+from shopcrm.services.reports.dashboard import at_risk_members
+from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase
+from shopcrm.services.shop.settings import update_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
 from cdnow import cdnow_rows  # noqa: E402

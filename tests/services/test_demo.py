@@ -23,14 +23,14 @@ from shopcrm.db.models import (
     Purchase,
     PurchaseLine,
 )
+from shopcrm.demo import catalog as cat
+from shopcrm.demo.shop import DemoSummary, generate_demo, months_before
 from shopcrm.errors import ShopError, ValidationError
 from shopcrm.io.phones import last4, normalise_phone
-from shopcrm.services import demo_catalog as cat
-from shopcrm.services.demo import DemoSummary, generate_demo, months_before
-from shopcrm.services.members import MemberInput, find_members, register_member
-from shopcrm.services.purchases import LineInput, PurchaseInput, record_purchase, void_purchase
-from shopcrm.services.settings import load_settings, update_settings
-from shopcrm.services.stats import shop_stats
+from shopcrm.services.members.records import MemberInput, find_members, register_member
+from shopcrm.services.reports.stats import shop_stats
+from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase, void_purchase
+from shopcrm.services.shop.settings import load_settings, update_settings
 
 # A fixed end inside the Mid-Autumn season of 2025 (festival on 6 October) so seasonal rules show.
 END = dt.datetime(2025, 10, 20, 18, 30, 0)

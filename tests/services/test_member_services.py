@@ -7,7 +7,7 @@ import pytest
 from shopcrm.db.engine import Database
 from shopcrm.errors import ConflictError, NotFoundError, ValidationError
 from shopcrm.i18n import set_language
-from shopcrm.services.members import (
+from shopcrm.services.members.records import (
     MemberInput,
     archive_member,
     erase_member,
@@ -17,7 +17,7 @@ from shopcrm.services.members import (
     register_member,
     update_member,
 )
-from shopcrm.services.purchases import PurchaseInput, member_history, record_purchase
+from shopcrm.services.sales.purchases import PurchaseInput, member_history, record_purchase
 
 
 def test_register_normalises_phone_and_generates_card(db: Database) -> None:

@@ -7,11 +7,12 @@ import pytest
 
 from shopcrm.db.engine import Database
 from shopcrm.errors import ConflictError, NotFoundError, ValidationError
-from shopcrm.services.feedback import FeedbackInput, add_feedback, member_feedback
-from shopcrm.services.members import MemberInput, get_member, register_member
-from shopcrm.services.points import adjust_points, ledger_balance, points_history, redeem_points
-from shopcrm.services.products import add_product, search_products
-from shopcrm.services.purchases import (
+from shopcrm.services.members.feedback import FeedbackInput, add_feedback, member_feedback
+from shopcrm.services.members.points import adjust_points, ledger_balance, points_history, redeem_points
+from shopcrm.services.members.records import MemberInput, get_member, register_member
+from shopcrm.services.reports.stats import shop_stats
+from shopcrm.services.sales.products import add_product, search_products
+from shopcrm.services.sales.purchases import (
     LineInput,
     PurchaseInput,
     get_purchase,
@@ -19,8 +20,7 @@ from shopcrm.services.purchases import (
     record_purchase,
     void_purchase,
 )
-from shopcrm.services.settings import MemberLevel, load_settings, update_settings
-from shopcrm.services.stats import shop_stats
+from shopcrm.services.shop.settings import MemberLevel, load_settings, update_settings
 
 
 @pytest.fixture

@@ -33,14 +33,12 @@ from shopcrm.gui.campaigns.list_model import PreparedListModel
 from shopcrm.gui.campaigns.multichoice import MultiChoice
 from shopcrm.gui.campaigns.outputs import ListOutputs, ListSource
 from shopcrm.gui.context import AppContext
-from shopcrm.gui.labels import class_label, classification_title
 from shopcrm.gui.widgets import hint_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
-from shopcrm.services.campaign_columns import DEFAULT_COLUMNS
-from shopcrm.services.campaign_filters import CLASS_CODES, CampaignFilter
-from shopcrm.services.campaign_output import PreparedList, prepare_filter_list
-from shopcrm.services.campaign_words import describe_filter, join_conditions
-from shopcrm.services.campaigns import (
+from shopcrm.labels import class_label, classification_title
+from shopcrm.services.campaigns.columns import DEFAULT_COLUMNS
+from shopcrm.services.campaigns.filters import CLASS_CODES, CampaignFilter
+from shopcrm.services.campaigns.lists import (
     PRESETS,
     CampaignSummary,
     ListCount,
@@ -49,7 +47,9 @@ from shopcrm.services.campaigns import (
     launch_categories,
     save_campaign,
 )
-from shopcrm.services.member_table import filter_choices
+from shopcrm.services.campaigns.output import PreparedList, prepare_filter_list
+from shopcrm.services.campaigns.words import describe_filter, join_conditions
+from shopcrm.services.members.table import filter_choices
 
 COUNT_DELAY_MS = 250
 PREVIEW_ROWS = 300

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm.services.campaign_columns import COLUMN_BY_KEY, COLUMNS, DEFAULT_COLUMNS, MAX_COLUMNS
+from shopcrm.services.campaigns.columns import COLUMN_BY_KEY, COLUMNS, DEFAULT_COLUMNS, MAX_COLUMNS
 
 
 class ColumnsDialog(QDialog):

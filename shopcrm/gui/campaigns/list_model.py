@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from shopcrm.services.campaign_columns import cell_text
-from shopcrm.services.campaign_output import PreparedList
+from shopcrm.services.campaigns.columns import cell_text
+from shopcrm.services.campaigns.output import PreparedList
 
 Index = QModelIndex | QPersistentModelIndex
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1

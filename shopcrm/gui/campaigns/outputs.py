@@ -23,16 +23,16 @@ from shopcrm.db.engine import Database
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.printing.output import new_printer, page_layout, paint_list, write_pdf
 from shopcrm.gui.worker import Cancelled, JobControl
-from shopcrm.services import audit
-from shopcrm.services.campaign_export import write_list_workbook
-from shopcrm.services.campaign_filters import CampaignFilter
-from shopcrm.services.campaign_output import (
+from shopcrm.services.campaigns.export import write_list_workbook
+from shopcrm.services.campaigns.filters import CampaignFilter
+from shopcrm.services.campaigns.output import (
     PreparedList,
     prepare_campaign_list,
     prepare_filter_list,
     record_output,
 )
-from shopcrm.services.owner_password import has_owner_password
+from shopcrm.services.shop import audit
+from shopcrm.services.shop.owner_password import has_owner_password
 
 PREVIEW_PROGRESS_FROM_PAGES = 15  # longer previews show a progress dialog while painting
 OUTPUT_KIND = "campaign-output"

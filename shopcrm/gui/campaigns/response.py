@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.formatting import money
-from shopcrm.gui.labels import class_label
 from shopcrm.gui.widgets import hint_label
-from shopcrm.services.campaign_response import (
+from shopcrm.labels import class_label
+from shopcrm.services.campaigns.response import (
     DEFAULT_DAYS,
     MAX_DAYS,
     GroupFigures,

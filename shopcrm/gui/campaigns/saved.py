@@ -29,15 +29,15 @@ from shopcrm.gui.campaigns.response import ResponsePanel
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.formatting import date_text
 from shopcrm.gui.widgets import hint_label
-from shopcrm.services.campaign_output import PreparedList, prepare_campaign_list
-from shopcrm.services.campaign_words import describe_filter, join_conditions
-from shopcrm.services.campaigns import (
+from shopcrm.services.campaigns.lists import (
     CampaignSummary,
     delete_campaign,
     list_campaigns,
     set_contacted,
     update_campaign,
 )
+from shopcrm.services.campaigns.output import PreparedList, prepare_campaign_list
+from shopcrm.services.campaigns.words import describe_filter, join_conditions
 
 CAMPAIGN_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -17,8 +17,8 @@ from shopcrm.gui.campaigns.outputs import ListOutputs
 from shopcrm.gui.campaigns.saved import SavedCampaigns
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.widgets import hint_label, title_label
-from shopcrm.services.campaign_filters import CampaignFilter
-from shopcrm.services.campaigns import CampaignSummary
+from shopcrm.services.campaigns.filters import CampaignFilter
+from shopcrm.services.campaigns.lists import CampaignSummary
 
 OWN_KINDS = ("campaign", "campaign-output", "campaign-contacted")
 

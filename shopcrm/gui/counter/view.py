@@ -41,13 +41,13 @@ from shopcrm.db.models.sales import PAYMENT_METHODS
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.formatting import birthday_note, join_list, money
-from shopcrm.gui.labels import PAYMENT_LABELS, class_label, label
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.widgets import ErrorLabel, hint_label, title_label
+from shopcrm.labels import PAYMENT_LABELS, class_label, label
 from shopcrm.money import parse_money
-from shopcrm.services.members import MemberView, find_members, get_member
-from shopcrm.services.products import ProductView, list_products
-from shopcrm.services.purchases import (
+from shopcrm.services.members.records import MemberView, find_members, get_member
+from shopcrm.services.sales.products import ProductView, list_products
+from shopcrm.services.sales.purchases import (
     LineInput,
     PurchaseInput,
     PurchaseResult,

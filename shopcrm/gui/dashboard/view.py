@@ -29,13 +29,19 @@ from shopcrm.gui.charts.loader import chart_library, when_ready
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.dashboard.cards import KpiCard
 from shopcrm.gui.formatting import date_text, money
-from shopcrm.gui.labels import class_label
 from shopcrm.gui.models import ListColumn, ListTableModel
 from shopcrm.gui.widgets import hint_label, title_label
 from shopcrm.gui.worker import Job
 from shopcrm.i18n import QT_TRANSLATE_NOOP
-from shopcrm.services.dashboard import AtRiskRow, BirthdayRow, DashboardData, MonthFigures, dashboard_data
-from shopcrm.services.member_table import MemberFilter
+from shopcrm.labels import class_label
+from shopcrm.services.members.table import MemberFilter
+from shopcrm.services.reports.dashboard import (
+    AtRiskRow,
+    BirthdayRow,
+    DashboardData,
+    MonthFigures,
+    dashboard_data,
+)
 
 REFRESH_KINDS = ("purchase", "member", "import", "undo-import", "demo", "restore", "classification", "points",
                  "settings-saved", "settings")

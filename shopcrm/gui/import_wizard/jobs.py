@@ -15,14 +15,14 @@ from pathlib import Path
 
 from shopcrm.db.engine import Database
 from shopcrm.gui.worker import Cancelled, JobControl
-from shopcrm.services.import_review import (
+from shopcrm.services.importing.review import (
     RejectedLine,
     batch_rejected_rows,
     batch_written_after,
     last_batch_id,
     read_rejects_file,
 )
-from shopcrm.services.importing import (
+from shopcrm.services.importing.run import (
     CancelToken,
     FilePreview,
     ImportCancelled,
@@ -113,7 +113,7 @@ def import_job(db: Database, path: Path, kind: str, mappings: dict[str, dict[int
 
 def undo_job(db: Database, batch_id: int) -> Callable[[JobControl], object]:
     def job(_control: JobControl) -> object:
-        from shopcrm.services.importing_undo import undo_import
+        from shopcrm.services.importing.undo import undo_import
 
         return undo_import(db, batch_id)
 
@@ -126,7 +126,7 @@ def save_rejects_job(db: Database, target: Path, *, batch_id: int | None = None,
 
     def job(_control: JobControl) -> Path:
         if batch_id is not None:
-            from shopcrm.services.exporting import export_rejected_rows
+            from shopcrm.services.reports.exporting import export_rejected_rows
 
             export_rejected_rows(db, batch_id, target)
         elif checked_file is not None:

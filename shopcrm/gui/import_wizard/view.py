@@ -56,8 +56,8 @@ from shopcrm.gui.widgets import ErrorLabel, hint_label, title_label
 from shopcrm.gui.worker import Job
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.io.headers import IGNORE, REASON, fields_for, required_missing
-from shopcrm.services.import_review import BatchLine, recent_batches
-from shopcrm.services.importing import FilePreview, SheetPreview, field_label
+from shopcrm.services.importing.review import BatchLine, recent_batches
+from shopcrm.services.importing.run import FilePreview, SheetPreview, field_label
 
 FILE_FILTER = "*.xlsx *.xlsm *.xls *.csv *.txt"
 STEPS = ("file", "columns", "check", "import", "result")

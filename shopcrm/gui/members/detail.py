@@ -28,7 +28,10 @@ from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.formatting import birthday_note, date_text, join_list, money
 from shopcrm.gui.insight import member_insight
-from shopcrm.gui.labels import (
+from shopcrm.gui.models import ListColumn, ListTableModel
+from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label
+from shopcrm.i18n import QT_TRANSLATE_NOOP
+from shopcrm.labels import (
     CHANNEL_LABELS,
     GENDER_LABELS,
     ORIGIN_LABELS,
@@ -40,13 +43,10 @@ from shopcrm.gui.labels import (
     classification_title,
     label,
 )
-from shopcrm.gui.models import ListColumn, ListTableModel
-from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label
-from shopcrm.i18n import QT_TRANSLATE_NOOP
-from shopcrm.services.feedback import FeedbackInput, FeedbackView, add_feedback, member_feedback
-from shopcrm.services.members import MemberView, get_member
-from shopcrm.services.points import PointsEntryView, adjust_points, points_history, redeem_points
-from shopcrm.services.purchases import PurchaseView, member_history
+from shopcrm.services.members.feedback import FeedbackInput, FeedbackView, add_feedback, member_feedback
+from shopcrm.services.members.points import PointsEntryView, adjust_points, points_history, redeem_points
+from shopcrm.services.members.records import MemberView, get_member
+from shopcrm.services.sales.purchases import PurchaseView, member_history
 
 HISTORY_LIMIT = 200
 CLASS_ORDER = ("segment", "pyramid", "abcd", "lifecycle", "churn_level", "frequency", "spend_class", "preference",

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from shopcrm.db.models.members import SOURCES
 from shopcrm.errors import ConflictError, ShopError, ValidationError
 from shopcrm.gui.context import AppContext
-from shopcrm.gui.labels import GENDER_LABELS, SOURCE_LABELS, label
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors
-from shopcrm.services.members import MemberInput, MemberView, register_member, update_member
+from shopcrm.labels import GENDER_LABELS, SOURCE_LABELS, label
+from shopcrm.services.members.records import MemberInput, MemberView, register_member, update_member
 
 FIELDS = ("phone", "name", "gender", "birthday", "source", "area", "tags", "notes", "card_no")
 

@@ -22,8 +22,8 @@ from PySide6.QtGui import QColor
 
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.formatting import date_text, money
-from shopcrm.gui.labels import SOURCE_LABELS, STATUS_LABELS, class_label, label
-from shopcrm.services.member_table import (
+from shopcrm.labels import SOURCE_LABELS, STATUS_LABELS, class_label, label
+from shopcrm.services.members.table import (
     COLUMNS,
     MemberFilter,
     MemberRow,

@@ -23,16 +23,16 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
-from shopcrm.gui.labels import class_label, classification_title
 from shopcrm.gui.members.detail import MemberDetail
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
 from shopcrm.gui.owner_password_dialog import ask_owner_password
 from shopcrm.gui.widgets import hint_label, member_table_view, title_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
-from shopcrm.services.member_table import MemberFilter, filter_choices
-from shopcrm.services.members import archive_member, get_member, reactivate_member
-from shopcrm.services.privacy import EraseResult, erase_member_data
+from shopcrm.labels import class_label, classification_title
+from shopcrm.services.members.privacy import EraseResult, erase_member_data
+from shopcrm.services.members.records import archive_member, get_member, reactivate_member
+from shopcrm.services.members.table import MemberFilter, filter_choices
 
 SEARCH_DELAY_MS = 250
 # The filter bar: snapshot classes first, then the member's own fields.

@@ -20,7 +20,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen
 
 from shopcrm.gui.printing.fonts import print_font
-from shopcrm.services.campaign_output import PreparedList
+from shopcrm.services.campaigns.output import PreparedList
 
 SAMPLE_ROWS = 400  # rows measured to size the columns
 ROW_FACTOR = 1.6  # row height as a multiple of the text height

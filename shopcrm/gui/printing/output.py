@@ -21,7 +21,7 @@ from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.gui.printing.fonts import print_family
 from shopcrm.gui.printing.layout import ListLayout, PageCallback
 from shopcrm.gui.printing.pdf_text import fix_to_unicode, radical_map
-from shopcrm.services.campaign_output import PreparedList
+from shopcrm.services.campaigns.output import PreparedList
 
 PDF_RESOLUTION = 300
 MARGIN_MM = 12.0

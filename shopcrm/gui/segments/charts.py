@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject
 from shopcrm.gui.charts import colors, draw
 from shopcrm.gui.charts.canvas import ChartCanvas
 from shopcrm.gui.formatting import money
-from shopcrm.gui.labels import SOURCE_LABELS, class_label, classification_title, label
-from shopcrm.services.segments_view import Bin, Cell, ClassCount, Movement, Overview
+from shopcrm.labels import SOURCE_LABELS, class_label, classification_title, label
+from shopcrm.services.classification.segments import Bin, Cell, ClassCount, Movement, Overview
 
 
 @dataclass(frozen=True)

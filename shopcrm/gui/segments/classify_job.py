@@ -21,8 +21,8 @@ def classification_job(db: Database, as_of: dt.date, window_days: int) -> Callab
     """A job function returning the id of the stored snapshot."""
 
     def job(control: JobControl) -> int:
-        from shopcrm.services import classification
-        from shopcrm.services.settings import load_settings
+        from shopcrm.services.classification import run as classification
+        from shopcrm.services.shop.settings import load_settings
 
         settings = load_settings(db)
         settings = replace(settings, rules=replace(settings.rules, window_days=window_days))

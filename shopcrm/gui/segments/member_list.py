@@ -24,8 +24,8 @@ from shiboken6 import isValid
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
 from shopcrm.gui.widgets import hint_label, member_table_view
-from shopcrm.services.member_table import MemberFilter, SnapshotInfo
-from shopcrm.services.segments_view import Cell, SnapshotChoice, cell_member_ids
+from shopcrm.services.classification.segments import Cell, SnapshotChoice, cell_member_ids
+from shopcrm.services.members.table import MemberFilter, SnapshotInfo
 
 # The Members screen filters an explicit list with SQL "IN (...)"; databases cap the number of
 # parameters of one statement (SQLite 32,766, PostgreSQL 65,535), so longer lists stay here.

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 
 from shopcrm.gui.charts.loader import chart_library, when_ready
 from shopcrm.gui.context import AppContext
-from shopcrm.gui.labels import classification_title
 from shopcrm.gui.segments.classify_job import classification_job
 from shopcrm.gui.segments.member_list import MemberListDialog
 from shopcrm.gui.widgets import hint_label, title_label
 from shopcrm.gui.worker import Job
-from shopcrm.services.segments_view import (
+from shopcrm.labels import classification_title
+from shopcrm.services.classification.segments import (
     MOVEMENT_CLASSIFICATIONS,
     Movement,
     Overview,
@@ -432,7 +432,7 @@ class SegmentsView(QWidget):
 
     # ---- classification --------------------------------------------------------------------------------
     def _as_of_last_sale(self) -> None:
-        from shopcrm.services.dashboard import last_sale
+        from shopcrm.services.reports.dashboard import last_sale
 
         last = last_sale(self.ctx.db)
         if last is not None:

@@ -2,7 +2,7 @@
 
 The password keeps a clerk at the counter out of the owner's functions; the page says plainly that
 it does not encrypt the database file.  The checks and the storing (scrypt hash) are the service's:
-shopcrm.services.owner_password.
+shopcrm.services.shop.owner_password.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPush
 from shopcrm.errors import ValidationError
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.widgets import ErrorLabel, hint_label
-from shopcrm.services.owner_password import (
+from shopcrm.services.shop.owner_password import (
     OwnerPasswordError,
     clear_owner_password,
     has_owner_password,

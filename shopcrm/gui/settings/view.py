@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from shopcrm.engine.params import RuleParams
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
-from shopcrm.gui.labels import BACKUP_REASON_LABELS, label
 from shopcrm.gui.language import LANGUAGE_NAMES
 from shopcrm.gui.models import ListColumn, ListTableModel
 from shopcrm.gui.owner_password_dialog import ask_owner_password
@@ -43,9 +42,10 @@ from shopcrm.gui.settings.owner_password_section import OwnerPasswordSection
 from shopcrm.gui.settings.rule_fields import RuleField, rule_fields
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label, title_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
+from shopcrm.labels import BACKUP_REASON_LABELS, label
 from shopcrm.money import format_cents, parse_money
-from shopcrm.services.owner_password import save_settings_as_owner
-from shopcrm.services.settings import MemberLevel, ShopSettings
+from shopcrm.services.shop.owner_password import save_settings_as_owner
+from shopcrm.services.shop.settings import MemberLevel, ShopSettings
 
 CURRENCIES = ("CNY", "HKD", "TWD", "MOP", "SGD", "MYR", "USD", "EUR")
 TAB_OF_FIELD = {"shop_name": 0, "language": 0, "currency": 0, "points_per_unit": 1, "levels": 1, "rules": 2,
@@ -430,7 +430,7 @@ class SettingsView(QWidget):
     # ---- backups --------------------------------------------------------------------------------
     def refresh_backups(self) -> None:
         """The backup files of this shop, newest first (a folder listing: quick)."""
-        from shopcrm.services.backups import list_backups
+        from shopcrm.services.shop.backups import list_backups
 
         if not self.ctx.db.is_sqlite:
             return
@@ -454,7 +454,7 @@ class SettingsView(QWidget):
             self.backup_dir.setText(folder)
 
     def backup_now(self) -> None:
-        from shopcrm.services.backups import backup_now
+        from shopcrm.services.shop.backups import backup_now
 
         db, keep = self.ctx.db, self.ctx.settings.backup_keep
         self.backup_button.setEnabled(False)
@@ -467,7 +467,7 @@ class SettingsView(QWidget):
         job.finished.connect(lambda: (self.backup_button.setEnabled(True), self.refresh_backups()))
 
     def restore_from_file(self, path: str | None = None) -> None:
-        from shopcrm.services.backups import backup_folder
+        from shopcrm.services.shop.backups import backup_folder
 
         if not path:
             try:
@@ -492,7 +492,7 @@ class SettingsView(QWidget):
         self.start_restore(path, password)
 
     def start_restore(self, path: str, password: str | None = None) -> None:
-        from shopcrm.services.backups import restore_backup
+        from shopcrm.services.shop.backups import restore_backup
 
         db = self.ctx.db
         self.restore_button.setEnabled(False)

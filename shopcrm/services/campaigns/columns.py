@@ -1,0 +1,247 @@
+"""The columns a promotion list can show, the rows behind them, and how each cell reads.
+
+One definition serves the screen, the printout and the spreadsheet, so the three never disagree.
+The phone is kept in its stored form here and masked only when a cell is made: masking is a
+property of an output, decided (and guarded) when the list is printed or exported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from shopcrm.db.models import CampaignMember, Member, MemberTag, SnapshotMember
+from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
+from shopcrm.i18n import translate
+from shopcrm.io.member_fields import format_birthday
+from shopcrm.io.phones import display_phone, mask_phone
+from shopcrm.money import cents_to_decimal, format_cents
+from shopcrm.services.campaigns.words import class_name
+
+CHUNK = 500  # ids per IN (...) query: well below every backend's parameter limit
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    key: str
+    title: str  # English, translated in context "CampaignColumns"
+    weight: float = 1.0  # relative width on paper
+    numeric: bool = False
+    checkbox: bool = False  # printed as an empty box to tick by hand
+
+    def heading(self) -> str:
+        return translate("CampaignColumns", self.title)
+
+
+COLUMNS: tuple[ListColumn, ...] = (
+    ListColumn("card_no", QT_TRANSLATE_NOOP("CampaignColumns", "Card no."), 1.0),
+    ListColumn("name", QT_TRANSLATE_NOOP("CampaignColumns", "Name"), 1.2),
+    ListColumn("phone", QT_TRANSLATE_NOOP("CampaignColumns", "Phone"), 1.3),
+    ListColumn("level", QT_TRANSLATE_NOOP("CampaignColumns", "Level"), 0.8),
+    ListColumn("points", QT_TRANSLATE_NOOP("CampaignColumns", "Points"), 0.7, numeric=True),
+    ListColumn("segment", QT_TRANSLATE_NOOP("CampaignColumns", "Segment"), 1.2),
+    ListColumn("pyramid", QT_TRANSLATE_NOOP("CampaignColumns", "Tier"), 0.8),
+    ListColumn("lifecycle", QT_TRANSLATE_NOOP("CampaignColumns", "Lifecycle"), 0.9),
+    ListColumn("churn_level", QT_TRANSLATE_NOOP("CampaignColumns", "Churn risk"), 0.8),
+    ListColumn("abcd", QT_TRANSLATE_NOOP("CampaignColumns", "Value"), 0.5),
+    ListColumn("frequency", QT_TRANSLATE_NOOP("CampaignColumns", "Visit frequency"), 0.8),
+    ListColumn("spend_class", QT_TRANSLATE_NOOP("CampaignColumns", "Spend class"), 0.8),
+    ListColumn("preference", QT_TRANSLATE_NOOP("CampaignColumns", "Preference"), 1.1),
+    ListColumn("favourite_category", QT_TRANSLATE_NOOP("CampaignColumns", "Favourite category"), 1.0),
+    ListColumn("last_purchase", QT_TRANSLATE_NOOP("CampaignColumns", "Last visit"), 1.0),
+    ListColumn("visits", QT_TRANSLATE_NOOP("CampaignColumns", "Visits"), 0.6, numeric=True),
+    ListColumn("spend_cents", QT_TRANSLATE_NOOP("CampaignColumns", "Spend"), 1.0, numeric=True),
+    ListColumn("birthday", QT_TRANSLATE_NOOP("CampaignColumns", "Birthday"), 0.9),
+    ListColumn("area", QT_TRANSLATE_NOOP("CampaignColumns", "Area"), 1.2),
+    ListColumn("source", QT_TRANSLATE_NOOP("CampaignColumns", "Source"), 1.0),
+    ListColumn("tags", QT_TRANSLATE_NOOP("CampaignColumns", "Tags"), 1.2),
+    ListColumn("registered_on", QT_TRANSLATE_NOOP("CampaignColumns", "Registered"), 1.0),
+    ListColumn("contacted", QT_TRANSLATE_NOOP("CampaignColumns", "Contacted"), 0.8, checkbox=True),
+)
+COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
+COLUMN_KEYS = tuple(COLUMN_BY_KEY)
+DEFAULT_COLUMNS = ("card_no", "name", "phone", "level", "pyramid", "last_purchase", "birthday", "contacted")
+MAX_COLUMNS = 12  # more do not fit across an A4 page
+
+
+def validate_columns(keys: Sequence[str] | None) -> tuple[str, ...]:
+    """The chosen columns in order, duplicates dropped; the default set when none are given."""
+    if not keys:
+        return DEFAULT_COLUMNS
+    chosen = tuple(dict.fromkeys(k.strip() for k in keys if k and k.strip()))
+    unknown = [k for k in chosen if k not in COLUMN_BY_KEY]
+    if unknown:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Unknown column \"{column}\"; use some of: {choices}."), "columns",
+            column=unknown[0], choices=", ".join(COLUMN_KEYS),
+        )
+    if not chosen:
+        return DEFAULT_COLUMNS
+    if len(chosen) > MAX_COLUMNS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Choose at most {n} columns: more do not fit on the page."), "columns",
+            n=MAX_COLUMNS,
+        )
+    return chosen
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """A member as a list shows them: own fields, classes of the list's snapshot, contact mark."""
+
+    member_id: int
+    card_no: str
+    name: str | None
+    phone: str | None  # E.164 as stored
+    level: int
+    points: int
+    birth_year: int | None
+    birth_month: int | None
+    birth_day: int | None
+    registered_on: dt.date | None
+    source: str | None
+    area: str | None
+    consent: bool
+    status: str
+    tags: tuple[str, ...] = ()
+    last_purchase: dt.date | None = None
+    visits: int | None = None
+    spend_cents: int | None = None
+    segment: str | None = None
+    pyramid: str | None = None
+    lifecycle: str | None = None
+    churn_level: str | None = None
+    abcd: str | None = None
+    frequency: str | None = None
+    spend_class: str | None = None
+    preference: str | None = None
+    favourite_category: str | None = None
+    contacted_at: dt.datetime | None = None
+
+
+_MEMBER_COLUMNS = (
+    Member.id, Member.card_no, Member.name, Member.phone, Member.level, Member.points_balance, Member.birth_year,
+    Member.birth_month, Member.birth_day, Member.registered_on, Member.source, Member.area, Member.consent,
+    Member.status,
+)
+_SNAPSHOT_COLUMNS = (
+    SnapshotMember.last_purchase, SnapshotMember.visits, SnapshotMember.spend_cents, SnapshotMember.segment,
+    SnapshotMember.pyramid, SnapshotMember.lifecycle, SnapshotMember.churn_level, SnapshotMember.abcd,
+    SnapshotMember.frequency, SnapshotMember.spend_class, SnapshotMember.preference,
+    SnapshotMember.favourite_category,
+)
+
+
+def load_rows(
+    s: Session,
+    ids: Sequence[int],
+    snapshot_id: int | None,
+    *,
+    campaign_id: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[ListRow]:
+    """The rows of these members in the order given, read a chunk at a time."""
+    out: list[ListRow] = []
+    total = len(ids)
+    for start in range(0, total, CHUNK):
+        chunk = list(ids[start:start + CHUNK])
+        stmt = (
+            select(*_MEMBER_COLUMNS, *_SNAPSHOT_COLUMNS)
+            .select_from(Member)
+            .outerjoin(SnapshotMember, and_(SnapshotMember.member_id == Member.id,
+                                            SnapshotMember.snapshot_id == (snapshot_id or -1)))
+            .where(Member.id.in_(chunk))
+        )
+        if campaign_id is not None:
+            stmt = stmt.add_columns(CampaignMember.contacted_at).outerjoin(
+                CampaignMember, and_(CampaignMember.member_id == Member.id, CampaignMember.campaign_id == campaign_id))
+        tags: dict[int, list[str]] = {}
+        for member_id, tag in s.execute(
+            select(MemberTag.member_id, MemberTag.tag).where(MemberTag.member_id.in_(chunk)).order_by(MemberTag.tag)
+        ):
+            tags.setdefault(member_id, []).append(tag)
+        found: dict[int, ListRow] = {}
+        for r in s.execute(stmt):
+            found[r.id] = ListRow(
+                member_id=r.id, card_no=r.card_no, name=r.name, phone=r.phone, level=r.level,
+                points=r.points_balance, birth_year=r.birth_year, birth_month=r.birth_month, birth_day=r.birth_day,
+                registered_on=r.registered_on, source=r.source, area=r.area, consent=bool(r.consent),
+                status=r.status, tags=tuple(tags.get(r.id, ())), last_purchase=r.last_purchase, visits=r.visits,
+                spend_cents=r.spend_cents, segment=r.segment, pyramid=r.pyramid, lifecycle=r.lifecycle,
+                churn_level=r.churn_level, abcd=r.abcd, frequency=r.frequency, spend_class=r.spend_class,
+                preference=r.preference, favourite_category=r.favourite_category,
+                contacted_at=getattr(r, "contacted_at", None),
+            )
+        out.extend(found[i] for i in chunk if i in found)
+        if progress is not None:
+            progress(min(start + CHUNK, total), total)
+    return out
+
+
+@dataclass(frozen=True)
+class CellFormat:
+    """How cells read in one output: masked phones or not, the level names, the money symbol."""
+
+    masked: bool = True
+    level_names: tuple[str, ...] = ()
+    currency_symbol: str = "¥"
+
+
+def phone_text(phone: str | None, masked: bool) -> str:
+    if not phone:
+        return ""
+    if phone.startswith("+861") and len(phone) == 14 and phone[1:].isdigit():
+        # A Chinese mobile, by far the usual case: skip parsing it (lists run to 20 000 rows).
+        national = phone[3:]
+        return mask_phone(national) if masked else national
+    return mask_phone(phone) if masked else display_phone(phone)
+
+
+def _level(row: ListRow, fmt: CellFormat) -> str:
+    if 0 <= row.level < len(fmt.level_names):
+        return fmt.level_names[row.level]
+    return str(row.level)
+
+
+def cell_text(row: ListRow, key: str, fmt: CellFormat) -> str:
+    """The cell as printed (and shown on screen)."""
+    if key == "phone":
+        return phone_text(row.phone, fmt.masked)
+    if key == "level":
+        return _level(row, fmt)
+    if key == "birthday":
+        return format_birthday(row.birth_year, row.birth_month, row.birth_day)
+    if key == "tags":
+        return ", ".join(row.tags)
+    if key == "contacted":
+        return row.contacted_at.strftime("%m-%d") if row.contacted_at else ""
+    if key == "spend_cents":
+        return format_cents(row.spend_cents, fmt.currency_symbol) if row.spend_cents is not None else ""
+    if key in ("segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class",
+               "preference", "source"):
+        return class_name(key, getattr(row, key))
+    value = getattr(row, key)
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def cell_value(row: ListRow, key: str, fmt: CellFormat) -> object:
+    """The cell for a spreadsheet: dates as dates, money as a decimal amount, counts as numbers."""
+    if key in ("last_purchase", "registered_on"):
+        return getattr(row, key)
+    if key == "contacted":
+        return row.contacted_at
+    if key == "spend_cents":
+        return cents_to_decimal(row.spend_cents) if row.spend_cents is not None else None
+    if key in ("points", "visits"):
+        value = getattr(row, key)
+        return int(value) if value is not None else None
+    text = cell_text(row, key, fmt)
+    return text if text != "" else None

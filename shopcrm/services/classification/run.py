@@ -1,0 +1,208 @@
+"""Classify every member as of a date and store the result as a snapshot.
+
+Reading, computing and writing are three steps: the data is read in one read transaction
+(classification_data), the engine (shopcrm.engine, numpy only) computes every class with its
+reason, and the snapshot is written in ONE write transaction with bulk inserts
+(classification_store), so the counter is never blocked for more than the write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shopcrm.db.engine import Database
+from shopcrm.db.models import ClassificationSnapshot
+from shopcrm.engine.classify import Inputs, day_number
+from shopcrm.engine.classify import run as run_engine
+from shopcrm.engine.lifetime import customer_data, fit_models
+from shopcrm.engine.metrics import compute_metrics
+from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
+from shopcrm.i18n import translate
+from shopcrm.services.campaigns.output import currency_symbol
+from shopcrm.services.classification import data, store
+from shopcrm.services.shop.settings import ShopSettings, load_settings
+
+Progress = Callable[[float, float, str], None]  # done, total, text (as the GUI worker reports it)
+
+
+class Cancelled(ShopError):
+    """The owner cancelled the classification; nothing was stored."""
+
+
+def parse_as_of(value: str | None) -> dt.date | None:
+    """'2025-06-30' -> date; None stays None (today).  A one-line error for anything else."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a date (use YYYY-MM-DD)."), "as_of", value=value[:40]
+        ) from exc
+
+
+def _today() -> dt.date:
+    return dt.datetime.now().date()
+
+
+def _check_as_of(as_of: dt.date | None) -> dt.date:
+    today = _today()
+    if as_of is None:
+        return today
+    if as_of > today:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The date {date} is in the future."), "as_of", date=as_of.isoformat())
+    if as_of.year < 1900:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The date {date} is too early."), "as_of", date=as_of.isoformat())
+    return as_of
+
+
+def _previous_clv(s: Session) -> dict[str, Any] | None:
+    """The newest snapshot's fitted parameters: the optimiser starts there and converges sooner."""
+    clv = s.scalar(
+        select(ClassificationSnapshot.clv).order_by(ClassificationSnapshot.created_at.desc(), ClassificationSnapshot.id.desc()).limit(1)
+    )
+    return clv if isinstance(clv, dict) else None
+
+
+class _Steps:
+    """Progress and cancellation between the stages of a run."""
+
+    STAGES = ("read", "metrics", "rules", "lifetime value", "recommendations", "write")
+
+    def __init__(self, progress: Progress | None, cancel: Callable[[], bool] | None) -> None:
+        self.progress = progress
+        self.cancel = cancel
+        self.timings: dict[str, float] = {}
+        self._began = time.perf_counter()
+        self._last = self._began
+        self._current: str | None = None
+
+    def __call__(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self._current is not None:
+            self.timings[self._current] = round(now - self._last, 3)
+        self._current, self._last = stage, now
+        # Once the snapshot is committed ("done"), a late cancel can no longer undo it: don't claim so.
+        if stage != "done" and self.cancel is not None and self.cancel():
+            raise Cancelled(QT_TRANSLATE_NOOP("errors", "The classification was cancelled; nothing was saved."))
+        if self.progress is not None:
+            done = self.STAGES.index(stage) if stage in self.STAGES else len(self.STAGES)
+            self.progress(float(done), float(len(self.STAGES)), _stage_text(stage))
+
+    def finish(self) -> None:
+        self("done")
+        self.timings["total"] = round(time.perf_counter() - self._began, 3)
+        self.timings.pop("done", None)
+
+
+def _stage_text(stage: str) -> str:
+    texts = {
+        "read": translate("classification", "Reading members and sales ..."),
+        "metrics": translate("classification", "Computing visits and spend ..."),
+        "rules": translate("classification", "Sorting members into classes ..."),
+        "lifetime value": translate("classification", "Fitting the lifetime value model ..."),
+        "recommendations": translate("classification", "Choosing recommendations ..."),
+        "write": translate("classification", "Saving the snapshot ..."),
+    }
+    return texts.get(stage, translate("classification", "Done."))
+
+
+def classify(
+    db: Database,
+    as_of: dt.date | None = None,
+    settings: ShopSettings | None = None,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> dict[str, Any]:
+    """Recompute every classification as of `as_of` (default today) and store a snapshot.
+
+    `progress(done, total, text)` is called between stages; `cancel()` returning True (or raising)
+    stops the run before anything is written.  Returns the summary the CLI prints.
+    """
+    as_of = _check_as_of(as_of)
+    settings = settings or load_settings(db)
+    params = settings.rules
+    steps = _Steps(progress, cancel)
+    steps("read")
+    window = data.Window.of(as_of, params)
+    with db.read() as s:
+        roster = data.load_roster(s)
+        purchases = data.load_purchases(s, window, roster.members.ids)
+        roster, purchases = data.restrict(roster, purchases, as_of)
+        members = roster.members
+        catalogue = data.load_catalogue(s)
+        lines = data.load_lines(s, window, purchases, catalogue, params)
+        low_rating = data.load_low_ratings(s, window, members, params)
+        previous = _previous_clv(s)
+    inputs = Inputs(
+        as_of=as_of,
+        members=members,
+        visits=purchases.visit_days(),
+        products=lines.history,
+        catalogue=catalogue,
+        basket=lines.basket,
+        basket_product=lines.product,
+        low_rating=low_rating,
+        level_names=tuple(level.name for level in settings.levels),
+        level_thresholds=tuple(level.min_spend_cents for level in settings.levels),
+        keep_stored_levels=as_of >= _today(),
+        symbol=currency_symbol(settings),
+        clv_start=previous,
+    )
+    result = run_engine(inputs, params, steps)
+    steps("write")
+    clv = dict(result.lifetime.summary)
+    stored_params = {
+        "rules": params.to_dict(),
+        "levels": [{"name": lvl.name, "min_spend_cents": lvl.min_spend_cents} for lvl in settings.levels],
+        "seconds": dict(steps.timings),
+    }
+    with db.transaction() as s:
+        snapshot_id = store.store_snapshot(s, inputs, result, stored_params, clv)
+        store.thin_out(s)
+    steps.finish()
+    counts = result.counts()
+    counts.update(roster.recorded_counts())
+    return {
+        "snapshot": snapshot_id,
+        "as_of": as_of.isoformat(),
+        "window_days": params.window_days,
+        "members": members.size,
+        "counts": counts,
+        "clv": clv,
+        "seconds": steps.timings,
+    }
+
+
+def fit_lifetime_models(db: Database, until: dt.date | None = None, settings: ShopSettings | None = None) -> dict[str, Any]:
+    """BG/NBD and Gamma-Gamma fitted on the history up to `until` (default today), time unit weeks.
+
+    {"until", "bgnbd": {"r", "alpha", "a", "b", "loglik", "customers"}, "gammagamma": {"p", "q",
+    "gamma", "loglik", "customers"} or None (with "spend_reason")}.  A history too thin to fit is a
+    one-line error.
+    """
+    until = _check_as_of(until)
+    params = (settings or load_settings(db)).rules
+    window = data.Window.of(until, params)
+    with db.read() as s:
+        roster = data.load_roster(s)
+        purchases = data.load_purchases(s, window, roster.members.ids)
+        roster, purchases = data.restrict(roster, purchases, until)
+    metrics = compute_metrics(purchases.visit_days(), roster.members.size, day_number(until), params)
+    fits = fit_models(customer_data(metrics), params)
+    if fits.bgnbd is None:
+        raise ShopError(QT_TRANSLATE_NOOP("errors", "No lifetime model: {reason}"), reason=fits.reason.text() if fits.reason else "")
+    out: dict[str, Any] = {
+        "until": until.isoformat(),
+        "bgnbd": fits.bgnbd.to_dict(),
+        "gammagamma": fits.gammagamma.to_dict() if fits.gammagamma else None,
+    }
+    if fits.spend_reason:
+        out["spend_reason"] = fits.spend_reason.text()
+    return out

@@ -1,0 +1,1 @@
+"""Figures and files for the owner: dashboard, exports, shop-wide stats."""
