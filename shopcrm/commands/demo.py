@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     show = sys.stderr.isatty() and not ctx.json_output
     last = [-1]
 
-    def progress(message: str, fraction: float) -> None:
+    def progress(fraction: float, _total: float, message: str) -> None:
         percent = int(fraction * 100)
         if show and percent != last[0]:
             last[0] = percent

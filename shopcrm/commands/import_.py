@@ -11,13 +11,8 @@ from pathlib import Path
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.services.importing.run import (
-    CancelToken,
-    ImportOptions,
-    ImportProgress,
-    ImportResult,
-    import_file,
-)
+from shopcrm.jobs import CancelToken
+from shopcrm.services.importing.run import ImportOptions, ImportResult, import_file
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,11 +59,11 @@ class _ProgressBar:
         self.enabled = sys.stderr.isatty()
         self._last = 0.0
 
-    def __call__(self, progress: ImportProgress) -> None:
+    def __call__(self, done: float, total: float, phase: str) -> None:
         if not self.enabled:
             return
         now = time.monotonic()
-        if progress.phase != "done" and now - self._last < 0.1:
+        if phase != "done" and now - self._last < 0.1:
             return
         self._last = now
         label = {
@@ -76,15 +71,15 @@ class _ProgressBar:
             "checking": translate("cli", "checking"),
             "writing": translate("cli", "writing"),
             "done": translate("cli", "done"),
-        }.get(progress.phase, progress.phase)
-        if progress.total:
-            share = min(1.0, progress.done / progress.total)
+        }.get(phase, phase)
+        if total:
+            share = min(1.0, done / total)
             filled = int(share * 30)
-            line = f"\r{label:>10} [{'#' * filled}{'.' * (30 - filled)}] {progress.done:>9,}/{progress.total:,}"
+            line = f"\r{label:>10} [{'#' * filled}{'.' * (30 - filled)}] {int(done):>9,}/{int(total):,}"
         else:
-            line = f"\r{label:>10} {progress.done:>9,}"
+            line = f"\r{label:>10} {int(done):>9,}"
         sys.stderr.write(line.ljust(70))
-        if progress.phase == "done":
+        if phase == "done":
             sys.stderr.write("\r" + " " * 70 + "\r")
         sys.stderr.flush()
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,6 +35,7 @@ from shopcrm.demo import people as ppl
 from shopcrm.demo import sales as sales_mod
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import current_language, normalise_language, translate
+from shopcrm.jobs import CancelToken, Progress
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
 DEFAULT_MEMBERS = 2_000
@@ -44,7 +44,6 @@ LARGE_MEMBERS = 50_000
 MAX_MEMBERS = 1_000_000
 MAX_MONTHS = 120
 
-Progress = Callable[[str, float], None]
 
 
 @dataclass(frozen=True)
@@ -135,11 +134,13 @@ def generate_demo(
     seed: int = 1,
     end: dt.datetime | None = None,
     progress: Progress | None = None,
+    cancel: CancelToken | None = None,
     language: str | None = None,
 ) -> DemoSummary:
     """Fill an empty database with a demo shop whose history ends at `end` (default: now).
 
-    `progress(message, fraction)` is called along the way; raising from it cancels and rolls back.
+    `progress(fraction, 1.0, message)` is called along the way; a set `cancel` token (or an exception
+    from `progress`) stops the fill and rolls it back.
     """
     began = time.perf_counter()
     end = (end or dt.datetime.now()).replace(microsecond=0)
@@ -150,8 +151,10 @@ def generate_demo(
         _refuse_if_not_empty(s)
 
     def report(message: str, fraction: float) -> None:
+        if cancel is not None:
+            cancel.check()
         if progress is not None:
-            progress(message, min(1.0, fraction))
+            progress(min(1.0, fraction), 1.0, message)
 
     start = months_before(end.date(), months)
     days = (end.date() - start).days + 1

@@ -36,15 +36,16 @@ DEMO_SEED = 1
 def run_demo(db: Any, control: JobControl) -> Any:
     """Fill the demo shop on the writer thread, then classify it, so tiers and warnings show at once.
 
-    The demo's progress(message, fraction) fills the first 90 % of the bar; a cancel raised from
-    it rolls the whole fill back."""
+    The demo's progress fills the first 90 % of the bar; the job's cancel token stops the fill and
+    rolls it back."""
     from shopcrm.demo.shop import generate_demo
     from shopcrm.services.classification.run import classify
 
-    def progress(message: str, fraction: float) -> None:
-        control.progress(0.9 * float(fraction), 1.0, str(message))
+    def progress(fraction: float, _total: float, message: str) -> None:
+        control.report(0.9 * fraction, 1.0, message)
 
-    summary = generate_demo(db, members=DEMO_MEMBERS, months=DEMO_MONTHS, seed=DEMO_SEED, progress=progress)
+    summary = generate_demo(db, members=DEMO_MEMBERS, months=DEMO_MONTHS, seed=DEMO_SEED, progress=progress,
+                            cancel=control.token)
     control.progress(0.9, 1.0, QCoreApplication.translate("FirstStartDialog", "Sorting members into classes ..."))
     classify(db)
     return summary

@@ -19,31 +19,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from shopcrm.jobs import Cancelled, CancelToken
+
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress reports a second reach the GUI thread
-
-
-class Cancelled(Exception):
-    """Raised inside a job when its cancel token was set; the job's transaction rolls back."""
-
-
-class CancelToken:
-    """Set from the GUI thread, checked by the job between units of work."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def check(self) -> None:
-        if self._event.is_set():
-            raise Cancelled()
 
 
 class JobControl:
@@ -55,12 +35,16 @@ class JobControl:
         self._last = 0.0
         self.token = job.token
 
-    def progress(self, done: float, total: float = 0, text: str = "") -> None:
-        """Report progress (throttled); raises Cancelled when the user cancelled."""
+    def report(self, done: float, total: float = 0, text: str = "") -> None:
+        """Report progress (throttled); a `shopcrm.jobs.Progress` for services that check the token themselves."""
         now = time.monotonic()
         if now - self._last >= PROGRESS_INTERVAL_S or (total and done >= total):
             self._last = now
             self._worker._report.emit(self._job, "progress", (float(done), float(total), str(text)))
+
+    def progress(self, done: float, total: float = 0, text: str = "") -> None:
+        """Report progress and stop here (raise Cancelled) if the user cancelled."""
+        self.report(done, total, text)
         self.token.check()
 
     def check(self) -> None:

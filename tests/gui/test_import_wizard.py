@@ -236,9 +236,9 @@ def test_cancel_during_the_import_writes_nothing(qtbot: Any, ctx: AppContext, wi
     def held_import(db: Database, p: Path, kind: str, options: Any) -> Any:
         report = options.progress
 
-        def progress(update: Any) -> None:
-            report(update)
-            if update.phase == "reading" and not options.dry_run:
+        def progress(done: float, total: float, phase: str) -> None:
+            report(done, total, phase)
+            if phase == "reading" and not options.dry_run:
                 pressed.wait(20)  # hold the run until the owner has pressed Cancel
 
         options.progress = progress

@@ -297,17 +297,17 @@ def test_cancel_before_the_run_stores_nothing(qtbot: Any, demo_ctx: AppContext) 
 
 def test_cancel_between_stages_stores_nothing(demo_ctx: AppContext) -> None:
     from shopcrm.gui.segments.classify_job import classification_job
-    from shopcrm.gui.worker import Cancelled, Job, JobControl
+    from shopcrm.gui.worker import Job, JobControl
+    from shopcrm.jobs import Cancelled
 
     job = Job(lambda _c: None, "", "")
     seen: list[str] = []
 
     class Control(JobControl):
-        def progress(self, done: float, total: float = 0, text: str = "") -> None:
+        def report(self, done: float, total: float = 0, text: str = "") -> None:
             seen.append(text)
             if done >= 1:  # after the members were read: the owner presses Cancel
                 job.cancel()
-            self.token.check()
 
     with pytest.raises(Cancelled):
         classification_job(demo_ctx.db, dt.date(2025, 3, 31), 365)(Control(job, demo_ctx.worker))
@@ -315,13 +315,14 @@ def test_cancel_between_stages_stores_nothing(demo_ctx: AppContext) -> None:
 
 
 def test_cancel_during_the_write_is_too_late_and_keeps_the_snapshot(demo_ctx: AppContext) -> None:
-    from shopcrm.gui.segments.classify_job import WRITE_STAGE, classification_job
+    from shopcrm.gui.segments.classify_job import classification_job
     from shopcrm.gui.worker import Job, JobControl
 
     job = Job(lambda _c: None, "", "")
+    WRITE_STAGE = 5  # read, metrics, rules, lifetime value, recommendations, write
 
     class Control(JobControl):
-        def progress(self, done: float, total: float = 0, text: str = "") -> None:
+        def report(self, done: float, total: float = 0, text: str = "") -> None:
             if done >= WRITE_STAGE:
                 job.cancel()
 

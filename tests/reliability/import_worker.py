@@ -14,12 +14,12 @@ import sys
 
 def main(argv: list[str]) -> int:
     from shopcrm.db.engine import open_database
-    from shopcrm.services.importing.run import ImportOptions, ImportProgress, import_file
+    from shopcrm.services.importing.run import ImportOptions, import_file
 
     db = open_database(argv[0], upgrade=False)
 
-    def progress(p: ImportProgress) -> None:
-        print(f"{p.phase} {p.done} {p.total if p.total is not None else -1}", flush=True)
+    def progress(done: float, total: float, phase: str) -> None:
+        print(f"{phase} {int(done)} {int(total) if total else -1}", flush=True)
 
     result = import_file(db, argv[1], "sales", ImportOptions(progress=progress))
     print(f"committed {result.imported} {result.members_created}", flush=True)

@@ -26,6 +26,7 @@ from shopcrm.db.models import (
 )
 from shopcrm.errors import NotFoundError, ValidationError
 from shopcrm.i18n import set_language
+from shopcrm.jobs import Cancelled, CancelToken
 from shopcrm.services.classification import store as classification_store
 from shopcrm.services.classification.queries import (
     class_counts,
@@ -35,7 +36,7 @@ from shopcrm.services.classification.queries import (
     movement,
 )
 from shopcrm.services.classification.reasons import reason_reader
-from shopcrm.services.classification.run import Cancelled, classify, fit_lifetime_models
+from shopcrm.services.classification.run import classify, fit_lifetime_models
 from shopcrm.services.reports.dashboard import at_risk_members
 from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase
 from shopcrm.services.shop.settings import update_settings
@@ -314,9 +315,14 @@ def test_progress_is_reported_and_cancel_stores_nothing(shop: Shop) -> None:
     assert all(s[2] for s in seen)
     with shop.db.read() as s:
         before = s.scalar(select(func.count()).select_from(ClassificationSnapshot))
-    calls = itertools.count()
+    token = CancelToken()
+
+    def press_cancel_after_the_third_stage(done: float, total: float, text: str) -> None:
+        if done >= 2:
+            token.cancel()
+
     with pytest.raises(Cancelled):
-        classify(shop.db, AS_OF - dt.timedelta(days=1), cancel=lambda: next(calls) >= 3)
+        classify(shop.db, AS_OF - dt.timedelta(days=1), progress=press_cancel_after_the_third_stage, cancel=token)
     with shop.db.read() as s:
         assert s.scalar(select(func.count()).select_from(ClassificationSnapshot)) == before
 

@@ -27,6 +27,7 @@ from shopcrm.demo import catalog as cat
 from shopcrm.demo.shop import DemoSummary, generate_demo, months_before
 from shopcrm.errors import ShopError, ValidationError
 from shopcrm.io.phones import last4, normalise_phone
+from shopcrm.jobs import Cancelled, CancelToken
 from shopcrm.services.members.records import MemberInput, find_members, register_member
 from shopcrm.services.reports.stats import shop_stats
 from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase, void_purchase
@@ -278,17 +279,18 @@ def test_refuses_a_second_demo_and_bad_sizes(db: Database) -> None:
         generate_demo(db, end=dt.datetime.now() + dt.timedelta(days=3))
 
 
-def test_cancel_from_progress_leaves_the_database_empty(db: Database) -> None:
+def test_cancel_leaves_the_database_empty(db: Database) -> None:
     seen: list[float] = []
+    token = CancelToken()
 
-    def progress(message: str, fraction: float) -> None:
-        assert message
+    def progress(fraction: float, total: float, message: str) -> None:
+        assert message and total == 1.0
         seen.append(fraction)
         if fraction > 0.5:
-            raise KeyboardInterrupt
+            token.cancel()  # the owner presses Cancel half-way
 
-    with pytest.raises(KeyboardInterrupt):
-        _fill(db, progress=progress)
+    with pytest.raises(Cancelled):
+        _fill(db, progress=progress, cancel=token)
     assert seen == sorted(seen) and seen[-1] > 0.5
     assert shop_stats(db)["members"] == 0
     # The indexes dropped for the bulk load came back with the rollback.

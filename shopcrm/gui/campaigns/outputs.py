@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +21,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QPr
 from shopcrm.db.engine import Database
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.printing.output import new_printer, page_layout, paint_list, write_pdf
-from shopcrm.gui.worker import Cancelled, JobControl
+from shopcrm.gui.worker import JobControl
+from shopcrm.jobs import Cancelled, Progress
 from shopcrm.services.campaigns.export import write_list_workbook
 from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.output import (
@@ -49,7 +49,7 @@ class ListSource:
     consent_only: bool = True
 
     def prepare(self, db: Database, masked: bool, password: str | None,
-                progress: Callable[[int, int], None] | None = None) -> PreparedList:
+                progress: Progress | None = None) -> PreparedList:
         if self.campaign_id is not None:
             return prepare_campaign_list(db, self.campaign_id, columns=self.columns, masked=masked,
                                          password=password, progress=progress)
@@ -156,7 +156,7 @@ class ListOutputs(QObject):
             printer.setPageLayout(page_layout(prepared))
             printer.setDocName(prepared.title)
             try:
-                pages = paint_list(prepared, printer, lambda d, t: control.progress(d, t))
+                pages = paint_list(prepared, printer, control.progress)
             except Cancelled:
                 printer.abort()  # nothing reaches the printer
                 raise
@@ -188,7 +188,7 @@ class ListOutputs(QObject):
 
         def job(control: JobControl) -> tuple[Path, int, int]:
             prepared = source.prepare(db, masked, password)
-            pages = write_pdf(prepared, target, lambda d, t: control.progress(d, t))
+            pages = write_pdf(prepared, target, control.progress)
             record_output(db, prepared, audit.PRINT, target)
             return target, prepared.member_count, pages
 
@@ -207,7 +207,7 @@ class ListOutputs(QObject):
         db = self.ctx.db
 
         def job(control: JobControl) -> tuple[Path, int]:
-            prepared = source.prepare(db, masked, password, lambda d, t: control.progress(d, t))
+            prepared = source.prepare(db, masked, password, control.progress)
             count = write_list_workbook(prepared, target)
             record_output(db, prepared, audit.EXPORT, target)
             return target, count

@@ -1,7 +1,7 @@
 """The wizard's long work as job functions: preview, check (a dry run), import, undo, save rejects.
 
-Progress reaches the job as (done, total, phase code); the page translates the phase.  Cancel is
-the job's token, handed to the import service as its CancelToken.  A run whose cancel arrived after
+Progress reaches the job as (done, total, phase code); the page translates the phase.  The job's
+own cancel token is handed to the import service, which checks it where stopping is safe.  A run whose cancel arrived after
 its transaction committed is reported as the import it was, never as "nothing imported".
 """
 
@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shopcrm.db.engine import Database
-from shopcrm.gui.worker import Cancelled, JobControl
+from shopcrm.gui.worker import JobControl
+from shopcrm.jobs import Cancelled
 from shopcrm.services.importing.review import (
     RejectedLine,
     batch_rejected_rows,
@@ -23,11 +24,8 @@ from shopcrm.services.importing.review import (
     read_rejects_file,
 )
 from shopcrm.services.importing.run import (
-    CancelToken,
     FilePreview,
-    ImportCancelled,
     ImportOptions,
-    ImportProgress,
     ImportResult,
     import_file,
     preview_file,
@@ -43,35 +41,10 @@ class Outcome:
     rejects_file: Path | None = None  # a check's rejected rows, written to a temporary file
 
 
-class JobCancelToken(CancelToken):
-    """The service's cancel token, set by the job's Cancel button."""
-
-    def __init__(self, control: JobControl) -> None:
-        super().__init__()
-        self._control = control
-
-    def cancel(self) -> None:
-        self._control.token.cancel()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._control.token.cancelled
-
-    def check(self) -> None:
-        if self.cancelled:
-            raise ImportCancelled()
-
-
 def _options(control: JobControl, mappings: dict[str, dict[int, str]], sheets: list[str], *,
              dry_run: bool, errors_path: Path | None = None) -> ImportOptions:
-    def progress(p: ImportProgress) -> None:
-        try:
-            control.progress(p.done, p.total or 0, p.phase)
-        except Cancelled:
-            raise ImportCancelled() from None
-
     return ImportOptions(sheets=sheets or None, mappings=mappings, dry_run=dry_run, errors_path=errors_path,
-                         progress=progress, cancel=JobCancelToken(control))
+                         progress=control.report, cancel=control.token)
 
 
 def preview_job(db: Database, path: Path, kind: str) -> Callable[[JobControl], FilePreview]:
@@ -84,10 +57,7 @@ def check_job(db: Database, path: Path, kind: str, mappings: dict[str, dict[int,
 
     def job(control: JobControl) -> Outcome:
         target = Path(tempfile.mkstemp(prefix="rejected-", suffix=".xlsx", dir=workdir)[1])
-        try:
-            result = import_file(db, path, kind, _options(control, mappings, sheets, dry_run=True, errors_path=target))
-        except ImportCancelled as exc:
-            raise Cancelled() from exc
+        result = import_file(db, path, kind, _options(control, mappings, sheets, dry_run=True, errors_path=target))
         rejects = read_rejects_file(target) if result.rejected else []
         return Outcome(result, rejects, target if result.rejected else None)
 
@@ -100,10 +70,10 @@ def import_job(db: Database, path: Path, kind: str, mappings: dict[str, dict[int
         before = last_batch_id(db)
         try:
             result = import_file(db, path, kind, _options(control, mappings, sheets, dry_run=False))
-        except ImportCancelled as exc:
+        except Cancelled:
             committed = batch_written_after(db, before, kind, path.name)
             if committed is None:
-                raise Cancelled() from exc
+                raise
             result = committed
         rejects = batch_rejected_rows(db, result.batch) if result.batch is not None and result.rejected else []
         return Outcome(result, rejects)

@@ -8,7 +8,7 @@ property of an output, decided (and guarded) when the list is printed or exporte
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import and_, select
@@ -19,6 +19,7 @@ from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.member_fields import format_birthday
 from shopcrm.io.phones import display_phone, mask_phone
+from shopcrm.jobs import Progress
 from shopcrm.money import cents_to_decimal, format_cents
 from shopcrm.services.campaigns.words import class_name
 
@@ -142,7 +143,7 @@ def load_rows(
     snapshot_id: int | None,
     *,
     campaign_id: int | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> list[ListRow]:
     """The rows of these members in the order given, read a chunk at a time."""
     out: list[ListRow] = []
@@ -178,7 +179,7 @@ def load_rows(
             )
         out.extend(found[i] for i in chunk if i in found)
         if progress is not None:
-            progress(min(start + CHUNK, total), total)
+            progress(min(start + CHUNK, total), total, "")
     return out
 
 

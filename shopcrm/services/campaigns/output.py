@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from sqlalchemy import select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Campaign, CampaignMember, Member
 from shopcrm.i18n import current_language, translate
+from shopcrm.jobs import Progress
 from shopcrm.services.campaigns.columns import (
     COLUMN_BY_KEY,
     CellFormat,
@@ -37,7 +38,6 @@ from shopcrm.services.shop.settings import ShopSettings, load_settings
 
 CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "TWD": "NT$", "MOP": "MOP$", "SGD": "S$", "MYR": "RM", "USD": "$",
                     "EUR": "€"}
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -24,15 +23,12 @@ from shopcrm.engine.lifetime import customer_data, fit_models
 from shopcrm.engine.metrics import compute_metrics
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import translate
+from shopcrm.jobs import CancelToken, Progress
 from shopcrm.services.campaigns.output import currency_symbol
 from shopcrm.services.classification import data, store
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
-Progress = Callable[[float, float, str], None]  # done, total, text (as the GUI worker reports it)
-
-
-class Cancelled(ShopError):
-    """The owner cancelled the classification; nothing was stored."""
+CLASSIFY_CANCELLED = QT_TRANSLATE_NOOP("errors", "The classification was cancelled; nothing was saved.")
 
 
 def parse_as_of(value: str | None) -> dt.date | None:
@@ -75,7 +71,7 @@ class _Steps:
 
     STAGES = ("read", "metrics", "rules", "lifetime value", "recommendations", "write")
 
-    def __init__(self, progress: Progress | None, cancel: Callable[[], bool] | None) -> None:
+    def __init__(self, progress: Progress | None, cancel: CancelToken | None) -> None:
         self.progress = progress
         self.cancel = cancel
         self.timings: dict[str, float] = {}
@@ -89,8 +85,8 @@ class _Steps:
             self.timings[self._current] = round(now - self._last, 3)
         self._current, self._last = stage, now
         # Once the snapshot is committed ("done"), a late cancel can no longer undo it: don't claim so.
-        if stage != "done" and self.cancel is not None and self.cancel():
-            raise Cancelled(QT_TRANSLATE_NOOP("errors", "The classification was cancelled; nothing was saved."))
+        if stage != "done" and self.cancel is not None:
+            self.cancel.check(CLASSIFY_CANCELLED)
         if self.progress is not None:
             done = self.STAGES.index(stage) if stage in self.STAGES else len(self.STAGES)
             self.progress(float(done), float(len(self.STAGES)), _stage_text(stage))
@@ -118,12 +114,12 @@ def classify(
     as_of: dt.date | None = None,
     settings: ShopSettings | None = None,
     progress: Progress | None = None,
-    cancel: Callable[[], bool] | None = None,
+    cancel: CancelToken | None = None,
 ) -> dict[str, Any]:
     """Recompute every classification as of `as_of` (default today) and store a snapshot.
 
-    `progress(done, total, text)` is called between stages; `cancel()` returning True (or raising)
-    stops the run before anything is written.  Returns the summary the CLI prints.
+    `progress(done, total, text)` is called between stages; a set `cancel` token stops the run
+    between stages, up to the start of the write (after the commit it is too late to undo).  Returns the summary the CLI prints.
     """
     as_of = _check_as_of(as_of)
     settings = settings or load_settings(db)

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +26,7 @@ from sqlalchemy import select
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import HeaderMapping, ImportBatch
-from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
+from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.columns import FilledColumn, column, text_values
 from shopcrm.io.headers import (
@@ -47,43 +46,13 @@ from shopcrm.io.headers import (
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import is_empty, is_subtotal_label, text_of
 from shopcrm.io.workbook import Sheet, Workbook, open_workbook
+from shopcrm.jobs import CancelToken, Progress
 
 KINDS = ("sales", "members")
 PROGRESS_EVERY = 5_000
 
 
-class ImportCancelled(ShopError):
-    """The owner cancelled; the transaction was rolled back and nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("errors", "The import was cancelled; nothing was imported."))
-
-
-class CancelToken:
-    """Set from any thread (the GUI's Cancel button); the import checks it between rows and chunks."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def check(self) -> None:
-        if self._event.is_set():
-            raise ImportCancelled()
-
-
-@dataclass(frozen=True)
-class ImportProgress:
-    """phase: reading | checking | writing | done; total is None while unknown."""
-
-    phase: str
-    done: int
-    total: int | None
+IMPORT_CANCELLED = QT_TRANSLATE_NOOP("errors", "The import was cancelled; nothing was imported.")
 
 
 @dataclass
@@ -95,7 +64,7 @@ class ImportOptions:
     dry_run: bool = False
     overwrite: bool = False  # member lists: replace filled-in fields too
     errors_path: Path | None = None
-    progress: Callable[[ImportProgress], None] | None = None
+    progress: Progress | None = None  # (done, total or 0, phase: reading | checking | writing | done)
     cancel: CancelToken | None = None
 
 
@@ -194,9 +163,9 @@ def field_label(name: str) -> str:
 def report_progress(options: ImportOptions, phase: str, done: int, total: int | None) -> None:
     # After the commit ("done") a cancel would report a written batch as not imported: ignore it.
     if phase != "done" and options.cancel is not None:
-        options.cancel.check()
+        options.cancel.check(IMPORT_CANCELLED)
     if options.progress is not None:
-        options.progress(ImportProgress(phase, done, total))
+        options.progress(float(done), float(total or 0), phase)
 
 
 # ------------------------------------------------------------------ mapping memory
