@@ -2,6 +2,7 @@
 # Set up everything ShopCRM needs on this machine, then run the app or the whole test suite.
 #   bash packaging/bootstrap.sh run    # start the app (a demo shop is created if there is no database yet)
 #   bash packaging/bootstrap.sh test   # run the whole test suite (pytest args may follow)
+#   bash packaging/bootstrap.sh lint   # ruff and mypy, as CI runs them before the tests
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 
@@ -80,8 +81,14 @@ case "$mode" in
     setup_venv dev
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
     workers=$("$venv/bin/python" -c 'import os; print(max(1, min(4, os.cpu_count() or 1)))')
-    exec "$venv/bin/python" -m pytest -n "$workers" "$@"
+    exec "$venv/bin/python" -m pytest -n "$workers" -m "slow or not slow" "$@"
+    ;;
+  lint)
+    # The strict habits CI keeps before any test runs: ruff's rules and mypy over the package.
+    setup_venv dev
+    "$venv/bin/ruff" check shopcrm tests packaging resources
+    "$venv/bin/mypy" shopcrm
     ;;
   *)
-    say "usage: bash packaging/bootstrap.sh run|test"; exit 1 ;;
+    say "usage: bash packaging/bootstrap.sh run|test|lint"; exit 1 ;;
 esac
