@@ -80,4 +80,5 @@ class CounterFeedback(QObject):
         if self.dialog is not None:
             self.dialog.deleteLater()
             self.dialog = None
+        self.view.window().activateWindow()  # back to the counter for the next customer
         self.view.focus_search()
