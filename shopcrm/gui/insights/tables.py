@@ -19,19 +19,15 @@ from shopcrm.services.reports.feedback_overview import LowRating
 CTX = "InsightTables"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
-
-
 def share(part: float, whole: float) -> str:
     return f"{part / whole:.0%}" if whole else "–"
 
 
 def area_name(row: AreaRow) -> str:
     if row.key.kind == REST:
-        return tr("Other areas ({n})").format(n=f"{row.areas_grouped:,}")
+        return QCoreApplication.translate("InsightTables", "Other areas ({n})").format(n=f"{row.areas_grouped:,}")
     if row.key.area is None:
-        return tr("Not recorded")
+        return QCoreApplication.translate("InsightTables", "Not recorded")
     return row.key.area
 
 
@@ -76,10 +72,11 @@ def stars(value: int | None) -> str:
 
 def who(r: LowRating) -> str:
     if r.member_id is None:
-        return tr("Walk-in")
+        return QCoreApplication.translate("InsightTables", "Walk-in")
     if r.member_status == "erased":
-        return tr("(erased member)")
-    return f"{r.member_name or tr('(no name)')} · {r.card_no}"
+        return QCoreApplication.translate("InsightTables", "(erased member)")
+    name = r.member_name or QCoreApplication.translate("InsightTables", "(no name)")
+    return f"{name} · {r.card_no}"
 
 
 def low_rating_model(parent: Any = None) -> ListTableModel[LowRating]:
