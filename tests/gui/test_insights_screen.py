@@ -141,3 +141,29 @@ def test_the_period_changes_the_figures(qtbot: Any, window: MainWindow, ctx: App
         QTest.keyClick(view.period_box, Qt.Key.Key_End)  # "All time"
     assert view.period_box.currentData() is None
     assert cell_texts(view.area_table, 5)[cell_texts(view.area_table, 0).index("Old town")] == "¥77.00"
+
+
+def test_chinese_areas_and_comments_draw_without_empty_boxes(qtbot: Any, ctx: AppContext) -> None:
+    from shopcrm.gui.charts.glyphs import record_missing_glyphs
+
+    ids = [member(ctx.db, f"1390000000{i}", f"会员{i}", area=("科技园写字楼", "阳光花园小区")[i % 2]).id for i in range(4)]
+    for i, member_id in enumerate(ids):
+        record_purchase(ctx.db, PurchaseInput(member_id=member_id, total_cents=1500 + i,
+                                              channel=("store", "delivery")[i % 2]))
+    add_feedback(ctx.db, FeedbackInput(member_id=ids[0], rating_service=2, comment="奶茶太甜了"))
+    ctx.set_language("zh_CN")
+    chart_library().load_now()
+    with record_missing_glyphs() as missing:
+        view = InsightsView(ctx)
+        qtbot.addWidget(view)
+        view.resize(1024, 768)
+        view.show()
+        qtbot.waitUntil(lambda: view.data is not None and view.drawer is not None, timeout=60_000)
+        for key in ("areas", "channels", "feedback"):
+            view.show_tab(key)
+            for name in view.charts:
+                if view.chart(name).isVisible():
+                    view.chart(name).draw_now()
+    assert not missing, missing
+    assert cell_texts(view.area_table, 0) == ["阳光花园小区", "科技园写字楼"]  # 2 members each: more spend first
+    assert cell_texts(view.low_table, 5) == ["奶茶太甜了"]
