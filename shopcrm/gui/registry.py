@@ -46,6 +46,7 @@ SCREENS: list[Screen] = [
     Screen("counter", QT_TRANSLATE_NOOP("Navigation", "Counter"), "shopcrm.gui.counter.view", ("F2", "Ctrl+2"), "counter.svg"),
     Screen("members", QT_TRANSLATE_NOOP("Navigation", "Members"), "shopcrm.gui.members.view", ("F3", "Ctrl+3"), "members.svg"),
     Screen("segments", QT_TRANSLATE_NOOP("Navigation", "Tiers & segments"), "shopcrm.gui.segments.view", ("F4", "Ctrl+4"), "segments.svg"),
+    Screen("insights", QT_TRANSLATE_NOOP("Navigation", "Insights"), "shopcrm.gui.insights.view", ("F8", "Ctrl+8"), "insights.svg"),
     Screen("import", QT_TRANSLATE_NOOP("Navigation", "Import"), "shopcrm.gui.import_wizard.view", ("F5", "Ctrl+5"), "import.svg"),
     Screen("campaigns", QT_TRANSLATE_NOOP("Navigation", "Campaigns"), "shopcrm.gui.campaigns.view", ("F6", "Ctrl+6"), "campaigns.svg"),
     Screen("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "shopcrm.gui.settings.view", ("F7", "Ctrl+7"), "settings.svg"),

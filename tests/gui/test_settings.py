@@ -220,5 +220,5 @@ def test_restore_needs_the_owner_password(qtbot: Any, ctx: AppContext, settings_
 
 def test_owner_password_page_is_a_settings_tab(settings_view: SettingsView) -> None:
     tabs = [settings_view.tabs.tabText(i) for i in range(settings_view.tabs.count())]
-    assert tabs[-1] == "Owner password"
-    assert settings_view.tabs.widget(len(tabs) - 1) is settings_view.owner_password
+    assert tabs[-2:] == ["Owner password", "Privacy"]  # Privacy: the audit log (tests/gui/test_privacy_screens.py)
+    assert settings_view.tabs.widget(len(tabs) - 2) is settings_view.owner_password

@@ -309,3 +309,38 @@ def trend(
     ax.set_ylim(bottom=0)
     ax.margins(y=0.12)
     chart.refresh()
+
+
+def lines(
+    chart: ChartCanvas,
+    title: str,
+    periods: Sequence[str],
+    series: Sequence[Series],
+    *,
+    value_axis: str = "",
+    value_format: Callable[[float], str] = lambda v: f"{v:,.0f}",
+    limits: tuple[float, float] | None = None,
+) -> None:
+    """One line per series over the periods (NaN leaves a gap: a month without data)."""
+    chart.reset()
+    ax = chart.figure.add_subplot()
+    _style(ax, title)
+    x = np.arange(len(periods))
+    for s in series:
+        ax.plot(x, np.asarray(s.values, dtype=float), color=s.color if isinstance(s.color, str) else colors.ACCENT,
+                marker="o", markersize=3, linewidth=1.6, label=s.name)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: value_format(v)))
+    ax.yaxis.set_major_locator(MaxNLocator(5))
+    ax.set_ylabel(value_axis, fontsize=LABEL_SIZE)
+    ax.grid(axis="y", color=colors.GRID, linewidth=0.8)
+    step = max(1, -(-len(periods) // 7))  # at most 7 labels, counted from the newest period
+    shown = list(range(len(periods) - 1, -1, -step))[::-1]
+    ax.set_xticks(x[shown], [periods[i] for i in shown])
+    if limits is not None:
+        ax.set_ylim(*limits)
+    else:
+        ax.set_ylim(bottom=0)
+        ax.margins(y=0.12)
+    if len(series) > 1:
+        ax.legend(fontsize=LABEL_SIZE - 1, frameon=False, loc="best", ncols=len(series))
+    chart.refresh()

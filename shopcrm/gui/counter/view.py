@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from shopcrm.db.models.sales import PAYMENT_METHODS
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.counter.feedback_button import CounterFeedback
 from shopcrm.gui.formatting import birthday_note, join_list, money
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.widgets import ErrorLabel, hint_label, title_label
@@ -267,6 +268,7 @@ class CounterView(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.start_over)
 
+        self.feedback = CounterFeedback(self, card_layout)  # F9: feedback for the card's (or last sale's) member
         ctx.operation_finished.connect(self._operation_finished)
         self.reload_products()
         self.show_member(None)

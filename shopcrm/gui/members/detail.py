@@ -28,7 +28,9 @@ from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.formatting import birthday_note, date_text, join_list, money
 from shopcrm.gui.insight import member_insight
+from shopcrm.gui.insights.member_channels import MemberChannelsLabel
 from shopcrm.gui.models import ListColumn, ListTableModel
+from shopcrm.gui.privacy.member_actions import MemberPrivacyBar
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.labels import (
@@ -169,6 +171,8 @@ class MemberDetail(QWidget):
         overview = QWidget()
         ov = QVBoxLayout(overview)
         ov.addWidget(self.profile)
+        self.channels = MemberChannelsLabel(ctx.db)
+        ov.addWidget(self.channels)
         ov.addWidget(self.classes_hint)
         ov.addWidget(self.classes_view, 1)
         ov.addWidget(self.recommend)
@@ -209,11 +213,15 @@ class MemberDetail(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.subheader)
+        self.privacy = MemberPrivacyBar(ctx)
+        layout.addWidget(self.privacy)
         layout.addWidget(self.tabs, 1)
         self.show_member(None)
 
     def show_member(self, member_id: int | None) -> None:
         """Load everything about this member (or clear the panel for None)."""
+        self.privacy.set_member(None)
+        self.channels.show_member(None)
         if member_id is None:
             self.member = None
             self.header.setText(self.tr("No member selected"))
@@ -262,6 +270,8 @@ class MemberDetail(QWidget):
         self.purchases.set_rows(member_history(self.ctx.db, member.id, limit=HISTORY_LIMIT))
         self.points.set_rows(points_history(self.ctx.db, member.id))
         self.feedback.set_rows(member_feedback(self.ctx.db, member.id))
+        self.privacy.set_member(member)
+        self.channels.show_member(member.id)
         self._show_classes(member.id)
 
     def _show_classes(self, member_id: int) -> None:
@@ -377,9 +387,10 @@ class FeedbackDialog(QDialog):
 
     saved = Signal()
 
-    def __init__(self, ctx: AppContext, member_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, member_id: int, parent: QWidget | None = None, *,
+                 purchase_id: int | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.member_id = ctx, member_id
+        self.ctx, self.member_id, self.purchase_id = ctx, member_id, purchase_id
         self.setWindowTitle(self.tr("Add feedback"))
         self.ratings: dict[str, QSpinBox] = {}
         form = QFormLayout()
@@ -414,6 +425,7 @@ class FeedbackDialog(QDialog):
         self.errors.clear()
         values = {k: (s.value() or None) for k, s in self.ratings.items()}
         data = FeedbackInput(member_id=self.member_id, comment=self.comment.toPlainText() or None, **values)
+        data.purchase_id = self.purchase_id
         db = self.ctx.db
         self.ctx.run(lambda _c: add_feedback(db, data), label=self.windowTitle(), kind="feedback",
                      on_done=lambda _v: (self.saved.emit(), self.accept()), on_error=self._failed, parent=self)

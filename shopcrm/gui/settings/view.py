@@ -38,6 +38,7 @@ from shopcrm.gui.context import AppContext
 from shopcrm.gui.language import LANGUAGE_NAMES
 from shopcrm.gui.models import ListColumn, ListTableModel
 from shopcrm.gui.owner_password_dialog import ask_owner_password
+from shopcrm.gui.privacy.audit_log import AuditLogPanel
 from shopcrm.gui.settings.owner_password_section import OwnerPasswordSection
 from shopcrm.gui.settings.rule_fields import RuleField, rule_fields
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label, title_label
@@ -85,6 +86,7 @@ class SettingsView(QWidget):
         self.tabs.addTab(self._backup_tab(), self.tr("Database and backups"))
         self.owner_password = OwnerPasswordSection(ctx)
         self.tabs.addTab(self.owner_password, self.tr("Owner password"))
+        self.tabs.addTab(AuditLogPanel(ctx), self.tr("Privacy"))
 
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.setObjectName("primary")
