@@ -1,0 +1,1 @@
+"""The Insights screen: areas, purchase channels and feedback, shop-wide."""
