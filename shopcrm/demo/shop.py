@@ -36,6 +36,7 @@ from shopcrm.demo import sales as sales_mod
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import current_language, normalise_language, translate
 from shopcrm.jobs import CancelToken, Progress
+from shopcrm.services.sales.pinyin import pinyin_initials
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
 DEFAULT_MEMBERS = 2_000
@@ -264,12 +265,12 @@ def _products(s: Session, writer: BulkWriter, start: dt.date, days: int, lang: s
         else:  # classics: on the menu since before the history (spread so dates look real)
             launched = start - dt.timedelta(days=90 + (j * 37) % 600)
         new_rows.append((next_product, name, cat_ids[p.category], p.price_cents, launched.isoformat(),
-                         0 if p.retired_days_ago is not None else 1))
+                         0 if p.retired_days_ago is not None else 1, pinyin_initials(name)))
         ids.append(next_product)
         next_product += 1
     writer.insert(
         Product.__table__,  # type: ignore[arg-type]
-        ("id", "name", "category_id", "price_cents", "launched_on", "active"),
+        ("id", "name", "category_id", "price_cents", "launched_on", "active", "initials"),
         new_rows,
     )
     return np.array(ids, dtype=np.int64)

@@ -50,6 +50,7 @@ SCREENS: list[Screen] = [
     Screen("import", QT_TRANSLATE_NOOP("Navigation", "Import"), "shopcrm.gui.import_wizard.view", ("F5", "Ctrl+5"), "import.svg"),
     Screen("campaigns", QT_TRANSLATE_NOOP("Navigation", "Campaigns"), "shopcrm.gui.campaigns.view", ("F6", "Ctrl+6"), "campaigns.svg"),
     Screen("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "shopcrm.gui.settings.view", ("F7", "Ctrl+7"), "settings.svg"),
+    Screen("catalogue", QT_TRANSLATE_NOOP("Navigation", "Catalogue"), "shopcrm.gui.catalogue.view", ("F8", "Ctrl+8"), "catalogue.svg"),
 ]
 
 

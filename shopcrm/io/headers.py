@@ -119,6 +119,22 @@ MEMBER_FIELDS: dict[str, tuple[str, ...]] = {
     "level": ("等级", "会员等级", "会员级别", "级别", "卡等级", "level", "member level", "grade", "membership level"),
 }
 
+# A price list (商品价目表): one row per product.
+PRODUCT_FIELDS: dict[str, tuple[str, ...]] = {
+    "product": SALES_FIELDS["product"],
+    "code": (
+        "编码", "商品编码", "产品编码", "商品编号", "产品编号", "编号", "货号", "商品货号", "条码", "商品条码", "plu", "code",
+        "product code", "item code", "sku", "sku code", "barcode", "item no", "product no", "article no",
+    ),
+    "category": SALES_FIELDS["category"],
+    "unit_price": (*SALES_FIELDS["unit_price"], "现价", "新价格", "价格(元)", "list price", "new price"),
+    "launched_on": (
+        "上市日期", "上市时间", "上新日期", "上新时间", "上架日期", "上架时间", "新品日期", "发布日期", "launch date", "launched",
+        "launched on", "launch", "release date", "introduced",
+    ),
+    "active": ("状态", "是否在售", "在售", "上架状态", "销售状态", "active", "status", "on sale", "available"),
+}
+
 # Columns that look like fields by a word they contain but are not (codes, staff, shop ...).
 _IGNORED_WORDS = (
     "编码", "条码", "条形码", "货号", "序号", "行号", "门店", "店铺", "分店", "收银员", "操作员", "导购", "员工", "店员",
@@ -155,11 +171,16 @@ FIELD_LABELS: dict[str, str] = {
     "consent": QT_TRANSLATE_NOOP("fields", "Marketing consent"),
     "points": QT_TRANSLATE_NOOP("fields", "Points"),
     "level": QT_TRANSLATE_NOOP("fields", "Level"),
+    "code": QT_TRANSLATE_NOOP("fields", "Product code"),
+    "launched_on": QT_TRANSLATE_NOOP("fields", "Launch date"),
+    "active": QT_TRANSLATE_NOOP("fields", "On sale"),
     IGNORE: QT_TRANSLATE_NOOP("fields", "(not imported)"),
 }
 
 
 def fields_for(kind: str) -> dict[str, tuple[str, ...]]:
+    if kind == "products":
+        return PRODUCT_FIELDS
     return SALES_FIELDS if kind == "sales" else MEMBER_FIELDS
 
 
@@ -248,7 +269,7 @@ def _match(header: str, synonym: str) -> float:
 
 
 _TABLES: dict[str, list[tuple[str, list[_Synonym]]]] = {
-    kind: [(name, [_Synonym(x) for x in synonyms]) for name, synonyms in fields_for(kind).items()] for kind in ("sales", "members")
+    kind: [(name, [_Synonym(x) for x in synonyms]) for name, synonyms in fields_for(kind).items()] for kind in ("sales", "members", "products")
 }
 _IGNORED = [_Synonym(x) for x in _IGNORED_WORDS]
 _REASONS = [_Synonym(x) for x in _REASON_WORDS]
@@ -263,7 +284,7 @@ def field_scores(header: str, kind: str) -> dict[str, float]:
 def _field_scores(header: str, kind: str) -> dict[str, float]:
     h = _Header(header)
     scores: dict[str, float] = {}
-    for name, synonyms in _TABLES["sales" if kind == "sales" else "members"]:
+    for name, synonyms in _TABLES[kind if kind in _TABLES else "members"]:
         best = max((_score(h, s) for s in synonyms), default=0.0)
         if best > 0:
             scores[name] = best
@@ -297,6 +318,8 @@ class MappingGuess:
 
 
 def required_missing(kind: str, fields_present: set[str]) -> list[str]:
+    if kind == "products":
+        return [f for f in ("product", "unit_price") if f not in fields_present]
     if kind == "sales":
         missing = [] if "date" in fields_present else ["date"]
         if not fields_present & {"amount", "gross", "unit_price", "order_total"}:

@@ -42,8 +42,34 @@ class Product(Base):
     # A product counts as "new" for purchases within N days of this date (SPEC §3).
     launched_on: Mapped[dt.date | None] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The shop's own product code (PLU, 货号), typed at the counter; unique when given.
+    code: Mapped[str | None] = mapped_column(String(32))
+    # First letters of the name's pinyin (毛毛虫面包 -> "mmcmb"), computed when the name is set so
+    # the counter's search is a plain LIKE, never a pinyin conversion per keystroke.
+    initials: Mapped[str | None] = mapped_column(String(100))
+    # Set on products an import created (their price is a guess): the owner checks and clears it.
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    review_reason: Mapped[str | None] = mapped_column(String(20))  # sales_import | price_list
 
     category: Mapped[Category | None] = relationship(lazy="joined")
+
+    # A unique index, not a constraint: SQLite adds an index without rebuilding the table, which
+    # a migration could not do while purchase lines point at it.
+    __table_args__ = (Index("ix_products_code", "code", unique=True),)
+
+
+class ProductPriceChange(Base):
+    """Every change of a product's list price.  Past sales keep their own unit price on their lines;
+    this table says when the list price moved, from what, by whom (edit or price-list import)."""
+
+    __tablename__ = "product_price_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    old_price_cents: Mapped[int | None] = mapped_column(Integer)
+    new_price_cents: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(12))  # edit | price_list | sales_import
 
 
 class Purchase(Base):

@@ -13,12 +13,11 @@ from decimal import Decimal
 from typing import Any
 from uuid import uuid4
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QDoubleSpinBox,
     QFrame,
     QGridLayout,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.db.models.sales import PAYMENT_METHODS
 from shopcrm.errors import ShopError
+from shopcrm.gui.catalogue.completion import ProductCompleter
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.counter.feedback_button import CounterFeedback
 from shopcrm.gui.formatting import birthday_note, join_list, money
@@ -172,11 +172,7 @@ class CounterView(QWidget):
         self.product = QLineEdit()
         self.product.setObjectName("counterProduct")
         self.product.setPlaceholderText(self.tr("Product (Enter adds it; Enter on an empty field goes to the amount)"))
-        self._product_model = QStringListModel(self)
-        self.completer = QCompleter(self._product_model, self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.completer = ProductCompleter(self)  # by name, code or pinyin initials ("mmc" -> 毛毛虫面包)
         self.completer.activated.connect(self._product_chosen)
         self.product.setCompleter(self.completer)
         self.product.returnPressed.connect(self._product_entered)
@@ -415,7 +411,7 @@ class CounterView(QWidget):
     def reload_products(self) -> None:
         products = list_products(self.ctx.db)
         self.products = {p.name: p for p in products}
-        self._product_model.setStringList(list(self.products))
+        self.completer.set_products(products)
 
     def _product_chosen(self, name: str) -> None:
         product = self.products.get(name)
@@ -431,7 +427,7 @@ class CounterView(QWidget):
             return
         product = self.products.get(text)
         if product is None:
-            candidates = [p for name, p in self.products.items() if text.lower() in name.lower()]
+            candidates = [p for p in self.products.values() if p.matches(text)]
             product = candidates[0] if len(candidates) == 1 else None
         if product is None:
             self.sale_error.show_message(self.tr("No product called \"{name}\".").format(name=text))

@@ -195,15 +195,23 @@ def save_header_mapping(db: Database, kind: str, headers: Sequence[str], mapping
     return key
 
 
+def _mapping_error(text: str, **params: Any) -> ValidationError:
+    """A ValidationError of the "mapping" field whose message names a {field}: passed as a keyword,
+    that name collided with ValidationError's own `field` argument (a TypeError, not a message)."""
+    error = ValidationError(text, "mapping")
+    error.params.update(params)
+    error.args = (error.message("en"),)
+    return error
+
+
 def validate_mapping(kind: str, mapping: dict[int, str], width: int | None = None) -> dict[int, str]:
     known = set(fields_for(kind)) | {IGNORE, REASON}
     seen: set[str] = set()
     clean: dict[int, str] = {}
     for col, name in mapping.items():
         if name not in known:
-            raise ValidationError(
+            raise _mapping_error(
                 QT_TRANSLATE_NOOP("errors", "\"{field}\" is not a field of a {kind} sheet. Known fields: {known}."),
-                "mapping",
                 field=name,
                 kind=kind,
                 known=", ".join(sorted(fields_for(kind))),
@@ -212,9 +220,7 @@ def validate_mapping(kind: str, mapping: dict[int, str], width: int | None = Non
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Column {column} is outside the sheet."), "mapping", column=col + 1)
         if name not in (IGNORE, REASON):
             if name in seen:
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP("errors", "Two columns are mapped to {field}."), "mapping", field=field_label(name)
-                )
+                raise _mapping_error(QT_TRANSLATE_NOOP("errors", "Two columns are mapped to {field}."), field=field_label(name))
             seen.add(name)
         clean[int(col)] = name
     return clean

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -82,6 +82,8 @@ from shopcrm.services.importing.run import (
     report_progress,
     save_header_mapping,
 )
+from shopcrm.services.sales.pinyin import pinyin_initials
+from shopcrm.services.sales.product_rules import MAX_PRICE_CENTS
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
 WALK_IN_MARKS = frozenset({"散客", "非会员", "游客", "临时顾客", "walk-in", "walkin", "walk in", "guest", "0", "00000000000"})
@@ -849,14 +851,20 @@ def _write(
 
 
 def _products(conn: Connection, plan: _Plan, settings: ShopSettings) -> dict[str, int] | None:
-    """Product ids by name; products and categories not known yet are created."""
-    first_seen: dict[str, SaleRow] = {}  # the row that names a product first (its category and price)
+    """Product ids by name; products and categories not known yet are created.
+
+    A new product's price is the most common unit price of the file (never one odd row, e.g. a
+    ¥1,015.50 typo), and it goes on the catalogue's review list for the owner to confirm."""
+    first_seen: dict[str, SaleRow] = {}  # the row that names a product first (its category)
     first_day: dict[str, dt.datetime] = {}  # when it was first sold
+    prices: dict[str, Counter[int]] = defaultdict(Counter)  # unit prices seen per product
     for p in plan.purchases:
         for r in p.rows:
             product = r.product
             if product is None:
                 continue
+            if r.unit is not None and r.unit > 0:
+                prices[product][r.unit] += 1
             when = first_day.get(product)
             if when is None:
                 first_seen[product] = r
@@ -890,16 +898,27 @@ def _products(conn: Connection, plan: _Plan, settings: ShopSettings) -> dict[str
                 "id": pid,
                 "name": name,
                 "category_id": categories.get(first_seen[name].category or ""),
-                "price_cents": first_seen[name].unit,
+                "price_cents": _usual_price(prices.get(name)),
                 # Products first sold well after the history starts were new then (SPEC §3 "new product").
                 "launched_on": first_day[name].date() if first_day[name] > new_after else None,
                 "active": True,
+                "initials": pinyin_initials(name),
+                "needs_review": True,
+                "review_reason": "sales_import",
             }
             for pid, name in zip(new_ids, missing, strict=True)
         ],
     )
     ids.update(zip(missing, new_ids, strict=True))
     return ids
+
+
+def _usual_price(seen: Counter[int] | None) -> int | None:
+    """The most common unit price (on a tie the lower one); None when no usable price was seen."""
+    if not seen:
+        return None
+    price = min(seen, key=lambda cents: (-seen[cents], cents))
+    return price if price < MAX_PRICE_CENTS else None
 
 
 def _members(s: Any, conn: Connection, created: list[_New], batch_id: int, now: dt.datetime) -> None:

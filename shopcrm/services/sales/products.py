@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Category, Product
-from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
+from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError
 from shopcrm.io.member_fields import clean_text
+from shopcrm.services.sales.pinyin import pinyin_initials
+from shopcrm.services.sales.product_rules import category_name, check_price, product_code, product_name
 
 
 @dataclass(frozen=True)
@@ -22,10 +24,24 @@ class ProductView:
     price_cents: int | None
     launched_on: dt.date | None
     active: bool
+    code: str | None = None
+    initials: str | None = None
+    needs_review: bool = False
+    review_reason: str | None = None
+
+    def matches(self, text: str) -> bool:
+        """What the counter's search finds: the text in the name, code or pinyin initials."""
+        key = text.strip().lower()
+        return bool(key) and (
+            key in self.name.lower() or key in (self.code or "").lower() or key in (self.initials or "")
+        )
 
 
 def _view(p: Product) -> ProductView:
-    return ProductView(p.id, p.name, p.category.name if p.category else None, p.price_cents, p.launched_on, p.active)
+    return ProductView(
+        p.id, p.name, p.category.name if p.category else None, p.price_cents, p.launched_on, p.active,
+        p.code, p.initials, bool(p.needs_review), p.review_reason,
+    )
 
 
 def category_id(s: Session, name: str | None, cache: dict[str, int] | None = None) -> int | None:
@@ -55,6 +71,8 @@ def list_products(db: Database, active_only: bool = True) -> list[ProductView]:
 
 
 def search_products(db: Database, text: str, limit: int = 20) -> list[ProductView]:
+    """Active products whose name, code or pinyin initials hold the text ("mmc" finds 毛毛虫面包);
+    an exact code or name comes first."""
     clean = clean_text(text, 100)
     if not clean:
         return []
@@ -62,11 +80,22 @@ def search_products(db: Database, text: str, limit: int = 20) -> list[ProductVie
     with db.read() as s:
         stmt = (
             select(Product)
-            .where(Product.active.is_(True), Product.name.like(f"%{like}%", escape="\\"))
+            .where(
+                Product.active.is_(True),
+                or_(
+                    Product.name.ilike(f"%{like}%", escape="\\"),
+                    Product.code.like(f"%{like.upper()}%", escape="\\"),
+                    Product.initials.like(f"%{like.lower()}%", escape="\\"),
+                ),
+            )
             .order_by(Product.name)
-            .limit(max(1, min(limit, 200)))
+            .limit(1000)  # a catalogue has hundreds of products; the best ones are picked below
         )
-        return [_view(p) for p in s.scalars(stmt)]
+        found = [_view(p) for p in s.scalars(stmt)]
+    key = clean.lower()
+    found.sort(key=lambda p: (p.name.lower() != key and (p.code or "").lower() != key,
+                              not (p.initials or "").startswith(key), p.name))
+    return found[: max(1, min(limit, 200))]
 
 
 def get_product(db: Database, product_id: int) -> ProductView:
@@ -84,23 +113,32 @@ def add_product(
     category: str | None = None,
     price_cents: int | None = None,
     launched_on: dt.date | None = None,
+    code: str | None = None,
+    active: bool = True,
 ) -> ProductView:
-    clean = clean_text(name, 101)
-    if not clean:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A product needs a name."), "name")
-    if len(clean) > 100:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The product name is too long (100 characters at most)."), "name")
-    if price_cents is not None and price_cents < 0:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The price cannot be negative."), "price")
+    """A new product; the rules of shopcrm.services.sales.product_rules (price > ¥0 and < ¥100,000)."""
+    clean = product_name(name)
+    check_price(price_cents)
+    clean_code = product_code(code)
+    clean_category = category_name(category)
     with db.transaction() as s:
         if s.scalar(select(Product.id).where(Product.name == clean)) is not None:
             raise ConflictError(QT_TRANSLATE_NOOP("errors", "A product called {name} already exists."), name=clean)
+        if clean_code is not None:
+            holder = s.scalar(select(Product.name).where(Product.code == clean_code))
+            if holder is not None:
+                raise ConflictError(
+                    QT_TRANSLATE_NOOP("errors", "The code {code} is already used by {name}."), code=clean_code, name=holder
+                )
         p = Product(
             name=clean,
-            category_id=category_id(s, category),
+            code=clean_code,
+            initials=pinyin_initials(clean),
+            category_id=category_id(s, clean_category),
             price_cents=price_cents,
             launched_on=launched_on,
-            active=True,
+            active=active,
+            needs_review=False,
         )
         s.add(p)
         s.flush()

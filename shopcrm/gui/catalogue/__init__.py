@@ -1,0 +1,1 @@
+"""The Catalogue screen: products, prices, categories, the review list, price-list import."""
