@@ -18,6 +18,164 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Member list exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member list printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member&apos;s data exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner password set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner password removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{v} purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{v} points entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved list {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{v} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{v} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data before saved as {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed: {v}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phones masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phones shown in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members with consent only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members without consent included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPanel</name>
+    <message>
+        <source>The audit log lists every member list exported or printed, every member&apos;s data exported, every erasure, restore, password and settings change — with ids and counts only, never a name or a phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member&apos;s own data and consent history: Members screen → pick the member → &quot;Export this member&apos;s data…&quot; or &quot;Consent history…&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} events, newest first (the latest {max} are shown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} events, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Birthday</name>
     <message>
         <source>Birthday today!</source>
@@ -291,6 +449,160 @@
     </message>
 </context>
 <context>
+    <name>CatalogueView</name>
+    <message>
+        <source>price guessed from sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added by a price-list import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, code or pinyin initials (mmc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only products to &amp;review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New product…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;tire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price &amp;checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the selected product off the review list as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ategories…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import price list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices here are what the counter charges; a new price never changes a sale already made. Products an import created are marked for review until you check their price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} products; {review} to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put on &amp;sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving product</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category name, e.g. 面包</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renaming a category renames it for every product in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({count} products)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving category</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColumnsDialog</name>
     <message>
         <source>Columns of the list</source>
@@ -310,6 +622,99 @@
     </message>
     <message>
         <source>At most {n} columns fit across the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentHistory</name>
+    <message>
+        <source>Registered at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member list import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentHistoryDialog</name>
+    <message>
+        <source>Consent history — {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotions: agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promotions: not agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(since {date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent is changed by editing the member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent change is recorded for this member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CounterFeedback</name>
+    <message>
+        <source>Feedback… ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings and a comment from the member on the card, or else from the member of the last sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the member first: feedback belongs to a member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback from {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback from {who} saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1196,6 +1601,259 @@
     </message>
 </context>
 <context>
+    <name>InsightCharts</name>
+    <message>
+        <source>Spend ({currency})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to list these members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members by area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active members yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{area}: {members} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend by area in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{area}: {amount} from {buyers} buying members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of sales and spend by channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sales in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per month by channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average ratings per month (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feedback in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product and taste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsightTables</name>
+    <message>
+        <source>Other areas ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who bought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(erased member)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsightsView</name>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last {n} months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List them in the Members screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hannels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {since} to {until}. Members are the active ones; double-click a row or click a bar to list its members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{members} active members in {areas} areas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {top} with the most members have a row each; the others are grouped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every sale of the period, walk-in sales included (* this month so far). A member&apos;s own channels are in their detail in the Members screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest low ratings (2 or less), newest first — double-click to open the member:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No low ratings (2 or less) yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} of {active} active members never gave feedback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts are not available: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody to list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many members for one list there; use the filters of the Members screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobIndicator</name>
     <message>
         <source>Cancel {task}</source>
@@ -1395,6 +2053,21 @@
     </message>
     <message>
         <source>{task} is still running. Cancel it and close?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemberChannelsLabel</name>
+    <message>
+        <source>{channel} {visits:.0%} of visits, {spend:.0%} of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels: {parts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All the member&apos;s purchases; a visit is a day with a purchase in that channel.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1751,6 +2424,53 @@
     </message>
 </context>
 <context>
+    <name>MemberPrivacyBar</name>
+    <message>
+        <source>E&amp;xport this member&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything the shop keeps about this member, as a JSON file (a member&apos;s right to see their data). Needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent &amp;history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When this member agreed to or withdrew from promotions. Needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting a member&apos;s personal data needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export this member&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting a member&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path} (recorded in the audit log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member&apos;s consent history needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MembersView</name>
     <message>
         <source>Search name, phone, card no., area or tag</source>
@@ -1897,6 +2617,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1906,6 +2630,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2026,6 +2754,122 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
 </context>
 <context>
+    <name>PriceListDialog</name>
+    <message>
+        <source>new product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{action}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a price list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;rejected rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per product with its name and price (code, category, launch date and on sale are optional). Known products get the new price (past sales keep theirs); new products go on the review list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a price list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rows} rows: new products {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.
+Columns: {columns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing price list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: new products {new} (on the review list), changed {changed}, rejected {rejected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintList</name>
     <message>
         <source>List made on {made} · Printed {printed} · {n} members</source>
@@ -2097,6 +2941,77 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
     <message>
         <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Edit product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. B012</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 12.50 (more than 0, less than 100,000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From this day the product counts as new (for the new-product triers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import created this product and guessed its price: saving confirms it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Launch date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{when}: {old} → {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving product</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2783,6 +3698,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
     <message>
         <source>Owner password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3544,6 +4463,114 @@ The current data is backed up first, so this can be undone by restoring that cop
         <source>Gamma-Gamma: not fitted ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the catalogue: list, add, edit and import products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only products an import created that need a look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list price, more than 0 and less than 100,000 (e.g. 12.50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shop&apos;s product code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>launch date (what makes a product new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a product (by id, code or name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new list price; past sales keep theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new code (&quot;&quot; removes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new category (&quot;&quot; removes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>launch date (&quot;&quot; removes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take it off sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put it on sale again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take it off the review list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import a price list (.xlsx/.xls/.ods/.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this sheet (name); repeatable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No products.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product {id} added: {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product {id} saved: {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}: {columns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: {rows}; new products: {created}; changed: {updated}; unchanged: {unchanged}; rejected: {rejected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New products are on the review list: shopcrm product list --review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -3696,6 +4723,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>&quot;{value}&quot; is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: give --price, --name or another option.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3871,7 +4902,31 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No product has the id, code or name {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Product {id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code {code} is already used by {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date (e.g. 2025-03-05).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A category needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A category called {name} already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category {id} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3880,6 +4935,26 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>The product name is too long (100 characters at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a product code: use up to 32 letters, digits, - _ . or /.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The category name is too long (50 characters at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A price must be more than ¥0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A price must be less than ¥100,000 ({value} was given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price {value} has more than 2 decimals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4251,10 +5326,6 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The demo shop can only be written to SQLite or PostgreSQL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The import was cancelled; nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4392,6 +5463,54 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>Unknown member level &quot;{value}&quot;; use one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk writing needs an SQLite or PostgreSQL database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show at least one area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not yes or no (on sale: 是/否, 在售/停售, yes/no).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is in the file twice (first in row {row}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code {code} is in the file twice (first in row {row}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has the code {old} in the shop, not {new}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sheet of {file} looks like a price list (a product column and a price column). {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has more than {limit} rows; a price list has one row per product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has a header but no products under it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4653,6 +5772,18 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Product code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4721,6 +5852,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>undo of import {batch}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -19,6 +19,164 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Member list exported</source>
+        <translation>导出了会员名单</translation>
+    </message>
+    <message>
+        <source>Member list printed</source>
+        <translation>打印了会员名单</translation>
+    </message>
+    <message>
+        <source>Member erased</source>
+        <translation>彻底删除了会员</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>A member&apos;s data exported</source>
+        <translation>导出了会员个人数据</translation>
+    </message>
+    <message>
+        <source>Owner password set</source>
+        <translation>设置了店主密码</translation>
+    </message>
+    <message>
+        <source>Owner password removed</source>
+        <translation>取消了店主密码</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>修改了设置</translation>
+    </message>
+    <message>
+        <source>member {v}</source>
+        <translation>会员 {v}</translation>
+    </message>
+    <message>
+        <source>{v} purchases</source>
+        <translation>{v} 笔消费</translation>
+    </message>
+    <message>
+        <source>{v} points entries</source>
+        <translation>{v} 条积分记录</translation>
+    </message>
+    <message>
+        <source>saved list {v}</source>
+        <translation>名单 {v}</translation>
+    </message>
+    <message>
+        <source>{v} members</source>
+        <translation>{v} 位会员</translation>
+    </message>
+    <message>
+        <source>{v} rows</source>
+        <translation>{v} 行</translation>
+    </message>
+    <message>
+        <source>to {v}</source>
+        <translation>输出到 {v}</translation>
+    </message>
+    <message>
+        <source>file {v}</source>
+        <translation>文件 {v}</translation>
+    </message>
+    <message>
+        <source>from {v}</source>
+        <translation>来自 {v}</translation>
+    </message>
+    <message>
+        <source>the data before saved as {v}</source>
+        <translation>原数据已另存为 {v}</translation>
+    </message>
+    <message>
+        <source>changed: {v}</source>
+        <translation>修改了：{v}</translation>
+    </message>
+    <message>
+        <source>phones masked</source>
+        <translation>手机号已隐藏</translation>
+    </message>
+    <message>
+        <source>phones shown in full</source>
+        <translation>显示完整手机号</translation>
+    </message>
+    <message>
+        <source>members with consent only</source>
+        <translation>只含同意接收营销信息的会员</translation>
+    </message>
+    <message>
+        <source>members without consent included</source>
+        <translation>包含未同意接收营销信息的会员</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>first set</source>
+        <translation>首次设置</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPanel</name>
+    <message>
+        <source>The audit log lists every member list exported or printed, every member&apos;s data exported, every erasure, restore, password and settings change — with ids and counts only, never a name or a phone.</source>
+        <translation>审计日志记录每次导出或打印会员名单、导出会员个人数据、彻底删除会员、从备份恢复、修改密码和设置——只记编号和数量，从不记姓名或手机号。</translation>
+    </message>
+    <message>
+        <source>A member&apos;s own data and consent history: Members screen → pick the member → &quot;Export this member&apos;s data…&quot; or &quot;Consent history…&quot;.</source>
+        <translation>某位会员自己的数据和营销同意记录：会员界面 → 选中该会员 →“导出该会员的数据…”或“营销同意记录…”。</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>&amp;Show the audit log</source>
+        <translation>查看审计日志(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>显示(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The audit log needs the owner password.</source>
+        <translation>查看审计日志需要店主密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{n} events, newest first (the latest {max} are shown).</source>
+        <translation>共 {n} 条记录，最新的在前（只显示最近 {max} 条）。</translation>
+    </message>
+    <message>
+        <source>{n} events, newest first.</source>
+        <translation>共 {n} 条记录，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>还没有记录。</translation>
+    </message>
+</context>
+<context>
     <name>Birthday</name>
     <message>
         <source>Birthday today!</source>
@@ -292,6 +450,160 @@
     </message>
 </context>
 <context>
+    <name>CatalogueView</name>
+    <message>
+        <source>price guessed from sales</source>
+        <translation>单价由销售记录推算</translation>
+    </message>
+    <message>
+        <source>added by a price-list import</source>
+        <translation>由价目表导入新增</translation>
+    </message>
+    <message>
+        <source>to check</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Launch date</source>
+        <translation>上市日期</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>已停售</translation>
+    </message>
+    <message>
+        <source>Name, code or pinyin initials (mmc)</source>
+        <translation>名称、编码或拼音首字母（mmc）</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停售</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部商品</translation>
+    </message>
+    <message>
+        <source>Only products to &amp;review</source>
+        <translation>只看待核对的商品(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New product…</source>
+        <translation>新增商品(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire</source>
+        <translation>停售(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Price &amp;checked</source>
+        <translation>价格已核对(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Take the selected product off the review list as it is</source>
+        <translation>按现有信息把所选商品移出待核对列表</translation>
+    </message>
+    <message>
+        <source>C&amp;ategories…</source>
+        <translation>品类(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import price list…</source>
+        <translation>导入价目表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>品类：</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>商品目录</translation>
+    </message>
+    <message>
+        <source>Prices here are what the counter charges; a new price never changes a sale already made. Products an import created are marked for review until you check their price.</source>
+        <translation>这里的单价就是收银台的售价；改价不会改变已经成交的销售。导入时新建的商品会标为待核对，直到您核对过价格。</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部品类</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} products; {review} to review</source>
+        <translation>显示 {shown} / {total} 个商品；{review} 个待核对</translation>
+    </message>
+    <message>
+        <source>Put on &amp;sale</source>
+        <translation>恢复在售(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Saving product</source>
+        <translation>正在保存商品</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Categories</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>category name, e.g. 面包</source>
+        <translation>品类名称，例如 面包</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>改名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Renaming a category renames it for every product in it.</source>
+        <translation>品类改名后，其下所有商品的品类名称随之改变。</translation>
+    </message>
+    <message>
+        <source>{name} ({count} products)</source>
+        <translation>{name}（{count} 个商品）</translation>
+    </message>
+    <message>
+        <source>Saving category</source>
+        <translation>正在保存品类</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsDialog</name>
     <message>
         <source>Columns of the list</source>
@@ -312,6 +624,99 @@
     <message>
         <source>At most {n} columns fit across the page.</source>
         <translation>一页最多放得下 {n} 列。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentHistory</name>
+    <message>
+        <source>Registered at the counter</source>
+        <translation>收银台登记</translation>
+    </message>
+    <message>
+        <source>Member edited</source>
+        <translation>编辑会员</translation>
+    </message>
+    <message>
+        <source>Member list import</source>
+        <translation>导入会员名单</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation>彻底删除</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Promotions</source>
+        <translation>营销推送</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentHistoryDialog</name>
+    <message>
+        <source>Consent history — {who}</source>
+        <translation>营销同意记录——{who}</translation>
+    </message>
+    <message>
+        <source>Promotions: agreed</source>
+        <translation>营销推送：已同意</translation>
+    </message>
+    <message>
+        <source>Promotions: not agreed</source>
+        <translation>营销推送：未同意</translation>
+    </message>
+    <message>
+        <source>(since {date})</source>
+        <translation>（自 {date} 起）</translation>
+    </message>
+    <message>
+        <source>Consent is changed by editing the member.</source>
+        <translation>要修改营销同意，请编辑该会员。</translation>
+    </message>
+    <message>
+        <source>No consent change is recorded for this member.</source>
+        <translation>该会员没有营销同意的变更记录。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterFeedback</name>
+    <message>
+        <source>Feedback… ({key})</source>
+        <translation>评价…（{key}）</translation>
+    </message>
+    <message>
+        <source>Ratings and a comment from the member on the card, or else from the member of the last sale.</source>
+        <translation>记录会员卡上这位会员的评分和评价；卡上没有会员时，记录上一笔消费的会员。</translation>
+    </message>
+    <message>
+        <source>Find the member first: feedback belongs to a member.</source>
+        <translation>请先找到会员：评价要记在会员名下。</translation>
+    </message>
+    <message>
+        <source>Feedback from {who}</source>
+        <translation>{who} 的评价</translation>
+    </message>
+    <message>
+        <source>Feedback from {who} saved.</source>
+        <translation>已保存 {who} 的评价。</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1602,259 @@
     </message>
 </context>
 <context>
+    <name>InsightCharts</name>
+    <message>
+        <source>Spend ({currency})</source>
+        <translation>消费金额（{currency}）</translation>
+    </message>
+    <message>
+        <source>Click to list these members.</source>
+        <translation>点击列出这些会员。</translation>
+    </message>
+    <message>
+        <source>Members by area</source>
+        <translation>各区域会员数</translation>
+    </message>
+    <message>
+        <source>No active members yet.</source>
+        <translation>还没有活跃会员。</translation>
+    </message>
+    <message>
+        <source>{area}: {members} members</source>
+        <translation>{area}：{members} 位会员</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Spend by area in the period</source>
+        <translation>期间内各区域消费金额</translation>
+    </message>
+    <message>
+        <source>{area}: {amount} from {buyers} buying members</source>
+        <translation>{area}：{buyers} 位消费会员共消费 {amount}</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Share of sales and spend by channel</source>
+        <translation>各渠道销售笔数与消费金额占比</translation>
+    </message>
+    <message>
+        <source>No sales in this period.</source>
+        <translation>这段时间没有销售。</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <source>Spend per month by channel</source>
+        <translation>各渠道每月消费金额</translation>
+    </message>
+    <message>
+        <source>Average ratings per month (1–5)</source>
+        <translation>每月平均评分（1–5）</translation>
+    </message>
+    <message>
+        <source>No feedback in this period.</source>
+        <translation>这段时间没有评价。</translation>
+    </message>
+    <message>
+        <source>Product and taste</source>
+        <translation>产品与口味</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+</context>
+<context>
+    <name>InsightTables</name>
+    <message>
+        <source>Other areas ({n})</source>
+        <translation>其他区域（{n} 个）</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <source>Share of members</source>
+        <translation>会员占比</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>消费会员</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Share of spend</source>
+        <translation>消费占比</translation>
+    </message>
+    <message>
+        <source>Spend per member</source>
+        <translation>人均消费</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Share of sales</source>
+        <translation>笔数占比</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Members who bought</source>
+        <translation>消费会员</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <source>(erased member)</source>
+        <translation>（已删除的会员）</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（未填姓名）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评价内容</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsView</name>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Last {n} months</source>
+        <translation>最近 {n} 个月</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>数据洞察</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>期间(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;List them in the Members screen</source>
+        <translation>在会员界面列出(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Areas</source>
+        <translation>区域(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannels</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Feedback</source>
+        <translation>评价(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Loading ...</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>From {since} to {until}. Members are the active ones; double-click a row or click a bar to list its members.</source>
+        <translation>从 {since} 到 {until}。会员指活跃会员；双击一行或点击柱条即可列出其中的会员。</translation>
+    </message>
+    <message>
+        <source>the first sale</source>
+        <translation>第一笔销售</translation>
+    </message>
+    <message>
+        <source>{members} active members in {areas} areas.</source>
+        <translation>{members} 位活跃会员，分布在 {areas} 个区域。</translation>
+    </message>
+    <message>
+        <source>The {top} with the most members have a row each; the others are grouped.</source>
+        <translation>会员最多的 {top} 个区域各占一行，其余合并为一行。</translation>
+    </message>
+    <message>
+        <source>Every sale of the period, walk-in sales included (* this month so far). A member&apos;s own channels are in their detail in the Members screen.</source>
+        <translation>期间内的全部销售，包括散客（* 本月截至今天）。每位会员自己的渠道见会员界面的会员详情。</translation>
+    </message>
+    <message>
+        <source>Latest low ratings (2 or less), newest first — double-click to open the member:</source>
+        <translation>最近的低分评价（2 分及以下），最新的在前——双击打开该会员：</translation>
+    </message>
+    <message>
+        <source>No low ratings (2 or less) yet.</source>
+        <translation>还没有低分评价（2 分及以下）。</translation>
+    </message>
+    <message>
+        <source>{n} of {active} active members never gave feedback.</source>
+        <translation>{active} 位活跃会员中有 {n} 位从未评价。</translation>
+    </message>
+    <message>
+        <source>Charts are not available: {error}</source>
+        <translation>图表无法显示：{error}</translation>
+    </message>
+    <message>
+        <source>Nobody to list.</source>
+        <translation>没有可列出的会员。</translation>
+    </message>
+    <message>
+        <source>Too many members for one list there; use the filters of the Members screen.</source>
+        <translation>会员太多，无法在此列出；请使用会员界面的筛选。</translation>
+    </message>
+</context>
+<context>
     <name>JobIndicator</name>
     <message>
         <source>Cancel {task}</source>
@@ -1397,6 +2055,21 @@
     <message>
         <source>{task} is still running. Cancel it and close?</source>
         <translation>“{task}”仍在进行。要取消并关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MemberChannelsLabel</name>
+    <message>
+        <source>{channel} {visits:.0%} of visits, {spend:.0%} of spend</source>
+        <translation>{channel}（到店 {visits:.0%}，消费 {spend:.0%}）</translation>
+    </message>
+    <message>
+        <source>Channels: {parts}</source>
+        <translation>渠道：{parts}</translation>
+    </message>
+    <message>
+        <source>All the member&apos;s purchases; a visit is a day with a purchase in that channel.</source>
+        <translation>该会员的全部消费；在某渠道有消费的一天算一次。</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +2425,53 @@
     </message>
 </context>
 <context>
+    <name>MemberPrivacyBar</name>
+    <message>
+        <source>E&amp;xport this member&apos;s data…</source>
+        <translation>导出该会员的数据…(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Everything the shop keeps about this member, as a JSON file (a member&apos;s right to see their data). Needs the owner password.</source>
+        <translation>把店里保存的该会员全部数据导出为 JSON 文件（会员有权查看自己的数据）。需要店主密码。</translation>
+    </message>
+    <message>
+        <source>Consent &amp;history…</source>
+        <translation>营销同意记录…(&amp;H)</translation>
+    </message>
+    <message>
+        <source>When this member agreed to or withdrew from promotions. Needs the owner password.</source>
+        <translation>该会员何时同意或撤回接收营销信息。需要店主密码。</translation>
+    </message>
+    <message>
+        <source>Exporting a member&apos;s personal data needs the owner password.</source>
+        <translation>导出会员个人数据需要店主密码。</translation>
+    </message>
+    <message>
+        <source>Export this member&apos;s data</source>
+        <translation>导出该会员的数据</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting ...</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <source>Exporting a member&apos;s data</source>
+        <translation>正在导出会员数据</translation>
+    </message>
+    <message>
+        <source>Saved to {path} (recorded in the audit log).</source>
+        <translation>已保存到 {path}（已记入审计日志）。</translation>
+    </message>
+    <message>
+        <source>A member&apos;s consent history needs the owner password.</source>
+        <translation>查看会员的营销同意记录需要店主密码。</translation>
+    </message>
+</context>
+<context>
     <name>MembersView</name>
     <message>
         <source>Search name, phone, card no., area or tag</source>
@@ -1900,6 +2620,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <translation>会员分层</translation>
     </message>
     <message>
+        <source>Insights</source>
+        <translation>数据洞察</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1910,6 +2634,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>商品目录</translation>
     </message>
 </context>
 <context>
@@ -2029,6 +2757,123 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
 </context>
 <context>
+    <name>PriceListDialog</name>
+    <message>
+        <source>new product</source>
+        <translation>新商品</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>有改动</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>无改动</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{action}: {reason}</source>
+        <translation>{action}：{reason}</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>品类</translation>
+    </message>
+    <message>
+        <source>Old price</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>新价</translation>
+    </message>
+    <message>
+        <source>Launch date</source>
+        <translation>上市日期</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Import a price list</source>
+        <translation>导入价目表</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <source>Save &amp;rejected rows…</source>
+        <translation>另存未导入的行(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>One row per product with its name and price (code, category, launch date and on sale are optional). Known products get the new price (past sales keep theirs); new products go on the review list.</source>
+        <translation>每个商品一行，写明名称和单价（编码、品类、上市日期、是否在售可不填）。已有商品改用新单价（已成交的销售保持原价）；新商品会列入待核对。</translation>
+    </message>
+    <message>
+        <source>Choose a price list</source>
+        <translation>选择价目表</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>{rows} rows: new products {new}, changed {changed}, unchanged {unchanged}, rejected {rejected}.
+Columns: {columns}</source>
+        <translation>共 {rows} 行：新商品 {new}，有改动 {changed}，无改动 {unchanged}，未导入 {rejected}。
+列：{columns}</translation>
+    </message>
+    <message>
+        <source>Importing price list</source>
+        <translation>正在导入价目表</translation>
+    </message>
+    <message>
+        <source>Imported: new products {new} (on the review list), changed {changed}, rejected {rejected}.</source>
+        <translation>已导入：新商品 {new}（已列入待核对），有改动 {changed}，未导入 {rejected}。</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Rejected rows saved to {path}.</source>
+        <translation>未导入的行已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>PrintList</name>
     <message>
         <source>List made on {made} · Printed {printed} · {n} members</source>
@@ -2101,6 +2946,77 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Edit product</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <source>optional, e.g. B012</source>
+        <translation>可不填，例如 B012</translation>
+    </message>
+    <message>
+        <source>e.g. 12.50 (more than 0, less than 100,000)</source>
+        <translation>例如 12.50（大于 0，小于 100,000）</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, optional</source>
+        <translation>年-月-日，可不填</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>From this day the product counts as new (for the new-product triers)</source>
+        <translation>从这天起该商品算作新品（用于识别尝鲜型会员）</translation>
+    </message>
+    <message>
+        <source>An import created this product and guessed its price: saving confirms it.</source>
+        <translation>此商品由导入创建，单价是推算的：保存即表示已核对。</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>C&amp;ode</source>
+        <translation>编码(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>品类(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>单价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Launch date</source>
+        <translation>上市日期(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Price history</source>
+        <translation>调价记录</translation>
+    </message>
+    <message>
+        <source>No change yet.</source>
+        <translation>尚未调价。</translation>
+    </message>
+    <message>
+        <source>{when}: {old} → {new}</source>
+        <translation>{when}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>Saving product</source>
+        <translation>正在保存商品</translation>
     </message>
 </context>
 <context>
@@ -2787,6 +3703,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     <message>
         <source>Owner password</source>
         <translation>店主密码</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>隐私</translation>
     </message>
     <message>
         <source>&amp;Save settings</source>
@@ -3549,6 +4469,114 @@ The current data is backed up first, so this can be undone by restoring that cop
         <source>Gamma-Gamma: not fitted ({reason})</source>
         <translation>Gamma-Gamma：未拟合（{reason}）</translation>
     </message>
+    <message>
+        <source>the catalogue: list, add, edit and import products</source>
+        <translation>商品目录：列出、新增、编辑和导入商品</translation>
+    </message>
+    <message>
+        <source>list products</source>
+        <translation>列出商品</translation>
+    </message>
+    <message>
+        <source>only this category</source>
+        <translation>只看此品类</translation>
+    </message>
+    <message>
+        <source>only products an import created that need a look</source>
+        <translation>只看导入时新建、待核对的商品</translation>
+    </message>
+    <message>
+        <source>add a product</source>
+        <translation>新增商品</translation>
+    </message>
+    <message>
+        <source>list price, more than 0 and less than 100,000 (e.g. 12.50)</source>
+        <translation>单价，大于 0 且小于 100,000（例如 12.50）</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s product code</source>
+        <translation>本店的商品编码</translation>
+    </message>
+    <message>
+        <source>launch date (what makes a product new)</source>
+        <translation>上市日期（据此判断是否新品）</translation>
+    </message>
+    <message>
+        <source>change a product (by id, code or name)</source>
+        <translation>修改商品（按编号、编码或名称）</translation>
+    </message>
+    <message>
+        <source>new list price; past sales keep theirs</source>
+        <translation>新单价；已成交的销售保持原价</translation>
+    </message>
+    <message>
+        <source>new code (&quot;&quot; removes it)</source>
+        <translation>新编码（&quot;&quot; 表示删除）</translation>
+    </message>
+    <message>
+        <source>new category (&quot;&quot; removes it)</source>
+        <translation>新品类（&quot;&quot; 表示删除）</translation>
+    </message>
+    <message>
+        <source>launch date (&quot;&quot; removes it)</source>
+        <translation>上市日期（&quot;&quot; 表示删除）</translation>
+    </message>
+    <message>
+        <source>take it off sale</source>
+        <translation>停售</translation>
+    </message>
+    <message>
+        <source>put it on sale again</source>
+        <translation>恢复在售</translation>
+    </message>
+    <message>
+        <source>take it off the review list</source>
+        <translation>移出待核对列表</translation>
+    </message>
+    <message>
+        <source>import a price list (.xlsx/.xls/.ods/.csv)</source>
+        <translation>导入价目表（.xlsx/.xls/.ods/.csv）</translation>
+    </message>
+    <message>
+        <source>only this sheet (name); repeatable</source>
+        <translation>只导入此工作表（名称）；可重复指定</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>已停售</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <source>No products.</source>
+        <translation>没有商品。</translation>
+    </message>
+    <message>
+        <source>Product {id} added: {name}.</source>
+        <translation>已新增商品 {id}：{name}。</translation>
+    </message>
+    <message>
+        <source>Product {id} saved: {name}.</source>
+        <translation>已保存商品 {id}：{name}。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}: {columns}</source>
+        <translation>工作表 {sheet}：{columns}</translation>
+    </message>
+    <message>
+        <source>Rows: {rows}; new products: {created}; changed: {updated}; unchanged: {unchanged}; rejected: {rejected}.</source>
+        <translation>行数：{rows}；新商品：{created}；有改动：{updated}；无改动：{unchanged}；被拒绝：{rejected}。</translation>
+    </message>
+    <message>
+        <source>New products are on the review list: shopcrm product list --review</source>
+        <translation>新商品已列入待核对：shopcrm product list --review</translation>
+    </message>
+    <message>
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -3702,6 +4730,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>&quot;{value}&quot; is not an amount.</source>
         <translation>“{value}”不是金额。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: give --price, --name or another option.</source>
+        <translation>没有要修改的内容：请给出 --price、--name 或其他选项。</translation>
     </message>
     <message>
         <source>The amount {value} is too large.</source>
@@ -3876,8 +4908,32 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>调整 0 积分不会有任何变化。</translation>
     </message>
     <message>
+        <source>No product has the id, code or name {key}.</source>
+        <translation>没有编号、编码或名称为 {key} 的商品。</translation>
+    </message>
+    <message>
         <source>Product {id} does not exist.</source>
         <translation>商品 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>The code {code} is already used by {name}.</source>
+        <translation>编码 {code} 已被 {name} 使用。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date (e.g. 2025-03-05).</source>
+        <translation>“{value}”不是日期（例如 2025-03-05）。</translation>
+    </message>
+    <message>
+        <source>A category needs a name.</source>
+        <translation>品类需要名称。</translation>
+    </message>
+    <message>
+        <source>A category called {name} already exists.</source>
+        <translation>已有名为 {name} 的品类。</translation>
+    </message>
+    <message>
+        <source>Category {id} does not exist.</source>
+        <translation>品类 {id} 不存在。</translation>
     </message>
     <message>
         <source>A product needs a name.</source>
@@ -3886,6 +4942,26 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>The product name is too long (100 characters at most).</source>
         <translation>商品名称太长（最多 100 个字符）。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a product code: use up to 32 letters, digits, - _ . or /.</source>
+        <translation>“{value}”不是有效的商品编码：最多 32 个字母、数字或 - _ . /。</translation>
+    </message>
+    <message>
+        <source>The category name is too long (50 characters at most).</source>
+        <translation>品类名称太长（最多 50 个字）。</translation>
+    </message>
+    <message>
+        <source>A price must be more than ¥0.</source>
+        <translation>价格必须大于 ¥0。</translation>
+    </message>
+    <message>
+        <source>A price must be less than ¥100,000 ({value} was given).</source>
+        <translation>价格必须小于 ¥100,000（填写的是 {value}）。</translation>
+    </message>
+    <message>
+        <source>The price {value} has more than 2 decimals.</source>
+        <translation>价格 {value} 的小数超过 2 位。</translation>
     </message>
     <message>
         <source>The price cannot be negative.</source>
@@ -4256,10 +5332,6 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>此数据库已有会员或销售记录；示例门店需要空数据库。</translation>
     </message>
     <message>
-        <source>The demo shop can only be written to SQLite or PostgreSQL.</source>
-        <translation>示例门店只能写入 SQLite 或 PostgreSQL。</translation>
-    </message>
-    <message>
         <source>The import was cancelled; nothing was imported.</source>
         <translation>导入已取消；没有导入任何数据。</translation>
     </message>
@@ -4398,6 +5470,54 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>Unknown member level &quot;{value}&quot;; use one of: {choices}.</source>
         <translation>未知的会员等级“{value}”；请使用以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>Bulk writing needs an SQLite or PostgreSQL database.</source>
+        <translation>批量写入需要 SQLite 或 PostgreSQL 数据库。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Show at least one area.</source>
+        <translation>至少要显示一个区域。</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>期间的开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not yes or no (on sale: 是/否, 在售/停售, yes/no).</source>
+        <translation>“{value}”不是“是”或“否”（是否在售：是/否、在售/停售、yes/no）。</translation>
+    </message>
+    <message>
+        <source>The price is missing.</source>
+        <translation>缺少价格。</translation>
+    </message>
+    <message>
+        <source>{name} is in the file twice (first in row {row}).</source>
+        <translation>{name} 在文件中出现了两次（第一次在第 {row} 行）。</translation>
+    </message>
+    <message>
+        <source>The code {code} is in the file twice (first in row {row}).</source>
+        <translation>编码 {code} 在文件中出现了两次（第一次在第 {row} 行）。</translation>
+    </message>
+    <message>
+        <source>{name} has the code {old} in the shop, not {new}.</source>
+        <translation>{name} 在本店的编码是 {old}，不是 {new}。</translation>
+    </message>
+    <message>
+        <source>No sheet of {file} looks like a price list (a product column and a price column). {problems}</source>
+        <translation>{file} 中没有像价目表的工作表（需要商品列和单价列）。{problems}</translation>
+    </message>
+    <message>
+        <source>{file} has more than {limit} rows; a price list has one row per product.</source>
+        <translation>{file} 超过 {limit} 行；价目表应每个商品一行。</translation>
+    </message>
+    <message>
+        <source>{file} has a header but no products under it.</source>
+        <translation>{file} 有表头，但下面没有商品。</translation>
     </message>
 </context>
 <context>
@@ -4658,6 +5778,18 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>会员等级</translation>
     </message>
     <message>
+        <source>Product code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <source>Launch date</source>
+        <translation>上市日期</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>在售</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
@@ -4727,6 +5859,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>undo of import {batch}</source>
         <translation>撤销导入 {batch}</translation>
+    </message>
+    <message>
+        <source>{column}: {message}</source>
+        <translation>{column}：{message}</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,7 @@ def window(qtbot: Any, ctx: AppContext, shop: dict[str, Any]) -> Iterator[MainWi
 
 
 def open_insights(qtbot: Any, window: MainWindow) -> InsightsView:
-    QTest.keyClick(window, Qt.Key.Key_F8)
+    QTest.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "insights"
     view = window.view("insights")
     assert isinstance(view, InsightsView)
