@@ -16,6 +16,7 @@ COMMAND_MODULES: list[str] = [
     "demo",
     "member",
     "purchase",
+    "product",
     "backup",
     "selftest",
     "privacy",

@@ -4,7 +4,7 @@ from shopcrm.db.models.campaigns import AuditEvent, Campaign, CampaignMember, Se
 from shopcrm.db.models.imports import HeaderMapping, ImportBatch, ImportMemberChange, RejectedRow
 from shopcrm.db.models.loyalty import Feedback, PointsEntry
 from shopcrm.db.models.members import ConsentEvent, Member, MemberTag
-from shopcrm.db.models.sales import Category, Product, Purchase, PurchaseLine
+from shopcrm.db.models.sales import Category, Product, ProductPriceChange, Purchase, PurchaseLine
 from shopcrm.db.models.snapshots import ClassificationSnapshot, SnapshotMember
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "MemberTag",
     "PointsEntry",
     "Product",
+    "ProductPriceChange",
     "Purchase",
     "PurchaseLine",
     "RejectedRow",
