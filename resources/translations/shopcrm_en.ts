@@ -327,6 +327,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Bought before {festival} (no such festival yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought {what} from {first} to {last} ({festival})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All active members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,6 +393,18 @@
         <source>Members who like to try new products and buy this category most: invite them to the launch.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{festival} buyers of {category}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{festival} buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who bought (in the category) in the days before the festival&apos;s latest day, e.g. mooncakes before last Mid-Autumn or 年货 before the Spring Festival: invite them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CampaignResponse</name>
@@ -431,6 +455,10 @@
 </context>
 <context>
     <name>CampaignsView</name>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>New list</source>
         <translation type="unfinished"></translation>
@@ -1147,6 +1175,33 @@
     </message>
     <message>
         <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FestivalPreset</name>
+    <message>
+        <source>Festival buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What they bought, e.g. mooncakes or gift boxes (empty: anything)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last festival&apos;s buyers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bought</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2340,6 +2395,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Solar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lunar (农历)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lunar birthday, e.g. 农历四月初八 or 闰四月初八, falls on another solar date each year; lists and the counter use this year&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>office district, residential estate ...</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2580,6 +2647,148 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
     <message>
         <source>The member was erased. The database file could not be compacted just now (another program may be using it), so old copies of the data may stay in its free space until the next erasure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points about to expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We miss you (at risk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value low</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPanel</name>
+    <message>
+        <source>Save as template …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export texts for SMS (CSV) …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this text for WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only members who agreed to promotions get a text, unless the list was made for everyone. Each export or copied text is recorded and ticks the members as contacted. Your SMS platform may add its signature (【shop name】), which counts towards the length too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (mine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a saved campaign to write to its members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member on this list can be sent a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} SMS · {units} characters ({encoding}: {per} per SMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no value yet for {fields}: take them out before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the texts for an SMS platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} texts ({segments} SMS) saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied: paste it into WeChat.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3337,6 +3546,53 @@ Columns: {columns}</source>
     </message>
     <message>
         <source>Deleting the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Seasons</name>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese New Year&apos;s Eve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qingming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qixi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4571,6 +4827,46 @@ The current data is backed up first, so this can be undone by restoring that cop
         <source>Row {row}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>message texts for SMS or WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list&apos;s message texts as a CSV for an SMS platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a ready-made template (birthday, win_back, new_product, points_expiring, stored_value_low) or a saved one by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export this saved campaign instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name the list is saved under (filters only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text: phone and text; variables: phone and one column per field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write phone numbers in full (owner only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the message templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages: {template} {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} messages ({segments} SMS) written to {path}; list saved as campaign {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -4835,6 +5131,14 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>A month goes from 1 to 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown festival {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The days before a festival go from 1 to 90.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5513,6 +5817,78 @@ The current data is backed up first, so this can be undone by restoring that cop
         <source>{file} has a header but no products under it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{token} is not a message field; use one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message text is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message text is too long ({max} characters at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template name is too long (50 characters at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{name}&quot; is a ready-made template; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no message template &quot;{name}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no message template &quot;{name}&quot;; ready-made ones: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no member {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file name must end in .csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV shape must be &quot;text&quot; or &quot;variables&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template uses {fields}, which this shop has no values for yet; take them out of the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member on this list can be sent a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member is not on the list or cannot be sent promotions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lunar month goes from 1 to 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lunar day goes from 1 to 30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no leap first month in 1900-2099.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a lunar birthday (e.g. 农历四月初八 or 04-08).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -5737,6 +6113,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lunar birthday (农历)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6439,11 +6819,11 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>often bought together with {product}; {new} is new in {category}</source>
+        <source>{new} is new in {category}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{new} is new in {category}</source>
+        <source>{favourite} is a favourite not bought lately</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

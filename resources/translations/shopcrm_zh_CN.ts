@@ -328,6 +328,18 @@
         <translation>{month} 月生日</translation>
     </message>
     <message>
+        <source>Bought before {festival} (no such festival yet)</source>
+        <translation>{festival}前购买（尚无该节日）</translation>
+    </message>
+    <message>
+        <source>Bought {what} from {first} to {last} ({festival})</source>
+        <translation>{first} 至 {last} 购买了{what}（{festival}）</translation>
+    </message>
+    <message>
+        <source>anything</source>
+        <translation>任意商品</translation>
+    </message>
+    <message>
         <source>All active members</source>
         <translation>全部活跃会员</translation>
     </message>
@@ -382,6 +394,18 @@
         <source>Members who like to try new products and buy this category most: invite them to the launch.</source>
         <translation>喜欢尝试新品、且最常买这个品类的会员：邀请他们参加新品上市。</translation>
     </message>
+    <message>
+        <source>{festival} buyers of {category}</source>
+        <translation>{festival}购买{category}的会员</translation>
+    </message>
+    <message>
+        <source>{festival} buyers</source>
+        <translation>{festival}节前购买的会员</translation>
+    </message>
+    <message>
+        <source>Members who bought (in the category) in the days before the festival&apos;s latest day, e.g. mooncakes before last Mid-Autumn or 年货 before the Spring Festival: invite them again.</source>
+        <translation>在最近一次节日前若干天内（在该品类中）购买过的会员，例如去年中秋前买月饼、春节前买年货的会员：今年再邀请他们。</translation>
+    </message>
 </context>
 <context>
     <name>CampaignResponse</name>
@@ -432,6 +456,10 @@
 </context>
 <context>
     <name>CampaignsView</name>
+    <message>
+        <source>Messages</source>
+        <translation>短信与微信</translation>
+    </message>
     <message>
         <source>New list</source>
         <translation>新建名单</translation>
@@ -1149,6 +1177,33 @@
     <message>
         <source>Comment</source>
         <translation>评价内容</translation>
+    </message>
+</context>
+<context>
+    <name>FestivalPreset</name>
+    <message>
+        <source>Festival buyers</source>
+        <translation>节日购买会员</translation>
+    </message>
+    <message>
+        <source>What they bought, e.g. mooncakes or gift boxes (empty: anything)</source>
+        <translation>买了什么，例如月饼或礼盒（留空：任意商品）</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> 天内（节前）</translation>
+    </message>
+    <message>
+        <source>Last festival&apos;s buyers</source>
+        <translation>上次节日的购买会员</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>bought</source>
+        <translation>购买</translation>
     </message>
 </context>
 <context>
@@ -2341,6 +2396,18 @@
         <translation>1990-05-03、05-03 或 5月3日</translation>
     </message>
     <message>
+        <source>Solar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar (农历)</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>A lunar birthday, e.g. 农历四月初八 or 闰四月初八, falls on another solar date each year; lists and the counter use this year&apos;s.</source>
+        <translation>农历生日（如“农历四月初八”或“闰四月初八”）每年对应的公历日期不同；名单和收银台使用今年的日期。</translation>
+    </message>
+    <message>
         <source>office district, residential estate ...</source>
         <translation>写字楼、小区……</translation>
     </message>
@@ -2584,6 +2651,148 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     <message>
         <source>The member was erased. The database file could not be compacted just now (another program may be using it), so old copies of the data may stay in its free space until the next erasure.</source>
         <translation>会员已彻底删除。但数据库文件暂时无法压缩（可能有其他程序正在使用），因此文件的空闲空间中可能还留有旧数据，直到下次删除会员时清除。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>短信内容</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <source>Coupon code</source>
+        <translation>优惠券码</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店名</translation>
+    </message>
+    <message>
+        <source>Birthday this year</source>
+        <translation>今年生日</translation>
+    </message>
+    <message>
+        <source>Points about to expire</source>
+        <translation>即将到期积分</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>We miss you (at risk)</source>
+        <translation>想念您（流失风险）</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新品上市</translation>
+    </message>
+    <message>
+        <source>Stored value low</source>
+        <translation>储值余额不足</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPanel</name>
+    <message>
+        <source>Save as template …</source>
+        <translation>另存为模板…</translation>
+    </message>
+    <message>
+        <source>Export texts for SMS (CSV) …</source>
+        <translation>导出短信（CSV）…</translation>
+    </message>
+    <message>
+        <source>Copy this text for WeChat</source>
+        <translation>复制此条发微信</translation>
+    </message>
+    <message>
+        <source>Insert field:</source>
+        <translation>插入字段：</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Preview for:</source>
+        <translation>预览会员：</translation>
+    </message>
+    <message>
+        <source>Only members who agreed to promotions get a text, unless the list was made for everyone. Each export or copied text is recorded and ticks the members as contacted. Your SMS platform may add its signature (【shop name】), which counts towards the length too.</source>
+        <translation>只有同意接收营销信息的会员会收到短信（除非名单包含所有会员）。每次导出或复制都会记录，并将会员标记为已联系。短信平台可能会加上签名（【店名】），签名也计入字数。</translation>
+    </message>
+    <message>
+        <source>{name} (mine)</source>
+        <translation>{name}（自定义）</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>另存为模板</translation>
+    </message>
+    <message>
+        <source>Name of the template:</source>
+        <translation>模板名称：</translation>
+    </message>
+    <message>
+        <source>Choose a saved campaign to write to its members.</source>
+        <translation>请选择一个已保存的活动名单，再给其中的会员写信息。</translation>
+    </message>
+    <message>
+        <source>No member on this list can be sent a message.</source>
+        <translation>此名单中没有可以发送信息的会员。</translation>
+    </message>
+    <message>
+        <source>{n} SMS · {units} characters ({encoding}: {per} per SMS)</source>
+        <translation>{n} 条短信 · {units} 个字符（{encoding}：每条 {per} 个）</translation>
+    </message>
+    <message>
+        <source>no value yet for {fields}: take them out before sending</source>
+        <translation>{fields} 暂无数据：发送前请删去</translation>
+    </message>
+    <message>
+        <source>Export the texts for an SMS platform</source>
+        <translation>导出短信供短信平台群发</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the texts</source>
+        <translation>正在导出短信</translation>
+    </message>
+    <message>
+        <source>{n} texts ({segments} SMS) saved to {path}</source>
+        <translation>{n} 条信息（{segments} 条短信）已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Copied: paste it into WeChat.</source>
+        <translation>已复制：可粘贴到微信发送。</translation>
     </message>
 </context>
 <context>
@@ -3342,6 +3551,53 @@ Columns: {columns}</source>
     <message>
         <source>Deleting the campaign</source>
         <translation>正在删除营销活动</translation>
+    </message>
+</context>
+<context>
+    <name>Seasons</name>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Chinese New Year&apos;s Eve</source>
+        <translation>除夕</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <source>Qingming</source>
+        <translation>清明节</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Qixi</source>
+        <translation>七夕</translation>
+    </message>
+    <message>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
     </message>
 </context>
 <context>
@@ -4577,6 +4833,46 @@ The current data is backed up first, so this can be undone by restoring that cop
         <source>Row {row}: {reason}</source>
         <translation>第 {row} 行：{reason}</translation>
     </message>
+    <message>
+        <source>message texts for SMS or WeChat</source>
+        <translation>短信或微信的信息内容</translation>
+    </message>
+    <message>
+        <source>a list&apos;s message texts as a CSV for an SMS platform</source>
+        <translation>把名单的信息内容导出为 CSV，供短信平台群发</translation>
+    </message>
+    <message>
+        <source>a ready-made template (birthday, win_back, new_product, points_expiring, stored_value_low) or a saved one by name</source>
+        <translation>现成模板（birthday、win_back、new_product、points_expiring、stored_value_low）或已保存模板的名称</translation>
+    </message>
+    <message>
+        <source>export this saved campaign instead</source>
+        <translation>改为导出这个已保存的活动名单</translation>
+    </message>
+    <message>
+        <source>the name the list is saved under (filters only)</source>
+        <translation>名单保存时使用的名称（仅用于筛选条件）</translation>
+    </message>
+    <message>
+        <source>text: phone and text; variables: phone and one column per field</source>
+        <translation>text：手机号和内容；variables：手机号和每个字段一列</translation>
+    </message>
+    <message>
+        <source>write phone numbers in full (owner only)</source>
+        <translation>写出完整手机号（仅限店主）</translation>
+    </message>
+    <message>
+        <source>list the message templates</source>
+        <translation>列出信息模板</translation>
+    </message>
+    <message>
+        <source>Messages: {template} {date}</source>
+        <translation>信息：{template} {date}</translation>
+    </message>
+    <message>
+        <source>{n} messages ({segments} SMS) written to {path}; list saved as campaign {id}.</source>
+        <translation>已将 {n} 条信息（{segments} 条短信）写入 {path}；名单已保存为活动 {id}。</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -4842,6 +5138,14 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>A month goes from 1 to 12.</source>
         <translation>月份为 1 到 12。</translation>
+    </message>
+    <message>
+        <source>Unknown festival {key}.</source>
+        <translation>未知的节日 {key}。</translation>
+    </message>
+    <message>
+        <source>The days before a festival go from 1 to 90.</source>
+        <translation>节前天数应为 1 至 90。</translation>
     </message>
     <message>
         <source>Unknown member level.</source>
@@ -5519,6 +5823,78 @@ The current data is backed up first, so this can be undone by restoring that cop
         <source>{file} has a header but no products under it.</source>
         <translation>{file} 有表头，但下面没有商品。</translation>
     </message>
+    <message>
+        <source>{token} is not a message field; use one of: {choices}.</source>
+        <translation>{token} 不是信息字段；可用字段：{choices}。</translation>
+    </message>
+    <message>
+        <source>The message text is empty.</source>
+        <translation>信息内容为空。</translation>
+    </message>
+    <message>
+        <source>The message text is too long ({max} characters at most).</source>
+        <translation>信息内容太长（最多 {max} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>请给模板起个名字。</translation>
+    </message>
+    <message>
+        <source>The template name is too long (50 characters at most).</source>
+        <translation>模板名称太长（最多 50 个字符）。</translation>
+    </message>
+    <message>
+        <source>&quot;{name}&quot; is a ready-made template; choose another name.</source>
+        <translation>“{name}”是现成模板的名称，请换一个名字。</translation>
+    </message>
+    <message>
+        <source>There is no message template &quot;{name}&quot;.</source>
+        <translation>没有名为“{name}”的信息模板。</translation>
+    </message>
+    <message>
+        <source>There is no message template &quot;{name}&quot;; ready-made ones: {choices}.</source>
+        <translation>没有名为“{name}”的信息模板；现成模板：{choices}。</translation>
+    </message>
+    <message>
+        <source>There is no member {id}.</source>
+        <translation>没有会员 {id}。</translation>
+    </message>
+    <message>
+        <source>The file name must end in .csv.</source>
+        <translation>文件名必须以 .csv 结尾。</translation>
+    </message>
+    <message>
+        <source>The CSV shape must be &quot;text&quot; or &quot;variables&quot;.</source>
+        <translation>CSV 格式必须是“text”或“variables”。</translation>
+    </message>
+    <message>
+        <source>The template uses {fields}, which this shop has no values for yet; take them out of the text.</source>
+        <translation>模板用到了 {fields}，本店暂时没有这些数据；请从内容中删去。</translation>
+    </message>
+    <message>
+        <source>No member on this list can be sent a message.</source>
+        <translation>此名单中没有可以发送信息的会员。</translation>
+    </message>
+    <message>
+        <source>This member is not on the list or cannot be sent promotions.</source>
+        <translation>该会员不在名单中，或不能接收营销信息。</translation>
+    </message>
+    <message>
+        <source>A lunar month goes from 1 to 12.</source>
+        <translation>农历月份应为 1 至 12。</translation>
+    </message>
+    <message>
+        <source>A lunar day goes from 1 to 30.</source>
+        <translation>农历日期应为 1 至 30。</translation>
+    </message>
+    <message>
+        <source>There is no leap first month in 1900-2099.</source>
+        <translation>1900—2099 年间没有闰正月。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a lunar birthday (e.g. 农历四月初八 or 04-08).</source>
+        <translation>“{value}”不是农历生日（例如：农历四月初八 或 04-08）。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -5744,6 +6120,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>Birthday</source>
         <translation>生日</translation>
+    </message>
+    <message>
+        <source>Lunar birthday (农历)</source>
+        <translation>农历生日</translation>
     </message>
     <message>
         <source>Registered</source>
@@ -6445,12 +6825,12 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>常与 {product} 一起购买</translation>
     </message>
     <message>
-        <source>often bought together with {product}; {new} is new in {category}</source>
-        <translation>常与 {product} 一起购买；{new} 是{category}的新品</translation>
-    </message>
-    <message>
         <source>{new} is new in {category}</source>
         <translation>{new} 是{category}的新品</translation>
+    </message>
+    <message>
+        <source>{favourite} is a favourite not bought lately</source>
+        <translation>{favourite}是常买的心头好，最近没有再买</translation>
     </message>
     <message>
         <source>nothing new to suggest yet</source>

@@ -24,6 +24,7 @@ COMMAND_MODULES: list[str] = [
     "undo_import",
     "export",
     "print_",
+    "messages",
     "classify",
     "clv",
 ]

@@ -70,6 +70,7 @@ class Inputs:
     members: Members
     visits: VisitDays
     products: ProductHistory = field(default_factory=ProductHistory.empty)
+    ever_products: ProductHistory | None = None  # all purchases up to T (None: `products` is all there is)
     catalogue: Catalogue = field(default_factory=Catalogue.empty)
     basket: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # basket id per line
     basket_product: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # product index
@@ -153,6 +154,7 @@ def _run(inputs: Inputs, params: RuleParams, step: Callable[[str], None] | None)
         catalogue,
         catalogue.new_on(metrics.as_of, params.new_product_days),
         params.recommendations,
+        ever=inputs.ever_products.bought(n, catalogue.size) if inputs.ever_products is not None else None,
     )
     return Run(
         metrics=metrics,

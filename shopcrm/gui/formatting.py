@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 
 from shopcrm.money import format_cents
+from shopcrm.services.members.birthdays import birthday_of
+from shopcrm.services.members.birthdays import next_birthday as member_next_birthday
 
 CURRENCY_SYMBOLS = {"CNY": "¥", "HKD": "HK$", "TWD": "NT$", "MOP": "MOP$", "SGD": "S$", "MYR": "RM", "USD": "$",
                     "EUR": "€"}
@@ -38,10 +40,12 @@ def next_birthday(month: int | None, day: int | None, today: dt.date) -> dt.date
     return None
 
 
-def birthday_note(month: int | None, day: int | None, today: dt.date | None = None) -> str:
-    """'Birthday today!' / 'Birthday this week (05-03)' / '' otherwise."""
+def birthday_note(month: int | None, day: int | None, today: dt.date | None = None, *,
+                  calendar: str | None = "solar", leap_month: bool | None = False) -> str:
+    """'Birthday today!' / 'Birthday this week (05-03)' / '' otherwise; a lunar (农历) birthday by
+    this year's solar date."""
     today = today or dt.date.today()
-    when = next_birthday(month, day, today)
+    when = member_next_birthday(birthday_of(month, day, calendar, leap_month), today)
     if when is None:
         return ""
     if when == today:

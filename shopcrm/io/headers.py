@@ -95,6 +95,8 @@ MEMBER_FIELDS: dict[str, tuple[str, ...]] = {
     "birthday": (
         "生日", "出生日期", "出生年月", "出生年月日", "生日日期", "birthday", "birth date", "date of birth", "dob", "birthdate",
     ),
+    "lunar_birthday": ("农历生日", "阴历生日", "农历", "阴历", "生日农历", "生日(农历)", "农历出生日期", "lunar birthday",
+                       "chinese birthday", "lunar"),
     "registered_on": (
         "注册日期", "注册时间", "开卡日期", "开卡时间", "入会日期", "入会时间", "办卡日期", "办卡时间", "加入日期", "建档日期",
         "创建日期", "创建时间", "registered", "registered on", "registration date", "join date", "joined", "member since",
@@ -163,6 +165,7 @@ FIELD_LABELS: dict[str, str] = {
     "kind": QT_TRANSLATE_NOOP("fields", "Sale or refund"),
     "gender": QT_TRANSLATE_NOOP("fields", "Gender"),
     "birthday": QT_TRANSLATE_NOOP("fields", "Birthday"),
+    "lunar_birthday": QT_TRANSLATE_NOOP("fields", "Lunar birthday (农历)"),
     "registered_on": QT_TRANSLATE_NOOP("fields", "Registered"),
     "source": QT_TRANSLATE_NOOP("fields", "Source"),
     "area": QT_TRANSLATE_NOOP("fields", "Area"),

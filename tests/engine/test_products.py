@@ -111,3 +111,90 @@ def test_a_shop_with_fewer_products_than_recommendation_slots() -> None:
     bought = _history([(0, 0, 1, 100, 0), (1, 0, 1, 100, 0), (1, 1, 1, 100, 0)]).bought(2, small.size)
     recs = recommend(bought, co, np.array([0, 0]), small, small.new_on(T, 60), 3)
     assert recs.product_ids(small).tolist() == [[11, -1, -1], [-1, -1, -1]]
+
+
+# ---- ever-bought products and repeat favourites (issue 15 item 7) --------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from scipy import sparse  # noqa: E402
+
+from shopcrm.engine.recommendations import (  # noqa: E402
+    REPEAT_MIN,
+    RULE_FAVOURITE,
+    RULE_NEW,
+    RULE_NONE,
+    RULE_TOGETHER,
+)
+
+
+def test_a_product_bought_before_the_window_is_not_recommended_but_a_repeat_favourite_is() -> None:
+    # toast goes with cheesecake and sponge; member 0 bought cheesecake once long ago (before W)
+    # and sponge on 4 lines long ago: cheesecake is skipped, sponge comes back as a favourite
+    co = np.zeros((CATALOGUE.size, CATALOGUE.size), dtype=np.int64)
+    co[0, 1] = co[1, 0] = 5
+    co[0, 2] = co[2, 0] = 2
+    bought = _history([(0, 0, 2, 200, 0)]).bought(1, CATALOGUE.size)
+    ever = _history([(0, 0, 9, 900, 0), (0, 1, 1, 100, 0), (0, 2, 4, 400, 0)]).bought(1, CATALOGUE.size)
+    recs = recommend(bought, co, np.array([0]), CATALOGUE, CATALOGUE.new_on(T, 60), 3, ever=ever)
+    ids = recs.product_ids(CATALOGUE).tolist()[0]
+    assert 11 not in ids  # cheesecake: bought once, before W
+    assert ids == [15, 12, -1]  # the new rye in bread, then sponge, the repeat favourite
+    assert recs.rules is not None and recs.rules[0].tolist() == [RULE_NEW, RULE_FAVOURITE, RULE_NONE]
+    assert recs.reasons[0] == "Rye is new in bread; Sponge is a favourite not bought lately"
+
+
+def test_without_an_older_history_the_window_is_all_there_is() -> None:
+    co = np.zeros((CATALOGUE.size, CATALOGUE.size), dtype=np.int64)
+    co[0, 1] = co[1, 0] = 5
+    bought = _history([(0, 0, 2, 200, 0)]).bought(1, CATALOGUE.size)
+    recs = recommend(bought, co, np.array([-1]), CATALOGUE, CATALOGUE.new_on(T, 60), 3)
+    assert recs.product_ids(CATALOGUE).tolist() == [[11, -1, -1]]
+    assert recs.rules is not None and recs.rules[0, 0] == RULE_TOGETHER
+    assert recs.reasons[0] == "often bought together with Toast"
+
+
+@st.composite
+def _shops(draw: st.DrawFn) -> tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray, np.ndarray, int]:
+    n = draw(st.integers(1, 12))
+    n_products = CATALOGUE.size
+    older = np.array(draw(st.lists(st.lists(st.integers(0, 5), min_size=n_products, max_size=n_products),
+                                   min_size=n, max_size=n)), dtype=np.int64)
+    recent = np.array(draw(st.lists(st.lists(st.integers(0, 3), min_size=n_products, max_size=n_products),
+                                    min_size=n, max_size=n)), dtype=np.int64)
+    recent = np.where(np.array(draw(st.lists(st.booleans(), min_size=n * n_products, max_size=n * n_products)))
+                      .reshape(n, n_products), recent, 0)
+    co = np.array(draw(st.lists(st.lists(st.integers(0, 4), min_size=n_products, max_size=n_products),
+                                min_size=n_products, max_size=n_products)), dtype=np.int64)
+    co = co + co.T
+    np.fill_diagonal(co, 0)
+    favourite = np.array(draw(st.lists(st.integers(-1, 2), min_size=n, max_size=n)), dtype=np.int64)
+    k = draw(st.integers(1, 4))
+    return sparse.csr_matrix(recent.astype(float)), sparse.csr_matrix((recent + older).astype(float)), co, favourite, k
+
+
+@settings(max_examples=200, deadline=None)
+@given(_shops())
+def test_recommendations_never_repeat_an_ever_bought_product_unless_a_repeat_favourite(
+    shop: tuple[sparse.csr_matrix, sparse.csr_matrix, np.ndarray, np.ndarray, int],
+) -> None:
+    bought, ever, co, favourite, k = shop
+    recs = recommend(bought, co, favourite, CATALOGUE, CATALOGUE.new_on(T, 60), k, ever=ever)
+    in_window, history = bought.toarray(), ever.toarray()
+    assert recs.rules is not None
+    for i, row in enumerate(recs.products):
+        chosen = row[row >= 0]
+        assert len(set(chosen.tolist())) == chosen.size
+        assert (row[chosen.size:] < 0).all()  # filled from the left
+        for slot, p in enumerate(chosen):
+            assert CATALOGUE.active[p]
+            assert in_window[i, p] == 0  # never something bought in W
+            rule = recs.rules[i, slot]
+            if history[i, p] > 0:  # an old purchase only as a repeat favourite, and said so
+                assert history[i, p] >= REPEAT_MIN and rule == RULE_FAVOURITE
+            else:
+                assert rule in (RULE_TOGETHER, RULE_NEW)
+            if rule == RULE_NEW:
+                assert CATALOGUE.product_category[p] == favourite[i]
+        reason = recs.reasons[i]
+        assert ("favourite not bought lately" in reason) == bool((recs.rules[i] == RULE_FAVOURITE).any())
+        assert ("is new in" in reason) == bool((recs.rules[i] == RULE_NEW).any())

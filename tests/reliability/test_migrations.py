@@ -236,7 +236,7 @@ def test_opening_an_older_database_takes_a_backup_first(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path, member_id, before = first_revision_shop
-    open_database(path).dispose()  # bring it to the real head first
+    open_database(path).dispose()  # bring it to the real head first (a backup too, when head is past 0001)
     with sqlite3.connect(path) as conn:
         real_head = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     _probe_migrations(tmp_path, monkeypatch, fail=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shopcrm.db.base import Base
@@ -28,6 +28,10 @@ class Member(Base):
     birth_year: Mapped[int | None] = mapped_column(SmallInteger)
     birth_month: Mapped[int | None] = mapped_column(SmallInteger)
     birth_day: Mapped[int | None] = mapped_column(SmallInteger)
+    # "lunar": birth_month/birth_day are a 农历 month and day (birth_leap_month: a 闰月), the solar
+    # date of each year is computed (services.member_birthdays); "solar" otherwise.
+    birth_calendar: Mapped[str] = mapped_column(String(5), default="solar", server_default="solar")
+    birth_leap_month: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     registered_on: Mapped[dt.date] = mapped_column(Date)
     source: Mapped[str | None] = mapped_column(String(20))
     area: Mapped[str | None] = mapped_column(String(100))

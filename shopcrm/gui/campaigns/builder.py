@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.campaigns.columns_dialog import ColumnsDialog
+from shopcrm.gui.campaigns.festival_preset import FestivalPreset
 from shopcrm.gui.campaigns.list_model import PreparedListModel
 from shopcrm.gui.campaigns.multichoice import MultiChoice
 from shopcrm.gui.campaigns.outputs import ListOutputs, ListSource
@@ -104,6 +105,10 @@ class ListBuilder(QWidget):
         preset_row.addWidget(launch_button)
         preset_row.addWidget(self.launch_category)
         preset_row.addStretch(1)
+        self.festival_preset = FestivalPreset(ctx)
+        self.festival_preset.chosen.connect(self._festival_chosen)
+        self.festival_preset.cleared.connect(lambda: self._festival_chosen(CampaignFilter(), self.suggested_name))
+        self._festival: dict[str, Any] = {}  # the festival-buyers part of the filter (no widget of its own)
 
         # ---- filters
         filters = QGroupBox(self.tr("Filters"))
@@ -200,6 +205,7 @@ class ListBuilder(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(presets)
+        layout.addWidget(self.festival_preset)
         layout.addWidget(filters)
         layout.addLayout(actions)
         layout.addWidget(self.snapshot_label)
@@ -233,6 +239,7 @@ class ListBuilder(QWidget):
             self.tag.addItem("")
             self.tag.addItems([t for t, _n in filter_choices(self.ctx.db).get("tag", [])])
             self.tag.setCurrentText(tag_text)
+            self.festival_preset.reload()
             launch_text = self.launch_category.currentText()
             self.launch_category.clear()
             self.launch_category.addItems(launch_categories(self.ctx.db))
@@ -256,6 +263,7 @@ class ListBuilder(QWidget):
             tag=self.tag.currentText().strip() or None,
             area=self.area.text().strip() or None,
             consent_only=self.consent.isChecked(),
+            **self._festival,
         )
 
     def set_filter(self, flt: CampaignFilter, *, name: str = "") -> None:
@@ -275,10 +283,19 @@ class ListBuilder(QWidget):
             self.tag.setCurrentText(flt.tag or "")
             self.area.setText(flt.area or "")
             self.consent.setChecked(flt.consent_only)
+            self._festival = {"festival": flt.festival, "festival_category": flt.festival_category,
+                              "festival_days": flt.festival_days}
+            self.festival_preset.show_filter(flt)
         finally:
             self._applying = False
         self.suggested_name = name
         self._filter_changed()
+
+    def _festival_chosen(self, part: CampaignFilter, name: str) -> None:
+        """The festival condition added to (or removed from) the filters already chosen."""
+        flt = self.current_filter().with_changes(festival=part.festival, festival_category=part.festival_category,
+                                                 festival_days=part.festival_days)
+        self.set_filter(flt, name=name)
 
     def clear_filters(self) -> None:
         self.set_filter(CampaignFilter())

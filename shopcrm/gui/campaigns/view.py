@@ -2,7 +2,7 @@
 later whether those members came back.
 
 Two tabs: 'New list' (ready-made lists, filters with a live count, columns, save) and 'Saved lists'
-(members with contact ticks, print preview, printer, PDF, Excel, response).  A chart drill-down may
+(members with contact ticks, print preview, printer, PDF, Excel, message texts, response).  A chart drill-down may
 open the screen with a filter: `open_item` shows it on the 'New list' tab.
 """
 
@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from shopcrm.gui.campaigns.builder import ListBuilder
+from shopcrm.gui.campaigns.messages import MessagesPanel
 from shopcrm.gui.campaigns.outputs import ListOutputs
 from shopcrm.gui.campaigns.saved import SavedCampaigns
 from shopcrm.gui.context import AppContext
@@ -35,6 +36,10 @@ class CampaignsView(QWidget):
         self.outputs = ListOutputs(ctx, self)
         self.builder = ListBuilder(ctx, self.outputs)
         self.saved = SavedCampaigns(ctx, self.outputs)
+        self.messages = MessagesPanel(ctx, self.outputs, self.saved.masked)
+        self.saved.detail_tabs.addTab(self.messages, self.tr("Messages"))
+        self.saved.list.itemSelectionChanged.connect(self._show_messages)
+        self._show_messages()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("campaignTabs")
         self.tabs.addTab(self.builder, self.tr("New list"))
@@ -73,14 +78,19 @@ class CampaignsView(QWidget):
         self.tabs.setCurrentWidget(self.saved)
         self.saved.select_campaign(summary.id)
 
+    def _show_messages(self) -> None:
+        self.messages.show_campaign(self.saved.current)
+
     def _operation_finished(self, kind: str) -> None:
         if kind in OWN_KINDS:
             self.saved.refresh_after(kind)
+            self._show_messages()
             return
         if self.isVisible():
             self.builder.reload_choices()
             self.builder.refresh()
             self.saved.refresh_after(kind)
+            self._show_messages()
         else:
             self._mark_dirty()
 

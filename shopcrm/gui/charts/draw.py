@@ -272,8 +272,10 @@ def trend(
     bar_axis: str = "",
     line_axis: str = "",
     bar_format: Callable[[float], str] = lambda v: f"{v:,.0f}",
+    marks: Sequence[tuple[float, str, tuple[float, float] | None]] = (),
 ) -> None:
-    """Bars per period (revenue, new members) with an optional line on a second axis (visits)."""
+    """Bars per period (revenue, new members) with an optional line on a second axis (visits);
+    `marks` are festivals (x, label, official days off as an x span or None) drawn over the bars."""
     chart.reset()
     ax = chart.figure.add_subplot()
     _style(ax, title)
@@ -308,6 +310,7 @@ def trend(
                   bbox_to_anchor=(1.0, 1.0), ncols=len(handles), borderaxespad=0.2)
     ax.set_ylim(bottom=0)
     ax.margins(y=0.12)
+    _festival_marks(ax, marks)
     chart.refresh()
 
 
@@ -344,3 +347,18 @@ def lines(
     if len(series) > 1:
         ax.legend(fontsize=LABEL_SIZE - 1, frameon=False, loc="best", ncols=len(series))
     chart.refresh()
+
+
+def _festival_marks(ax: Any, marks: Sequence[tuple[float, str, tuple[float, float] | None]]) -> None:
+    """A dashed line on the festival's day with its name at the top; its days off shaded."""
+    if not marks:
+        return
+    top = ax.get_ylim()[1]
+    for x, label, days_off in marks:
+        if days_off is not None:
+            # a collection, not a patch: ax.patches stays the bars
+            ax.fill_between(list(days_off), 0, 1, transform=ax.get_xaxis_transform(), color=colors.MUTED, alpha=0.15,
+                            linewidth=0, zorder=0)
+        ax.axvline(x, color=colors.SECOND, linestyle="--", linewidth=0.9, alpha=0.8, zorder=3)
+        ax.text(x, top, label, rotation=90, va="top", ha="right", fontsize=LABEL_SIZE - 2, color=colors.TEXT,
+                alpha=0.85, zorder=4)

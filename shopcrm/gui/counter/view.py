@@ -359,7 +359,8 @@ class CounterView(QWidget):
         self.card_points.show()
         if member.status == "archived":
             self.card_ids.setText(self.card_ids.text() + " · " + self.tr("archived"))
-        note = birthday_note(member.birth_month, member.birth_day)
+        note = birthday_note(member.birth_month, member.birth_day, calendar=member.birth_calendar,
+                             leap_month=member.birth_leap_month)
         self.card_birthday.setText("🎂 " + note if note else "")
         self.card_birthday.setVisible(bool(note))
         self._show_classes(member)

@@ -42,6 +42,7 @@ from shopcrm.services.reports.dashboard import (
     MonthFigures,
     dashboard_data,
 )
+from shopcrm.services.reports.seasons import month_chart_marks
 
 REFRESH_KINDS = ("purchase", "member", "import", "undo-import", "demo", "restore", "classification", "points",
                  "settings-saved", "settings")
@@ -415,6 +416,7 @@ class DashboardView(QWidget):
 
         months: list[MonthFigures] = self.data.months
         periods = [month_label(m.month, i == 0) for i, m in enumerate(months)]
+        marks = [(m.x, m.label, m.days_off) for m in month_chart_marks(months[0].month, len(months))] if months else []
         currency = self.ctx.settings.currency
         self._pending_draws = {"revenueChart", "newMembersChart"}
         if not any(m.sales or m.new_members for m in months):
@@ -426,12 +428,12 @@ class DashboardView(QWidget):
                 draw.Series(self.tr("Revenue"), [m.revenue_cents / 100 for m in months], color=colors.ACCENT),
                 draw.Series(self.tr("Visits"), [m.visits for m in months], color=colors.SECOND),
                 bar_axis=self.tr("Revenue ({currency})").format(currency=currency),
-                line_axis=self.tr("Visits"),
+                line_axis=self.tr("Visits"), marks=marks,
             )
         draw.trend(
             self.members_chart, self.tr("New members by month"), periods,
             draw.Series(self.tr("New members"), [m.new_members for m in months], color=colors.ACCENT_LIGHT),
-            bar_axis=self.tr("Members"),
+            bar_axis=self.tr("Members"), marks=marks,
         )
 
     # ---- navigation ---------------------------------------------------------------------------------

@@ -249,7 +249,8 @@ class MemberDetail(QWidget):
         self.subheader.setText(self.tr("Card {card} · {phone} · {level} · {status}").format(
             card=member.card_no, phone=member.phone_display, level=member.level_name,
             status=label(STATUS_LABELS, member.status)))
-        note = birthday_note(member.birth_month, member.birth_day)
+        note = birthday_note(member.birth_month, member.birth_day, calendar=member.birth_calendar,
+                             leap_month=member.birth_leap_month)
         facts = [
             (self.tr("Birthday"), member.birthday + (f" — {note}" if note else "")),
             (self.tr("Gender"), label(GENDER_LABELS, member.gender)),

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from shopcrm.errors import ConflictError, ShopError, ValidationError
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors
 from shopcrm.labels import GENDER_LABELS, SOURCE_LABELS, label
+from shopcrm.services.members.birthdays import LUNAR, SOLAR
 from shopcrm.services.members.records import MemberInput, MemberView, register_member, update_member
 
 FIELDS = ("phone", "name", "gender", "birthday", "source", "area", "tags", "notes", "card_no")
@@ -48,6 +50,17 @@ class MemberDialog(QDialog):
             self.gender.addItem(label(GENDER_LABELS, code), code)
         self.birthday = QLineEdit(member.birthday if member else "")
         self.birthday.setPlaceholderText(self.tr("1990-05-03, 05-03 or 5月3日"))
+        self.birthday_calendar = QComboBox()
+        self.birthday_calendar.setObjectName("birthdayCalendar")
+        self.birthday_calendar.addItem(self.tr("Solar"), SOLAR)
+        self.birthday_calendar.addItem(self.tr("Lunar (农历)"), LUNAR)
+        self.birthday_calendar.setToolTip(self.tr("A lunar birthday, e.g. 农历四月初八 or 闰四月初八, falls on another "
+                                                  "solar date each year; lists and the counter use this year's."))
+        birthday_row = QWidget()
+        birthday_layout = QHBoxLayout(birthday_row)
+        birthday_layout.setContentsMargins(0, 0, 0, 0)
+        birthday_layout.addWidget(self.birthday, 1)
+        birthday_layout.addWidget(self.birthday_calendar)
         self.source = QComboBox()
         self.source.addItem("", None)
         for code in SOURCES:
@@ -66,6 +79,7 @@ class MemberDialog(QDialog):
             self.gender.setCurrentIndex(max(0, self.gender.findData(member.gender)))
             self.source.setCurrentIndex(max(0, self.source.findData(member.source)))
             self.consent.setChecked(member.consent)
+            self.birthday_calendar.setCurrentIndex(max(0, self.birthday_calendar.findData(member.birth_calendar)))
 
         self.general_error = ErrorLabel()
         self.errors = FieldErrors(self.general_error)
@@ -74,7 +88,7 @@ class MemberDialog(QDialog):
             ("phone", self.tr("&Phone"), self.phone),
             ("name", self.tr("&Name"), self.name),
             ("gender", self.tr("&Gender"), self.gender),
-            ("birthday", self.tr("&Birthday"), self.birthday),
+            ("birthday", self.tr("&Birthday"), birthday_row),
             ("source", self.tr("&Came from"), self.source),
             ("area", self.tr("&Area"), self.area),
             ("tags", self.tr("&Tags"), self.tags),
@@ -85,7 +99,7 @@ class MemberDialog(QDialog):
             error = ErrorLabel()
             form.addRow(caption, widget)
             form.addRow("", error)
-            self.errors.add(field, error, widget)
+            self.errors.add(field, error, self.birthday if widget is birthday_row else widget)
         form.addRow("", self.consent)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -103,6 +117,7 @@ class MemberDialog(QDialog):
             name=self.name.text() or None,
             gender=self.gender.currentData(),
             birthday=self.birthday.text() or None,
+            lunar_birthday=self.birthday_calendar.currentData() == LUNAR,
             source=self.source.currentData(),
             area=self.area.text() or None,
             tags=[t for t in self.tags.text().replace("，", ",").split(",") if t.strip()],

@@ -17,11 +17,11 @@ from sqlalchemy.orm import Session
 from shopcrm.db.models import CampaignMember, Member, MemberTag, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.io.member_fields import format_birthday
 from shopcrm.io.phones import display_phone, mask_phone
 from shopcrm.jobs import Progress
 from shopcrm.money import cents_to_decimal, format_cents
 from shopcrm.services.campaigns.words import class_name
+from shopcrm.services.members.birthdays import format_member_birthday
 
 CHUNK = 500  # ids per IN (...) query: well below every backend's parameter limit
 
@@ -122,12 +122,14 @@ class ListRow:
     preference: str | None = None
     favourite_category: str | None = None
     contacted_at: dt.datetime | None = None
+    birth_calendar: str = "solar"
+    birth_leap_month: bool = False
 
 
 _MEMBER_COLUMNS = (
     Member.id, Member.card_no, Member.name, Member.phone, Member.level, Member.points_balance, Member.birth_year,
     Member.birth_month, Member.birth_day, Member.registered_on, Member.source, Member.area, Member.consent,
-    Member.status,
+    Member.status, Member.birth_calendar, Member.birth_leap_month,
 )
 _SNAPSHOT_COLUMNS = (
     SnapshotMember.last_purchase, SnapshotMember.visits, SnapshotMember.spend_cents, SnapshotMember.segment,
@@ -176,6 +178,7 @@ def load_rows(
                 churn_level=r.churn_level, abcd=r.abcd, frequency=r.frequency, spend_class=r.spend_class,
                 preference=r.preference, favourite_category=r.favourite_category,
                 contacted_at=getattr(r, "contacted_at", None),
+                birth_calendar=r.birth_calendar or "solar", birth_leap_month=bool(r.birth_leap_month),
             )
         out.extend(found[i] for i in chunk if i in found)
         if progress is not None:
@@ -215,7 +218,8 @@ def cell_text(row: ListRow, key: str, fmt: CellFormat) -> str:
     if key == "level":
         return _level(row, fmt)
     if key == "birthday":
-        return format_birthday(row.birth_year, row.birth_month, row.birth_day)
+        return format_member_birthday(row.birth_year, row.birth_month, row.birth_day, row.birth_calendar,
+                                      row.birth_leap_month)
     if key == "tags":
         return ", ".join(row.tags)
     if key == "contacted":

@@ -15,10 +15,12 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, select
 
-from shopcrm.db.models import Member, MemberTag, SnapshotMember
+from shopcrm.db.models import Category, Member, MemberTag, Product, Purchase, PurchaseLine, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
+from shopcrm.services.members.birthdays import birthday_on_days_condition, month_days
+from shopcrm.services.reports.seasons import RULE_BY_KEY, last_festival_before
 
 BIRTHDAY_WEEK = "week"
 BIRTHDAY_MONTH = "month"
@@ -40,6 +42,8 @@ CLASS_CODES: dict[str, tuple[str, ...]] = {
 }
 CLASS_FIELDS = tuple(CLASS_CODES)
 MAX_TEXT = 100
+FESTIVAL_DAYS = 30  # "bought before the festival": this many days up to and including its day
+MAX_FESTIVAL_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,11 @@ class CampaignFilter:
     tag: str | None = None
     area: str | None = None  # part of the area text, e.g. "万科"
     source: tuple[str, ...] = ()
+    # festival buyers: bought (in `festival_category`, or anything) in the `festival_days` days up to
+    # the latest past day of `festival` (services.reports.seasons), e.g. mooncakes before Mid-Autumn
+    festival: str | None = None
+    festival_category: str | None = None
+    festival_days: int | None = None
     consent_only: bool = True
 
     def with_changes(self, **changes: Any) -> CampaignFilter:
@@ -95,7 +104,7 @@ class CampaignFilter:
                 values[f.name] = _strings(raw)
             elif f.name == "level":
                 values[f.name] = tuple(int(v) for v in _as_list(raw))
-            elif f.name == "birthday_month":
+            elif f.name in ("birthday_month", "festival_days"):
                 values[f.name] = int(raw)
             elif f.name == "consent_only":
                 values[f.name] = bool(raw)
@@ -136,9 +145,13 @@ def validate_filter(flt: CampaignFilter) -> None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Birthday must be \"week\" or \"month\"."), "birthday")
     if flt.birthday_month is not None and not 1 <= flt.birthday_month <= 12:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "A month goes from 1 to 12."), "birthday_month")
+    if flt.festival is not None and flt.festival not in RULE_BY_KEY:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown festival {key}."), "festival", key=flt.festival)
+    if flt.festival_days is not None and not 1 <= flt.festival_days <= MAX_FESTIVAL_DAYS:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The days before a festival go from 1 to 90."), "festival")
     if any(level < 0 for level in flt.level):
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown member level."), "level")
-    for name in ("tag", "area", "favourite_category"):
+    for name in ("tag", "area", "favourite_category", "festival_category"):
         value = getattr(flt, name)
         if value is not None and len(value) > MAX_TEXT:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "The filter text is too long."), name)
@@ -173,19 +186,46 @@ def _is_leap(year: int) -> bool:
 
 
 def _birthday_condition(flt: CampaignFilter, today: dt.date) -> list[ColumnElement[bool]]:
+    """Solar and lunar birthdays alike: each condition is the set of solar days it covers, and a
+    lunar birthday matches when this year's solar date of it falls on one of them."""
     conditions: list[ColumnElement[bool]] = []
-    days = birthday_days(flt, today)
-    if days is not None:
-        by_month: dict[int, list[int]] = {}
-        for month, day in days:
-            by_month.setdefault(month, []).append(day)
-        conditions.append(or_(*(and_(Member.birth_month == m, Member.birth_day.in_(ds)) for m, ds in by_month.items())))
-    months = birthday_months(flt, today)
-    if months:
-        # "This month" and a fixed month together only match when they are the same month.
-        for month in set(months):
-            conditions.append(Member.birth_month == month)
+    if flt.birthday == BIRTHDAY_WEEK:
+        conditions.append(birthday_on_days_condition(
+            [today + dt.timedelta(days=offset) for offset in range(WEEK_DAYS)]))
+    # "This month" and a fixed month together only match when they are the same month.
+    for month in sorted(set(birthday_months(flt, today))):
+        conditions.append(birthday_on_days_condition(month_days(today.year, month)))
     return conditions
+
+
+# ---- festival buyers ---------------------------------------------------------------------------------
+def festival_window(flt: CampaignFilter, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """(first, last) day of the buying window before the latest past festival, or None."""
+    if flt.festival is None:
+        return None
+    day = last_festival_before(flt.festival, today)
+    if day is None:
+        return None
+    return day - dt.timedelta(days=(flt.festival_days or FESTIVAL_DAYS) - 1), day
+
+
+def _festival_condition(flt: CampaignFilter, today: dt.date) -> list[ColumnElement[bool]]:
+    if flt.festival is None:
+        return []
+    window = festival_window(flt, today)
+    if window is None:
+        return [false()]
+    first, last = window
+    bought = (select(Purchase.id).where(
+        Purchase.member_id == Member.id, Purchase.voided_at.is_(None),
+        Purchase.purchased_at >= dt.datetime.combine(first, dt.time()),
+        Purchase.purchased_at < dt.datetime.combine(last + dt.timedelta(days=1), dt.time())))
+    category = _clean_text(flt.festival_category)
+    if category:
+        bought = bought.where(exists().where(
+            PurchaseLine.purchase_id == Purchase.id, PurchaseLine.product_id == Product.id,
+            Product.category_id == Category.id, Category.name == category))
+    return [exists(bought)]
 
 
 # ---- the query ---------------------------------------------------------------------------------------
@@ -217,6 +257,7 @@ def filter_conditions(flt: CampaignFilter, snapshot_id: int | None, today: dt.da
     if area:
         conditions.append(Member.area.like(f"%{_escape_like(area)}%", escape="\\"))
     conditions.extend(_birthday_condition(flt, today))
+    conditions.extend(_festival_condition(flt, today))
     if flt.consent_only:
         conditions.append(Member.consent.is_(True))
     return conditions

@@ -29,7 +29,7 @@ from shopcrm.db.models import (
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.services.campaigns.columns import validate_columns
-from shopcrm.services.campaigns.filters import CampaignFilter, count_select, filtered_select
+from shopcrm.services.campaigns.filters import CampaignFilter, count_select, filtered_select, validate_filter
 from shopcrm.services.members.table import SnapshotInfo
 
 MAX_NAME = 200
@@ -105,6 +105,27 @@ def preset_filter(key: str, category: str | None = None) -> CampaignFilter:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose the category of the new product."), "category")
         return CampaignFilter(preference=("trier",), favourite_category=clean)
     raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown ready-made list {key}."), "preset", key=key)
+
+
+FESTIVAL_BUYERS_TITLE = QT_TRANSLATE_NOOP("CampaignPresets", "{festival} buyers of {category}")
+FESTIVAL_BUYERS_ANY_TITLE = QT_TRANSLATE_NOOP("CampaignPresets", "{festival} buyers")
+FESTIVAL_BUYERS_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "CampaignPresets", "Members who bought (in the category) in the days before the festival's latest day, e.g. "
+                       "mooncakes before last Mid-Autumn or 年货 before the Spring Festival: invite them again.")
+
+
+def festival_buyers_filter(festival: str, category: str | None = None,
+                           days: int | None = None) -> tuple[CampaignFilter, str]:
+    """The ready-made 'festival buyers' list and its title (consent only, like every promotion list)."""
+    from shopcrm.services.reports.seasons import RULE_BY_KEY
+
+    clean = unicodedata.normalize("NFKC", category or "").strip() or None
+    flt = CampaignFilter(festival=festival, festival_category=clean, festival_days=days)
+    validate_filter(flt)
+    name = translate("Seasons", RULE_BY_KEY[festival].name)
+    title = (translate("CampaignPresets", FESTIVAL_BUYERS_TITLE).format(festival=name, category=clean) if clean
+             else translate("CampaignPresets", FESTIVAL_BUYERS_ANY_TITLE).format(festival=name))
+    return flt, title
 
 
 def launch_categories(db: Database, today: dt.date | None = None, recent_days: int = 60) -> list[str]:

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from shopcrm.errors import ValidationError
 from shopcrm.i18n import QT_TRANSLATE_NOOP, translate
 from shopcrm.labels import CLASS_LABELS, CLASSIFICATION_TITLES
-from shopcrm.services.campaigns.filters import CLASS_FIELDS, WEEK_DAYS, CampaignFilter
+from shopcrm.services.campaigns.filters import CLASS_FIELDS, WEEK_DAYS, CampaignFilter, festival_window
+from shopcrm.services.reports.seasons import RULE_BY_KEY
 
 CLASS_NAMES: dict[str, dict[str, str]] = {
     field: CLASS_LABELS[field]
@@ -78,6 +79,16 @@ def describe_filter(flt: CampaignFilter, today: dt.date, level_names: Sequence[s
         parts.append(translate("CampaignFilter", "Birthday in month {month}").format(month=today.month))
     if flt.birthday_month is not None:
         parts.append(translate("CampaignFilter", "Birthday in month {month}").format(month=flt.birthday_month))
+    window = festival_window(flt, today)
+    if flt.festival is not None:
+        festival = translate("Seasons", RULE_BY_KEY[flt.festival].name)
+        if window is None:
+            parts.append(translate("CampaignFilter", "Bought before {festival} (no such festival yet)").format(
+                festival=festival))
+        else:
+            parts.append(translate("CampaignFilter", "Bought {what} from {first} to {last} ({festival})").format(
+                what=flt.festival_category or translate("CampaignFilter", "anything"), first=window[0].isoformat(),
+                last=window[1].isoformat(), festival=festival))
     if not parts:
         parts.append(translate("CampaignFilter", "All active members"))
     return parts

@@ -141,6 +141,7 @@ def classify(
         members=members,
         visits=purchases.visit_days(),
         products=lines.history,
+        ever_products=lines.ever,
         catalogue=catalogue,
         basket=lines.basket,
         basket_product=lines.product,

@@ -58,9 +58,12 @@ from shopcrm.services.importing.run import (
     report_progress,
     save_header_mapping,
 )
+from shopcrm.services.members.birthdays import LUNAR, SOLAR, parse_lunar_birthday
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
-FIELDS = ("name", "gender", "birth_year", "birth_month", "birth_day", "source", "area", "notes")
+FIELDS = ("name", "gender", "birth_year", "birth_month", "birth_day", "source", "area", "notes", "birth_calendar",
+          "birth_leap_month")
+_BIRTH_FIELDS = ("birth_year", "birth_month", "birth_day")  # a lunar birthday's calendar goes with them
 IN_CHUNK = 2_000
 
 
@@ -122,7 +125,7 @@ def _level_index(settings: ShopSettings, value: Any) -> int | None:
 def _parse(prepared: PreparedSheet, number: int, cells: list[Any], settings: ShopSettings, today: dt.date) -> MemberRow:
     cols = {f: prepared.column(f) for f in (
         "card_no", "name", "phone", "gender", "birthday", "registered_on", "source", "area", "tags", "notes",
-        "consent", "points", "level",
+        "consent", "points", "level", "lunar_birthday",
     )}
 
     def get(name: str) -> Any:
@@ -144,6 +147,8 @@ def _parse(prepared: PreparedSheet, number: int, cells: list[Any], settings: Sho
         gender = parse_gender(get("gender"))
         current = "birthday"
         birthday = parse_birthday_cell(get("birthday"))
+        current = "lunar_birthday"
+        lunar = parse_lunar_birthday(get("lunar_birthday"))  # 农历生日 wins over a solar one in the same row
         current = "registered_on"
         registered = parse_date(v) if (v := get("registered_on")) is not None else None
         if registered is not None and registered > today:
@@ -165,8 +170,11 @@ def _parse(prepared: PreparedSheet, number: int, cells: list[Any], settings: Sho
     except ValidationError as exc:
         raise _RowError(f"{prepared.header_of(current)}: {exc.message()}") from None
     year, month, day = birthday if birthday else (None, None, None)
+    if lunar is not None:
+        year, month, day = lunar[:3]
     data = {"name": name, "gender": gender, "birth_year": year, "birth_month": month, "birth_day": day,
-            "source": source, "area": area, "notes": notes}
+            "source": source, "area": area, "notes": notes, "birth_calendar": LUNAR if lunar else SOLAR,
+            "birth_leap_month": bool(lunar and lunar[3])}
     return MemberRow(prepared.name, number, list(cells), phone, card, data, registered, tags, consent, points, level)
 
 
@@ -313,14 +321,20 @@ def _merge(target: _Target, row: MemberRow, overwrite: bool) -> bool:
         target.after[name] = new
         changed = True
 
+    birthday_set = False
     for name, value in row.data.items():
-        if value is None:
+        if value is None or name in ("birth_calendar", "birth_leap_month"):
             continue
         old = target.values.get(name)
         if old is None or (overwrite and old != value):
             if old != value:
                 put(name, old, value)
                 target.values[name] = value
+                birthday_set = birthday_set or name in _BIRTH_FIELDS
+    for name in ("birth_calendar", "birth_leap_month"):  # the calendar follows the birthday it belongs to
+        if (birthday_set or target.values.get(name) is None) and target.values.get(name) != row.data[name]:
+            put(name, target.values.get(name), row.data[name])
+            target.values[name] = row.data[name]
     if row.phone and target.phone != row.phone and (target.phone is None or overwrite):
         put("phone", target.phone, row.phone)
         target.phone = row.phone

@@ -113,6 +113,8 @@ def member_personal_data(db: Database, member_id: int) -> dict[str, Any]:
                 "birth_year": m.birth_year,
                 "birth_month": m.birth_month,
                 "birth_day": m.birth_day,
+                "birth_calendar": m.birth_calendar,  # "lunar": month and day are 农历
+                "birth_leap_month": m.birth_leap_month,
                 "registered_on": _iso(m.registered_on),
                 "source": m.source,
                 "area": m.area,

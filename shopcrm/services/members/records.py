@@ -17,7 +17,6 @@ from shopcrm.i18n import translate
 from shopcrm.io.member_fields import (
     MAX_NAME,
     clean_text,
-    format_birthday,
     parse_birthday,
     parse_card_no,
     parse_gender,
@@ -25,6 +24,7 @@ from shopcrm.io.member_fields import (
     parse_tags,
 )
 from shopcrm.io.phones import display_phone, last4, normalise_phone
+from shopcrm.services.members.birthdays import LUNAR, SOLAR, format_member_birthday, parse_lunar_birthday
 from shopcrm.services.shop.settings import settings_in
 
 
@@ -36,6 +36,8 @@ class MemberInput:
     name: str | None = None
     gender: str | None = None
     birthday: object = None
+    lunar_birthday: bool = False  # the birthday is a 农历 month and day
+    leap_month: bool = False  # ... of a leap month (闰月)
     source: str | None = None
     area: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -71,6 +73,8 @@ class MemberView:
     total_spend_cents: int = 0
     visits: int = 0
     last_purchase_at: dt.datetime | None = None
+    birth_calendar: str = SOLAR
+    birth_leap_month: bool = False
 
     def label(self) -> str:
         return f"{self.name or translate('members', '(no name)')} · {self.phone_display}"
@@ -122,7 +126,10 @@ def to_views(s: Session, db: Database, members: list[Member]) -> list[MemberView
                 birth_year=m.birth_year,
                 birth_month=m.birth_month,
                 birth_day=m.birth_day,
-                birthday=format_birthday(m.birth_year, m.birth_month, m.birth_day),
+                birthday=format_member_birthday(m.birth_year, m.birth_month, m.birth_day, m.birth_calendar,
+                                                m.birth_leap_month),
+                birth_calendar=m.birth_calendar or SOLAR,
+                birth_leap_month=bool(m.birth_leap_month),
                 registered_on=m.registered_on,
                 source=m.source,
                 area=m.area,
@@ -217,6 +224,19 @@ class CleanMember:
     consent: bool
     card_no: str | None
     registered_on: dt.date | None
+    lunar: bool = False
+    leap_month: bool = False
+
+
+def _birthday(data: MemberInput) -> tuple[tuple[int | None, int, int] | None, bool, bool]:
+    """(year, month, day), lunar, leap: a lunar birthday keeps its 农历 month and day."""
+    if not data.lunar_birthday:
+        return parse_birthday(data.birthday), False, False
+    lunar = parse_lunar_birthday(data.birthday, leap_month=data.leap_month)
+    if lunar is None:
+        return None, False, False
+    year, month, day, leap = lunar
+    return (year, month, day), True, leap
 
 
 def validate_member_input(data: MemberInput) -> CleanMember:
@@ -227,11 +247,12 @@ def validate_member_input(data: MemberInput) -> CleanMember:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The name is too long (100 characters at most)."), "name")
     if data.registered_on is not None and data.registered_on > dt.date.today():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The registration date cannot be in the future."), "registered_on")
+    birthday = _birthday(data)
     return CleanMember(
         phone=phone,
         name=name,
         gender=parse_gender(data.gender),
-        birthday=parse_birthday(data.birthday),
+        birthday=birthday[0],
         source=parse_source(data.source),
         area=clean_text(data.area, 100),
         tags=parse_tags(data.tags),
@@ -239,6 +260,8 @@ def validate_member_input(data: MemberInput) -> CleanMember:
         consent=bool(data.consent),
         card_no=parse_card_no(data.card_no),
         registered_on=data.registered_on,
+        lunar=birthday[1],
+        leap_month=birthday[2],
     )
 
 
@@ -248,6 +271,8 @@ def _apply(member: Member, clean: CleanMember, when: dt.datetime) -> None:
     member.name = clean.name
     member.gender = clean.gender
     member.birth_year, member.birth_month, member.birth_day = clean.birthday or (None, None, None)
+    member.birth_calendar = LUNAR if clean.lunar else SOLAR
+    member.birth_leap_month = clean.leap_month
     member.source = clean.source
     member.area = clean.area
     member.notes = clean.notes
@@ -365,6 +390,7 @@ def erase_member(db: Database, member_id: int) -> None:
         member.phone_last4 = None
         member.gender = None
         member.birth_year = member.birth_month = member.birth_day = None
+        member.birth_calendar, member.birth_leap_month = "solar", False
         member.area = None
         member.notes = None
         member.source = None

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, Member, MemberTag, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
-from shopcrm.io.member_fields import format_birthday
 from shopcrm.io.phones import display_phone
+from shopcrm.services.members.birthdays import birthday_on_days_condition, format_member_birthday, month_days
 
 STATUS_CHOICES = ("active", "archived", "all")
 # Snapshot columns a list can be filtered by (value equality), in the order a filter bar shows them.
@@ -242,8 +242,8 @@ def _base_query(columns: Sequence[Any], flt: MemberFilter, snapshot_id: int | No
             stmt = stmt.where(getattr(Member, name) == value)
     if flt.level is not None:
         stmt = stmt.where(Member.level == flt.level)
-    if flt.birthday_month is not None:
-        stmt = stmt.where(Member.birth_month == flt.birthday_month)
+    if flt.birthday_month is not None:  # a lunar birthday by the solar date it falls on this year
+        stmt = stmt.where(birthday_on_days_condition(month_days(dt.date.today().year, flt.birthday_month)))
     if flt.consent_only:
         stmt = stmt.where(Member.consent.is_(True))
     if flt.tag:
@@ -305,7 +305,8 @@ def count_members(db: Database, flt: MemberFilter | None = None) -> int:
 _ROW_COLUMNS = (
     Member.id, Member.card_no, Member.name, Member.phone, Member.gender, Member.birth_year, Member.birth_month,
     Member.birth_day, Member.registered_on, Member.source, Member.area, Member.points_balance, Member.level,
-    Member.status, Member.consent, SnapshotMember.last_purchase, SnapshotMember.visits, SnapshotMember.spend_cents,
+    Member.status, Member.consent, Member.birth_calendar, Member.birth_leap_month, SnapshotMember.last_purchase,
+    SnapshotMember.visits, SnapshotMember.spend_cents,
     SnapshotMember.total_spend_cents, SnapshotMember.segment, SnapshotMember.pyramid, SnapshotMember.lifecycle,
     SnapshotMember.churn_level, SnapshotMember.abcd, SnapshotMember.frequency, SnapshotMember.spend_class,
     SnapshotMember.preference,
@@ -334,7 +335,8 @@ def member_rows(db: Database, ids: Sequence[int], snapshot_id: int | None) -> di
         for r in s.execute(stmt):
             out[r.id] = MemberRow(
                 id=r.id, card_no=r.card_no, name=r.name, phone_display=display_phone(r.phone), gender=r.gender,
-                birthday=format_birthday(r.birth_year, r.birth_month, r.birth_day), registered_on=r.registered_on,
+                birthday=format_member_birthday(r.birth_year, r.birth_month, r.birth_day, r.birth_calendar,
+                                                r.birth_leap_month), registered_on=r.registered_on,
                 source=r.source, area=r.area, points=r.points_balance, level=r.level, status=r.status,
                 consent=bool(r.consent), last_purchase=r.last_purchase, visits=r.visits, spend_cents=r.spend_cents,
                 total_spend_cents=r.total_spend_cents, segment=r.segment, pyramid=r.pyramid, lifecycle=r.lifecycle,

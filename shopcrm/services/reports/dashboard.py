@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
@@ -29,6 +29,7 @@ from shopcrm.db.models import ClassificationSnapshot, Member, Purchase, Snapshot
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.io.phones import display_phone
 from shopcrm.services.classification.reasons import reason_reader
+from shopcrm.services.members.birthdays import birthday_of, birthday_on_days_condition, occurrences_between
 from shopcrm.services.shop.settings import load_settings
 
 MAX_TREND_MONTHS = 60
@@ -344,30 +345,25 @@ def monthly_trend(db: Database, as_of: dt.date | None = None, months: int = 13) 
 
 
 # ---- lists ----------------------------------------------------------------------------------------
-def _occurrence(year: int, month: int, day: int) -> dt.date:
-    """This year's birthday; 29 February falls on 28 February in other years."""
-    if month == 2 and day == 29 and not calendar.isleap(year):
-        return dt.date(year, 2, 28)
-    return dt.date(year, month, day)
-
-
 def _birthdays(s: Session, today: dt.date, days: int, limit: int) -> list[BirthdayRow]:
+    """Solar and lunar (农历) birthdays whose solar date this year falls in the coming days."""
     dates = [today + dt.timedelta(days=i) for i in range(days)]
-    pairs = {(d.month, d.day) for d in dates}
-    pairs |= {(2, 29) for d in dates if d.month == 2 and d.day == 28 and not calendar.isleap(d.year)}
-    condition = or_(*(and_(Member.birth_month == m, Member.birth_day == d) for m, d in sorted(pairs)))
     rows = s.execute(
         select(Member.id, Member.card_no, Member.name, Member.phone, Member.birth_year, Member.birth_month,
-               Member.birth_day, Member.level, Member.consent)
-        .where(Member.status == "active", condition)
+               Member.birth_day, Member.birth_calendar, Member.birth_leap_month, Member.level, Member.consent)
+        .where(Member.status == "active", birthday_on_days_condition(dates))
     ).all()
     out: list[BirthdayRow] = []
     for r in rows:
-        when = next(d for d in dates if _occurrence(d.year, r.birth_month, r.birth_day) == d)
+        b = birthday_of(r.birth_month, r.birth_day, r.birth_calendar, r.birth_leap_month)
+        found = occurrences_between(b, dates[0], dates[-1]) if b else []
+        if not found:
+            continue
+        when = found[0]
         out.append(BirthdayRow(
             member_id=r.id, card_no=r.card_no, name=r.name, phone_display=display_phone(r.phone), birthday=when,
-            turning=(when.year - r.birth_year) if r.birth_year else None, days_until=(when - today).days,
-            level=int(r.level or 0), consent=bool(r.consent),
+            turning=(when.year - r.birth_year) if r.birth_year and not (b and b.lunar) else None,
+            days_until=(when - today).days, level=int(r.level or 0), consent=bool(r.consent),
         ))
     out.sort(key=lambda b: (b.days_until, b.name or "", b.card_no))
     return out[:limit]

@@ -20,11 +20,11 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import AuditEvent, ImportBatch, Member, MemberTag, RejectedRow, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ShopError, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.io.member_fields import format_birthday
 from shopcrm.io.phones import display_phone, mask_phone
 from shopcrm.io.rejects import write_rejected_rows
 from shopcrm.io.xlsx_writer import Column, SheetWriter, add_png, new_workbook, save_workbook
 from shopcrm.labels import STATUS_LABELS, class_label, label
+from shopcrm.services.members.birthdays import format_member_birthday
 from shopcrm.services.members.filters import ExportFilter, filtered_member_ids
 from shopcrm.services.members.table import latest_snapshot
 from shopcrm.services.shop.settings import load_settings
@@ -168,7 +168,8 @@ def export_members(
                     "name": r.name,
                     "phone": phone,
                     "gender": genders.get(r.gender or "", ""),
-                    "birthday": format_birthday(r.birth_year, r.birth_month, r.birth_day),
+                    "birthday": format_member_birthday(r.birth_year, r.birth_month, r.birth_day, r.birth_calendar,
+                                                       r.birth_leap_month),
                     "registered_on": r.registered_on,
                     "source": _SOURCES[r.source]() if r.source in _SOURCES else r.source,
                     "area": r.area,

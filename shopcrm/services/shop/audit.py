@@ -27,7 +27,9 @@ PERSONAL_DATA_EXPORT = "personal_data_export"  # one member's data handed over o
 PASSWORD_SET = "password_set"
 PASSWORD_CLEARED = "password_cleared"
 SETTINGS_CHANGED = "settings_changed"
-ACTIONS = (EXPORT, PRINT, ERASE, RESTORE, PERSONAL_DATA_EXPORT, PASSWORD_SET, PASSWORD_CLEARED, SETTINGS_CHANGED)
+MESSAGES = "messages"  # a list's message texts exported for an SMS platform, or one text copied for WeChat
+ACTIONS = (EXPORT, PRINT, ERASE, RESTORE, PERSONAL_DATA_EXPORT, PASSWORD_SET, PASSWORD_CLEARED, SETTINGS_CHANGED,
+           MESSAGES)
 
 MAX_EVENTS = 10_000
 

@@ -1,6 +1,6 @@
 """product catalogue: product code, pinyin initials, review flag, price history
 
-Revision ID: 0003_catalogue
+Revision ID: 0002_catalogue
 Revises: 0001
 Create Date: 2026-12-06 04:30:29.550118
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0003_catalogue'
+revision = '0002_catalogue'
 down_revision = '0001'
 branch_labels = None
 depends_on = None
