@@ -118,3 +118,105 @@ def test_a_damaged_database_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     conn.close()
     code, _, err = run(capsys, "--db", db, "stats")
     assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+# ---- issue 12 item 15: personal-data verbs obey the GUI's rules, and the password needs no terminal ----
+
+import itertools  # noqa: E402
+from typing import Any  # noqa: E402
+
+import openpyxl  # noqa: E402
+
+PASSWORD = "s3cret-owner"
+LIFTS = ([], ["--unmasked"], ["--all-members"], ["--unmasked", "--all-members"])
+SOURCES = ("none", "env", "file", "stdin", "wrong-env", "wrong-file", "option")
+
+
+def _shop_with_a_password(tmp_path: Path) -> tuple[str, int]:
+    db = str(tmp_path / "shop.db")
+    consenting = 0
+    for i in range(6):
+        argv = ["--db", db, "member", "add", "--phone", f"1381234{i:04d}", "--name", f"会员{i}"]
+        if i % 2 == 0:
+            argv.append("--consent")
+            consenting += 1
+        assert run_cli(argv) == 0
+    assert run_cli(["--db", db, "password", "set", "--new", PASSWORD]) == 0
+    return db, consenting
+
+
+def _password_args(source: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import io
+
+    monkeypatch.delenv("SHOPCRM_OWNER_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n" if source == "stdin" else ""))  # never a terminal
+    if source in ("env", "wrong-env"):
+        monkeypatch.setenv("SHOPCRM_OWNER_PASSWORD", PASSWORD if source == "env" else "guess")
+    if source in ("file", "wrong-file"):
+        (tmp_path / "pw.txt").write_text((PASSWORD if source == "file" else "guess") + "\n", encoding="utf-8")
+        return ["--password-file", str(tmp_path / "pw.txt")]
+    if source == "stdin":
+        return ["--password-file", "-"]
+    if source == "option":
+        return ["--password", PASSWORD]
+    return []
+
+
+@pytest.mark.parametrize("verb", ["export", "print"])
+def test_personal_data_verbs_mask_and_keep_to_consent_unless_the_owner_lifts_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, verb: str, qapp: Any
+) -> None:
+    """Every combination of lifting (none, full phones, all members, both) with every way of giving the
+    password (none, environment, file, standard input, option, wrong): the GUI's rule, no prompt.
+    (`qapp`: the PDF is drawn with the widgets' QApplication, not a bare QGuiApplication that would
+    stay for the GUI tests after this one.)"""
+    monkeypatch.setattr("getpass.getpass", lambda *_a, **_k: pytest.fail("prompted without a terminal"))
+    db, consenting = _shop_with_a_password(tmp_path)
+    capsys.readouterr()
+    for n, (lift, source) in enumerate(itertools.product(LIFTS, SOURCES)):
+        out = tmp_path / (f"list{n}.xlsx" if verb == "export" else f"list{n}.pdf")
+        extra = _password_args(source, tmp_path, monkeypatch)
+        code = run_cli(["--db", db, verb, "members", str(out), *lift, *extra, "--json"])
+        stdout, err = capsys.readouterr()
+        allowed = not lift or source in ("env", "file", "stdin", "option")
+        case = (lift, source, err)
+        if not allowed:
+            assert code == 1 and not out.exists(), case
+            assert len(err.strip().splitlines()) == 1 and "owner password" in err, case
+            continue
+        assert code == 0, case
+        masked, everyone = "--unmasked" not in lift, "--all-members" in lift
+        if verb == "export":
+            sheet = openpyxl.load_workbook(out).active
+            header = [c.value for c in sheet[1]]
+            phones = [row[header.index("Phone")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+            consent = [row[header.index("Marketing consent")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+            assert len(phones) == (6 if everyone else consenting), case
+            assert all(("*" in p) == masked for p in phones), case
+            assert everyone or set(consent) == {"Yes"}, case
+        else:
+            shown = json.loads(stdout)
+            assert (shown["members"], shown["masked"], shown["consent_only"]) == (
+                6 if everyone else consenting, masked, not everyone), case
+
+
+def test_help_of_every_guarded_verb_says_how_to_give_the_password_without_a_terminal() -> None:
+    import argparse
+
+    from shopcrm.cli import build_parser
+
+    def parsers(parser: argparse.ArgumentParser, path: str) -> list[tuple[str, argparse.ArgumentParser]]:
+        found = [(path, parser)]
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found += parsers(sub, f"{path} {name}")
+        return found
+
+    guarded = [(path, p) for path, p in parsers(build_parser(), "shopcrm")
+               if any("--password" in a.option_strings for a in p._actions)]
+    assert {"shopcrm export members", "shopcrm print members", "shopcrm restore", "shopcrm privacy erase",
+            "shopcrm privacy export-data"} <= {path for path, _ in guarded}
+    for path, parser in guarded:
+        text = parser.format_help()
+        assert "SHOPCRM_OWNER_PASSWORD" in text and "--password-file" in text, path

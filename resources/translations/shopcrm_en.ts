@@ -4126,11 +4126,25 @@ The current data is backed up first, so this can be undone by restoring that cop
         <source>Restored. The previous data was saved as {path}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{file} is a backup of another shop, &quot;{other}&quot;.
+
+Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other}&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>backup</name>
     <message>
         <source>Today&apos;s automatic backup failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed shop {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed shop</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4197,6 +4211,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>replace the database with a backup (the current one is backed up first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup is of another shop: confirm by naming that shop (its data replaces this shop&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4336,7 +4354,11 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the owner password, if one is set (or set SHOPCRM_OWNER_PASSWORD)</source>
+        <source>the owner password, if one is set; without a terminal, rather use --password-file or the environment variable SHOPCRM_OWNER_PASSWORD (a typed prompt is used on a terminal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the owner password from the first line of FILE (- for standard input)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4572,15 +4594,11 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>only members who agreed to marketing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>comma-separated, from: {columns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>write phones as 138****5678</source>
+        <source>write phones as 138****5678 (the default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4930,6 +4948,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>There is not enough free space in {folder}: {need} MB are needed, {free} MB are free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The folder {folder} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4958,7 +4980,59 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} has changed since the backup was made (its checksum does not match); it is not restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is a backup of the shop &quot;{other}&quot;, not of this shop &quot;{this}&quot;. To replace the data of &quot;{this}&quot; with &quot;{other}&quot;, confirm with the other shop&apos;s name (restore --other-shop &quot;{other}&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be restored, nothing was changed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}. The data as it was before is saved in {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy of the backup failed its check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The restored database failed its check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table {table} is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {column} is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column {column} is not as ShopCRM made it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has a table ShopCRM does not make: {table}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a ShopCRM database ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a ShopCRM database (it holds other data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} was made by a newer ShopCRM (schema {revision}); please update the program first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a complete ShopCRM database ({problem}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4966,15 +5040,7 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The backup could not be restored: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The database is in use by another program; close it and try again ({reason}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The restored database failed its check; restore {path} to go back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5390,6 +5456,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cannot read the password file {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Erasing a member cannot be undone: add --yes to confirm.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5550,7 +5620,35 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path}: the file name must end in {suffix}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot write {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ShopCRM may not write in {folder} (read-only or no permission)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the drive is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a write error ({detail})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5666,7 +5764,7 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This needs the owner password (--password or SHOPCRM_OWNER_PASSWORD).</source>
+        <source>This needs the owner password (--password-file FILE, SHOPCRM_OWNER_PASSWORD or --password).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5739,6 +5837,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     </message>
     <message>
         <source>Choose at least one column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export cannot overwrite the database itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4132,12 +4132,28 @@ The current data is backed up first, so this can be undone by restoring that cop
         <source>Restored. The previous data was saved as {path}</source>
         <translation>已恢复。原来的数据已保存为 {path}</translation>
     </message>
+    <message>
+        <source>{file} is a backup of another shop, &quot;{other}&quot;.
+
+Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other}&quot;?</source>
+        <translation>{file} 是另一家店“{other}”的备份。
+
+要用“{other}”的数据替换本店“{this}”的全部数据吗？</translation>
+    </message>
 </context>
 <context>
     <name>backup</name>
     <message>
         <source>Today&apos;s automatic backup failed: {reason}</source>
         <translation>今天的自动备份失败：{reason}</translation>
+    </message>
+    <message>
+        <source>unnamed shop {id}</source>
+        <translation>未命名的店（{id}）</translation>
+    </message>
+    <message>
+        <source>unnamed shop</source>
+        <translation>未命名的店</translation>
     </message>
 </context>
 <context>
@@ -4204,6 +4220,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>replace the database with a backup (the current one is backed up first)</source>
         <translation>用备份替换数据库（会先备份当前数据库）</translation>
+    </message>
+    <message>
+        <source>the backup is of another shop: confirm by naming that shop (its data replaces this shop&apos;s)</source>
+        <translation>备份属于另一家店时：写出那家店的名称以确认（它的数据将替换本店的数据）</translation>
     </message>
     <message>
         <source>Backup written to {path}</source>
@@ -4342,8 +4362,12 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>示例门店“{name}”：{members} 位会员，{purchases} 笔消费（其中 {walk_ins} 笔无会员卡），营业额 {revenue}，从 {first} 到 {last}；用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
-        <source>the owner password, if one is set (or set SHOPCRM_OWNER_PASSWORD)</source>
-        <translation>店主密码（如已设置；也可设置 SHOPCRM_OWNER_PASSWORD）</translation>
+        <source>the owner password, if one is set; without a terminal, rather use --password-file or the environment variable SHOPCRM_OWNER_PASSWORD (a typed prompt is used on a terminal)</source>
+        <translation>店主密码（如已设置）；没有终端时，请改用 --password-file 或环境变量 SHOPCRM_OWNER_PASSWORD（在终端上会提示输入）</translation>
+    </message>
+    <message>
+        <source>read the owner password from the first line of FILE (- for standard input)</source>
+        <translation>从 FILE 的第一行读取店主密码（- 表示标准输入）</translation>
     </message>
     <message>
         <source>Owner password: </source>
@@ -4578,16 +4602,12 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>会员等级名称或序号</translation>
     </message>
     <message>
-        <source>only members who agreed to marketing</source>
-        <translation>只含同意营销的会员</translation>
-    </message>
-    <message>
         <source>comma-separated, from: {columns}</source>
         <translation>用逗号分隔，可选：{columns}</translation>
     </message>
     <message>
-        <source>write phones as 138****5678</source>
-        <translation>手机号写成 138****5678</translation>
+        <source>write phones as 138****5678 (the default)</source>
+        <translation>手机号写成 138****5678（默认）</translation>
     </message>
     <message>
         <source>counts per class of the latest classification, with charts</source>
@@ -4936,6 +4956,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>PostgreSQL 数据库的备份在服务器上完成（pg_dump），而不是由 ShopCRM 完成。</translation>
     </message>
     <message>
+        <source>There is not enough free space in {folder}: {need} MB are needed, {free} MB are free.</source>
+        <translation>{folder} 所在磁盘空间不足：需要 {need} MB，可用 {free} MB。</translation>
+    </message>
+    <message>
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
@@ -4964,24 +4988,68 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>{path} 已损坏（完整性检查未通过）。</translation>
     </message>
     <message>
+        <source>{path} has changed since the backup was made (its checksum does not match); it is not restored.</source>
+        <translation>{path} 在备份之后被改动过（校验和不符），因此不予恢复。</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of the shop &quot;{other}&quot;, not of this shop &quot;{this}&quot;. To replace the data of &quot;{this}&quot; with &quot;{other}&quot;, confirm with the other shop&apos;s name (restore --other-shop &quot;{other}&quot;).</source>
+        <translation>{file} 是店铺“{other}”的备份，不是本店“{this}”的。若要用“{other}”的数据替换“{this}”的数据，请写出那家店的名称确认（restore --other-shop &quot;{other}&quot;）。</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored, nothing was changed: {reason}</source>
+        <translation>无法恢复备份，数据未作任何改动：{reason}</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {reason}. The data as it was before is saved in {path}.</source>
+        <translation>无法恢复备份：{reason}。恢复前的数据已保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>The copy of the backup failed its check.</source>
+        <translation>备份的副本未通过检查。</translation>
+    </message>
+    <message>
+        <source>The restored database failed its check.</source>
+        <translation>恢复后的数据库未通过检查。</translation>
+    </message>
+    <message>
+        <source>table {table} is missing</source>
+        <translation>缺少数据表 {table}</translation>
+    </message>
+    <message>
+        <source>column {column} is missing</source>
+        <translation>缺少字段 {column}</translation>
+    </message>
+    <message>
+        <source>column {column} is not as ShopCRM made it</source>
+        <translation>字段 {column} 与 ShopCRM 建立的不一致</translation>
+    </message>
+    <message>
+        <source>it has a table ShopCRM does not make: {table}</source>
+        <translation>含有 ShopCRM 不会建立的数据表：{table}</translation>
+    </message>
+    <message>
+        <source>{path} is not a ShopCRM database ({reason}).</source>
+        <translation>{path} 不是 ShopCRM 数据库（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a ShopCRM database (it holds other data).</source>
+        <translation>{path} 不是 ShopCRM 数据库（里面是其他数据）。</translation>
+    </message>
+    <message>
         <source>{path} was made by a newer ShopCRM (schema {revision}); please update the program first.</source>
         <translation>{path} 由更新版本的 ShopCRM 创建（结构版本 {revision}）；请先升级程序。</translation>
+    </message>
+    <message>
+        <source>{path} is not a complete ShopCRM database ({problem}).</source>
+        <translation>{path} 不是完整的 ShopCRM 数据库（{problem}）。</translation>
     </message>
     <message>
         <source>A database cannot be restored from itself.</source>
         <translation>不能用数据库自身来恢复。</translation>
     </message>
     <message>
-        <source>The backup could not be restored: {reason}</source>
-        <translation>无法恢复备份：{reason}</translation>
-    </message>
-    <message>
         <source>The database is in use by another program; close it and try again ({reason}).</source>
         <translation>数据库正被其他程序使用；请关闭后重试（{reason}）。</translation>
-    </message>
-    <message>
-        <source>The restored database failed its check; restore {path} to go back.</source>
-        <translation>恢复后的数据库未通过检查；请恢复 {path} 以回到之前的状态。</translation>
     </message>
     <message>
         <source>Not a database address: {target}</source>
@@ -5396,6 +5464,10 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>推荐数必须在 0 到 10 之间。</translation>
     </message>
     <message>
+        <source>Cannot read the password file {path}: {reason}</source>
+        <translation>无法读取密码文件 {path}：{reason}</translation>
+    </message>
+    <message>
         <source>Erasing a member cannot be undone: add --yes to confirm.</source>
         <translation>删除会员无法撤销：请加上 --yes 确认。</translation>
     </message>
@@ -5556,8 +5628,36 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>无法写入 {path}：是否正在 Excel 中打开？请关闭后重试。</translation>
     </message>
     <message>
+        <source>{path}: the file name must end in {suffix}.</source>
+        <translation>{path}：文件名必须以 {suffix} 结尾。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder.</source>
+        <translation>{folder} 不是文件夹。</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>ShopCRM may not write in {folder} (read-only or no permission)</source>
+        <translation>ShopCRM 无法写入 {folder}（只读或没有权限）</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the drive is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>a write error ({detail})</source>
+        <translation>写入出错（{detail}）</translation>
     </message>
     <message>
         <source>The chart &quot;{name}&quot; is not a PNG image.</source>
@@ -5672,8 +5772,8 @@ The current data is backed up first, so this can be undone by restoring that cop
         <translation>{file} 只有表头，没有数据行。</translation>
     </message>
     <message>
-        <source>This needs the owner password (--password or SHOPCRM_OWNER_PASSWORD).</source>
-        <translation>此操作需要店主密码（--password 或 SHOPCRM_OWNER_PASSWORD）。</translation>
+        <source>This needs the owner password (--password-file FILE, SHOPCRM_OWNER_PASSWORD or --password).</source>
+        <translation>此操作需要店主密码（--password-file 文件、SHOPCRM_OWNER_PASSWORD 或 --password）。</translation>
     </message>
     <message>
         <source>The owner password is wrong.</source>
@@ -5746,6 +5846,10 @@ The current data is backed up first, so this can be undone by restoring that cop
     <message>
         <source>Choose at least one column.</source>
         <translation>请至少选择一列。</translation>
+    </message>
+    <message>
+        <source>An export cannot overwrite the database itself.</source>
+        <translation>导出不能覆盖数据库文件本身。</translation>
     </message>
     <message>
         <source>Import batch {id} does not exist.</source>

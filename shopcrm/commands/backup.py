@@ -17,6 +17,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup.set_defaults(handler=run_backup)
     restore = sub.add_parser("restore", help=translate("cli", "replace the database with a backup (the current one is backed up first)"))
     restore.add_argument("file")
+    restore.add_argument(
+        "--other-shop", metavar="NAME",
+        help=translate("cli", "the backup is of another shop: confirm by naming that shop (its data replaces this shop's)"),
+    )
     add_password_option(restore)
     add_json_flag(restore)
     restore.set_defaults(handler=run_restore)
@@ -30,7 +34,7 @@ def run_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def run_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
     db = ctx.db()
-    safety = restore_backup(db, args.file, password=owner_password(args, db))
+    safety = restore_backup(db, args.file, password=owner_password(args, db), other_shop=args.other_shop)
     ctx.out(
         {"restored": args.file, "previous_saved_as": str(safety)}
         if ctx.json_output

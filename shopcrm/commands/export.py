@@ -1,4 +1,8 @@
-"""`shopcrm export members OUT.xlsx [filters] [--columns ...]`, `export report OUT.xlsx`, `export rejected BATCH OUT.xlsx`."""
+"""`shopcrm export members OUT.xlsx [filters] [--columns ...]`, `export report OUT.xlsx`, `export rejected BATCH OUT.xlsx`.
+
+Member lists obey the GUI's rules (SPEC §7): phones masked and only members who agreed to marketing,
+unless --unmasked / --all-members, which need the owner password when one is set.  The output file
+and every option are checked before the database is opened."""
 
 from __future__ import annotations
 
@@ -6,11 +10,14 @@ import argparse
 from pathlib import Path
 
 from shopcrm.commands import CommandContext, add_json_flag
+from shopcrm.commands.privacy import add_password_option, owner_password
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
+from shopcrm.io.output_files import check_output_file
 from shopcrm.services.members.filters import ExportFilter
 from shopcrm.services.reports.exporting import (
     MEMBER_COLUMNS,
+    XLSX,
     export_members,
     export_rejected_rows,
     export_report,
@@ -30,12 +37,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     members.add_argument("--level", help=translate("cli", "member level name or number"))
     members.add_argument("--birthday-month", type=int, metavar="1-12")
     members.add_argument("--tag")
-    members.add_argument("--consent-only", action="store_true", help=translate("cli", "only members who agreed to marketing"))
+    consent = members.add_mutually_exclusive_group()
+    consent.add_argument("--consent-only", action="store_true",
+                         help=translate("cli", "only members who agreed to promotions (the default for lists)"))
+    consent.add_argument("--all-members", action="store_true",
+                         help=translate("cli", "also members who did not agree to promotions (owner only)"))
     members.add_argument("--status", choices=["active", "archived", "all"], default="active")
     members.add_argument(
         "--columns", help=translate("cli", "comma-separated, from: {columns}").format(columns=",".join(c.key for c in MEMBER_COLUMNS))
     )
-    members.add_argument("--mask-phones", action="store_true", help=translate("cli", "write phones as 138****5678"))
+    phones = members.add_mutually_exclusive_group()
+    phones.add_argument("--mask-phones", action="store_true",
+                        help=translate("cli", "write phones as 138****5678 (the default)"))
+    phones.add_argument("--unmasked", action="store_true",
+                        help=translate("cli", "write phone numbers in full (owner only)"))
+    add_password_option(members)
     add_json_flag(members)
     members.set_defaults(handler=run_members)
 
@@ -53,6 +69,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_members(args: argparse.Namespace, ctx: CommandContext) -> int:
+    check_output_file(args.out, XLSX)
+    columns = parse_columns(args.columns)
+    if args.birthday_month is not None and not 1 <= args.birthday_month <= 12:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A month goes from 1 to 12."), "birthday_month")
     flt = ExportFilter(
         segment=args.segment,
         tier=args.tier,
@@ -60,10 +80,12 @@ def run_members(args: argparse.Namespace, ctx: CommandContext) -> int:
         level=args.level,
         birthday_month=args.birthday_month,
         tag=args.tag,
-        consent_only=args.consent_only,
+        consent_only=not args.all_members,
         status=args.status,
     )
-    count = export_members(ctx.db(), args.out, flt, parse_columns(args.columns), mask_phones=args.mask_phones)
+    db = ctx.db()
+    password = owner_password(args, db) if (args.unmasked or args.all_members) else None
+    count = export_members(db, args.out, flt, columns, mask_phones=not args.unmasked, password=password)
     if ctx.json_output:
         ctx.out({"file": str(Path(args.out)), "members": count})
     else:
@@ -72,17 +94,21 @@ def run_members(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_report(args: argparse.Namespace, ctx: CommandContext) -> int:
+    check_output_file(args.out, XLSX)
     charts: list[tuple[str, bytes]] = []
     for item in args.chart:
         title, sep, file_name = item.partition("=")
         if not sep or not file_name:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Give a chart as TITLE=FILE.png."), "chart")
         try:
-            charts.append((title, Path(file_name).read_bytes()))
+            png = Path(file_name).read_bytes()
         except OSError as exc:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {reason}"), "chart", path=file_name, reason=exc.strerror or str(exc)
             ) from exc
+        if not png.startswith(b"\x89PNG\r\n\x1a\n"):  # checked before the database is opened
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The chart \"{name}\" is not a PNG image."), "chart", name=title)
+        charts.append((title, png))
     rows = export_report(ctx.db(), args.out, charts)
     if ctx.json_output:
         ctx.out({"file": str(Path(args.out)), "rows": rows, "charts": len(charts)})
@@ -92,6 +118,7 @@ def run_report(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_rejected(args: argparse.Namespace, ctx: CommandContext) -> int:
+    check_output_file(args.out, XLSX)
     count = export_rejected_rows(ctx.db(), args.batch_id, args.out)
     if ctx.json_output:
         ctx.out({"file": str(Path(args.out)), "rows": count})

@@ -17,6 +17,7 @@ from shopcrm.commands.privacy import add_password_option, owner_password
 from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
+from shopcrm.io.output_files import check_output_file
 from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.output import (
     PreparedList,
@@ -102,6 +103,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from shopcrm.services.campaigns.output import record_output
     from shopcrm.services.shop import audit
 
+    check_output_file(args.out, (".pdf",))  # before any work
     db = ctx.db()
     masked = not args.unmasked
     password = owner_password(args, db) if (args.unmasked or args.all_members) else None

@@ -1,7 +1,7 @@
 """`shopcrm privacy export-data|erase|consent`, `shopcrm password set|clear|status`, `shopcrm audit`.
 
-Guarded verbs take the owner password from --password or SHOPCRM_OWNER_PASSWORD; only on an
-interactive terminal is it asked for, so a script never hangs on a prompt.
+Guarded verbs take the owner password from --password, --password-file or SHOPCRM_OWNER_PASSWORD;
+only on an interactive terminal is it asked for, so a script never hangs on a prompt.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
+from shopcrm.io.output_files import check_output_file
 from shopcrm.services.members.privacy import (
     consent_history,
     erase_member_data,
@@ -30,9 +31,15 @@ NEW_PASSWORD_ENV = "SHOPCRM_NEW_OWNER_PASSWORD"
 
 
 def add_password_option(parser: argparse.ArgumentParser) -> None:
-    """--password for a verb the owner password guards (print --unmasked, restore, settings ...)."""
+    """--password / --password-file for a verb the owner password guards (print --unmasked, restore ...)."""
     parser.add_argument(
-        "--password", help=translate("cli", "the owner password, if one is set (or set SHOPCRM_OWNER_PASSWORD)")
+        "--password",
+        help=translate("cli", "the owner password, if one is set; without a terminal, rather use --password-file or "
+                              "the environment variable SHOPCRM_OWNER_PASSWORD (a typed prompt is used on a terminal)"),
+    )
+    parser.add_argument(
+        "--password-file", metavar="FILE",
+        help=translate("cli", "read the owner password from the first line of FILE (- for standard input)"),
     )
 
 
@@ -43,11 +50,30 @@ def _interactive() -> bool:
         return False
 
 
+def _password_from_file(name: str) -> str:
+    try:
+        if name == "-":
+            line = sys.stdin.readline()
+        else:
+            with open(name, encoding="utf-8") as fh:
+                line = fh.readline()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Cannot read the password file {path}: {reason}"), "password_file",
+            path=name, reason=getattr(exc, "strerror", None) or str(exc),
+        ) from exc
+    return line.rstrip("\r\n")
+
+
 def owner_password(args: argparse.Namespace, db: Database) -> str | None:
-    """--password, else SHOPCRM_OWNER_PASSWORD, else a prompt on a terminal when a password is set."""
+    """--password, else --password-file, else SHOPCRM_OWNER_PASSWORD, else a prompt on a terminal
+    when a password is set (never a prompt without one, so a script never hangs)."""
     given = getattr(args, "password", None)
     if given is not None:
         return str(given)
+    password_file = getattr(args, "password_file", None)
+    if password_file:
+        return _password_from_file(str(password_file))
     env = os.environ.get(PASSWORD_ENV)
     if env:
         return env
@@ -117,6 +143,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
+    check_output_file(args.out, (".json",))  # before any work
     db = ctx.db()
     path = export_member_data(db, args.member_id, args.out, password=owner_password(args, db))
     ctx.out({"member_id": args.member_id, "file": str(path)} if ctx.json_output

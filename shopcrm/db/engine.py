@@ -47,7 +47,7 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not an SQLite database before SQLAlchemy touches it."""
+    """Refuse a file that is not a whole ShopCRM database (read-only) before SQLAlchemy touches it."""
     if not path.exists():
         if not path.parent.exists():
             raise ShopError(QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."), folder=str(path.parent))
@@ -63,6 +63,15 @@ def check_sqlite_file(path: Path) -> None:
             QT_TRANSLATE_NOOP("errors", "{path} is not a ShopCRM database (it is not an SQLite file)."),
             path=str(path),
         )
+    # Known to be ShopCRM's before SQLAlchemy connects: connecting switches the file to WAL mode,
+    # which rewrites its header, and a foreign file must leave exactly as it came.
+    from shopcrm.db.schema_check import check_shopcrm_schema, open_read_only
+
+    conn = open_read_only(path)
+    try:
+        check_shopcrm_schema(conn, path, allow_empty=True)
+    finally:
+        conn.close()
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:

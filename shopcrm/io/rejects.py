@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from shopcrm.i18n import translate
-from shopcrm.io.xlsx_writer import Column, SheetWriter, new_workbook, save_workbook
+from shopcrm.io.xlsx_writer import Column, SheetWriter, _sheet_title, workbook_to
 
 
 def write_rejected_rows(
@@ -19,17 +19,22 @@ def write_rejected_rows(
     sheets: Sequence[tuple[str, Sequence[str], Sequence[tuple[Sequence[Any], str]]]],
 ) -> Path:
     """sheets: (sheet name, header cells, [(row values, reason), ...]) per source sheet."""
-    wb = new_workbook()
+    with workbook_to(path) as wb:
+        _write_sheets(wb, sheets)
+    return Path(path)
+
+
+def _write_sheets(wb: Any, sheets: Sequence[tuple[str, Sequence[str], Sequence[tuple[Sequence[Any], str]]]]) -> None:
     reason = translate("import", "Reason")
     used: set[str] = set()
     for name, headers, rows in sheets:
         width = max([len(headers), *[len(values) for values, _ in rows]] or [0])
         titles = [str(h) if h not in (None, "") else "" for h in headers] + [""] * (width - len(headers))
         columns = [Column(t or f"#{i + 1}") for i, t in enumerate(titles)] + [Column(reason, width=40)]
-        title = name[:31] or "Sheet"
+        title = _sheet_name(name[:31]) or "Sheet"
         n = 2
         while title in used:
-            title = f"{name[:28]}({n})"
+            title = f"{_sheet_name(name[:28])}({n})"
             n += 1
         used.add(title)
         writer = SheetWriter(wb, title, columns)
@@ -39,4 +44,8 @@ def write_rejected_rows(
         writer.close()
     if not sheets:
         SheetWriter(wb, "Sheet", [Column(reason)]).close()
-    return save_workbook(wb, path)
+
+
+def _sheet_name(name: str) -> str:
+    """The title openpyxl will give the sheet, so that two source sheets never end up with one name."""
+    return _sheet_title(name) if name else ""

@@ -3,15 +3,20 @@
 Every table gets a bold header row, frozen panes under it, an autofilter, column widths from
 the header and the first rows, and number/date formats per column.  Text that starts with
 = + - @ is written as a text cell with Excel's quote prefix, so it can never run as a formula
-(in Excel, or in a CSV saved from the file).
+(in Excel, or in a CSV saved from the file).  Control characters, which XML 1.0 (so .xlsx) cannot
+hold, are written as their visible Unicode pictures (U+0001 as U+2401) instead of stopping the
+export; a lone surrogate becomes U+FFFD; text beyond Excel's 32,767 characters per cell is cut
+with a visible "…(+N)" mark.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +27,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
+from shopcrm.io.output_files import write_failure_reason
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 _FORMULA_FIRST = frozenset("".join(FORMULA_STARTS))
@@ -33,6 +39,36 @@ MAX_WIDTH = 50
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _HEADER_ALIGN = Alignment(vertical="center")
+# The longest text an Excel cell holds.
+EXCEL_MAX_CELL = 32_767
+# What XML 1.0 cannot carry: C0 controls other than tab, newline, carriage return; lone surrogates;
+# U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    ch = match.group()
+    return chr(0x2400 + ord(ch)) if ord(ch) < 0x20 else "\ufffd"
+
+
+def _cut(text: str) -> str:
+    """The first characters of `text` and "…(+N)", N the characters left out, EXCEL_MAX_CELL long."""
+    digits = 1
+    while True:
+        left_out = len(text) - EXCEL_MAX_CELL + len("…(+)") + digits
+        if len(str(left_out)) == digits:
+            return text[: len(text) - left_out] + f"…(+{left_out})"
+        digits += 1
+
+
+def xml_safe(text: str) -> str:
+    """`text` with what an .xlsx cannot hold made visible; unchanged (and fast) in the usual case."""
+    if not text.isprintable() and _NOT_XML.search(text) is not None:
+        text = _NOT_XML.sub(_visible, text)
+    if len(text) > EXCEL_MAX_CELL:
+        # Excel calls a file with a longer cell damaged; cut it where the reader sees that it was cut.
+        text = _cut(text)
+    return text
 
 
 @dataclass(frozen=True)
@@ -109,7 +145,7 @@ class SheetWriter:
         self._buffer = []
 
     def _text_cell(self, text: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self._ws, value=text)
+        cell = WriteOnlyCell(self._ws, value=xml_safe(text))
         if text.startswith(FORMULA_STARTS):
             cell.data_type = "s"
             cell.quotePrefix = True
@@ -130,11 +166,11 @@ class SheetWriter:
                 elif value[0] in _FORMULA_FIRST:
                     out.append(self._text_cell(value))
                 else:
-                    out.append(value)
+                    out.append(xml_safe(value))
             elif value is None or value == "":
                 out.append(None)
             elif isinstance(value, str):
-                out.append(self._text_cell(value) if value.startswith(FORMULA_STARTS) else value)
+                out.append(self._text_cell(value) if value.startswith(FORMULA_STARTS) else xml_safe(value))
             elif isinstance(value, bool):
                 out.append(value)
             else:
@@ -165,7 +201,7 @@ class SheetWriter:
 
 
 def _sheet_title(title: str) -> str:
-    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("'") or "Sheet"
+    clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in xml_safe(title)).strip("'") or "Sheet"
     return clean[:31]
 
 
@@ -173,36 +209,95 @@ def new_workbook() -> Workbook:
     return Workbook(write_only=True)
 
 
+def discard_workbook(workbook: Workbook) -> None:
+    """Finish and delete a write-only workbook's temporary sheet files without saving it.
+
+    Left alone, each open sheet is finished by the garbage collector at exit, after its file was
+    closed: "Exception ignored ... Traceback" printed below the message the owner should read."""
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    for ws in list(getattr(workbook, "_sheets", [])):
+        if not isinstance(ws, WriteOnlyWorksheet):
+            continue
+        rows = ws._rows
+        if rows is not None:
+            try:
+                rows.close()
+            except Exception:  # noqa: BLE001 - a broken half-written sheet is thrown away anyway
+                pass
+            ws._rows = None
+        writer = ws._writer
+        if writer is not None:
+            try:
+                writer.xf.close()
+            except Exception:  # noqa: BLE001
+                pass
+            try:
+                writer.cleanup()
+            except Exception:  # noqa: BLE001 - already removed
+                pass
+            ws._writer = None
+
+
 def save_workbook(workbook: Workbook, path: str | Path) -> Path:
     """Save next to the target and move into place, so a failed save never leaves half a file."""
     target = Path(path)
-    if not target.parent.exists():
+    if not target.parent.is_dir():
+        discard_workbook(workbook)
         raise ShopError(QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."), folder=str(target.parent))
     tmp = target.with_name(f".{target.name}.part")
     try:
         workbook.save(tmp)
         tmp.replace(target)
     except PermissionError as exc:
+        discard_workbook(workbook)
         tmp.unlink(missing_ok=True)
         raise ShopError(
             QT_TRANSLATE_NOOP("errors", "Cannot write {path}: is it open in Excel? Close it and try again."), path=str(target)
         ) from exc
     except OSError as exc:
+        discard_workbook(workbook)
         tmp.unlink(missing_ok=True)
         raise ShopError(
-            QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}"), path=str(target), reason=exc.strerror or str(exc)
+            QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}"), path=str(target),
+            reason=write_failure_reason(exc, target.parent),
         ) from exc
+    except BaseException:
+        discard_workbook(workbook)
+        tmp.unlink(missing_ok=True)
+        raise
     return target
+
+
+@contextmanager
+def workbook_to(path: str | Path) -> Iterator[Workbook]:
+    """A new write-only workbook, saved to `path` when the block ends without an error.
+
+    On any error the half-built workbook is thrown away cleanly, and a failed write (its temporary
+    sheet files or the file itself: a full disk, a read-only drive) is one ShopError naming the cause."""
+    target = Path(path)
+    workbook = new_workbook()
+    try:
+        yield workbook
+        save_workbook(workbook, target)
+    except OSError as exc:
+        discard_workbook(workbook)
+        raise ShopError(
+            QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}"), path=str(target),
+            reason=write_failure_reason(exc, target.parent),
+        ) from exc
+    except BaseException:
+        discard_workbook(workbook)
+        raise
 
 
 def write_table(path: str | Path, title: str, columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> int:
     """One styled sheet in a new workbook; returns the number of rows written."""
-    wb = new_workbook()
-    writer = SheetWriter(wb, title, columns)
-    for row in rows:
-        writer.append(row)
-    count = writer.close()
-    save_workbook(wb, path)
+    with workbook_to(path) as wb:
+        writer = SheetWriter(wb, title, columns)
+        for row in rows:
+            writer.append(row)
+        count = writer.close()
     return count
 
 

@@ -222,3 +222,50 @@ def test_owner_password_page_is_a_settings_tab(settings_view: SettingsView) -> N
     tabs = [settings_view.tabs.tabText(i) for i in range(settings_view.tabs.count())]
     assert tabs[-2:] == ["Owner password", "Privacy"]  # Privacy: the audit log (tests/gui/test_privacy_screens.py)
     assert settings_view.tabs.widget(len(tabs) - 2) is settings_view.owner_password
+
+
+def test_restoring_another_shops_backup_asks_naming_both_shops(
+    qtbot: Any, ctx: AppContext, settings_view: SettingsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12 item 10: another shop's backup replaces this shop's data only after a question that names
+    both shops; Cancel leaves everything as it was."""
+    from gui_helpers import member
+
+    from shopcrm.db.backup import backup_database
+    from shopcrm.db.engine import open_database
+    from shopcrm.services.reports.stats import shop_stats
+    from shopcrm.services.shop.settings import update_settings
+
+    update_settings(ctx.db, shop_name="Corner Bakery")
+    member(ctx.db, "13800138001", "Ours")
+    other = open_database(tmp_path / "other.db")
+    update_settings(other, shop_name="Tea House")
+    for i in range(3):
+        member(other, f"1380013810{i}", f"Theirs {i}")
+    theirs = backup_database(other, tmp_path / "tea-house.db")
+    other.dispose()
+
+    asked: list[str] = []
+    answers: list[QMessageBox.StandardButton] = []
+
+    def warning(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
+    answers[:] = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel]
+    settings_view.restore_from_file(str(theirs))
+    ctx.wait_idle()
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=10000)
+    assert "Tea House" in asked[1] and "Corner Bakery" in asked[1]
+    assert shop_stats(ctx.db)["members"] == 1 and settings_view.restore_button.isEnabled()
+
+    finished: list[str] = []
+    ctx.operation_finished.connect(finished.append)
+    asked.clear()
+    answers[:] = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Yes]
+    settings_view.restore_from_file(str(theirs))
+    qtbot.waitUntil(lambda: "restore" in finished, timeout=10000)
+    ctx.wait_idle()
+    assert shop_stats(ctx.db)["members"] == 3

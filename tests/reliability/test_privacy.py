@@ -15,6 +15,7 @@ from sqlalchemy import event, select
 from shopcrm.cli import run_cli
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ConsentEvent, Feedback, ImportBatch, Member, Purchase, RejectedRow, Setting
+from shopcrm.errors import ShopError
 from shopcrm.services.members.feedback import FeedbackInput, add_feedback
 from shopcrm.services.members.points import redeem_points
 from shopcrm.services.members.privacy import (
@@ -132,10 +133,10 @@ def test_erasure_blanks_rejected_import_rows_holding_the_member(db: Database) ->
         s.add(RejectedRow(batch_id=batch.id, row_number=7, values=["2025-01-01", "139 1234 8765", NAME, "abc"], reason="bad amount"))
         s.add(RejectedRow(batch_id=batch.id, row_number=8, values=["2025-01-02", "13800001111", "别人", "xyz"], reason="bad amount"))
     result = erase_member_data(db, member_id, password=None)
-    assert result.rejected_cells_blanked == 2
+    assert result.rejected_cells_blanked == 4  # the whole row is the member's
     with db.read() as s:
         rows = {r.row_number: r.values for r in s.scalars(select(RejectedRow))}
-    assert rows == {7: ["2025-01-01", None, None, "abc"], 8: ["2025-01-02", "13800001111", "别人", "xyz"]}
+    assert rows == {7: [None, None, None, None], 8: ["2025-01-02", "13800001111", "别人", "xyz"]}
 
 
 def test_personal_data_export_holds_everything(db: Database, tmp_path: Path) -> None:
@@ -290,3 +291,110 @@ def test_settings_change_needs_the_owner_and_is_logged(db: Database) -> None:
     save_settings_as_owner(db, wanted, "s3cret")
     assert (load_settings(db).shop_name, load_settings(db).backup_keep) == ("老街面包坊", 30)
     assert audit.list_events(db, action=audit.SETTINGS_CHANGED)[0].detail == {"keys": ["backup_keep", "shop_name"]}
+
+
+# ---- issue 12 item 13: nothing of an erased member in any text or JSON value of any table ----------
+
+NAME2, AREA2, NOTES2 = "欧阳娜", "翡翠湾二期", "不吃香菜-no coriander"
+
+
+def _every_text(db: Database) -> list[tuple[str, str, str]]:
+    """(table, column, text) for every string in every column of every table, JSON decoded (nested
+    values too), so that JSON-escaped text (\\u6b27...) is read as the characters it stands for."""
+    from sqlalchemy import MetaData, Table
+
+    from shopcrm.db.base import Base
+
+    def walk(value: Any) -> list[str]:
+        if isinstance(value, str):
+            out = [value]
+            if value[:1] in "[{\"":
+                try:
+                    out += walk(json.loads(value))
+                except ValueError:
+                    pass
+            return out
+        if isinstance(value, dict):
+            return [t for k, v in value.items() for t in walk(k) + walk(v)]
+        if isinstance(value, (list, tuple)):
+            return [t for v in value for t in walk(v)]
+        return [] if value is None else [str(value)]
+
+    found = []
+    meta = MetaData()
+    with db.engine.connect() as conn:
+        names = sorted(Base.metadata.tables)
+        for name in names:
+            table = Table(name, meta, autoload_with=conn)
+            for row in conn.execute(select(table)):
+                for column, value in row._mapping.items():
+                    found += [(name, column, text) for text in walk(value)]
+    return found
+
+
+def test_an_erased_member_leaves_nothing_in_any_column_decoded(db: Database, tmp_path: Path) -> None:
+    """The member's data reaches many tables: the member row, tags, feedback, rejected rows, the
+    before/after of an overwriting member import (JSON), the classification; after the erasure no
+    text of any column of any table, decoded, holds any of it."""
+    import re
+    import unicodedata
+
+    from openpyxl import Workbook
+
+    from shopcrm.db.models import SnapshotMember
+    from shopcrm.services.classification.run import classify
+    from shopcrm.services.importing.run import ImportOptions, import_file
+
+    member_id = _shop_with_member(db, neighbours=3)
+    header = ["姓名", "手机号", "地区", "备注", "标签", "营销同意"]
+    book = Workbook()
+    for row in (header, [NAME2, PHONE, AREA2, NOTES2, "新标签芒果", "否"], [NAME, "12345", AREA, NOTES, "", ""]):
+        book.active.append(row)
+    overwrite = tmp_path / "update.xlsx"
+    book.save(overwrite)
+    result = import_file(db, overwrite, "members", ImportOptions(overwrite=True))
+    assert result.members_updated == 1 and result.rejected == 1
+    classify(db)
+    needles = [NAME, NAME2, NOTES, NOTES2, AREA, AREA2, COMMENT, "坚果过敏", "vip-tag", "新标签芒果"]
+    texts = _every_text(db)
+    # Control: before the erasure every needle is there to be found, some only inside JSON.
+    assert all(any(n in t for _tb, _c, t in texts) for n in needles)
+    with db.read() as s:
+        assert s.scalar(select(SnapshotMember.age_band).where(SnapshotMember.member_id == member_id)) is not None
+
+    erase_member_data(db, member_id, password=None)
+
+    leaks = []
+    for table, column, text in _every_text(db):
+        norm = unicodedata.normalize("NFKC", text)
+        digits = re.sub(r"\\D", "", norm)
+        if PHONE in digits or any(n in norm for n in needles):
+            leaks.append((table, column, text[:80]))
+    assert leaks == []
+    with db.read() as s:
+        assert s.scalar(select(SnapshotMember.age_band).where(SnapshotMember.member_id == member_id)) is None
+
+
+@pytest.mark.parametrize("failure", ["disk full", "read-only", "audit"])
+def test_a_failed_personal_data_export_names_the_cause_and_leaves_no_file(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    import errno
+
+    from shopcrm.services.members import privacy
+
+    member_id = register_member(db, MemberInput(phone=PHONE, name=NAME)).id
+    out = tmp_path / "member.json"
+
+    def fail(*_a: Any, **_k: Any) -> None:
+        if failure == "audit":
+            raise ShopError("The database is busy.")
+        raise OSError(errno.ENOSPC if failure == "disk full" else errno.EROFS, "write failed")
+
+    monkeypatch.setattr(privacy.audit if failure == "audit" else privacy.os, "record" if failure == "audit" else "replace", fail)
+    with pytest.raises(ShopError) as raised:
+        export_member_data(db, member_id, out, password=None)
+    expected = {"disk full": "disk is full", "read-only": "read-only", "audit": "busy"}[failure]
+    assert expected in raised.value.message()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("member")] == []  # no file, no .part
+    assert audit.list_events(db, action=audit.PERSONAL_DATA_EXPORT) == []

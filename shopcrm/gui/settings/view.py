@@ -493,16 +493,33 @@ class SettingsView(QWidget):
             return
         self.start_restore(path, password)
 
-    def start_restore(self, path: str, password: str | None = None) -> None:
+    def start_restore(self, path: str, password: str | None = None, other_shop: str | None = None) -> None:
         from shopcrm.services.shop.backups import restore_backup
 
         db = self.ctx.db
         self.restore_button.setEnabled(False)
-        ctx = self.ctx
-        self.ctx.run(lambda _c: restore_backup(db, path, password=password), label=self.tr("Restoring"), kind="restore",
+        self.ctx.run(lambda _c: restore_backup(db, path, password=password, other_shop=other_shop),
+                     label=self.tr("Restoring"), kind="restore",
                      on_done=lambda safety: QMessageBox.information(
                          None, QCoreApplication.translate("SettingsView", "Restore from a backup"),
                          QCoreApplication.translate(
                              "SettingsView", "Restored. The previous data was saved as {path}").format(path=safety)),
-                     on_error=lambda exc: (self.restore_button.setEnabled(True), ctx.show_error(exc, self)),
+                     on_error=lambda exc: self._restore_failed(exc, path, password),
                      show_progress=True)
+
+    def _restore_failed(self, exc: BaseException, path: str, password: str | None) -> None:
+        """Another shop's backup: ask, naming both shops, and restore only on an explicit yes."""
+        from shopcrm.services.shop.backups import OtherShopError
+
+        self.restore_button.setEnabled(True)
+        if not isinstance(exc, OtherShopError):
+            self.ctx.show_error(exc, self)
+            return
+        other, this = str(exc.params.get("other", "")), str(exc.params.get("this", ""))
+        answer = QMessageBox.warning(
+            self, self.tr("Restore from a backup"),
+            self.tr("{file} is a backup of another shop, \"{other}\".\n\nReplace ALL data of this shop, \"{this}\", "
+                    "with the data of \"{other}\"?").format(file=Path(path).name, other=other, this=this),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_restore(path, password, other_shop=other)

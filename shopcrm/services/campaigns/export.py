@@ -16,7 +16,7 @@ from pathlib import Path
 from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.io.xlsx_writer import Column, SheetWriter, new_workbook, save_workbook
+from shopcrm.io.xlsx_writer import Column, SheetWriter, workbook_to
 from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.output import (
     PreparedList,
@@ -40,28 +40,27 @@ def write_list_workbook(prepared: PreparedList, target: str | os.PathLike[str]) 
     """Write the list; returns the number of member rows."""
     path = Path(target)
     _check_target(path)
-    wb = new_workbook()
-    table = SheetWriter(wb, translate("PrintList", "Members"),
-                        [Column(c.heading, KINDS.get(c.key, "text")) for c in prepared.columns])
-    for row in prepared.value_rows():
-        table.append(row)
-    count = table.close()
-    about = SheetWriter(wb, translate("PrintList", "About this list"),
-                        [Column(translate("PrintList", "Item"), width=18), Column(translate("PrintList", "Value"),
-                                                                                  width=90)])
-    facts: list[tuple[str, object]] = [
-        (translate("PrintList", "Shop"), prepared.shop_name),
-        (translate("PrintList", "List"), prepared.title),
-        (translate("PrintList", "Made on"), prepared.made_at),
-        (translate("PrintList", "Exported"), prepared.output_at),
-        (translate("PrintList", "Members"), count),
-        (translate("PrintList", "Filter"), join_conditions(prepared.filter_lines)),
-    ]
-    facts.extend((translate("PrintList", "Note"), note) for note in prepared.notes())
-    for fact in facts:
-        about.append(list(fact))
-    about.close()
-    save_workbook(wb, path)
+    with workbook_to(path) as wb:
+        table = SheetWriter(wb, translate("PrintList", "Members"),
+                            [Column(c.heading, KINDS.get(c.key, "text")) for c in prepared.columns])
+        for row in prepared.value_rows():
+            table.append(row)
+        count = table.close()
+        about = SheetWriter(wb, translate("PrintList", "About this list"),
+                            [Column(translate("PrintList", "Item"), width=18), Column(translate("PrintList", "Value"),
+                                                                                      width=90)])
+        facts: list[tuple[str, object]] = [
+            (translate("PrintList", "Shop"), prepared.shop_name),
+            (translate("PrintList", "List"), prepared.title),
+            (translate("PrintList", "Made on"), prepared.made_at),
+            (translate("PrintList", "Exported"), prepared.output_at),
+            (translate("PrintList", "Members"), count),
+            (translate("PrintList", "Filter"), join_conditions(prepared.filter_lines)),
+        ]
+        facts.extend((translate("PrintList", "Note"), note) for note in prepared.notes())
+        for fact in facts:
+            about.append(list(fact))
+        about.close()
     return count
 
 

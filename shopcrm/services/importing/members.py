@@ -103,6 +103,7 @@ class _Target:
     tags_added: list[str] = field(default_factory=list)
     consent_change: bool | None = None
     opening_points: int = 0
+    consent_at: dt.datetime | None = None  # as it was before this import (an undo puts it back)
 
 
 def _level_index(settings: ShopSettings, value: Any) -> int | None:
@@ -281,6 +282,7 @@ def _load(conn: Any, phones: set[str], cards: set[str]) -> tuple[dict[str, _Targ
                     found[m["id"]] = _Target(
                         m["id"], m["phone"], m["card_no"], {f: m[f] for f in FIELDS}, m["registered_on"], bool(m["consent"]),
                         m["consent_at"] is not None, m["points_balance"] or 0, False, m["level"] or 0, set(), False,
+                        consent_at=m["consent_at"],
                     )
     ids = sorted(found)
     tt, lt = MemberTag.__table__, PointsEntry.__table__
@@ -423,7 +425,11 @@ def _write(
             values["points_balance"] = t.balance
         values["updated_at"] = now
         conn.execute(update(mt).where(mt.c.id == t.id).values(**values))
+        if "consent" in t.after:  # the consent date changes with it: keep the original for an undo
+            t.before.setdefault("consent_at", t.consent_at.isoformat() if t.consent_at else None)
         after = dict(t.after)
+        if "consent" in t.after:
+            after["consent_at"] = now.isoformat()
         if t.tags_added:
             after["tags_added"] = list(t.tags_added)
         if t.opening_points:

@@ -131,13 +131,15 @@ def _restore_merged(conn: Any, batch_id: int, now: dt.datetime) -> int:
                 old = before[name]
                 if name == "registered_on" and old is not None:
                     old = dt.date.fromisoformat(old)
+                if name == "consent_at" and old is not None:
+                    old = dt.datetime.fromisoformat(old)
                 values[name] = old
         if "phone" in values:
             values["phone_last4"] = last4(values["phone"]) if values["phone"] else None
         if "consent" in values:
             conn.execute(insert(ConsentEvent.__table__).values(member_id=member_id, at=now, consent=bool(values["consent"]), origin="import"))
-            if not values["consent"]:
-                values["consent_at"] = None
+            if "consent_at" not in (before or {}):  # a batch imported before the date was kept with it
+                values["consent_at"] = _consent_date_before(conn, member_id, batch_id)
         if values:
             values["updated_at"] = now
             conn.execute(update(mt).where(mt.c.id == member_id).values(**values))
@@ -146,6 +148,17 @@ def _restore_merged(conn: Any, batch_id: int, now: dt.datetime) -> int:
             conn.execute(delete(tt).where(tt.c.member_id == member_id, tt.c.tag.in_(tags)))
         count += 1
     return count
+
+
+def _consent_date_before(conn: Any, member_id: int, batch_id: int) -> dt.datetime | None:
+    """When the member's consent last changed before the batch (its consent history), or None."""
+    et, bt = ConsentEvent.__table__, ImportBatch.__table__
+    started = conn.execute(select(bt.c.started_at).where(bt.c.id == batch_id)).scalar()
+    if started is None:
+        return None
+    return conn.execute(
+        select(func.max(et.c.at)).where(et.c.member_id == member_id, et.c.at < started)
+    ).scalar()
 
 
 def _rebalance(conn: Any, member_ids: list[int], settings: Any, now: dt.datetime, batch_id: int) -> None:

@@ -5,7 +5,7 @@ SQLite the erasing transaction runs with `PRAGMA secure_delete=ON`, then the fil
 (VACUUM) and its write-ahead log truncated, because free space inside the file (left by earlier
 page splits, or by SQLite builds without secure_delete) and older page images in the log would
 otherwise still hold the name and phone.  Rejected import rows that held the member's phone or name
-are blanked too.  Backups taken before the erasure keep the data until rotation removes them.
+are blanked too, and so are the before/after values member-list imports kept for their undo.  Backups taken before the erasure keep the data until rotation removes them.
 On PostgreSQL the old row versions disappear when the server vacuums the table.
 """
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import delete, event, select, update
 from sqlalchemy.orm import object_session, selectinload
 
 from shopcrm import __version__
@@ -33,6 +33,7 @@ from shopcrm.db.models import (
     ClassificationSnapshot,
     ConsentEvent,
     Feedback,
+    ImportMemberChange,
     Member,
     PointsEntry,
     Purchase,
@@ -40,6 +41,7 @@ from shopcrm.db.models import (
     SnapshotMember,
 )
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ShopError
+from shopcrm.io.output_files import write_failure_reason
 from shopcrm.io.phones import national_digits
 from shopcrm.services.classification.reasons import member_reasons
 from shopcrm.services.shop import audit
@@ -239,15 +241,20 @@ def export_member_data(db: Database, member_id: int, out: str | os.PathLike[str]
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ShopError(
-            QT_TRANSLATE_NOOP("errors", "Could not write {path}: {reason}"), path=str(target), reason=exc.strerror or str(exc)
+            QT_TRANSLATE_NOOP("errors", "Could not write {path}: {reason}"), path=str(target),
+            reason=write_failure_reason(exc, target.parent),
         ) from exc
-    audit.record(
-        db,
-        audit.PERSONAL_DATA_EXPORT,
-        member_id=member_id,
-        purchases=len(data["purchases"]),
-        points_entries=len(data["points"]),
-    )
+    try:
+        audit.record(
+            db,
+            audit.PERSONAL_DATA_EXPORT,
+            member_id=member_id,
+            purchases=len(data["purchases"]),
+            points_entries=len(data["points"]),
+        )
+    except BaseException:
+        target.unlink(missing_ok=True)  # an export that could not be recorded is not left behind
+        raise
     return target
 
 
@@ -303,6 +310,7 @@ def erase_member_data(db: Database, member_id: int, *, password: str | None) -> 
     worker = _secure_delete_database(db) if db.is_sqlite else db
     try:
         erase_member(worker, member_id)
+        _scrub_member_traces(worker, member_id)
         blanked = _scrub_rejected_rows(worker, phone_digits, name)
     finally:
         if worker is not db:
@@ -310,19 +318,28 @@ def erase_member_data(db: Database, member_id: int, *, password: str | None) -> 
     return EraseResult(blanked, compact_file(db))
 
 
+def _scrub_member_traces(db: Database, member_id: int) -> None:
+    """Personal data kept beside the member row: a member-list import's before/after values (name,
+    area, notes ... kept for its undo, as JSON text), the age band the classification derived from the
+    birthday, and notes typed on the member's points entries."""
+    with db.transaction() as s:
+        s.execute(delete(ImportMemberChange).where(ImportMemberChange.member_id == member_id))
+        s.execute(update(SnapshotMember).where(SnapshotMember.member_id == member_id).values(age_band=None))
+        s.execute(update(PointsEntry).where(PointsEntry.member_id == member_id, PointsEntry.note.is_not(None)).values(note=None))
+
+
 def _scrub_rejected_rows(db: Database, phone_digits: str | None, name: str | None) -> int:
+    """Blank every cell of a rejected row that names the member: the row is theirs, and its other
+    cells (area, notes, birthday) are personal too."""
     if not phone_digits and not name:
         return 0
     blanked = 0
     with db.transaction() as s:
         for row in s.scalars(select(RejectedRow).execution_options(yield_per=1000)):
             values = list(row.values or [])
-            hits = [i for i, v in enumerate(values) if _identifies(v, phone_digits, name)]
-            if hits:
-                for i in hits:
-                    values[i] = None
-                row.values = values
-                blanked += len(hits)
+            if any(_identifies(v, phone_digits, name) for v in values):
+                blanked += sum(1 for v in values if v not in (None, ""))
+                row.values = [None] * len(values)
     return blanked
 
 

@@ -3,6 +3,10 @@
 Every export of personal data is written to the audit log (who saw what, when).  Files are
 styled workbooks (shopcrm.io.xlsx_writer) that the import reads back: the member list's
 headers are the import's own synonyms, so export -> edit in Excel -> import round-trips.
+
+The target is checked before any work (extension, folder, permission); a file is only left
+behind when the export succeeded and was recorded.  Member lists follow the GUI's rules (SPEC §7):
+phones masked and only members who agreed to marketing, unless the owner lifts either.
 """
 
 from __future__ import annotations
@@ -20,16 +24,19 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import AuditEvent, ImportBatch, Member, MemberTag, RejectedRow, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ShopError, ValidationError
 from shopcrm.i18n import translate
+from shopcrm.io.output_files import check_output_file
 from shopcrm.io.phones import display_phone, mask_phone
 from shopcrm.io.rejects import write_rejected_rows
-from shopcrm.io.xlsx_writer import Column, SheetWriter, add_png, new_workbook, save_workbook
+from shopcrm.io.xlsx_writer import Column, SheetWriter, add_png, workbook_to
 from shopcrm.labels import STATUS_LABELS, class_label, label
+from shopcrm.services.campaigns.output import check_output_allowed
 from shopcrm.services.members.birthdays import format_member_birthday
 from shopcrm.services.members.filters import ExportFilter, filtered_member_ids
 from shopcrm.services.members.table import latest_snapshot
 from shopcrm.services.shop.settings import load_settings
 
 FETCH = 2_000
+XLSX = (".xlsx",)
 
 
 @dataclass(frozen=True)
@@ -130,15 +137,47 @@ def export_members(
     flt: ExportFilter | None = None,
     columns: Sequence[ExportColumn] | None = None,
     *,
-    mask_phones: bool = False,
+    mask_phones: bool = True,
+    password: str | None = None,
 ) -> int:
-    """Write the filtered members to a styled .xlsx; returns how many were written."""
+    """Write the filtered members to a styled .xlsx; returns how many were written.
+
+    Full phones (`mask_phones=False`) or members without marketing consent (a filter without
+    `consent_only`) need the owner password when one is set."""
+    target = export_target(db, path)
     flt = flt or ExportFilter()
+    check_output_allowed(db, masked=mask_phones, consent_only=flt.consent_only, password=password)
     cols = list(columns or parse_columns(None))
     settings = load_settings(db)
     ids, snapshot = filtered_member_ids(db, flt)
     snapshot_id = snapshot.id if snapshot else -1
-    wb = new_workbook()
+    with workbook_to(target) as wb:
+        count = _write_members(db, wb, ids, snapshot_id, cols, settings, mask_phones)
+    _audit_written(db, target, "export", {"what": "members", "file": target.name, "rows": count, "filters": flt.describe(),
+                                          "columns": [c.key for c in cols], "masked": mask_phones})
+    return count
+
+
+def export_target(db: Database, path: str | Path) -> Path:
+    """Where an .xlsx export goes, checked before any work (never the database file itself)."""
+    target = check_output_file(path, XLSX)
+    if db.path is not None and target.resolve() == db.path.resolve():
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "An export cannot overwrite the database itself."), "path")
+    return target
+
+
+def _audit_written(db: Database, target: Path, action: str, detail: dict[str, Any]) -> None:
+    """Record the export; a file whose export could not be recorded is removed (exit code and disk agree)."""
+    try:
+        _audit(db, action, detail)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+
+
+def _write_members(
+    db: Database, wb: Any, ids: list[int], snapshot_id: int, cols: list[ExportColumn], settings: Any, mask_phones: bool
+) -> int:
     writer = SheetWriter(wb, translate("export", "Members"), [Column(_label(c), c.kind) for c in cols])
     yes, no = translate("export", "Yes"), translate("export", "No")
     genders = {"F": translate("export", "Female"), "M": translate("export", "Male")}
@@ -188,11 +227,7 @@ def export_members(
                     "last_purchase": r.last_purchase,
                 }
                 writer.append([values[c.key] for c in cols])
-    count = writer.close()
-    target = save_workbook(wb, path)
-    _audit(db, "export", {"what": "members", "file": target.name, "rows": count, "filters": flt.describe(),
-                          "columns": [c.key for c in cols]})
-    return count
+    return writer.close()
 
 
 def _audit(db: Database, action: str, detail: dict[str, Any]) -> None:
@@ -234,8 +269,15 @@ def class_counts(db: Database) -> tuple[Any, dict[str, list[tuple[str, int, int]
 
 def export_report(db: Database, path: str | Path, charts: Sequence[tuple[str, bytes]] = ()) -> int:
     """The classification report: counts and spend per class, and the charts (PNG bytes) the GUI drew."""
+    target = export_target(db, path)
     snapshot, counts = class_counts(db)
-    wb = new_workbook()
+    with workbook_to(target) as wb:
+        rows = _write_report(wb, counts, charts)
+    _audit_written(db, target, "export", {"what": "report", "file": target.name, "snapshot": snapshot.id, "charts": len(charts)})
+    return rows
+
+
+def _write_report(wb: Any, counts: dict[str, list[tuple[str, int, int]]], charts: Sequence[tuple[str, bytes]]) -> int:
     writer = SheetWriter(
         wb,
         translate("export", "Summary"),
@@ -257,13 +299,12 @@ def export_report(db: Database, path: str | Path, charts: Sequence[tuple[str, by
     writer.close()
     if charts:
         add_png(wb, translate("export", "Charts"), list(charts))
-    target = save_workbook(wb, path)
-    _audit(db, "export", {"what": "report", "file": target.name, "snapshot": snapshot.id, "charts": len(charts)})
     return rows
 
 
 def export_rejected_rows(db: Database, batch_id: int, path: str | Path) -> int:
     """The rejected rows of an import batch, under their own headers, with the reasons."""
+    checked = export_target(db, path)
     with db.read() as s:
         batch = s.get(ImportBatch, batch_id)
         if batch is None:
@@ -272,7 +313,7 @@ def export_rejected_rows(db: Database, batch_id: int, path: str | Path) -> int:
         by_sheet: dict[str, list[tuple[list[Any], str]]] = defaultdict(list)
         for r in s.scalars(select(RejectedRow).where(RejectedRow.batch_id == batch_id).order_by(RejectedRow.sheet, RejectedRow.row_number)):
             by_sheet[r.sheet or ""].append((list(r.values), r.reason))
-    target = write_rejected_rows(path, [(name, headers.get(name, []), rows) for name, rows in by_sheet.items()])
+    target = write_rejected_rows(checked, [(name, headers.get(name, []), rows) for name, rows in by_sheet.items()])
     count = sum(len(v) for v in by_sheet.values())
-    _audit(db, "export", {"what": "rejected_rows", "file": target.name, "batch": batch_id, "rows": count})
+    _audit_written(db, target, "export", {"what": "rejected_rows", "file": target.name, "batch": batch_id, "rows": count})
     return count

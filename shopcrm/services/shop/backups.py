@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from shopcrm.db import backup as _backup
-from shopcrm.db.backup import BackupInfo
+from shopcrm.db.backup import BackupInfo, OtherShopError
 from shopcrm.db.engine import Database
 from shopcrm.services.shop.owner_password import require_owner
 
-__all__ = ["BackupInfo", "backup_folder", "backup_now", "list_backups", "restore_backup"]
+__all__ = ["BackupInfo", "OtherShopError", "backup_folder", "backup_now", "list_backups", "restore_backup"]
 
 
 def backup_now(db: Database, dest: str | Path | None = None, *, keep: int | None = None) -> Path:
@@ -29,9 +29,13 @@ def backup_folder(db: Database) -> Path:
     return _backup.backup_dir_for(db)
 
 
-def restore_backup(db: Database, source: str | Path, *, password: str | None = None) -> Path:
+def restore_backup(
+    db: Database, source: str | Path, *, password: str | None = None, other_shop: str | None = None
+) -> Path:
     """Replace the database with a verified backup; returns where the previous data was saved.
 
-    Guarded by the owner password when one is set: a restore replaces everything the shop entered."""
+    Guarded by the owner password when one is set: a restore replaces everything the shop entered.
+    Another shop's backup raises OtherShopError (its `other` and `this` params name both shops)
+    unless `other_shop` names the shop the backup is of."""
     require_owner(db, password)
-    return _backup.restore_database(db, source)
+    return _backup.restore_database(db, source, other_shop=other_shop)

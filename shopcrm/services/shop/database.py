@@ -11,7 +11,7 @@ import logging
 import os
 import sqlite3
 
-from shopcrm.db.backup import daily_backup_if_due
+from shopcrm.db.backup import daily_backup_if_due, remove_stale_files, restore_leftovers
 from shopcrm.db.engine import Database, open_database, resolve_url, sqlite_path
 from shopcrm.errors import ShopError
 from shopcrm.i18n import translate
@@ -39,6 +39,8 @@ def open_shop_database(target: str | os.PathLike[str] | None = None, *, daily_ba
     and take today's automatic backup (SQLite) if the newest one is from an earlier day."""
     existed = _has_data_file(target)
     db = open_database(target)
+    if db.path is not None:
+        remove_stale_files(restore_leftovers(db.path))  # a restore killed half-way left its copy
     if daily_backup and existed and db.is_sqlite:
         try:
             daily_backup_if_due(db)

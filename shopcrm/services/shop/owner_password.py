@@ -93,7 +93,7 @@ def require_owner(db: Database, password: str | None) -> None:
         return
     if password is None or password == "":
         raise OwnerPasswordError(
-            QT_TRANSLATE_NOOP("errors", "This needs the owner password (--password or SHOPCRM_OWNER_PASSWORD).")
+            QT_TRANSLATE_NOOP("errors", "This needs the owner password (--password-file FILE, SHOPCRM_OWNER_PASSWORD or --password).")
         )
     if not check_password(stored, password):
         raise OwnerPasswordError(QT_TRANSLATE_NOOP("errors", "The owner password is wrong."))
