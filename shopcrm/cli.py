@@ -69,7 +69,10 @@ def run_cli(argv: Sequence[str]) -> int:
     try:
         return int(args.handler(args, ctx) or 0)
     except ShopError as exc:
-        sys.stderr.write(f"shopcrm: {exc.message()}\n")
+        line = exc.message()
+        if exc.cli_hint:
+            line += " " + translate("cli", exc.cli_hint)
+        sys.stderr.write(f"shopcrm: {line}\n")
         return 1
     except (SQLAlchemyError, sqlite3.DatabaseError) as exc:
         # A damaged or foreign database: one clear line, never a traceback (nothing was written).

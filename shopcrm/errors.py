@@ -18,6 +18,7 @@ class ShopError(Exception):
     """Bad input or a refused action; nothing was changed."""
 
     context = "errors"
+    cli_hint: str | None = None  # what the command line adds (context "cli"), e.g. how to give a password
 
     def __init__(self, text: str, **params: Any) -> None:
         self.text = text

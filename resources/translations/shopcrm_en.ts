@@ -4885,6 +4885,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <source>{n} messages ({segments} SMS) written to {path}; list saved as campaign {id}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Give it with --password-file FILE, SHOPCRM_OWNER_PASSWORD or --password.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5764,7 +5768,7 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This needs the owner password (--password-file FILE, SHOPCRM_OWNER_PASSWORD or --password).</source>
+        <source>This needs the owner password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

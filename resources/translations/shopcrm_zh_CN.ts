@@ -4893,6 +4893,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <source>{n} messages ({segments} SMS) written to {path}; list saved as campaign {id}.</source>
         <translation>已将 {n} 条信息（{segments} 条短信）写入 {path}；名单已保存为活动 {id}。</translation>
     </message>
+    <message>
+        <source>Give it with --password-file FILE, SHOPCRM_OWNER_PASSWORD or --password.</source>
+        <translation>请用 --password-file 文件、SHOPCRM_OWNER_PASSWORD 或 --password 提供。</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5772,8 +5776,8 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>{file} 只有表头，没有数据行。</translation>
     </message>
     <message>
-        <source>This needs the owner password (--password-file FILE, SHOPCRM_OWNER_PASSWORD or --password).</source>
-        <translation>此操作需要店主密码（--password-file 文件、SHOPCRM_OWNER_PASSWORD 或 --password）。</translation>
+        <source>This needs the owner password.</source>
+        <translation>此操作需要店主密码。</translation>
     </message>
     <message>
         <source>The owner password is wrong.</source>

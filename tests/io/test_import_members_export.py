@@ -119,7 +119,7 @@ from hypothesis import strategies as st  # noqa: E402
 from shopcrm.cli import run_cli  # noqa: E402
 from shopcrm.io import xlsx_writer  # noqa: E402
 from shopcrm.io.xlsx_writer import Column, SheetWriter, new_workbook, save_workbook, xml_safe  # noqa: E402
-from shopcrm.services import audit  # noqa: E402
+from shopcrm.services.shop import audit  # noqa: E402
 
 # Every code point, surrogates and C0/C1 controls included.
 ANY_TEXT = st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=()), max_size=30)

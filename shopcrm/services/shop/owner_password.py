@@ -35,6 +35,12 @@ class OwnerPasswordError(ShopError):
     """The action needs the owner password and it was missing or wrong."""
 
 
+class OwnerPasswordMissing(OwnerPasswordError):
+    """No password was given; the GUI asks for one, the CLI says how to give it."""
+
+    cli_hint = QT_TRANSLATE_NOOP("cli", "Give it with --password-file FILE, SHOPCRM_OWNER_PASSWORD or --password.")
+
+
 def _derive(password: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
     return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=dklen, maxmem=64 * 1024 * 1024)
 
@@ -92,9 +98,7 @@ def require_owner(db: Database, password: str | None) -> None:
     if stored is None:
         return
     if password is None or password == "":
-        raise OwnerPasswordError(
-            QT_TRANSLATE_NOOP("errors", "This needs the owner password (--password-file FILE, SHOPCRM_OWNER_PASSWORD or --password).")
-        )
+        raise OwnerPasswordMissing(QT_TRANSLATE_NOOP("errors", "This needs the owner password."))
     if not check_password(stored, password):
         raise OwnerPasswordError(QT_TRANSLATE_NOOP("errors", "The owner password is wrong."))
 
