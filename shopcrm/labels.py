@@ -33,7 +33,8 @@ CHANNEL_LABELS: dict[str, str] = {
     "online": QT_TRANSLATE_NOOP("labels", "Online"),
 }
 STATUS_LABELS: dict[str, str] = {
-    "active": QT_TRANSLATE_NOOP("labels", "Active"),
+    # not "Active": that is a lifecycle stage, and "active members" has one count (SPEC §10)
+    "active": QT_TRANSLATE_NOOP("labels", "Current"),
     "archived": QT_TRANSLATE_NOOP("labels", "Archived"),
     "erased": QT_TRANSLATE_NOOP("labels", "Erased"),
 }
@@ -70,7 +71,8 @@ SEGMENT_LABELS: dict[str, str] = {
     "promising": QT_TRANSLATE_NOOP("labels", "Promising"),
     "need_attention": QT_TRANSLATE_NOOP("labels", "Need attention"),
     "about_to_sleep": QT_TRANSLATE_NOOP("labels", "About to sleep"),
-    "at_risk": QT_TRANSLATE_NOOP("labels", "At risk"),
+    # the RFM segment the literature calls "At Risk": "at risk" is the lifecycle stage only (SPEC §10)
+    "at_risk": QT_TRANSLATE_NOOP("labels", "Slipping away"),
     "cant_lose": QT_TRANSLATE_NOOP("labels", "Can't lose them"),
     "hibernating": QT_TRANSLATE_NOOP("labels", "Hibernating"),
     "lost": QT_TRANSLATE_NOOP("labels", "Lost"),

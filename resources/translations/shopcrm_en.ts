@@ -421,27 +421,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There are no comparable members (same segments, on no list at the time) to compare with, so this cannot tell whether the list made a difference.</source>
+        <source>Nobody on this list is marked as contacted, so there is no campaign effect to measure. Tick the members you reached and the comparison will show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} members of the list belong to segments without comparable members and are left out of the comparison.</source>
+        <source>{buyers} of the {members} contacted members ({rate}) bought in those days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Comparable members who were on no list: {rate} bought in the same days ({n} members, weighted to the list&apos;s segments).</source>
+        <source>There is nobody to compare with: everyone the list&apos;s filter matched on its day was contacted (or was reached by another list). Leave a part of the list uncontacted, chosen at random, to see whether contacting makes a difference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} contacted members have no uncontacted member of the same segment and recency to compare with and are left out of the comparison.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members the list matched on its day who were not contacted: {rate} bought in the same days ({n} members of the same segments and recency, weighted to the contacted members).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contacted members came back more often: {diff} points (likely between {low} and {high}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contacted members came back less often: {diff} points (likely between {low} and {high}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Too few members to tell (fewer than {min} in a group): a difference of this size can easily be chance.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The list came back more often: {diff} points (likely between {low} and {high}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The list came back less often: {diff} points (likely between {low} and {high}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1007,10 +1015,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Active members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New this month</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1055,11 +1059,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>active members on {date}</source>
+        <source>Recent buyers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{share} bought in the last {days} days</source>
+        <source>current members on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{share} of members bought in the last {days} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3259,6 +3267,10 @@ Columns: {columns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Contacted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3271,15 +3283,19 @@ Columns: {columns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>after the list was saved, beside members of the same segments who were on no list at the time.</source>
+        <source>after the list was saved: the contacted members beside members the list matched that day but nobody contacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members the list matched on its day who were not contacted; share and spend weighted to the contacted members&apos; segments and recency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody on the list is marked as contacted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose a saved campaign to see whether its members came back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share and spend weighted to the list&apos;s segments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4698,7 +4714,7 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lifetime value: BG/NBD r={r:.3f} alpha={alpha:.3f} a={a:.3f} b={b:.3f} on {customers} customers</source>
+        <source>Lifetime value: Pareto/NBD r={r:.3f} alpha={alpha:.3f} s={s:.3f} beta={beta:.3f} on {customers} customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4714,7 +4730,7 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>fit BG/NBD and Gamma-Gamma on the sales history (time unit: weeks)</source>
+        <source>fit BG/NBD, Pareto/NBD and Gamma-Gamma on the sales history (time unit: weeks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4727,6 +4743,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>BG/NBD: r={r:.4f} alpha={alpha:.4f} a={a:.4f} b={b:.4f} log-likelihood={loglik:.1f} ({customers} customers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pareto/NBD: r={r:.4f} alpha={alpha:.4f} s={s:.4f} beta={beta:.4f} log-likelihood={loglik:.1f} ({customers} customers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pareto/NBD: not fitted ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6420,6 +6444,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Erased</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6489,6 +6517,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Can&apos;t lose them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slipping away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6849,7 +6881,7 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>last visit {ago}; chance of still being a customer {share} % (churned below {limit} %)</source>
+        <source>last visit {ago}; chance of still being a customer {share} % by the Pareto/NBD model (churned below {limit} %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6885,7 +6917,7 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{alive} % likely still a customer; {v90:.1f} visits expected in 90 days, {v365:.1f} in a year, worth {value}</source>
+        <source>Pareto/NBD model estimate from the shop&apos;s visit history, not a certainty: {alive} % likely still a customer; {v90:.1f} visits expected in 90 days, {v365:.1f} in a year, worth {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -422,28 +422,36 @@
         <translation>名单上 {members} 位会员中有 {buyers} 位（{rate}）在 {days} 天内消费。</translation>
     </message>
     <message>
-        <source>There are no comparable members (same segments, on no list at the time) to compare with, so this cannot tell whether the list made a difference.</source>
-        <translation>没有可比较的会员（同样分群、当时不在任何名单上），因此无法判断名单是否起了作用。</translation>
+        <source>Nobody on this list is marked as contacted, so there is no campaign effect to measure. Tick the members you reached and the comparison will show here.</source>
+        <translation>这份名单上没有会员被标记为已联系，因此没有活动效果可衡量。勾选您联系过的会员，这里就会显示对比。</translation>
     </message>
     <message>
-        <source>{n} members of the list belong to segments without comparable members and are left out of the comparison.</source>
-        <translation>名单中有 {n} 位会员所属的分群没有可比较的会员，未纳入比较。</translation>
+        <source>{buyers} of the {members} contacted members ({rate}) bought in those days.</source>
+        <translation>已联系的 {members} 位会员中有 {buyers} 位（{rate}）在这几天内消费。</translation>
     </message>
     <message>
-        <source>Comparable members who were on no list: {rate} bought in the same days ({n} members, weighted to the list&apos;s segments).</source>
-        <translation>不在任何名单上的可比较会员：同期有 {rate} 消费（{n} 位会员，按名单的分群加权）。</translation>
+        <source>There is nobody to compare with: everyone the list&apos;s filter matched on its day was contacted (or was reached by another list). Leave a part of the list uncontacted, chosen at random, to see whether contacting makes a difference.</source>
+        <translation>没有可比较的会员：名单当天筛选出的会员都已联系（或已被其他名单联系）。随机留出一部分名单不联系，才能看出联系是否有效果。</translation>
+    </message>
+    <message>
+        <source>{n} contacted members have no uncontacted member of the same segment and recency to compare with and are left out of the comparison.</source>
+        <translation>{n} 位已联系会员没有同一细分、同样最近消费间隔的未联系会员可比，未计入对比。</translation>
+    </message>
+    <message>
+        <source>Members the list matched on its day who were not contacted: {rate} bought in the same days ({n} members of the same segments and recency, weighted to the contacted members).</source>
+        <translation>名单当天筛选出但未联系的会员：{rate} 在同样的几天内消费（{n} 位同一细分、同样最近消费间隔的会员，按已联系会员的构成加权）。</translation>
+    </message>
+    <message>
+        <source>The contacted members came back more often: {diff} points (likely between {low} and {high}).</source>
+        <translation>已联系的会员回来得更多：{diff} 个百分点（很可能在 {low} 到 {high} 之间）。</translation>
+    </message>
+    <message>
+        <source>The contacted members came back less often: {diff} points (likely between {low} and {high}).</source>
+        <translation>已联系的会员回来得更少：{diff} 个百分点（很可能在 {low} 到 {high} 之间）。</translation>
     </message>
     <message>
         <source>Too few members to tell (fewer than {min} in a group): a difference of this size can easily be chance.</source>
         <translation>会员太少，无法判断（某组少于 {min} 位）：这样的差异很可能只是偶然。</translation>
-    </message>
-    <message>
-        <source>The list came back more often: {diff} points (likely between {low} and {high}).</source>
-        <translation>名单上的会员回来得更多：高 {diff} 个百分点（大概在 {low} 到 {high} 之间）。</translation>
-    </message>
-    <message>
-        <source>The list came back less often: {diff} points (likely between {low} and {high}).</source>
-        <translation>名单上的会员回来得更少：低 {diff} 个百分点（大概在 {low} 到 {high} 之间）。</translation>
     </message>
     <message>
         <source>No clear difference: {diff} points, within what chance alone gives (between {low} and {high}).</source>
@@ -1008,10 +1016,6 @@
         <translation>会员</translation>
     </message>
     <message>
-        <source>Active members</source>
-        <translation>活跃会员</translation>
-    </message>
-    <message>
         <source>New this month</source>
         <translation>本月新会员</translation>
     </message>
@@ -1056,12 +1060,16 @@
         <translation>正在加载……</translation>
     </message>
     <message>
-        <source>active members on {date}</source>
-        <translation>{date} 的活跃会员</translation>
+        <source>Recent buyers</source>
+        <translation>近期消费会员</translation>
     </message>
     <message>
-        <source>{share} bought in the last {days} days</source>
-        <translation>{share} 在最近 {days} 天有消费</translation>
+        <source>current members on {date}</source>
+        <translation>{date} 的在册会员</translation>
+    </message>
+    <message>
+        <source>{share} of members bought in the last {days} days</source>
+        <translation>{share} 的会员在最近 {days} 天内消费过</translation>
     </message>
     <message>
         <source>{change} on last month by this day</source>
@@ -3263,6 +3271,10 @@ Columns: {columns}</source>
         <translation>可比较会员</translation>
     </message>
     <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
         <source>Segment</source>
         <translation>分群</translation>
     </message>
@@ -3275,16 +3287,20 @@ Columns: {columns}</source>
         <translation>在此期限内消费</translation>
     </message>
     <message>
-        <source>after the list was saved, beside members of the same segments who were on no list at the time.</source>
-        <translation>（名单保存后），与当时不在任何名单上的同分群会员对比。</translation>
+        <source>after the list was saved: the contacted members beside members the list matched that day but nobody contacted.</source>
+        <translation>（名单保存后），已联系的会员与当天名单筛选出但未被联系的会员对比。</translation>
+    </message>
+    <message>
+        <source>Members the list matched on its day who were not contacted; share and spend weighted to the contacted members&apos; segments and recency.</source>
+        <translation>名单当天筛选出但未联系的会员；比例和消费按已联系会员的细分和最近消费间隔加权。</translation>
+    </message>
+    <message>
+        <source>Nobody on the list is marked as contacted.</source>
+        <translation>名单上没有会员被标记为已联系。</translation>
     </message>
     <message>
         <source>Choose a saved campaign to see whether its members came back.</source>
         <translation>选择一个已保存的营销活动，查看其会员是否回来了。</translation>
-    </message>
-    <message>
-        <source>Share and spend weighted to the list&apos;s segments.</source>
-        <translation>比例和消费按名单的分群加权。</translation>
     </message>
     <message>
         <source>(no class)</source>
@@ -4706,8 +4722,8 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>生命周期价值：按每位会员自己的到店频率（{reason}）</translation>
     </message>
     <message>
-        <source>Lifetime value: BG/NBD r={r:.3f} alpha={alpha:.3f} a={a:.3f} b={b:.3f} on {customers} customers</source>
-        <translation>生命周期价值：BG/NBD r={r:.3f} alpha={alpha:.3f} a={a:.3f} b={b:.3f}，基于 {customers} 位顾客</translation>
+        <source>Lifetime value: Pareto/NBD r={r:.3f} alpha={alpha:.3f} s={s:.3f} beta={beta:.3f} on {customers} customers</source>
+        <translation>生命周期价值：Pareto/NBD r={r:.3f} alpha={alpha:.3f} s={s:.3f} beta={beta:.3f}，基于 {customers} 位顾客</translation>
     </message>
     <message>
         <source>Snapshot {id} as of {date}: {members} members</source>
@@ -4722,8 +4738,8 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>顾客生命周期价值模型</translation>
     </message>
     <message>
-        <source>fit BG/NBD and Gamma-Gamma on the sales history (time unit: weeks)</source>
-        <translation>用销售历史拟合 BG/NBD 和 Gamma-Gamma 模型（时间单位：周）</translation>
+        <source>fit BG/NBD, Pareto/NBD and Gamma-Gamma on the sales history (time unit: weeks)</source>
+        <translation>用销售历史拟合 BG/NBD、Pareto/NBD 和 Gamma-Gamma 模型（时间单位：周）</translation>
     </message>
     <message>
         <source>use the history up to this day (YYYY-MM-DD, default today)</source>
@@ -4736,6 +4752,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>BG/NBD: r={r:.4f} alpha={alpha:.4f} a={a:.4f} b={b:.4f} log-likelihood={loglik:.1f} ({customers} customers)</source>
         <translation>BG/NBD：r={r:.4f} alpha={alpha:.4f} a={a:.4f} b={b:.4f} 对数似然={loglik:.1f}（{customers} 位顾客）</translation>
+    </message>
+    <message>
+        <source>Pareto/NBD: r={r:.4f} alpha={alpha:.4f} s={s:.4f} beta={beta:.4f} log-likelihood={loglik:.1f} ({customers} customers)</source>
+        <translation>Pareto/NBD：r={r:.4f} alpha={alpha:.4f} s={s:.4f} beta={beta:.4f} 对数似然={loglik:.1f}（{customers} 位顾客）</translation>
+    </message>
+    <message>
+        <source>Pareto/NBD: not fitted ({reason})</source>
+        <translation>Pareto/NBD：未拟合（{reason}）</translation>
     </message>
     <message>
         <source>Gamma-Gamma: p={p:.4f} q={q:.4f} gamma={gamma:.4f} ({customers} repeat customers)</source>
@@ -6428,6 +6452,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>已归档</translation>
     </message>
     <message>
+        <source>Current</source>
+        <translation>在册</translation>
+    </message>
+    <message>
         <source>Erased</source>
         <translation>已删除</translation>
     </message>
@@ -6498,6 +6526,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Can&apos;t lose them</source>
         <translation>不能失去的客户</translation>
+    </message>
+    <message>
+        <source>Slipping away</source>
+        <translation>渐行渐远</translation>
     </message>
     <message>
         <source>Hibernating</source>
@@ -6857,8 +6889,8 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>{days} 天未到店（{limit} 天起算流失）</translation>
     </message>
     <message>
-        <source>last visit {ago}; chance of still being a customer {share} % (churned below {limit} %)</source>
-        <translation>最近到店 {ago}；仍是活跃顾客的概率 {share}%（低于 {limit}% 算流失）</translation>
+        <source>last visit {ago}; chance of still being a customer {share} % by the Pareto/NBD model (churned below {limit} %)</source>
+        <translation>上次到店 {ago}；按 Pareto/NBD 模型仍是顾客的概率为 {share} %（低于 {limit} % 算已流失）</translation>
     </message>
     <message>
         <source>first purchase {ago}</source>
@@ -6893,8 +6925,8 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>终身价值模型没有为这些历史数据给出可用的预测</translation>
     </message>
     <message>
-        <source>{alive} % likely still a customer; {v90:.1f} visits expected in 90 days, {v365:.1f} in a year, worth {value}</source>
-        <translation>仍是顾客的可能性 {alive}%；预计 90 天内到店 {v90:.1f} 次，一年 {v365:.1f} 次，价值 {value}</translation>
+        <source>Pareto/NBD model estimate from the shop&apos;s visit history, not a certainty: {alive} % likely still a customer; {v90:.1f} visits expected in 90 days, {v365:.1f} in a year, worth {value}</source>
+        <translation>Pareto/NBD 模型根据本店到店记录的估计，并非定论：仍是顾客的可能性 {alive} %；预计 90 天内到店 {v90:.1f} 次，一年 {v365:.1f} 次，价值 {value}</translation>
     </message>
     <message>
         <source>{v365:.1f} visits expected in a year at the member&apos;s own rate, worth {value} ({why})</source>

@@ -7,6 +7,7 @@ from typing import Any
 
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.i18n import translate
+from shopcrm.labels import class_label, classification_title
 from shopcrm.services.classification.run import classify, parse_as_of
 
 
@@ -18,10 +19,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _clv_line(clv: dict[str, Any]) -> str:
-    fit = clv.get("bgnbd")
+    fit = clv.get("paretonbd")
     if not fit:
         return translate("cli", "Lifetime value: each member's own visit rate ({reason})").format(reason=clv.get("reason") or "")
-    return translate("cli", "Lifetime value: BG/NBD r={r:.3f} alpha={alpha:.3f} a={a:.3f} b={b:.3f} on {customers} customers").format(**fit)
+    return translate("cli", "Lifetime value: Pareto/NBD r={r:.3f} alpha={alpha:.3f} s={s:.3f} beta={beta:.3f} on {customers} customers").format(**fit)
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -34,8 +35,10 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
             id=summary["snapshot"], date=summary["as_of"], members=summary["members"]
         )
     ]
+    # names, not codes: the RFM segment and the lifecycle stage share the code at_risk (SPEC §10)
     for name, counts in summary["counts"].items():
-        lines.append(f"  {name}: " + ", ".join(f"{cls} {n}" for cls, n in counts.items()))
+        lines.append(f"  {classification_title(name)}: " + ", ".join(
+            f"{class_label(name, cls) if name != 'level' else translate('levels', cls)} {n}" for cls, n in counts.items()))
     lines.append(_clv_line(summary["clv"]))
     lines.append(translate("cli", "Took {seconds:.1f} s").format(seconds=summary["seconds"].get("total", 0.0)))
     ctx.out("\n".join(lines))

@@ -30,7 +30,7 @@ from shopcrm.services.shop.settings import load_settings
 
 # option -> (CampaignFilter field, help)
 CLASS_OPTIONS: tuple[tuple[str, str, str], ...] = (
-    ("--segment", "segment", "RFM segment, e.g. at_risk or \"At risk\" (comma-separated for several)"),
+    ("--segment", "segment", "RFM segment, e.g. cant_lose or \"Can't lose them\" (comma-separated for several)"),
     ("--tier", "pyramid", "customer pyramid tier: platinum, gold, iron, lead"),
     ("--lifecycle", "lifecycle", "potential, new, active, at_risk, churned, won_back"),
     ("--abcd", "abcd", "value class A, B, C or D"),

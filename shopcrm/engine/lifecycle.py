@@ -47,7 +47,7 @@ def classify_lifecycle(
     )
     reasons.add(
         unlikely & ~gone,
-        QT_TRANSLATE_NOOP("reasons", "last visit {ago}; chance of still being a customer {share} % (churned below {limit} %)"),
+        QT_TRANSLATE_NOOP("reasons", "last visit {ago}; chance of still being a customer {share} % by the Pareto/NBD model (churned below {limit} %)"),
         ago=ago, share=percent(np.nan_to_num(p_alive)), limit=int(percent(p.churn_p_alive)),
     )
     reasons.add(new, QT_TRANSLATE_NOOP("reasons", "first purchase {ago}"), ago=DaysAgo(m.tenure))

@@ -1,9 +1,12 @@
 """Lifetime value of every member: P(alive), expected visits in 90 / 365 days, predicted 1-year value.
 
-BG/NBD and Gamma-Gamma (shopcrm.engine.clv) are fitted on the shop's own history up to T, in weeks.
-When the history is too thin (too few customers or repeat customers) or a fit does not converge,
-the summary says why and each member's own visit rate in the window is projected instead (no
-P(alive) then).  Without a usable Gamma-Gamma fit the spend per visit is the member's own average.
+Pareto/NBD, BG/NBD and Gamma-Gamma (shopcrm.engine.clv) are fitted on the shop's own history up to
+T, in weeks.  P(alive) and the expected visits come from Pareto/NBD: BG/NBD lets a customer drop out
+only right after a repeat visit, so it fixes P(alive) = 1 for everyone who bought once, however long
+ago (SPEC §3).  The BG/NBD fit is kept for the `clv fit` report.  When the history is too thin (too
+few customers or repeat customers) or Pareto/NBD does not converge, the summary says why and each
+member's own visit rate in the window is projected instead (no P(alive) then).  Without a usable
+Gamma-Gamma fit the spend per visit is the member's own average.
 """
 
 from __future__ import annotations
@@ -55,15 +58,35 @@ def customer_data(m: Metrics) -> CustomerData:
 class Fits:
     bgnbd: clv.BgNbdFit | None
     gammagamma: clv.GammaGammaFit | None
-    reason: Phrase | None = None  # why BG/NBD is not used
+    reason: Phrase | None = None  # why Pareto/NBD (the model of P(alive) and visits) is not used
     spend_reason: Phrase | None = None  # why Gamma-Gamma is not used
+    paretonbd: clv.ParetoNbdFit | None = None
 
 
-def _try_bgnbd(data: CustomerData, start: tuple[float, float, float, float] | None) -> clv.BgNbdFit | None:
+def _try_bgnbd(data: CustomerData, start: tuple[float, ...] | None) -> clv.BgNbdFit | None:
     try:
         return clv.fit_bgnbd(data.x, data.t_x, data.T, start=start)
     except clv.FitFailed:
         return None
+
+
+def _try_paretonbd(data: CustomerData, start: tuple[float, ...] | None) -> clv.ParetoNbdFit | None:
+    try:
+        return clv.fit_paretonbd(data.x, data.t_x, data.T, start=start)
+    except clv.FitFailed:
+        return None
+
+
+def _start_of(start: dict[str, Any] | None, key: str, names: tuple[str, ...]) -> tuple[float, ...] | None:
+    """A previous snapshot's parameters as a starting point, or None when absent or malformed."""
+    previous = start.get(key) if start else None
+    if not isinstance(previous, dict):
+        return None
+    try:
+        values = tuple(float(previous[name]) for name in names)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return values if all(np.isfinite(v) and v > 0 for v in values) else None
 
 
 def single_threaded_blas() -> threadpool_limits:
@@ -89,19 +112,17 @@ def _fit_models(data: CustomerData, p: RuleParams, start: dict[str, Any] | None)
             {"customers": customers, "repeat": repeat, "need": p.clv_min_customers, "need_repeat": p.clv_min_repeat_customers},
         )
         return Fits(None, None, why, why)
-    bg_start = gg_start = None
-    if start and isinstance(start.get("bgnbd"), dict):
-        b = start["bgnbd"]
-        bg_start = (float(b["r"]), float(b["alpha"]), float(b["a"]), float(b["b"]))
-    if start and isinstance(start.get("gammagamma"), dict):
-        g = start["gammagamma"]
-        gg_start = (float(g["p"]), float(g["q"]), float(g["gamma"]))
+    bg_start = _start_of(start, "bgnbd", ("r", "alpha", "a", "b"))
+    pn_start = _start_of(start, "paretonbd", ("r", "alpha", "s", "beta"))
+    gg_start = _start_of(start, "gammagamma", ("p", "q", "gamma"))
     bg = _try_bgnbd(data, bg_start)
     if bg is None and bg_start is not None:  # a stale starting point can mislead the optimiser
         bg = _try_bgnbd(data, None)
-    if bg is None:
-        why = Phrase(QT_TRANSLATE_NOOP("reasons", "the lifetime model could not be fitted to this history"))
-        return Fits(None, None, why, why)
+    pn = _try_paretonbd(data, pn_start)
+    if pn is None and pn_start is not None:
+        pn = _try_paretonbd(data, None)
+    unfitted = None if pn is not None else Phrase(
+        QT_TRANSLATE_NOOP("reasons", "the lifetime model could not be fitted to this history"))
     gg: clv.GammaGammaFit | None = None
     spend_reason = None
     try:
@@ -112,7 +133,7 @@ def _fit_models(data: CustomerData, p: RuleParams, start: dict[str, Any] | None)
         gg = None
     if gg is None:
         spend_reason = Phrase(QT_TRANSLATE_NOOP("reasons", "the spend model could not be fitted; using each member's own average"))
-    return Fits(bg, gg, None, spend_reason)
+    return Fits(bg, gg, unfitted, spend_reason, pn)
 
 
 @dataclass(frozen=True)
@@ -134,17 +155,18 @@ def lifetime_value(m: Metrics, p: RuleParams, start: dict[str, Any] | None = Non
     v90 = np.full(n, np.nan)
     v365 = np.full(n, np.nan)
     per_visit = np.zeros(n)  # cents
-    if fits.bgnbd is not None:
-        bg = fits.bgnbd
-        alive = clv.p_alive(bg, data.x, data.t_x, data.T)
-        e90 = clv.expected_visits(bg, 90 / WEEK, data.x, data.t_x, data.T)
-        e365 = clv.expected_visits(bg, 365 / WEEK, data.x, data.t_x, data.T)
+    if fits.paretonbd is not None:
+        pn = fits.paretonbd
+        with np.errstate(all="ignore"):
+            alive = clv.paretonbd_p_alive(pn, data.x, data.t_x, data.T)
+            e90 = clv.paretonbd_expected_visits(pn, 90 / WEEK, data.x, data.t_x, data.T)
+            e365 = clv.paretonbd_expected_visits(pn, 365 / WEEK, data.x, data.t_x, data.T)
         if np.all(np.isfinite(alive)) and np.all(np.isfinite(e90)) and np.all(np.isfinite(e365)):
             p_alive[idx], v90[idx], v365[idx] = alive, e90, e365
         else:
             why = Phrase(QT_TRANSLATE_NOOP("reasons", "the lifetime model gave no usable predictions for this history"))
-            fits = Fits(None, None, why, why)
-    if fits.bgnbd is None:
+            fits = Fits(fits.bgnbd, fits.gammagamma, why, fits.spend_reason, None)
+    if fits.paretonbd is None:
         rate = m.visits / observed_days(m, p)
         v90[idx] = rate[idx] * 90
         v365[idx] = rate[idx] * 365
@@ -158,10 +180,10 @@ def lifetime_value(m: Metrics, p: RuleParams, start: dict[str, Any] | None = Non
     reasons = ReasonBuilder("clv", n, symbol)
     has = m.has_purchase
     worth = Money(np.maximum(value, 0))
-    if fits.bgnbd is not None:
+    if fits.paretonbd is not None:
         reasons.add(
             has,
-            QT_TRANSLATE_NOOP("reasons", "{alive} % likely still a customer; {v90:.1f} visits expected in 90 days, {v365:.1f} in a year, worth {value}"),
+            QT_TRANSLATE_NOOP("reasons", "Pareto/NBD model estimate from the shop's visit history, not a certainty: {alive} % likely still a customer; {v90:.1f} visits expected in 90 days, {v365:.1f} in a year, worth {value}"),
             alive=percent(np.nan_to_num(p_alive)), v90=Tenths(v90), v365=Tenths(v365), value=worth,
         )
     else:
@@ -172,10 +194,11 @@ def lifetime_value(m: Metrics, p: RuleParams, start: dict[str, Any] | None = Non
         )
     reasons.add(~has, QT_TRANSLATE_NOOP("reasons", "has not bought anything yet"))
     summary: dict[str, Any] = {
-        "model": "bgnbd" if fits.bgnbd is not None else "fallback",
+        "model": "paretonbd" if fits.paretonbd is not None else "fallback",
         "reason": fits.reason.text() if fits.reason else None,
         "spend_model": "gammagamma" if fits.gammagamma is not None else "own average",
         "spend_reason": fits.spend_reason.text() if fits.spend_reason else None,
+        "paretonbd": fits.paretonbd.to_dict() if fits.paretonbd else None,
         "bgnbd": fits.bgnbd.to_dict() if fits.bgnbd else None,
         "gammagamma": fits.gammagamma.to_dict() if fits.gammagamma else None,
         "customers": int(idx.size),

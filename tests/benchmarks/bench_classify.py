@@ -125,9 +125,9 @@ def measure(db: Database, rounds: int) -> None:
             ).scalar()
             print(f"\n  stored reasons: {float(reason_bytes or 0):.0f} bytes per member (language-neutral)")
     clv = last["clv"]
-    fit = clv.get("bgnbd") or {}
+    fit = clv.get("paretonbd") or {}
     print(f"\n  lifetime model: {clv['model']}"
-          + (f" (r={fit['r']:.3f} alpha={fit['alpha']:.3f} a={fit['a']:.3f} b={fit['b']:.3f})" if fit else ""))
+          + (f" (r={fit['r']:.3f} alpha={fit['alpha']:.3f} s={fit['s']:.3f} beta={fit['beta']:.3f})" if fit else ""))
 
 
 def main() -> int:

@@ -63,3 +63,34 @@ def simulate_bgnbd(
                 break
         histories.append([(horizon - 1 - d, int(rng.integers(1000, 6000))) for d in visits])
     return histories
+
+
+def simulate_paretonbd(
+    n: int, r: float, alpha: float, s: float, beta: float, weeks: float, holdout_weeks: float = 0.0, seed: int = 11
+) -> tuple[list[list[tuple[int, int]]], np.ndarray, np.ndarray]:
+    """Histories drawn from the Pareto/NBD story: each customer buys at a Poisson rate λ ~ Gamma(r, α)
+    per week until an exponential lifetime with rate μ ~ Gamma(s, β) ends, first visits spread over
+    the first half of the period, each visit 1,000-6,000 cents.  The history ends at T (`weeks` after
+    the start); returns (histories, alive at T, visits in the `holdout_weeks` after T)."""
+    rng = np.random.default_rng(seed)
+    histories: list[list[tuple[int, int]]] = []
+    alive = np.zeros(n, dtype=bool)
+    later = np.zeros(n)
+    horizon = int(weeks * 7)
+    for i in range(n):
+        rate = rng.gamma(r, 1 / alpha) / 7  # per day
+        death = rng.gamma(s, 1 / beta) / 7
+        start = float(rng.integers(0, horizon // 2))
+        end = start + rng.exponential(1 / death)
+        days = [start]
+        day = start
+        while True:
+            day += rng.exponential(1 / rate) if rate > 0 else np.inf
+            if day >= end or day >= horizon + holdout_weeks * 7:
+                break
+            days.append(day)
+        alive[i] = end > horizon
+        past = sorted({int(d) for d in days if d < horizon})
+        later[i] = sum(1 for d in days[1:] if d >= horizon)
+        histories.append([(horizon - 1 - d, int(rng.integers(1000, 6000))) for d in past])
+    return histories, alive, later

@@ -129,7 +129,7 @@ def test_low_p_alive_churns_a_recent_member_and_at_risk_needs_a_signal() -> None
     steady = every(7, 10, last=3)
     life = _life([steady, steady, every(7, 10, last=15)], alive=[0.09, 0.1, 0.9])
     assert life.values().tolist() == ["churned", "active", "at_risk"]
-    assert "chance of still being a customer 9 % (churned below 10 %)" in life.reasons[0]
+    assert "chance of still being a customer 9 % by the Pareto/NBD model (churned below 10 %)" in life.reasons[0]
     assert life.reasons[2].startswith("churn warning: last visit 15 days ago; usually every 7 days")
 
 

@@ -169,7 +169,7 @@ def test_response_tab(qtbot: Any, ctx: AppContext, shop: CampaignShop) -> None:
     panel = view.saved.response
     qtbot.waitUntil(lambda: panel.report is not None and panel.report.campaign_id == campaign.id, timeout=10000)
     assert panel.table.item(0, 0).text() == "11" and panel.table.item(0, 1).text() == "1"
-    assert "no comparable members" in panel.summary.text()  # the others are in other segments or refused consent
+    assert "Nobody on this list is marked as contacted" in panel.summary.text()  # so no effect is claimed
     panel.days.setValue(1)
     qtbot.waitUntil(lambda: panel.report is not None and panel.report.days == 1, timeout=10000)
     assert panel.table.item(0, 1).text() == "0"

@@ -183,7 +183,7 @@ def test_member_card_shows_birthday_churn_and_recommendations(qtbot: Any, ctx: A
     qtbot.keyClicks(counter.search, "5678")
     qtbot.keyClick(counter.search, Qt.Key.Key_Return)
     assert "Birthday today" in counter.card_birthday.text()
-    assert "Tier: Gold" in counter.card_classes.text() and "Segment: At risk" in counter.card_classes.text()
+    assert "Tier: Gold" in counter.card_classes.text() and "Segment: Slipping away" in counter.card_classes.text()
     assert "last visit 47 days ago" in counter.card_churn.text() and counter.card_churn.isVisible()
     assert "Mango cake" in counter.card_recommend.text()
 

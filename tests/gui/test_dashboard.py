@@ -67,7 +67,7 @@ def history(sqlite_db: Database) -> dict[str, int]:
 def test_kpis_equal_the_history(sqlite_db: Database, history: dict[str, int]) -> None:
     k = dashboard_kpis(sqlite_db, AS_OF)
     assert k.members == 7  # D is archived
-    assert (k.active, k.active_days) == (2, 90)  # A and B; C last came in October
+    assert (k.recent_buyers, k.recent_days) == (2, 90)  # A and B; C last came in October
     assert (k.new_this_month, k.new_last_month) == (2, 1)  # B and D (archived still registered); C on 15 Feb
     assert (k.revenue_cents, k.sales) == (10_000, 4)  # 30 + 20 + 40 + 10, the voided 999 left out
     assert (k.revenue_prev_cents, k.sales_prev) == (11_000, 2)  # 1-20 Feb: 50 + 60; 25 Feb is later

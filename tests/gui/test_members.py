@@ -79,7 +79,7 @@ def test_table_shows_members_with_classes(members_view: MembersView) -> None:
     assert members_view.count_label.text() == "3 members"
     row = members_view.model.row_of(members_view.model.ids[0])
     seg = members_view.model.index(row, COLUMN_KEYS.index("segment")).data()
-    assert seg in ("Champions", "At risk")
+    assert seg in ("Champions", "Slipping away")
 
 
 def test_search_by_last_four_digits_and_name(qtbot: Any, members_view: MembersView) -> None:
@@ -96,7 +96,7 @@ def test_search_by_last_four_digits_and_name(qtbot: Any, members_view: MembersVi
 def test_filter_by_segment_and_tier(qtbot: Any, members_view: MembersView) -> None:
     box = members_view.filter_boxes["segment"]
     texts = [box.itemText(i) for i in range(box.count())]
-    assert "At risk (2)" in texts and "Champions (1)" in texts
+    assert "Slipping away (2)" in texts and "Champions (1)" in texts
     box.setCurrentIndex(box.findData("at_risk"))
     qtbot.waitUntil(lambda: sorted(_names(members_view)) == ["Li Na", "Wang Fang"], timeout=5000)
     tier = members_view.filter_boxes["pyramid"]
@@ -261,3 +261,24 @@ def test_erase_refused_by_the_service_shows_its_message(qtbot: Any, ctx: AppCont
     qtbot.waitUntil(lambda: len(warned) == 2, timeout=10000)
     assert warned[1] == "此操作需要店主密码。"  # no command-line options in a window
     assert get_member(ctx.db, shop["c"].id).status == "active"
+
+
+def test_a_filter_s_count_is_the_length_of_the_list_it_gives_for_the_status_shown(
+    qtbot: Any, members_view: MembersView, shop: dict[str, Any]
+) -> None:
+    """Archived members stay in the classification: the counts follow the status box, as the list does."""
+    from PySide6.QtTest import QTest
+
+    from shopcrm.services.members.records import archive_member
+
+    archive_member(members_view.ctx.db, shop["c"].id)
+    members_view.status_box.setFocus()
+    QTest.keyClick(members_view.status_box, Qt.Key.Key_Down)  # Current -> Archived
+    assert members_view.status_box.currentData() == "archived"
+    box = members_view.filter_boxes["segment"]
+    qtbot.waitUntil(lambda: box.findText("Slipping away (1)") >= 0, timeout=5000)
+    assert [box.itemText(i) for i in range(box.count())] == ["Any RFM segment", "Slipping away (1)"]
+    qtbot.waitUntil(lambda: _names(members_view) == ["Wang Fang (Archived)"], timeout=5000)
+    QTest.keyClick(members_view.status_box, Qt.Key.Key_Up)  # back to the current members
+    qtbot.waitUntil(lambda: box.findText("Slipping away (1)") >= 0 and box.findText("Champions (1)") >= 0, timeout=5000)
+    qtbot.waitUntil(lambda: sorted(_names(members_view)) == ["Li Na", "Zhang Wei"], timeout=5000)

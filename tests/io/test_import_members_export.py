@@ -175,7 +175,7 @@ def test_rejected_rows_with_control_characters_export(tmp_path: Path, capsys: py
     capsys.readouterr()
     out = tmp_path / "rejected.xlsx"
     assert run_cli(["--db", str(db_path), "export", "rejected", "1", str(out), "--json"]) == 0
-    assert '"rows": %d' % expected in capsys.readouterr().out
+    assert f'"rows": {expected}' in capsys.readouterr().out
     sheet = openpyxl.load_workbook(out).active
     names = [sheet.cell(row=r, column=1).value for r in range(2, 2 + expected)]
     assert names == [f"客{chr(0x2400 + c)}人" for c in range(1, 0x20) if chr(c) not in "\t\n\r"]

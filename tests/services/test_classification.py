@@ -359,7 +359,7 @@ def test_cli_classify_prints_counts_and_json(shop: Shop, capsys: pytest.CaptureF
     summary = json.loads(out)
     assert summary["counts"]["frequency"]["high"] == 1
     code, out, _ = _cli(capsys, shop.db, "classify", "--as-of", "2025-03-31")
-    assert code == 0 and "frequency: high 1, medium 0, low 0" in out
+    assert code == 0 and "Visit frequency: High 1, Medium 0, Low 0" in out
     assert "as of 2025-03-31" in out
 
 
@@ -417,6 +417,14 @@ def test_cdnow_fits_from_the_database_and_the_clv_command(db: Database, capsys: 
     assert set(printed["bgnbd"]) >= {"r", "alpha", "a", "b", "loglik", "customers"}
     assert set(printed["gammagamma"]) >= {"p", "q", "gamma", "customers"}
     assert printed["bgnbd"]["r"] == pytest.approx(bg["r"])
+    # Pareto/NBD, the model of P(alive), from the same database (Fader, Hardie & Lee 2005)
+    pn = result["paretonbd"]
+    assert (pn["r"], pn["alpha"], pn["s"], pn["beta"]) == (
+        pytest.approx(0.553, rel=0.002), pytest.approx(10.578, rel=0.002),
+        pytest.approx(0.606, rel=0.002), pytest.approx(11.669, rel=0.002),
+    )
+    assert pn["loglik"] == pytest.approx(-9595.0, abs=0.05)
+    assert printed["paretonbd"]["s"] == pytest.approx(pn["s"])
 
 
 def test_thin_out_keeps_every_recent_snapshot(shop: Shop) -> None:

@@ -45,21 +45,21 @@ class ResponsePanel(QWidget):
         self.days.setValue(DEFAULT_DAYS)
         self.days.setSuffix(self.tr(" days"))
         self.days.valueChanged.connect(lambda _v: self.refresh())
-        self.table = QTableWidget(2, 5)
+        self.table = QTableWidget(3, 5)
         self.table.setObjectName("responseTable")
         self.table.setHorizontalHeaderLabels([self.tr("Members"), self.tr("Bought"), self.tr("Share bought"),
                                               self.tr("Spend"), self.tr("Spend per member")])
-        self.table.setVerticalHeaderLabels([self.tr("On the list"), self.tr("Comparable members")])
+        self.table.setVerticalHeaderLabels([self.tr("On the list"), self.tr("Contacted"), self.tr("Comparable members")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
-                                  + 2 * self.table.verticalHeader().defaultSectionSize() + 6)
+                                  + 3 * self.table.verticalHeader().defaultSectionSize() + 6)
         self.segments = QTableWidget(0, 5)
         self.segments.setObjectName("responseSegments")
-        self.segments.setHorizontalHeaderLabels([self.tr("Segment"), self.tr("On the list"), self.tr("Bought"),
+        self.segments.setHorizontalHeaderLabels([self.tr("Segment"), self.tr("Contacted"), self.tr("Bought"),
                                                  self.tr("Comparable"), self.tr("Bought")])
         self.segments.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.segments.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -73,8 +73,8 @@ class ResponsePanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Bought within")))
         top.addWidget(self.days)
-        top.addWidget(hint_label(self.tr("after the list was saved, beside members of the same segments who were on "
-                                         "no list at the time.")), 1)
+        top.addWidget(hint_label(self.tr("after the list was saved: the contacted members beside members the list "
+                                         "matched that day but nobody contacted.")), 1)
         body = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.table)
@@ -134,15 +134,18 @@ class ResponsePanel(QWidget):
             self._draw_chart()
             return
         self._group_cells(0, report.listed, report.listed.rate, report.listed.spend_per_member_cents)
-        self._group_cells(1, report.comparison, report.comparison_rate, report.comparison_spend_per_member_cents)
-        self.table.verticalHeaderItem(1).setToolTip(self.tr("Share and spend weighted to the list's segments."))
+        self._group_cells(1, report.contacted, report.contacted.rate, report.contacted.spend_per_member_cents)
+        self._group_cells(2, report.comparison, report.comparison_rate, report.comparison_spend_per_member_cents)
+        self.table.verticalHeaderItem(2).setToolTip(self.tr(
+            "Members the list matched on its day who were not contacted; share and spend weighted to the contacted "
+            "members' segments and recency."))
         self.segments.setRowCount(len(report.segments))
         for row, seg in enumerate(report.segments):
             cells = [class_label("segment", seg.segment) or self.tr("(no class)"), str(seg.listed.members),
                      percent(seg.listed.rate), str(seg.comparison.members), percent(seg.comparison.rate)]
             for column, text in enumerate(cells):
                 self.segments.setItem(row, column, QTableWidgetItem(text))
-        warn = report.verdict in ("too_small", "no_comparison")
+        warn = report.verdict in ("too_small", "no_comparison", "not_contacted")
         self.summary.setObjectName("warning" if warn else "responseSummary")
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
@@ -159,8 +162,11 @@ class ResponsePanel(QWidget):
         if report is None or report.verdict == "not_started":
             draw.message(self.chart, title, self.tr("No purchases to compare yet."))
             return
-        rates = [report.listed.rate or 0.0, report.comparison_rate or 0.0]
-        labels = [percent(report.listed.rate), percent(report.comparison_rate)]
-        draw.bars(self.chart, title, [self.tr("On the list"), self.tr("Comparable")],
+        if report.verdict == "not_contacted":
+            draw.message(self.chart, title, self.tr("Nobody on the list is marked as contacted."))
+            return
+        rates = [report.compared.rate or 0.0, report.comparison_rate or 0.0]
+        labels = [percent(report.compared.rate), percent(report.comparison_rate)]
+        draw.bars(self.chart, title, [self.tr("Contacted"), self.tr("Comparable")],
                   [draw.Series(self.tr("Bought"), rates, labels,
                                [colors.ACCENT, colors.SECOND])], percent_axis=True)

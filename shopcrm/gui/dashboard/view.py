@@ -120,7 +120,7 @@ class DashboardView(QWidget):
         grid = QGridLayout()
         grid.setSpacing(8)
         captions = (
-            ("members", self.tr("Members")), ("active", self.tr("Active members")),
+            ("members", self.tr("Members")), ("active", self.tr("Recent buyers")),
             ("new", self.tr("New this month")), ("at_risk", self.tr("At risk")),
             ("revenue", self.tr("Revenue this month")), ("sales", self.tr("Sales this month")),
             ("ticket", self.tr("Average ticket")), ("repeat", self.tr("Repeat rate")),
@@ -302,11 +302,11 @@ class DashboardView(QWidget):
     def _show_kpis(self, data: DashboardData) -> None:
         k = data.kpis
         currency = self.ctx.settings.currency
-        self.cards["members"].set_value(f"{k.members:,}", self.tr("active members on {date}").format(
+        self.cards["members"].set_value(f"{k.members:,}", self.tr("current members on {date}").format(
             date=k.as_of.isoformat()))
         self.cards["active"].set_value(
-            f"{k.active:,}", self.tr("{share} bought in the last {days} days").format(
-                share=percent(k.active, k.members), days=k.active_days))
+            f"{k.recent_buyers:,}", self.tr("{share} of members bought in the last {days} days").format(
+                share=percent(k.recent_buyers, k.members), days=k.recent_days))
         note, trend = change_note(k.new_this_month, k.new_last_month, self.tr("{change} on last month by this day"))
         self.cards["new"].set_value(f"{k.new_this_month:,}", note, trend=trend,
                                     tooltip=self.tr("Last month by this day: {n}").format(n=f"{k.new_last_month:,}"))

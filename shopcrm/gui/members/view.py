@@ -38,7 +38,7 @@ SEARCH_DELAY_MS = 250
 # The filter bar: snapshot classes first, then the member's own fields.
 FILTER_BAR = ("segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class", "preference",
               "level", "source", "birthday_month")
-STATUS_NAMES = {"active": QT_TRANSLATE_NOOP("labels", "Active"), "archived": QT_TRANSLATE_NOOP("labels", "Archived"),
+STATUS_NAMES = {"active": QT_TRANSLATE_NOOP("labels", "Current"), "archived": QT_TRANSLATE_NOOP("labels", "Archived"),
                 "all": QT_TRANSLATE_NOOP("labels", "All")}
 
 
@@ -69,7 +69,7 @@ class MembersView(QWidget):
         self.status_box = QComboBox()
         for code, name in STATUS_NAMES.items():
             self.status_box.addItem(QCoreApplication.translate("labels", name), code)
-        self.status_box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.status_box.currentIndexChanged.connect(lambda _i: (self.fill_filter_boxes(), self.apply_filter()))
         self.consent_only = QCheckBox(self.tr("Agreed to promotions"))
         self.consent_only.toggled.connect(lambda _b: self.apply_filter())
         self.filter_boxes: dict[str, QComboBox] = {}
@@ -178,8 +178,9 @@ class MembersView(QWidget):
         """Choices present in the latest classification, with member counts (counted off the GUI
         thread: nine GROUP BYs over a 100k-member snapshot take a moment)."""
         self._fill_boxes({})
-        db = self.ctx.db
-        self._choices_job = self.ctx.read(lambda _c: filter_choices(db), on_done=self._fill_boxes,
+        db, status = self.ctx.db, str(self.status_box.currentData() or "active")
+        # counted for the status shown, so "High (169)" is the length of the list it gives
+        self._choices_job = self.ctx.read(lambda _c: filter_choices(db, status), on_done=self._fill_boxes,
                                           on_error=lambda exc: self.ctx.show_error(exc, self), background=True)
 
     def _fill_boxes(self, choices: dict[str, list[tuple[str, int]]]) -> None:

@@ -1,34 +1,67 @@
-"""Did the members on a list come back?  The list's buyers beside a comparison group.
+"""Did the members a list reached come back?  The contacted members beside comparable members.
 
-Members on a list are picked for a reason (at risk, birthday, high value), so their raw return rate
-says little: at-risk members come back less often anyway.  The comparison group is the members of
-the same RFM segments (in the snapshot the list was built from) who were on no campaign from N days
-before the list to N days after it.  Its rate is weighted to the list's segment mix, so a list that
-is 80 % "at risk" is compared with what at-risk members did, not with the average member.
+Members on a list are picked for a reason (at risk, birthday, high value), so beside the average
+member their return rate says nothing about the campaign: at-risk members come back less often
+anyway, and members seen last week come back more than members last seen two months ago.  Even
+members of the same RFM segment and recency who were not picked differ from those picked (an
+at-risk member is one coming less often than they used to).  So:
 
-It is an observational comparison, not an experiment, and with few members a difference is often
-chance: the report gives a 95 % range for the difference and says plainly when groups are too small.
+- Only the members marked as contacted count as reached (ticked on the saved list; SPEC §9 has a
+  message export mark them too).  A list nobody was contacted from has no effect to measure, and the
+  report says so.
+- The comparison members are those who passed the same filter on the list's day (in the list's
+  snapshot) but were not contacted: the members of the list left unticked, and members the filter
+  matched but the list left out for want of consent.  All of this was fixed before the campaign.
+  Members contacted for another list in the `days` before this one, or during its window, are left
+  out (they were reached by something else).
+- Contacted and comparison members are compared within strata of the same RFM segment and the same
+  recency on the list's day (days since the last purchase before it, in bands), and the comparison
+  rate is weighted to the contacted members' strata.  The 95 % range of the difference is a
+  stratified Wald interval with each share shrunk by one buyer and one non-buyer (Agresti & Caffo
+  2000), which keeps its coverage for small strata and for shares of 0 or 1.
+
+It is an observational comparison, not an experiment (unless the owner leaves a random part of the
+list uncontacted), and with few members a difference is often chance: the report gives a 95 % range
+for the difference and says plainly when groups are too small.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, exists, func, select
+from sqlalchemy.orm import Session, aliased
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Campaign, CampaignMember, Member, Purchase, SnapshotMember
-from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
+from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import translate
+from shopcrm.services.campaigns.filters import CampaignFilter, filtered_select
 from shopcrm.services.campaigns.lists import load_campaign, now
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 365
 MIN_GROUP = 30  # below this, a share moves by several points with one member: too small to tell
 Z95 = 1.959964
+# Upper ends (days since the last purchase before the list) of the recency bands compared with each
+# other; beyond the last one, and members who never bought, are bands of their own.
+RECENCY_BANDS = (6, 13, 20, 29, 44, 59, 89, 119, 179, 364)
+NEVER = -1
+
+
+def recency_band(days: int | None) -> int:
+    """The band of a recency in days (NEVER for a member who had not bought before the list)."""
+    if days is None:
+        return NEVER
+    for band, upper in enumerate(RECENCY_BANDS):
+        if days <= upper:
+            return band
+    return len(RECENCY_BANDS)
 
 
 @dataclass(frozen=True)
@@ -50,11 +83,54 @@ class GroupFigures:
         return round(self.spend_cents / self.buyers) if self.buyers else None
 
 
+NO_ONE = GroupFigures(0, 0, 0)
+
+
 @dataclass(frozen=True)
 class SegmentFigures:
     segment: str | None
-    listed: GroupFigures
+    listed: GroupFigures  # the contacted members of this segment
+    comparison: GroupFigures  # comparison members matched to them (same segment and recency)
+
+
+@dataclass(frozen=True)
+class Stratum:
+    """Contacted and comparison members who looked alike at the list's date."""
+
+    treated: GroupFigures
     comparison: GroupFigures
+
+
+@dataclass(frozen=True)
+class Difference:
+    comparison_rate: float
+    comparison_spend_per_member_cents: int
+    difference: float
+    low: float
+    high: float
+
+
+def stratified_difference(strata: Sequence[Stratum]) -> Difference | None:
+    """Treated share who bought minus the comparison share weighted to the treated mix, with a 95 %
+    range; strata without comparison members are left out (None when nothing is left)."""
+    covered = [s for s in strata if s.comparison.members > 0 and s.treated.members > 0]
+    treated = sum(s.treated.members for s in covered)
+    if not treated:
+        return None
+    weights = [s.treated.members / treated for s in covered]
+    rates = [s.comparison.buyers / s.comparison.members for s in covered]
+    comparison_rate = sum(w * r for w, r in zip(weights, rates, strict=True))
+    spend = round(sum(w * s.comparison.spend_cents / s.comparison.members for w, s in zip(weights, covered, strict=True)))
+    buyers = sum(s.treated.buyers for s in covered)
+    difference = buyers / treated - comparison_rate
+    # Agresti-Caffo: the variance of each share is taken at (buyers + 1) / (members + 2)
+    treated_share = (buyers + 1) / (treated + 2)
+    variance = treated_share * (1 - treated_share) / (treated + 2)
+    for w, s in zip(weights, covered, strict=True):
+        share = (s.comparison.buyers + 1) / (s.comparison.members + 2)
+        variance += w * w * share * (1 - share) / (s.comparison.members + 2)
+    margin = Z95 * math.sqrt(variance)
+    return Difference(comparison_rate, spend, difference, difference - margin, difference + margin)
 
 
 @dataclass(frozen=True)
@@ -66,15 +142,16 @@ class ResponseReport:
     days: int
     as_of: dt.datetime
     listed: GroupFigures  # every member saved with the list
-    compared: GroupFigures  # the listed members whose segment has comparison members
-    comparison: GroupFigures  # the comparison group, unweighted
-    comparison_rate: float | None  # weighted to the list's segment mix
+    contacted: GroupFigures  # the members of the list marked as contacted
+    compared: GroupFigures  # the contacted members who have comparable members
+    comparison: GroupFigures  # the comparison members matched to them, unweighted
+    comparison_rate: float | None  # weighted to the contacted members' strata
     comparison_spend_per_member_cents: int | None  # weighted likewise
-    difference: float | None  # listed (compared part) minus comparison, as a share
+    difference: float | None  # contacted (compared part) minus comparison, as a share
     low: float | None  # 95 % range of the difference
     high: float | None
     segments: tuple[SegmentFigures, ...]
-    verdict: str  # not_started | no_comparison | too_small | more | fewer | no_difference
+    verdict: str  # not_started | not_contacted | no_comparison | too_small | more | fewer | no_difference
 
     @property
     def window_complete(self) -> bool:
@@ -82,7 +159,7 @@ class ResponseReport:
 
     @property
     def uncovered(self) -> int:
-        return self.listed.members - self.compared.members
+        return self.contacted.members - self.compared.members
 
     def summary(self) -> list[str]:
         """Plain sentences for the screen and the CLI, in the current language."""
@@ -99,53 +176,102 @@ def _window_purchases(start: dt.datetime, end: dt.datetime) -> Select[int | None
     )
 
 
-def _listed(s: Session, campaign_id: int, start: dt.datetime, end: dt.datetime) -> dict[str | None, GroupFigures]:
-    p = _window_purchases(start, end).subquery()
-    rows = s.execute(
-        select(CampaignMember.segment, func.count(), func.count(p.c.mid), func.coalesce(func.sum(p.c.spend), 0))
-        .select_from(CampaignMember)
-        .outerjoin(p, p.c.mid == CampaignMember.member_id)
-        .where(CampaignMember.campaign_id == campaign_id)
-        .group_by(CampaignMember.segment)
-    ).all()
-    return {seg: GroupFigures(int(n), int(b), int(spend)) for seg, n, b, spend in rows}
-
-
-def _comparison(s: Session, campaign: Campaign, segments: list[str | None], start: dt.datetime,
-                end: dt.datetime, days: int) -> dict[str | None, GroupFigures]:
-    """Members of the list's segments, registered by the list's day, on no campaign near it."""
-    p = _window_purchases(start, end).subquery()
-    near_campaign = (
-        exists()
-        .where(CampaignMember.member_id == Member.id)
-        .where(CampaignMember.campaign_id == Campaign.id)
-        .where(Campaign.created_at > start - dt.timedelta(days=days), Campaign.created_at <= end)
+def _last_before(start: dt.datetime) -> Select[int | None, dt.datetime]:
+    """Per member: the last purchase up to the list's moment (what the shop knew on the day)."""
+    return (
+        select(Purchase.member_id.label("mid"), func.max(Purchase.purchased_at).label("last"))
+        .where(Purchase.member_id.is_not(None), Purchase.voided_at.is_(None), Purchase.purchased_at <= start)
+        .group_by(Purchase.member_id)
     )
-    conditions = [Member.status != "archived", Member.registered_on <= start.date(), ~near_campaign]
-    if campaign.consent_only:
-        conditions.append(Member.consent.is_(True))
-    if campaign.snapshot_id is not None:
-        seg = SnapshotMember.segment
-        stmt = (
-            select(seg, func.count(), func.count(p.c.mid), func.coalesce(func.sum(p.c.spend), 0))
-            .select_from(Member)
-            .join(SnapshotMember, and_(SnapshotMember.member_id == Member.id,
-                                       SnapshotMember.snapshot_id == campaign.snapshot_id))
-            .where(seg.in_([x for x in segments if x is not None]))
-        )
-    else:
-        stmt = select(func.count(), func.count(p.c.mid), func.coalesce(func.sum(p.c.spend), 0)).select_from(Member)
-    stmt = stmt.outerjoin(p, p.c.mid == Member.id).where(*conditions)
-    if campaign.snapshot_id is not None:
-        rows = s.execute(stmt.group_by(SnapshotMember.segment)).all()
-        return {seg: GroupFigures(int(n), int(b), int(spend)) for seg, n, b, spend in rows}
-    n, b, spend = s.execute(stmt).one()
-    return {None: GroupFigures(int(n), int(b), int(spend))}
 
 
-def _sum(groups: list[GroupFigures]) -> GroupFigures:
-    return GroupFigures(sum(g.members for g in groups), sum(g.buyers for g in groups),
-                        sum(g.spend_cents for g in groups))
+@dataclass(frozen=True)
+class _Row:
+    """One member as the comparison sees them: stratum key, on-list facts and the outcome."""
+
+    key: tuple[str | None, int]
+    segment: str | None
+    contacted: bool
+    bought: bool
+    spend: int
+
+
+def _as_datetime(value: object) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def _rows(result: Iterable[Sequence[Any]], start: dt.datetime) -> list[_Row]:
+    out = []
+    for segment, last, contacted, mid, spend in result:
+        last_at = _as_datetime(last)
+        days = None if last_at is None else (start.date() - last_at.date()).days
+        out.append(_Row((segment, recency_band(days)), segment, contacted is not None,
+                        mid is not None, int(spend or 0)))
+    return out
+
+
+def _listed(s: Session, campaign: Campaign, start: dt.datetime, end: dt.datetime,
+            days: int) -> tuple[list[_Row], list[bool]]:
+    """Every member of the list, and whether each was contacted for another list near this one."""
+    p = _window_purchases(start, end).subquery()
+    last = _last_before(start).subquery()
+    stmt = (
+        select(CampaignMember.segment, last.c.last, CampaignMember.contacted_at, p.c.mid, p.c.spend,
+               _contacted_elsewhere(campaign, start, end, days))
+        .select_from(CampaignMember)
+        .join(Member, Member.id == CampaignMember.member_id)
+        .outerjoin(last, last.c.mid == CampaignMember.member_id)
+        .outerjoin(p, p.c.mid == CampaignMember.member_id)
+        .where(CampaignMember.campaign_id == campaign.id)
+    )
+    rows = s.execute(stmt).all()
+    listed = _rows((row[:5] for row in rows), start)
+    reached_elsewhere = [bool(row[5]) for row in rows]
+    return listed, reached_elsewhere
+
+
+def _contacted_elsewhere(campaign: Campaign, start: dt.datetime, end: dt.datetime, days: int) -> Any:
+    """The member was marked contacted for another list from `days` before this one to its end."""
+    other = aliased(CampaignMember)
+    return (
+        exists()
+        .where(other.member_id == Member.id, other.campaign_id != campaign.id,
+               other.contacted_at > start - dt.timedelta(days=days), other.contacted_at <= end)
+    )
+
+
+def _left_out(s: Session, campaign: Campaign, start: dt.datetime, end: dt.datetime, days: int) -> list[_Row]:
+    """Members the list's filter matched on its day (in its snapshot) but who are not on the list:
+    the list asked for consent and they had none.  Not contacted by this campaign, so comparable."""
+    if not campaign.consent_only or campaign.snapshot_id is None:
+        return []
+    try:
+        flt = CampaignFilter.from_dict(dict(campaign.filters or {})).with_changes(consent_only=False)
+    except ShopError:
+        return []
+    p = _window_purchases(start, end).subquery()
+    last = _last_before(start).subquery()
+    on_this_list = exists().where(CampaignMember.member_id == Member.id, CampaignMember.campaign_id == campaign.id)
+    stmt = (
+        filtered_select([SnapshotMember.segment, last.c.last, None, p.c.mid, p.c.spend], flt, campaign.snapshot_id,
+                        start.date())
+        .outerjoin(last, last.c.mid == Member.id)
+        .outerjoin(p, p.c.mid == Member.id)
+        .where(Member.consent.is_not(True), Member.registered_on <= start.date(), ~on_this_list,
+               ~_contacted_elsewhere(campaign, start, end, days))
+    )
+    return _rows(s.execute(stmt).all(), start)
+
+
+def _figures(rows: Iterable[_Row]) -> GroupFigures:
+    members = buyers = spend = 0
+    for row in rows:
+        members += 1
+        buyers += row.bought
+        spend += row.spend
+    return GroupFigures(members, buyers, spend)
 
 
 def campaign_response(db: Database, campaign_id: int, days: int = DEFAULT_DAYS,
@@ -160,50 +286,58 @@ def campaign_response(db: Database, campaign_id: int, days: int = DEFAULT_DAYS,
         start = campaign.created_at
         end = start + dt.timedelta(days=days)
         # Purchases after "now" do not exist yet; cap the window so a running one reads "so far".
-        listed = _listed(s, campaign_id, start, min(end, max(as_of, start)))
-        segments = sorted(listed, key=lambda x: (x is None, x or ""))
+        until = min(end, max(as_of, start))
+        listed, elsewhere = _listed(s, campaign, start, until, days)
+        treated = [row for row in listed if row.contacted]
+        segments = sorted({row.segment for row in listed}, key=lambda x: (x is None, x or ""))
         snapshot_lost = campaign.snapshot_id is None and any(seg is not None for seg in segments)
-        comparison = {} if snapshot_lost else _comparison(s, campaign, segments, start, min(end, max(as_of, start)), days)
+        comparison: list[_Row] = []
+        if treated and not snapshot_lost:
+            comparison = [row for row, other in zip(listed, elsewhere, strict=True) if not row.contacted and not other]
+            comparison += _left_out(s, campaign, start, until, days)
         name = campaign.name
 
+    by_key: dict[tuple[str | None, int], list[_Row]] = defaultdict(list)
+    for row in comparison:
+        by_key[row.key].append(row)
+    treated_by_key: dict[tuple[str | None, int], list[_Row]] = defaultdict(list)
+    for row in treated:
+        treated_by_key[row.key].append(row)
+    strata = {key: Stratum(_figures(rows), _figures(by_key.get(key, []))) for key, rows in treated_by_key.items()}
+    covered = {key: stratum for key, stratum in strata.items() if stratum.comparison.members}
     per_segment = tuple(
-        SegmentFigures(seg, listed[seg], comparison.get(seg, GroupFigures(0, 0, 0))) for seg in segments)
-    covered = [f for f in per_segment if f.comparison.members > 0]
-    listed_all = _sum([f.listed for f in per_segment])
-    compared = _sum([f.listed for f in covered])
-    comparison_all = _sum([f.comparison for f in covered])
-
-    comparison_rate = spend_per_member = difference = low = high = None
-    if compared.members:
-        weights = [f.listed.members / compared.members for f in covered]
-        rates = [f.comparison.buyers / f.comparison.members for f in covered]
-        comparison_rate = sum(w * r for w, r in zip(weights, rates, strict=True))
-        spend_per_member = round(sum(w * f.comparison.spend_cents / f.comparison.members
-                                     for w, f in zip(weights, covered, strict=True)))
-        listed_rate = compared.buyers / compared.members
-        difference = listed_rate - comparison_rate
-        variance = listed_rate * (1 - listed_rate) / compared.members + sum(
-            w * w * r * (1 - r) / f.comparison.members for w, r, f in zip(weights, rates, covered, strict=True))
-        margin = Z95 * math.sqrt(variance)
-        low, high = difference - margin, difference + margin
+        SegmentFigures(
+            seg,
+            _figures(row for row in treated if row.segment == seg),
+            _figures(row for key, stratum in covered.items() if key[0] == seg for row in by_key[key]),
+        )
+        for seg in segments
+    )
+    compared = _figures(row for row in treated if row.key in covered)
+    comparison_all = _figures(row for key in covered for row in by_key[key])
+    estimate = stratified_difference(list(covered.values()))
 
     if as_of <= start:
         verdict = "not_started"
-    elif not compared.members:
+    elif not treated:
+        verdict = "not_contacted"
+    elif estimate is None:
         verdict = "no_comparison"
     elif compared.members < MIN_GROUP or comparison_all.members < MIN_GROUP:
         verdict = "too_small"
-    elif low is not None and low > 0:
+    elif estimate.low > 0:
         verdict = "more"
-    elif high is not None and high < 0:
+    elif estimate.high < 0:
         verdict = "fewer"
     else:
         verdict = "no_difference"
     return ResponseReport(
-        campaign_id=campaign_id, name=name, start=start, end=end, days=days, as_of=as_of, listed=listed_all,
-        compared=compared, comparison=comparison_all, comparison_rate=comparison_rate,
-        comparison_spend_per_member_cents=spend_per_member, difference=difference, low=low, high=high,
-        segments=per_segment, verdict=verdict,
+        campaign_id=campaign_id, name=name, start=start, end=end, days=days, as_of=as_of, listed=_figures(listed),
+        contacted=_figures(treated), compared=compared, comparison=comparison_all,
+        comparison_rate=estimate.comparison_rate if estimate else None,
+        comparison_spend_per_member_cents=estimate.comparison_spend_per_member_cents if estimate else None,
+        difference=estimate.difference if estimate else None, low=estimate.low if estimate else None,
+        high=estimate.high if estimate else None, segments=per_segment, verdict=verdict,
     )
 
 
@@ -227,26 +361,37 @@ def response_sentences(r: ResponseReport) -> list[str]:
     out.append(translate("CampaignResponse", "{buyers} of {members} members on the list ({rate}) bought within "
                                              "{days} days.").format(buyers=r.listed.buyers, members=r.listed.members,
                                                                     rate=percent(r.listed.rate), days=r.days))
+    if r.verdict == "not_contacted":
+        out.append(translate("CampaignResponse", "Nobody on this list is marked as contacted, so there is no campaign "
+                                                 "effect to measure. Tick the members you reached and the comparison "
+                                                 "will show here."))
+        return out
+    out.append(translate("CampaignResponse", "{buyers} of the {members} contacted members ({rate}) bought in those "
+                                             "days.").format(buyers=r.contacted.buyers, members=r.contacted.members,
+                                                             rate=percent(r.contacted.rate)))
     if r.verdict == "no_comparison":
-        out.append(translate("CampaignResponse", "There are no comparable members (same segments, on no list at the "
-                                                 "time) to compare with, so this cannot tell whether the list made a "
-                                                 "difference."))
+        out.append(translate("CampaignResponse", "There is nobody to compare with: everyone the list's filter matched "
+                                                 "on its day was contacted (or was reached by another list). Leave a "
+                                                 "part of the list uncontacted, chosen at random, to see whether "
+                                                 "contacting makes a difference."))
         return out
     if r.uncovered:
-        out.append(translate("CampaignResponse", "{n} members of the list belong to segments without comparable "
-                                                 "members and are left out of the comparison.").format(n=r.uncovered))
-    compare = translate("CampaignResponse", "Comparable members who were on no list: {rate} bought in the same days "
-                                            "({n} members, weighted to the list's segments).").format(
+        out.append(translate("CampaignResponse", "{n} contacted members have no uncontacted member of the same "
+                                                 "segment and recency to compare with and are left out of the "
+                                                 "comparison.").format(n=r.uncovered))
+    compare = translate("CampaignResponse", "Members the list matched on its day who were not contacted: {rate} "
+                                            "bought in the same days ({n} members of the same segments and "
+                                            "recency, weighted to the contacted members).").format(
         rate=percent(r.comparison_rate), n=r.comparison.members)
     out.append(compare)
     if r.verdict == "too_small":
         out.append(translate("CampaignResponse", "Too few members to tell (fewer than {min} in a group): a difference "
                                                  "of this size can easily be chance.").format(min=MIN_GROUP))
     elif r.verdict in ("more", "fewer") and r.difference is not None and r.low is not None and r.high is not None:
-        template = (translate("CampaignResponse", "The list came back more often: {diff} points (likely between "
-                                                  "{low} and {high}).") if r.verdict == "more" else
-                    translate("CampaignResponse", "The list came back less often: {diff} points (likely between "
-                                                  "{low} and {high})."))
+        template = (translate("CampaignResponse", "The contacted members came back more often: {diff} points "
+                                                  "(likely between {low} and {high}).") if r.verdict == "more" else
+                    translate("CampaignResponse", "The contacted members came back less often: {diff} points "
+                                                  "(likely between {low} and {high})."))
         out.append(template.format(diff=points(r.difference), low=points(r.low), high=points(r.high)))
     elif r.difference is not None and r.low is not None and r.high is not None:
         out.append(translate("CampaignResponse", "No clear difference: {diff} points, within what chance alone gives "

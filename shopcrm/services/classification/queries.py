@@ -14,12 +14,12 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import ClassificationSnapshot, Product, SnapshotMember
+from shopcrm.db.models import ClassificationSnapshot, Member, Product, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.services.classification.reasons import member_reasons
 from shopcrm.services.classification.store import COLUMNS
-from shopcrm.services.members.table import SnapshotInfo, latest_snapshot
+from shopcrm.services.members.table import SnapshotInfo, class_tallies, latest_snapshot
 from shopcrm.services.shop.settings import load_settings
 
 _METRICS = (
@@ -27,6 +27,7 @@ _METRICS = (
     "avg_ticket_cents", "tenure_days", "median_interval_days", "visits_last90", "visits_prev90",
     "spend_last90_cents", "spend_prev90_cents", "new_product_share",
 )
+RECORDED = ("source", "area", "gender")  # member fields the classify summary counts "as recorded"
 _LIFETIME = ("p_alive", "expected_visits_90", "expected_visits_365", "predicted_value_1y_cents")
 
 
@@ -60,7 +61,8 @@ def list_snapshots(db: Database) -> list[SnapshotInfo]:
 
 
 def class_counts(db: Database, snapshot_id: int | None = None) -> dict[str, dict[str, int]]:
-    """{classification: {class: members}} of a snapshot (default: the latest); {} before the first."""
+    """{classification: {class: members}} of a snapshot (default: the latest); {} before the first.
+    Current members only, counted as every screen counts them (member_table.classified_select)."""
     if snapshot_id is None:
         latest = latest_snapshot(db)
         if latest is None:
@@ -68,14 +70,33 @@ def class_counts(db: Database, snapshot_id: int | None = None) -> dict[str, dict
         snapshot_id = latest.id
     with db.read() as s:
         _check(s, snapshot_id)
-        out: dict[str, dict[str, int]] = {}
-        for name in COLUMNS:
-            col = _column(name)
-            rows = s.execute(
-                select(col, func.count()).where(SnapshotMember.snapshot_id == snapshot_id).group_by(col).order_by(col)
-            ).all()
-            out[name] = {("unknown" if value is None else str(value)): int(n) for value, n in rows}
-        return out
+        return current_counts(s, snapshot_id)
+
+
+def current_counts(s: Session, snapshot_id: int, classes: dict[str, list[str]] | None = None,
+                   level_names: list[str] | None = None) -> dict[str, dict[str, int]]:
+    """Members per class of every stored classification and recorded field (source, area, gender),
+    over the current members in the snapshot: the same members the screens count.
+
+    `classes`: the classes to list (with 0 when nobody is in one), in the engine's order; by default
+    those present.  `level_names` names the member levels (stored as numbers)."""
+    names = list(COLUMNS) + list(RECORDED)
+    columns = [_column(n) for n in COLUMNS] + [getattr(Member, n) for n in RECORDED]
+    out: dict[str, dict[str, int]] = {}
+    for name, tally in zip(names, class_tallies(s, snapshot_id, columns), strict=True):
+        found: dict[str, int] = {}
+        for value, n in tally.items():
+            if name == "level" and level_names is not None and value is not None:
+                key = level_names[min(int(value), len(level_names) - 1)]
+            else:
+                key = "unknown" if value is None or value == "" else str(value)
+            found[key] = found.get(key, 0) + n
+        wanted = (classes or {}).get(name)
+        if wanted is None:
+            out[name] = dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))) if name in RECORDED else found
+        else:
+            out[name] = {c: found.pop(c, 0) for c in wanted} | found
+    return out
 
 
 def members_in_class(db: Database, snapshot_id: int, classification: str, value: str | int | None) -> list[int]:

@@ -26,6 +26,7 @@ from shopcrm.i18n import translate
 from shopcrm.jobs import CancelToken, Progress
 from shopcrm.services.campaigns.output import currency_symbol
 from shopcrm.services.classification import data, store
+from shopcrm.services.classification.queries import current_counts
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
 CLASSIFY_CANCELLED = QT_TRANSLATE_NOOP("errors", "The classification was cancelled; nothing was saved.")
@@ -164,13 +165,18 @@ def classify(
         snapshot_id = store.store_snapshot(s, inputs, result, stored_params, clv)
         store.thin_out(s)
     steps.finish()
-    counts = result.counts()
-    counts.update(roster.recorded_counts())
+    # Counted as every screen counts (current members, not archived ones): the same word shows the
+    # same number in the CLI and on the screens (SPEC §10).  The engine's class lists keep the order
+    # and the classes nobody is in.
+    template = {name: list(tally) for name, tally in result.counts().items()}
+    with db.read() as s:
+        counts = current_counts(s, snapshot_id, template, [lvl.name for lvl in settings.levels])
     return {
         "snapshot": snapshot_id,
         "as_of": as_of.isoformat(),
         "window_days": params.window_days,
-        "members": members.size,
+        "members": sum(counts["lifecycle"].values()),
+        "classified": members.size,  # archived members are classified too, and kept in the snapshot
         "counts": counts,
         "clv": clv,
         "seconds": steps.timings,
@@ -178,11 +184,12 @@ def classify(
 
 
 def fit_lifetime_models(db: Database, until: dt.date | None = None, settings: ShopSettings | None = None) -> dict[str, Any]:
-    """BG/NBD and Gamma-Gamma fitted on the history up to `until` (default today), time unit weeks.
+    """BG/NBD, Pareto/NBD and Gamma-Gamma fitted on the history up to `until` (default today), in weeks.
 
-    {"until", "bgnbd": {"r", "alpha", "a", "b", "loglik", "customers"}, "gammagamma": {"p", "q",
-    "gamma", "loglik", "customers"} or None (with "spend_reason")}.  A history too thin to fit is a
-    one-line error.
+    {"until", "bgnbd": {"r", "alpha", "a", "b", "loglik", "customers"}, "paretonbd": {"r", "alpha",
+    "s", "beta", "loglik", "customers"} or None (with "reason"), "gammagamma": {"p", "q", "gamma",
+    "loglik", "customers"} or None (with "spend_reason")}.  A history too thin to fit is a one-line
+    error.
     """
     until = _check_as_of(until)
     params = (settings or load_settings(db)).rules
@@ -198,8 +205,11 @@ def fit_lifetime_models(db: Database, until: dt.date | None = None, settings: Sh
     out: dict[str, Any] = {
         "until": until.isoformat(),
         "bgnbd": fits.bgnbd.to_dict(),
+        "paretonbd": fits.paretonbd.to_dict() if fits.paretonbd else None,
         "gammagamma": fits.gammagamma.to_dict() if fits.gammagamma else None,
     }
+    if fits.reason:
+        out["reason"] = fits.reason.text()
     if fits.spend_reason:
         out["spend_reason"] = fits.spend_reason.text()
     return out

@@ -12,13 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, Member, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
-from shopcrm.services.members.table import CLASS_FILTERS, MemberFilter, _order
+from shopcrm.services.members.table import CLASS_FILTERS, MemberFilter, _order, classified_select
 
 # Classifications the screen charts, with their classes in the order they are shown.  Codes a
 # snapshot holds that are not listed here are shown after these, sorted.
@@ -134,13 +134,9 @@ def _snapshot(s: Session, snapshot_id: int) -> SnapshotChoice:
 
 
 # ---- counts ---------------------------------------------------------------------------------------
-def _rows(snapshot_id: int) -> ColumnElement[bool]:
-    return and_(SnapshotMember.snapshot_id == snapshot_id, Member.status == "active")
-
-
 def _base(s: Session, columns: list[Any], snapshot_id: int) -> Select[Any]:
-    return select(*columns).select_from(SnapshotMember).join(Member, Member.id == SnapshotMember.member_id).where(
-        _rows(snapshot_id))
+    """The snapshot's rows of the members the Members list shows: the one set every count is over."""
+    return classified_select(columns, snapshot_id)
 
 
 def ordered_codes(classification: str, present: list[str]) -> list[str]:
@@ -263,9 +259,7 @@ def summarise(move: Movement) -> MovementSummary:
 
 # ---- the members behind a bar or cell --------------------------------------------------------------
 def _cell_query(columns: list[Any], cell: Cell) -> Select[Any]:
-    stmt = select(*columns).select_from(Member).join(
-        SnapshotMember, and_(SnapshotMember.member_id == Member.id, SnapshotMember.snapshot_id == cell.snapshot_id)
-    ).where(Member.status == "active")
+    stmt = classified_select(columns, cell.snapshot_id)
     if cell.classification is not None:
         if cell.classification in MEMBER_COLUMNS:
             column = getattr(Member, cell.classification)

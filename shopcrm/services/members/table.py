@@ -294,12 +294,17 @@ def _fetch_ids(s: Session, stmt: Select[Any]) -> list[int]:
         cursor.close()
 
 
+def count_in(s: Session, flt: MemberFilter, snapshot_id: int | None) -> int:
+    """How many members the list of `flt` holds: the one count every screen shows for a class
+    (the Members filter bar, the dashboard's at-risk card, the CLI), so they cannot disagree."""
+    return int(s.execute(_base_query([func.count(Member.id)], flt, snapshot_id)).scalar_one())
+
+
 def count_members(db: Database, flt: MemberFilter | None = None) -> int:
     flt = flt or MemberFilter()
     with db.read() as s:
         snap = _latest(s)
-        stmt = _base_query([func.count(Member.id)], flt, snap.id if snap else None)
-        return int(s.execute(stmt).scalar_one())
+        return count_in(s, flt, snap.id if snap else None)
 
 
 _ROW_COLUMNS = (
@@ -346,46 +351,58 @@ def member_rows(db: Database, ids: Sequence[int], snapshot_id: int | None) -> di
         return out
 
 
-# Where the engine's counts (kept in a snapshot's params) name a column differently.
-_ENGINE_NAMES = {"spend_class": "spend", "churn_level": "churn"}
+def classified_select(columns: Sequence[Any], snapshot_id: int, flt: MemberFilter | None = None) -> Select[Any]:
+    """The snapshot's rows of the members the Members list shows for `flt` (default: current members).
+
+    Every count of a class on any screen or in the CLI is taken over this one set, so "at risk 299"
+    on the dashboard is the length of the list the Members screen opens for it (SPEC §10)."""
+    return _base_query(list(columns), flt or MemberFilter(), snapshot_id).where(SnapshotMember.member_id.is_not(None))
 
 
-def _class_counts(s: Session, snap: SnapshotInfo) -> dict[str, dict[str, int]]:
-    """Members per class of every class filter, in one pass over the snapshot (its rows are wide:
-    one scan instead of one GROUP BY per classification)."""
-    stored = s.scalar(select(ClassificationSnapshot.params).where(ClassificationSnapshot.id == snap.id))
-    counts = stored.get("counts") if isinstance(stored, dict) else None
-    if isinstance(counts, dict) and all(isinstance(counts.get(_ENGINE_NAMES.get(n, n)), dict) for n in CLASS_FILTERS):
-        return {n: {str(k): int(v) for k, v in counts[_ENGINE_NAMES.get(n, n)].items()} for n in CLASS_FILTERS}
-    columns = [getattr(SnapshotMember, name) for name in CLASS_FILTERS]
-    tallies: dict[str, Counter[str]] = {name: Counter() for name in CLASS_FILTERS}
-    result = s.connection().execute(select(*columns).where(SnapshotMember.snapshot_id == snap.id))
+def class_tallies(s: Session, snapshot_id: int, columns: Sequence[Any], status: str = "active") -> list[Counter[Any]]:
+    """Members per value of each column, over exactly the members the Members list shows with that one
+    filter (the snapshot's rows of members with this status), in one pass: the snapshot's rows are
+    wide, so one scan beats one GROUP BY per classification."""
+    tallies: list[Counter[Any]] = [Counter() for _ in columns]
+    result = s.connection().execute(classified_select(columns, snapshot_id, MemberFilter(status=status)))
     # In chunks: each step is short, so a GUI thread waiting for the interpreter lock gets it.
     while chunk := result.fetchmany(2000):
-        for name, values in zip(CLASS_FILTERS, zip(*chunk, strict=True), strict=True):
-            tallies[name].update(values)
+        for tally, values in zip(tallies, zip(*chunk, strict=True), strict=True):
+            tally.update(values)
+    return tallies
+
+
+def _class_counts(s: Session, snap: SnapshotInfo, status: str = "active") -> dict[str, dict[str, int]]:
+    """Members per class of every class filter, as the list shows them with that filter."""
+    columns = [getattr(SnapshotMember, name) for name in CLASS_FILTERS]
+    tallies = dict(zip(CLASS_FILTERS, class_tallies(s, snap.id, columns, status), strict=True))
     return {name: {str(k): n for k, n in tally.items() if k is not None and k != ""}
             for name, tally in tallies.items()}
 
 
-def filter_choices(db: Database) -> dict[str, list[tuple[str, int]]]:
-    """For each class filter, the values present in the latest snapshot with their member counts."""
+def filter_choices(db: Database, status: str = "active") -> dict[str, list[tuple[str, int]]]:
+    """For each filter, the values present (classes: in the latest snapshot) with the number of members
+    the list then shows: counted by the list's own query, for members with this status."""
+    _validate(MemberFilter(status=status))
     with db.read() as s:
         snap = _latest(s)
         out: dict[str, list[tuple[str, int]]] = {name: [] for name in CLASS_FILTERS}
         if snap is not None:
-            for name, tally in _class_counts(s, snap).items():
+            for name, tally in _class_counts(s, snap, status).items():
                 out[name] = sorted((code, n) for code, n in tally.items() if n and code not in ("", "unknown"))
         for name in MEMBER_FILTERS:
             col = getattr(Member, name)
             rows = s.execute(
-                select(col, func.count()).where(Member.status != "erased", col.is_not(None)).group_by(col).order_by(col)
+                _base_query([col, func.count()], MemberFilter(status=status), snap.id if snap else None)
+                .where(col.is_not(None)).group_by(col).order_by(col)
             ).all()
             out[name] = [(str(v), int(n)) for v, n in rows]
         out["tag"] = [
             (str(t), int(n))
             for t, n in s.execute(
-                select(MemberTag.tag, func.count()).group_by(MemberTag.tag).order_by(func.count().desc()).limit(200)
+                _base_query([MemberTag.tag, func.count(Member.id)], MemberFilter(status=status), snap.id if snap else None)
+                .join(MemberTag, MemberTag.member_id == Member.id)
+                .group_by(MemberTag.tag).order_by(func.count(Member.id).desc(), MemberTag.tag).limit(200)
             )
         ]
         return out

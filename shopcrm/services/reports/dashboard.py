@@ -3,15 +3,17 @@
 Everything is computed by the database (aggregates over indexed date ranges), as of a day the owner
 can choose: an imported history is looked at as of its last day, a working shop as of today.
 Definitions, so the numbers can be checked by hand:
-- members: active members registered on or before the day;
-- active: active members with a purchase in the last `active_days` days (default: the churn
-  threshold, 90 days), the day included;
+- members: current (not archived) members registered on or before the day;
+- recent buyers: current members with a purchase in the last `recent_days` days (default: the churn
+  threshold, 90 days), the day included.  Not "active members": that word is the lifecycle stage
+  (SPEC §10), counted on the Tiers & segments and Members screens;
 - new this month: members registered from the 1st of the month to the day (archived included);
 - revenue, sales, average ticket: live purchases (walk-in sales included) from the 1st of the month
   to the day, compared with the same days of the month before;
 - repeat rate: of the members who bought in the window (default 365 days), the share who came on
   two or more different days;
-- at risk: members whose lifecycle in the latest classification is "at risk".
+- at risk: members whose lifecycle in the latest classification is "at risk", counted by the very
+  query of the Members list it opens (shopcrm.services.members.table.count_in).
 """
 
 from __future__ import annotations
@@ -30,9 +32,11 @@ from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.io.phones import display_phone
 from shopcrm.services.classification.reasons import reason_reader
 from shopcrm.services.members.birthdays import birthday_of, birthday_on_days_condition, occurrences_between
+from shopcrm.services.members.table import MemberFilter, count_in
 from shopcrm.services.shop.settings import load_settings
 
 MAX_TREND_MONTHS = 60
+AT_RISK = MemberFilter(lifecycle="at_risk")  # the list "Open in Members" shows
 CHURN_RANK = {"high": 0, "medium": 1, "low": 2, "none": 3}
 
 
@@ -40,8 +44,8 @@ CHURN_RANK = {"high": 0, "medium": 1, "low": 2, "none": 3}
 class Kpis:
     as_of: dt.date
     members: int
-    active: int
-    active_days: int
+    recent_buyers: int
+    recent_days: int
     new_this_month: int
     new_last_month: int  # the same days of the month before
     revenue_cents: int  # month to date
@@ -236,30 +240,30 @@ def _latest_snapshot(s: Session) -> ClassificationSnapshot | None:
 
 
 # ---- KPIs -----------------------------------------------------------------------------------------
-def _buyers(s: Session, as_of: dt.date, window_days: int, active_days: int) -> tuple[int, int, int]:
-    """(buyers in the window, of whom on 2+ days, active members who bought in the last active_days)."""
+def _buyers(s: Session, as_of: dt.date, window_days: int, recent_days: int) -> tuple[int, int, int]:
+    """(buyers in the window, of whom on 2+ days, current members who bought in the last recent_days)."""
     day = _day_key(s, Purchase.purchased_at)
     per_member = (
         select(Purchase.member_id.label("member_id"), func.count(func.distinct(day)).label("days"),
                func.max(Purchase.purchased_at).label("last"))
         .where(Purchase.member_id.is_not(None),
-               _live_on_days(s, as_of - dt.timedelta(days=max(window_days, active_days) - 1), as_of))
+               _live_on_days(s, as_of - dt.timedelta(days=max(window_days, recent_days) - 1), as_of))
         .group_by(Purchase.member_id)
     ).subquery()
     window_start = _start(as_of - dt.timedelta(days=window_days - 1))
-    active_start = _start(as_of - dt.timedelta(days=active_days - 1))
+    recent_start = _start(as_of - dt.timedelta(days=recent_days - 1))
     in_window = per_member.c.last >= window_start
-    buyers, repeaters, active = s.execute(
+    buyers, repeaters, recent = s.execute(
         select(func.coalesce(func.sum(case((in_window, 1), else_=0)), 0),
                func.coalesce(func.sum(case((and_(in_window, per_member.c.days >= 2), 1), else_=0)), 0),
-               func.coalesce(func.sum(case((and_(per_member.c.last >= active_start, Member.status == "active"), 1),
+               func.coalesce(func.sum(case((and_(per_member.c.last >= recent_start, Member.status == "active"), 1),
                                            else_=0)), 0))
         .select_from(per_member).join(Member, Member.id == per_member.c.member_id)
     ).one()
-    return int(buyers), int(repeaters), int(active)
+    return int(buyers), int(repeaters), int(recent)
 
 
-def _kpis(s: Session, as_of: dt.date, active_days: int, window_days: int,
+def _kpis(s: Session, as_of: dt.date, recent_days: int, window_days: int,
           daily: dict[str, _Day] | None = None) -> Kpis:
     this_month = month_start(as_of)
     prev_month = add_months(this_month, -1)
@@ -270,18 +274,11 @@ def _kpis(s: Session, as_of: dt.date, active_days: int, window_days: int,
     members = int(s.scalar(
         select(func.count(Member.id)).where(Member.status == "active", Member.registered_on <= as_of)
     ) or 0)
-    buyers, repeaters, active = _buyers(s, as_of, window_days, active_days)
+    buyers, repeaters, recent = _buyers(s, as_of, window_days, recent_days)
     snap = _latest_snapshot(s)
-    at_risk: int | None = None
-    if snap is not None:
-        at_risk = int(s.scalar(
-            select(func.count()).select_from(SnapshotMember)
-            .join(Member, Member.id == SnapshotMember.member_id)
-            .where(SnapshotMember.snapshot_id == snap.id, SnapshotMember.lifecycle == "at_risk",
-                   Member.status == "active")
-        ) or 0)
+    at_risk = None if snap is None else count_in(s, AT_RISK, snap.id)
     return Kpis(
-        as_of=as_of, members=members, active=active, active_days=active_days,
+        as_of=as_of, members=members, recent_buyers=recent, recent_days=recent_days,
         new_this_month=_registered(s, this_month, as_of), new_last_month=_registered(s, prev_month, prev_same_day),
         revenue_cents=now.revenue, revenue_prev_cents=before.revenue, sales=now.sales, sales_prev=before.sales,
         average_ticket_cents=round(now.revenue / now.sales) if now.sales else None,
@@ -290,14 +287,14 @@ def _kpis(s: Session, as_of: dt.date, active_days: int, window_days: int,
     )
 
 
-def dashboard_kpis(db: Database, as_of: dt.date | None = None, *, active_days: int | None = None,
+def dashboard_kpis(db: Database, as_of: dt.date | None = None, *, recent_days: int | None = None,
                    window_days: int | None = None) -> Kpis:
     """The KPI cards as of a day (default today); thresholds default to the shop's rules."""
     as_of = as_of or dt.date.today()
     _check_day(as_of)
     rules = load_settings(db).rules
     with db.read() as s:
-        return _kpis(s, as_of, active_days or rules.churn_days, window_days or rules.window_days)
+        return _kpis(s, as_of, recent_days or rules.churn_days, window_days or rules.window_days)
 
 
 # ---- trends ---------------------------------------------------------------------------------------
@@ -385,10 +382,7 @@ def _at_risk(s: Session, limit: int) -> AtRiskList:
     if snap is None:
         return AtRiskList(None, None, 0, [])
     where = (SnapshotMember.snapshot_id == snap.id, SnapshotMember.lifecycle == "at_risk", Member.status == "active")
-    total = int(s.scalar(
-        select(func.count()).select_from(SnapshotMember).join(Member, Member.id == SnapshotMember.member_id)
-        .where(*where)
-    ) or 0)
+    total = count_in(s, AT_RISK, snap.id)
     rank = case(CHURN_RANK, value=SnapshotMember.churn_level, else_=len(CHURN_RANK))
     reasons = reason_reader(s, snap.id)  # stored language-neutral, read in the current language
     rows = s.execute(

@@ -32,7 +32,7 @@ from shopcrm.labels import STATUS_LABELS, class_label, label
 from shopcrm.services.campaigns.output import check_output_allowed
 from shopcrm.services.members.birthdays import format_member_birthday
 from shopcrm.services.members.filters import ExportFilter, filtered_member_ids
-from shopcrm.services.members.table import latest_snapshot
+from shopcrm.services.members.table import classified_select, latest_snapshot
 from shopcrm.services.shop.settings import load_settings
 
 FETCH = 2_000
@@ -257,9 +257,8 @@ def class_counts(db: Database) -> tuple[Any, dict[str, list[tuple[str, int, int]
         for name, _ in REPORT_CLASSIFICATIONS:
             column = getattr(SnapshotMember, name)
             rows = s.execute(
-                select(column, func.count(), func.coalesce(func.sum(SnapshotMember.spend_cents), 0))
-                .join(Member, Member.id == SnapshotMember.member_id)
-                .where(SnapshotMember.snapshot_id == snapshot.id, Member.status == "active")
+                classified_select([column, func.count(), func.coalesce(func.sum(SnapshotMember.spend_cents), 0)],
+                                  snapshot.id)
                 .group_by(column)
                 .order_by(func.count().desc())
             ).all()
@@ -294,7 +293,7 @@ def _write_report(wb: Any, counts: dict[str, list[tuple[str, int, int]]], charts
         entries = counts.get(name, [])
         total = sum(n for _, n, _ in entries) or 1
         for code, n, spend in entries:
-            writer.append([translate("export", title), translate("classes", code) if code else "-", n, round(n / total, 4), spend])
+            writer.append([translate("export", title), class_label(name, code) if code else "-", n, round(n / total, 4), spend])
             rows += 1
     writer.close()
     if charts:
