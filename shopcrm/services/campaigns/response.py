@@ -16,11 +16,11 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import Campaign, CampaignMember, Member, Purchase, SnapshotMember
+from shopcrm.db.models import Campaign, CampaignMember, Coupon, Member, Purchase, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.services.campaigns.lists import load_campaign, now
@@ -99,12 +99,24 @@ def _window_purchases(start: dt.datetime, end: dt.datetime) -> Select[int | None
     )
 
 
-def _listed(s: Session, campaign_id: int, start: dt.datetime, end: dt.datetime) -> dict[str | None, GroupFigures]:
+def _listed(s: Session, campaign_id: int, start: dt.datetime, end: dt.datetime,
+            redeemed_until: dt.datetime | None = None) -> dict[str | None, GroupFigures]:
+    """The list's members; a member who redeemed a coupon the campaign issued (while it was valid,
+    up to `redeemed_until`) has responded even when that sale fell after the window."""
     p = _window_purchases(start, end).subquery()
+    redeemed = (
+        select(Coupon.member_id.label("cmid"))
+        .where(Coupon.campaign_id == campaign_id, Coupon.redeemed_at.is_not(None), Coupon.redeemed_at > start,
+               Coupon.redeemed_at <= (redeemed_until or end))
+        .distinct()
+        .subquery()
+    )
+    responded = case((or_(p.c.mid.is_not(None), redeemed.c.cmid.is_not(None)), 1))
     rows = s.execute(
-        select(CampaignMember.segment, func.count(), func.count(p.c.mid), func.coalesce(func.sum(p.c.spend), 0))
+        select(CampaignMember.segment, func.count(), func.count(responded), func.coalesce(func.sum(p.c.spend), 0))
         .select_from(CampaignMember)
         .outerjoin(p, p.c.mid == CampaignMember.member_id)
+        .outerjoin(redeemed, redeemed.c.cmid == CampaignMember.member_id)
         .where(CampaignMember.campaign_id == campaign_id)
         .group_by(CampaignMember.segment)
     ).all()
@@ -160,7 +172,7 @@ def campaign_response(db: Database, campaign_id: int, days: int = DEFAULT_DAYS,
         start = campaign.created_at
         end = start + dt.timedelta(days=days)
         # Purchases after "now" do not exist yet; cap the window so a running one reads "so far".
-        listed = _listed(s, campaign_id, start, min(end, max(as_of, start)))
+        listed = _listed(s, campaign_id, start, min(end, max(as_of, start)), max(as_of, start))
         segments = sorted(listed, key=lambda x: (x is None, x or ""))
         snapshot_lost = campaign.snapshot_id is None and any(seg is not None for seg in segments)
         comparison = {} if snapshot_lost else _comparison(s, campaign, segments, start, min(end, max(as_of, start)), days)

@@ -27,7 +27,9 @@ PERSONAL_DATA_EXPORT = "personal_data_export"  # one member's data handed over o
 PASSWORD_SET = "password_set"
 PASSWORD_CLEARED = "password_cleared"
 SETTINGS_CHANGED = "settings_changed"
-ACTIONS = (EXPORT, PRINT, ERASE, RESTORE, PERSONAL_DATA_EXPORT, PASSWORD_SET, PASSWORD_CLEARED, SETTINGS_CHANGED)
+STORED_VALUE = "stored_value"  # every movement of a stored-value balance (detail: kind, member, cents)
+COUPON = "coupon"  # a coupon defined, issued (count) or redeemed
+ACTIONS = (STORED_VALUE, COUPON, EXPORT, PRINT, ERASE, RESTORE, PERSONAL_DATA_EXPORT, PASSWORD_SET, PASSWORD_CLEARED, SETTINGS_CHANGED)
 
 MAX_EVENTS = 10_000
 
