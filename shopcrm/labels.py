@@ -44,6 +44,8 @@ POINT_KIND_LABELS: dict[str, str] = {
     "adjust": QT_TRANSLATE_NOOP("labels", "Adjusted"),
     "expire": QT_TRANSLATE_NOOP("labels", "Expired"),
     "reverse": QT_TRANSLATE_NOOP("labels", "Reversed (voided sale)"),
+    "return": QT_TRANSLATE_NOOP("labels", "Given back (redeemed on a voided sale)"),
+    "shortfall": QT_TRANSLATE_NOOP("labels", "Covered (the points it drew on were undone)"),
 }
 ORIGIN_LABELS: dict[str, str] = {
     "counter": QT_TRANSLATE_NOOP("labels", "Counter"),

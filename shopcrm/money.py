@@ -12,8 +12,10 @@ _CURRENCY = re.compile(r"(?i)(rmb|cny|元|¥|￥|\$)")
 MAX_CENTS = 10**12  # ten billion yuan: anything above is a typo or garbage
 
 
-def parse_money(raw: object, *, field: str = "amount", allow_negative: bool = False) -> int:
-    """'¥1,234.50', '１２.５', 'RMB 30', '30元', '(12.00)' or a number -> cents."""
+def parse_money(raw: object, *, field: str = "amount", allow_negative: bool = False, exact: bool = False) -> int:
+    """'¥1,234.50', '１２.５', 'RMB 30', '30元', '(12.00)' or a number -> cents.
+
+    `exact`: money typed at the counter is refused with more than 2 decimals instead of rounded."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "An amount is required."), field)
     if isinstance(raw, bool):
@@ -52,6 +54,10 @@ def parse_money(raw: object, *, field: str = "amount", allow_negative: bool = Fa
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "\"{value}\" is not an amount."), field, value=str(raw)[:40])
     if abs(value) * 100 >= MAX_CENTS:  # before quantize, which fails beyond 28 digits (1e221 in a cell)
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The amount {value} is too large."), field, value=str(raw)[:40])
+    if exact and value != value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "\"{value}\" has more than 2 decimals."), field, value=str(raw)[:40]
+        )
     cents = int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     if abs(cents) >= MAX_CENTS:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The amount {value} is too large."), field, value=str(raw)[:40])

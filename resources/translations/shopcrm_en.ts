@@ -2801,6 +2801,156 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
 </context>
 <context>
+    <name>MoneyPanel</name>
+    <message>
+        <source>Coupon code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value: amount or &quot;all&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Top up (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;oupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poi&amp;nts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored &amp;value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takings (F11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value: {total} (bonus {bonus})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points worth {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons: {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the member first, then top up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topped up {amount} (+{bonus} bonus); balance {balance}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coupon −{amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} points −{amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored value {amount}, left {balance}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoneySettingsSection</name>
+    <message>
+        <source> points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points are earned per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>take off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeeming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Least points per sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most points per sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points expire after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value: top-up bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top up at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A top-up gets the bonus of the largest amount it reaches; bonus money is spent last and never refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon for new members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MultiChoice</name>
     <message>
         <source>Any</source>
@@ -3977,6 +4127,10 @@ Columns: {columns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Money at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Save settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4150,6 +4304,72 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
 </context>
 <context>
+    <name>TakingsDialog</name>
+    <message>
+        <source>Takings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save takings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TopupDialog</name>
+    <message>
+        <source>Top up stored value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 200</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid &amp;by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus {bonus}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>backup</name>
     <message>
         <source>Today&apos;s automatic backup failed: {reason}</source>
@@ -4298,11 +4518,103 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>define, issue, redeem and list coupons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>define a coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>money off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>percentage off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a free item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimum spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issue a coupon to members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every member of a saved list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members with a birthday this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a day of the birthday week (YYYY-MM-DD; default today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redeem a coupon on a sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total before the coupon (omit when giving --item)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voucher slips with code and QR code, as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list coupons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only coupons that can be used today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {id} defined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} coupons issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchase {id} recorded: {total:.2f} after {off:.2f} off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No coupons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>total paid (omit when giving --item)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a product by name, e.g. 菠萝包x2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a coupon code to redeem on this sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points to take as money off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>part of the total paid from the member&apos;s stored value (--payment stored_value: all of it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4913,6 +5225,70 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <source>Give it with --password-file FILE, SHOPCRM_OWNER_PASSWORD or --password.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>end-of-day takings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the day (YYYY-MM-DD; default today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also write it as a PDF to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80mm receipt printer (default) or a4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{pages} pages written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top up a member&apos;s stored value (bonus rules apply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the money paid in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how it was paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give back an unspent top-up (all of it, or --amount); needs the owner password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correct the member&apos;s balance by this amount (+ or -); needs --reason and the owner password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why the balance is adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show the member&apos;s stored-value statement instead (--pdf to print it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No movements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount:.2f} of top-up {id}; balance {balance:.2f}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance adjusted; now {balance:.2f}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topped up {amount:.2f} (+{bonus:.2f} bonus); balance {balance:.2f}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5108,6 +5484,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Name the member: --phone, --card or --member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>An amount is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5121,6 +5501,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>The amount {value} is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; has more than 2 decimals.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5300,6 +5684,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>There is no member level {level}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No product has the id, code or name {key}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5388,6 +5776,26 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Points, stored value and member coupons need a member: find the member first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least {min} points must be redeemed at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {max} points can be redeemed on one sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} points are worth less than 0.01 off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The points are worth more than what is left to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A purchase cannot be in the future.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5412,6 +5820,18 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The stored value paid is more than the sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the sale is paid from stored value: choose how the rest is paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough stored value: the balance is {balance}, {needed} needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The amount must be more than 0.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5429,6 +5849,26 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Points per unit must be between 0 and 1000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points are earned per amount between 0.01 and 10000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The points redemption rate is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The most points per sale cannot be below the least (0 means no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points expire after 0 to 120 months (0: never).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A top-up bonus rule needs an amount above 0 and a bonus no larger than it, once per amount.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6019,6 +6459,106 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <source>&quot;{value}&quot; is not a lunar birthday (e.g. 农历四月初八 or 04-08).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The paper is 80mm or a4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{code}&quot; is not a valid coupon code: check it for a typo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A coupon needs a name of 1 to 100 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown coupon kind {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The money off must be more than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The percentage off must be between 1 and 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum spend cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The money off is larger than the minimum spend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A free-item coupon needs a product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 100000 coupons can be issued at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This coupon expired on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no coupon {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {code} was already used on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {code} belongs to another member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {code} expired on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {code} is valid from {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {code} needs a purchase of at least {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon {code} gives a free {product}: add it to the sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up {id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only {refundable} of this top-up is unspent and can be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An adjustment of zero changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the balance is adjusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -6361,10 +6901,6 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>undo of import {batch}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{column}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6517,6 +7053,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Can&apos;t lose them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given back (redeemed on a voided sale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covered (the points it drew on were undone)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6747,6 +7291,13 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Diamond</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>points</name>
+    <message>
+        <source>Expired points could not be written off: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7002,6 +7553,117 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
 </context>
 <context>
+    <name>slips</name>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up bonus given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-ups refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon discounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points discounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value owed to members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takings of {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned (void)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of which bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One use; show this code at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>sources</name>
     <message>
         <source>Walk-in</source>
@@ -7025,6 +7687,61 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>takings</name>
+    <message>
+        <source>Takings of {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales: {count}, {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  {method}: {count}, {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value spent: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-ups: {count}, {amount} (bonus {bonus})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-ups refunded: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon discounts: {count}, {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points discounts: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds: {count}, {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voids: {count}, {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money taken: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value owed to members: {amount}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

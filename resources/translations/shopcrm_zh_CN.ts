@@ -2804,6 +2804,156 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
 </context>
 <context>
+    <name>MoneyPanel</name>
+    <message>
+        <source>Coupon code</source>
+        <translation>优惠券码</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Stored value: amount or &quot;all&quot;</source>
+        <translation>储值支付：金额或“全部”</translation>
+    </message>
+    <message>
+        <source>&amp;Top up (Ctrl+T)</source>
+        <translation>充值(&amp;T)（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>C&amp;oupon</source>
+        <translation>优惠券(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Poi&amp;nts</source>
+        <translation>积分(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Stored &amp;value</source>
+        <translation>储值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Takings (F11)</source>
+        <translation>日结（F11）</translation>
+    </message>
+    <message>
+        <source>Stored value: {total} (bonus {bonus})</source>
+        <translation>储值余额：{total}（其中赠送 {bonus}）</translation>
+    </message>
+    <message>
+        <source>points worth {amount}</source>
+        <translation>积分可抵 {amount}</translation>
+    </message>
+    <message>
+        <source>Coupons: {codes}</source>
+        <translation>优惠券：{codes}</translation>
+    </message>
+    <message>
+        <source>Find the member first, then top up.</source>
+        <translation>请先找到会员，再充值。</translation>
+    </message>
+    <message>
+        <source>Topped up {amount} (+{bonus} bonus); balance {balance}.</source>
+        <translation>已充值 {amount}（赠送 {bonus}）；余额 {balance}。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>coupon −{amount}</source>
+        <translation>优惠券 −{amount}</translation>
+    </message>
+    <message>
+        <source>{points} points −{amount}</source>
+        <translation>{points} 积分 −{amount}</translation>
+    </message>
+    <message>
+        <source>stored value {amount}, left {balance}</source>
+        <translation>储值支付 {amount}，余额 {balance}</translation>
+    </message>
+</context>
+<context>
+    <name>MoneySettingsSection</name>
+    <message>
+        <source> points</source>
+        <translation> 积分</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Points are earned per</source>
+        <translation>积分按每消费多少元计</translation>
+    </message>
+    <message>
+        <source>take off</source>
+        <translation>抵扣</translation>
+    </message>
+    <message>
+        <source>Redeeming</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>Least points per sale</source>
+        <translation>每笔最少兑换积分</translation>
+    </message>
+    <message>
+        <source>Most points per sale</source>
+        <translation>每笔最多兑换积分</translation>
+    </message>
+    <message>
+        <source>Points expire after</source>
+        <translation>积分有效期</translation>
+    </message>
+    <message>
+        <source>Stored value: top-up bonus</source>
+        <translation>储值：充值赠送</translation>
+    </message>
+    <message>
+        <source>Top up at least</source>
+        <translation>充值满</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <source>Add &amp;rule</source>
+        <translation>添加规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>A top-up gets the bonus of the largest amount it reaches; bonus money is spent last and never refunded.</source>
+        <translation>充值按达到的最高档位赠送；赠送金额最后扣用，且不退还。</translation>
+    </message>
+    <message>
+        <source>Coupon for new members</source>
+        <translation>新会员优惠券</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>MultiChoice</name>
     <message>
         <source>Any</source>
@@ -3981,6 +4131,10 @@ Columns: {columns}</source>
         <translation>隐私</translation>
     </message>
     <message>
+        <source>Money at the counter</source>
+        <translation>收银与储值</translation>
+    </message>
+    <message>
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
@@ -4158,6 +4312,72 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
 </context>
 <context>
+    <name>TakingsDialog</name>
+    <message>
+        <source>Takings</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation>80 mm 小票</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save takings</source>
+        <translation>保存日结</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>TopupDialog</name>
+    <message>
+        <source>Top up stored value</source>
+        <translation>储值充值</translation>
+    </message>
+    <message>
+        <source>e.g. 200</source>
+        <translation>例如 200</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paid &amp;by</source>
+        <translation>支付方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bonus {bonus}</source>
+        <translation>赠送 {bonus}</translation>
+    </message>
+</context>
+<context>
     <name>backup</name>
     <message>
         <source>Today&apos;s automatic backup failed: {reason}</source>
@@ -4306,12 +4526,104 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>会员卡号</translation>
     </message>
     <message>
+        <source>define, issue, redeem and list coupons</source>
+        <translation>定义、发放、核销和列出优惠券</translation>
+    </message>
+    <message>
+        <source>define a coupon</source>
+        <translation>定义一种优惠券</translation>
+    </message>
+    <message>
+        <source>money off</source>
+        <translation>减免金额</translation>
+    </message>
+    <message>
+        <source>percentage off</source>
+        <translation>折扣百分比</translation>
+    </message>
+    <message>
+        <source>a free item</source>
+        <translation>赠送商品</translation>
+    </message>
+    <message>
+        <source>minimum spend</source>
+        <translation>最低消费</translation>
+    </message>
+    <message>
+        <source>issue a coupon to members</source>
+        <translation>向会员发放优惠券</translation>
+    </message>
+    <message>
+        <source>every member of a saved list</source>
+        <translation>已保存名单中的每位会员</translation>
+    </message>
+    <message>
+        <source>members with a birthday this week</source>
+        <translation>本周过生日的会员</translation>
+    </message>
+    <message>
+        <source>a day of the birthday week (YYYY-MM-DD; default today)</source>
+        <translation>生日周中的某一天（YYYY-MM-DD；默认今天）</translation>
+    </message>
+    <message>
+        <source>redeem a coupon on a sale</source>
+        <translation>在一笔销售中核销优惠券</translation>
+    </message>
+    <message>
+        <source>total before the coupon (omit when giving --item)</source>
+        <translation>用券前的金额（给出 --item 时省略）</translation>
+    </message>
+    <message>
+        <source>voucher slips with code and QR code, as a PDF</source>
+        <translation>打印优惠券凭条（券码和二维码），输出 PDF</translation>
+    </message>
+    <message>
+        <source>list coupons</source>
+        <translation>列出优惠券</translation>
+    </message>
+    <message>
+        <source>only coupons that can be used today</source>
+        <translation>只列今天可用的优惠券</translation>
+    </message>
+    <message>
+        <source>Coupon {id} defined.</source>
+        <translation>优惠券 {id} 已定义。</translation>
+    </message>
+    <message>
+        <source>{count} coupons issued.</source>
+        <translation>已发放 {count} 张优惠券。</translation>
+    </message>
+    <message>
+        <source>Purchase {id} recorded: {total:.2f} after {off:.2f} off.</source>
+        <translation>消费 {id} 已记录：优惠 {off:.2f} 后实收 {total:.2f}。</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>No coupons.</source>
+        <translation>没有优惠券。</translation>
+    </message>
+    <message>
         <source>total paid (omit when giving --item)</source>
         <translation>实付金额（使用 --item 时省略）</translation>
     </message>
     <message>
         <source>a product by name, e.g. 菠萝包x2</source>
         <translation>按名称指定商品，例如 菠萝包x2</translation>
+    </message>
+    <message>
+        <source>a coupon code to redeem on this sale</source>
+        <translation>本单核销的优惠券码</translation>
+    </message>
+    <message>
+        <source>points to take as money off</source>
+        <translation>抵扣现金的积分数</translation>
+    </message>
+    <message>
+        <source>part of the total paid from the member&apos;s stored value (--payment stored_value: all of it)</source>
+        <translation>用会员储值支付的部分（--payment stored_value：全部）</translation>
     </message>
     <message>
         <source>a reference of your own for this sale: sending the same one again records nothing twice</source>
@@ -4921,6 +5233,70 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <source>Give it with --password-file FILE, SHOPCRM_OWNER_PASSWORD or --password.</source>
         <translation>请用 --password-file 文件、SHOPCRM_OWNER_PASSWORD 或 --password 提供。</translation>
     </message>
+    <message>
+        <source>end-of-day takings</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>the day (YYYY-MM-DD; default today)</source>
+        <translation>日期（YYYY-MM-DD；默认今天）</translation>
+    </message>
+    <message>
+        <source>also write it as a PDF to print</source>
+        <translation>同时输出可打印的 PDF</translation>
+    </message>
+    <message>
+        <source>80mm receipt printer (default) or a4</source>
+        <translation>80mm 小票打印机（默认）或 a4</translation>
+    </message>
+    <message>
+        <source>{pages} pages written to {path}.</source>
+        <translation>已写入 {pages} 页到 {path}。</translation>
+    </message>
+    <message>
+        <source>top up a member&apos;s stored value (bonus rules apply)</source>
+        <translation>为会员储值充值（按充值赠送规则）</translation>
+    </message>
+    <message>
+        <source>the money paid in</source>
+        <translation>充值金额</translation>
+    </message>
+    <message>
+        <source>how it was paid</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>give back an unspent top-up (all of it, or --amount); needs the owner password</source>
+        <translation>退还未消费的充值（全部或 --amount）；需要店主密码</translation>
+    </message>
+    <message>
+        <source>correct the member&apos;s balance by this amount (+ or -); needs --reason and the owner password</source>
+        <translation>按此金额修正会员储值余额（+ 或 -）；需要 --reason 和店主密码</translation>
+    </message>
+    <message>
+        <source>why the balance is adjusted</source>
+        <translation>调整余额的原因</translation>
+    </message>
+    <message>
+        <source>show the member&apos;s stored-value statement instead (--pdf to print it)</source>
+        <translation>改为显示会员储值对账单（--pdf 可打印）</translation>
+    </message>
+    <message>
+        <source>No movements.</source>
+        <translation>没有变动记录。</translation>
+    </message>
+    <message>
+        <source>Refunded {amount:.2f} of top-up {id}; balance {balance:.2f}.</source>
+        <translation>已退还充值 {id} 中的 {amount:.2f}；余额 {balance:.2f}。</translation>
+    </message>
+    <message>
+        <source>Balance adjusted; now {balance:.2f}.</source>
+        <translation>余额已调整；现在为 {balance:.2f}。</translation>
+    </message>
+    <message>
+        <source>Topped up {amount:.2f} (+{bonus:.2f} bonus); balance {balance:.2f}.</source>
+        <translation>已充值 {amount:.2f}（赠送 {bonus:.2f}）；余额 {balance:.2f}。</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>
@@ -5116,6 +5492,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>“{value}”不是有效的电话号码。</translation>
     </message>
     <message>
+        <source>Name the member: --phone, --card or --member.</source>
+        <translation>请指定会员：--phone、--card 或 --member。</translation>
+    </message>
+    <message>
         <source>An amount is required.</source>
         <translation>请填写金额。</translation>
     </message>
@@ -5130,6 +5510,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>The amount {value} is too large.</source>
         <translation>金额 {value} 过大。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; has more than 2 decimals.</source>
+        <translation>“{value}”的小数超过 2 位。</translation>
     </message>
     <message>
         <source>&quot;{value}&quot; is not a date.</source>
@@ -5308,6 +5692,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>调整 0 积分不会有任何变化。</translation>
     </message>
     <message>
+        <source>There is no member level {level}.</source>
+        <translation>没有会员等级 {level}。</translation>
+    </message>
+    <message>
         <source>No product has the id, code or name {key}.</source>
         <translation>没有编号、编码或名称为 {key} 的商品。</translation>
     </message>
@@ -5396,6 +5784,26 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>销售单号为 1 到 128 个字符。</translation>
     </message>
     <message>
+        <source>Points, stored value and member coupons need a member: find the member first.</source>
+        <translation>积分、储值和会员优惠券需要会员：请先查找会员。</translation>
+    </message>
+    <message>
+        <source>At least {min} points must be redeemed at once.</source>
+        <translation>每次至少兑换 {min} 积分。</translation>
+    </message>
+    <message>
+        <source>At most {max} points can be redeemed on one sale.</source>
+        <translation>每笔销售最多兑换 {max} 积分。</translation>
+    </message>
+    <message>
+        <source>{points} points are worth less than 0.01 off.</source>
+        <translation>{points} 积分抵扣不足 0.01 元。</translation>
+    </message>
+    <message>
+        <source>The points are worth more than what is left to pay.</source>
+        <translation>积分抵扣额超过了待付金额。</translation>
+    </message>
+    <message>
         <source>A purchase cannot be in the future.</source>
         <translation>消费时间不能在未来。</translation>
     </message>
@@ -5420,6 +5828,18 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>折扣大于消费金额。</translation>
     </message>
     <message>
+        <source>The stored value paid is more than the sale.</source>
+        <translation>储值支付额超过了本单金额。</translation>
+    </message>
+    <message>
+        <source>Part of the sale is paid from stored value: choose how the rest is paid.</source>
+        <translation>本单部分用储值支付：请选择其余金额的支付方式。</translation>
+    </message>
+    <message>
+        <source>Not enough stored value: the balance is {balance}, {needed} needed.</source>
+        <translation>储值余额不足：余额 {balance}，需要 {needed}。</translation>
+    </message>
+    <message>
         <source>The amount must be more than 0.</source>
         <translation>金额必须大于 0。</translation>
     </message>
@@ -5438,6 +5858,26 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Points per unit must be between 0 and 1000.</source>
         <translation>每元积分必须在 0 到 1000 之间。</translation>
+    </message>
+    <message>
+        <source>Points are earned per amount between 0.01 and 10000.</source>
+        <translation>积分的计算金额单位须在 0.01 到 10000 之间。</translation>
+    </message>
+    <message>
+        <source>The points redemption rate is out of range.</source>
+        <translation>积分兑换比例超出范围。</translation>
+    </message>
+    <message>
+        <source>The most points per sale cannot be below the least (0 means no limit).</source>
+        <translation>每笔最多兑换积分不能低于最少兑换积分（0 表示不限）。</translation>
+    </message>
+    <message>
+        <source>Points expire after 0 to 120 months (0: never).</source>
+        <translation>积分有效期须为 0 到 120 个月（0：永不过期）。</translation>
+    </message>
+    <message>
+        <source>A top-up bonus rule needs an amount above 0 and a bonus no larger than it, once per amount.</source>
+        <translation>充值赠送规则需要大于 0 的充值额和不超过它的赠送额，每个充值额只能有一条。</translation>
     </message>
     <message>
         <source>At least one member level is needed.</source>
@@ -6027,6 +6467,106 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <source>&quot;{value}&quot; is not a lunar birthday (e.g. 农历四月初八 or 04-08).</source>
         <translation>“{value}”不是农历生日（例如：农历四月初八 或 04-08）。</translation>
     </message>
+    <message>
+        <source>The paper is 80mm or a4.</source>
+        <translation>纸张须为 80mm 或 a4。</translation>
+    </message>
+    <message>
+        <source>There is nothing to print.</source>
+        <translation>没有可打印的内容。</translation>
+    </message>
+    <message>
+        <source>&quot;{code}&quot; is not a valid coupon code: check it for a typo.</source>
+        <translation>“{code}”不是有效的优惠券码：请检查是否输错。</translation>
+    </message>
+    <message>
+        <source>A coupon needs a name of 1 to 100 characters.</source>
+        <translation>优惠券名称须为 1 到 100 个字符。</translation>
+    </message>
+    <message>
+        <source>Unknown coupon kind {value}.</source>
+        <translation>未知的优惠券类型 {value}。</translation>
+    </message>
+    <message>
+        <source>The money off must be more than 0.</source>
+        <translation>减免金额必须大于 0。</translation>
+    </message>
+    <message>
+        <source>The percentage off must be between 1 and 100.</source>
+        <translation>折扣百分比必须在 1 到 100 之间。</translation>
+    </message>
+    <message>
+        <source>The minimum spend cannot be negative.</source>
+        <translation>最低消费不能为负数。</translation>
+    </message>
+    <message>
+        <source>The money off is larger than the minimum spend.</source>
+        <translation>减免金额大于最低消费。</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>A free-item coupon needs a product.</source>
+        <translation>赠品券需要指定商品。</translation>
+    </message>
+    <message>
+        <source>Coupon {id} does not exist.</source>
+        <translation>优惠券 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>At most 100000 coupons can be issued at once.</source>
+        <translation>一次最多发放 100000 张优惠券。</translation>
+    </message>
+    <message>
+        <source>This coupon expired on {date}.</source>
+        <translation>此优惠券已于 {date} 过期。</translation>
+    </message>
+    <message>
+        <source>There is no coupon {code}.</source>
+        <translation>没有优惠券 {code}。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was already used on {date}.</source>
+        <translation>优惠券 {code} 已于 {date} 使用过。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} belongs to another member.</source>
+        <translation>优惠券 {code} 属于其他会员。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} expired on {date}.</source>
+        <translation>优惠券 {code} 已于 {date} 过期。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} is valid from {date}.</source>
+        <translation>优惠券 {code} 自 {date} 起才可使用。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} needs a purchase of at least {amount}.</source>
+        <translation>优惠券 {code} 需要消费满 {amount}。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} gives a free {product}: add it to the sale.</source>
+        <translation>优惠券 {code} 赠送{product}：请把它加入本单。</translation>
+    </message>
+    <message>
+        <source>Top-up {id} does not exist.</source>
+        <translation>充值记录 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Only {refundable} of this top-up is unspent and can be refunded.</source>
+        <translation>此笔充值只有 {refundable} 未消费，可以退还。</translation>
+    </message>
+    <message>
+        <source>An adjustment of zero changes nothing.</source>
+        <translation>调整额为零，没有改变。</translation>
+    </message>
+    <message>
+        <source>Say why the balance is adjusted.</source>
+        <translation>请说明调整余额的原因。</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -6369,10 +6909,6 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>手机号和会员卡号 {card} 属于不同的会员。</translation>
     </message>
     <message>
-        <source>undo of import {batch}</source>
-        <translation>撤销导入 {batch}</translation>
-    </message>
-    <message>
         <source>{column}: {message}</source>
         <translation>{column}：{message}</translation>
     </message>
@@ -6526,6 +7062,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Can&apos;t lose them</source>
         <translation>不能失去的客户</translation>
+    </message>
+    <message>
+        <source>Given back (redeemed on a voided sale)</source>
+        <translation>退回（作废消费上兑换的积分）</translation>
+    </message>
+    <message>
+        <source>Covered (the points it drew on were undone)</source>
+        <translation>补足（所扣积分的来源已撤销）</translation>
     </message>
     <message>
         <source>Slipping away</source>
@@ -6756,6 +7300,13 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Diamond</source>
         <translation>钻石</translation>
+    </message>
+</context>
+<context>
+    <name>points</name>
+    <message>
+        <source>Expired points could not be written off: {reason}</source>
+        <translation>过期积分未能清除：{reason}</translation>
     </message>
 </context>
 <context>
@@ -7010,6 +7561,117 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
 </context>
 <context>
+    <name>slips</name>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Stored value spent</source>
+        <translation>储值消费</translation>
+    </message>
+    <message>
+        <source>Top-ups</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Top-up bonus given</source>
+        <translation>充值赠送</translation>
+    </message>
+    <message>
+        <source>Top-ups refunded</source>
+        <translation>充值退款</translation>
+    </message>
+    <message>
+        <source>Coupon discounts</source>
+        <translation>优惠券抵扣</translation>
+    </message>
+    <message>
+        <source>Points discounts</source>
+        <translation>积分抵扣</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Money taken</source>
+        <translation>实收款</translation>
+    </message>
+    <message>
+        <source>Stored value owed to members</source>
+        <translation>储值余额（对会员的负债）</translation>
+    </message>
+    <message>
+        <source>Takings of {day}</source>
+        <translation>{day} 日结</translation>
+    </message>
+    <message>
+        <source>Printed {at}</source>
+        <translation>打印于 {at}</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Returned (void)</source>
+        <translation>退回（作废）</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>期初余额</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>of which bonus</source>
+        <translation>其中赠送</translation>
+    </message>
+    <message>
+        <source>Stored value statement</source>
+        <translation>储值对账单</translation>
+    </message>
+    <message>
+        <source>Valid {start} to {end}</source>
+        <translation>有效期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>One use; show this code at the counter.</source>
+        <translation>限用一次；请在收银台出示此码。</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+</context>
+<context>
     <name>sources</name>
     <message>
         <source>Walk-in</source>
@@ -7034,6 +7696,61 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>takings</name>
+    <message>
+        <source>Takings of {day}</source>
+        <translation>{day} 日结</translation>
+    </message>
+    <message>
+        <source>Sales: {count}, {amount}</source>
+        <translation>销售：{count} 笔，{amount}</translation>
+    </message>
+    <message>
+        <source>  {method}: {count}, {amount}</source>
+        <translation>  {method}：{count} 笔，{amount}</translation>
+    </message>
+    <message>
+        <source>Stored value spent: {amount}</source>
+        <translation>储值消费：{amount}</translation>
+    </message>
+    <message>
+        <source>Top-ups: {count}, {amount} (bonus {bonus})</source>
+        <translation>充值：{count} 笔，{amount}（赠送 {bonus}）</translation>
+    </message>
+    <message>
+        <source>Top-ups refunded: {amount}</source>
+        <translation>充值退款：{amount}</translation>
+    </message>
+    <message>
+        <source>Coupon discounts: {count}, {amount}</source>
+        <translation>优惠券抵扣：{count} 张，{amount}</translation>
+    </message>
+    <message>
+        <source>Points discounts: {amount}</source>
+        <translation>积分抵扣：{amount}</translation>
+    </message>
+    <message>
+        <source>Refunds: {count}, {amount}</source>
+        <translation>退货：{count} 笔，{amount}</translation>
+    </message>
+    <message>
+        <source>Voids: {count}, {amount}</source>
+        <translation>作废：{count} 笔，{amount}</translation>
+    </message>
+    <message>
+        <source>New members: {count}</source>
+        <translation>新会员：{count} 位</translation>
+    </message>
+    <message>
+        <source>Money taken: {amount}</source>
+        <translation>实收款：{amount}</translation>
+    </message>
+    <message>
+        <source>Stored value owed to members: {amount}</source>
+        <translation>储值余额（对会员的负债）：{amount}</translation>
     </message>
 </context>
 </TS>

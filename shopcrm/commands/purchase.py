@@ -29,6 +29,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--payment", choices=["cash", "wechat", "alipay", "card", "stored_value", "other"])
     add.add_argument("--channel", choices=["store", "delivery", "online"], default="store")
     add.add_argument("--at", help="YYYY-MM-DD HH:MM")
+    add.add_argument("--coupon", metavar="CODE", help=translate("cli", "a coupon code to redeem on this sale"))
+    add.add_argument("--redeem-points", type=int, default=0, metavar="N", help=translate("cli", "points to take as money off"))
+    add.add_argument(
+        "--stored-value", metavar="AMOUNT",
+        help=translate("cli", "part of the total paid from the member's stored value (--payment stored_value: all of it)"),
+    )
     add.add_argument(
         "--ref",
         help=translate("cli", "a reference of your own for this sale: sending the same one again records nothing twice"),
@@ -39,6 +45,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     void.add_argument("purchase_id", type=int)
     add_json_flag(void)
     void.set_defaults(handler=run_void)
+
+
+def member_id_of(args: argparse.Namespace, ctx: CommandContext) -> int | None:
+    """The member named by --member, --card or --phone (a full number or its last 4 digits)."""
+    return _member_id(args, ctx)
 
 
 def _member_id(args: argparse.Namespace, ctx: CommandContext) -> int | None:
@@ -91,7 +102,7 @@ def _ref(text: str | None) -> str | None:
 
 def run_add(args: argparse.Namespace, ctx: CommandContext) -> int:
     lines = [_line(ctx, spec) for spec in args.item]
-    total = parse_money(args.amount) if args.amount is not None else None
+    total = parse_money(args.amount, exact=True) if args.amount is not None else None
     if total is None and not lines:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter products or an amount."), "amount")
     result = record_purchase(
@@ -100,16 +111,24 @@ def run_add(args: argparse.Namespace, ctx: CommandContext) -> int:
             member_id=_member_id(args, ctx),
             lines=lines,
             total_cents=total,
-            discount_cents=parse_money(args.discount, field="discount"),
+            discount_cents=parse_money(args.discount, field="discount", exact=True),
             payment_method=args.payment,
             channel=args.channel,
             purchased_at=_when(args.at),
             external_ref=_ref(args.ref),
+            coupon_code=args.coupon,
+            redeem_points=args.redeem_points,
+            stored_value_cents=parse_money(args.stored_value, field="stored_value", exact=True) if args.stored_value else None,
         ),
     )
     if ctx.json_output:
         data = dataclasses.asdict(result)
         data["total"] = result.total_cents / 100
+        data["coupon_discount"] = result.coupon_discount_cents / 100
+        data["points_discount"] = result.points_discount_cents / 100
+        data["stored_value"] = result.stored_value_cents / 100
+        if result.stored_value_balance_cents is not None:
+            data["stored_value_balance"] = result.stored_value_balance_cents / 100
         ctx.out(data)
     else:
         ctx.out(

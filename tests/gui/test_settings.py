@@ -269,3 +269,47 @@ def test_restoring_another_shops_backup_asks_naming_both_shops(
     qtbot.waitUntil(lambda: "restore" in finished, timeout=10000)
     ctx.wait_idle()
     assert shop_stats(ctx.db)["members"] == 3
+
+
+def test_money_settings_tab_sets_points_and_bonus_rules(qtbot: Any, ctx: AppContext, settings_view: SettingsView) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from shopcrm.services.shop.settings import BonusRule, load_settings
+
+    money = settings_view.money
+    settings_view.activateWindow()
+    qtbot.waitActive(settings_view)
+    settings_view.tabs.setCurrentWidget(money)
+    money.spend_unit.selectAll()
+    qtbot.keyClicks(money.spend_unit, "10")  # 1 point per ¥10
+    money.expiry.selectAll()
+    qtbot.keyClicks(money.expiry, "12")
+    qtbot.mouseClick(money.add_rule_button, Qt.MouseButton.LeftButton)  # opens the amount cell for typing
+
+    def editors() -> list[QLineEdit]:
+        return [e for e in money.rules.viewport().findChildren(QLineEdit) if e.isVisible()]
+
+    def cell_editor() -> QLineEdit:
+        """The open cell editor: the one with the keyboard focus."""
+        qtbot.waitUntil(lambda: any(e.hasFocus() for e in editors()), timeout=3000)
+        return next(e for e in editors() if e.hasFocus())
+
+    qtbot.keyClicks(cell_editor(), "200")
+    first = cell_editor()
+    qtbot.keyClick(first, Qt.Key.Key_Tab)  # on to the bonus cell, its editor open
+    qtbot.waitUntil(lambda: cell_editor() is not first, timeout=3000)
+    bonus = cell_editor()
+    qtbot.keyClicks(bonus, "20")
+    qtbot.keyClick(bonus, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: money.rules.item(0, 1).text() == "20", timeout=3000)  # committed once the editor closes
+    _save_and_wait(qtbot, settings_view)
+    saved = load_settings(ctx.db)
+    assert saved.points_spend_unit_cents == 1_000 and saved.points_expiry_months == 12
+    assert saved.stored_value_bonus_rules == (BonusRule(20_000, 2_000),)
+    money.spend_unit.selectAll()
+    qtbot.keyClicks(money.spend_unit, "1.005")
+    settings_view.save_button.click()
+    qtbot.waitUntil(lambda: money.points_error.isVisible(), timeout=3000)
+    assert "more than 2 decimals" in money.points_error.text()
+    assert load_settings(ctx.db).points_spend_unit_cents == 1_000

@@ -68,7 +68,9 @@ class Run:
 
 def _run(cmd: list[str], trigger: Trigger | None) -> Run:
     """Run a worker; `trigger` sees each printed line and may answer "kill in N seconds"."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
+    # The workers import this checkout's shopcrm, not whatever the environment has installed.
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(HERE.parents[1]), os.environ.get("PYTHONPATH")])))
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1, env=env)
     lines: list[tuple[float, str]] = []
     killed_at: list[float] = []
     timer: threading.Timer | None = None
@@ -252,3 +254,72 @@ def test_sigkill_during_the_real_importer(tmp_path: Path) -> None:
         path.unlink()
     _report(f"real importer, {IMPORT_ROWS} rows", runs, outcomes)
     assert sum(r.killed for r in runs) >= KILLS
+
+
+def _sale_invariants(path: Path) -> dict[str, int]:
+    """Every sale wholly there with all its ledger rows, or not at all; caches equal ledger sums."""
+    db = open_database(path, upgrade=False)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+            q = lambda sql: conn.execute(text(sql)).all()  # noqa: E731
+            # Paid from stored value <=> a spend row of that amount.
+            assert q("""SELECT p.id FROM purchases p LEFT JOIN (SELECT purchase_id, -SUM(principal_cents + bonus_cents) AS c
+                        FROM stored_value_ledger WHERE kind = 'spend' GROUP BY purchase_id) v ON v.purchase_id = p.id
+                        WHERE p.stored_value_cents != COALESCE(v.c, 0)""") == []
+            # Points off <=> a redemption row; points earned <=> an earn row; a coupon off <=> its coupon used.
+            assert q("""SELECT p.id FROM purchases p WHERE p.points_discount_cents > 0 AND NOT EXISTS
+                        (SELECT 1 FROM points_ledger l WHERE l.purchase_id = p.id AND l.kind = 'redeem')""") == []
+            assert q("""SELECT p.id FROM purchases p WHERE p.member_id IS NOT NULL AND p.points_earned > 0 AND NOT EXISTS
+                        (SELECT 1 FROM points_ledger l WHERE l.purchase_id = p.id AND l.kind = 'earn')""") == []
+            assert q("""SELECT p.id FROM purchases p WHERE p.coupon_discount_cents > 0 AND NOT EXISTS
+                        (SELECT 1 FROM coupons c WHERE c.purchase_id = p.id AND c.redeemed_at IS NOT NULL)""") == []
+            assert q("SELECT id FROM coupons WHERE redeemed_at IS NOT NULL AND purchase_id IS NULL") == []
+            # Every redemption drew exactly its points; caches equal the ledgers.
+            assert q("""SELECT l.id FROM points_ledger l WHERE l.kind = 'redeem' AND -l.points !=
+                        (SELECT COALESCE(SUM(d.points), 0) FROM points_draws d WHERE d.debit_id = l.id)""") == []
+            assert q("""SELECT m.id FROM members m WHERE m.points_balance != (SELECT COALESCE(SUM(points), 0) FROM points_ledger l
+                        WHERE l.member_id = m.id) OR m.stored_value_cents != (SELECT COALESCE(SUM(principal_cents), 0)
+                        FROM stored_value_ledger v WHERE v.member_id = m.id) OR m.stored_bonus_cents !=
+                        (SELECT COALESCE(SUM(bonus_cents), 0) FROM stored_value_ledger v WHERE v.member_id = m.id)""") == []
+            assert q("SELECT id FROM members WHERE points_balance < 0 OR stored_value_cents < 0 OR stored_bonus_cents < 0") == []
+            return {"purchases": int(conn.execute(text("SELECT count(*) FROM purchases")).scalar() or 0)}
+    finally:
+        db.dispose()
+
+
+def test_sigkill_during_counter_sales_leaves_each_sale_whole(tmp_path: Path) -> None:
+    """A counter killed while it rings up sales with products, a coupon, points and stored value:
+    each sale and all its ledger rows are there, or none of them."""
+    import datetime as dt
+
+    from shopcrm.services.sales.coupons import define_coupon, issue_to_members
+    from shopcrm.services.sales.products import add_product
+    from shopcrm.services.sales.stored_value import topup
+
+    path = tmp_path / "counter.db"
+    db = open_database(path)
+    members = [register_member(db, MemberInput(phone=f"1350000{i:04d}")).id for i in range(4)]
+    for i in range(6):
+        add_product(db, f"面包{i}", category="面包", price_cents=500 + 150 * i)
+    off = define_coupon(db, "减2", "amount", amount_cents=200, valid_from=dt.date.today(), valid_to=dt.date.today() + dt.timedelta(days=1))
+    for m in members:
+        topup(db, m, 10_000)
+        record_purchase(db, PurchaseInput(member_id=m, total_cents=30_000))
+        for _ in range(30):
+            issue_to_members(db, off, [m])
+    db.dispose()
+    rng = random.Random(SEED)
+    env = dict(os.environ, PYTHONPATH=str(HERE.parents[1]))
+    counts = []
+    for kill in range(KILLS):
+        proc = subprocess.Popen([sys.executable, str(HERE / "sale_worker.py"), str(path), str(SEED + kill), *map(str, members)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1, env=env)
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready", proc.stderr.read() if proc.stderr else ""
+        time.sleep(rng.uniform(0.3, 2.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        counts.append(_sale_invariants(path)["purchases"])
+    assert counts == sorted(counts) and counts[-1] > len(members)
+    print(f"\n[kill counter sales] seed={SEED} purchases after each kill={counts}")

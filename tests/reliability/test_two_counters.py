@@ -43,9 +43,15 @@ def _database(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> D
     return db
 
 
+def _worker_env() -> dict[str, str]:
+    """The workers import this checkout's shopcrm (not whatever the environment has installed)."""
+    root = str(Path(__file__).resolve().parents[2])
+    return dict(os.environ, PYTHONUNBUFFERED="1", PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
+
+
 def _run_counters(db: Database, tmp_path: Path, members: list[int]) -> list[list[dict[str, Any]]]:
     go = tmp_path / "go"
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    env = _worker_env()
     procs = [
         subprocess.Popen(
             [sys.executable, str(WORKER), db.url, str(n), str(OPERATIONS), str(1000 + n), str(go), *map(str, members)],
@@ -184,4 +190,87 @@ def test_two_counters_register_members_at_once(backend: str, tmp_path: Path, req
     assert sorted(int(card) for _, card in rows) == list(range(1, len(rows) + 1))
     print(f"\n[register at two counters/{backend}] attempts={len(answers)} registered={len(registered)} "
           f"refused_duplicates={len(answers) - len(registered)}")
+    db.dispose()
+
+
+MONEY_OPERATIONS = 300
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_two_counters_money_same_members(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """Sales paid from stored value, top-ups, points and coupons on the same members from two
+    processes: no lost update, no balance below zero at any point, ledgers add up to the balances,
+    each coupon used at most once, no sale or top-up recorded twice although some were retried."""
+    import datetime as dt
+
+    from shopcrm.db.models import Coupon, StoredValueEntry
+    from shopcrm.services.sales.coupons import define_coupon, issue_to_members
+    from shopcrm.services.sales.purchases import PurchaseInput, record_purchase
+    from shopcrm.services.sales.stored_value import topup
+    from shopcrm.services.shop.settings import BonusRule, update_settings
+
+    db = _database(backend, tmp_path, request)
+    update_settings(db, stored_value_bonus_rules=(BonusRule(10_000, 1_000), BonusRule(20_000, 3_000)))
+    members = [register_member(db, MemberInput(phone=f"1391111{i:04d}", name=f"储值{i}")).id for i in range(MEMBERS)]
+    for m in members:
+        topup(db, m, 20_000)
+        record_purchase(db, PurchaseInput(member_id=m, total_cents=50_000))
+    today = dt.date.today()
+    off = define_coupon(db, "减3", "amount", amount_cents=300, valid_from=today, valid_to=today)
+    codes_file = tmp_path / "codes.txt"
+    codes_file.write_text("\n".join(f"{m} " + " ".join(issue_to_members(db, off, [m]) + issue_to_members(db, off, [m]))
+                                     for m in members))
+    go = tmp_path / "go"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("money_worker.py")), db.url, str(n), str(MONEY_OPERATIONS),
+             str(2000 + n), str(go), str(codes_file), *map(str, members)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_worker_env(),
+        )
+        for n in (1, 2)
+    ]
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{n}").exists() for n in (1, 2)):
+        assert time.monotonic() < deadline and all(p.poll() is None for p in procs), "a counter did not start"
+        time.sleep(0.01)
+    go.touch()
+    entries: list[dict[str, Any]] = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=400)
+        assert proc.returncode == 0 and "Traceback" not in err, err
+        log = [json.loads(line) for line in out.splitlines()]
+        assert log.pop()["kind"] == "done"
+        entries += log
+    sales = [e for e in entries if e["kind"] == "sale" and e["ok"]]
+    refused = [e for e in entries if e["kind"] == "sale" and not e["ok"]]
+    topups = [e for e in entries if e["kind"] == "topup"]
+    with db.read() as s:
+        sv: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for mid, p, b in s.execute(select(StoredValueEntry.member_id, StoredValueEntry.principal_cents, StoredValueEntry.bonus_cents).order_by(StoredValueEntry.id)):
+            sv[mid].append((p, b))
+        cached = {int(r[0]): (int(r[1]), int(r[2]), int(r[3])) for r in s.execute(
+            select(Member.id, Member.stored_value_cents, Member.stored_bonus_cents, Member.points_balance))}
+        points = dict(s.execute(select(PointsEntry.member_id, func.sum(PointsEntry.points)).group_by(PointsEntry.member_id)).all())
+        used = s.execute(select(Coupon.code, Coupon.purchase_id).where(Coupon.redeemed_at.is_not(None))).all()
+        sale_rows = s.scalar(select(func.count(Purchase.id)))
+    assert sale_rows == MEMBERS + len({e["ref"] for e in sales})  # the seed sales and each ref once
+    assert len({e["ref"] for e in topups}) == len(topups) and len({e["entry"] for e in topups}) == len(topups)
+    # Each coupon at most once, and exactly the sales that were told it worked.
+    told = [e["code"] for e in sales if e["code"]]
+    assert len(told) == len(set(told)) == len(used)
+    for m in members:
+        # Ledger sums = cached balances; running sums (commit order under the row lock) never negative.
+        principal = bonus = 0
+        for p, b in sv[m]:
+            principal, bonus = principal + p, bonus + b
+            assert principal >= 0 and bonus >= 0
+        assert (principal, bonus) == cached[m][:2]
+        # No lost update: the balance is exactly what the counters were told.
+        paid_in = 20_000 + 3_000 + sum(e["paid"] + e["bonus"] for e in topups if e["member"] == m)
+        assert principal + bonus == paid_in - sum(e["sv"] for e in sales if e["member"] == m)
+        earned = 500 + sum(e["earned"] - e["redeemed"] for e in sales if e["member"] == m)
+        assert cached[m][2] == int(points.get(m) or 0) == earned >= 0
+    print(f"\n[two counters money/{backend}] sales={len(sales)} refused={len(refused)} topups={len(topups)} "
+          f"coupons_used={len(used)} balances={[cached[m] for m in members]}")
     db.dispose()

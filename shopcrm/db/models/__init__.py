@@ -2,7 +2,14 @@
 
 from shopcrm.db.models.campaigns import AuditEvent, Campaign, CampaignMember, Setting
 from shopcrm.db.models.imports import HeaderMapping, ImportBatch, ImportMemberChange, RejectedRow
-from shopcrm.db.models.loyalty import Feedback, PointsEntry
+from shopcrm.db.models.loyalty import (
+    Coupon,
+    CouponDefinition,
+    Feedback,
+    PointsDraw,
+    PointsEntry,
+    StoredValueEntry,
+)
 from shopcrm.db.models.members import ConsentEvent, Member, MemberTag
 from shopcrm.db.models.sales import Category, Product, ProductPriceChange, Purchase, PurchaseLine
 from shopcrm.db.models.snapshots import ClassificationSnapshot, SnapshotMember
@@ -14,12 +21,15 @@ __all__ = [
     "Category",
     "ClassificationSnapshot",
     "ConsentEvent",
+    "Coupon",
+    "CouponDefinition",
     "Feedback",
     "HeaderMapping",
     "ImportBatch",
     "ImportMemberChange",
     "Member",
     "MemberTag",
+    "PointsDraw",
     "PointsEntry",
     "Product",
     "ProductPriceChange",
@@ -28,4 +38,5 @@ __all__ = [
     "RejectedRow",
     "Setting",
     "SnapshotMember",
+    "StoredValueEntry",
 ]

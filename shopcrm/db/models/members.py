@@ -42,6 +42,11 @@ class Member(Base):
     points_balance: Mapped[int] = mapped_column(Integer, default=0)
     # Index into the owner's level list (0 = lowest); names live in settings.
     level: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # The level set by hand or by a member list: the level never goes below it; spend can raise it.
+    level_floor: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    # Cached sums of the stored-value ledger: money paid in, and bonus money (spent last).
+    stored_value_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    stored_bonus_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     status: Mapped[str] = mapped_column(String(10), default="active", index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

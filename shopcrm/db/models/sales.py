@@ -87,6 +87,13 @@ class Purchase(Base):
     # Fingerprint of the source row(s) (receipt no. or row content) to recognise a re-import.
     external_ref: Mapped[str | None] = mapped_column(String(128), unique=True)
     voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Points the sale earns (negative: a refund takes them back), fixed at the rate of the day it was
+    # recorded; NULL for sales from before this column (the current rate applies).
+    points_earned: Mapped[int | None] = mapped_column(Integer)
+    # Parts of discount_cents, and the part of the total paid from the member's stored value.
+    coupon_discount_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    points_discount_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    stored_value_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     lines: Mapped[list[PurchaseLine]] = relationship(
         back_populates="purchase", cascade="all, delete-orphan", order_by="PurchaseLine.id"
@@ -102,6 +109,14 @@ class Purchase(Base):
             "total_cents",
             sqlite_where=text("voided_at IS NULL"),
             postgresql_where=text("voided_at IS NULL"),
+        ),
+        # A member's voided sales (few): with the index above, replaying a member's points reads
+        # both kinds of sale from an index instead of scanning every purchase.
+        Index(
+            "ix_purchases_member_voided",
+            "member_id",
+            sqlite_where=text("voided_at IS NOT NULL"),
+            postgresql_where=text("voided_at IS NOT NULL"),
         ),
         Index("ix_purchases_purchased_at", "purchased_at"),
         Index("ix_purchases_import_batch_id", "import_batch_id"),

@@ -41,6 +41,7 @@ from shopcrm.errors import ShopError
 from shopcrm.gui.catalogue.completion import ProductCompleter
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.counter.feedback_button import CounterFeedback
+from shopcrm.gui.counter.money_panel import MoneyPanel
 from shopcrm.gui.formatting import birthday_note, join_list, money
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.widgets import ErrorLabel, hint_label, title_label
@@ -167,6 +168,8 @@ class CounterView(QWidget):
                   self.card_birthday, self.card_churn, self.card_recommend):
             card_layout.addWidget(w)
         card_layout.addStretch(1)
+        self.money = MoneyPanel(ctx, self)  # coupon, points, stored value (money_panel.py)
+        card_layout.insertWidget(card_layout.count() - 1, self.money.card_summary)
 
         # ---- the sale
         self.product = QLineEdit()
@@ -227,6 +230,8 @@ class CounterView(QWidget):
         grid.addWidget(self.payment, 2, 4)
         grid.addWidget(self.sale_error, 3, 0, 1, 4)
         grid.addWidget(self.save_button, 3, 4)
+        grid.addWidget(self.money, 4, 0, 1, 5)
+        self.money.chain_tab_order(self.amount, self.payment)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(1, 1)
@@ -340,6 +345,7 @@ class CounterView(QWidget):
 
     def show_member(self, member: MemberView | None) -> None:
         self.member = member
+        self.money.set_member(member)
         currency = self.ctx.settings.currency
         if member is None:
             self.card_name.setText(self.tr("Walk-in sale (no member)"))
@@ -495,14 +501,14 @@ class CounterView(QWidget):
         subtotal = self.subtotal_cents()
         total = parse_money(typed) if typed else None
         discount = max(0, subtotal - total) if (total is not None and self.lines) else 0
-        return PurchaseInput(
+        return self.money.apply(PurchaseInput(
             member_id=self.member.id if self.member else None,
             lines=[LineInput(line.product.id, line.quantity) for line in self.lines],
             total_cents=total,
             discount_cents=discount,
             payment_method=self.payment.currentData(),
             external_ref=self.sale_ref(),
-        )
+        ))
 
     def sale_ref(self) -> str:
         """This sale's reference, the same on every retry until the sale is saved or dropped."""
@@ -541,6 +547,8 @@ class CounterView(QWidget):
 
             name = QCoreApplication.translate("levels", levels[min(result.level, len(levels) - 1)].name)
             text += " " + self.tr("Upgraded to {level}!").format(level=name)
+        if extra := self.money.describe(result):
+            text += " " + extra
         self.result_label.setText(text)
         self.recent.append((result, who))
         item = QListWidgetItem(f"{dt.datetime.now():%H:%M}  #{result.purchase_id}  {who}  "
@@ -567,6 +575,7 @@ class CounterView(QWidget):
         self.product.clear()
         self.quantity.setValue(1)
         self.payment.setCurrentIndex(0)
+        self.money.reset()
         self.sale_error.clear_message()
         self._update_lines()
 

@@ -39,6 +39,8 @@ from shopcrm.gui.language import LANGUAGE_NAMES
 from shopcrm.gui.models import ListColumn, ListTableModel
 from shopcrm.gui.owner_password_dialog import ask_owner_password
 from shopcrm.gui.privacy.audit_log import AuditLogPanel
+from shopcrm.gui.settings.money_section import FIELDS as MONEY_FIELDS
+from shopcrm.gui.settings.money_section import MoneySettingsSection
 from shopcrm.gui.settings.owner_password_section import OwnerPasswordSection
 from shopcrm.gui.settings.rule_fields import RuleField, rule_fields
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label, title_label
@@ -87,6 +89,9 @@ class SettingsView(QWidget):
         self.owner_password = OwnerPasswordSection(ctx)
         self.tabs.addTab(self.owner_password, self.tr("Owner password"))
         self.tabs.addTab(AuditLogPanel(ctx), self.tr("Privacy"))
+        self.money = MoneySettingsSection(ctx, self.errors)  # money_section.py
+        money_tab = self.tabs.insertTab(self.tabs.indexOf(self.owner_password), self.money, self.tr("Money at the counter"))
+        TAB_OF_FIELD.update(dict.fromkeys((*MONEY_FIELDS, "points_redeem"), money_tab))
 
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.setObjectName("primary")
@@ -317,6 +322,7 @@ class SettingsView(QWidget):
         self.currency_box.setCurrentText(settings.currency)
         self.mask_phones.setChecked(settings.mask_phones)
         self.points_per_unit.setValue(settings.points_per_unit)
+        self.money.load(settings)
         self.levels_table.setRowCount(0)
         for level in settings.levels:
             self._append_level(QCoreApplication.translate("levels", level.name), level.min_spend_cents, level.name)
@@ -390,6 +396,7 @@ class SettingsView(QWidget):
             rules=self._rules(),
             backup_dir=self.backup_dir.text().strip() or None,
             backup_keep=self.backup_keep.value(),
+            **self.money.values(),
         )
 
     def save(self) -> None:

@@ -38,7 +38,7 @@ from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import Campaign, CampaignMember, Member, Purchase, SnapshotMember
+from shopcrm.db.models import Campaign, CampaignMember, Coupon, Member, Purchase, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.services.campaigns.filters import CampaignFilter, filtered_select
@@ -203,32 +203,49 @@ def _as_datetime(value: object) -> dt.datetime | None:
 
 
 def _rows(result: Iterable[Sequence[Any]], start: dt.datetime) -> list[_Row]:
+    """(segment, last purchase before, contacted at, buyer id, spend[, redeemed a coupon of the list])."""
     out = []
-    for segment, last, contacted, mid, spend in result:
+    for segment, last, contacted, mid, spend, *redeemed in result:
         last_at = _as_datetime(last)
         days = None if last_at is None else (start.date() - last_at.date()).days
-        out.append(_Row((segment, recency_band(days)), segment, contacted is not None,
-                        mid is not None, int(spend or 0)))
+        coupon = bool(redeemed and redeemed[0])
+        # A member who redeemed the list's coupon was reached by it and came back because of it.
+        out.append(_Row((segment, recency_band(days)), segment, contacted is not None or coupon,
+                        mid is not None or coupon, int(spend or 0)))
     return out
 
 
+def _redeemed_coupons(campaign: Campaign, start: dt.datetime, until: dt.datetime) -> Any:
+    """Members who redeemed a coupon this campaign issued, while valid and up to `until` (a redemption
+    counts as a response even when that sale fell after the response window: SPEC §8 "Coupons")."""
+    return (
+        select(Coupon.member_id.label("cmid"))
+        .where(Coupon.campaign_id == campaign.id, Coupon.redeemed_at.is_not(None), Coupon.redeemed_at > start,
+               Coupon.redeemed_at <= until)
+        .distinct()
+        .subquery()
+    )
+
+
 def _listed(s: Session, campaign: Campaign, start: dt.datetime, end: dt.datetime,
-            days: int) -> tuple[list[_Row], list[bool]]:
+            days: int, redeemed_until: dt.datetime) -> tuple[list[_Row], list[bool]]:
     """Every member of the list, and whether each was contacted for another list near this one."""
     p = _window_purchases(start, end).subquery()
     last = _last_before(start).subquery()
+    coupons = _redeemed_coupons(campaign, start, redeemed_until)
     stmt = (
         select(CampaignMember.segment, last.c.last, CampaignMember.contacted_at, p.c.mid, p.c.spend,
-               _contacted_elsewhere(campaign, start, end, days))
+               coupons.c.cmid, _contacted_elsewhere(campaign, start, end, days))
         .select_from(CampaignMember)
         .join(Member, Member.id == CampaignMember.member_id)
         .outerjoin(last, last.c.mid == CampaignMember.member_id)
         .outerjoin(p, p.c.mid == CampaignMember.member_id)
+        .outerjoin(coupons, coupons.c.cmid == CampaignMember.member_id)
         .where(CampaignMember.campaign_id == campaign.id)
     )
     rows = s.execute(stmt).all()
-    listed = _rows((row[:5] for row in rows), start)
-    reached_elsewhere = [bool(row[5]) for row in rows]
+    listed = _rows((row[:6] for row in rows), start)
+    reached_elsewhere = [bool(row[6]) for row in rows]
     return listed, reached_elsewhere
 
 
@@ -287,7 +304,7 @@ def campaign_response(db: Database, campaign_id: int, days: int = DEFAULT_DAYS,
         end = start + dt.timedelta(days=days)
         # Purchases after "now" do not exist yet; cap the window so a running one reads "so far".
         until = min(end, max(as_of, start))
-        listed, elsewhere = _listed(s, campaign, start, until, days)
+        listed, elsewhere = _listed(s, campaign, start, until, days, max(as_of, start))
         treated = [row for row in listed if row.contacted]
         segments = sorted({row.segment for row in listed}, key=lambda x: (x is None, x or ""))
         snapshot_lost = campaign.snapshot_id is None and any(seg is not None for seg in segments)

@@ -405,7 +405,7 @@ def _write(
                 "id": mid, "card_no": t.card, "phone": t.phone, "phone_last4": last4(t.phone) if t.phone else None,
                 **{f: t.values.get(f) for f in FIELDS}, "registered_on": t.registered_on, "consent": t.consent,
                 "consent_at": now if t.consent_recorded else None, "points_balance": t.balance, "level": t.level,
-                "status": "active", "created_at": now, "updated_at": now, "import_batch_id": batch_id,
+                "level_floor": t.level, "status": "active", "created_at": now, "updated_at": now, "import_batch_id": batch_id,
             })
         conn.execute(insert(Member.__table__), rows)
     mt = Member.__table__
@@ -421,6 +421,7 @@ def _write(
             values.update(consent=t.consent, consent_at=now)
         if "level" in t.after:
             values["level"] = t.level
+            values["level_floor"] = t.level  # a level from a member list is kept until changed by hand
         if t.opening_points:
             values["points_balance"] = t.balance
         values["updated_at"] = now

@@ -82,6 +82,7 @@ from shopcrm.services.importing.run import (
     report_progress,
     save_header_mapping,
 )
+from shopcrm.services.members.points import rebuild_after_import
 from shopcrm.services.sales.pinyin import pinyin_initials
 from shopcrm.services.sales.product_rules import MAX_PRICE_CENTS
 from shopcrm.services.shop.settings import ShopSettings, load_settings
@@ -606,8 +607,9 @@ def _resolve_members(plan: _Plan, by_phone: dict[str, Any], by_card: dict[str, A
 
 
 def _points_and_levels(plan: _Plan, settings: ShopSettings) -> list[tuple[_Purchase, str, int]]:
-    """Ledger rows (as (purchase, kind, points)); each member's new balance, spend and level."""
-    entries: list[tuple[_Purchase, str, int]] = []
+    """Each member's spend and first level.  Points rows are not made here: after the purchases are
+    written, shopcrm.services.members.points.rebuild_after_import replays each member's sales in time order,
+    so the balance and level do not depend on the order in which files are imported."""
     members: dict[int, _Known | _New] = {}
     for p in plan.purchases:
         m = p.member
@@ -615,20 +617,10 @@ def _points_and_levels(plan: _Plan, settings: ShopSettings) -> list[tuple[_Purch
             continue
         members[id(m)] = m
         m.spend += p.total
-        if p.total > 0:
-            pts = settings.points_for(p.total)
-            if pts:
-                entries.append((p, "earn", pts))
-                m.balance += pts
-        elif p.total < 0:
-            pts = min(settings.points_for(-p.total), m.balance)
-            if pts:
-                entries.append((p, "reverse", -pts))
-                m.balance -= pts
     for m in members.values():
         level = settings.level_for_spend(m.spend)
-        m.level = max(m.level, level) if isinstance(m, _Known) else level  # imports never lower a level
-    return entries
+        m.level = max(m.level, level) if isinstance(m, _Known) else level
+    return []
 
 
 # ------------------------------------------------------------------ the run
@@ -693,6 +685,7 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
             if not options.dry_run:
                 with bulk.large_cache(conn, 32):
                     batch_id = _write(s, conn, info, options, plan, created, ledger, settings, raw_rejects, result, prepared)
+                    rebuild_after_import(conn, batch_id, settings, dt.datetime.now().replace(microsecond=0))
                 result.batch = batch_id
     if options.errors_path is not None:
         result.errors_file = _write_rejects_file(options.errors_path, raw_rejects, prepared)

@@ -28,7 +28,6 @@ from shopcrm.db.models import (
     PurchaseLine,
 )
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError
-from shopcrm.i18n import translate
 from shopcrm.io.phones import last4
 from shopcrm.services.shop.settings import load_settings
 
@@ -134,6 +133,8 @@ def _restore_merged(conn: Any, batch_id: int, now: dt.datetime) -> int:
                 if name == "consent_at" and old is not None:
                     old = dt.datetime.fromisoformat(old)
                 values[name] = old
+        if "level" in values:
+            values["level_floor"] = values["level"]
         if "phone" in values:
             values["phone_last4"] = last4(values["phone"]) if values["phone"] else None
         if "consent" in values:
@@ -162,23 +163,7 @@ def _consent_date_before(conn: Any, member_id: int, batch_id: int) -> dt.datetim
 
 
 def _rebalance(conn: Any, member_ids: list[int], settings: Any, now: dt.datetime, batch_id: int) -> None:
-    """Balance = sum of the ledger (never below zero) and level by the spend that remains."""
-    lt, pt, mt = PointsEntry.__table__, Purchase.__table__, Member.__table__
-    note = translate("import", "undo of import {batch}").format(batch=batch_id)
-    for chunk in _chunks(member_ids):
-        sums = dict(conn.execute(select(lt.c.member_id, func.sum(lt.c.points)).where(lt.c.member_id.in_(chunk)).group_by(lt.c.member_id)).all())
-        spend = dict(
-            conn.execute(
-                select(pt.c.member_id, func.sum(pt.c.total_cents))
-                .where(pt.c.member_id.in_(chunk), pt.c.voided_at.is_(None))
-                .group_by(pt.c.member_id)
-            ).all()
-        )
-        for mid in chunk:
-            balance = int(sums.get(mid) or 0)
-            if balance < 0:
-                conn.execute(insert(lt).values(member_id=mid, at=now, kind="adjust", points=-balance, note=note[:200]))
-                balance = 0
-            level = settings.level_for_spend(int(spend.get(mid) or 0))
-            conn.execute(update(mt).where(mt.c.id == mid).values(points_balance=balance, level=level, updated_at=now))
+    """Points and level of the members the batch touched, replayed from what remains (order-free)."""
+    from shopcrm.services.members.points import rebuild_points
 
+    rebuild_points(conn, member_ids, settings, now)

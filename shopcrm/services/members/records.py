@@ -325,8 +325,20 @@ def register_member(db: Database, data: MemberInput, *, origin: str = "counter")
         s.add(member)
         s.flush()
         _set_consent(s, member, clean.consent, when, origin)
+        _welcome_coupon(s, member.id)
         view = to_views(s, db, [member])[0]
     return view
+
+
+def _welcome_coupon(s: Session, member_id: int) -> None:
+    """The coupon the owner gives on registration (setting), issued in the same transaction."""
+    from shopcrm.services.shop.settings import settings_in
+
+    coupon_id = settings_in(s).registration_coupon_id
+    if coupon_id is not None:
+        from shopcrm.services.sales.coupons import issue_on_registration_in
+
+        issue_on_registration_in(s, member_id, coupon_id)
 
 
 def update_member(db: Database, member_id: int, data: MemberInput) -> MemberView:

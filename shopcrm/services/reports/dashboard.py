@@ -33,6 +33,7 @@ from shopcrm.io.phones import display_phone
 from shopcrm.services.classification.reasons import reason_reader
 from shopcrm.services.members.birthdays import birthday_of, birthday_on_days_condition, occurrences_between
 from shopcrm.services.members.table import MemberFilter, count_in
+from shopcrm.services.sales.stored_value import Liability, liability_in
 from shopcrm.services.shop.settings import load_settings
 
 MAX_TREND_MONTHS = 60
@@ -114,6 +115,8 @@ class DashboardData:
     birthdays: list[BirthdayRow]
     at_risk: AtRiskList
     last_sale: dt.datetime | None
+    # What the shop owes its members in stored value (储值) today (SPEC §8).
+    stored_value_liability: Liability | None = None
 
 
 # ---- dates ----------------------------------------------------------------------------------------
@@ -431,4 +434,5 @@ def dashboard_data(db: Database, as_of: dt.date | None = None, *, months: int = 
             birthdays=_birthdays(s, as_of, birthday_days, 500),
             at_risk=_at_risk(s, at_risk_limit),
             last_sale=s.scalar(select(func.max(Purchase.purchased_at)).where(Purchase.voided_at.is_(None))),
+            stored_value_liability=liability_in(s),
         )

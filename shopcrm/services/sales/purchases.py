@@ -1,4 +1,7 @@
-"""Recording and voiding purchases at the counter, with points and level upgrades."""
+"""Recording and voiding purchases at the counter, with points, a coupon, stored value and levels.
+
+A sale is one transaction: the purchase, its coupon, the points it redeems and earns (with their
+draws) and the stored value it spends are all written, or none of them."""
 
 from __future__ import annotations
 
@@ -16,8 +19,8 @@ from shopcrm.db.models import Member, PointsEntry, Product, Purchase, PurchaseLi
 from shopcrm.db.models.sales import CHANNELS, PAYMENT_METHODS
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.money import MAX_CENTS
-from shopcrm.services.members.points import lock_member, post_points
-from shopcrm.services.shop.settings import load_settings
+from shopcrm.services.members.points import lock_member, post_fact, rebuild_points
+from shopcrm.services.shop.settings import ShopSettings, load_settings, settings_in
 
 MAX_LINES = 200
 MAX_QUANTITY = Decimal(100_000)
@@ -43,6 +46,11 @@ class PurchaseInput:
     # Made by the counter when the sale is rung up (uuid4().hex): sending the same sale again after
     # a lost answer or a dropped connection returns the sale already recorded, never a second one.
     external_ref: str | None = None
+    # Money at the counter (SPEC §8): a coupon code, points taken as money off, and the part of the
+    # total paid from stored value (None: none; with payment_method "stored_value": all of it).
+    coupon_code: str | None = None
+    redeem_points: int = 0
+    stored_value_cents: int | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,11 @@ class PurchaseResult:
     points_balance: int | None
     level: int | None
     level_upgraded: bool
+    coupon_discount_cents: int = 0
+    points_redeemed: int = 0
+    points_discount_cents: int = 0
+    stored_value_cents: int = 0
+    stored_value_balance_cents: int | None = None
 
 
 @dataclass(frozen=True)
@@ -132,13 +145,19 @@ def _already_recorded(s: Session, data: PurchaseInput, member: Member | None) ->
     existing = s.scalars(select(Purchase).where(Purchase.external_ref == data.external_ref)).first()
     if existing is None:
         return None
-    if existing.member_id != data.member_id or (data.total_cents is not None and existing.total_cents != data.total_cents):
+    before_discounts = existing.total_cents + existing.coupon_discount_cents + existing.points_discount_cents
+    if existing.member_id != data.member_id or (data.total_cents is not None and before_discounts != data.total_cents):
         raise ConflictError(
             QT_TRANSLATE_NOOP("errors", "The sale reference {ref} belongs to another purchase."), ref=data.external_ref
         )
     earned = s.scalar(
         select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
             PointsEntry.purchase_id == existing.id, PointsEntry.kind == "earn"
+        )
+    )
+    redeemed = s.scalar(
+        select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
+            PointsEntry.purchase_id == existing.id, PointsEntry.kind == "redeem"
         )
     )
     return PurchaseResult(
@@ -148,6 +167,11 @@ def _already_recorded(s: Session, data: PurchaseInput, member: Member | None) ->
         points_balance=member.points_balance if member else None,
         level=member.level if member else None,
         level_upgraded=False,
+        coupon_discount_cents=existing.coupon_discount_cents,
+        points_redeemed=-int(redeemed or 0),
+        points_discount_cents=existing.points_discount_cents,
+        stored_value_cents=existing.stored_value_cents,
+        stored_value_balance_cents=member.stored_value_cents + member.stored_bonus_cents if member else None,
     )
 
 
@@ -168,10 +192,44 @@ def record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
     return _record_purchase(db, data)
 
 
+def _check_money_options(data: PurchaseInput) -> None:
+    if isinstance(data.redeem_points, bool) or not isinstance(data.redeem_points, int) or data.redeem_points < 0:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Redeem a positive number of points."), "points")
+    if data.stored_value_cents is not None and (
+        isinstance(data.stored_value_cents, bool) or not isinstance(data.stored_value_cents, int) or data.stored_value_cents <= 0
+    ):
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The amount must be more than 0."), "stored_value")
+    if data.member_id is None and (data.coupon_code or data.redeem_points or data.stored_value_cents or data.payment_method == "stored_value"):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Points, stored value and member coupons need a member: find the member first."),
+            "member",
+        )
+
+
+def _points_off(settings: ShopSettings, points: int, payable: int) -> int:
+    """Money off for the points; refuses below the minimum, above the maximum, or more than the sale."""
+    if points < settings.points_redeem_min:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "At least {min} points must be redeemed at once."), min=settings.points_redeem_min
+        )
+    if settings.points_redeem_max and points > settings.points_redeem_max:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "At most {max} points can be redeemed on one sale."), max=settings.points_redeem_max
+        )
+    off = settings.points_value_cents(points)
+    if off <= 0:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "{points} points are worth less than 0.01 off."), points=points
+        )
+    if off > payable:
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "The points are worth more than what is left to pay."))
+    return off
+
+
 def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
     from shopcrm.services.members.records import now
+    from shopcrm.services.sales import coupons, stored_value
 
-    settings = load_settings(db)
     when = data.purchased_at or now()
     if when > now() + CLOCK_SKEW:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "A purchase cannot be in the future."), "purchased_at")
@@ -181,7 +239,11 @@ def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown sales channel {value}."), "channel", value=data.channel)
     if data.discount_cents < 0:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The discount cannot be negative."), "discount")
+    _check_money_options(data)
+    if data.coupon_code:
+        coupons.normalise_code(data.coupon_code)  # a typo is told before anything is locked
     with db.transaction() as s:
+        settings = settings_in(s)  # in the sale's own transaction: one connection per sale
         member: Member | None = None
         if data.member_id is not None:
             member = lock_member(s, data.member_id)
@@ -197,40 +259,72 @@ def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
         lines = _lines(s, data.lines)
         subtotal = sum(line.amount_cents for line in lines)
         if data.total_cents is not None:
-            total = data.total_cents
+            base = data.total_cents
         elif lines:
-            total = subtotal - data.discount_cents
+            base = subtotal - data.discount_cents
         else:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter products or an amount."), "total")
         if lines and data.discount_cents > subtotal:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "The discount is larger than the purchase."), "discount")
-        if total <= 0:
+        if base <= 0:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "The amount must be more than 0."), "total")
-        if total >= MAX_CENTS:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The amount {value} is too large."), "total", value=total / 100)
+        if base >= MAX_CENTS:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The amount {value} is too large."), "total", value=base / 100)
+        coupon = None
+        coupon_off = 0
+        if data.coupon_code:
+            coupon, coupon_off = coupons.discount_in(s, data.coupon_code, data.member_id, base, lines, when)
+        points_off = _points_off(settings, data.redeem_points, base - coupon_off) if data.redeem_points else 0
+        total = base - coupon_off - points_off
+        sv_cents = data.stored_value_cents or 0
+        if data.payment_method == "stored_value" and data.stored_value_cents is None:
+            sv_cents = total
+        if sv_cents > total:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The stored value paid is more than the sale."), "stored_value")
+        if data.payment_method == "stored_value" and sv_cents < total:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "Part of the sale is paid from stored value: choose how the rest is paid."),
+                "payment_method",
+            )
+        if member is not None and sv_cents > member.stored_value_cents + member.stored_bonus_cents:
+            raise ConflictError(
+                QT_TRANSLATE_NOOP("errors", "Not enough stored value: the balance is {balance}, {needed} needed."),
+                balance=f"{(member.stored_value_cents + member.stored_bonus_cents) / 100:.2f}",
+                needed=f"{sv_cents / 100:.2f}",
+            )
+        earned = settings.points_for(total) if member is not None else 0
         purchase = Purchase(
             member_id=member.id if member else None,
             purchased_at=when,
             total_cents=total,
-            discount_cents=data.discount_cents,
-            payment_method=data.payment_method,
+            discount_cents=(data.discount_cents if data.total_cents is None else 0) + coupon_off + points_off,
+            payment_method=data.payment_method if sv_cents < total or total == 0 else "stored_value",
             channel=data.channel,
             origin="counter",
             external_ref=data.external_ref,
+            points_earned=earned if member is not None else None,
+            coupon_discount_cents=coupon_off,
+            points_discount_cents=points_off,
+            stored_value_cents=sv_cents,
             lines=lines,
         )
         s.add(purchase)
         s.flush()
-        earned = 0
         upgraded = False
+        if coupon is not None:
+            coupons.mark_redeemed_in(s, coupon, purchase.id, coupon_off, when)
         if member is not None:
-            earned = settings.points_for(total)
-            if earned:
-                post_points(s, member, "earn", earned, at=when, purchase_id=purchase.id)
-            new_level = settings.level_for_spend(cumulative_spend(s, member.id))
-            if new_level > member.level:
-                member.level = new_level
-                upgraded = True
+            old_level = member.level
+            if sv_cents:
+                stored_value.spend_in(s, member, sv_cents, at=when, purchase_id=purchase.id)
+            if data.redeem_points:
+                post_fact(s, member, "redeem", -data.redeem_points, at=when, purchase_id=purchase.id,
+                          note=f"-{points_off / 100:.2f}", settings=settings)
+            else:
+                s.flush()
+                rebuild_points(s.connection(), [member.id], settings, max(when, now()))
+                s.expire(member, ["points_balance", "level"])
+            upgraded = member.level > old_level
             member.updated_at = now()
         return PurchaseResult(
             purchase_id=purchase.id,
@@ -239,13 +333,21 @@ def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
             points_balance=member.points_balance if member else None,
             level=member.level if member else None,
             level_upgraded=upgraded,
+            coupon_discount_cents=coupon_off,
+            points_redeemed=data.redeem_points,
+            points_discount_cents=points_off,
+            stored_value_cents=sv_cents,
+            stored_value_balance_cents=member.stored_value_cents + member.stored_bonus_cents if member else None,
         )
 
 
 def void_purchase(db: Database, purchase_id: int) -> VoidResult:
-    """Cancel a sale: it stops counting anywhere, its points are taken back as far as the balance allows."""
+    """Cancel a sale: it stops counting anywhere; its points are taken back as far as the balance
+    allows, points it redeemed and stored value it spent come back, its coupon can be used again."""
     from shopcrm.services.members.records import now
+    from shopcrm.services.sales import coupons, stored_value
 
+    settings = load_settings(db)
     with db.transaction() as s:
         purchase = s.scalars(select(Purchase).where(Purchase.id == purchase_id).with_for_update()).first()
         if purchase is None:
@@ -253,22 +355,46 @@ def void_purchase(db: Database, purchase_id: int) -> VoidResult:
         if purchase.voided_at is not None:
             raise ConflictError(QT_TRANSLATE_NOOP("errors", "Purchase {id} has already been voided."), id=purchase_id)
         when = now()
-        purchase.voided_at = when
         reversed_points = missing = 0
         if purchase.member_id is not None:
             member = lock_member(s, purchase.member_id)
-            earned = int(
-                s.scalar(select(func.coalesce(func.sum(PointsEntry.points), 0)).where(PointsEntry.purchase_id == purchase_id))
+            purchase.voided_at = when
+            coupons.release_in(s, purchase_id)
+            stored_value.return_in(s, member, purchase_id, at=when)
+            redeemed = -int(
+                s.scalar(
+                    select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
+                        PointsEntry.purchase_id == purchase_id, PointsEntry.kind.in_(("redeem", "return"))
+                    )
+                )
                 or 0
             )
-            if earned > 0:
-                reversed_points = min(earned, member.points_balance)
-                missing = earned - reversed_points
-                if reversed_points:
-                    post_points(
-                        s, member, "reverse", -reversed_points, at=when, purchase_id=purchase_id,
-                        note=f"void #{purchase_id}" + (f", {missing} already redeemed" if missing else ""),
+            if redeemed > 0:
+                post_fact(s, member, "return", redeemed, at=when, purchase_id=purchase_id, note=f"void #{purchase_id}",
+                          settings=settings)
+            s.flush()
+            rebuild_points(s.connection(), [member.id], settings, when)
+            s.expire(member)
+            earned = int(
+                s.scalar(
+                    select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
+                        PointsEntry.purchase_id == purchase_id, PointsEntry.kind == "earn"
                     )
+                )
+                or 0
+            )
+            reversed_points = -int(
+                s.scalar(
+                    select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
+                        PointsEntry.purchase_id == purchase_id, PointsEntry.kind == "reverse"
+                    )
+                )
+                or 0
+            )
+            missing = max(0, earned - reversed_points)
+        else:
+            purchase.voided_at = when
+            coupons.release_in(s, purchase_id)
         return VoidResult(reversed_points, missing)
 
 

@@ -28,8 +28,10 @@ PASSWORD_SET = "password_set"
 PASSWORD_CLEARED = "password_cleared"
 SETTINGS_CHANGED = "settings_changed"
 MESSAGES = "messages"  # a list's message texts exported for an SMS platform, or one text copied for WeChat
-ACTIONS = (EXPORT, PRINT, ERASE, RESTORE, PERSONAL_DATA_EXPORT, PASSWORD_SET, PASSWORD_CLEARED, SETTINGS_CHANGED,
-           MESSAGES)
+STORED_VALUE = "stored_value"  # every movement of a stored-value balance (detail: kind, member, cents)
+COUPON = "coupon"  # a coupon defined, issued (count) or redeemed
+ACTIONS = (STORED_VALUE, COUPON, EXPORT, PRINT, ERASE, RESTORE, PERSONAL_DATA_EXPORT, PASSWORD_SET, PASSWORD_CLEARED,
+           SETTINGS_CHANGED, MESSAGES)
 
 MAX_EVENTS = 10_000
 

@@ -50,4 +50,20 @@ def open_shop_database(target: str | os.PathLike[str] | None = None, *, daily_ba
             )
             log.warning("%s", message)
             _warnings.append(message)
+    _expire_points(db)
     return db
+
+
+def _expire_points(db: Database) -> None:
+    """The daily points expiry pass (idempotent, so every start may run it); a failure must not
+    keep the counter from selling."""
+    from shopcrm.services.members.points import expire_points
+
+    try:
+        expire_points(db)
+    except Exception as exc:  # noqa: BLE001 - logged and shown, the shop still opens
+        message = translate("points", "Expired points could not be written off: {reason}").format(
+            reason=exc.message() if isinstance(exc, ShopError) else str(exc)
+        )
+        log.warning("%s", message)
+        _warnings.append(message)

@@ -30,12 +30,34 @@ DEFAULT_LEVELS: tuple[MemberLevel, ...] = (
 
 
 @dataclass(frozen=True)
+class BonusRule:
+    """Top up at least this much, get this bonus (充 200 送 20)."""
+
+    min_topup_cents: int
+    bonus_cents: int
+
+
+@dataclass(frozen=True)
 class ShopSettings:
     shop_name: str = ""
     currency: str = "CNY"
     language: str = "zh_CN"
-    # Points earned per whole currency unit spent (1 point per ¥1 by default).
+    # Points earned per whole currency unit spent (1 point per ¥1 by default): points_per_unit
+    # points for every points_spend_unit_cents spent, so 1 point per ¥10 is 1 per 1000 cents.
     points_per_unit: int = 1
+    points_spend_unit_cents: int = 100
+    # Redemption: points_redeem_points points take points_redeem_cents off a sale (100 = ¥1);
+    # at least points_redeem_min and at most points_redeem_max (0: no limit) points per sale.
+    points_redeem_points: int = 100
+    points_redeem_cents: int = 100
+    points_redeem_min: int = 0
+    points_redeem_max: int = 0
+    # Points expire this many months after they were earned (0: never).
+    points_expiry_months: int = 0
+    # Stored value (储值): the bonus of the largest rule the top-up reaches.
+    stored_value_bonus_rules: tuple[BonusRule, ...] = ()
+    # The coupon (definition id) every newly registered member gets; None: none.
+    registration_coupon_id: int | None = None
     levels: tuple[MemberLevel, ...] = DEFAULT_LEVELS
     mask_phones: bool = True
     backup_dir: str | None = None
@@ -51,12 +73,21 @@ class ShopSettings:
         return level
 
     def points_for(self, total_cents: int) -> int:
-        return max(0, total_cents // 100) * self.points_per_unit
+        return max(0, total_cents // max(1, self.points_spend_unit_cents)) * self.points_per_unit
+
+    def points_value_cents(self, points: int) -> int:
+        """Money off for this many points (rounded down to a cent)."""
+        return points * self.points_redeem_cents // max(1, self.points_redeem_points)
+
+    def topup_bonus(self, amount_cents: int) -> int:
+        reached = [r.bonus_cents for r in self.stored_value_bonus_rules if amount_cents >= r.min_topup_cents]
+        return max(reached, default=0)
 
 
 def _to_json(settings: ShopSettings) -> dict[str, Any]:
     data = asdict(settings)
     data["levels"] = [asdict(level) for level in settings.levels]
+    data["stored_value_bonus_rules"] = [asdict(rule) for rule in settings.stored_value_bonus_rules]
     data["rules"] = settings.rules.to_dict()
     return data
 
@@ -67,6 +98,8 @@ def _from_json(raw: dict[str, Any]) -> ShopSettings:
     for key, value in raw.items():
         if key == "levels" and isinstance(value, list):
             values["levels"] = tuple(MemberLevel(str(v["name"]), int(v["min_spend_cents"])) for v in value)
+        elif key == "stored_value_bonus_rules" and isinstance(value, list):
+            values[key] = tuple(BonusRule(int(v["min_topup_cents"]), int(v["bonus_cents"])) for v in value)
         elif key == "rules" and isinstance(value, dict):
             values["rules"] = RuleParams.from_dict(value)
         elif hasattr(base, key):
@@ -79,6 +112,29 @@ def validate_settings(settings: ShopSettings) -> None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The shop name is too long (100 characters at most)."), "shop_name")
     if settings.points_per_unit < 0 or settings.points_per_unit > 1000:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Points per unit must be between 0 and 1000."), "points_per_unit")
+    if not 1 <= settings.points_spend_unit_cents <= 1_000_000:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Points are earned per amount between 0.01 and 10000."), "points_spend_unit_cents"
+        )
+    if not 1 <= settings.points_redeem_points <= 1_000_000 or not 0 <= settings.points_redeem_cents <= 1_000_000:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The points redemption rate is out of range."), "points_redeem")
+    if settings.points_redeem_min < 0 or settings.points_redeem_max < 0 or (
+        settings.points_redeem_max and settings.points_redeem_max < settings.points_redeem_min
+    ):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "The most points per sale cannot be below the least (0 means no limit)."),
+            "points_redeem",
+        )
+    if not 0 <= settings.points_expiry_months <= 120:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Points expire after 0 to 120 months (0: never)."), "points_expiry_months")
+    seen: set[int] = set()
+    for rule in settings.stored_value_bonus_rules:
+        if rule.min_topup_cents <= 0 or rule.bonus_cents < 0 or rule.bonus_cents > rule.min_topup_cents or rule.min_topup_cents in seen:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "A top-up bonus rule needs an amount above 0 and a bonus no larger than it, once per amount."),
+                "stored_value_bonus_rules",
+            )
+        seen.add(rule.min_topup_cents)
     if not settings.levels:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "At least one member level is needed."), "levels")
     if settings.levels[0].min_spend_cents != 0:
@@ -142,12 +198,18 @@ def save_settings(db: Database, settings: ShopSettings) -> ShopSettings:
     validate_settings(settings)
     data = _to_json(settings)
     with db.transaction() as s:
+        before = settings_in(s)
         existing = {row.key: row for row in s.scalars(select(Setting))}
         for key, value in data.items():
             if key in existing:
                 existing[key].value = value
             else:
                 s.add(Setting(key=key, value=value))
+        if tuple(lvl.min_spend_cents for lvl in before.levels) != tuple(lvl.min_spend_cents for lvl in settings.levels):
+            from shopcrm.services.members.points import relevel_all
+
+            s.flush()
+            relevel_all(s.connection(), settings)  # new thresholds re-level everyone (never below a floor)
     return settings
 
 

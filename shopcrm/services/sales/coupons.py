@@ -1,0 +1,336 @@
+"""Coupons: the owner defines them, issues them to members (a campaign list, this week's birthdays,
+new members) and the counter redeems them once, by their short code or from the member card.
+
+A code is 8 characters from an alphabet without 0/O and 1/I, the last one a check character
+(Luhn mod 32), so a mistyped code is caught as a typo before any lookup; it is shown as ABCD-EFGH.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shopcrm.db.engine import Database
+from shopcrm.db.models import CampaignMember, Coupon, CouponDefinition, Member, Product, PurchaseLine
+from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
+from shopcrm.money import MAX_CENTS, format_cents
+from shopcrm.services.shop import audit
+
+ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 characters: no 0/O, no 1/I
+CODE_LENGTH = 8
+KINDS = ("amount", "percent", "item")
+ISSUED_VIA = ("campaign", "birthday", "registration", "manual")
+MAX_ISSUE = 100_000
+
+
+def _check_char(body: str) -> str:
+    """Luhn mod N over the alphabet: catches every single wrong character and most swaps."""
+    n = len(ALPHABET)
+    total, factor = 0, 2
+    for ch in reversed(body):
+        addend = factor * ALPHABET.index(ch)
+        total += addend // n + addend % n
+        factor = 1 if factor == 2 else 2
+    return ALPHABET[(n - total % n) % n]
+
+
+def new_code() -> str:
+    body = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH - 1))
+    return body + _check_char(body)
+
+
+def normalise_code(raw: str) -> str:
+    """What the clerk typed or the scanner read -> the stored code; a typo is refused here."""
+    text = unicodedata.normalize("NFKC", str(raw or "")).upper().replace("-", "").replace(" ", "")
+    if len(text) != CODE_LENGTH or any(ch not in ALPHABET for ch in text) or _check_char(text[:-1]) != text[-1]:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "\"{code}\" is not a valid coupon code: check it for a typo."), "coupon",
+            code=str(raw)[:20],
+        )
+    return text
+
+
+def show_code(code: str) -> str:
+    return f"{code[:4]}-{code[4:]}"
+
+
+@dataclass(frozen=True)
+class CouponDefinitionView:
+    id: int
+    name: str
+    kind: str
+    amount_cents: int
+    percent: int
+    product_id: int | None
+    min_spend_cents: int
+    valid_from: dt.date
+    valid_to: dt.date
+
+
+@dataclass(frozen=True)
+class CouponView:
+    id: int
+    code: str
+    definition_id: int
+    name: str
+    member_id: int | None
+    campaign_id: int | None
+    issued_via: str
+    issued_at: dt.datetime
+    valid_from: dt.date
+    valid_to: dt.date
+    redeemed_at: dt.datetime | None
+    purchase_id: int | None
+    discount_cents: int
+
+    @property
+    def shown_code(self) -> str:
+        return show_code(self.code)
+
+
+def _now() -> dt.datetime:
+    from shopcrm.services.members.records import now
+
+    return now()
+
+
+def define_coupon(
+    db: Database, name: str, kind: str, *, amount_cents: int = 0, percent: int = 0, product_id: int | None = None,
+    min_spend_cents: int = 0, valid_from: dt.date, valid_to: dt.date,
+) -> int:
+    """A kind of coupon: ¥ off over a minimum spend, % off, or a free item; valid from/to."""
+    name = (name or "").strip()
+    if not name or len(name) > 100:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A coupon needs a name of 1 to 100 characters."), "name")
+    if kind not in KINDS:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown coupon kind {value}."), "kind", value=kind)
+    if kind == "amount" and not 0 < amount_cents < MAX_CENTS:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The money off must be more than 0."), "amount")
+    if kind == "percent" and not 1 <= percent <= 100:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The percentage off must be between 1 and 100."), "percent")
+    if not 0 <= min_spend_cents < MAX_CENTS:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The minimum spend cannot be negative."), "min_spend")
+    if kind == "amount" and min_spend_cents and amount_cents > min_spend_cents:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The money off is larger than the minimum spend."), "amount")
+    if valid_to < valid_from:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The start date is after the end date."), "valid_to")
+    with db.transaction() as s:
+        if kind == "item":
+            product = s.get(Product, product_id) if product_id is not None else None
+            if product is None:
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "A free-item coupon needs a product."), "product")
+        d = CouponDefinition(
+            name=name, kind=kind, amount_cents=amount_cents if kind == "amount" else 0,
+            percent=percent if kind == "percent" else 0, product_id=product_id if kind == "item" else None,
+            min_spend_cents=min_spend_cents, valid_from=valid_from, valid_to=valid_to, created_at=_now(),
+        )
+        s.add(d)
+        s.flush()
+        audit.record_in(s, audit.COUPON, event="define", definition_id=d.id)
+        return d.id
+
+
+def _definition(s: Session, definition_id: int) -> CouponDefinition:
+    d = s.get(CouponDefinition, definition_id)
+    if d is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("errors", "Coupon {id} does not exist."), id=definition_id)
+    return d
+
+
+def _issue(s: Session, d: CouponDefinition, member_ids: list[int], via: str, campaign_id: int | None) -> list[str]:
+    if len(member_ids) > MAX_ISSUE:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "At most 100000 coupons can be issued at once."), "members")
+    if d.valid_to < _now().date():
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "This coupon expired on {date}."), date=d.valid_to.isoformat())
+    taken = set(s.scalars(select(Coupon.code)))
+    codes = []
+    at = _now()
+    for mid in member_ids:
+        code = new_code()
+        while code in taken:
+            code = new_code()
+        taken.add(code)
+        s.add(Coupon(code=code, definition_id=d.id, member_id=mid, campaign_id=campaign_id, issued_via=via,
+                     issued_at=at, discount_cents=0))
+        codes.append(code)
+    s.flush()
+    audit.record_in(s, audit.COUPON, event="issue", definition_id=d.id, via=via, campaign_id=campaign_id, count=len(codes))
+    return codes
+
+
+def issue_to_members(db: Database, definition_id: int, member_ids: list[int]) -> list[str]:
+    with db.transaction() as s:
+        d = _definition(s, definition_id)
+        found = set(s.scalars(select(Member.id).where(Member.id.in_(member_ids), Member.status == "active")))
+        missing = [m for m in member_ids if m not in found]
+        if missing:
+            raise NotFoundError(QT_TRANSLATE_NOOP("errors", "Member {id} does not exist."), id=missing[0])
+        return _issue(s, d, list(dict.fromkeys(member_ids)), "manual", None)
+
+
+def issue_to_campaign(db: Database, definition_id: int, campaign_id: int) -> list[str]:
+    """One coupon for every active member on a saved list; redemptions count as its responses."""
+    from shopcrm.services.campaigns.lists import load_campaign
+
+    with db.transaction() as s:
+        d = _definition(s, definition_id)
+        load_campaign(s, campaign_id)
+        ids = list(
+            s.scalars(
+                select(CampaignMember.member_id).join(Member, Member.id == CampaignMember.member_id)
+                .where(CampaignMember.campaign_id == campaign_id, Member.status == "active").order_by(CampaignMember.member_id)
+            )
+        )
+        return _issue(s, d, ids, "campaign", campaign_id)
+
+
+def birthday_week(day: dt.date) -> list[tuple[int, int]]:
+    """(month, day) of the Monday-to-Sunday week that holds `day`."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return [((monday + dt.timedelta(days=i)).month, (monday + dt.timedelta(days=i)).day) for i in range(7)]
+
+
+def issue_to_birthdays(db: Database, definition_id: int, week_of: dt.date | None = None) -> list[str]:
+    """One coupon for every active member whose (solar) birthday falls in this week, once per year."""
+    week_of = week_of or _now().date()
+    days = birthday_week(week_of)
+    if (2, 28) in days and (3, 1) in days and (2, 29) not in days:
+        days.append((2, 29))  # a 29 February birthday is kept on the 28th in other years
+    with db.transaction() as s:
+        d = _definition(s, definition_id)
+        ids = []
+        start_of_year = dt.datetime(week_of.year, 1, 1)
+        already = set(
+            s.scalars(
+                select(Coupon.member_id).where(
+                    Coupon.definition_id == definition_id, Coupon.issued_via == "birthday", Coupon.issued_at >= start_of_year
+                )
+            )
+        )
+        for mid, month, day in s.execute(
+            select(Member.id, Member.birth_month, Member.birth_day).where(Member.status == "active", Member.birth_month.is_not(None))
+        ):
+            if (month, day) in days and mid not in already:
+                ids.append(mid)
+        return _issue(s, d, sorted(ids), "birthday", None)
+
+
+def issue_on_registration_in(s: Session, member_id: int, definition_id: int) -> str | None:
+    """The welcome coupon of a new member (setting `registration_coupon_id`), inside its transaction."""
+    d = s.get(CouponDefinition, definition_id)
+    if d is None or d.valid_to < _now().date():
+        return None
+    return _issue(s, d, [member_id], "registration", None)[0]
+
+
+# ------------------------------------------------------------------ at the counter
+
+
+@dataclass(frozen=True)
+class CouponLine:
+    product_id: int
+    amount_cents: int
+
+
+def discount_in(
+    s: Session, code: str, member_id: int | None, base_cents: int, lines: list[PurchaseLine], at: dt.datetime
+) -> tuple[Coupon, int]:
+    """The coupon (row locked) and the money it takes off this sale; refuses with a clear reason."""
+    code = normalise_code(code)
+    coupon = s.scalars(select(Coupon).where(Coupon.code == code).with_for_update()).first()
+    if coupon is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("errors", "There is no coupon {code}."), code=show_code(code))
+    if coupon.redeemed_at is not None:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "Coupon {code} was already used on {date}."), code=show_code(code),
+            date=coupon.redeemed_at.date().isoformat(),
+        )
+    if coupon.member_id is not None and coupon.member_id != member_id:
+        raise ConflictError(QT_TRANSLATE_NOOP("errors", "Coupon {code} belongs to another member."), code=show_code(code))
+    d = s.get(CouponDefinition, coupon.definition_id)
+    assert d is not None
+    if at.date() > d.valid_to:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "Coupon {code} expired on {date}."), code=show_code(code), date=d.valid_to.isoformat()
+        )
+    if at.date() < d.valid_from:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "Coupon {code} is valid from {date}."), code=show_code(code), date=d.valid_from.isoformat()
+        )
+    if base_cents < d.min_spend_cents:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "Coupon {code} needs a purchase of at least {amount}."), code=show_code(code),
+            amount=format_cents(d.min_spend_cents),
+        )
+    if d.kind == "amount":
+        off = d.amount_cents
+    elif d.kind == "percent":
+        off = int((Decimal(base_cents) * d.percent / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    else:
+        prices = [line.unit_price_cents for line in lines if line.product_id == d.product_id]
+        if not prices:
+            product = s.get(Product, d.product_id)
+            raise ConflictError(
+                QT_TRANSLATE_NOOP("errors", "Coupon {code} gives a free {product}: add it to the sale."), code=show_code(code),
+                product=product.name if product else "?",
+            )
+        off = max(prices)
+    return coupon, min(off, base_cents)
+
+
+def mark_redeemed_in(s: Session, coupon: Coupon, purchase_id: int, discount: int, at: dt.datetime) -> None:
+    coupon.redeemed_at = at
+    coupon.purchase_id = purchase_id
+    coupon.discount_cents = discount
+    audit.record_in(s, audit.COUPON, event="redeem", coupon_id=coupon.id, purchase_id=purchase_id, cents=discount)
+
+
+def release_in(s: Session, purchase_id: int) -> int:
+    """A voided sale gives its coupon back (it may be used again); returns how many."""
+    count = 0
+    for coupon in s.scalars(select(Coupon).where(Coupon.purchase_id == purchase_id, Coupon.redeemed_at.is_not(None))):
+        coupon.redeemed_at = None
+        coupon.purchase_id = None
+        coupon.discount_cents = 0
+        audit.record_in(s, audit.COUPON, event="release", coupon_id=coupon.id, purchase_id=purchase_id)
+        count += 1
+    return count
+
+
+# ------------------------------------------------------------------ lists
+
+
+def list_definitions(db: Database) -> list[CouponDefinitionView]:
+    with db.read() as s:
+        return [
+            CouponDefinitionView(d.id, d.name, d.kind, d.amount_cents, d.percent, d.product_id, d.min_spend_cents, d.valid_from, d.valid_to)
+            for d in s.scalars(select(CouponDefinition).order_by(CouponDefinition.id))
+        ]
+
+
+def list_coupons(
+    db: Database, *, member_id: int | None = None, definition_id: int | None = None, usable_on: dt.date | None = None,
+    limit: int = 1000,
+) -> list[CouponView]:
+    """Coupons, newest first; `usable_on`: only those not used and valid that day (the member card)."""
+    stmt = select(Coupon, CouponDefinition).join(CouponDefinition, CouponDefinition.id == Coupon.definition_id)
+    if member_id is not None:
+        stmt = stmt.where(Coupon.member_id == member_id)
+    if definition_id is not None:
+        stmt = stmt.where(Coupon.definition_id == definition_id)
+    if usable_on is not None:
+        stmt = stmt.where(
+            Coupon.redeemed_at.is_(None), CouponDefinition.valid_from <= usable_on, CouponDefinition.valid_to >= usable_on
+        )
+    with db.read() as s:
+        return [
+            CouponView(c.id, c.code, d.id, d.name, c.member_id, c.campaign_id, c.issued_via, c.issued_at, d.valid_from,
+                       d.valid_to, c.redeemed_at, c.purchase_id, c.discount_cents)
+            for c, d in s.execute(stmt.order_by(Coupon.id.desc()).limit(max(1, min(limit, 100_000))))
+        ]
