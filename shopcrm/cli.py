@@ -8,6 +8,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -82,8 +83,35 @@ def run_cli(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("shopcrm: " + translate("cli", "cancelled") + "\n")
         return 1
+    except Exception as exc:  # noqa: BLE001 - a bug must still end in one line, never a traceback on the terminal
+        log = _log_crash(argv, exc)
+        where = translate("cli", "details in {path}").format(path=log) if log else translate("cli", "no log could be written")
+        sys.stderr.write(
+            "shopcrm: " + translate("cli", "unexpected error ({error}); the command stopped; {where}").format(
+                error=type(exc).__name__, where=where
+            ) + "\n"
+        )
+        return 1
     finally:
         ctx.close()
+
+
+def _log_crash(argv: Sequence[str], exc: BaseException) -> Path | None:
+    """Append the traceback of an unexpected error to errors.log in the data folder; its path, or None."""
+    import datetime as dt
+    import traceback
+
+    from shopcrm.paths import data_dir
+
+    try:
+        path = data_dir() / "logs" / "errors.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {dt.datetime.now().isoformat(timespec='seconds')} shopcrm {__version__}: {' '.join(argv[:1])}\n")
+            fh.write("".join(traceback.format_exception(exc)))
+        return path
+    except OSError:
+        return None
 
 
 def gui_main() -> int:

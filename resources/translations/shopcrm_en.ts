@@ -1575,7 +1575,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>day/month/year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>year/month/day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} ({order})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its dates do not show their order: &quot;{value}&quot; can be {readings}. Choose how this sheet writes dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the date order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sheet &quot;{sheet}&quot;: choose the column with {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet &quot;{sheet}&quot;: choose the order of day, month and year of its dates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4442,6 +4474,18 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>details in {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no log could be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected error ({error}); the command stopped; {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>copy the database to DEST or the backup folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4838,6 +4882,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>order of day, month and year in text dates like 03/04/25, when the file leaves it open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>replace filled-in fields of known members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4859,6 +4907,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Dry run: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No row could be imported: nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5500,6 +5552,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&quot;{value}&quot; depends on the decimal mark, and the file uses both a decimal comma and a decimal point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not an amount: its separators do not fit this file (a thousands group has exactly 3 digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The amount {value} is too large.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5509,6 +5569,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>&quot;{value}&quot; is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; can be read as {dates}; choose the order of day, month and year for this column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot;: the dates of this column mix day/month orders, so none of them can be trusted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5537,6 +5605,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>The quantity {value} is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}…&quot; is longer than {limit} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6020,6 +6092,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file} is not UTF-8 and not in any text encoding ShopCRM knows. Save it in Excel as &quot;CSV UTF-8&quot; and import that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8, and its text could be {encoding} or {others}; importing it in the wrong one would store other characters. Save it in Excel as &quot;CSV UTF-8&quot; and import that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Give a chart as TITLE=FILE.png.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6225,6 +6305,22 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rejected-rows file {path} must end in .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist; the rejected rows cannot be written there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be written (no permission).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date order; use one of {orders}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6861,11 +6957,19 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sheet &quot;{sheet}&quot; is hidden and was not imported; choose it by name to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{column}: the date is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{column}: the amount is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column}: the discount {discount} is larger than the amount before it ({gross}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6882,6 +6986,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>The lines of receipt {receipt} give different receipt totals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} was imported before for another member.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

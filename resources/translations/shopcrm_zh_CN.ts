@@ -1576,8 +1576,40 @@
         <translation>在第 {row} 行找到表头。各列已根据表头识别：请检查，如有不对请修改。</translation>
     </message>
     <message>
+        <source>day/month/year</source>
+        <translation>日/月/年</translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation>月/日/年</translation>
+    </message>
+    <message>
+        <source>year/month/day</source>
+        <translation>年/月/日</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>{date} ({order})</source>
+        <translation>{date}（{order}）</translation>
+    </message>
+    <message>
+        <source>Its dates do not show their order: &quot;{value}&quot; can be {readings}. Choose how this sheet writes dates.</source>
+        <translation>日期没有写明顺序：“{value}”可以是 {readings}。请选择此工作表日期的写法。</translation>
+    </message>
+    <message>
+        <source>Choose the date order</source>
+        <translation>选择日期顺序</translation>
+    </message>
+    <message>
         <source>Sheet &quot;{sheet}&quot;: choose the column with {fields}.</source>
         <translation>工作表“{sheet}”：请选择{fields}所在的列。</translation>
+    </message>
+    <message>
+        <source>Sheet &quot;{sheet}&quot;: choose the order of day, month and year of its dates.</source>
+        <translation>工作表“{sheet}”：请选择其日期中日、月、年的顺序。</translation>
     </message>
     <message>
         <source>Sheet &quot;{sheet}&quot;: {fields} is chosen for two columns.</source>
@@ -4450,6 +4482,18 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>已取消</translation>
     </message>
     <message>
+        <source>details in {path}</source>
+        <translation>详情见 {path}</translation>
+    </message>
+    <message>
+        <source>no log could be written</source>
+        <translation>无法写入日志</translation>
+    </message>
+    <message>
+        <source>unexpected error ({error}); the command stopped; {where}</source>
+        <translation>意外错误（{error}），命令已停止；{where}</translation>
+    </message>
+    <message>
         <source>copy the database to DEST or the backup folder</source>
         <translation>把数据库复制到 DEST 或备份文件夹</translation>
     </message>
@@ -4846,6 +4890,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>JSON 对象 {&quot;表头或列字母&quot;: &quot;字段&quot;}；会按此表头布局记住</translation>
     </message>
     <message>
+        <source>order of day, month and year in text dates like 03/04/25, when the file leaves it open</source>
+        <translation>文件无法确定时，03/04/25 这类文本日期中日、月、年的顺序</translation>
+    </message>
+    <message>
         <source>replace filled-in fields of known members</source>
         <translation>覆盖已有会员已填写的字段</translation>
     </message>
@@ -4868,6 +4916,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Dry run: nothing was written.</source>
         <translation>试运行：没有写入任何数据。</translation>
+    </message>
+    <message>
+        <source>No row could be imported: nothing was written.</source>
+        <translation>没有可导入的行：未写入任何内容。</translation>
     </message>
     <message>
         <source>Import batch {batch} ({file}).</source>
@@ -5508,6 +5560,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>没有要修改的内容：请给出 --price、--name 或其他选项。</translation>
     </message>
     <message>
+        <source>&quot;{value}&quot; depends on the decimal mark, and the file uses both a decimal comma and a decimal point.</source>
+        <translation>“{value}”的数值取决于小数点符号，而此文件同时使用了小数逗号和小数点。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not an amount: its separators do not fit this file (a thousands group has exactly 3 digits).</source>
+        <translation>“{value}”不是金额：分隔符与此文件不符（千位分组必须正好 3 位数字）。</translation>
+    </message>
+    <message>
         <source>The amount {value} is too large.</source>
         <translation>金额 {value} 过大。</translation>
     </message>
@@ -5518,6 +5578,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>&quot;{value}&quot; is not a date.</source>
         <translation>“{value}”不是日期。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; can be read as {dates}; choose the order of day, month and year for this column.</source>
+        <translation>“{value}”可以读作 {dates}；请为这一列选择日、月、年的顺序。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot;: the dates of this column mix day/month orders, so none of them can be trusted.</source>
+        <translation>“{value}”：这一列的日期混用了不同的日/月顺序，因此无法确定任何一个。</translation>
     </message>
     <message>
         <source>The date {value} is too early.</source>
@@ -5546,6 +5614,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>The quantity {value} is too large.</source>
         <translation>数量 {value} 过大。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}…&quot; is longer than {limit} characters.</source>
+        <translation>“{value}…”超过 {limit} 个字符。</translation>
     </message>
     <message>
         <source>&quot;{value}&quot; was stored as a number and lost digits; format the column as text.</source>
@@ -6028,6 +6100,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>{file} 有 {size} MB；一次最多导入 {limit} MB。请拆分成较小的文件。</translation>
     </message>
     <message>
+        <source>{file} is not UTF-8 and not in any text encoding ShopCRM knows. Save it in Excel as &quot;CSV UTF-8&quot; and import that file.</source>
+        <translation>{file} 不是 UTF-8，也不是 ShopCRM 认识的任何文本编码。请在 Excel 中另存为“CSV UTF-8”，再导入该文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8, and its text could be {encoding} or {others}; importing it in the wrong one would store other characters. Save it in Excel as &quot;CSV UTF-8&quot; and import that file.</source>
+        <translation>{file} 不是 UTF-8，其文本可能是 {encoding}，也可能是 {others}；按错误的编码导入会存入别的字符。请在 Excel 中另存为“CSV UTF-8”，再导入该文件。</translation>
+    </message>
+    <message>
         <source>Give a chart as TITLE=FILE.png.</source>
         <translation>请以 标题=文件.png 的形式给出图表。</translation>
     </message>
@@ -6234,6 +6314,22 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>{problems}</source>
         <translation>{problems}</translation>
+    </message>
+    <message>
+        <source>The rejected-rows file {path} must end in .xlsx.</source>
+        <translation>被拒绝行文件 {path} 必须以 .xlsx 结尾。</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist; the rejected rows cannot be written there.</source>
+        <translation>文件夹 {path} 不存在，无法在那里写入被拒绝的行。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written (no permission).</source>
+        <translation>无法写入 {path}（没有权限）。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a date order; use one of {orders}.</source>
+        <translation>“{value}”不是日期顺序；请使用 {orders} 之一。</translation>
     </message>
     <message>
         <source>{file} has a header but no rows of data.</source>
@@ -6869,12 +6965,20 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>会员</translation>
     </message>
     <message>
+        <source>Sheet &quot;{sheet}&quot; is hidden and was not imported; choose it by name to import it.</source>
+        <translation>工作表“{sheet}”是隐藏的，未导入；如需导入，请按名称选择它。</translation>
+    </message>
+    <message>
         <source>{column}: the date is missing.</source>
         <translation>{column}：缺少日期。</translation>
     </message>
     <message>
         <source>{column}: the amount is missing.</source>
         <translation>{column}：缺少金额。</translation>
+    </message>
+    <message>
+        <source>{column}: the discount {discount} is larger than the amount before it ({gross}).</source>
+        <translation>{column}：优惠 {discount} 大于优惠前的金额（{gross}）。</translation>
     </message>
     <message>
         <source>The amount is missing.</source>
@@ -6891,6 +6995,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>The lines of receipt {receipt} give different receipt totals.</source>
         <translation>小票 {receipt} 的各行给出的小票合计不一致。</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} was imported before for another member.</source>
+        <translation>小票 {receipt} 以前已作为另一位会员的消费导入。</translation>
     </message>
     <message>
         <source>A line of receipt {receipt} has no amount.</source>

@@ -32,6 +32,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             metavar="FILE",
             help=translate("cli", "JSON object {\"header or column letter\": \"field\"}; remembered for this header layout"),
         )
+        p.add_argument(
+            "--date-order",
+            choices=["dmy", "mdy", "ymd"],
+            help=translate("cli", "order of day, month and year in text dates like 03/04/25, when the file leaves it open"),
+        )
         if kind == "members":
             p.add_argument("--overwrite", action="store_true", help=translate("cli", "replace filled-in fields of known members"))
         add_json_flag(p)
@@ -88,6 +93,8 @@ def text_summary(result: ImportResult, dry_run: bool) -> str:
     lines = []
     if dry_run:
         lines.append(translate("cli", "Dry run: nothing was written."))
+    elif result.nothing_imported():
+        lines.append(translate("cli", "No row could be imported: nothing was written."))
     elif result.batch is not None:
         lines.append(translate("cli", "Import batch {batch} ({file}).").format(batch=result.batch, file=result.file_name))
     lines.append(
@@ -131,6 +138,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         dry_run=args.dry_run,
         overwrite=bool(getattr(args, "overwrite", False)),
         errors_path=Path(args.errors) if args.errors else None,
+        date_orders={"*": args.date_order} if args.date_order else None,
         progress=_ProgressBar(),
         cancel=CancelToken(),
     )
@@ -139,7 +147,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         ctx.out(result.summary())
     else:
         ctx.out(text_summary(result, args.dry_run))
-    if result.rows and result.rejected == result.rows:
+    if result.nothing_imported():
         sys.stderr.write("shopcrm: " + translate("cli", "no row could be imported; see the reasons with --errors OUT.xlsx") + "\n")
         return 1
     return 0

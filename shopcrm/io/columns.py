@@ -38,8 +38,8 @@ def text_values(values: list[Any], types: set[type] | None = None) -> set[str]:
     return {v for v in distinct if v.__class__ is str}
 
 
-def _mostly_new(cached: int, new: list[Any], distinct: set[Any]) -> bool:
-    return cached >= UNIQUE_AFTER and len(new) > 0.8 * len(distinct)
+def _mostly_new(cached: int, new: list[Any], distinct: set[Any], unique_after: int = UNIQUE_AFTER) -> bool:
+    return cached >= unique_after and len(new) > 0.8 * len(distinct)
 
 
 class CellError:
@@ -76,12 +76,20 @@ class CachedColumn:
     ValidationError from `parse` becomes a CellError in that cell's place."""
 
     def __init__(
-        self, parse: Callable[[Any], Any], limit: int = CACHE_LIMIT, bulk: Callable[[list[Any]], list[Any] | None] | None = None
+        self,
+        parse: Callable[[Any], Any],
+        limit: int = CACHE_LIMIT,
+        bulk: Callable[[list[Any]], list[Any] | None] | None = None,
+        *,
+        unique_after: int = UNIQUE_AFTER,
+        bulk_from: int = 16,
     ) -> None:
         self._parse = parse
         self._bulk = bulk  # parses many new values at once when they are all plain; None: it declines
         self._cache: dict[Any, Any] = {None: None}
         self._limit = limit
+        self._unique_after = unique_after
+        self._bulk_from = bulk_from  # fewer new values than this go one by one (tests set 0 to reach the bulk path)
         self._bad: set[Any] = set()  # keys whose value failed to parse
         self._full = False
 
@@ -102,13 +110,19 @@ class CachedColumn:
         new = [k for k in distinct if k not in cache]
         lookup = cache
         if new:
-            if not self._full and (len(cache) + len(new) > self._limit or _mostly_new(len(cache), new, distinct)):
-                self._full = True  # new values are parsed for this chunk only
-                if _mostly_new(len(cache), new, distinct):  # receipt nos., times: a cache would only cost memory
-                    self._cache = cache = {None: None}
+            drop = False
+            if not self._full:
+                drop = _mostly_new(len(cache), new, distinct, self._unique_after)
+                if drop or len(cache) + len(new) > self._limit:
+                    self._full = True  # from now on new values are parsed for their chunk only
             if self._full:
+                # Values this chunk shares with earlier ones (a receipt across the chunk edge, a returning
+                # phone) are taken from the cache BEFORE it is dropped: `new` was computed against it.
                 lookup = {k: cache[k] for k in distinct if k in cache}
-            done = self._bulk(new) if self._bulk is not None and not typed and len(new) > 16 else None
+                lookup[None] = None
+            if drop:  # receipt nos., times: a cache would only cost memory
+                self._cache = {None: None}
+            done = self._bulk(new) if self._bulk is not None and not typed and len(new) > self._bulk_from else None
             if done is not None:
                 lookup.update(zip(new, done, strict=True))
                 new = []
@@ -124,9 +138,10 @@ class CachedColumn:
 class FilledColumn:
     """Which cells of a column hold something (not None, '', or an empty mark like '-' or '无')."""
 
-    def __init__(self, limit: int = CACHE_LIMIT) -> None:
+    def __init__(self, limit: int = CACHE_LIMIT, *, unique_after: int = UNIQUE_AFTER) -> None:
         self._text: dict[Any, bool] = {None: False}
         self._limit = limit
+        self._unique_after = unique_after
         self._full = False
 
     def all_filled(self, values: list[Any], strings: set[str]) -> bool:
@@ -143,7 +158,7 @@ class FilledColumn:
         new = [v for v in strings if v not in text]
         lookup = text
         if new:
-            if not self._full and (len(text) + len(new) > self._limit or _mostly_new(len(text), new, strings)):
+            if not self._full and (len(text) + len(new) > self._limit or _mostly_new(len(text), new, strings, self._unique_after)):
                 self._full = True
             if self._full:
                 lookup = {v: text[v] for v in strings if v in text}

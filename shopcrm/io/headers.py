@@ -283,9 +283,17 @@ def field_scores(header: str, kind: str) -> dict[str, float]:
     return dict(_field_scores(header, kind))
 
 
+# Traditional characters of the header words, as Taiwan/Hong Kong POS exports (Big5) write them:
+# matched against the Simplified synonyms (銷售日期 = 销售日期, 金額 = 金额, 會員電話 = 会员电话).
+_SIMPLIFIED = str.maketrans(
+    "銷單號稱數額價實應優費類別時間點積標簽註冊區備發貨買賣結帳賬張條訂產顧戶總計錢現筆項門營業務稅級聯絡會員電話碼機動態種齡歲齊錄臺灣記錄選擇聲種贈餘儲蓄值卡轉帳來源處",
+    "销单号称数额价实应优费类别时间点积标签注册区备发货买卖结帐账张条订产顾户总计钱现笔项门营业务税级联络会员电话码机动态种龄岁齐录台湾记录选择声种赠余储蓄值卡转帐来源处",
+)
+
+
 @lru_cache(maxsize=8192)
 def _field_scores(header: str, kind: str) -> dict[str, float]:
-    h = _Header(header)
+    h = _Header(header.translate(_SIMPLIFIED))
     scores: dict[str, float] = {}
     for name, synonyms in _TABLES[kind if kind in _TABLES else "members"]:
         best = max((_score(h, s) for s in synonyms), default=0.0)

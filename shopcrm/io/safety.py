@@ -466,4 +466,84 @@ def detect_text_encoding(p: Path, head: bytes) -> str:
                         pending = data[exc.start :]
                         continue
                     return "utf-8"
-                return "gb18030"
+                return legacy_text_encoding(p)
+
+
+# Encodings a shop's text export may use besides UTF-8: mainland GBK/GB18030, Taiwan/Hong Kong
+# Big5, Western Windows-1252.  GB18030 accepts nearly any byte pair, so a Big5 file also "decodes"
+# as GB18030 - into other characters (菠蘿麵包 -> 翟炮难...).  The choice is never a fallback.
+LEGACY_ENCODINGS = ("gb18030", "big5", "cp1252")
+_ENCODING_NAMES = {"gb18030": "GB18030 (GBK)", "big5": "Big5", "cp1252": "Windows-1252"}
+DETECT_SAMPLE = 1 << 20
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _header_fits(text: str) -> bool:
+    """Whether the top lines, read in this encoding, hold a header the importer recognises."""
+    from shopcrm.io.headers import detect_header
+    from shopcrm.io.workbook import _sniff_delimiter
+
+    lines = text.splitlines()[:30]
+    delimiter = _sniff_delimiter("\n".join(lines))
+    rows = [line.split(delimiter) for line in lines]
+    for kind in ("sales", "members"):
+        guess = detect_header(rows, kind)
+        if guess is not None and not guess.missing:
+            return True
+    return False
+
+
+def legacy_text_encoding(p: Path) -> str:
+    """The encoding of a text file that is not UTF-8, decided over the whole file, or a refusal.
+
+    Every candidate must decode the whole file; of those, the one whose header the importer
+    recognises wins, else the one charset-normalizer (a maintained detector, run over samples
+    spread across the file) finds alone.  When more than one remains the file is refused with a
+    message naming them: an import in the wrong one would silently store other characters."""
+    data = p.read_bytes()
+    decodable = [enc for enc in LEGACY_ENCODINGS if _decodes(data, enc)]
+    if not decodable:
+        raise _refuse(
+            p,
+            QT_TRANSLATE_NOOP(
+                "errors", "{file} is not UTF-8 and not in any text encoding ShopCRM knows. Save it in Excel as \"CSV UTF-8\" and import that file."
+            ),
+        )
+    if len(decodable) > 1:
+        head = data[:65536]
+        fitting = [enc for enc in decodable if _header_fits(head.decode(enc, errors="replace"))]
+        if len(fitting) == 1:
+            return fitting[0]
+        decodable = fitting or decodable
+    if len(decodable) > 1:
+        from charset_normalizer import from_bytes
+
+        sample = data if len(data) <= DETECT_SAMPLE else b"".join(
+            data[i : i + 4096] for i in range(0, len(data), max(4096, len(data) // (DETECT_SAMPLE // 4096)))
+        )
+        matches = from_bytes(sample, cp_isolation=list(decodable), steps=max(1, min(64, len(sample) // 4096)),
+                             chunk_size=min(4096, max(64, len(sample))))
+        found = [m.encoding for m in matches if m.encoding in decodable]
+        if len(found) == 1:
+            return found[0]
+        best = matches.best()
+        first = best.encoding if best is not None and best.encoding in decodable else decodable[0]
+        others = [enc for enc in (found or decodable) if enc != first]
+        raise _refuse(
+            p,
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "{file} is not UTF-8, and its text could be {encoding} or {others}; importing it in the wrong one would store "
+                "other characters. Save it in Excel as \"CSV UTF-8\" and import that file.",
+            ),
+            encoding=_ENCODING_NAMES.get(first, first),
+            others=", ".join(_ENCODING_NAMES.get(e, e) for e in others),
+        )
+    return decodable[0]

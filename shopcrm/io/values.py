@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
-from shopcrm.money import MAX_CENTS, parse_money
+from shopcrm.money import MAX_CENTS, number_text, parse_money
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 # Plausible Excel serial numbers for a sale or registration: 1980-01-01 .. 2099-12-31.
@@ -34,7 +34,10 @@ _TIME = (
 _TZ = r"(?:z|[+-]\d{2}:?\d{2})?"
 _YMD = re.compile(r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?(?:(?:\s+|t|(?<=[日号]))" + _TIME + r")?" + _TZ + "$")
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:[ t]?(?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2}))?)?$")
-_MDY = re.compile(r"^(?P<a>\d{1,2})[/-](?P<b>\d{1,2})[/-](?P<y>\d{4}|\d{2})(?:\s+" + _TIME + ")?$")
+# Three numbers, none with 4 digits first: d/m/y, m/d/y or yy/mm/dd - which one, the column decides.
+_NUMERIC_DATE = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})(?:\s+" + _TIME + ")?$")
+DATE_ORDERS = ("dmy", "mdy", "ymd")
+ALL_ORDERS = frozenset(DATE_ORDERS)
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -53,6 +56,64 @@ _TIME_ONLY = re.compile("^" + _TIME + "$")
 
 def _bad_date(raw: object) -> ValidationError:
     return ValidationError(QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a date."), "date", value=str(raw)[:40])
+
+
+class AmbiguousDateError(ValidationError):
+    """A date like 03/04/25 that reads as different days in the day/month/year orders still open."""
+
+    def __init__(self, raw: object, readings: dict[str, dt.datetime]) -> None:
+        self.readings = readings
+        shown = " / ".join(sorted({w.date().isoformat() for w in readings.values()}))
+        super().__init__(
+            QT_TRANSLATE_NOOP("errors", "\"{value}\" can be read as {dates}; choose the order of day, month and year for this column."),
+            "date",
+            value=str(raw)[:40],
+            dates=shown,
+        )
+
+
+def _mixed_orders(raw: object) -> ValidationError:
+    return ValidationError(
+        QT_TRANSLATE_NOOP("errors", "\"{value}\": the dates of this column mix day/month orders, so none of them can be trusted."),
+        "date",
+        value=str(raw)[:40],
+    )
+
+
+def date_readings(groups: dict[str, str | None], orders: frozenset[str] = ALL_ORDERS) -> dict[str, dt.datetime]:
+    """The valid dates a d/m/y-like match gives in each of `orders`."""
+    a, b, c = groups["a"] or "", groups["b"] or "", groups["c"] or ""
+    out: dict[str, dt.datetime] = {}
+    for order in orders:
+        if order == "ymd":
+            if len(c) > 2 or len(a) != 2:
+                continue
+            year, month, day = _full_year(a), int(b), int(c)
+        elif order == "dmy":
+            year, month, day = _full_year(c), int(b), int(a)
+        else:
+            year, month, day = _full_year(c), int(a), int(b)
+        try:
+            out[order] = dt.datetime.combine(dt.date(year, month, day), _hms(groups))
+        except ValueError:
+            continue
+    return out
+
+
+def normalise_date_text(text: str) -> str:
+    t = _SPACE.sub(" ", unicodedata.normalize("NFKC", text).strip().lower())
+    return t.replace("下午 ", "下午").replace("上午 ", "上午")
+
+
+def numeric_date_match(text: str) -> dict[str, str | None] | None:
+    """The parts of a date whose day/month/year order is not written in it (03/04/25), else None."""
+    m = _NUMERIC_DATE.match(normalise_date_text(text)) if len(text) <= 60 else None
+    return m.groupdict() if m else None
+
+
+def is_year_first(text: str) -> bool:
+    """A text date with a 4-digit year first (2025-01-02, 2025/1/2): it shows its column's order."""
+    return len(text) <= 60 and _YMD.match(normalise_date_text(text)) is not None
 
 
 def is_empty(value: object) -> bool:
@@ -122,18 +183,23 @@ def _full_year(y: str) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _parse_datetime_text(text: str) -> dt.datetime:
-    t = _SPACE.sub(" ", unicodedata.normalize("NFKC", text).strip().lower())
-    t = t.replace("下午 ", "下午").replace("上午 ", "上午")
+def _parse_datetime_text(text: str, orders: frozenset[str] | None = None) -> dt.datetime:
+    t = normalise_date_text(text)
     m = _YMD.match(t) or _COMPACT.match(t)
     if m:
         g = m.groupdict()
         year, month, day = int(g["y"]), int(g["m"]), int(g["d"])
-    elif m := _MDY.match(t):
-        g = m.groupdict()
-        a, b = int(g["a"]), int(g["b"])
-        month, day = (b, a) if a > 12 else (a, b)  # m/d/y as Excel writes it in en-US, d/m/y when it must be
-        year = _full_year(g["y"])
+    elif m := _NUMERIC_DATE.match(t):
+        # Never guessed: the column's order (or, without one, every order) must give one date.
+        readings = date_readings(m.groupdict(), ALL_ORDERS if orders is None else orders)
+        found = set(readings.values())
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            raise AmbiguousDateError(text, readings)
+        if orders is not None and not orders:
+            raise _mixed_orders(text)
+        raise _bad_date(text)
     elif m := (_DMONY.match(t) or _MONDY.match(t)):
         g = m.groupdict()
         if g["mon"] not in _MONTHS:
@@ -159,7 +225,7 @@ def _number_or_none(text: str) -> float | None:
         return None
 
 
-def parse_datetime(value: object) -> dt.datetime:
+def parse_datetime(value: object, orders: frozenset[str] | None = None) -> dt.datetime:
     """A sale's date and time from a real date, an Excel serial, 20250305, or text in the usual forms."""
     if isinstance(value, dt.datetime):
         return value.replace(microsecond=0, tzinfo=None)
@@ -182,13 +248,22 @@ def parse_datetime(value: object) -> dt.datetime:
         raise _bad_date(text)
     if len(text) > 60:
         raise _bad_date(text)
-    return _parse_datetime_text(text)
+    return _parse_datetime_text(text, orders)
 
 
-def parse_sale_datetime(value: object, *, now: dt.datetime | None = None) -> dt.datetime:
-    """parse_datetime plus the sanity range a sale must be in (not before 1980, not in the future)."""
-    when = parse_datetime(value)
+def parse_sale_datetime(value: object, *, now: dt.datetime | None = None, orders: frozenset[str] | None = None) -> dt.datetime:
+    """parse_datetime plus the sanity range a sale must be in (not before 1980, not in the future).
+
+    orders: the day/month/year orders its column allows (see shopcrm.io.conventions); a reading
+    outside the range is no reading, so 24-12-31 is 2024-12-31 and never 1931-12-24."""
     limit = (now or dt.datetime.now()) + dt.timedelta(days=1)
+    try:
+        when = parse_datetime(value, orders)
+    except AmbiguousDateError as exc:
+        possible = {w for w in exc.readings.values() if EARLIEST <= w <= limit}
+        if len(possible) != 1:
+            raise
+        when = possible.pop()
     if when < EARLIEST:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The date {value} is too early."), "date", value=when.date().isoformat())
     if when > limit:
@@ -220,9 +295,9 @@ def parse_time(value: object) -> dt.time:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a time of day."), "time", value=str(value)[:30]) from exc
 
 
-def parse_date(value: object) -> dt.date:
+def parse_date(value: object, orders: frozenset[str] | None = None) -> dt.date:
     """A day (registration, consent): any form parse_datetime takes, time dropped."""
-    return parse_datetime(value).date()
+    return parse_datetime(value, orders).date()
 
 
 # ---------------------------------------------------------------- money and quantities
@@ -231,7 +306,7 @@ _MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\u2014": "
 _AMOUNT_WORDS = re.compile(r"(?i)(元整|元|块钱|块|人民币|yuan|rmb|cny)")
 
 
-def parse_amount(value: object, *, field: str = "amount", allow_negative: bool = True) -> int:
+def parse_amount(value: object, *, field: str = "amount", allow_negative: bool = True, decimal_comma: bool | None = False) -> int:
     """Cents from a sheet cell: floats from xlsx, '¥1,234.50', '-12.5', '12.50-', '(12.00)', '30元整'.
 
     A thin layer over shopcrm.money.parse_money for what only sheets do (trailing minus, Unicode
@@ -253,8 +328,17 @@ def parse_amount(value: object, *, field: str = "amount", allow_negative: bool =
             text = "-" + text[:-1].strip()
         if text.startswith(("¥-", "$-")):
             text = "-" + text[0] + text[2:]
-        return parse_money(text or value, field=field, allow_negative=allow_negative)
+        return parse_money(text or value, field=field, allow_negative=allow_negative, decimal_comma=decimal_comma)
     return parse_money(value, field=field, allow_negative=allow_negative)
+
+
+_CURRENCY_SIGNS = re.compile(r"[¥￥$]")
+
+
+def amount_core(text: str) -> str:
+    """An amount text without currency, words, sign and brackets: what its separators are judged on."""
+    core = _CURRENCY_SIGNS.sub("", _AMOUNT_WORDS.sub("", unicodedata.normalize("NFKC", text).translate(_MINUS))).strip()
+    return core.strip("()").strip().strip("+-").strip()
 
 
 _QTY_TEXT = re.compile(r"^(?:[x×*]\s*)?(?P<n>[-+]?\d+(?:\.\d+)?)\s*(?:[x×*]|[^\d\s.]{1,4})?$")
@@ -300,6 +384,20 @@ def _check_quantity(milli: int, raw: object) -> int:
 
 def quantity_decimal(milli: int) -> Decimal:
     return (Decimal(milli) / 1000).quantize(Decimal("0.001"))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def whole_text(value: object, limit: int, field: str) -> str | None:
+    """A name or note as the sheet has it (normalised, control characters out), never cut:
+    two long product names cut to the same prefix would become one product."""
+    text = _CONTROL.sub("", text_of(value))
+    if len(text) > limit:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "\"{value}…\" is longer than {limit} characters."), field, value=text[:30], limit=limit
+        )
+    return text or None
 
 
 # ---------------------------------------------------------------- identifiers and codes
@@ -425,7 +523,12 @@ def parse_points(value: object) -> int:
     if isinstance(value, int):
         points = value
     else:
-        text = text_of(value).replace(",", "")
+        written = text = text_of(value)
+        if "," in text or " " in text:  # thousands groups of exactly 3 digits: '1,5' is not 15 points
+            plain = number_text(text.lstrip("-"), False)
+            if plain is None:
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a number of points."), "points", value=written[:20])
+            text = ("-" if written.startswith("-") else "") + plain
         if text.endswith(".0"):
             text = text[:-2]
         if not re.fullmatch(r"-?\d{1,9}", text):

@@ -34,8 +34,10 @@ class Sheet:
         hidden: bool = False,
         first_column: int = 0,
         batches: Callable[[int], Iterator[list[list[Cell]]]] | None = None,
+        delimiter: str | None = None,
     ) -> None:
         self.name = name
+        self.delimiter = delimiter  # CSV only: a ';' file is a decimal-comma file (shopcrm.io.conventions)
         self._source = source
         self._batches = batches  # the same rows, `size` at a time, without a Python step per row
         self.total_rows = total_rows
@@ -195,7 +197,9 @@ def _sniff_delimiter(sample: str) -> str:
         if not counts or max(counts) == 0:
             continue
         common = max(set(counts), key=counts.count)
-        score = counts.count(common) / len(counts) * min(common, 10) + (0.5 if delimiter in "\t," else 0)
+        # Tab and comma win only a tie: a ';' export with decimal commas has a comma in most data lines
+        # but not in its header, and a bonus for ',' used to split 12,50 into two cells.
+        score = counts.count(common) / len(counts) * min(common, 10) + (0.01 if delimiter in "\t," else 0)
         if score > best_score:
             best, best_score = delimiter, score
     return best
@@ -204,13 +208,16 @@ def _sniff_delimiter(sample: str) -> str:
 def _csv_sheet(info: FileInfo, name: str) -> Sheet:
     encoding = info.encoding or "utf-8"
     csv.field_size_limit(limits.MAX_CSV_FIELD)
+    try:
+        with info.path.open("r", encoding=encoding, newline="", errors="replace") as fh:
+            delimiter = _sniff_delimiter(fh.read(64 * 1024))
+    except OSError as exc:
+        raise BadFileError(QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {reason}"), path=str(info.path), reason=exc.strerror or str(exc)) from exc
 
     def source() -> Iterator[list[Cell]]:
         count = 0
         try:
             with info.path.open("r", encoding=encoding, newline="", errors="strict") as fh:
-                delimiter = _sniff_delimiter(fh.read(64 * 1024))
-                fh.seek(0)
                 for row in csv.reader(_NulFree(fh), delimiter=delimiter):
                     count += 1
                     if count > limits.MAX_ROWS + 1:
@@ -232,7 +239,7 @@ def _csv_sheet(info: FileInfo, name: str) -> Sheet:
                 QT_TRANSLATE_NOOP("errors", "{file} is not a readable CSV file ({reason})."), file=info.path.name, reason=str(exc)[:80]
             ) from exc
 
-    return Sheet(name, source)
+    return Sheet(name, source, delimiter=delimiter)
 
 
 class _NulFree(io.TextIOBase):

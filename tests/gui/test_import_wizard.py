@@ -275,3 +275,26 @@ def test_a_cancel_after_the_commit_reports_the_import(ctx: AppContext, tmp_path:
     outcome = jobs.import_job(ctx.db, sales_file(tmp_path / "late.xlsx"), "sales", {}, [])(Control(job, ctx.worker))
     assert outcome.result.batch is not None and outcome.result.imported == 6
     assert counts(ctx.db)[0] == 6 and len(outcome.rejects) == 1
+
+
+def test_dates_that_do_not_show_their_order_are_asked(qtbot: Any, ctx: AppContext, wizard: ImportWizard,
+                                                      tmp_path: Path) -> None:
+    """25/01/02 is 2002-01-25 or 2025-01-02: the columns step asks, Next waits for the answer."""
+    path = tmp_path / "yy.csv"
+    path.write_text("日期,手机,实收\n25/01/02 10:00,13800001111,20\n25/01/03 11:00,13800001111,30\n", encoding="utf-8")
+    to_columns(qtbot, wizard, path)
+    box = wizard.date_order_box
+    assert box.isVisible() and wizard.date_hint.isVisible() and "25/01/02 10:00" in wizard.date_hint.text()
+    assert [box.itemData(i) for i in range(box.count())] == [None, "dmy", "ymd"]
+    assert not wizard.check_button.isEnabled() and "order of day, month and year" in wizard.mapping_error.text()
+    box.setFocus()
+    while box.currentData() != "ymd":
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert wizard.check_button.isEnabled()
+    with qtbot.waitSignal(wizard.checked, timeout=30_000):
+        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+    assert wizard.check_labels["imported"].text() == "2" and wizard.check_labels["rejected"].text() == "0"
+    with qtbot.waitSignal(wizard.finished, timeout=30_000):
+        qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    with ctx.db.read() as s:
+        assert sorted(s.scalars(select(Purchase.purchased_at))) == [dt.datetime(2025, 1, 2, 10), dt.datetime(2025, 1, 3, 11)]

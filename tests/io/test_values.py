@@ -74,8 +74,13 @@ def test_datetime_round_trips_through_every_written_form(when: dt.datetime) -> N
         assert parse_datetime(form) == when, form
     day = dt.datetime(when.year, when.month, when.day)
     for form in (when.date(), f"{when.year}年{when.month}月{when.day}日", when.strftime("%Y-%m-%d"), int(when.strftime("%Y%m%d")),
-                 when.strftime("%Y.%m.%d"), f"{when.month}/{when.day}/{when.year}"):
+                 when.strftime("%Y.%m.%d")):
         assert parse_datetime(form) == day, form
+    # m/d/y is read as such when its column says so (shopcrm.io.conventions), never guessed alone.
+    assert parse_datetime(f"{when.month}/{when.day}/{when.year}", frozenset({"mdy"})) == day
+    if when.month != when.day and when.day <= 12:
+        with pytest.raises(ValidationError):
+            parse_datetime(f"{when.month}/{when.day}/{when.year}")
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,13 @@
 """All tables.  Import from here so every model is registered on Base.metadata."""
 
 from shopcrm.db.models.campaigns import AuditEvent, Campaign, CampaignMember, Setting
-from shopcrm.db.models.imports import HeaderMapping, ImportBatch, ImportMemberChange, RejectedRow
+from shopcrm.db.models.imports import (
+    HeaderMapping,
+    ImportBatch,
+    ImportedLine,
+    ImportMemberChange,
+    RejectedRow,
+)
 from shopcrm.db.models.loyalty import (
     Coupon,
     CouponDefinition,
@@ -26,6 +32,7 @@ __all__ = [
     "Feedback",
     "HeaderMapping",
     "ImportBatch",
+    "ImportedLine",
     "ImportMemberChange",
     "Member",
     "MemberTag",

@@ -66,3 +66,22 @@ class ImportMemberChange(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
     before: Mapped[dict[str, object]] = mapped_column(JSON)
     after: Mapped[dict[str, object]] = mapped_column(JSON)
+
+
+class ImportedLine(Base):
+    """One sales-file line an import wrote, by its fingerprint, so a later file is recognised per line.
+
+    A receipt split over two export files keeps the second file's extra lines (they are added to
+    the purchase the first file made), and undoing the second import takes exactly those back:
+    `amount_cents`/`discount_cents` are what the line added to its purchase's totals and
+    `purchase_line_id` the line row it wrote into a purchase of an earlier batch."""
+
+    __tablename__ = "imported_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(40), unique=True)
+    purchase_id: Mapped[int] = mapped_column(ForeignKey("purchases.id", ondelete="CASCADE"), index=True)
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"), index=True)
+    purchase_line_id: Mapped[int | None] = mapped_column(ForeignKey("purchase_lines.id", ondelete="SET NULL"))
+    amount_cents: Mapped[int] = mapped_column(Integer, default=0)
+    discount_cents: Mapped[int] = mapped_column(Integer, default=0)

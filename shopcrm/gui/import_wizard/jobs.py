@@ -42,9 +42,9 @@ class Outcome:
 
 
 def _options(control: JobControl, mappings: dict[str, dict[int, str]], sheets: list[str], *,
-             dry_run: bool, errors_path: Path | None = None) -> ImportOptions:
+             dry_run: bool, errors_path: Path | None = None, date_orders: dict[str, str] | None = None) -> ImportOptions:
     return ImportOptions(sheets=sheets or None, mappings=mappings, dry_run=dry_run, errors_path=errors_path,
-                         progress=control.report, cancel=control.token)
+                         progress=control.report, cancel=control.token, date_orders=date_orders or None)
 
 
 def preview_job(db: Database, path: Path, kind: str) -> Callable[[JobControl], FilePreview]:
@@ -52,12 +52,13 @@ def preview_job(db: Database, path: Path, kind: str) -> Callable[[JobControl], F
 
 
 def check_job(db: Database, path: Path, kind: str, mappings: dict[str, dict[int, str]], sheets: list[str],
-              workdir: Path) -> Callable[[JobControl], Outcome]:
+              workdir: Path, date_orders: dict[str, str] | None = None) -> Callable[[JobControl], Outcome]:
     """Validate every row without writing; the rejected rows go to a file in `workdir`."""
 
     def job(control: JobControl) -> Outcome:
         target = Path(tempfile.mkstemp(prefix="rejected-", suffix=".xlsx", dir=workdir)[1])
-        result = import_file(db, path, kind, _options(control, mappings, sheets, dry_run=True, errors_path=target))
+        result = import_file(db, path, kind, _options(control, mappings, sheets, dry_run=True, errors_path=target,
+                                                      date_orders=date_orders))
         rejects = read_rejects_file(target) if result.rejected else []
         return Outcome(result, rejects, target if result.rejected else None)
 
@@ -65,11 +66,11 @@ def check_job(db: Database, path: Path, kind: str, mappings: dict[str, dict[int,
 
 
 def import_job(db: Database, path: Path, kind: str, mappings: dict[str, dict[int, str]],
-               sheets: list[str]) -> Callable[[JobControl], Outcome]:
+               sheets: list[str], date_orders: dict[str, str] | None = None) -> Callable[[JobControl], Outcome]:
     def job(control: JobControl) -> Outcome:
         before = last_batch_id(db)
         try:
-            result = import_file(db, path, kind, _options(control, mappings, sheets, dry_run=False))
+            result = import_file(db, path, kind, _options(control, mappings, sheets, dry_run=False, date_orders=date_orders))
         except Cancelled:
             committed = batch_written_after(db, before, kind, path.name)
             if committed is None:

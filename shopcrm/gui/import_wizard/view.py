@@ -109,6 +109,7 @@ class ImportWizard(QWidget):
         self.preview: FilePreview | None = None
         self.path: Path | None = None
         self.mappings: dict[str, dict[int, str]] = {}
+        self.date_orders: dict[str, str] = {}  # sheet -> dmy | mdy | ymd, where its text dates leave the order open
         self.selected: dict[str, bool] = {}
         self.check_outcome: Outcome | None = None
         self.outcome: Outcome | None = None
@@ -285,6 +286,12 @@ class ImportWizard(QWidget):
         self.kind_button.hide()
         self.kind_button.clicked.connect(self._switch_kind)
         self.mapping_error = ErrorLabel()
+        self.date_hint = hint_label()
+        self.date_order_box = QComboBox()
+        self.date_order_box.setObjectName("dateOrderBox")
+        self.date_order_box.currentIndexChanged.connect(lambda _i: self._date_order_chosen())
+        self.date_hint.hide()
+        self.date_order_box.hide()
         self.mapping_model = MappingModel(self)
         self.mapping_model.changed.connect(self._mapping_changed)
         self.mapping_table = QTableView()
@@ -333,6 +340,10 @@ class ImportWizard(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.mapping_hint)
         layout.addLayout(kind_row)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date_hint, 1)
+        date_row.addWidget(self.date_order_box)
+        layout.addLayout(date_row)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.mapping_error)
         layout.addLayout(buttons)
@@ -524,6 +535,7 @@ class ImportWizard(QWidget):
         self.read_button.setEnabled(True)
         self.preview = preview
         self.mappings = {s.name: dict(s.mapping) for s in preview.sheets}
+        self.date_orders = {}
         self.selected = {s.name: s.header_row is not None and not s.missing and not s.hidden for s in preview.sheets}
         if not any(self.selected.values()):  # let the owner fix the first sheet with a header
             first = next((s for s in preview.sheets if s.header_row is not None), None)
@@ -590,7 +602,42 @@ class ImportWizard(QWidget):
             self.mapping_hint.setText(self.tr("Header found in row {row}. The columns were recognised from their "
                                               "headers: check them, and change any that is wrong.").format(
                 row=sheet.header_row))
+        self._show_date_order(sheet)
         self.sample_table.resizeColumnsToContents()
+        self._validate()
+
+    def _order_name(self, order: str) -> str:
+        return {"dmy": self.tr("day/month/year"), "mdy": self.tr("month/day/year"), "ymd": self.tr("year/month/day")}[order]
+
+    def _show_date_order(self, sheet: SheetPreview | None) -> None:
+        """Text dates like 03/04/25 whose order the column leaves open: the owner says which it is."""
+        needed = sheet is not None and sheet.needs_date_order
+        self.date_hint.setVisible(needed)
+        self.date_order_box.setVisible(needed)
+        if not needed or sheet is None:
+            return
+        text, readings = sheet.date_examples[0] if sheet.date_examples else ("", {})
+        shown = self.tr(" or ").join(self.tr("{date} ({order})").format(date=d.isoformat(), order=self._order_name(o))
+                                     for o, d in sorted(readings.items()))
+        self.date_hint.setText(self.tr("Its dates do not show their order: \"{value}\" can be {readings}. "
+                                       "Choose how this sheet writes dates.").format(value=text, readings=shown))
+        self.date_order_box.blockSignals(True)
+        self.date_order_box.clear()
+        self.date_order_box.addItem(self.tr("Choose the date order"), None)
+        for order in sheet.date_orders or ("dmy", "mdy", "ymd"):
+            self.date_order_box.addItem(self._order_name(order), order)
+        self.date_order_box.setCurrentIndex(max(0, self.date_order_box.findData(self.date_orders.get(sheet.name))))
+        self.date_order_box.blockSignals(False)
+
+    def _date_order_chosen(self) -> None:
+        sheet = self.current_sheet()
+        if sheet is None:
+            return
+        order = self.date_order_box.currentData()
+        if order:
+            self.date_orders[sheet.name] = order
+        else:
+            self.date_orders.pop(sheet.name, None)
         self._validate()
 
     def _sheet_toggled(self, on: bool) -> None:
@@ -629,6 +676,10 @@ class ImportWizard(QWidget):
             if missing:
                 problems.append(self.tr("Sheet \"{sheet}\": choose the column with {fields}.").format(
                     sheet=name, fields=", ".join(field_label(m) for m in missing)))
+            sheet = next((p for p in self.preview.sheets if p.name == name), None) if self.preview else None
+            if sheet is not None and sheet.needs_date_order and name not in self.date_orders:
+                problems.append(self.tr("Sheet \"{sheet}\": choose the order of day, month and year of its dates.").format(
+                    sheet=name))
             twice = self.duplicated_fields(name)
             if twice:
                 problems.append(self.tr("Sheet \"{sheet}\": {fields} is chosen for two columns.").format(
@@ -657,7 +708,7 @@ class ImportWizard(QWidget):
         self.check_save.setEnabled(False)
         self._busy(self.check_progress, self.check_cancel, True)
         job = self.ctx.read(check_job(self.ctx.db, self.path, self.kind(), self.given_mappings(), self.chosen_sheets(),
-                                      self._workdir), on_done=self._checked, on_error=self._check_failed)
+                                      self._workdir, dict(self.date_orders)), on_done=self._checked, on_error=self._check_failed)
         job.progressed.connect(lambda d, t, p: self._progress(self.check_progress, None, d, t, p))
         job.cancelled.connect(lambda: self._check_cancelled())
         self.job = job
@@ -743,7 +794,7 @@ class ImportWizard(QWidget):
         self.run_phase.setText(self.phase_text("reading"))
         self._busy(self.run_progress, self.run_cancel, True)
         job = self.ctx.run(import_job(self.ctx.db, self.path, self.kind(), self.given_mappings(),
-                                      self.chosen_sheets()),
+                                      self.chosen_sheets(), dict(self.date_orders)),
                            label=self.tr("Importing {file}").format(file=self.path.name), kind="import",
                            on_done=self._imported, on_error=self._import_failed, show_progress=True)
         job.progressed.connect(lambda d, t, p: self._progress(self.run_progress, self.run_phase, d, t, p))

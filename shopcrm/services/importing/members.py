@@ -30,7 +30,7 @@ from shopcrm.db.models import (
 )
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.io.member_fields import MAX_NAME, clean_text, parse_gender, parse_source, parse_tags
+from shopcrm.io.member_fields import MAX_NAME, parse_gender, parse_source, parse_tags
 from shopcrm.io.phones import last4, normalise_phone_fast
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import (
@@ -41,6 +41,7 @@ from shopcrm.io.values import (
     parse_date,
     parse_points,
     text_of,
+    whole_text,
 )
 from shopcrm.io.workbook import open_workbook
 from shopcrm.services.importing.run import (
@@ -57,6 +58,7 @@ from shopcrm.services.importing.run import (
     prepare_sheets,
     report_progress,
     save_header_mapping,
+    sheet_conventions,
 )
 from shopcrm.services.members.birthdays import LUNAR, SOLAR, parse_lunar_birthday
 from shopcrm.services.shop.settings import ShopSettings, load_settings
@@ -123,7 +125,8 @@ def _level_index(settings: ShopSettings, value: Any) -> int | None:
     )
 
 
-def _parse(prepared: PreparedSheet, number: int, cells: list[Any], settings: ShopSettings, today: dt.date) -> MemberRow:
+def _parse(prepared: PreparedSheet, number: int, cells: list[Any], settings: ShopSettings, today: dt.date,
+           orders: frozenset[str] | None = None) -> MemberRow:
     cols = {f: prepared.column(f) for f in (
         "card_no", "name", "phone", "gender", "birthday", "registered_on", "source", "area", "tags", "notes",
         "consent", "points", "level", "lunar_birthday",
@@ -143,7 +146,7 @@ def _parse(prepared: PreparedSheet, number: int, cells: list[Any], settings: Sho
         if phone is None and card is None:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "A member needs a phone number or a card number."), "phone")
         current = "name"
-        name = clean_text(text_of(v), MAX_NAME) if (v := get("name")) is not None else None
+        name = whole_text(v, MAX_NAME, "name") if (v := get("name")) is not None else None
         current = "gender"
         gender = parse_gender(get("gender"))
         current = "birthday"
@@ -151,15 +154,15 @@ def _parse(prepared: PreparedSheet, number: int, cells: list[Any], settings: Sho
         current = "lunar_birthday"
         lunar = parse_lunar_birthday(get("lunar_birthday"))  # 农历生日 wins over a solar one in the same row
         current = "registered_on"
-        registered = parse_date(v) if (v := get("registered_on")) is not None else None
+        registered = parse_date(v, orders) if (v := get("registered_on")) is not None else None
         if registered is not None and registered > today:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "The registration date cannot be in the future."), "registered_on")
         current = "source"
         source = parse_source(get("source"))
         current = "area"
-        area = clean_text(text_of(v), 100) if (v := get("area")) is not None else None
+        area = whole_text(v, 100, "area") if (v := get("area")) is not None else None
         current = "notes"
-        notes = clean_text(text_of(v), 2000) if (v := get("notes")) is not None else None
+        notes = whole_text(v, 2000, "notes") if (v := get("notes")) is not None else None
         current = "tags"
         tags = parse_tags(text_of(v)) if (v := get("tags")) is not None else []
         current = "consent"
@@ -200,13 +203,17 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
         result.sheets = [p.name for p in prepared]
         total = sum(p.sheet.total_rows or 0 for p in prepared) or None
         done = 0
+        # The registration dates' day/month/year order, per sheet, from all of its values.
+        conventions = sheet_conventions([(p.name, p.sheet, p.header_index, p.mapping) for p in prepared], "members", options,
+                                        lambda when: when.date() <= today)
         for sheet in prepared:
-            for number, cells in data_rows(sheet, stats):
+            orders = conventions[sheet.name].date_orders.get("registered_on")
+            for number, cells in data_rows(sheet, stats, options.tuning):
                 done += 1
                 if done % PROGRESS_EVERY == 0:
                     report_progress(options, "reading", done, total)
                 try:
-                    parsed.append(_parse(sheet, number, cells, settings, today))
+                    parsed.append(_parse(sheet, number, cells, settings, today, orders))
                 except _RowError as exc:
                     rejects.append(Rejected(sheet.name, number, _clean_values(cells), exc.reason))
     result.skipped = stats.skipped
@@ -250,7 +257,7 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
         result.rejected = len(rejects)
         result.members_created = len(created)
         rejects.sort(key=lambda r: (r.sheet, r.row_number))
-        if not options.dry_run:
+        if not options.dry_run and not result.nothing_imported():
             result.batch = _write(s, conn, info, prepared, result, created, targets, rejects, file_cards, now, options)
     if options.errors_path is not None:
         from shopcrm.services.importing.sales import _write_rejects_file

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterator, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,7 +29,8 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import HeaderMapping, ImportBatch
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.io.columns import FilledColumn, column, text_values
+from shopcrm.io.columns import CACHE_LIMIT, UNIQUE_AFTER, FilledColumn, column, text_values
+from shopcrm.io.conventions import Conventions, DecimalMarkScan, scan_sheet
 from shopcrm.io.headers import (
     FIELD_LABELS,
     IGNORE,
@@ -44,7 +46,7 @@ from shopcrm.io.headers import (
     required_missing,
 )
 from shopcrm.io.safety import inspect_file
-from shopcrm.io.values import is_empty, is_subtotal_label, text_of
+from shopcrm.io.values import DATE_ORDERS, is_empty, is_subtotal_label, text_of
 from shopcrm.io.workbook import Sheet, Workbook, open_workbook
 from shopcrm.jobs import CancelToken, Progress
 
@@ -53,6 +55,17 @@ PROGRESS_EVERY = 5_000
 
 
 IMPORT_CANCELLED = QT_TRANSLATE_NOOP("errors", "The import was cancelled; nothing was imported.")
+
+
+@dataclass(frozen=True)
+class ImportTuning:
+    """Chunk and cache sizes of the column-wise reader; tests set them small to cross every boundary."""
+
+    chunk_rows: int = 10_000
+    cache_limit: int = CACHE_LIMIT  # distinct values a column's cache keeps
+    unique_after: int = UNIQUE_AFTER  # a column stops caching when its chunks bring mostly new values past this
+    bulk_from: int = 16  # new values in a chunk from which a column's bulk parser is tried
+    fast_paths: bool = True  # False: every fast path's slow twin (tests compare the two)
 
 
 @dataclass
@@ -66,6 +79,10 @@ class ImportOptions:
     errors_path: Path | None = None
     progress: Progress | None = None  # (done, total or 0, phase: reading | checking | writing | done)
     cancel: CancelToken | None = None
+    tuning: ImportTuning = field(default_factory=ImportTuning)
+    # Day/month/year order of text dates, by sheet name ("*": every sheet): dmy | mdy | ymd.  Without
+    # it a column's order comes from its values; a column they leave open is rejected, never guessed.
+    date_orders: dict[str, str] | None = None
 
 
 @dataclass
@@ -85,6 +102,10 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
     errors_file: Path | None = None
     earlier_batches: list[int] = field(default_factory=list)
+
+    def nothing_imported(self) -> bool:
+        """Every row was rejected: the run writes no batch and the CLI exits 1."""
+        return self.rows > 0 and self.rejected == self.rows
 
     def summary(self) -> dict[str, Any]:
         """The SPEC §7 JSON summary, exactly these keys."""
@@ -112,6 +133,19 @@ class SheetPreview:
     sample: list[list[str]]
     total_rows: int | None
     layout: str | None
+    # Text dates whose day/month/year order the column leaves open: the orders still possible (more
+    # than one: the wizard asks, and passes the answer as ImportOptions.date_orders[name]) and a few
+    # of its values with what each order would make of them.
+    date_orders: tuple[str, ...] | None = None  # None: no date column to judge
+    date_examples: list[tuple[str, dict[str, dt.date]]] = field(default_factory=list)
+    decimal_comma: bool | None = False  # the file's decimal mark: True comma, False point, None both
+
+    @property
+    def needs_date_order(self) -> bool:
+        """Whether the owner must say how this sheet writes its dates (open, or mixed, orders)."""
+        if self.date_orders is None:
+            return False
+        return len(self.date_orders) != 1 and bool(self.date_examples or not self.date_orders)
 
 
 @dataclass
@@ -377,8 +411,30 @@ def preview_file(db: Database | None, path: str | Path, kind: str, *, sample_row
                     layout=layout_key(kind, guess.headers),
                 )
             )
+        _preview_conventions(wb, kind, sheets)
     kind_guess = "members" if scores["members"] > scores["sales"] else "sales"
     return FilePreview(info.path.name, info.format, info.size, kind_guess, sheets)
+
+
+def _preview_conventions(wb: Workbook, kind: str, sheets: list[SheetPreview]) -> None:
+    """What the wizard must know before the run: open date orders and the file's decimal mark."""
+    from shopcrm.io.values import EARLIEST
+
+    latest = dt.datetime.now() + dt.timedelta(days=1)
+    mapped = [(p.name, wb.sheet(p.name), p.header_row - 1, p.mapping) for p in sheets if p.header_row is not None]
+    if not mapped:
+        return
+    valid = (lambda when: EARLIEST <= when <= latest) if kind == "sales" else (lambda when: True)
+    found = sheet_conventions(mapped, kind, None, valid)
+    for p in sheets:
+        conventions = found.get(p.name)
+        if conventions is None:
+            continue
+        p.decimal_comma = conventions.decimal_comma
+        for name in DATE_FIELDS[kind]:
+            if name in conventions.date_orders:
+                p.date_orders = tuple(o for o in DATE_ORDERS if o in conventions.date_orders[name])
+                p.date_examples = conventions.date_examples[name]
 
 
 def prepare_sheets(db: Database | None, wb: Workbook, kind: str, options: ImportOptions) -> tuple[list[PreparedSheet], list[str]]:
@@ -413,7 +469,63 @@ def prepare_sheets(db: Database | None, wb: Workbook, kind: str, options: Import
     if explicit and problems:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{problems}"), "sheet", problems=" ".join(problems))
     notes.extend(problems)
+    if not explicit:
+        notes.extend(_hidden_sheet_notes(wb, kind))
     return prepared, notes
+
+
+def _hidden_sheet_notes(wb: Workbook, kind: str) -> list[str]:
+    """A hidden sheet that holds this kind of data is left out, but never without a word."""
+    notes = []
+    for name in wb.sheet_names:
+        if not wb.is_hidden(name):
+            continue
+        guess = detect_header(_head_rows(wb.sheet(name), 30), kind)
+        if guess is not None and not guess.missing:
+            notes.append(
+                translate("import", "Sheet \"{sheet}\" is hidden and was not imported; choose it by name to import it.").format(sheet=name)
+            )
+    return notes
+
+
+MONEY_FIELDS = ("amount", "gross", "discount", "unit_price", "order_total")
+DATE_FIELDS = {"sales": ("date",), "members": ("registered_on",)}
+
+
+def chosen_date_order(options: ImportOptions | None, sheet: str) -> str | None:
+    """The order the owner chose for this sheet's text dates (wizard or --date-order), if any."""
+    chosen = (options.date_orders or {}) if options is not None else {}
+    return chosen.get(sheet) or chosen.get("*")
+
+
+def sheet_conventions(
+    sheets: Sequence[tuple[str, Sheet, int, dict[int, str]]],
+    kind: str,
+    options: ImportOptions | None,
+    valid_date: Callable[[dt.datetime], bool] = lambda when: True,
+) -> dict[str, Conventions]:
+    """Each sheet's date orders and the file's decimal mark, from every value (shopcrm.io.conventions).
+
+    sheets: (name, sheet, header index, mapping).  An order the owner chose replaces the scan's."""
+    decimals = DecimalMarkScan(comma=sum(4 for _, sheet, _, _ in sheets if sheet.delimiter == ";"))
+    tuning = options.tuning if options is not None else ImportTuning()
+    scans = {}
+    for name, sheet, header_index, mapping in sheets:
+        by_field = {f: c for c, f in mapping.items()}
+        dates = {f: by_field[f] for f in DATE_FIELDS[kind] if f in by_field}
+        money = [by_field[f] for f in MONEY_FIELDS if f in by_field] if kind == "sales" else []
+        scans[name] = scan_sheet(sheet, header_index + 2, dates, money, decimals=decimals, valid_date=valid_date,
+                                 chunk_rows=tuning.chunk_rows)
+    decimal_comma = decimals.result()
+    out: dict[str, Conventions] = {}
+    for name, found in scans.items():
+        chosen = chosen_date_order(options, name)
+        out[name] = Conventions(
+            {f: frozenset({chosen}) if chosen else scan.result() for f, scan in found.items()},
+            {f: ([] if chosen else scan.examples()) for f, scan in found.items()},
+            decimal_comma,
+        )
+    return out
 
 
 _SUBTOTAL_FIRST = set("合小总累汇本全tsgTSG")
@@ -460,7 +572,7 @@ def _subtotal_text(text: str) -> bool:
     return text.lstrip()[:1] in _SUBTOTAL_FIRST and is_subtotal_label(text)
 
 
-def data_chunks(prepared: PreparedSheet, stats: RowStats, size: int = CHUNK_ROWS) -> Iterator[Chunk]:
+def data_chunks(prepared: PreparedSheet, stats: RowStats, size: int = CHUNK_ROWS, tuning: ImportTuning | None = None) -> Iterator[Chunk]:
     """The sheet's data rows after its header: merged cells filled, blank/summary/repeated-header rows left out.
 
     A row counts when at least 2 mapped cells hold something; a row with a 合计/小计/Total label
@@ -475,7 +587,10 @@ def data_chunks(prepared: PreparedSheet, stats: RowStats, size: int = CHUNK_ROWS
             continue
         tops.setdefault(r0, []).append((c0, c1, r1))
     carried: dict[int, list[tuple[int, int, Any]]] = {}
-    filled_columns = {c: FilledColumn() for c in mapped}
+    if tuning is not None:
+        size = tuning.chunk_rows
+    tuning = tuning or ImportTuning()
+    filled_columns = {c: FilledColumn(tuning.cache_limit, unique_after=tuning.unique_after) for c in mapped}
     for start, rows in prepared.sheet.chunks(size):
         numbers: Sequence[int] = range(start, start + len(rows))
         originals: dict[int, list[Any]] = {}
@@ -488,7 +603,7 @@ def data_chunks(prepared: PreparedSheet, stats: RowStats, size: int = CHUNK_ROWS
             continue
         chunk = Chunk(numbers, rows, originals)
         dropped = _summary_rows(chunk) | _repeated_headers(chunk, first, header_norm)
-        if not dropped and _two_always_filled(chunk, mapped, filled_columns):
+        if tuning.fast_paths and not dropped and _two_always_filled(chunk, mapped, filled_columns):
             yield chunk  # the usual chunk: nothing to leave out, no row-by-row count needed
             continue
         flags = [filled_columns[c].map(chunk.column(c)) for c in mapped]
@@ -570,9 +685,9 @@ def _repeated_headers(chunk: Chunk, first: int, header_norm: list[str]) -> set[i
     }
 
 
-def data_rows(prepared: PreparedSheet, stats: RowStats) -> Iterator[tuple[int, list[Any]]]:
+def data_rows(prepared: PreparedSheet, stats: RowStats, tuning: ImportTuning | None = None) -> Iterator[tuple[int, list[Any]]]:
     """data_chunks row by row: (row number, cells)."""
-    for chunk in data_chunks(prepared, stats):
+    for chunk in data_chunks(prepared, stats, tuning=tuning):
         yield from zip(chunk.numbers, chunk.rows, strict=True)
 
 
@@ -621,9 +736,45 @@ def backup_before_import(db: Database, options: ImportOptions) -> None:
         backup_before(db, "import")
 
 
+def check_options(options: ImportOptions) -> None:
+    """Every path and option an import takes, checked before anything is read or written.
+
+    A rejected-rows file that cannot be written must stop the import before its transaction,
+    not after the commit (the owner would see an error for an import that did happen)."""
+    target = options.errors_path
+    if target is not None:
+        target = Path(target)
+        if target.suffix.lower() != ".xlsx":
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The rejected-rows file {path} must end in .xlsx."), "errors", path=str(target)
+            )
+        if target.is_dir():
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a file."), "errors", path=str(target))
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "The folder {path} does not exist; the rejected rows cannot be written there."),
+                "errors",
+                path=str(folder),
+            )
+        if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "{path} cannot be written (no permission)."), "errors", path=str(target)
+            )
+    for order in {**(options.date_orders or {})}.values():
+        if order not in DATE_ORDERS:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a date order; use one of {orders}."),
+                "date_order",
+                value=str(order),
+                orders=", ".join(DATE_ORDERS),
+            )
+
+
 def import_file(db: Database, path: str | Path, kind: str, options: ImportOptions | None = None) -> ImportResult:
     """Import a sales or members sheet (see the module doc).  Raises ShopError for a bad file."""
     options = options or ImportOptions()
+    check_options(options)
     if kind == "sales":
         from shopcrm.services.importing.sales import import_sales
 

@@ -29,6 +29,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
@@ -41,6 +42,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import (
     Category,
     ImportBatch,
+    ImportedLine,
     Member,
     PointsEntry,
     Product,
@@ -51,11 +53,14 @@ from shopcrm.db.models import (
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.columns import CachedColumn, CellError, bulk_codes, bulk_sale_datetimes
-from shopcrm.io.member_fields import clean_text
+from shopcrm.io.conventions import Conventions
 from shopcrm.io.phones import last4, normalise_phone_fast
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import (
+    EARLIEST,
+    amount_core,
     is_refund_kind,
+    numeric_date_match,
     parse_amount,
     parse_card,
     parse_channel,
@@ -66,21 +71,26 @@ from shopcrm.io.values import (
     parse_time,
     quantity_decimal,
     text_of,
+    whole_text,
 )
 from shopcrm.io.workbook import open_workbook
+from shopcrm.money import depends_on_mark, format_cents
 from shopcrm.services.importing.run import (
     ImportOptions,
     ImportResult,
+    ImportTuning,
     PreparedSheet,
     Rejected,
     RowStats,
     backup_before_import,
+    chosen_date_order,
     data_chunks,
     earlier_batches,
     json_value,
     prepare_sheets,
     report_progress,
     save_header_mapping,
+    sheet_conventions,
 )
 from shopcrm.services.members.points import rebuild_after_import
 from shopcrm.services.sales.pinyin import pinyin_initials
@@ -121,7 +131,9 @@ _FIELDS = (
     "amount", "gross", "discount", "order_total", "payment", "channel", "kind",
 )
 _AMOUNT = _FIELDS.index("amount")
-_ERROR_ORDER = ("phone", "card_no", "quantity", "amount", "gross", "discount", "unit_price", "order_total")
+_ERROR_ORDER = (
+    "phone", "card_no", "name", "product", "category", "quantity", "amount", "gross", "discount", "unit_price", "order_total",
+)
 
 
 def _walk_in_or(parse: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
@@ -133,29 +145,72 @@ def _walk_in_or(parse: Callable[[Any], str | None]) -> Callable[[Any], str | Non
     return parse_member_key
 
 
-def _column_parsers(now: dt.datetime) -> dict[str, CachedColumn]:
-    """One cached parser per field, shared by every sheet of the file."""
+def _column_parsers(
+    now: dt.datetime,
+    tuning: ImportTuning | None = None,
+    orders: frozenset[str] | None = None,
+    decimal_comma: bool | None = False,
+) -> dict[str, CachedColumn]:
+    """One cached parser per field, shared by every sheet of the file that has the same conventions.
+
+    orders: the day/month/year orders the date column leaves open; decimal_comma: the file's
+    decimal mark (see shopcrm.io.conventions)."""
+    dc = False if decimal_comma is UNDECIDED else decimal_comma
     parsers: dict[str, Callable[[Any], Any]] = {
         "receipt": lambda v: parse_code(v, field="receipt"),
-        "date": lambda v: parse_sale_datetime(v, now=now),
+        "date": lambda v: parse_sale_datetime(v, now=now, orders=orders),
         "time": parse_time,
         "phone": _walk_in_or(normalise_phone_fast),
         "card_no": _walk_in_or(parse_card),
-        "name": lambda v: clean_text(text_of(v), 100),
-        "product": lambda v: clean_text(text_of(v), 100),
-        "category": lambda v: clean_text(text_of(v), 50),
+        "name": lambda v: whole_text(v, 100, "name"),
+        "product": lambda v: whole_text(v, 100, "product"),
+        "category": lambda v: whole_text(v, 50, "category"),
         "quantity": parse_quantity,
-        "unit_price": lambda v: parse_amount(v, allow_negative=False),
-        "amount": parse_amount,
-        "gross": parse_amount,
-        "discount": lambda v: abs(parse_amount(v)),
-        "order_total": parse_amount,
+        "unit_price": lambda v: parse_amount(v, allow_negative=False, decimal_comma=dc),
+        "amount": lambda v: parse_amount(v, decimal_comma=dc),
+        "gross": lambda v: parse_amount(v, decimal_comma=dc),
+        "discount": lambda v: abs(parse_amount(v, decimal_comma=dc)),
+        "order_total": lambda v: parse_amount(v, decimal_comma=dc),
         "payment": lambda v: parse_payment(text_of(v)),
         "channel": lambda v: parse_channel(text_of(v)),
         "kind": lambda v: isinstance(v, str) and is_refund_kind(v),
     }
-    bulk = {"receipt": bulk_codes(64), "date": bulk_sale_datetimes(now)}
-    return {name: CachedColumn(parse, bulk=bulk.get(name)) for name, parse in parsers.items()}
+    if orders is None:  # the date column's order is not known yet: a d/m/y-like text stops the read
+        parsers["date"] = _needs_order(parsers["date"])
+    if decimal_comma is UNDECIDED:  # nor the decimal mark: an amount whose reading depends on it stops the read
+        for name in ("unit_price", "amount", "gross", "discount", "order_total"):
+            parsers[name] = _needs_mark(parsers[name])
+    t = tuning or ImportTuning()
+    bulk = {"receipt": bulk_codes(64), "date": bulk_sale_datetimes(now)} if t.fast_paths else {}
+    return {
+        name: CachedColumn(parse, t.cache_limit, bulk.get(name), unique_after=t.unique_after, bulk_from=t.bulk_from)
+        for name, parse in parsers.items()
+    }
+
+
+UNDECIDED: Any = object()  # a decimal mark not decided yet (see _read_sheets)
+
+
+class ConventionNeeded(Exception):  # noqa: N818 - a signal, not an error: the read starts over with conventions
+    """A cell whose reading depends on its column's date order or the file's decimal mark."""
+
+
+def _needs_order(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def parse_if_settled(value: Any) -> Any:
+        if value.__class__ is str and numeric_date_match(value) is not None:
+            raise ConventionNeeded
+        return parse(value)
+
+    return parse_if_settled
+
+
+def _needs_mark(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def parse_if_settled(value: Any) -> Any:
+        if value.__class__ is str and depends_on_mark(amount_core(value)):
+            raise ConventionNeeded
+        return parse(value)
+
+    return parse_if_settled
 
 
 class _Reading:
@@ -168,17 +223,35 @@ class _Reading:
         self.rejected_receipts: set[str] = set()
         self.count = 0  # rows parsed into SaleRows
 
+    def merge(self, other: _Reading) -> None:
+        """Add what another sheet produced (a receipt may continue on the next sheet)."""
+        if not self.groups and not self.singles:  # the first sheet: take its containers, no copy
+            self.groups, self.singles, other.groups, other.singles = other.groups, other.singles, {}, []
+        groups = self.groups
+        for key, rows in other.groups.items():
+            here = groups.get(key)
+            if here is None:
+                groups[key] = rows
+                continue
+            merged = here if here.__class__ is list else [here]
+            merged.extend(rows if rows.__class__ is list else [rows])
+            groups[key] = merged
+        self.singles.extend(other.singles)
+        self.rejects.extend(other.rejects)
+        self.rejected_receipts |= other.rejected_receipts
+        self.count += other.count
+
 
 class _SheetParser:
     """Turns one sheet's chunks into SaleRows, column by column (see shopcrm.io.columns)."""
 
-    def __init__(self, prepared: PreparedSheet, index: int, parsers: dict[str, CachedColumn]) -> None:
+    def __init__(self, prepared: PreparedSheet, index: int, parsers: dict[str, CachedColumn], *, fast: bool = True) -> None:
         self.p = prepared
         self.index = index
         self.parsers = parsers
         self.cols = {name: prepared.column(name) for name in _FIELDS}
         # No time, gross, discount, receipt total or row-type column: chunks can take _read_plain.
-        self._plain = all(self.cols[name] < 0 for name in ("time", "gross", "discount", "order_total", "kind"))
+        self._plain = fast and all(self.cols[name] < 0 for name in ("time", "gross", "discount", "order_total", "kind"))
 
     def _message(self, name: str, error: ValidationError) -> str:
         return f"{self.p.header_of(name)}: {error.message()}"
@@ -231,10 +304,12 @@ class _SheetParser:
             if qty is None:
                 qty = 1000
             if amount is None:
-                if gross is not None:
-                    amount = gross - (discount or 0)
-                elif unit is not None:
-                    amount = round(unit * qty / 1000) - (discount or 0)
+                if gross is not None or unit is not None:
+                    base = gross if gross is not None else round(unit * qty / 1000)
+                    if discount and discount > abs(base):  # not a refund: a discount cannot exceed what was charged
+                        self._reject(chunk, i, self._discount_too_large(discount, base), receipt, out)
+                        continue
+                    amount = base - (discount or 0) if base >= 0 else base + (discount or 0)
                 elif order_total is None:
                     if amount_missing is None:
                         amount_missing = translate("import", "{column}: the amount is missing.").format(
@@ -320,6 +395,11 @@ class _SheetParser:
                 groups[key] = [group, row]
         out.count += n
 
+    def _discount_too_large(self, discount: int, base: int) -> str:
+        return translate("import", "{column}: the discount {discount} is larger than the amount before it ({gross}).").format(
+            column=self.p.header_of("discount"), discount=format_cents(discount), gross=format_cents(abs(base))
+        )
+
     def _reject(self, chunk: Any, i: int, reason: str, receipt: str | None, out: _Reading) -> None:
         out.rejects.append(Rejected(self.p.name, chunk.numbers[i], _raw_cells(chunk.original(i)), reason))
         if receipt:
@@ -369,10 +449,14 @@ class _New:
 
 
 class _Purchase:
-    __slots__ = ("ref", "when", "rows", "phone", "card", "name", "total", "discount", "payment", "channel", "member", "id", "at")
+    __slots__ = ("ref", "when", "rows", "phone", "card", "name", "total", "discount", "payment", "channel", "member", "id", "at",
+                 "receipt", "from_total")
 
     def __init__(self, ref: str, when: dt.datetime, rows: list[SaleRow], phone: str | None, card: str | None,
-                 name: str | None, total: int, discount: int, payment: str | None, channel: str) -> None:
+                 name: str | None, total: int, discount: int, payment: str | None, channel: str,
+                 receipt: str | None = None, from_total: bool = False) -> None:
+        self.receipt = receipt  # None: a row without a receipt no.
+        self.from_total = from_total  # the total is the file's receipt total, not the sum of its lines
         self.ref = ref
         self.when = when
         self.rows = rows
@@ -411,11 +495,68 @@ def _member_key(phone: str | None, card: str | None) -> str:
     return phone or (f"c:{card}" if card else "")
 
 
-def _plan_purchases(reading: _Reading) -> _Plan:
+# How a purchase is recognised when a file comes again (external_ref).  A receipt is its receipt no.
+# and day - not the member key the export happened to carry (card no. in one file, phone in the
+# next), nor its time (a file with only the receipt's extra line).  A row without a receipt is its
+# time and values.  Purchases imported before this rule carry the legacy refs below, which are
+# still looked up (_legacy_ref), so importing an old file again adds nothing.
+
+
+def _receipt_ref(receipt: str, day_iso: str) -> str:
+    return f"R{day_iso.replace('-', '')}{_digest(receipt + chr(31) + day_iso)}"
+
+
+def _single_key(r: SaleRow) -> tuple[Any, ...]:
+    return (r.when, r.product, r.qty, r.unit, r.amount, r.discount, r.payment, r.channel)
+
+
+def _legacy_ref(p: _Purchase, occurrence: int, member_key: str) -> str:
+    """The external_ref an import before per-line recognition gave this purchase, had its file named
+    the member by `member_key` (the phone, or "c:" and the card no.)."""
+    if p.receipt is None:
+        r = p.rows[0]
+        key = (r.when, member_key, r.product, r.qty, r.unit, r.amount, r.discount, r.payment, r.channel)
+        return f"n{_stamp(r.when)}{_digest(repr(key) + f'#{occurrence}')}"
+    identity = "\x1f".join((p.receipt, p.when.date().isoformat(), member_key))
+    return f"r{_stamp(p.when)}{_digest(identity)}"
+
+
+def _other_keys(conn: Connection, purchases: list[_Purchase]) -> tuple[dict[str, str], dict[str, str]]:
+    """For the members these purchases name: card no. by phone and phone by card no. (legacy refs
+    carried whichever key the file had, so both are tried)."""
+    t = Member.__table__
+    card_of: dict[str, str] = {}
+    phone_of: dict[str, str] = {}
+    for column, values in ((t.c.phone, sorted({p.phone for p in purchases if p.phone})),
+                           (t.c.card_no, sorted({p.card for p in purchases if p.card}))):
+        for start in range(0, len(values), IN_CHUNK):
+            for phone, card in conn.execute(select(t.c.phone, t.c.card_no).where(column.in_(values[start : start + IN_CHUNK]))):
+                if phone and card:
+                    card_of[phone] = card
+                    phone_of[card] = phone
+    return card_of, phone_of
+
+
+def _line_keys(p: _Purchase) -> list[tuple[Any, ...]]:
+    """Each line's content with its occurrence among identical lines of the receipt."""
+    seen: dict[tuple[Any, ...], int] = defaultdict(int)
+    out = []
+    for r in p.rows:
+        content = (r.product, r.qty, r.unit or 0, r.amount if r.amount is not None else 0, r.discount)
+        out.append((*content, seen[content]))
+        seen[content] += 1
+    return out
+
+
+def _line_ref(p: _Purchase, key: tuple[Any, ...]) -> str:
+    return f"L{_digest(repr((p.receipt, p.when.date().isoformat(), key)))}"
+
+
+def _plan_purchases(reading: _Reading, fast: bool = True) -> _Plan:
     """Purchases from the rows: one per receipt (per day), one per row without a receipt.
 
-    The external_ref fingerprints must stay exactly as they are: earlier imports stored them,
-    and a re-import recognises its purchases by them."""
+    The external_ref fingerprints (see _receipt_ref) must stay exactly as they are: imports
+    store them, and a re-import recognises its purchases by them."""
     plan = _Plan()
     purchases = plan.purchases
     occurrences: dict[tuple[Any, ...], int] = defaultdict(int)
@@ -424,10 +565,10 @@ def _plan_purchases(reading: _Reading) -> _Plan:
         if r.amount is None:
             plan.rejected.append((r, missing_amount))
             continue
-        key = (r.when, _member_key(r.phone, r.card), r.product, r.qty, r.unit, r.amount, r.discount, r.payment, r.channel)
+        key = _single_key(r)
         n = occurrences[key]
         occurrences[key] = n + 1
-        ref = f"n{_stamp(r.when)}{_digest(repr(key) + f'#{n}')}"
+        ref = f"s{_stamp(r.when)}{_digest(repr(key) + f'#{n}')}"
         purchases.append(_Purchase(ref, r.when, [r], r.phone, r.card, r.name, r.amount, r.discount, r.payment, r.channel))
     occurrences.clear()
     rejected_receipts = reading.rejected_receipts
@@ -440,22 +581,21 @@ def _plan_purchases(reading: _Reading) -> _Plan:
             texts = days[day] = (iso, iso.replace("-", ""))
         day_text = texts[0]
         if members.__class__ is not list:
-            if receipt not in rejected_receipts:  # the usual receipt: one line, nothing to check but its amount
+            if fast and receipt not in rejected_receipts:  # the usual receipt: one line, nothing to check but its amount
                 r = members
                 if r.amount is not None or r.order_total is not None:
-                    w = r.when
-                    identity = "\x1f".join((receipt, day_text, r.phone or (f"c:{r.card}" if r.card else "")))
-                    ref = f"r{texts[1]}{w.hour:02d}{w.minute:02d}{w.second:02d}{blake2b(identity.encode(), digest_size=12).hexdigest()}"
+                    identity = f"{receipt}\x1f{day_text}"
+                    ref = f"R{texts[1]}{blake2b(identity.encode(), digest_size=12).hexdigest()}"
                     total = r.amount or 0 if r.order_total is None else r.order_total
-                    purchases.append(_Purchase(ref, w, [r], r.phone or None, r.card or None, r.name or None, total,
-                                               r.discount, r.payment or None, r.channel))
+                    purchases.append(_Purchase(ref, r.when, [r], r.phone or None, r.card or None, r.name or None, total,
+                                               r.discount, r.payment or None, r.channel, receipt, r.order_total is not None))
                     continue
             members = [members]  # type: ignore[list-item]
         if receipt in rejected_receipts:
             reason = translate("import", "Another line of receipt {receipt} was rejected; fix it and import the whole receipt again.")
             plan.rejected.extend((r, reason.format(receipt=receipt)) for r in members)
             continue
-        if len(members) == 1:
+        if len(members) == 1 and members[0].amount is None and members[0].order_total is None:
             plan.rejected.append((members[0], translate("import", "A line of receipt {receipt} has no amount.").format(receipt=receipt)))
             continue
         seen: set[int] = set()
@@ -503,29 +643,183 @@ def _plan_purchases(reading: _Reading) -> _Plan:
         phone = next(iter(phones), None)
         card = next(iter(cards), None)
         total = next(iter(totals)) if totals else amount_sum
-        identity = "\x1f".join((receipt, day_text, _member_key(phone, card)))
-        ref = f"r{_stamp(when)}{_digest(identity)}"
-        purchases.append(_Purchase(ref, when, lines, phone, card, name, total, discount, payment, lines[0].channel))
+        purchases.append(_Purchase(_receipt_ref(receipt, day_text), when, lines, phone, card, name, total, discount, payment,
+                                   lines[0].channel, receipt, bool(totals)))
     purchases.sort(key=_by_time_and_ref)
     return plan
 
 
-def _existing_refs(conn: Connection, refs: list[str]) -> set[str]:
-    found: set[str] = set()
+class _Stored(NamedTuple):
+    """A purchase an earlier import (or the counter) wrote under the same external_ref."""
+
+    id: int
+    member_id: int | None
+    total: int
+    discount: int
+    voided: bool
+    at: Any  # purchased_at as the driver gives it
+
+
+@dataclass
+class _Addition:
+    """Lines of a receipt imported before that the earlier file did not have: added to that purchase."""
+
+    purchase: _Purchase
+    stored: _Stored
+    rows: list[SaleRow]
+    keys: list[tuple[Any, ...]]
+    delta: int = 0  # what they add to the purchase's total
+    member: Any = None
+    points: int = 0
+
+
+def _stored_by_ref(conn: Connection, refs: list[str]) -> dict[str, _Stored]:
     table = Purchase.__table__
+    cols = (table.c.external_ref, table.c.id, table.c.member_id, table.c.total_cents, table.c.discount_cents,
+            table.c.voided_at, table.c.purchased_at)
+    found: dict[str, _Stored] = {}
     total_known = conn.execute(select(func.count()).select_from(table).where(table.c.external_ref.is_not(None))).scalar_one()
-    if total_known == 0:
+    if total_known == 0 or not refs:
         return found
+    wanted = set(refs)
     if total_known <= 2 * len(refs):
-        wanted = set(refs)
-        for (ref,) in conn.execute(select(table.c.external_ref).where(table.c.external_ref.is_not(None))):
+        rows: Iterable[Any] = conn.execute(select(*cols).where(table.c.external_ref.is_not(None)))
+        batches: Iterable[Iterable[Any]] = [rows]
+    else:
+        ordered = sorted(wanted)
+        batches = (conn.execute(select(*cols).where(table.c.external_ref.in_(ordered[i : i + IN_CHUNK])))
+                   for i in range(0, len(ordered), IN_CHUNK))
+    for rows in batches:
+        for ref, pid, mid, total, discount, voided, at in rows:
             if ref in wanted:
-                found.add(ref)
-        return found
-    for start in range(0, len(refs), IN_CHUNK):
-        chunk = refs[start : start + IN_CHUNK]
-        found.update(conn.execute(select(table.c.external_ref).where(table.c.external_ref.in_(chunk))).scalars())
+                found[ref] = _Stored(pid, mid, total, discount or 0, voided is not None, at)
     return found
+
+
+def _has_legacy_refs(conn: Connection) -> bool:
+    table = Purchase.__table__
+    first = func.substr(table.c.external_ref, 1, 1)
+    return conn.execute(select(table.c.id).where(first.in_(["r", "n"])).limit(1)).first() is not None
+
+
+def _match_stored(conn: Connection, plan: _Plan) -> tuple[list[_Purchase], list[_Addition], int]:
+    """Split the planned purchases into new ones and lines to add to stored ones; count the lines already there.
+
+    A receipt imported before is matched line by line: lines with a product against its stored
+    lines (product, quantity, price, amount, as a multiset), lines without one by their
+    fingerprint in imported_lines.  Only the lines the stored purchase lacks are added."""
+    stored = _stored_by_ref(conn, [p.ref for p in plan.purchases])
+    legacy: dict[int, _Stored] = {}
+    if _has_legacy_refs(conn):
+        occurrences: dict[tuple[Any, ...], int] = defaultdict(int)
+        wanted: dict[str, _Purchase] = {}
+        unmatched = [p for p in plan.purchases if p.ref not in stored]
+        card_of, phone_of = _other_keys(conn, unmatched)
+        for p in unmatched:
+            own = _member_key(p.phone, p.card)
+            n = 0
+            if p.receipt is None:
+                r = p.rows[0]
+                key = (r.when, own, *_single_key(r)[1:])
+                n = occurrences[key]
+                occurrences[key] = n + 1
+            keys = {own}
+            if p.phone and p.phone in card_of:
+                keys.add(f"c:{card_of[p.phone]}")
+            if p.card and p.card in phone_of:
+                keys.add(phone_of[p.card])
+            for member_key in keys:
+                wanted[_legacy_ref(p, n, member_key)] = p
+        legacy = {id(wanted[ref]): found for ref, found in _stored_by_ref(conn, list(wanted)).items()}
+    fresh: list[_Purchase] = []
+    matched: list[tuple[_Purchase, _Stored, bool]] = []
+    duplicates = 0
+    for p in plan.purchases:
+        hit = stored.get(p.ref)
+        old = hit is None
+        hit = hit or legacy.get(id(p))
+        if hit is None:
+            fresh.append(p)
+        elif p.receipt is None:
+            duplicates += 1  # a row without a receipt is one whole purchase
+        else:
+            matched.append((p, hit, old))
+    if not matched:
+        return fresh, [], duplicates
+    ids = sorted({hit.id for _, hit, _ in matched})
+    lt, pdt, it = PurchaseLine.__table__, Product.__table__, ImportedLine.__table__
+    lines: dict[int, Counter[tuple[Any, ...]]] = defaultdict(Counter)
+    refs: set[str] = set()
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start : start + IN_CHUNK]
+        stmt = (select(lt.c.purchase_id, pdt.c.name, lt.c.quantity, lt.c.unit_price_cents, lt.c.amount_cents)
+                .join(pdt, pdt.c.id == lt.c.product_id).where(lt.c.purchase_id.in_(chunk)))
+        for pid, name, quantity, unit, amount in conn.execute(stmt):
+            lines[pid][(name, int(round(Decimal(str(quantity)) * 1000)), unit, amount)] += 1
+        refs.update(conn.execute(select(it.c.ref).where(it.c.purchase_id.in_(chunk))).scalars())
+    additions: list[_Addition] = []
+    for p, hit, old in matched:
+        known = lines[hit.id]
+        new_rows, new_keys = [], []
+        for r, key in zip(p.rows, _line_keys(p), strict=True):
+            if r.product is not None:
+                content = (r.product, r.qty, r.unit or 0, r.amount if r.amount is not None else 0)
+                if known[content] > 0:
+                    known[content] -= 1
+                    continue
+            elif old or _line_ref(p, key) in refs:
+                continue  # an earlier version kept no record of lines without a product: the receipt counts whole
+            new_rows.append(r)
+            new_keys.append(key)
+        duplicates += len(p.rows) - len(new_rows)
+        if new_rows:
+            additions.append(_Addition(p, hit, new_rows, new_keys))
+    return fresh, additions, duplicates
+
+
+def _settle_additions(conn: Connection, additions: list[_Addition], plan: _Plan, by_phone: dict[str, Any],
+                      by_card: dict[str, Any], settings: ShopSettings) -> list[_Addition]:
+    """The member, total change and points of each addition; lines naming another member are rejected."""
+    conflict = translate("import", "Receipt {receipt} was imported before for another member.")
+    member_ids = sorted({a.stored.member_id for a in additions if a.stored.member_id is not None})
+    known = {m.id: m for m in [*by_phone.values(), *by_card.values()]}
+    missing = [mid for mid in member_ids if mid not in known]
+    if missing:
+        extra_phone, extra_card = _load_members_by_id(conn, missing)
+        known.update({m.id: m for m in [*extra_phone.values(), *extra_card.values()]})
+    keep = []
+    for a in additions:
+        p = a.purchase
+        named = (by_phone.get(p.phone) if p.phone else None) or (by_card.get(p.card) if p.card else None)
+        if named is not None and named.id != a.stored.member_id:
+            plan.rejected.extend((r, conflict.format(receipt=p.receipt)) for r in a.rows)
+            continue
+        a.delta = p.total - a.stored.total if p.from_total else sum(r.amount or 0 for r in a.rows)
+        a.member = known.get(a.stored.member_id) if a.stored.member_id is not None else None
+        if a.member is not None and not a.stored.voided:
+            before, after = a.stored.total, a.stored.total + a.delta
+            earned = lambda total: settings.points_for(total) if total > 0 else 0  # noqa: E731
+            a.points = earned(after) - earned(before)
+            if a.points < 0:
+                a.points = -min(-a.points, a.member.balance)
+            a.member.balance += a.points
+            a.member.spend += a.delta
+        keep.append(a)
+    for m in {id(a.member): a.member for a in keep if a.member is not None}.values():
+        m.level = max(m.level, settings.level_for_spend(m.spend))
+    return keep
+
+
+def _load_members_by_id(conn: Connection, ids: list[int]) -> tuple[dict[str, _Known], dict[str, _Known]]:
+    t = Member.__table__
+    phones: set[str] = set()
+    cards: set[str] = set()
+    for start in range(0, len(ids), IN_CHUNK):
+        for phone, card in conn.execute(select(t.c.phone, t.c.card_no).where(t.c.id.in_(ids[start : start + IN_CHUNK]))):
+            if phone:
+                phones.add(phone)
+            cards.add(card)
+    return _load_members(conn, phones, cards)
 
 
 def _load_members(conn: Connection, phones: set[str], cards: set[str]) -> tuple[dict[str, _Known], dict[str, _Known]]:
@@ -626,6 +920,51 @@ def _points_and_levels(plan: _Plan, settings: ShopSettings) -> list[tuple[_Purch
 # ------------------------------------------------------------------ the run
 
 
+def _read_sheets(prepared: list[PreparedSheet], options: ImportOptions, stats: RowStats, reading: _Reading,
+                 total: int | None = None, now: dt.datetime | None = None) -> None:
+    """Every sheet's rows into `reading`, chunk by chunk, column by column, with each sheet's conventions.
+
+    A sheet is first read without knowing its conventions (date order, decimal mark): an .xlsx of
+    real dates and numbers never needs them.  The first cell whose reading depends on one stops
+    that: the sheets from there on are scanned (shopcrm.io.conventions) and the sheet read again."""
+    now = now or dt.datetime.now()
+    latest = now + dt.timedelta(days=1)
+    conventions: dict[str, Conventions] | None = None
+    if not options.tuning.fast_paths:  # the slow twin: scan every sheet first
+        conventions = sheet_conventions([(p.name, p.sheet, p.header_index, p.mapping) for p in prepared], "sales", options,
+                                        lambda when: EARLIEST <= when <= latest)
+    parser_sets: dict[Any, dict[str, CachedColumn]] = {}
+    done = 0
+    report_progress(options, "reading", 0, total)
+    for index, sheet in enumerate(prepared):
+        chosen = chosen_date_order(options, sheet.name)
+        while True:
+            if conventions is not None:
+                found = conventions[sheet.name]
+                key: Any = (found.date_orders.get("date"), found.decimal_comma)
+            else:
+                key = (frozenset({chosen}) if chosen else None, UNDECIDED)
+            parsers = parser_sets.get(key) or parser_sets.setdefault(key, _column_parsers(now, options.tuning, *key))
+            parser = _SheetParser(sheet, index, parsers, fast=options.tuning.fast_paths)
+            part, part_stats, start = _Reading(), RowStats(), done
+            try:
+                for chunk in data_chunks(sheet, part_stats, tuning=options.tuning):
+                    parser.read(chunk, part)
+                    done += len(chunk.rows)
+                    report_progress(options, "reading", done, total)
+            except ConventionNeeded:
+                conventions = sheet_conventions(
+                    [(p.name, p.sheet, p.header_index, p.mapping) for p in prepared[index:]], "sales", options,
+                    lambda when: EARLIEST <= when <= latest,
+                )
+                done = start
+                continue
+            break
+        reading.merge(part)
+        stats.skipped += part_stats.skipped
+        sheet.sheet = None  # type: ignore[assignment]  # let the reader free the sheet
+
+
 def import_sales(db: Database, path: str | Path, options: ImportOptions) -> ImportResult:
     info = inspect_file(path)
     result = ImportResult("sales", info.path.name)
@@ -638,19 +977,9 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
         result.notes.extend(notes)
         result.sheets = [p.name for p in prepared]
         total = sum(p.sheet.total_rows or 0 for p in prepared) or None
-        parsers = _column_parsers(dt.datetime.now())
-        done = 0
-        report_progress(options, "reading", 0, total)
-        for index, sheet in enumerate(prepared):
-            parser = _SheetParser(sheet, index, parsers)
-            for chunk in data_chunks(sheet, stats):
-                parser.read(chunk, reading)
-                done += len(chunk.rows)
-                report_progress(options, "reading", done, total)
-            sheet.sheet = None  # type: ignore[assignment]  # let the reader free the sheet
-        del parsers
+        _read_sheets(prepared, options, stats, reading, total)
         report_progress(options, "checking", 0, None)
-        plan = _plan_purchases(reading)
+        plan = _plan_purchases(reading, options.tuning.fast_paths)
         rows_read = reading.count + len(reading.rejects)
         reading.groups.clear()
         reading.singles.clear()
@@ -659,22 +988,18 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
         backup_before_import(db, options)
         with db.read() if options.dry_run else db.transaction() as s:
             conn = s.connection()
-            existing = _existing_refs(conn, [p.ref for p in plan.purchases])
-            if existing:
-                duplicate_rows = sum(len(p.rows) for p in plan.purchases if p.ref in existing)
-                plan.purchases = [p for p in plan.purchases if p.ref not in existing]
-            else:
-                duplicate_rows = 0
-            fresh = plan.purchases
-            phones = {p.phone for p in fresh if p.phone}
-            cards = {p.card for p in fresh if p.card}
+            plan.purchases, additions, duplicate_rows = _match_stored(conn, plan)
+            named = [*plan.purchases, *(a.purchase for a in additions)]
+            phones = {p.phone for p in named if p.phone}
+            cards = {p.card for p in named if p.card}
             by_phone, by_card = _load_members(conn, phones, cards)
+            additions = _settle_additions(conn, additions, plan, by_phone, by_card, settings)
             created = _resolve_members(plan, dict(by_phone), dict(by_card))
             ledger = _points_and_levels(plan, settings)
             result.rows = rows_read
             result.rejected = len(reading.rejects) + len(plan.rejected)
             result.duplicates = duplicate_rows + duplicates_in_file
-            result.imported = sum(len(p.rows) for p in plan.purchases)
+            result.imported = sum(len(p.rows) for p in plan.purchases) + sum(len(a.rows) for a in additions)
             result.purchases = len(plan.purchases)
             result.members_created = len(created)
             if result.rows == 0:
@@ -682,10 +1007,15 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
                     QT_TRANSLATE_NOOP("errors", "{file} has a header but no rows of data."), "file", file=info.path.name
                 )
             raw_rejects = _raw_values(wb, prepared, reading.rejects, plan.rejected)
-            if not options.dry_run:
+            # Every row rejected: nothing is written, so the exit code (1) and the database agree.
+            if not options.dry_run and not result.nothing_imported():
                 with bulk.large_cache(conn, 32):
-                    batch_id = _write(s, conn, info, options, plan, created, ledger, settings, raw_rejects, result, prepared)
-                    rebuild_after_import(conn, batch_id, settings, dt.datetime.now().replace(microsecond=0))
+                    batch_id = _write(s, conn, info, options, plan, created, ledger, settings, raw_rejects, result, prepared,
+                                      additions)
+                    # Points and levels are replayed from the ledger and the sales (SPEC §8), also for the
+                    # members of earlier receipts this file added lines to.
+                    rebuild_after_import(conn, batch_id, settings, dt.datetime.now().replace(microsecond=0),
+                                         also_purchases=[a.stored.id for a in additions])
                 result.batch = batch_id
     if options.errors_path is not None:
         result.errors_file = _write_rejects_file(options.errors_path, raw_rejects, prepared)
@@ -743,6 +1073,7 @@ def _write(
     rejects: list[Rejected],
     result: ImportResult,
     prepared: list[PreparedSheet],
+    additions: list[_Addition],
 ) -> int:
     now = dt.datetime.now().replace(microsecond=0)
     batch = ImportBatch(
@@ -766,7 +1097,7 @@ def _write(
     batch_id = batch.id
     total_work = len(plan.purchases)
     report_progress(options, "writing", 0, total_work)
-    product_ids = _products(conn, plan, settings)
+    product_ids = _products(conn, plan, settings, [r for a in additions for r in a.rows])
     _members(s, conn, created, batch_id, now)
     fills = {p.member.id: p.member.fill_phone for p in plan.purchases if isinstance(p.member, _Known) and p.member.fill_phone}
     if fills:
@@ -811,6 +1142,9 @@ def _write(
             ),
             converted=True,
         )
+    _write_line_refs(conn, plan, batch_id)
+    if additions:
+        _write_additions(conn, additions, batch_id, product_ids, when, now)
     bulk.insert_rows(
         conn,
         PointsEntry.__table__,
@@ -843,7 +1177,71 @@ def _write(
     return batch_id
 
 
-def _products(conn: Connection, plan: _Plan, settings: ShopSettings) -> dict[str, int] | None:
+def _write_line_refs(conn: Connection, plan: _Plan, batch_id: int) -> None:
+    """Fingerprints of the receipt lines without a product: the only record of them a later file can be matched on."""
+    bulk.insert_rows(
+        conn,
+        ImportedLine.__table__,
+        ["ref", "purchase_id", "import_batch_id", "purchase_line_id", "amount_cents", "discount_cents"],
+        (
+            (_line_ref(p, key), p.id, batch_id, None, r.amount or 0, r.discount)
+            for p in plan.purchases
+            if p.receipt is not None and any(r.product is None for r in p.rows)
+            for r, key in zip(p.rows, _line_keys(p), strict=True)
+            if r.product is None
+        ),
+        converted=True,
+    )
+
+
+def _write_additions(conn: Connection, additions: list[_Addition], batch_id: int, product_ids: dict[str, int] | None,
+                     when: Callable[[dt.datetime | None], Any], now: dt.datetime) -> None:
+    """Lines added to purchases of earlier imports, recorded so that undoing this batch takes exactly them back."""
+    pt, lt = Purchase.__table__, PurchaseLine.__table__
+    with_product = [(a, r) for a in additions for r in a.rows if r.product is not None]
+    line_ids = iter(bulk.reserve_ids(conn, lt, len(with_product)))
+    qty_value = (lambda m: m / 1000) if bulk.is_sqlite(conn) else quantity_decimal
+    lines, refs, ledger = [], [], []
+    for a in additions:
+        share = a.delta  # a receipt total is carried by the first added line; line amounts by each line
+        for r, key in zip(a.rows, a.keys, strict=True):
+            line_id = None
+            if r.product is not None and product_ids is not None:
+                line_id = next(line_ids)
+                lines.append((line_id, a.stored.id, product_ids[r.product], qty_value(r.qty), r.unit or 0,
+                              r.amount if r.amount is not None else 0))
+            amount = share if a.purchase.from_total else (r.amount or 0)
+            share = 0
+            refs.append((_line_ref(a.purchase, key), a.stored.id, batch_id, line_id, amount, r.discount))
+        if a.points and a.member is not None:
+            ledger.append((a.member.id, a.stored.at, "earn" if a.points > 0 else "reverse", a.points, a.stored.id, batch_id, None))
+    bulk.insert_rows(conn, lt, ["id", "purchase_id", "product_id", "quantity", "unit_price_cents", "amount_cents"], lines,
+                     converted=True)
+    bulk.insert_rows(conn, ImportedLine.__table__,
+                     ["ref", "purchase_id", "import_batch_id", "purchase_line_id", "amount_cents", "discount_cents"], refs,
+                     converted=True)
+    conn.execute(
+        update(pt).where(pt.c.id == bindparam("pid")).values(
+            total_cents=pt.c.total_cents + bindparam("delta"), discount_cents=pt.c.discount_cents + bindparam("disc")
+        ),
+        [{"pid": a.stored.id, "delta": a.delta, "disc": sum(r.discount for r in a.rows)} for a in additions],
+    )
+    if ledger:
+        conn.execute(insert(PointsEntry.__table__), [
+            {"member_id": m, "at": at, "kind": k, "points": pts, "purchase_id": pid, "import_batch_id": b, "note": note}
+            for m, at, k, pts, pid, b, note in ledger
+        ])
+    members = {a.member.id: a.member for a in additions if a.member is not None}
+    if members:
+        conn.execute(
+            update(Member.__table__).where(Member.__table__.c.id == bindparam("mid")).values(
+                points_balance=bindparam("bal"), level=bindparam("lvl"), updated_at=bindparam("now")
+            ),
+            [{"mid": m.id, "bal": m.balance, "lvl": m.level, "now": now} for m in members.values()],
+        )
+
+
+def _products(conn: Connection, plan: _Plan, settings: ShopSettings, extra: list[SaleRow] | None = None) -> dict[str, int] | None:
     """Product ids by name; products and categories not known yet are created.
 
     A new product's price is the most common unit price of the file (never one odd row, e.g. a
@@ -851,8 +1249,8 @@ def _products(conn: Connection, plan: _Plan, settings: ShopSettings) -> dict[str
     first_seen: dict[str, SaleRow] = {}  # the row that names a product first (its category)
     first_day: dict[str, dt.datetime] = {}  # when it was first sold
     prices: dict[str, Counter[int]] = defaultdict(Counter)  # unit prices seen per product
-    for p in plan.purchases:
-        for r in p.rows:
+    for rows in [*(p.rows for p in plan.purchases), extra or []]:
+        for r in rows:
             product = r.product
             if product is None:
                 continue

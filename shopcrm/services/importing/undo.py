@@ -20,6 +20,7 @@ from shopcrm.db.models import (
     ConsentEvent,
     Feedback,
     ImportBatch,
+    ImportedLine,
     ImportMemberChange,
     Member,
     MemberTag,
@@ -78,6 +79,7 @@ def undo_import(db: Database, batch_id: int, *, backup: bool = True) -> UndoResu
         affected = set(conn.execute(select(pt.c.member_id).where(pt.c.import_batch_id == batch_id, pt.c.member_id.is_not(None)).distinct()).scalars())
         affected |= set(conn.execute(select(lt.c.member_id).where(lt.c.import_batch_id == batch_id).distinct()).scalars())
         points_removed = int(conn.execute(select(func.coalesce(func.sum(lt.c.points), 0)).where(lt.c.import_batch_id == batch_id)).scalar_one())
+        affected |= _take_back_added_lines(conn, batch_id)
         conn.execute(delete(lt).where(lt.c.import_batch_id == batch_id))
         conn.execute(delete(lt).where(lt.c.purchase_id.in_(select(pt.c.id).where(pt.c.import_batch_id == batch_id))))
         conn.execute(delete(lnt).where(lnt.c.purchase_id.in_(select(pt.c.id).where(pt.c.import_batch_id == batch_id))))
@@ -107,6 +109,36 @@ def undo_import(db: Database, batch_id: int, *, backup: bool = True) -> UndoResu
         batch.undone_at = now
         s.flush()
     return UndoResult(batch_id, purchases_removed, len(removable), restored, points_removed)
+
+
+def _take_back_added_lines(conn: Any, batch_id: int) -> set[int]:
+    """Lines this batch added to purchases of earlier imports (a receipt split over two files): the
+    line rows go, the purchases' totals and discounts lose exactly what the lines added.  Returns
+    the members of those purchases, whose balance and level are recomputed."""
+    it, pt, lnt = ImportedLine.__table__, Purchase.__table__, PurchaseLine.__table__
+    own = select(pt.c.id).where(pt.c.import_batch_id == batch_id)
+    added = it.c.import_batch_id == batch_id
+    changes = conn.execute(
+        select(it.c.purchase_id, func.sum(it.c.amount_cents), func.sum(it.c.discount_cents))
+        .where(added, it.c.purchase_id.not_in(own))
+        .group_by(it.c.purchase_id)
+    ).all()
+    line_ids = [i for i in conn.execute(
+        select(it.c.purchase_line_id).where(added, it.c.purchase_id.not_in(own), it.c.purchase_line_id.is_not(None))
+    ).scalars()]
+    for purchase_id, amount, discount in changes:
+        # points_earned cleared: the replay rates the smaller total again at the shop's earn rate.
+        conn.execute(update(pt).where(pt.c.id == purchase_id).values(
+            total_cents=pt.c.total_cents - int(amount or 0), discount_cents=pt.c.discount_cents - int(discount or 0),
+            points_earned=None,
+        ))
+    conn.execute(delete(it).where(added))
+    for chunk in _chunks(line_ids):
+        conn.execute(delete(lnt).where(lnt.c.id.in_(chunk)))
+    members: set[int] = set()
+    for chunk in _chunks([pid for pid, _, _ in changes]):
+        members |= set(conn.execute(select(pt.c.member_id).where(pt.c.id.in_(chunk), pt.c.member_id.is_not(None))).scalars())
+    return members
 
 
 def _restore_merged(conn: Any, batch_id: int, now: dt.datetime) -> int:

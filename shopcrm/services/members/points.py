@@ -285,15 +285,20 @@ def rebuild_points(
     return balances
 
 
-def rebuild_after_import(conn: Connection, batch_id: int, settings: Any, now: dt.datetime) -> int:
-    """Fix the points each imported sale earns at today's rate, then replay its members' points."""
+def rebuild_after_import(conn: Connection, batch_id: int, settings: Any, now: dt.datetime,
+                         also_purchases: Sequence[int] = ()) -> int:
+    """Fix the points each imported sale earns at today's rate, then replay its members' points.
+
+    `also_purchases`: earlier receipts this batch added lines to (their totals changed too)."""
     pt = Purchase.__table__
     unit, per = max(1, int(settings.points_spend_unit_cents)), int(settings.points_per_unit)
-    from sqlalchemy import case, literal
+    from sqlalchemy import case, literal, or_
 
+    extra = sorted(set(also_purchases))
+    touched = or_(pt.c.import_batch_id == batch_id, pt.c.id.in_(extra)) if extra else pt.c.import_batch_id == batch_id
     conn.execute(
         update(pt)
-        .where(pt.c.import_batch_id == batch_id, pt.c.member_id.is_not(None))
+        .where(touched, pt.c.member_id.is_not(None))
         .values(
             points_earned=case(
                 (pt.c.total_cents > 0, (pt.c.total_cents // literal(unit)) * literal(per)),
@@ -301,9 +306,7 @@ def rebuild_after_import(conn: Connection, batch_id: int, settings: Any, now: dt
             )
         )
     )
-    members = list(
-        conn.execute(select(pt.c.member_id).where(pt.c.import_batch_id == batch_id, pt.c.member_id.is_not(None)).distinct()).scalars()
-    )
+    members = list(conn.execute(select(pt.c.member_id).where(touched, pt.c.member_id.is_not(None)).distinct()).scalars())
     rebuild_points(conn, members, settings, now)
     return len(members)
 
