@@ -493,7 +493,7 @@ def _header_fits(text: str) -> bool:
     lines = text.splitlines()[:30]
     delimiter = _sniff_delimiter("\n".join(lines))
     rows = [line.split(delimiter) for line in lines]
-    for kind in ("sales", "members"):
+    for kind in ("sales", "members", "products"):  # every sheet kind the importers read
         guess = detect_header(rows, kind)
         if guess is not None and not guess.missing:
             return True
