@@ -43,7 +43,7 @@ def large_cache(conn: Connection, mebibytes: int = 64) -> Iterator[None]:
     if not is_sqlite(conn):
         yield
         return
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    before = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)  # -2000: SQLite's default
     conn.exec_driver_sql(f"PRAGMA cache_size=-{int(mebibytes) * 1024}")
     try:
         yield

@@ -67,26 +67,35 @@ def expiry_of(at: dt.datetime, months: int) -> dt.datetime | None:
     return dt.datetime.combine(add_months(at.date(), months), dt.time())
 
 
+@dataclass
+class _Lot:
+    """An award still holding points: drawn on oldest first, gone at `expires`."""
+
+    key: RowKey
+    remaining: int
+    expires: dt.datetime | None
+
+
 class _Lots:
     def __init__(self, months: int) -> None:
         self.months = months
-        self.queue: deque[list[object]] = deque()  # [key, remaining, expires]
+        self.queue: deque[_Lot] = deque()
         self.balance = 0
 
     def add(self, key: RowKey, points: int, at: dt.datetime) -> None:
-        self.queue.append([key, points, expiry_of(at, self.months)])
+        self.queue.append(_Lot(key, points, expiry_of(at, self.months)))
         self.balance += points
 
     def take(self, wanted: int) -> list[tuple[RowKey, int]]:
         out: list[tuple[RowKey, int]] = []
         while wanted > 0 and self.queue:
             lot = self.queue[0]
-            got = min(wanted, int(lot[1]))  # type: ignore[call-overload]
-            out.append((lot[0], got))  # type: ignore[arg-type]
-            lot[1] = int(lot[1]) - got  # type: ignore[call-overload]
+            got = min(wanted, lot.remaining)
+            out.append((lot.key, got))
+            lot.remaining -= got
             wanted -= got
             self.balance -= got
-            if lot[1] == 0:
+            if lot.remaining == 0:
                 self.queue.popleft()
         return out
 
@@ -95,7 +104,7 @@ def replay(
     sales: list[SaleFact], entries: list[EntryFact], *, expiry_months: int, until: dt.datetime
 ) -> Replay:
     """The derived rows, the draws of every debit, and the balance as of `until`."""
-    events: list[tuple[dt.datetime, int, str, int, object]] = []
+    events: list[tuple[dt.datetime, int, str, int, tuple[str, SaleFact | EntryFact]]] = []
     for sale in sales:
         if sale.points > 0:
             events.append((sale.at, 0, sale.tie, sale.purchase_id, ("earn", sale)))
@@ -106,7 +115,7 @@ def replay(
     for entry in entries:
         rank = 0 if entry.points > 0 else 1
         events.append((entry.at, rank, "", entry.entry_id, ("entry", entry)))
-    events.sort(key=lambda e: (e[0], e[1], e[2], e[3] if e[4][0] == "entry" else 0))  # type: ignore[index]
+    events.sort(key=lambda e: (e[0], e[1], e[2], e[3] if e[4][0] == "entry" else 0))
 
     lots = _Lots(expiry_months)
     rows: list[DerivedRow] = []
@@ -117,23 +126,24 @@ def replay(
         return ("new", len(rows) - 1)
 
     def expire_until(moment: dt.datetime) -> None:
-        while lots.queue and lots.queue[0][2] is not None and lots.queue[0][2] <= moment:  # type: ignore[operator]
-            key, remaining, expires = lots.queue[0]
-            debit = derived(DerivedRow("expire", expires, -int(remaining), None, None))  # type: ignore[arg-type, call-overload]
-            for lot, got in lots.take(int(remaining)):  # type: ignore[call-overload]
+        while lots.queue and (expires := lots.queue[0].expires) is not None and expires <= moment:
+            remaining = lots.queue[0].remaining
+            debit = derived(DerivedRow("expire", expires, -remaining, None, None))
+            for lot, got in lots.take(remaining):
                 draws.append((debit, lot, got))
 
-    for at, _rank, _tie, _id, (what, fact) in events:  # type: ignore[misc]
+    for at, _rank, _tie, _id, (what, fact) in events:
         expire_until(at)
-        if what == "earn":
-            key = derived(DerivedRow("earn", at, fact.points, fact.purchase_id, fact.import_batch_id))
-            lots.add(key, fact.points, at)
-        elif what in ("void", "refund"):
-            wanted = fact.points if what == "void" else -fact.points
-            got = min(wanted, lots.balance)
-            if got > 0:
-                debit = derived(DerivedRow("reverse", at, -got, fact.purchase_id, fact.import_batch_id))
-                draws.extend((debit, lot, n) for lot, n in lots.take(got))
+        if isinstance(fact, SaleFact):
+            if what == "earn":
+                key = derived(DerivedRow("earn", at, fact.points, fact.purchase_id, fact.import_batch_id))
+                lots.add(key, fact.points, at)
+            else:  # void or refund: take back what is left of it
+                wanted = fact.points if what == "void" else -fact.points
+                got = min(wanted, lots.balance)
+                if got > 0:
+                    debit = derived(DerivedRow("reverse", at, -got, fact.purchase_id, fact.import_batch_id))
+                    draws.extend((debit, lot, n) for lot, n in lots.take(got))
         else:
             key = ("fact", fact.entry_id)
             if fact.points > 0:

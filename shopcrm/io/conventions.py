@@ -147,9 +147,9 @@ def scan_sheet(
             if texts:
                 dates[name].feed(texts)
         for col in money:
-            texts = types_cache.get(col)
-            if texts is None:
-                texts = text_values(column(rows, col))
-            if texts:
-                decimals.feed(texts)
+            money_texts = types_cache.get(col)
+            if money_texts is None:
+                money_texts = text_values(column(rows, col))
+            if money_texts:
+                decimals.feed(money_texts)
     return dates

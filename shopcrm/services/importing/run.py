@@ -339,10 +339,10 @@ def guess_for(db: Database | None, kind: str, sheet: Sheet, options: ImportOptio
         guess.scores = {c: (1.0 if c in overrides else guess.scores.get(c, 0.5)) for c in guess.mapping}
         source = "given"
     elif db is not None:
-        remembered = remembered_mapping(db, kind, guess.headers)
-        if remembered is not None:
-            guess.mapping = remembered
-            guess.scores = {c: 1.0 for c in remembered}
+        remembered_map = remembered_mapping(db, kind, guess.headers)
+        if remembered_map is not None:
+            guess.mapping = remembered_map
+            guess.scores = {c: 1.0 for c in remembered_map}
             source = "remembered"
     guess.missing = required_missing(kind, {f for f in guess.mapping.values() if f not in (IGNORE, REASON)})
     return guess, source

@@ -840,14 +840,14 @@ def _load_members(conn: Connection, phones: set[str], cards: set[str]) -> tuple[
     ids = sorted(known)
     pt = Purchase.__table__
     for start in range(0, len(ids), IN_CHUNK):
-        chunk = ids[start : start + IN_CHUNK]
-        stmt = (
+        id_chunk = ids[start : start + IN_CHUNK]
+        spend_stmt = (
             select(pt.c.member_id, func.coalesce(func.sum(pt.c.total_cents), 0))
-            .where(pt.c.member_id.in_(chunk), pt.c.voided_at.is_(None))
+            .where(pt.c.member_id.in_(id_chunk), pt.c.voided_at.is_(None))
             .group_by(pt.c.member_id)
         )
-        for mid, spend in conn.execute(stmt):
-            known[mid].spend = int(spend)
+        for mid, spent in conn.execute(spend_stmt):
+            known[mid].spend = int(spent)
     return by_phone, by_card
 
 
@@ -1273,7 +1273,7 @@ def _products(conn: Connection, plan: _Plan, settings: ShopSettings, extra: list
     missing = [n for n in names if n not in ids]
     if not missing:
         return ids
-    wanted_categories = sorted({first_seen[n].category for n in missing if first_seen[n].category})
+    wanted_categories = sorted({c for n in missing if (c := first_seen[n].category)})
     categories = {n: i for i, n in conn.execute(select(ct.c.id, ct.c.name).where(ct.c.name.in_(wanted_categories)))} if wanted_categories else {}
     for name in wanted_categories:
         if name not in categories:

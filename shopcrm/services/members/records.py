@@ -106,7 +106,7 @@ def _spend_summary(s: Session, member_ids: list[int]) -> dict[int, tuple[int, in
         .where(Purchase.member_id.in_(member_ids), Purchase.voided_at.is_(None))
         .group_by(Purchase.member_id)
     ).all()
-    return {int(r[0]): (int(r[1]), int(r[2]), r[3]) for r in rows}
+    return {int(mid): (int(spend), int(count), last) for mid, spend, count, last in rows if mid is not None}
 
 
 def to_views(s: Session, db: Database, members: list[Member]) -> list[MemberView]:
