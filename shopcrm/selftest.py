@@ -110,8 +110,8 @@ def _postgres_driver(required: bool) -> str:
 
 def step_database(state: SelftestState) -> str:
     """Create and migrate an SQLite file through Alembic, as a first start does."""
-    from shopcrm.db.engine import open_database
     from shopcrm.db.migrate import current_revision, head_revision
+    from shopcrm.db.opening import open_database
 
     db = open_database(state.db_path)
     try:
@@ -124,7 +124,7 @@ def step_database(state: SelftestState) -> str:
 
 def step_demo(state: SelftestState) -> str:
     """Fill a small demo shop: exercises every table, the money and phone rules, and the points."""
-    from shopcrm.db.engine import open_database
+    from shopcrm.db.opening import open_database
     from shopcrm.demo.shop import generate_demo
     from shopcrm.services.reports.stats import shop_stats
 
@@ -141,7 +141,7 @@ def step_demo(state: SelftestState) -> str:
 
 def step_classify(state: SelftestState) -> str:
     """Run the whole classification engine (numpy, scipy fits) and store a snapshot."""
-    from shopcrm.db.engine import open_database
+    from shopcrm.db.opening import open_database
     from shopcrm.services.classification.run import classify
     from shopcrm.services.members.table import latest_snapshot
 
@@ -167,7 +167,7 @@ def step_window(state: SelftestState) -> str:
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
     from PySide6.QtWidgets import QApplication
 
-    from shopcrm.db.engine import open_database
+    from shopcrm.db.opening import open_database
     from shopcrm.gui.context import AppContext
     from shopcrm.gui.main_window import MainWindow
     from shopcrm.i18n import current_language, translations_dir
@@ -280,7 +280,7 @@ def step_chart(state: SelftestState) -> str:
 def step_pdf(state: SelftestState) -> str:
     """A promotion list of the demo shop printed to an A4 PDF by the printing layout (Chinese names,
     masked phones, fonts embedded), the path `print members` and the Campaigns screen take."""
-    from shopcrm.db.engine import open_database
+    from shopcrm.db.opening import open_database
     from shopcrm.gui.printing.fonts import print_family
     from shopcrm.gui.printing.output import write_pdf
     from shopcrm.services.campaigns.filters import CampaignFilter

@@ -17,7 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SHOPCRM_LANG", "en")
 
 from shopcrm.db.base import Base  # noqa: E402
-from shopcrm.db.engine import Database, make_engine, open_database  # noqa: E402
+from shopcrm.db.engine import Database, make_engine
+from shopcrm.db.opening import open_database  # noqa: E402
 from shopcrm.i18n import set_language  # noqa: E402
 
 POSTGRES_URL = os.environ.get("SHOPCRM_TEST_POSTGRES_URL")

@@ -87,7 +87,7 @@ def test_bad_input_one_line_nothing_written(tmp_path: Path, capsys: pytest.Captu
 
 
 def test_adjust_and_refund_need_the_owner_password(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    from shopcrm.db.engine import open_database
+    from shopcrm.db.opening import open_database
     from shopcrm.services.shop.owner_password import set_owner_password
 
     db = str(tmp_path / "shop.db")

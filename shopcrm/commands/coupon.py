@@ -20,6 +20,7 @@ from shopcrm.services.sales.coupons import (
     show_code,
 )
 from shopcrm.services.sales.purchases import PurchaseInput, record_purchase
+from shopcrm.services.shop.clock import now
 
 
 def _who(parser: argparse.ArgumentParser) -> None:
@@ -139,7 +140,6 @@ def run_print(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_list(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from shopcrm.services.members.records import now
 
     member = member_id_of(args, ctx)
     rows = list_coupons(ctx.db(), member_id=member, definition_id=args.definition, usable_on=now().date() if args.usable else None)

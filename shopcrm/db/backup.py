@@ -34,6 +34,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from shopcrm.db.engine import SQLITE_MAGIC, Database
+from shopcrm.db.migrate import upgrade_on_open
 from shopcrm.db.schema_check import check_shopcrm_schema, open_read_only
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
 from shopcrm.i18n import translate
@@ -579,9 +580,7 @@ def restore_database(db: Database, source: str | Path, *, other_shop: str | None
         _write_into_live(staged, target)
         # A backup from an older version is brought to this program's schema at once (after its
         # own migration backup), so the open Database stays usable.
-        from shopcrm.db.migrate import upgrade_on_open
-
-        upgrade_on_open(db)
+        upgrade_on_open(db, before_upgrade=lambda d: backup_database(d, reason="migration"))
     except (OSError, sqlite3.Error, ShopError) as exc:
         if isinstance(exc, ShopError):
             reason = exc.message()

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
@@ -44,34 +44,6 @@ def sqlite_path(url: str) -> Path | None:
     if not u.drivername.startswith("sqlite") or not u.database or u.database == ":memory:":
         return None
     return Path(u.database)
-
-
-def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a whole ShopCRM database (read-only) before SQLAlchemy touches it."""
-    if not path.exists():
-        if not path.parent.exists():
-            raise ShopError(QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."), folder=str(path.parent))
-        return
-    if path.is_dir():
-        raise ShopError(QT_TRANSLATE_NOOP("errors", "{path} is a folder, not a database file."), path=str(path))
-    if path.stat().st_size == 0:
-        return
-    with path.open("rb") as fh:
-        head = fh.read(16)
-    if head != SQLITE_MAGIC:
-        raise ShopError(
-            QT_TRANSLATE_NOOP("errors", "{path} is not a ShopCRM database (it is not an SQLite file)."),
-            path=str(path),
-        )
-    # Known to be ShopCRM's before SQLAlchemy connects: connecting switches the file to WAL mode,
-    # which rewrites its header, and a foreign file must leave exactly as it came.
-    from shopcrm.db.schema_check import check_shopcrm_schema, open_read_only
-
-    conn = open_read_only(path)
-    try:
-        check_shopcrm_schema(conn, path, allow_empty=True)
-    finally:
-        conn.close()
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:
@@ -146,34 +118,3 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def open_database(
-    target: str | os.PathLike[str] | None = None,
-    *,
-    upgrade: bool = True,
-    backup_before_upgrade: bool = True,
-) -> Database:
-    """Open (creating if needed) and upgrade a shop database, taking a backup before migrating."""
-    from shopcrm.db import migrate
-
-    url = resolve_url(target)
-    path = sqlite_path(url)
-    if path is not None:
-        check_sqlite_file(path)
-    try:
-        engine = make_engine(url)
-        db = Database(url=url, engine=engine)
-        if upgrade:
-            migrate.upgrade_on_open(db, backup=backup_before_upgrade)
-        if db.is_sqlite:
-            # Keep planner statistics fresh (cheap; SQLite skips tables that do not need it).
-            with db.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA optimize=0x10002")
-    except OperationalError as exc:
-        raise ShopError(
-            QT_TRANSLATE_NOOP("errors", "Cannot open the database {target}: {reason}"),
-            target=path or make_url(url).render_as_string(hide_password=True),
-            reason=str(exc.orig).splitlines()[0] if exc.orig else str(exc).splitlines()[0],
-        ) from exc
-    return db

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -46,7 +47,9 @@ def upgrade(db: Database, revision: str = "head") -> None:
         command.upgrade(cfg, revision)
 
 
-def upgrade_on_open(db: Database, *, backup: bool = True) -> None:
+def upgrade_on_open(db: Database, *, before_upgrade: Callable[[Database], object] | None = None) -> None:
+    """Bring the database to this program's schema; `before_upgrade` (a backup, on SQLite) runs first
+    when an existing shop is about to change."""
     current = current_revision(db)
     head = head_revision()
     if current == head:
@@ -68,8 +71,6 @@ def upgrade_on_open(db: Database, *, backup: bool = True) -> None:
             ),
             revision=current,
         )
-    if backup and db.is_sqlite:
-        from shopcrm.db.backup import backup_database
-
-        backup_database(db, reason="migration")
+    if before_upgrade is not None and db.is_sqlite:
+        before_upgrade(db)
     upgrade(db)

@@ -12,6 +12,12 @@ import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
+from sqlalchemy import create_engine
+from sqlalchemy.pool import StaticPool
+
+from shopcrm.db import migrate
+from shopcrm.db.engine import Database
+from shopcrm.db.migrate import known_revisions, upgrade
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
 from shopcrm.i18n import translate
 
@@ -37,18 +43,13 @@ def read_schema(conn: sqlite3.Connection) -> Schema:
 
 def expected_schema(revision: str) -> Schema:
     """The tables and columns a database at `revision` has, built in memory from the migrations."""
-    from shopcrm.db.migrate import MIGRATIONS_DIR
 
-    return _schema_from_migrations(str(MIGRATIONS_DIR), revision)
+    return _schema_from_migrations(str(migrate.MIGRATIONS_DIR), revision)
 
 
 @lru_cache(maxsize=8)
 def _schema_from_migrations(_migrations_dir: str, revision: str) -> Schema:
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import StaticPool
 
-    from shopcrm.db.engine import Database
-    from shopcrm.db.migrate import upgrade
 
     engine = create_engine("sqlite://", poolclass=StaticPool)
     try:
@@ -92,7 +93,6 @@ def check_shopcrm_schema(conn: sqlite3.Connection, path: Path, *, allow_empty: b
     """Raise ShopError unless `conn` holds a whole ShopCRM database of a known revision.
 
     Returns the revision, or None for an empty database when `allow_empty` (a new shop)."""
-    from shopcrm.db.migrate import known_revisions
 
     try:
         actual = read_schema(conn)

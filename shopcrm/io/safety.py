@@ -24,6 +24,8 @@ from pathlib import Path
 
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
 from shopcrm.io import limits
+from shopcrm.io.delimiters import sniff_delimiter
+from shopcrm.io.headers import detect_header
 from shopcrm.io.ole import OLE_MAGIC, BadOleFile, stream_names
 
 CHUNK = 1 << 20
@@ -487,11 +489,9 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 def _header_fits(text: str) -> bool:
     """Whether the top lines, read in this encoding, hold a header the importer recognises."""
-    from shopcrm.io.headers import detect_header
-    from shopcrm.io.workbook import _sniff_delimiter
 
     lines = text.splitlines()[:30]
-    delimiter = _sniff_delimiter("\n".join(lines))
+    delimiter = sniff_delimiter("\n".join(lines))
     rows = [line.split(delimiter) for line in lines]
     for kind in ("sales", "members", "products"):  # every sheet kind the importers read
         guess = detect_header(rows, kind)

@@ -16,6 +16,7 @@ from typing import Any
 
 from shopcrm.errors import QT_TRANSLATE_NOOP
 from shopcrm.io import limits
+from shopcrm.io.delimiters import sniff_delimiter
 from shopcrm.io.safety import BadFileError, FileInfo, inspect_file
 
 Cell = Any
@@ -189,28 +190,12 @@ def open_workbook(path: str | Path, info: FileInfo | None = None) -> Workbook:
     return Workbook(info or inspect_file(path))
 
 
-def _sniff_delimiter(sample: str) -> str:
-    lines = [line for line in sample.splitlines()[:50] if line.strip()]
-    best, best_score = ",", -1.0
-    for delimiter in (",", "\t", ";", "|"):
-        counts = [line.count(delimiter) for line in lines]
-        if not counts or max(counts) == 0:
-            continue
-        common = max(set(counts), key=counts.count)
-        # Tab and comma win only a tie: a ';' export with decimal commas has a comma in most data lines
-        # but not in its header, and a bonus for ',' used to split 12,50 into two cells.
-        score = counts.count(common) / len(counts) * min(common, 10) + (0.01 if delimiter in "\t," else 0)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
 def _csv_sheet(info: FileInfo, name: str) -> Sheet:
     encoding = info.encoding or "utf-8"
     csv.field_size_limit(limits.MAX_CSV_FIELD)
     try:
         with info.path.open("r", encoding=encoding, newline="", errors="replace") as fh:
-            delimiter = _sniff_delimiter(fh.read(64 * 1024))
+            delimiter = sniff_delimiter(fh.read(64 * 1024))
     except OSError as exc:
         raise BadFileError(QT_TRANSLATE_NOOP("errors", "Cannot read {path}: {reason}"), path=str(info.path), reason=exc.strerror or str(exc)) from exc
 

@@ -33,8 +33,9 @@ from typing import Any
 from bench_db import GROUP_BY  # the same bare aggregate as the database benchmark
 from sqlalchemy import func, select, text
 
-from shopcrm.db.engine import Database, open_database
+from shopcrm.db.engine import Database
 from shopcrm.db.models import Purchase
+from shopcrm.db.opening import open_database
 from shopcrm.demo.shop import LARGE_MEMBERS, generate_demo
 from shopcrm.services.classification.run import classify
 

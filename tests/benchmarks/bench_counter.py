@@ -23,8 +23,8 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import select
 
-from shopcrm.db.engine import open_database
 from shopcrm.db.models import Member, Product
+from shopcrm.db.opening import open_database
 from shopcrm.demo.shop import LARGE_MEMBERS, generate_demo
 from shopcrm.services.sales.coupons import define_coupon, issue_to_members
 from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase

@@ -30,7 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
-from shopcrm.db.engine import Database, open_database
+from shopcrm.db.engine import Database
+from shopcrm.db.opening import open_database
 from shopcrm.demo.shop import LARGE_MEMBERS, DemoSummary, generate_demo
 from shopcrm.services.members.records import find_members
 

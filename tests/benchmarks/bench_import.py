@@ -102,7 +102,7 @@ def bare_calamine(path: str, queue: mp.Queue) -> None:
 
 
 def ours(path: str, queue: mp.Queue) -> None:
-    from shopcrm.db.engine import open_database
+    from shopcrm.db.opening import open_database
     from shopcrm.services.importing.run import import_file
 
     folder = tempfile.mkdtemp()

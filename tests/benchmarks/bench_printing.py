@@ -34,7 +34,7 @@ from PySide6.QtGui import QPainter, QPdfWriter  # noqa: E402
 from PySide6.QtPrintSupport import QPrintPreviewWidget  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from shopcrm.db.engine import open_database  # noqa: E402
+from shopcrm.db.opening import open_database  # noqa: E402
 from shopcrm.gui.printing.fonts import print_font  # noqa: E402
 from shopcrm.gui.printing.output import PDF_RESOLUTION, new_printer, page_layout, paint_list, write_pdf  # noqa: E402
 from shopcrm.services.campaigns.columns import CellFormat, ListRow  # noqa: E402

@@ -5,8 +5,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from shopcrm.db.engine import Database, open_database
+from shopcrm.db.engine import Database
 from shopcrm.db.migrate import current_revision, head_revision
+from shopcrm.db.opening import open_database
 from shopcrm.errors import ShopError
 
 

@@ -248,7 +248,7 @@ def test_drill_down_in_the_window_opens_the_members_screen_filtered(qtbot: Any, 
 # ---- classify ----------------------------------------------------------------------------------------
 @pytest.fixture
 def demo_ctx(qapp: Any, tmp_path: Any) -> Iterator[AppContext]:
-    from shopcrm.db.engine import open_database
+    from shopcrm.db.opening import open_database
     from shopcrm.demo.shop import generate_demo
     from shopcrm.gui.style import apply_style
 

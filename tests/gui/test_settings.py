@@ -232,7 +232,7 @@ def test_restoring_another_shops_backup_asks_naming_both_shops(
     from gui_helpers import member
 
     from shopcrm.db.backup import backup_database
-    from shopcrm.db.engine import open_database
+    from shopcrm.db.opening import open_database
     from shopcrm.services.reports.stats import shop_stats
     from shopcrm.services.shop.settings import update_settings
 

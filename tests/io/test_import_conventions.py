@@ -25,8 +25,9 @@ from shopcrm.io.conventions import DateOrderScan, DecimalMarkScan
 from shopcrm.io.values import EARLIEST, AmbiguousDateError, parse_amount, parse_sale_datetime
 from shopcrm.io.workbook import open_workbook
 from shopcrm.money import number_text, parse_money
-from shopcrm.services.importing.run import ImportOptions, RowStats, import_file, prepare_sheets, preview_file
+from shopcrm.services.importing.run import import_file
 from shopcrm.services.importing.sales import _read_sheets, _Reading
+from shopcrm.services.importing.sheets import ImportOptions, RowStats, prepare_sheets, preview_file
 
 NOW = dt.datetime(2026, 6, 1, 12, 0)
 SETTINGS = settings(max_examples=200, deadline=None, database=None,

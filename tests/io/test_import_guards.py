@@ -15,12 +15,14 @@ from sheet_factory import SALES_HEADER, xlsx
 from sqlalchemy import func, select
 
 from shopcrm.cli import run_cli
-from shopcrm.db.engine import Database, open_database
+from shopcrm.db.engine import Database
 from shopcrm.db.models import ImportBatch, Member, Product, Purchase
+from shopcrm.db.opening import open_database
 from shopcrm.errors import ValidationError
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing.run import ImportOptions, RowStats, import_file, prepare_sheets
+from shopcrm.services.importing.run import import_file
 from shopcrm.services.importing.sales import _read_sheets, _Reading
+from shopcrm.services.importing.sheets import ImportOptions, RowStats, prepare_sheets
 
 NOW = dt.datetime(2026, 6, 1, 12)
 

@@ -14,11 +14,8 @@ from sqlalchemy import func, select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ImportBatch, Member, PointsEntry, Product, Purchase, PurchaseLine
 from shopcrm.jobs import Cancelled, CancelToken
-from shopcrm.services.importing.run import (
-    ImportOptions,
-    import_file,
-    preview_file,
-)
+from shopcrm.services.importing.run import import_file
+from shopcrm.services.importing.sheets import ImportOptions, preview_file
 from shopcrm.services.importing.undo import undo_import
 from shopcrm.services.reports.stats import shop_stats
 

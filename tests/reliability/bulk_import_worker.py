@@ -22,8 +22,8 @@ def main(argv: list[str]) -> int:
     path, rows, members = argv[0], int(argv[1]), int(argv[2])
 
     from shopcrm.db import bulk
-    from shopcrm.db.engine import open_database
     from shopcrm.db.models import ImportBatch, Member, PointsEntry, Purchase
+    from shopcrm.db.opening import open_database
 
     db = open_database(path, upgrade=False)
     now = dt.datetime(2025, 6, 1, 12, 0, 0)

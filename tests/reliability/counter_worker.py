@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
     url, worker, operations, seed, go_file = argv[0], int(argv[1]), int(argv[2]), int(argv[3]), Path(argv[4])
     members = [int(m) for m in argv[5:]]
 
-    from shopcrm.db.engine import open_database
+    from shopcrm.db.opening import open_database
     from shopcrm.errors import ConflictError
     from shopcrm.services.members.points import redeem_points
     from shopcrm.services.sales.purchases import PurchaseInput, record_purchase

@@ -13,8 +13,9 @@ import sys
 
 
 def main(argv: list[str]) -> int:
-    from shopcrm.db.engine import open_database
-    from shopcrm.services.importing.run import ImportOptions, import_file
+    from shopcrm.db.opening import open_database
+    from shopcrm.services.importing.run import import_file
+    from shopcrm.services.importing.sheets import ImportOptions
 
     db = open_database(argv[0], upgrade=False)
 

@@ -26,7 +26,7 @@ def main(argv: list[str]) -> int:
         head, *rest = line.split()
         codes[int(head)] = rest
 
-    from shopcrm.db.engine import open_database
+    from shopcrm.db.opening import open_database
     from shopcrm.errors import ConflictError
     from shopcrm.services.sales.purchases import PurchaseInput, record_purchase
     from shopcrm.services.sales.stored_value import topup

@@ -17,7 +17,7 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     url, worker, count, go_file = argv[0], int(argv[1]), int(argv[2]), Path(argv[3])
 
-    from shopcrm.db.engine import open_database
+    from shopcrm.db.opening import open_database
     from shopcrm.errors import ConflictError
     from shopcrm.services.members.records import MemberInput, register_member
 

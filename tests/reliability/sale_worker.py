@@ -15,8 +15,8 @@ def main(argv: list[str]) -> int:
 
     from sqlalchemy import select
 
-    from shopcrm.db.engine import open_database
     from shopcrm.db.models import Coupon, Product
+    from shopcrm.db.opening import open_database
     from shopcrm.errors import ConflictError
     from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase
     from shopcrm.services.sales.stored_value import topup

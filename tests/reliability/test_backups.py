@@ -21,8 +21,9 @@ from shopcrm.db.backup import (
     restore_database,
     verify_backup_file,
 )
-from shopcrm.db.engine import Database, open_database
+from shopcrm.db.engine import Database
 from shopcrm.db.migrate import head_revision
+from shopcrm.db.opening import open_database
 from shopcrm.errors import ShopError
 from shopcrm.paths import default_backup_dir
 from shopcrm.services.members.records import MemberInput, find_members, register_member
@@ -243,7 +244,7 @@ def test_a_backup_from_an_older_version_is_upgraded_by_the_restore(
     shutil.copytree(migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
     (folder / "versions" / "9991_restore_probe.py").write_text(PROBE.format(down=old_revision), encoding="utf-8")
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
-    migrate.upgrade_on_open(sqlite_db)
+    migrate.upgrade_on_open(sqlite_db, before_upgrade=lambda d: backup_database(d, reason="migration"))
     assert migrate.current_revision(sqlite_db) == "9991_restore_probe"
 
     restore_database(sqlite_db, old_backup)
@@ -540,7 +541,7 @@ KILLED_RESTORE = """
 import sys, time
 from pathlib import Path
 from shopcrm.db import backup
-from shopcrm.db.engine import open_database
+from shopcrm.db.opening import open_database
 
 def stop_here(*_a, **_k):
     Path(sys.argv[3]).write_text("ready")

@@ -34,7 +34,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from shopcrm.db.engine import open_database
+from shopcrm.db.opening import open_database
 from shopcrm.services.members.points import redeem_points
 from shopcrm.services.members.records import MemberInput, register_member
 from shopcrm.services.sales.purchases import PurchaseInput, record_purchase

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from shopcrm.cli import build_parser, run_cli
 from shopcrm.db.backup import backup_database
-from shopcrm.db.engine import open_database
+from shopcrm.db.opening import open_database
 from shopcrm.services.members.feedback import FeedbackInput, add_feedback
 from shopcrm.services.members.records import MemberInput, register_member
 from shopcrm.services.sales.products import add_product

@@ -27,9 +27,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shopcrm.db.engine import Database, open_database
+from shopcrm.db.engine import Database
+from shopcrm.db.opening import open_database
 from shopcrm.errors import ShopError
-from shopcrm.services.importing.run import ImportOptions, import_file, preview_file
+from shopcrm.services.importing.run import import_file
+from shopcrm.services.importing.sheets import ImportOptions, preview_file
 from shopcrm.services.members.records import MemberInput, register_member
 
 pytestmark = pytest.mark.slow  # still runs in CI; `-m "not slow"` skips it locally

@@ -22,8 +22,9 @@ import pytest
 from sqlalchemy import func, select, text
 
 from shopcrm.db.base import Base
-from shopcrm.db.engine import Database, open_database
+from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, PointsEntry, Purchase
+from shopcrm.db.opening import open_database
 from shopcrm.services.members.records import MemberInput, register_member
 
 WORKER = Path(__file__).with_name("counter_worker.py")

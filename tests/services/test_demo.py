@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from shopcrm.cli import run_cli
-from shopcrm.db.engine import Database, open_database
+from shopcrm.db.engine import Database
 from shopcrm.db.models import (
     Category,
     ConsentEvent,
@@ -23,6 +23,7 @@ from shopcrm.db.models import (
     Purchase,
     PurchaseLine,
 )
+from shopcrm.db.opening import open_database
 from shopcrm.demo import catalog as cat
 from shopcrm.demo.shop import DemoSummary, generate_demo, months_before
 from shopcrm.errors import ShopError, ValidationError

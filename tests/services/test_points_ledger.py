@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from shopcrm.db.engine import Database, open_database
+from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, PointsDraw, PointsEntry
+from shopcrm.db.opening import open_database
 from shopcrm.engine.points_replay import EntryFact, SaleFact, replay
 from shopcrm.errors import ConflictError
 from shopcrm.services.importing.run import import_file

@@ -31,10 +31,11 @@ from shopcrm.gui.formatting import money
 from shopcrm.gui.widgets import ErrorLabel, hint_label
 from shopcrm.labels import PAYMENT_LABELS, label
 from shopcrm.money import parse_money
-from shopcrm.services.members.records import MemberView, now
+from shopcrm.services.members.records import MemberView
 from shopcrm.services.sales.coupons import list_coupons, show_code
 from shopcrm.services.sales.purchases import PurchaseInput, PurchaseResult
 from shopcrm.services.sales.stored_value import TOPUP_METHODS, TopupResult, stored_balance, topup
+from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.settings import load_settings
 
 

@@ -23,13 +23,8 @@ from shopcrm.services.importing.review import (
     last_batch_id,
     read_rejects_file,
 )
-from shopcrm.services.importing.run import (
-    FilePreview,
-    ImportOptions,
-    ImportResult,
-    import_file,
-    preview_file,
-)
+from shopcrm.services.importing.run import import_file
+from shopcrm.services.importing.sheets import FilePreview, ImportOptions, ImportResult, preview_file
 
 
 @dataclass

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.io.headers import IGNORE, REASON, column_letter
 from shopcrm.services.importing.review import RejectedLine
-from shopcrm.services.importing.run import SheetPreview, field_label
+from shopcrm.services.importing.sheets import SheetPreview, field_label
 
 Index = QModelIndex | QPersistentModelIndex
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1

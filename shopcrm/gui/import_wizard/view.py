@@ -57,7 +57,7 @@ from shopcrm.gui.worker import Job
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.io.headers import IGNORE, REASON, fields_for, required_missing
 from shopcrm.services.importing.review import BatchLine, recent_batches
-from shopcrm.services.importing.run import FilePreview, SheetPreview, field_label
+from shopcrm.services.importing.sheets import FilePreview, SheetPreview, field_label
 
 FILE_FILTER = "*.xlsx *.xlsm *.xls *.csv *.txt"
 STEPS = ("file", "columns", "check", "import", "result")

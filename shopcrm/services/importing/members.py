@@ -44,7 +44,7 @@ from shopcrm.io.values import (
     whole_text,
 )
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing.run import (
+from shopcrm.services.importing.sheets import (
     PROGRESS_EVERY,
     ImportOptions,
     ImportResult,
@@ -59,6 +59,7 @@ from shopcrm.services.importing.run import (
     report_progress,
     save_header_mapping,
     sheet_conventions,
+    write_rejects_file,
 )
 from shopcrm.services.members.birthdays import LUNAR, SOLAR, parse_lunar_birthday
 from shopcrm.services.shop.settings import ShopSettings, load_settings
@@ -260,9 +261,7 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
         if not options.dry_run and not result.nothing_imported():
             result.batch = _write(s, conn, info, prepared, result, created, targets, rejects, file_cards, now, options)
     if options.errors_path is not None:
-        from shopcrm.services.importing.sales import _write_rejects_file
-
-        result.errors_file = _write_rejects_file(options.errors_path, rejects, prepared)
+        result.errors_file = write_rejects_file(options.errors_path, rejects, prepared)
     if not options.dry_run and options.remember_mapping:
         for p in prepared:
             if p.source == "given":

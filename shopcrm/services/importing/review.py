@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ImportBatch, RejectedRow
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError
-from shopcrm.services.importing.run import ImportResult
+from shopcrm.services.importing.sheets import ImportResult
 
 REJECTS_SHOWN = 500
 

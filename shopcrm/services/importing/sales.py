@@ -75,7 +75,7 @@ from shopcrm.io.values import (
 )
 from shopcrm.io.workbook import open_workbook
 from shopcrm.money import depends_on_mark, format_cents
-from shopcrm.services.importing.run import (
+from shopcrm.services.importing.sheets import (
     ImportOptions,
     ImportResult,
     ImportTuning,
@@ -91,6 +91,7 @@ from shopcrm.services.importing.run import (
     report_progress,
     save_header_mapping,
     sheet_conventions,
+    write_rejects_file,
 )
 from shopcrm.services.members.points import rebuild_after_import
 from shopcrm.services.sales.pinyin import pinyin_initials
@@ -1018,7 +1019,7 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
                                          also_purchases=[a.stored.id for a in additions])
                 result.batch = batch_id
     if options.errors_path is not None:
-        result.errors_file = _write_rejects_file(options.errors_path, raw_rejects, prepared)
+        result.errors_file = write_rejects_file(options.errors_path, raw_rejects, prepared)
     if not options.dry_run and options.remember_mapping:
         for p in prepared:
             if p.source == "given":
@@ -1049,16 +1050,6 @@ def _raw_values(wb: Any, prepared: list[PreparedSheet], known: list[Rejected], p
                     break
     out.sort(key=lambda r: (r.sheet, r.row_number))
     return out
-
-
-def _write_rejects_file(path: Path, rejects: list[Rejected], prepared: list[PreparedSheet]) -> Path:
-    from shopcrm.io.rejects import write_rejected_rows  # openpyxl is loaded only when a file is written
-
-    headers = {p.name: p.headers for p in prepared}
-    by_sheet: dict[str, list[tuple[list[Any], str]]] = defaultdict(list)
-    for r in rejects:
-        by_sheet[r.sheet].append((r.values, r.reason))
-    return write_rejected_rows(path, [(name, headers.get(name, []), rows) for name, rows in by_sheet.items()])
 
 
 def _write(

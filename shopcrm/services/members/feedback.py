@@ -11,6 +11,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import Feedback, Member
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from shopcrm.io.member_fields import clean_text
+from shopcrm.services.shop.clock import now
 
 
 @dataclass
@@ -44,7 +45,6 @@ def _rating(value: int | None, field: str) -> int | None:
 
 
 def add_feedback(db: Database, data: FeedbackInput) -> FeedbackView:
-    from shopcrm.services.members.records import now
 
     ratings = (
         _rating(data.rating_product, "rating_product"),

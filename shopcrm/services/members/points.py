@@ -26,6 +26,8 @@ from shopcrm.db.models import Member, PointsDraw, PointsEntry, Purchase
 from shopcrm.db.models.loyalty import DERIVED_POINT_KINDS
 from shopcrm.engine.points_replay import DerivedRow, EntryFact, SaleFact, add_months, replay
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
+from shopcrm.services.shop.clock import now
+from shopcrm.services.shop.clock import now as shop_now
 
 MAX_POINTS_CHANGE = 10_000_000
 
@@ -126,7 +128,6 @@ def redeem_points(db: Database, member_id: int, points: int, note: str | None = 
     points = _check_amount(points)
     if points <= 0:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Redeem a positive number of points."), "points")
-    from shopcrm.services.members.records import now
 
     with db.transaction() as s:
         member = lock_member(s, member_id)
@@ -138,7 +139,6 @@ def adjust_points(db: Database, member_id: int, delta: int, note: str | None = N
     delta = _check_amount(delta)
     if delta == 0:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "An adjustment of zero points changes nothing."), "points")
-    from shopcrm.services.members.records import now
 
     with db.transaction() as s:
         member = lock_member(s, member_id)
@@ -330,7 +330,6 @@ def members_with_expiring_points(conn: Connection, settings: Any, now: dt.dateti
 def expire_points(db: Database, now: dt.datetime | None = None) -> int:
     """The daily expiry pass: write the expiry rows of every award that has run out.  Idempotent (a
     second run the same day finds nothing); returns the number of members whose points expired."""
-    from shopcrm.services.members.records import now as shop_now
     from shopcrm.services.shop.settings import settings_in
 
     moment = now or shop_now()
@@ -349,7 +348,6 @@ def expire_points(db: Database, now: dt.datetime | None = None) -> int:
 def rebuild_all_points(db: Database, now: dt.datetime | None = None) -> int:
     """Every member's points and level again (after a change of the earn rate of unrated sales, of
     expiry or of the level thresholds)."""
-    from shopcrm.services.members.records import now as shop_now
     from shopcrm.services.shop.settings import settings_in
 
     with db.transaction() as s:
@@ -363,7 +361,6 @@ def rebuild_all_points(db: Database, now: dt.datetime | None = None) -> int:
 def set_level_by_hand(db: Database, member_id: int, level: int, note: str | None = None) -> int:
     """The owner's decision on a member's level: it is kept as the member's floor (spend can still
     raise the level, new thresholds never take it below).  Returns the level now held."""
-    from shopcrm.services.members.records import now
     from shopcrm.services.shop.settings import settings_in
 
     with db.transaction() as s:
@@ -377,28 +374,6 @@ def set_level_by_hand(db: Database, member_id: int, level: int, note: str | None
         rebuild_points(s.connection(), [member_id], settings, now())
         s.expire(member)
         return member.level
-
-
-def relevel_all(conn: Connection, settings: Any) -> int:
-    """Level = max(level by spend under these thresholds, level set by hand or list) for everyone."""
-    mt, pt = Member.__table__, Purchase.__table__
-    spend = dict(
-        conn.execute(
-            select(pt.c.member_id, func.sum(pt.c.total_cents)).where(pt.c.member_id.is_not(None), pt.c.voided_at.is_(None))
-            .group_by(pt.c.member_id)
-        ).all()
-    )
-    changes = []
-    top = len(settings.levels) - 1
-    for mid, level, floor in conn.execute(select(mt.c.id, mt.c.level, mt.c.level_floor).where(mt.c.status != "erased")):
-        new = max(settings.level_for_spend(int(spend.get(mid) or 0)), min(floor or 0, top))
-        if new != level:
-            changes.append({"mid": mid, "lvl": new})
-    if changes:
-        from sqlalchemy import bindparam
-
-        conn.execute(update(mt).where(mt.c.id == bindparam("mid")).values(level=bindparam("lvl")), changes)
-    return len(changes)
 
 
 def points_history(db: Database, member_id: int, limit: int = 200) -> list[PointsEntryView]:

@@ -45,6 +45,7 @@ from shopcrm.io.output_files import write_failure_reason
 from shopcrm.io.phones import national_digits
 from shopcrm.services.classification.reasons import member_reasons
 from shopcrm.services.shop import audit
+from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.owner_password import require_owner
 from shopcrm.services.shop.settings import load_settings
 
@@ -79,7 +80,7 @@ def consent_history(db: Database, member_id: int) -> list[ConsentView]:
 def record_consent(db: Database, member_id: int, consent: bool, *, origin: str = "counter") -> list[ConsentView]:
     """Give or withdraw marketing consent now; a change is kept with its date.  Returns the history."""
     from shopcrm.services.members.points import lock_member
-    from shopcrm.services.members.records import _set_consent, now
+    from shopcrm.services.members.records import _set_consent
 
     with db.transaction() as s:
         member = lock_member(s, member_id)

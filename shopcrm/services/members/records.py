@@ -25,6 +25,7 @@ from shopcrm.io.member_fields import (
 )
 from shopcrm.io.phones import display_phone, last4, normalise_phone
 from shopcrm.services.members.birthdays import LUNAR, SOLAR, format_member_birthday, parse_lunar_birthday
+from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.settings import settings_in
 
 
@@ -78,11 +79,6 @@ class MemberView:
 
     def label(self) -> str:
         return f"{self.name or translate('members', '(no name)')} · {self.phone_display}"
-
-
-def now() -> dt.datetime:
-    """Shop-local naive time, to the second."""
-    return dt.datetime.now().replace(microsecond=0)
 
 
 def level_name(db_levels: tuple[object, ...], index: int) -> str:

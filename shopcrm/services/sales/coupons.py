@@ -21,6 +21,7 @@ from shopcrm.db.models import CampaignMember, Coupon, CouponDefinition, Member, 
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.money import MAX_CENTS, format_cents
 from shopcrm.services.shop import audit
+from shopcrm.services.shop.clock import now
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 characters: no 0/O, no 1/I
 CODE_LENGTH = 8
@@ -95,7 +96,6 @@ class CouponView:
 
 
 def _now() -> dt.datetime:
-    from shopcrm.services.members.records import now
 
     return now()
 

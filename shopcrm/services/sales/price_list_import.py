@@ -34,7 +34,7 @@ from shopcrm.io.rejects import write_rejected_rows
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import is_empty, parse_bool, text_of
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing.run import (
+from shopcrm.services.importing.sheets import (
     ImportOptions,
     PreparedSheet,
     RowStats,

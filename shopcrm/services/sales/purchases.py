@@ -20,6 +20,7 @@ from shopcrm.db.models.sales import CHANNELS, PAYMENT_METHODS
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.money import MAX_CENTS
 from shopcrm.services.members.points import lock_member, post_fact, rebuild_points
+from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.settings import ShopSettings, load_settings, settings_in
 
 MAX_LINES = 200
@@ -227,7 +228,6 @@ def _points_off(settings: ShopSettings, points: int, payable: int) -> int:
 
 
 def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
-    from shopcrm.services.members.records import now
     from shopcrm.services.sales import coupons, stored_value
 
     when = data.purchased_at or now()
@@ -344,7 +344,6 @@ def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
 def void_purchase(db: Database, purchase_id: int) -> VoidResult:
     """Cancel a sale: it stops counting anywhere; its points are taken back as far as the balance
     allows, points it redeemed and stored value it spent come back, its coupon can be used again."""
-    from shopcrm.services.members.records import now
     from shopcrm.services.sales import coupons, stored_value
 
     settings = load_settings(db)

@@ -23,6 +23,7 @@ from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, Vali
 from shopcrm.money import MAX_CENTS
 from shopcrm.services.members.points import lock_member
 from shopcrm.services.shop import audit
+from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.owner_password import require_owner
 from shopcrm.services.shop.settings import settings_in
 
@@ -89,7 +90,6 @@ class Liability:
 
 
 def _now() -> dt.datetime:
-    from shopcrm.services.members.records import now
 
     return now()
 

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, Purchase, StoredValueEntry
 from shopcrm.services.sales.stored_value import Liability, liability_in
+from shopcrm.services.shop.clock import now
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,6 @@ class Takings:
 
 
 def takings(db: Database, day: dt.date | None = None) -> Takings:
-    from shopcrm.services.members.records import now
 
     day = day or now().date()
     start = dt.datetime.combine(day, dt.time())

@@ -12,7 +12,8 @@ import os
 import sqlite3
 
 from shopcrm.db.backup import daily_backup_if_due, remove_stale_files, restore_leftovers
-from shopcrm.db.engine import Database, open_database, resolve_url, sqlite_path
+from shopcrm.db.engine import Database, resolve_url, sqlite_path
+from shopcrm.db.opening import open_database
 from shopcrm.errors import ShopError
 from shopcrm.i18n import translate
 

@@ -13,6 +13,7 @@ from shopcrm.db.models import Setting
 from shopcrm.engine.params import RuleParams
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import normalise_language
+from shopcrm.services.members.levels import relevel_all
 
 
 @dataclass(frozen=True)
@@ -206,8 +207,6 @@ def save_settings(db: Database, settings: ShopSettings) -> ShopSettings:
             else:
                 s.add(Setting(key=key, value=value))
         if tuple(lvl.min_spend_cents for lvl in before.levels) != tuple(lvl.min_spend_cents for lvl in settings.levels):
-            from shopcrm.services.members.points import relevel_all
-
             s.flush()
             relevel_all(s.connection(), settings)  # new thresholds re-level everyone (never below a floor)
     return settings
