@@ -93,6 +93,9 @@ def test_response_against_the_comparison_group(db: Database, history: dict[str, 
     text = " ".join(report.summary())
     assert "24 of 50 members on the list (48.0 %)" in text
     assert "came back more often" in text
+    more = round((0.48 - expected_rate) * 100)
+    assert f"about {more} more of every 100 members bought" in text  # said for a baker, not in "points"
+    assert "controlled" not in text and "weighted" not in text
 
 
 def test_a_running_window_says_so(db: Database, history: dict[str, int]) -> None:

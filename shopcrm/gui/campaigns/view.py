@@ -48,7 +48,7 @@ class CampaignsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         ctx.operation_finished.connect(self._operation_finished)
-        ctx.settings_changed.connect(lambda _s: self._mark_dirty())
+        ctx.settings_changed.connect(self._settings_changed)  # bound: dropped when the screen goes
 
     # ---- main-window hooks ------------------------------------------------------------------------------
     def on_shown(self) -> None:
@@ -83,6 +83,9 @@ class CampaignsView(QWidget):
             self.saved.refresh_after(kind)
         else:
             self._mark_dirty()
+
+    def _settings_changed(self, _settings: object) -> None:
+        self._mark_dirty()
 
     def _mark_dirty(self) -> None:
         self._dirty = True

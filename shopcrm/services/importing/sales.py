@@ -69,6 +69,7 @@ from shopcrm.io.values import (
 )
 from shopcrm.io.workbook import open_workbook
 from shopcrm.services.importing.run import (
+    REJECTED_ROWS_KEPT,
     ImportOptions,
     ImportResult,
     PreparedSheet,
@@ -680,6 +681,7 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
             result.rows = rows_read
             result.rejected = len(reading.rejects) + len(plan.rejected)
             result.duplicates = duplicate_rows + duplicates_in_file
+            result.in_file_duplicates = duplicates_in_file
             result.imported = sum(len(p.rows) for p in plan.purchases)
             result.purchases = len(plan.purchases)
             result.members_created = len(created)
@@ -688,6 +690,7 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
                     QT_TRANSLATE_NOOP("errors", "{file} has a header but no rows of data."), "file", file=info.path.name
                 )
             raw_rejects = _raw_values(wb, prepared, reading.rejects, plan.rejected)
+            result.rejected_rows = raw_rejects[:REJECTED_ROWS_KEPT]
             if not options.dry_run:
                 with bulk.large_cache(conn, 32):
                     batch_id = _write(s, conn, info, options, plan, created, ledger, settings, raw_rejects, result, prepared)
