@@ -156,6 +156,33 @@ CLASSIFICATION_TITLES: dict[str, str] = {
 }
 
 
+# One line per classification for a shop owner, shown beside the class (jargon such as "R5 F4 M4",
+# "Value class" or "Iron" explained where it appears).
+CLASSIFICATION_EXPLANATIONS: dict[str, str] = {
+    "segment": QT_TRANSLATE_NOOP("labels", "Groups members by R (how recently), F (how often) and M (how much) they "
+                                           "bought, each scored 1 = least to 5 = most."),
+    "pyramid": QT_TRANSLATE_NOOP("labels", "Members ranked by what they spent: platinum are the few biggest spenders, "
+                                           "then gold, iron, and lead for most members."),
+    "abcd": QT_TRANSLATE_NOOP("labels", "A, B, C, D by share of the shop's takings: A members bring the most, D the "
+                                        "least."),
+    "lifecycle": QT_TRANSLATE_NOOP("labels", "Where the member is: new, active, at risk of leaving, lost, or won back."),
+    "churn_level": QT_TRANSLATE_NOOP("labels", "How strongly the member's visits are dropping off compared with their "
+                                               "own habit."),
+    "frequency": QT_TRANSLATE_NOOP("labels", "How often the member comes, compared with the shop's other members."),
+    "spend_class": QT_TRANSLATE_NOOP("labels", "How much the member spends, compared with the shop's other members."),
+    "preference": QT_TRANSLATE_NOOP("labels", "What the member likes to buy: new products, the classics, or a mix."),
+    "level": QT_TRANSLATE_NOOP("labels", "The member level the shop gives by total spend (set in Settings)."),
+    "clv": QT_TRANSLATE_NOOP("labels", "What the member is likely to spend in the coming year, from their visits so "
+                                       "far."),
+}
+
+
+def classification_explanation(name: str) -> str:
+    """The one-line explanation of a classification in the current language ('' when there is none)."""
+    source = CLASSIFICATION_EXPLANATIONS.get(name)
+    return translate("labels", source) if source else ""
+
+
 def class_label(classification: str, code: str | None) -> str:
     """'gold' of 'pyramid' -> 'Gold' / '金' in the current language; unknown codes as they are."""
     return label(CLASS_LABELS.get(classification, {}), code)

@@ -14,6 +14,13 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# matplotlib's font cache of this test run, not the user's global one (which may predate a font install).
+if "MPLCONFIGDIR" not in os.environ:
+    import atexit
+    import tempfile
+
+    os.environ["MPLCONFIGDIR"] = tempfile.mkdtemp(prefix="shopcrm-mpl-")
+    atexit.register(shutil.rmtree, os.environ["MPLCONFIGDIR"], True)
 os.environ.setdefault("SHOPCRM_LANG", "en")
 
 from shopcrm.db.base import Base  # noqa: E402

@@ -378,7 +378,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lapsed gold members</source>
+        <source>Top-pyramid customers slipping away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -433,31 +433,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} contacted members have no uncontacted member of the same segment and recency to compare with and are left out of the comparison.</source>
+        <source>{n} contacted members have no similar uncontacted member to compare with and are left out of the comparison.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Members the list matched on its day who were not contacted: {rate} bought in the same days ({n} members of the same segments and recency, weighted to the contacted members).</source>
+        <source>Members the list matched on its day who were not contacted: {rate} of them bought in the same days ({n} members, counted like-for-like).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The contacted members came back more often: {diff} points (likely between {low} and {high}).</source>
+        <source>The contacted members came back more often: about {diff} more of every 100 bought (somewhere from {low} to {high}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The contacted members came back less often: {diff} points (likely between {low} and {high}).</source>
+        <source>The contacted members came back less often: about {diff} fewer of every 100 bought (somewhere from {low} to {high}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clear difference: {diff} of every 100 members, which could just be luck (anywhere from {low} to {high}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similar customers may have come anyway, so take this as a good guess, not proof.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Too few members to tell (fewer than {min} in a group): a difference of this size can easily be chance.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No clear difference: {diff} points, within what chance alone gives (between {low} and {high}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This compares with what similar members did anyway; it is not a controlled test.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -769,7 +769,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Product name (Enter adds it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Product (Enter adds it; Enter on an empty field goes to the amount)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -802,6 +810,10 @@
     </message>
     <message>
         <source>Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} · {phone} · {level} · 1 point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -845,7 +857,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not classified yet (Tiers &amp; segments → Reclassify).</source>
+        <source>New member: no purchase yet. Welcome them and tell them how points work; tier and segment come with the next classification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined after the last classification: {visits} visits so far. Tier and segment come with the next classification (Tiers &amp; segments → Classify).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1128,6 +1144,14 @@
     </message>
     <message>
         <source>Charts are not available: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days 1–{day} of each month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1464,6 +1488,10 @@
     </message>
     <message>
         <source>Already imported (skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines repeated in the file (counted once)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2022,6 +2050,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>1 member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2392,6 +2424,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>1 point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{points} points</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2529,6 +2565,10 @@
         <source>Too many members for one list there; use the filters of the Members screen.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>classes as of {as_of}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MemberPrivacyBar</name>
@@ -2629,6 +2669,18 @@
     </message>
     <message>
         <source>Birthday in month {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members of a chart&apos;s drill-down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3033,6 +3085,29 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     </message>
     <message>
         <source>Catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputMenuButton</name>
+    <message>
+        <source>&amp;Print / export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print, save as PDF or export to Excel the members shown, in this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel …</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7333,6 +7408,46 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups members by R (how recently), F (how often) and M (how much) they bought, each scored 1 = least to 5 = most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members ranked by what they spent: platinum are the few biggest spenders, then gold, iron, and lead for most members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A, B, C, D by share of the shop&apos;s takings: A members bring the most, D the least.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the member is: new, active, at risk of leaving, lost, or won back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How strongly the member&apos;s visits are dropping off compared with their own habit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often the member comes, compared with the shop&apos;s other members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much the member spends, compared with the shop&apos;s other members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the member likes to buy: new products, the classics, or a mix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member level the shop gives by total spend (set in Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the member is likely to spend in the coming year, from their visits so far.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -379,8 +379,8 @@
         <translation>流失预警标记为有风险的会员：来得比以前少了。</translation>
     </message>
     <message>
-        <source>Lapsed gold members</source>
-        <translation>流失中的黄金会员</translation>
+        <source>Top-pyramid customers slipping away</source>
+        <translation>正在流失的铂金和黄金客户</translation>
     </message>
     <message>
         <source>Gold and platinum members of the customer pyramid who are at risk or have stopped coming.</source>
@@ -434,32 +434,32 @@
         <translation>没有可比较的会员：名单当天筛选出的会员都已联系（或已被其他名单联系）。随机留出一部分名单不联系，才能看出联系是否有效果。</translation>
     </message>
     <message>
-        <source>{n} contacted members have no uncontacted member of the same segment and recency to compare with and are left out of the comparison.</source>
-        <translation>{n} 位已联系会员没有同一细分、同样最近消费间隔的未联系会员可比，未计入对比。</translation>
+        <source>{n} contacted members have no similar uncontacted member to compare with and are left out of the comparison.</source>
+        <translation>有 {n} 位已联系的会员找不到相似的未联系会员可比，未计入比较。</translation>
     </message>
     <message>
-        <source>Members the list matched on its day who were not contacted: {rate} bought in the same days ({n} members of the same segments and recency, weighted to the contacted members).</source>
-        <translation>名单当天筛选出但未联系的会员：{rate} 在同样的几天内消费（{n} 位同一细分、同样最近消费间隔的会员，按已联系会员的构成加权）。</translation>
+        <source>Members the list matched on its day who were not contacted: {rate} of them bought in the same days ({n} members, counted like-for-like).</source>
+        <translation>名单当天符合条件但未联系的会员：同期有 {rate} 的人来购买（{n} 位会员，按相似情况对比）。</translation>
     </message>
     <message>
-        <source>The contacted members came back more often: {diff} points (likely between {low} and {high}).</source>
-        <translation>已联系的会员回来得更多：{diff} 个百分点（很可能在 {low} 到 {high} 之间）。</translation>
+        <source>The contacted members came back more often: about {diff} more of every 100 bought (somewhere from {low} to {high}).</source>
+        <translation>已联系的会员回来得更多：每 100 人约多 {diff} 人购买（大约在 {low} 到 {high} 之间）。</translation>
     </message>
     <message>
-        <source>The contacted members came back less often: {diff} points (likely between {low} and {high}).</source>
-        <translation>已联系的会员回来得更少：{diff} 个百分点（很可能在 {low} 到 {high} 之间）。</translation>
+        <source>The contacted members came back less often: about {diff} fewer of every 100 bought (somewhere from {low} to {high}).</source>
+        <translation>已联系的会员回来得更少：每 100 人约少 {diff} 人购买（大约在 {low} 到 {high} 之间）。</translation>
+    </message>
+    <message>
+        <source>No clear difference: {diff} of every 100 members, which could just be luck (anywhere from {low} to {high}).</source>
+        <translation>看不出明显差别：每 100 位会员相差 {diff} 位，可能只是碰巧（可能在 {low} 到 {high} 之间）。</translation>
+    </message>
+    <message>
+        <source>Similar customers may have come anyway, so take this as a good guess, not proof.</source>
+        <translation>同类客户本来也可能会来，所以这只是一个参考，不是定论。</translation>
     </message>
     <message>
         <source>Too few members to tell (fewer than {min} in a group): a difference of this size can easily be chance.</source>
         <translation>会员太少，无法判断（某组少于 {min} 位）：这样的差异很可能只是偶然。</translation>
-    </message>
-    <message>
-        <source>No clear difference: {diff} points, within what chance alone gives (between {low} and {high}).</source>
-        <translation>没有明显差异：{diff} 个百分点，在偶然波动范围内（{low} 到 {high} 之间）。</translation>
-    </message>
-    <message>
-        <source>This compares with what similar members did anyway; it is not a controlled test.</source>
-        <translation>这是与相似会员的自然表现相比；并非对照实验。</translation>
     </message>
 </context>
 <context>
@@ -770,8 +770,16 @@
         <translation>会员</translation>
     </message>
     <message>
+        <source>Product name (Enter adds it)</source>
+        <translation>商品名（回车添加）</translation>
+    </message>
+    <message>
         <source>Product (Enter adds it; Enter on an empty field goes to the amount)</source>
         <translation>商品（回车添加；空白时回车跳到金额）</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
     </message>
     <message>
         <source>&amp;Save sale (Enter)</source>
@@ -804,6 +812,10 @@
     <message>
         <source>Counter</source>
         <translation>收银台</translation>
+    </message>
+    <message>
+        <source>{name} · {phone} · {level} · 1 point</source>
+        <translation>{name} · {phone} · {level} · 1 积分</translation>
     </message>
     <message>
         <source>{name} · {phone} · {level} · {points} points</source>
@@ -846,8 +858,12 @@
         <translation>已归档</translation>
     </message>
     <message>
-        <source>Not classified yet (Tiers &amp; segments → Reclassify).</source>
-        <translation>尚未分类（会员分层 → 重新分类）。</translation>
+        <source>New member: no purchase yet. Welcome them and tell them how points work; tier and segment come with the next classification.</source>
+        <translation>新会员：还没有消费。欢迎一下，并介绍积分怎么用；层级和分群在下次分类后显示。</translation>
+    </message>
+    <message>
+        <source>Joined after the last classification: {visits} visits so far. Tier and segment come with the next classification (Tiers &amp; segments → Classify).</source>
+        <translation>上次分类之后才加入：目前到店 {visits} 次。层级和分群在下次分类后显示（会员分层 → 分类）。</translation>
     </message>
     <message>
         <source>Tier: {tier}</source>
@@ -1130,6 +1146,14 @@
     <message>
         <source>Charts are not available: {error}</source>
         <translation>图表无法显示：{error}</translation>
+    </message>
+    <message>
+        <source>to date</source>
+        <translation>截至今日</translation>
+    </message>
+    <message>
+        <source>Days 1–{day} of each month</source>
+        <translation>每月 1–{day} 日</translation>
     </message>
     <message>
         <source>Revenue and visits by month</source>
@@ -1466,6 +1490,10 @@
     <message>
         <source>Already imported (skipped)</source>
         <translation>已导入过（跳过）</translation>
+    </message>
+    <message>
+        <source>Lines repeated in the file (counted once)</source>
+        <translation>文件中重复的行（只算一次）</translation>
     </message>
     <message>
         <source>New members</source>
@@ -2023,6 +2051,10 @@
         <translation>正在统计……</translation>
     </message>
     <message>
+        <source>1 member</source>
+        <translation>1 位会员</translation>
+    </message>
+    <message>
         <source>{n} members</source>
         <translation>{n} 位会员</translation>
     </message>
@@ -2393,6 +2425,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>1 point</source>
+        <translation>1 积分</translation>
+    </message>
+    <message>
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
@@ -2530,6 +2566,10 @@
         <source>Too many members for one list there; use the filters of the Members screen.</source>
         <translation>会员太多，无法在此列出；请使用会员界面的筛选。</translation>
     </message>
+    <message>
+        <source>classes as of {as_of}</source>
+        <translation>分类截至 {as_of}</translation>
+    </message>
 </context>
 <context>
     <name>MemberPrivacyBar</name>
@@ -2631,6 +2671,18 @@
     <message>
         <source>Birthday in month {month}</source>
         <translation>{month} 月生日</translation>
+    </message>
+    <message>
+        <source>Search: {text}</source>
+        <translation>搜索：{text}</translation>
+    </message>
+    <message>
+        <source>members of a chart&apos;s drill-down</source>
+        <translation>图表中点选的会员</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 位会员</translation>
     </message>
     <message>
         <source>{count} members</source>
@@ -3037,6 +3089,29 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
     <message>
         <source>Catalogue</source>
         <translation>商品目录</translation>
+    </message>
+</context>
+<context>
+    <name>OutputMenuButton</name>
+    <message>
+        <source>&amp;Print / export</source>
+        <translation>打印 / 导出(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print, save as PDF or export to Excel the members shown, in this order.</source>
+        <translation>按当前顺序打印、保存为 PDF 或导出到 Excel 所显示的会员。</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view …</source>
+        <translation>打印预览……(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF …</source>
+        <translation>保存为 PDF……(&amp;D)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to Excel …</source>
+        <translation>导出到 Excel……(&amp;X)</translation>
     </message>
 </context>
 <context>
@@ -7342,6 +7417,46 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Recommendations</source>
         <translation>推荐商品</translation>
+    </message>
+    <message>
+        <source>Groups members by R (how recently), F (how often) and M (how much) they bought, each scored 1 = least to 5 = most.</source>
+        <translation>按 R（最近一次消费多近）、F（消费多频繁）、M（消费多少）给会员分群，每项 1 分最低、5 分最高。</translation>
+    </message>
+    <message>
+        <source>Members ranked by what they spent: platinum are the few biggest spenders, then gold, iron, and lead for most members.</source>
+        <translation>按消费金额给会员排序：铂金是少数消费最多的客户，其次是黄金、铁，大多数会员是铅。</translation>
+    </message>
+    <message>
+        <source>A, B, C, D by share of the shop&apos;s takings: A members bring the most, D the least.</source>
+        <translation>按对门店营业额的贡献分 A、B、C、D：A 类会员贡献最多，D 类最少。</translation>
+    </message>
+    <message>
+        <source>Where the member is: new, active, at risk of leaving, lost, or won back.</source>
+        <translation>会员所处阶段：新客、活跃、流失风险、已流失或已召回。</translation>
+    </message>
+    <message>
+        <source>How strongly the member&apos;s visits are dropping off compared with their own habit.</source>
+        <translation>与会员自己的习惯相比，到店次数下降得有多明显。</translation>
+    </message>
+    <message>
+        <source>How often the member comes, compared with the shop&apos;s other members.</source>
+        <translation>与门店其他会员相比，这位会员来得有多勤。</translation>
+    </message>
+    <message>
+        <source>How much the member spends, compared with the shop&apos;s other members.</source>
+        <translation>与门店其他会员相比，这位会员花得有多少。</translation>
+    </message>
+    <message>
+        <source>What the member likes to buy: new products, the classics, or a mix.</source>
+        <translation>会员喜欢买什么：新品、经典款，还是都买。</translation>
+    </message>
+    <message>
+        <source>The member level the shop gives by total spend (set in Settings).</source>
+        <translation>门店按累计消费给的会员等级（在设置中调整）。</translation>
+    </message>
+    <message>
+        <source>What the member is likely to spend in the coming year, from their visits so far.</source>
+        <translation>根据到目前为止的到店情况，估计这位会员未来一年可能消费的金额。</translation>
     </message>
     <message>
         <source>Made by hand</source>

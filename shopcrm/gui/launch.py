@@ -126,6 +126,13 @@ def launch_gui(db_target: str | None = None) -> int:
         ctx.shutdown()
 
 
+def apply_stored_language(ctx: AppContext) -> None:
+    """The language the owner chose (first start or Settings); a shop where nobody chose one yet
+    keeps the language the program started in."""
+    if ctx.settings.first_start_done:
+        ctx.set_language(ctx.settings.language)
+
+
 def run_window(ctx: AppContext, app: QApplication) -> int:
     """First start when the shop is new, then the main window until it closes."""
     from PySide6.QtWidgets import QDialog
@@ -134,15 +141,14 @@ def run_window(ctx: AppContext, app: QApplication) -> int:
     from shopcrm.gui.main_window import MainWindow
 
     start_screen: str | None = None
-    if ctx.settings.first_start_done:
-        ctx.set_language(ctx.settings.language)
+    apply_stored_language(ctx)
     if needs_first_start(ctx):
         dialog = FirstStartDialog(ctx)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
         start_screen = dialog.start_screen()
     window = MainWindow(ctx)
-    window.show()
+    window.show_fitted()
     if start_screen:
         window.show_screen(start_screen)
     return int(app.exec())

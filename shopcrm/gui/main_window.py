@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.registry import Screen, available_screens
 from shopcrm.gui.style import icon_path
+from shopcrm.gui.window_state import restore_window, save_window
 from shopcrm.gui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -90,8 +91,9 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.screens: list[Screen] = available_screens()
         self.views: dict[str, QWidget] = {}
-        self.resize(1280, 800)
         self.setMinimumSize(QSize(960, 600))
+        # Fits the screen it opens on (a 1024×768 counter PC included), or comes back as the owner left it.
+        self.open_maximised = restore_window(self, "main", 1280, 800)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -143,6 +145,13 @@ class MainWindow(QMainWindow):
         first = next((s.key for s in self.screens if s.key in ("dashboard", "counter")), None)
         if first:
             self.show_screen(first)
+
+    def show_fitted(self) -> None:
+        """Show the window maximised on small screens (or when it was closed maximised), else as sized."""
+        if self.open_maximised:
+            self.showMaximized()
+        else:
+            self.show()
 
     # ---- screens --------------------------------------------------------------------------------
     def screen_keys(self) -> list[str]:
@@ -269,4 +278,5 @@ class MainWindow(QMainWindow):
             if callable(closing) and not closing():
                 event.ignore()
                 return
+        save_window(self, "main")
         event.accept()

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from input_events import click, click_row, click_tab, type_and_enter, when_dialog
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrintPreviewWidget
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from shopcrm.gui.campaigns.view import CampaignsView
 from shopcrm.gui.context import AppContext
@@ -63,22 +64,35 @@ def _wait_count(qtbot: Any, view: CampaignsView, n: int) -> None:
 
 def test_ready_made_list_live_count_and_save(qtbot: Any, ctx: AppContext, view: CampaignsView) -> None:
     _wait_count(qtbot, view, 16)  # every consenting member
-    view.builder.preset_buttons["lapsed_gold"].click()
+    click(view.builder.preset_buttons["lapsed_gold"])
     _wait_count(qtbot, view, 8)
     assert view.builder.choices["pyramid"].values() == ["platinum", "gold"]
     assert "Customer pyramid: Platinum or Gold" in view.builder.words_label.text()
     assert view.builder.model.rowCount() == 8
 
-    view.builder.consent.setChecked(False)  # the owner's override shows a warning
+    click(view.builder.consent)  # the owner's override shows a warning
     _wait_count(qtbot, view, 12)
     assert view.builder.consent_warning.isVisibleTo(view)
-    view.builder.consent.setChecked(True)
-    view.builder.choices["lifecycle"].set_values(["churned"])
+    click(view.builder.consent)
+    lifecycle = view.builder.choices["lifecycle"]
+    menu = lifecycle.menu()
+    at_risk = next(a for a in menu.actions() if a.data() == "at_risk")
+
+    def untick_at_risk() -> None:  # the button's menu: untick "At risk", leaving "Churned"
+        qtbot.waitUntil(menu.isVisible, timeout=5000)
+        click(menu, menu.actionGeometry(at_risk).center())
+        if menu.isVisible():
+            menu.close()
+
+    QTimer.singleShot(0, untick_at_risk)
+    click(lifecycle)
     _wait_count(qtbot, view, 4)
-    view.builder.preset_buttons["lapsed_gold"].click()
+    assert lifecycle.values() == ["churned"]
+    click(view.builder.preset_buttons["lapsed_gold"])
     _wait_count(qtbot, view, 8)
 
-    view.builder.save("Call this week")
+    when_dialog(type_and_enter("Call this week"), kind=QInputDialog)
+    click(view.builder.save_button)
     ctx.wait_idle(10)
     qtbot.waitUntil(lambda: view.tabs.currentWidget() is view.saved and view.saved.model.rowCount() == 8,
                     timeout=10000)
@@ -93,19 +107,24 @@ def test_ready_made_list_live_count_and_save(qtbot: Any, ctx: AppContext, view: 
 def test_contacted_ticks_are_stored(qtbot: Any, ctx: AppContext, view: CampaignsView, shop: CampaignShop) -> None:
     campaign = save_campaign(ctx.db, "Gold", CampaignFilter(pyramid=("gold",)))
     view.saved.reload(select=campaign.id)
+    click_tab(view.tabs, "Saved lists")
     qtbot.waitUntil(lambda: view.saved.model.rowCount() == 11, timeout=10000)
     model = view.saved.model
     column = model.columnCount() - 1
     assert model.headerData(column, Qt.Orientation.Horizontal) == "Contacted"
     index = model.index(0, column)
     assert model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
-    assert model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert model.setData(model.index(1, column), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    table = view.saved.members
+    for row in (0, 1):  # select the tick's cell, Space ticks it
+        click_row(table, row, column)
+        if model.index(row, column).data(Qt.ItemDataRole.CheckStateRole) != Qt.CheckState.Checked:
+            qtbot.keyClick(table, Qt.Key.Key_Space)
     ctx.wait_idle(10)
     qtbot.waitUntil(lambda: get_campaign(ctx.db, campaign.id).contacted == 2, timeout=10000)
     qtbot.waitUntil(lambda: view.saved.list.item(0, 3).text() == "2", timeout=10000)
     assert model.index(0, column).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    model.setData(model.index(0, column), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    click_row(table, 0, column)
+    qtbot.keyClick(table, Qt.Key.Key_Space)  # and Space again takes it off
     ctx.wait_idle(10)
     qtbot.waitUntil(lambda: get_campaign(ctx.db, campaign.id).contacted == 1, timeout=10000)
 
@@ -130,8 +149,11 @@ def test_pdf_and_export_from_the_screen(qtbot: Any, ctx: AppContext, view: Campa
 
     campaign = save_campaign(ctx.db, "Gold", CampaignFilter(pyramid=("gold",)))
     view.saved.reload(select=campaign.id)
+    click_tab(view.tabs, "Saved lists")
     target = tmp_path / "gold.pdf"
-    view.outputs.save_pdf(view.saved.source(), view.saved.masked(), target=target)
+    chosen = [target]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(chosen.pop(0)), "")))
+    click(view.saved.pdf_button)
     ctx.wait_idle(20)
     qtbot.waitUntil(lambda: "saved to" in view.saved.message.text(), timeout=10000)
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
@@ -139,16 +161,18 @@ def test_pdf_and_export_from_the_screen(qtbot: Any, ctx: AppContext, view: Campa
 
     # Full phone numbers: the owner password is asked, and a wrong one writes nothing.
     set_owner_password(ctx.db, "owner-pw")
-    view.saved.unmasked.setChecked(True)
+    click(view.saved.unmasked)
     errors: list[BaseException] = []
     monkeypatch.setattr(ctx, "show_error", lambda exc, parent=None: errors.append(exc))
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("wrong", True)))
     full = tmp_path / "full.xlsx"
-    view.outputs.export(view.saved.source(), view.saved.masked(), target=full)
+    chosen.append(full)
+    when_dialog(type_and_enter("wrong"), kind=QInputDialog)  # the owner password, typed wrong
+    click(view.saved.export_button)
     ctx.wait_idle(20)
     assert not full.exists() and "owner password is wrong" in str(errors[0])
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("owner-pw", True)))
-    view.outputs.export(view.saved.source(), view.saved.masked(), target=full)
+    chosen.append(full)
+    when_dialog(type_and_enter("owner-pw"), kind=QInputDialog)
+    click(view.saved.export_button)
     ctx.wait_idle(20)
     qtbot.waitUntil(full.exists, timeout=10000)
     phones = [row[2] for row in load_workbook(full).worksheets[0].iter_rows(min_row=2, values_only=True)]
@@ -206,7 +230,8 @@ def test_print_dialog_then_worker_thread_printing(qtbot: Any, ctx: AppContext, v
     monkeypatch.setattr(QPrintDialog, "exec", choose_pdf_printer)
     campaign = save_campaign(ctx.db, "Gold", CampaignFilter(pyramid=("gold",)))
     view.saved.reload(select=campaign.id)
-    view.saved.print_button.click()
+    click_tab(view.tabs, "Saved lists")
+    click(view.saved.print_button)
     ctx.wait_idle(20)
     qtbot.waitUntil(target.exists, timeout=10000)
     out = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
@@ -216,7 +241,7 @@ def test_print_dialog_then_worker_thread_printing(qtbot: Any, ctx: AppContext, v
     # Printing from the preview dialog is recorded too (its own print button accepts the dialog).
     monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda _self: QDialog.DialogCode.Accepted.value)
     before = len(audit.list_events(ctx.db, action=audit.PRINT))
-    view.saved.preview_button.click()
+    click(view.saved.preview_button)
     ctx.wait_idle(20)
     qtbot.waitUntil(lambda: len(audit.list_events(ctx.db, action=audit.PRINT)) == before + 1, timeout=10000)
     assert audit.list_events(ctx.db, action=audit.PRINT)[0].detail["target"] == "printer"

@@ -178,3 +178,36 @@ def test_importing_the_gui_does_not_import_matplotlib() -> None:
                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+def test_a_cjk_font_installed_after_matplotlib_built_its_cache_is_found(charts_loaded: None,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """matplotlib's cached font list from before the CJK font was installed: the charts still find it."""
+    import shutil
+
+    from matplotlib import font_manager
+
+    from shopcrm.gui.charts.fonts import CJK_FAMILIES, fontconfig_cjk_files, installed_cjk_families
+
+    if not shutil.which("fc-list") or not fontconfig_cjk_files():
+        pytest.skip("needs fontconfig and a CJK font")
+    stale = font_manager.FontManager.__new__(font_manager.FontManager)
+    stale.__dict__.update(font_manager.fontManager.__dict__)
+    stale.ttflist = [f for f in font_manager.fontManager.ttflist if f.name not in CJK_FAMILIES]
+    stale.afmlist = list(font_manager.fontManager.afmlist)
+    monkeypatch.setattr(font_manager, "fontManager", stale)
+    assert not any(f.name in CJK_FAMILIES for f in font_manager.fontManager.ttflist)
+    families = installed_cjk_families()
+    assert families and families[0] in CJK_FAMILIES
+    assert any(f.name == families[0] for f in font_manager.fontManager.ttflist)
+
+
+def test_the_tests_do_not_use_the_users_matplotlib_cache() -> None:
+    import os
+    import tempfile
+
+    import matplotlib
+
+    folder = os.path.realpath(matplotlib.get_cachedir())
+    assert folder.startswith(os.path.realpath(tempfile.gettempdir()))
+    assert not folder.startswith(os.path.realpath(os.path.expanduser("~/.cache")))

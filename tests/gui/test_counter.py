@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from gui_helpers import member, product, snapshot
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from shopcrm.gui.context import AppContext
@@ -42,8 +43,8 @@ def test_register_member_from_the_counter(qtbot: Any, ctx: AppContext, counter: 
     assert dialog.phone.text() == "139 0000 1234"  # the typed phone is carried over
     dialog.name.insert("王芳")  # Chinese arrives through the input method, not as key codes
     dialog.birthday.insert("5月3日")
-    dialog.consent.setChecked(True)
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    QTest.mouseClick(dialog.consent, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: counter.member is not None, timeout=5000)
     assert counter.member.name == "王芳" and counter.member.phone_display == "13900001234"
     assert counter.card_name.text() == "王芳"
@@ -57,12 +58,13 @@ def test_register_shows_validation_under_the_field(qtbot: Any, counter: CounterV
     dialog = _open_dialog(qtbot, counter)
     qtbot.keyClicks(dialog.phone, "12345")
     qtbot.keyClicks(dialog.birthday, "31.31")
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    QTest.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.errors.label("phone").isVisible(), timeout=5000)
     assert "is not a valid phone number" in dialog.errors.label("phone").text()
     assert dialog.isVisible()
-    dialog.phone.setText("13900001111")
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    dialog.phone.selectAll()
+    qtbot.keyClicks(dialog.phone, "13900001111")
+    QTest.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.errors.label("birthday").isVisible(), timeout=5000)
     assert not dialog.errors.label("phone").isVisible()
     assert "31.31" in dialog.errors.label("birthday").text()
@@ -73,7 +75,7 @@ def test_duplicate_phone_is_shown_beside_the_phone(qtbot: Any, ctx: AppContext, 
     qtbot.keyClick(counter, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = _open_dialog(qtbot, counter)
     qtbot.keyClicks(dialog.phone, "+86 139-0000-1234")
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    QTest.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.errors.label("phone").isVisible(), timeout=5000)
     assert "already belongs to member" in dialog.errors.label("phone").text()
 
@@ -129,8 +131,9 @@ def test_products_then_enter_saves_lines(qtbot: Any, ctx: AppContext, counter: C
     qtbot.keyClicks(counter.search, "5678")
     qtbot.keyClick(counter.search, Qt.Key.Key_Return)
     for name in ("Croissant", "Milk tea", "Croissant"):
-        counter.product.setText(name)
+        qtbot.keyClicks(counter.product, name)
         qtbot.keyClick(counter.product, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: counter.product.text() == "", timeout=3000)
     assert counter.lines_table.rowCount() == 2
     assert counter.lines_table.item(0, 1).text() == "2" and counter.lines_table.item(0, 3).text() == "¥24.00"
     assert counter.amount.placeholderText() == "¥39.00"
@@ -143,7 +146,8 @@ def test_products_then_enter_saves_lines(qtbot: Any, ctx: AppContext, counter: C
 
 
 def test_unknown_product_and_bad_amount_are_explained(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
-    counter.product.setText("Unicorn cake")
+    counter.product.selectAll()
+    qtbot.keyClicks(counter.product, "Unicorn cake")
     qtbot.keyClick(counter.product, Qt.Key.Key_Return)
     assert counter.sale_error.isVisible() and "Unicorn cake" in counter.sale_error.text()
     qtbot.keyClicks(counter.amount, "twelve")
@@ -152,22 +156,6 @@ def test_unknown_product_and_bad_amount_are_explained(qtbot: Any, ctx: AppContex
     counter.amount.clear()
     qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Enter products or an amount" in counter.sale_error.text(), timeout=5000)
-
-
-def test_walk_in_sale_and_void(qtbot: Any, ctx: AppContext, counter: CounterView, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    from shopcrm.services.reports.stats import shop_stats
-
-    qtbot.keyClicks(counter.amount, "8")
-    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: counter.recent_list.count() == 1, timeout=5000)
-    assert shop_stats(ctx.db)["purchases"] == 1
-    counter.recent_list.setCurrentRow(0)
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    counter.void_button.click()
-    qtbot.waitUntil(lambda: "voided" in counter.recent_list.item(0).text(), timeout=5000)
-    assert shop_stats(ctx.db)["purchases"] == 0
 
 
 def test_member_card_shows_birthday_churn_and_recommendations(qtbot: Any, ctx: AppContext,
@@ -265,3 +253,148 @@ def test_a_sale_given_up_after_a_failure_gets_a_new_reference(qtbot: Any, ctx: A
     qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: counter.recent_list.count() == 1, timeout=5000)
     assert flaky.refs[1] != flaky.refs[0] and shop_stats(ctx.db)["purchases"] == 1
+
+
+# ---- input events through the completer, the payment box, the void question -------------------------------
+from input_events import allow_message_boxes, click, click_row, key_to_focus, press, when_dialog  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+
+
+def _pick_member(qtbot: Any, counter: CounterView, digits: str) -> None:
+    qtbot.keyClicks(counter.search, digits)
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)
+
+
+def _popup_shows(qtbot: Any, counter: CounterView) -> Any:
+    popup = counter.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    return popup
+
+
+def test_product_picked_from_the_suggestion_list_with_enter_is_added_once(qtbot: Any, ctx: AppContext,
+                                                                          counter: CounterView) -> None:
+    m = member(ctx.db, "13800005678", "Zhang Wei")
+    product(ctx.db, "Croissant", 1200)
+    product(ctx.db, "Cream bun", 800)
+    counter.reload_products()
+    _pick_member(qtbot, counter, "5678")
+    qtbot.keyClicks(counter.product, "rois")  # contains-match: "Croissant"
+    _popup_shows(qtbot, counter)
+    key_to_focus(Qt.Key.Key_Down)  # highlight the suggestion
+    key_to_focus(Qt.Key.Key_Return)  # and take it
+    qtbot.waitUntil(lambda: counter.product.text() == "", timeout=3000)
+    assert counter.lines_table.rowCount() == 1
+    assert counter.lines_table.item(0, 0).text() == "Croissant" and counter.lines_table.item(0, 1).text() == "1"
+    qtbot.keyClick(counter.product, Qt.Key.Key_Return)  # empty field: on to the amount
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Saved" in counter.result_label.text(), timeout=5000)
+    assert "+12 points" in counter.result_label.text()
+    [sale] = member_history(ctx.db, m.id, 10)
+    assert sale.total_cents == 1200 and [int(line.quantity) for line in sale.lines] == [1]
+
+
+def test_product_clicked_in_the_suggestion_list_is_added_once(qtbot: Any, ctx: AppContext,
+                                                              counter: CounterView) -> None:
+    product(ctx.db, "Croissant", 1200)
+    product(ctx.db, "Cream bun", 800)
+    counter.reload_products()
+    counter.product.setFocus()
+    qtbot.keyClicks(counter.product, "cr")
+    popup = _popup_shows(qtbot, counter)
+    row = next(r for r in range(popup.model().rowCount()) if popup.model().index(r, 0).data() == "Cream bun")
+    click_row(popup, row)
+    qtbot.waitUntil(lambda: counter.lines_table.rowCount() == 1, timeout=3000)
+    qtbot.wait(50)
+    assert counter.lines_table.item(0, 0).text() == "Cream bun" and counter.lines_table.item(0, 1).text() == "1"
+    assert counter.product.text() == ""
+
+
+def test_typed_product_names_and_quantity(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    product(ctx.db, "Croissant", 1200)
+    product(ctx.db, "Milk tea", 1500, "Drinks")
+    counter.reload_products()
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)  # no member: a walk-in sale, on to the products
+    assert counter.product.hasFocus()
+    for name in ("Croissant", "Milk tea"):
+        qtbot.keyClicks(counter.product, name)
+        key_to_focus(Qt.Key.Key_Return)  # the whole name typed: Enter adds it, the suggestions close
+        qtbot.waitUntil(lambda: counter.product.text() == "", timeout=3000)
+    qtbot.keyClick(counter.quantity, Qt.Key.Key_Up)  # × 2
+    qtbot.keyClicks(counter.product, "Croissant")
+    key_to_focus(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.product.text() == "", timeout=3000)
+    assert [counter.lines_table.item(r, 0).text() for r in range(2)] == ["Croissant", "Milk tea"]
+    assert [counter.lines_table.item(r, 1).text() for r in range(2)] == ["3", "1"]
+    assert not counter.completer.popup().isVisible()
+
+
+def test_payment_method_is_kept_from_sale_to_sale(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    assert counter.payment.currentData() == "cash"  # never "no payment method" unless the shop picks it
+    counter.payment.setFocus()
+    while counter.payment.currentData() != "wechat":
+        qtbot.keyClick(counter.payment, Qt.Key.Key_Down)
+    qtbot.keyClicks(counter.amount, "8")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.recent_list.count() == 1, timeout=5000)
+    assert counter.payment.currentData() == "wechat"  # the next customer pays the same way, usually
+    qtbot.keyClicks(counter.amount, "9")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.recent_list.count() == 2, timeout=5000)
+    again = CounterView(ctx)  # the next start of the program
+    qtbot.addWidget(again)
+    assert again.payment.currentData() == "wechat"
+    with ctx.db.read() as s:
+        from sqlalchemy import select
+
+        from shopcrm.db.models import Purchase
+
+        assert s.scalars(select(Purchase.payment_method)).all() == ["wechat", "wechat"]
+
+
+def test_saved_line_goes_with_escape_and_with_the_next_member(qtbot: Any, ctx: AppContext,
+                                                              counter: CounterView) -> None:
+    member(ctx.db, "13800005678", "Zhang Wei")
+    member(ctx.db, "13911112222", "Chen Jing")
+    _pick_member(qtbot, counter, "5678")
+    qtbot.keyClicks(counter.amount, "12")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Saved ¥12.00 for Zhang Wei" in counter.result_label.text(), timeout=5000)
+    _pick_member(qtbot, counter, "2222")  # the next customer
+    assert counter.member.name == "Chen Jing" and counter.result_label.text() == ""
+    qtbot.keyClicks(counter.amount, "3")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Saved ¥3.00" in counter.result_label.text(), timeout=5000)
+    qtbot.keyClick(counter.search, Qt.Key.Key_Escape)
+    assert counter.result_label.text() == ""
+
+
+def test_new_member_card_and_birthday_icon(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    import datetime as dt
+
+    today = dt.date.today()
+    member(ctx.db, "13800005678", "Zhang Wei", birthday=f"{today.month:02d}-{today.day:02d}")
+    _pick_member(qtbot, counter, "5678")
+    assert "New member: no purchase yet" in counter.card_classes.text()
+    assert "Not classified" not in counter.card_classes.text()
+    assert "🎂" not in counter.card_birthday.text() and "birthday.svg" in counter.card_birthday.text()
+    assert "Birthday today" in counter.card_birthday.text()
+
+
+def test_void_through_the_question(qtbot: Any, ctx: AppContext, counter: CounterView,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from shopcrm.services.reports.stats import shop_stats
+
+    allow_message_boxes(monkeypatch)
+    qtbot.keyClicks(counter.amount, "8")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.recent_list.count() == 1, timeout=5000)
+    click_row(counter.recent_list, 0)
+    asked: list[str] = []
+    when_dialog(press(QMessageBox.StandardButton.No), kind=QMessageBox, seen=asked)
+    click(counter.void_button)
+    assert asked and "Void sale #" in asked[0] and shop_stats(ctx.db)["purchases"] == 1
+    when_dialog(press(QMessageBox.StandardButton.Yes), kind=QMessageBox)
+    click(counter.void_button)
+    qtbot.waitUntil(lambda: "voided" in counter.recent_list.item(0).text(), timeout=5000)
+    assert shop_stats(ctx.db)["purchases"] == 0
+    assert QApplication.activeModalWidget() is None

@@ -87,6 +87,19 @@ def test_trend_months_and_visits(sqlite_db: Database, history: dict[str, int]) -
     assert sum(m.sales for m in months.values()) == 8
 
 
+def test_the_running_month_is_month_to_date_and_every_month_has_its_same_days(sqlite_db: Database,
+                                                                             history: dict[str, int]) -> None:
+    months = {m.month: m for m in monthly_trend(sqlite_db, AS_OF, months=13)}
+    march, feb, october = months[dt.date(2025, 3, 1)], months[dt.date(2025, 2, 1)], months[dt.date(2024, 10, 1)]
+    assert march.to_date and march.days_counted == 20 and not feb.to_date and feb.days_counted == 28
+    assert (march.same_days_revenue_cents, march.same_days_visits, march.same_days_new_members) == (10_000, 3, 2)
+    # 1-20 February: A on the 10th, a walk-in on the 18th (the 25th is later), C registered on the 15th
+    assert (feb.same_days_revenue_cents, feb.same_days_visits, feb.same_days_new_members) == (11_000, 2, 1)
+    assert (october.same_days_revenue_cents, october.same_days_visits) == (10_000, 1)  # 1 October
+    last_day = {m.month: m for m in monthly_trend(sqlite_db, dt.date(2025, 2, 28), months=2)}
+    assert not last_day[dt.date(2025, 2, 1)].to_date  # on the month's last day it is a whole month
+
+
 def test_birthdays_this_week_and_29_february(sqlite_db: Database, history: dict[str, int]) -> None:
     rows = upcoming_birthdays(sqlite_db, AS_OF)
     assert [(r.name, r.days_until, r.turning) for r in rows] == [("Emma", 0, 35), ("Fang", 5, None)]
@@ -155,6 +168,16 @@ def test_trend_charts_are_drawn(qtbot: Any, dashboard: DashboardView) -> None:
     assert heights[-1] == pytest.approx(100.0) and heights[-2] == pytest.approx(115.0)  # yuan, March and February
     new_members = [p.get_height() for p in dashboard.members_chart.figure.axes[0].patches]
     assert new_members[-2:] == [1, 2]
+    # 20 March is month to date: its bar hatched, a mark on each month at its days 1-20
+    assert ax.patches[-1].get_hatch() == "///" and not ax.patches[-2].get_hatch()
+    marks = next(line for line in ax.get_lines() if line.get_marker() == "_")
+    assert list(marks.get_ydata()[-2:]) == pytest.approx([110.0, 100.0])  # 1-20 Feb, 1-20 March
+    assert marks.get_label() == "Days 1–20 of each month"
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[-1].endswith("to date")
+    visits_line, running_point = dashboard.revenue_chart.figure.axes[1].get_lines()
+    assert len(visits_line.get_xdata()) == len(ax.patches) - 1  # the line stops at the last whole month
+    assert list(running_point.get_xdata()) == [len(ax.patches) - 1] and running_point.get_linestyle() == "None"
 
 
 def test_lists_open_members(qtbot: Any, ctx: AppContext, history: dict[str, int], dashboard: DashboardView) -> None:
@@ -173,3 +196,29 @@ def test_lists_open_members(qtbot: Any, ctx: AppContext, history: dict[str, int]
     with qtbot.waitSignal(ctx.navigate_requested, timeout=2_000) as opened:
         qtbot.mouseClick(dashboard.at_risk_button, Qt.MouseButton.LeftButton)
     assert opened.args[0] == "members" and opened.args[1] == MemberFilter(lifecycle="at_risk")
+
+
+@pytest.mark.parametrize("typed", ["20250315", "2025-3-15", "2025/3/15", "2025-03-15"])
+def test_the_as_of_date_takes_a_typed_date(qtbot: Any, dashboard: DashboardView, typed: str) -> None:
+    field = dashboard.as_of
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, typed)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dashboard.data is not None and dashboard.data.kpis.as_of == dt.date(2025, 3, 15),
+                    timeout=10_000)
+    assert field.date() == QDate(2025, 3, 15)
+
+
+def test_same_days_figures_on_every_database(db: Database) -> None:
+    """The month-to-date split on SQLite and on PostgreSQL (day keys are built differently there)."""
+    a = member(db, "13800000011", "Ada", registered_on=dt.date(2025, 2, 3)).id
+    member(db, "13800000012", "Ben", registered_on=dt.date(2025, 2, 25))
+    sale(db, a, 40, "2025-02-05")
+    sale(db, a, 70, "2025-02-26")
+    sale(db, None, 9, "2025-03-04")
+    months = {m.month: m for m in monthly_trend(db, dt.date(2025, 3, 10), months=2)}
+    feb, march = months[dt.date(2025, 2, 1)], months[dt.date(2025, 3, 1)]
+    assert (feb.revenue_cents, feb.new_members) == (11_000, 2)
+    assert (feb.same_days_revenue_cents, feb.same_days_visits, feb.same_days_new_members) == (4_000, 1, 1)
+    assert march.to_date and (march.days_counted, march.same_days_revenue_cents) == (10, 900)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from input_events import choose, click
 from PySide6.QtCore import Qt
 
 from shopcrm.gui import first_start
@@ -20,8 +21,8 @@ pytestmark = pytest.mark.gui
 def dialog(qtbot: Any, ctx: AppContext) -> FirstStartDialog:
     d = FirstStartDialog(ctx)
     qtbot.addWidget(d)
-    d.language_box.setCurrentIndex(d.language_box.findData("en"))
     d.show()
+    choose(d.language_box, "English")  # the keyboard on the language box, as the owner picks it
     return d
 
 
@@ -30,7 +31,7 @@ def test_start_empty_stores_name_language_and_done(qtbot: Any, ctx: AppContext, 
     qtbot.keyClick(dialog.shop_name, Qt.Key.Key_Return)  # Enter = Next
     assert dialog.pages.currentIndex() == 1
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
-        dialog.empty_button.click()
+        click(dialog.empty_button)
     stored = load_settings(ctx.db)
     assert stored.shop_name == "Sunny Bakery" and stored.language == "en" and stored.first_start_done
     assert dialog.start_screen() == "counter"
@@ -38,19 +39,22 @@ def test_start_empty_stores_name_language_and_done(qtbot: Any, ctx: AppContext, 
 
 def test_chinese_switches_the_dialog_at_once(qtbot: Any, ctx: AppContext, dialog: FirstStartDialog) -> None:
     assert dialog.windowTitle() == "Welcome to ShopCRM"
-    dialog.language_box.setCurrentIndex(dialog.language_box.findData("zh_CN"))
+    choose(dialog.language_box, "简体中文")
     assert dialog.windowTitle() == "欢迎使用 ShopCRM"
     assert dialog.next_button.text() == "下一步(&N)"
-    dialog.next_button.click()
+    dialog.shop_name.insert("阳光烘焙坊")  # Chinese arrives through the input method, not as key codes
+    click(dialog.next_button)
     assert dialog.demo_button.text() == "打开示例门店(&D)"
+    assert dialog.start_title.text() == "您想怎样开始？"  # full-width question mark
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
-        dialog.empty_button.click()
-    assert load_settings(ctx.db).language == "zh_CN"
+        click(dialog.empty_button)
+    stored = load_settings(ctx.db)
+    assert stored.language == "zh_CN" and stored.shop_name == "阳光烘焙坊" and stored.first_start_done
 
 
 def test_too_long_shop_name_is_shown_beside_the_field(qtbot: Any, dialog: FirstStartDialog) -> None:
-    dialog.shop_name.setText("x" * 101)
-    dialog.next_button.click()
+    qtbot.keyClicks(dialog.shop_name, "x" * 101)
+    click(dialog.next_button)
     assert dialog.pages.currentIndex() == 0
     assert dialog.shop_name_error.isVisible() and "too long" in dialog.shop_name_error.text()
 
@@ -61,9 +65,9 @@ def test_demo_shop_is_created_with_progress(qtbot: Any, ctx: AppContext, dialog:
     monkeypatch.setattr(first_start, "DEMO_MONTHS", 3)
     seen: list[int] = []
     dialog.progress.valueChanged.connect(seen.append)
-    dialog.next_button.click()
+    click(dialog.next_button)
     with qtbot.waitSignal(dialog.accepted, timeout=30000):
-        dialog.demo_button.click()
+        click(dialog.demo_button)
     stats = shop_stats(ctx.db)
     assert stats["members"] == 60 and stats["purchases"] > 0
     stored = load_settings(ctx.db)

@@ -64,7 +64,12 @@ def wizard(qtbot: Any, ctx: AppContext) -> ImportWizard:
 
 
 def to_columns(qtbot: Any, wizard: ImportWizard, path: Path) -> None:
-    wizard.file_edit.setText(str(path))  # as "Choose file ..." fills it (QTest cannot type Chinese)
+    if str(path).isascii():
+        wizard.file_edit.setFocus()
+        qtbot.keyClick(wizard.file_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(wizard.file_edit, str(path))  # the owner types or pastes the path
+    else:
+        wizard.file_edit.setText(str(path))  # as "Choose file ..." fills it (QTest cannot type Chinese)
     with qtbot.waitSignal(wizard.preview_loaded, timeout=20_000):
         qtbot.mouseClick(wizard.read_button, Qt.MouseButton.LeftButton)
     assert wizard.step() == "columns"
@@ -298,3 +303,50 @@ def test_dates_that_do_not_show_their_order_are_asked(qtbot: Any, ctx: AppContex
         qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
     with ctx.db.read() as s:
         assert sorted(s.scalars(select(Purchase.purchased_at))) == [dt.datetime(2025, 1, 2, 10), dt.datetime(2025, 1, 3, 11)]
+
+
+def messy_receipts_file(path: Path) -> Path:
+    """A till export: title rows, merged title, receipt nos., one line exported twice (same receipt,
+    same everything), a phone with a typo, a subtotal row, amounts with ¥ and full-width digits."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "流水"
+    ws.append(["阳光烘焙 POS 导出", None, None, None, None, None])
+    ws.merge_cells("A1:F1")
+    ws.append(["导出时间：2025-04-01", None, None, None, None, None])
+    ws.append(["销售单号", "销售日期", "联系方式", "品名", "数量", "实收"])
+    ws.append(["R001", "2025/3/5 14:32", "138 0000 1111", "牛角包", 2, "¥16.00"])
+    ws.append(["R001", "2025/3/5 14:32", "138 0000 1111", "拿铁", 1, "¥18.00"])
+    ws.append(["R001", "2025/3/5 14:32", "138 0000 1111", "拿铁", 1, "¥18.00"])  # the same line twice
+    ws.append(["R002", "2025年3月6日", "+86 139-0000-2222", "吐司", 1, "１２"])
+    ws.append(["R003", "2025-03-07", "1390000222", "蛋挞", 3, "15"])  # a phone with a digit missing: row 8
+    ws.append(["小计", None, None, None, None, "79"])
+    wb.save(path)
+    return path
+
+
+def test_check_step_shows_rejected_row_numbers_and_repeated_lines_apart(qtbot: Any, ctx: AppContext,
+                                                                         wizard: ImportWizard, tmp_path: Path) -> None:
+    path = messy_receipts_file(tmp_path / "pos.xlsx")
+    to_columns(qtbot, wizard, path)
+    with qtbot.waitSignal(wizard.checked, timeout=30_000):
+        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+    assert counts(ctx.db) == (0, 0, 0)
+    rejects = wizard.check_rejects
+    assert rejects.rowCount() == 1
+    assert rejects.index(0, 1).data() == "8"  # the row number in the sheet, before anything is imported
+    assert "1390000222" in rejects.index(0, 3).data()
+    labels = wizard.check_labels
+    assert labels["duplicates"].text() == "0"  # a first import: nothing is "already imported"
+    assert labels["in_file_duplicates"].text() == "1" and labels["in_file_duplicates"].isVisible()
+    assert wizard.check_form.labelForField(labels["in_file_duplicates"]).text() == \
+        "Lines repeated in the file (counted once)"
+
+    with qtbot.waitSignal(wizard.finished, timeout=30_000):
+        qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    assert counts(ctx.db)[0] == 2  # R001 and R002 (R003 rejected)
+    wizard.go("file")
+    to_columns(qtbot, wizard, path)  # the same file again: now its rows are already in the shop
+    with qtbot.waitSignal(wizard.checked, timeout=30_000):
+        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+    assert int(wizard.check_labels["duplicates"].text()) >= 3

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from gui_helpers import member, product, snapshot
-from PySide6.QtCore import Qt
+from input_events import choose, click, click_row, double_click_row
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from shopcrm.gui.context import AppContext
@@ -90,19 +92,20 @@ def test_search_by_last_four_digits_and_name(qtbot: Any, members_view: MembersVi
     qtbot.keyClicks(members_view.search, "li")
     qtbot.keyClick(members_view.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _names(members_view) == ["Li Na"], timeout=5000)
-    assert members_view.count_label.text() == "1 members"
+    assert members_view.count_label.text() == "1 member"
 
 
 def test_filter_by_segment_and_tier(qtbot: Any, members_view: MembersView) -> None:
     box = members_view.filter_boxes["segment"]
     texts = [box.itemText(i) for i in range(box.count())]
     assert "Slipping away (2)" in texts and "Champions (1)" in texts
-    box.setCurrentIndex(box.findData("at_risk"))
+    choose(box, "Slipping away (2)")  # arrow keys on the focused combo box
     qtbot.waitUntil(lambda: sorted(_names(members_view)) == ["Li Na", "Wang Fang"], timeout=5000)
     tier = members_view.filter_boxes["pyramid"]
-    tier.setCurrentIndex(tier.findData("iron"))
+    qtbot.waitUntil(lambda: tier.findData("iron") >= 0, timeout=5000)
+    choose(tier, tier.itemText(tier.findData("iron")))
     qtbot.waitUntil(lambda: _names(members_view) == ["Wang Fang"], timeout=5000)
-    members_view.clear_button.click()
+    click(members_view.clear_button)
     qtbot.waitUntil(lambda: len(_names(members_view)) == 3, timeout=5000)
 
 
@@ -114,8 +117,14 @@ def test_drill_down_filter_from_another_screen(qtbot: Any, members_view: Members
 
 def test_sort_in_sql_by_points(qtbot: Any, members_view: MembersView) -> None:
     col = COLUMN_KEYS.index("points")
-    members_view.table.sortByColumn(col, Qt.SortOrder.DescendingOrder)
+    header = members_view.table.horizontalHeader()
+    members_view.table.scrollTo(members_view.model.index(0, col))
+    spot = QPoint(header.sectionViewportPosition(col) + header.sectionSize(col) // 2, header.height() // 2)
+    click(header.viewport(), spot)  # a click on the column title sorts ascending, a second descending
     qtbot.waitUntil(lambda: members_view.model.sort_key == "points" and not members_view.model.loading, timeout=5000)
+    if not members_view.model.descending:
+        click(header.viewport(), spot)
+    qtbot.waitUntil(lambda: members_view.model.descending and not members_view.model.loading, timeout=5000)
     qtbot.waitUntil(lambda: _names(members_view)[0] == "Wang Fang", timeout=5000)
     points = [members_view.model.index(r, col).data() for r in range(3)]
     assert points == ["99", "24", "0"]
@@ -138,58 +147,61 @@ def test_select_shows_history_classes_and_reasons(qtbot: Any, members_view: Memb
 
 
 def test_add_member_with_field_validation(qtbot: Any, ctx: AppContext, members_view: MembersView) -> None:
-    members_view.new_button.click()
+    click(members_view.new_button)
     qtbot.waitUntil(lambda: members_view.findChild(MemberDialog) is not None)
     dialog = members_view.findChild(MemberDialog)
     qtbot.keyClicks(dialog.phone, "13800000001")  # Zhang Wei's phone
     qtbot.keyClicks(dialog.name, "Someone")
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
-    save.click()
+    click(save)
     qtbot.waitUntil(lambda: dialog.errors.label("phone").isVisible(), timeout=5000)
     assert "already belongs to member" in dialog.errors.label("phone").text()
-    dialog.phone.setText("13700001111")
+    dialog.phone.selectAll()
+    qtbot.keyClicks(dialog.phone, "13700001111")
     qtbot.keyClicks(dialog.card_no, "bad card!")
-    save.click()
+    click(save)
     qtbot.waitUntil(lambda: dialog.errors.label("card_no").isVisible(), timeout=5000)
     assert not dialog.errors.label("phone").isVisible()
     dialog.card_no.clear()
-    save.click()
+    click(save)
     qtbot.waitUntil(lambda: len(_names(members_view)) == 4, timeout=5000)
     qtbot.waitUntil(lambda: members_view.detail.member is not None and members_view.detail.member.name == "Someone",
                     timeout=5000)
 
 
 def test_edit_member(qtbot: Any, ctx: AppContext, members_view: MembersView, shop: dict[str, Any]) -> None:
-    members_view.select_row(members_view.model.row_of(shop["a"].id))
-    members_view.edit_button.click()
-    qtbot.waitUntil(lambda: members_view.findChild(MemberDialog) is not None)
+    double_click_row(members_view.table, members_view.model.row_of(shop["a"].id), COLUMN_KEYS.index("name"))
+    qtbot.waitUntil(lambda: members_view.findChild(MemberDialog) is not None
+                    and members_view.findChild(MemberDialog).isVisible(), timeout=5000)
     dialog = members_view.findChild(MemberDialog)
     assert dialog.phone.text() == "13800000001" and dialog.tags.text() == "cake"
-    dialog.name.setText("Zhang Wei Jr")
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    dialog.name.setFocus()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.name, " Jr")
+    click(dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
     qtbot.waitUntil(lambda: "Zhang Wei Jr" in _names(members_view), timeout=5000)
     assert get_member(ctx.db, shop["a"].id).name == "Zhang Wei Jr"
 
 
 def test_archive_and_erase(qtbot: Any, ctx: AppContext, members_view: MembersView, shop: dict[str, Any],
                            monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    members_view.select_row(members_view.model.row_of(shop["a"].id))
-    members_view.archive_button.click()
+    from input_events import allow_message_boxes, press, when_dialog
+
+    allow_message_boxes(monkeypatch)
+    click_row(members_view.table, members_view.model.row_of(shop["a"].id), COLUMN_KEYS.index("name"))
+    asked: list[str] = []
+    when_dialog(press(QMessageBox.StandardButton.Yes), kind=QMessageBox, seen=asked)
+    click(members_view.archive_button)
     qtbot.waitUntil(lambda: "Zhang Wei" not in _names(members_view), timeout=5000)
     assert get_member(ctx.db, shop["a"].id).status == "archived"
 
-    asked: list[str] = []
+    def press_erase(box: Any) -> None:
+        click(next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole))
 
-    def fake_exec(box: QMessageBox) -> int:
-        asked.append(box.text())
-        erase = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
-        erase.click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    members_view.select_row(members_view.model.row_of(shop["b"].id))
-    members_view.erase_button.click()
+    click_row(members_view.table, members_view.model.row_of(shop["b"].id), COLUMN_KEYS.index("name"))
+    asked.clear()
+    when_dialog(press_erase, kind=QMessageBox, seen=asked)
+    click(members_view.erase_button)
     assert asked and "Li Na" in asked[0]  # the owner is asked before anything is erased
     qtbot.waitUntil(lambda: "Li Na" not in _names(members_view), timeout=5000)
     assert get_member(ctx.db, shop["b"].id).status == "erased"
@@ -200,7 +212,7 @@ def test_erase_cancelled_changes_nothing(qtbot: Any, ctx: AppContext, members_vi
                                          shop: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)  # closed without pressing Erase
     members_view.select_row(members_view.model.row_of(shop["b"].id))
-    members_view.erase_button.click()
+    click(members_view.erase_button)
     ctx.wait_idle()
     assert get_member(ctx.db, shop["b"].id).status == "active"
 
@@ -228,7 +240,7 @@ def test_erase_needs_the_owner_password(qtbot: Any, ctx: AppContext, members_vie
     _press_erase(monkeypatch)
     members_view.select_row(members_view.model.row_of(shop["b"].id))
     seen = answer_password_dialog("wrong")  # refused in the dialog, then cancelled
-    members_view.erase_button.click()
+    click(members_view.erase_button)
     ctx.wait_idle()
     assert seen.reasons == ["Erasing a member needs the owner password."]
     assert seen.errors == ["The owner password is wrong."]
@@ -236,7 +248,7 @@ def test_erase_needs_the_owner_password(qtbot: Any, ctx: AppContext, members_vie
     assert kept.status == "active" and kept.name == "Li Na" and kept.phone == "+8613800000002"
 
     seen = answer_password_dialog("owner-only")
-    members_view.erase_button.click()
+    click(members_view.erase_button)
     qtbot.waitUntil(lambda: "Li Na" not in _names(members_view), timeout=10000)
     assert seen.opened == 1 and seen.errors == []
     erased = get_member(ctx.db, shop["b"].id)
@@ -282,3 +294,68 @@ def test_a_filter_s_count_is_the_length_of_the_list_it_gives_for_the_status_show
     QTest.keyClick(members_view.status_box, Qt.Key.Key_Up)  # back to the current members
     qtbot.waitUntil(lambda: box.findText("Slipping away (1)") >= 0 and box.findText("Champions (1)") >= 0, timeout=5000)
     qtbot.waitUntil(lambda: sorted(_names(members_view)) == ["Li Na", "Zhang Wei"], timeout=5000)
+
+
+def test_print_and_export_what_the_table_shows(qtbot: Any, ctx: AppContext, members_view: MembersView,
+                                               tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog
+
+    from shopcrm.services.shop import audit
+
+    choose(members_view.filter_boxes["segment"], "Slipping away (2)")
+    qtbot.waitUntil(lambda: sorted(_names(members_view)) == ["Li Na", "Wang Fang"], timeout=5000)
+    target = tmp_path / "at risk.xlsx"
+    # The system's save dialog cannot be driven offscreen: it answers with the file the owner picks.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    menu = members_view.output_button.menu()
+
+    def pick_export() -> None:
+        qtbot.waitUntil(menu.isVisible, timeout=5000)
+        click(menu, menu.actionGeometry(members_view.output_button.export_action).center())
+
+    QTimer.singleShot(0, pick_export)
+    QTest.mouseClick(members_view.output_button, Qt.MouseButton.LeftButton)
+    ctx.wait_idle(20)
+    qtbot.waitUntil(target.exists, timeout=20000)
+    rows = list(load_workbook(target).worksheets[0].iter_rows(min_row=1, values_only=True))
+    names = [r[1] for r in rows if r and r[1] in ("Li Na", "Wang Fang", "Zhang Wei")]
+    assert names == _names(members_view)  # the members shown, in the table's order
+    assert all("****" in str(r[2]) for r in rows if r and r[1] in names)  # phones masked
+    assert [e.action for e in audit.list_events(ctx.db, action=audit.EXPORT)] == [audit.EXPORT]
+
+
+def test_classes_come_with_a_one_line_explanation(qtbot: Any, members_view: MembersView, shop: dict[str, Any]) -> None:
+    click_row(members_view.table, members_view.model.row_of(shop["b"].id), COLUMN_KEYS.index("name"))
+    detail = members_view.detail
+    qtbot.waitUntil(lambda: detail.header.text() == "Li Na", timeout=5000)
+    tips = {detail.classes.index(r, 0).data(): detail.classes.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)
+            for r in range(detail.classes.rowCount())}
+    assert "R (how recently)" in tips["RFM segment"]
+    assert "platinum are the few biggest spenders" in tips["Customer pyramid"]
+    assert "R (how recently)" in detail.classes_hint.text()  # shown, not only on hover
+
+
+def test_the_splitter_comes_back_where_the_owner_dragged_it(qtbot: Any, ctx: AppContext,
+                                                            members_view: MembersView) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QSplitter
+
+    splitter = members_view.findChild(QSplitter, "membersSplitter")
+    before = splitter.sizes()
+    handle = splitter.handle(1)
+    start = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 11):
+        QTest.mouseMove(handle, QPoint(start.x() - 15 * step, start.y()))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       QPoint(start.x() - 150, start.y()))
+    qtbot.waitUntil(lambda: splitter.sizes()[0] < before[0] - 100, timeout=3000)
+    dragged = splitter.sizes()
+    qtbot.wait(700)  # stored once the drag has settled
+    again = MembersView(ctx)  # the screen opened again (next start, or after a language switch)
+    qtbot.addWidget(again)
+    again.resize(members_view.size())
+    again.show()
+    qtbot.waitUntil(lambda: again.findChild(QSplitter, "membersSplitter").sizes() == dragged, timeout=3000)

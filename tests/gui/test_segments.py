@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from gui_helpers import member, snapshot
-from PySide6.QtCore import Qt
+from input_events import double_click_row
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from shopcrm.db.engine import Database
@@ -161,7 +163,8 @@ def test_every_chart_opens_and_each_bar_lists_its_members(qtbot: Any, qtmodeltes
 
 
 def test_rfm_cell_opens_a_member_list_that_sorts_and_opens_members(qtbot: Any, ctx: AppContext,
-                                                                   shop: dict[str, Any], view: SegmentsView) -> None:
+                                                                   shop: dict[str, Any], view: SegmentsView,
+                                                                   tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from shopcrm.gui.segments.charts import Drill
 
     view.show_tab("rfm")
@@ -173,12 +176,33 @@ def test_rfm_cell_opens_a_member_list_that_sorts_and_opens_members(qtbot: Any, c
     assert sorted(dialog.member_ids()) == expected_ids(shop, lambda r: r["r_score"] == 5 and r["f_score"] == 1)
     assert "R 5" in dialog.windowTitle()
     ids = dialog.member_ids()
-    dialog.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # card no., newest first
+    header = dialog.table.horizontalHeader()
+    title = QPoint(header.sectionViewportPosition(0) + header.sectionSize(0) // 2, header.height() // 2)
+    for _ in range(2):  # card no.: a click sorts it, the next click turns it round
+        if dialog.member_ids() == sorted(ids, reverse=True):
+            break
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=title)
+        qtbot.waitUntil(lambda: not dialog.model.loading, timeout=5_000)
     qtbot.waitUntil(lambda: dialog.member_ids() == sorted(ids, reverse=True), timeout=5_000)
-    index = dialog.model.index(0, 1)
     with qtbot.waitSignal(ctx.navigate_requested, timeout=3_000) as opened:
-        dialog.open_member(index)
+        double_click_row(dialog.table, 0, 1)
     assert opened.args == ["members", max(ids)]
+
+    # What the list shows can be exported (the system's save dialog answers with the owner's file).
+    from openpyxl import load_workbook
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "cell.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    menu = dialog.output_button.menu()
+    QTimer.singleShot(0, lambda: (qtbot.waitUntil(menu.isVisible, timeout=5_000),
+                                  qtbot.mouseClick(menu, Qt.MouseButton.LeftButton,
+                                                   pos=menu.actionGeometry(dialog.output_button.export_action).center())))
+    qtbot.mouseClick(dialog.output_button, Qt.MouseButton.LeftButton)
+    ctx.wait_idle(20)
+    qtbot.waitUntil(target.exists, timeout=20_000)
+    assert len(list(load_workbook(target).worksheets[0].iter_rows(min_row=2, values_only=True))) >= len(ids)
     assert dialog.members_button.isEnabled()
     with qtbot.waitSignal(ctx.navigate_requested, timeout=3_000) as opened:
         qtbot.mouseClick(dialog.members_button, Qt.MouseButton.LeftButton)

@@ -6,13 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from input_events import choose, click, click_row
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget, QTabWidget
 
 from shopcrm.engine.params import RuleParams
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.settings.rule_fields import rule_fields
-from shopcrm.gui.settings.view import SettingsView
+from shopcrm.gui.settings.view import TAB_OF_FIELD, SettingsView
 from shopcrm.services.shop.settings import load_settings
 
 pytestmark = pytest.mark.gui
@@ -27,8 +28,24 @@ def settings_view(qtbot: Any, ctx: AppContext) -> SettingsView:
 
 
 def _save_and_wait(qtbot: Any, view: SettingsView) -> None:
-    view.save_button.click()
+    click(view.save_button)
     qtbot.waitUntil(lambda: view.save_button.isEnabled(), timeout=5000)
+
+
+def _type(qtbot: Any, field: Any, text: str) -> None:
+    """Replace what a field holds by typing, as the owner does (select all, then type)."""
+    tab = field.parentWidget()
+    while tab is not None and tab.parentWidget() is not None and not isinstance(tab.parentWidget(), QStackedWidget):
+        tab = tab.parentWidget()
+    stack = tab.parentWidget() if tab is not None else None
+    if isinstance(stack, QStackedWidget) and isinstance(stack.parentWidget(), QTabWidget):
+        tabs = stack.parentWidget()
+        bar = tabs.tabBar()
+        click(bar, bar.tabRect(tabs.indexOf(tab)).center())  # the tab the field is on
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
 
 
 def test_every_rule_threshold_has_a_widget(settings_view: SettingsView) -> None:
@@ -41,10 +58,10 @@ def test_every_rule_threshold_has_a_widget(settings_view: SettingsView) -> None:
 
 
 def test_change_thresholds_shop_name_and_points(qtbot: Any, ctx: AppContext, settings_view: SettingsView) -> None:
-    settings_view.shop_name.setText("Sunny Bakery")
-    settings_view.rule_widgets["churn_days"].setValue(120)
-    settings_view.rule_widgets["pyramid_platinum_share"].setValue(2.5)
-    settings_view.points_per_unit.setValue(2)
+    _type(qtbot, settings_view.shop_name, "Sunny Bakery")
+    _type(qtbot, settings_view.rule_widgets["churn_days"], "120")
+    _type(qtbot, settings_view.rule_widgets["pyramid_platinum_share"], "2.5")
+    _type(qtbot, settings_view.points_per_unit, "2")
     _save_and_wait(qtbot, settings_view)
     assert settings_view.saved_label.text() == "Settings saved."
     stored = load_settings(ctx.db)
@@ -55,8 +72,8 @@ def test_change_thresholds_shop_name_and_points(qtbot: Any, ctx: AppContext, set
 
 def test_shares_over_100_percent_shown_on_the_rules_tab(qtbot: Any, ctx: AppContext,
                                                         settings_view: SettingsView) -> None:
-    settings_view.rule_widgets["spend_high_share"].setValue(80)
-    settings_view.rule_widgets["spend_medium_share"].setValue(30)
+    _type(qtbot, settings_view.rule_widgets["spend_high_share"], "80")
+    _type(qtbot, settings_view.rule_widgets["spend_medium_share"], "30")
     _save_and_wait(qtbot, settings_view)
     assert settings_view.tabs.currentIndex() == 2
     assert settings_view.rules_error.isVisible()
@@ -65,8 +82,9 @@ def test_shares_over_100_percent_shown_on_the_rules_tab(qtbot: Any, ctx: AppCont
 
 
 def test_shop_name_too_long_beside_the_field(qtbot: Any, settings_view: SettingsView) -> None:
-    settings_view.tabs.setCurrentIndex(3)
-    settings_view.shop_name.setText("x" * 110)
+    _type(qtbot, settings_view.shop_name, "x" * 110)
+    bar = settings_view.tabs.tabBar()
+    click(bar, bar.tabRect(3).center())
     _save_and_wait(qtbot, settings_view)
     assert settings_view.tabs.currentIndex() == 0
     assert settings_view.shop_name_error.isVisible() and "too long" in settings_view.shop_name_error.text()
@@ -75,15 +93,26 @@ def test_shop_name_too_long_beside_the_field(qtbot: Any, settings_view: Settings
 def test_member_levels_edit_and_validation(qtbot: Any, ctx: AppContext, settings_view: SettingsView) -> None:
     table = settings_view.levels_table
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Regular", "Silver", "Gold", "Diamond"]
-    table.setItem(0, 1, QTableWidgetItem("10.00"))  # the first level must start at 0
+    bar = settings_view.tabs.tabBar()
+    click(bar, bar.tabRect(TAB_OF_FIELD["levels"]).center())  # the member levels' tab
+
+    def edit_cell(row: int, column: int, text: str) -> None:
+        click_row(table, row, column)
+        qtbot.keyClick(table.viewport(), Qt.Key.Key_F2)  # edit the cell
+        editor = QApplication.focusWidget()
+        qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    edit_cell(0, 1, "10.00")  # the first level must start at 0
     _save_and_wait(qtbot, settings_view)
     assert settings_view.levels_error.isVisible() and "start at 0" in settings_view.levels_error.text()
-    table.setItem(0, 1, QTableWidgetItem("0"))
-    table.setItem(2, 1, QTableWidgetItem("abc"))
+    edit_cell(0, 1, "0")
+    edit_cell(2, 1, "abc")
     _save_and_wait(qtbot, settings_view)
     assert "is not an amount" in settings_view.levels_error.text()
-    table.setItem(2, 1, QTableWidgetItem("2,500"))
-    table.item(3, 0).setText("VIP")
+    edit_cell(2, 1, "2,500")
+    edit_cell(3, 0, "VIP")
     _save_and_wait(qtbot, settings_view)
     assert not settings_view.levels_error.isVisible()
     levels = load_settings(ctx.db).levels
@@ -94,7 +123,7 @@ def test_member_levels_edit_and_validation(qtbot: Any, ctx: AppContext, settings
 def test_language_switch_is_stored_and_applied(qtbot: Any, ctx: AppContext, settings_view: SettingsView) -> None:
     switched: list[str] = []
     ctx.language_changed.connect(switched.append)
-    settings_view.language_box.setCurrentIndex(settings_view.language_box.findData("zh_CN"))
+    choose(settings_view.language_box, "简体中文")
     _save_and_wait(qtbot, settings_view)
     qtbot.waitUntil(lambda: switched == ["zh_CN"], timeout=5000)
     assert load_settings(ctx.db).language == "zh_CN"
@@ -109,9 +138,9 @@ def test_backup_now_and_restore(qtbot: Any, ctx: AppContext, settings_view: Sett
 
     from shopcrm.services.reports.stats import shop_stats
 
-    settings_view.backup_dir.setText(str(tmp_path))
+    _type(qtbot, settings_view.backup_dir, str(tmp_path))
     _save_and_wait(qtbot, settings_view)
-    settings_view.backup_button.click()
+    click(settings_view.backup_button)
     qtbot.waitUntil(lambda: "Backup written to" in settings_view.backup_status.text(), timeout=10000)
     backups = sorted(tmp_path.glob("shopcrm-*.db"))
     assert len(backups) == 1
@@ -131,7 +160,7 @@ def test_backup_now_and_restore(qtbot: Any, ctx: AppContext, settings_view: Sett
     finished: list[str] = []
     ctx.operation_finished.connect(finished.append)
     settings_view.backups_view.selectRow(shown.index(backups[0].name))
-    settings_view.restore_selected_button.click()
+    click(settings_view.restore_selected_button)
     qtbot.waitUntil(lambda: "restore" in finished, timeout=10000)
     assert shop_stats(ctx.db)["members"] == 0
 
@@ -173,9 +202,9 @@ def test_saving_settings_needs_the_owner_password(qtbot: Any, ctx: AppContext, s
 
     set_owner_password(ctx.db, "owner-only")
     before = load_settings(ctx.db).shop_name
-    settings_view.shop_name.setText("Clerk's bakery")
+    _type(qtbot, settings_view.shop_name, "Clerk's bakery")
     seen = answer_password_dialog("clerk-guess")  # refused, then cancelled: nothing saved
-    settings_view.save_button.click()
+    click(settings_view.save_button)
     ctx.wait_idle()
     assert seen.reasons == ["Saving the settings needs the owner password."]
     assert seen.errors == ["The owner password is wrong."]

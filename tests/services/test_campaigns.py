@@ -324,3 +324,21 @@ def test_campaign_export_workbook(shop: CampaignShop, tmp_path: Path) -> None:
     assert audit.list_events(db, action=audit.EXPORT)[0].detail["target"] == "gold.xlsx"
     with pytest.raises(ValidationError):
         export_campaign(db, saved.id, tmp_path / "gold.pdf")
+
+
+def test_a_screens_member_list_prints_in_its_order_with_the_same_guard(db: Database, shop: CampaignShop) -> None:
+    from shopcrm.services.campaigns.output import prepare_member_list
+
+    a = shop.member("Ann", classes={"pyramid": "gold"})
+    b = shop.member("Bo", consent=False, classes={"pyramid": "iron"})
+    c = shop.member("Cy", classes={"pyramid": "lead"})
+    shown = [c, b, a]  # the screen's order (e.g. sorted by spend)
+    listed = prepare_member_list(db, shown, title="Members", filter_lines=("Status: active",), masked=True)
+    assert [r.member_id for r in listed.rows] == shown and listed.filter_lines == ("Status: active",)
+    assert all("****" in row[2] for row in listed.text_rows()) and listed.campaign_id is None
+    consenting = prepare_member_list(db, shown, title="Members", consent_only=True, masked=True)
+    assert [r.member_id for r in consenting.rows] == [c, a]
+    set_owner_password(db, "owner-pw")
+    with pytest.raises(OwnerPasswordError):
+        prepare_member_list(db, shown, title="Members", masked=True)  # non-consenting members need the owner
+    assert len(prepare_member_list(db, shown, title="Members", masked=True, password="owner-pw").rows) == 3

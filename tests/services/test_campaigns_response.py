@@ -122,7 +122,8 @@ def test_contacted_members_against_uncontacted_members_of_the_same_segment_and_r
     assert report.low < 0 < report.high and report.verdict == "no_difference"  # +16.0 points, range -4.6 to +36.6
     text = " ".join(report.summary())
     assert "18 of the 41 contacted members" in text
-    assert "5 contacted members have no uncontacted member" in text
+    assert "5 contacted members have no similar uncontacted member" in text
+    assert "controlled" not in text and "weighted" not in text  # said for a baker, not a statistician
 
 
 def test_a_running_window_says_so(db: Database, history: dict[str, int]) -> None:

@@ -34,9 +34,10 @@ from shopcrm.gui.campaigns.list_model import PreparedListModel
 from shopcrm.gui.campaigns.multichoice import MultiChoice
 from shopcrm.gui.campaigns.outputs import ListOutputs, ListSource
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.flow_layout import FlowLayout
 from shopcrm.gui.widgets import hint_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
-from shopcrm.labels import class_label, classification_title
+from shopcrm.labels import class_label, classification_explanation, classification_title
 from shopcrm.services.campaigns.columns import DEFAULT_COLUMNS
 from shopcrm.services.campaigns.filters import CLASS_CODES, CampaignFilter
 from shopcrm.services.campaigns.lists import (
@@ -81,7 +82,11 @@ class ListBuilder(QWidget):
 
         # ---- ready-made lists
         presets = QGroupBox(self.tr("Ready-made lists"))
-        preset_row = QHBoxLayout(presets)
+        preset_box = QVBoxLayout(presets)
+        preset_bar = QWidget()
+        preset_bar.setObjectName("presetBar")
+        preset_box.addWidget(preset_bar)
+        preset_row = FlowLayout(preset_bar)  # wraps on a narrow screen instead of cutting the buttons
         self.preset_buttons: dict[str, QPushButton] = {}
         for preset in PRESETS:
             if preset.needs_category:
@@ -104,7 +109,6 @@ class ListBuilder(QWidget):
         self.preset_buttons[launch.key] = launch_button
         preset_row.addWidget(launch_button)
         preset_row.addWidget(self.launch_category)
-        preset_row.addStretch(1)
         self.festival_preset = FestivalPreset(ctx)
         self.festival_preset.chosen.connect(self._festival_chosen)
         self.festival_preset.cleared.connect(lambda: self._festival_chosen(CampaignFilter(), self.suggested_name))
@@ -117,6 +121,7 @@ class ListBuilder(QWidget):
         for i, name in enumerate(CLASS_BUTTONS):
             box = MultiChoice(classification_title(name))
             box.setObjectName(f"filter_{name}")
+            box.setToolTip(classification_explanation(name))
             box.set_choices([(code, class_label(name, code)) for code in CLASS_CODES[name]])
             box.changed.connect(self._filter_changed)
             self.choices[name] = box
@@ -183,7 +188,8 @@ class ListBuilder(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.save_button = QPushButton(self.tr("&Save as campaign …"))
         self.save_button.setObjectName("primary")
-        self.save_button.clicked.connect(self.save)
+        # `clicked` passes the checked flag: the lambda drops it so save() asks for a name.
+        self.save_button.clicked.connect(lambda: self.save())
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)
         actions.addWidget(self.words_label, 1)
@@ -345,7 +351,8 @@ class ListBuilder(QWidget):
         if generation != self._generation:
             return
         self.count = count
-        self.count_label.setText(self.tr("{n} members").format(n=count.members))
+        self.count_label.setText(self.tr("1 member") if count.members == 1 else
+                                 self.tr("{n} members").format(n=f"{count.members:,}"))
         self.model.set_list(preview)
         if count.members > len(preview.rows):
             self.preview_note.setText(self.tr("Showing the first {shown} of {n} members.").format(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QPr
 from shopcrm.db.engine import Database
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.printing.output import new_printer, page_layout, paint_list, write_pdf
+from shopcrm.gui.window_state import fit_to_screen
 from shopcrm.gui.worker import JobControl
 from shopcrm.jobs import Cancelled, Progress
 from shopcrm.services.campaigns.export import write_list_workbook
@@ -29,6 +30,7 @@ from shopcrm.services.campaigns.output import (
     PreparedList,
     prepare_campaign_list,
     prepare_filter_list,
+    prepare_member_list,
     record_output,
 )
 from shopcrm.services.shop import audit
@@ -47,9 +49,17 @@ class ListSource:
     title: str = ""
     columns: tuple[str, ...] | None = None
     consent_only: bool = True
+    # The members a screen shows, in its order (Members table, a chart's drill-down), and its filter in words.
+    member_ids: tuple[int, ...] | None = None
+    filter_lines: tuple[str, ...] = ()
+    snapshot_id: int | None = None
 
     def prepare(self, db: Database, masked: bool, password: str | None,
                 progress: Progress | None = None) -> PreparedList:
+        if self.member_ids is not None:
+            return prepare_member_list(db, self.member_ids, title=self.title, filter_lines=self.filter_lines,
+                                       consent_only=self.consent_only, snapshot_id=self.snapshot_id,
+                                       columns=self.columns, masked=masked, password=password, progress=progress)
         if self.campaign_id is not None:
             return prepare_campaign_list(db, self.campaign_id, columns=self.columns, masked=masked,
                                          password=password, progress=progress)
@@ -99,7 +109,7 @@ class ListOutputs(QObject):
         printer = new_printer(prepared)
         dialog = QPrintPreviewDialog(printer, self.widget)
         dialog.setWindowTitle(self.tr("Print preview: {title}").format(title=prepared.title))
-        dialog.resize(900, 1000)
+        fit_to_screen(dialog, 900, 1000)  # an A4 page is taller than a 768-pixel screen
         dialog.paintRequested.connect(lambda p: self._paint_in_gui_thread(prepared, p))
         dialog.setProperty("printer", printer)
         self._printers.append(printer)
@@ -194,7 +204,7 @@ class ListOutputs(QObject):
 
         self.ctx.run(job, label=self.tr("Writing the PDF"), kind=OUTPUT_KIND, show_progress=True,
                      on_done=lambda r: self._saved(self.tr("{n} members on {pages} pages saved to {path}").format(
-                         n=r[1], pages=r[2], path=r[0])), parent=self.widget)
+                         n=f"{r[1]:,}", pages=r[2], path=r[0])), parent=self.widget)
 
     def export(self, source: ListSource, masked: bool, target: Path | None = None) -> None:
         ok, password = self.owner_password(source, masked)
@@ -213,7 +223,7 @@ class ListOutputs(QObject):
             return target, count
 
         self.ctx.run(job, label=self.tr("Exporting the list"), kind=OUTPUT_KIND, show_progress=True,
-                     on_done=lambda r: self._saved(self.tr("{n} members exported to {path}").format(n=r[1], path=r[0])),
+                     on_done=lambda r: self._saved(self.tr("{n} members exported to {path}").format(n=f"{r[1]:,}", path=r[0])),
                      parent=self.widget)
 
     # ---- after ---------------------------------------------------------------------------------------

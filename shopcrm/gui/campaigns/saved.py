@@ -29,6 +29,7 @@ from shopcrm.gui.campaigns.response import ResponsePanel
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.formatting import date_text
 from shopcrm.gui.widgets import hint_label
+from shopcrm.gui.window_state import remember_splitter, restore_splitter
 from shopcrm.services.campaigns.lists import (
     CampaignSummary,
     delete_campaign,
@@ -73,7 +74,9 @@ class SavedCampaigns(QWidget):
         self.unmasked.setObjectName("unmasked")
         self.unmasked.setToolTip(self.tr("Printed lists mask phones as 138****5678; in full needs the owner password."))
         self.unmasked.setChecked(not ctx.settings.mask_phones)  # the owner's choice in Settings
-        ctx.settings_changed.connect(lambda settings: self.unmasked.setChecked(not settings.mask_phones))
+        # A bound method, not a lambda: Qt drops the connection when this tab is deleted (a language
+        # switch rebuilds the screens), so a later 'Save settings' never reaches a deleted checkbox.
+        ctx.settings_changed.connect(self._settings_changed)
         self.preview_button = QPushButton(self.tr("Print pre&view …"))
         self.print_button = QPushButton(self.tr("&Print …"))
         self.pdf_button = QPushButton(self.tr("Save as P&DF …"))
@@ -125,14 +128,20 @@ class SavedCampaigns(QWidget):
         detail_layout.addWidget(self.message)
         detail_layout.addWidget(self.detail_tabs, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("savedCampaignsSplitter")
         splitter.addWidget(self.list)
         splitter.addWidget(detail)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        restore_splitter(splitter)
+        remember_splitter(splitter)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._show_detail(None)
         self.reload()
+
+    def _settings_changed(self, settings: object) -> None:
+        self.unmasked.setChecked(not getattr(settings, "mask_phones", True))
 
     # ---- the list of campaigns -------------------------------------------------------------------------
     def reload(self, select: int | None = None, *, members: bool = True) -> None:

@@ -53,7 +53,7 @@ class CampaignsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         ctx.operation_finished.connect(self._operation_finished)
-        ctx.settings_changed.connect(lambda _s: self._mark_dirty())
+        ctx.settings_changed.connect(self._settings_changed)  # bound: dropped when the screen goes
 
     # ---- main-window hooks ------------------------------------------------------------------------------
     def on_shown(self) -> None:
@@ -93,6 +93,9 @@ class CampaignsView(QWidget):
             self._show_messages()
         else:
             self._mark_dirty()
+
+    def _settings_changed(self, _settings: object) -> None:
+        self._mark_dirty()
 
     def _mark_dirty(self) -> None:
         self._dirty = True

@@ -229,9 +229,11 @@ def pyramid(chart: ChartCanvas, title: str, bands: Sequence[Band]) -> None:
         patch = Polygon(points, closed=True, facecolor=band.color, edgecolor="white", linewidth=1)
         ax.add_patch(patch)
         mid = (y0 + y1) / 2
-        ax.text(0, mid, band.label, ha="center", va="center", fontsize=LABEL_SIZE + 1,
-                color=text_color_on(band.color), fontweight="bold")
-        ax.text(1.06, mid, band.detail, ha="left", va="center", fontsize=LABEL_SIZE, color=colors.TEXT)
+        # The class name beside its band, above the figures: inside the narrow apex a long name
+        # ("Platinum") was cut off on a small screen.
+        ax.text(1.06, mid, band.label, ha="left", va="bottom", fontsize=LABEL_SIZE + 1, color=colors.TEXT,
+                fontweight="bold")
+        ax.text(1.06, mid, band.detail, ha="left", va="top", fontsize=LABEL_SIZE, color=colors.TEXT)
         chart.add_target(_patch_target(band.key, band.tooltip, patch))
     ax.set_xlim(-1.05, 2.6)
     ax.set_ylim(0, n)
@@ -272,16 +274,30 @@ def trend(
     bar_axis: str = "",
     line_axis: str = "",
     bar_format: Callable[[float], str] = lambda v: f"{v:,.0f}",
+    partial_last: bool = False,
+    same_days: Series | None = None,
     marks: Sequence[tuple[float, str, tuple[float, float] | None]] = (),
 ) -> None:
-    """Bars per period (revenue, new members) with an optional line on a second axis (visits);
-    `marks` are festivals (x, label, official days off as an x span or None) drawn over the bars."""
+    """Bars per period (revenue, new members) with an optional line on a second axis (visits).
+
+    `partial_last`: the last period is still running (month to date): its bar is drawn hatched and
+    light, so it never reads as a collapse.  `same_days`: a mark on each bar at the value of the
+    same days of that period (days 1–6 of every month when today is the 6th), to compare like with like.
+    `marks`: festivals (x, label, official days off as an x span or None) drawn over the bars."""
     chart.reset()
     ax = chart.figure.add_subplot()
     _style(ax, title)
     x = np.arange(len(periods))
-    ax.bar(x, np.asarray(bar_series.values, dtype=float), color=bar_series.color, width=0.7,
-           label=bar_series.name)
+    bars_drawn = ax.bar(x, np.asarray(bar_series.values, dtype=float), color=bar_series.color, width=0.7,
+                        label=bar_series.name)
+    if partial_last and len(bars_drawn.patches):
+        last = bars_drawn.patches[-1]
+        last.set_alpha(0.45)
+        last.set_hatch("///")
+        last.set_edgecolor(bar_series.color)
+    if same_days is not None:
+        ax.plot(x, np.asarray(same_days.values, dtype=float), linestyle="none", marker="_", markersize=16,
+                markeredgewidth=2.2, color=same_days.color or colors.TEXT, label=same_days.name)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: bar_format(v)))
     ax.yaxis.set_major_locator(MaxNLocator(5))
     ax.set_ylabel(bar_axis, fontsize=LABEL_SIZE)
@@ -292,8 +308,13 @@ def trend(
     handles, names = ax.get_legend_handles_labels()
     if line_series is not None:
         twin = ax.twinx()
-        twin.plot(x, np.asarray(line_series.values, dtype=float), color=line_series.color, marker="o",
+        values = np.asarray(line_series.values, dtype=float)
+        whole = len(values) - 1 if partial_last and len(values) > 1 else len(values)
+        twin.plot(x[:whole], values[:whole], color=line_series.color, marker="o",
                   markersize=3, linewidth=1.6, label=line_series.name)
+        if whole < len(values):  # the running month: a hollow point, not a line diving to it
+            twin.plot(x[whole:], values[whole:], linestyle="none", marker="o", markersize=5,
+                      markerfacecolor="white", markeredgecolor=line_series.color)
         twin.set_ylabel(line_axis, fontsize=LABEL_SIZE)
         twin.yaxis.set_major_formatter(FuncFormatter(thousands))
         twin.yaxis.set_major_locator(MaxNLocator(5, integer=True))
@@ -305,9 +326,11 @@ def trend(
         more_handles, more_names = twin.get_legend_handles_labels()
         handles, names = handles + more_handles, names + more_names
     if len(handles) > 1:
-        # above the plot, right-aligned on the title's line
-        ax.legend(handles, names, fontsize=LABEL_SIZE - 1, frameon=False, loc="lower right",
-                  bbox_to_anchor=(1.0, 1.0), ncols=len(handles), borderaxespad=0.2)
+        # On a line of its own between the title and the plot: on the title's line the two
+        # collided in a narrow window (and in Chinese).
+        ax.set_title(title, fontsize=TITLE_SIZE, color=colors.TEXT, loc="left", pad=TITLE_SIZE + 12)
+        ax.legend(handles, names, fontsize=LABEL_SIZE - 1, frameon=False, loc="lower left",
+                  bbox_to_anchor=(0.0, 1.0), ncols=len(handles), borderaxespad=0.2)
     ax.set_ylim(bottom=0)
     ax.margins(y=0.12)
     _festival_marks(ax, marks)

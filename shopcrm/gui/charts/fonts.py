@@ -50,17 +50,65 @@ def bundled_font_files(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in FONT_SUFFIXES)
 
 
-def installed_cjk_families() -> list[str]:
-    """The families of CJK_FAMILIES that matplotlib can find here, in preference order."""
+def _add_fonts(paths: list[Path]) -> None:
     from matplotlib import font_manager
 
-    for path in bundled_font_files():
+    for path in paths:
         try:
             font_manager.fontManager.addfont(str(path))
-        except (OSError, RuntimeError, ValueError) as exc:  # a broken bundled file must not stop the charts
-            log.warning("cannot load bundled font %s: %s", path, exc)
+        except (OSError, RuntimeError, ValueError) as exc:  # a broken font file must not stop the charts
+            log.warning("cannot load font %s: %s", path, exc)
+
+
+def fontconfig_cjk_files() -> list[Path]:
+    """Font files fontconfig knows to carry Chinese (Linux, some macOS setups); [] without fc-list."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return []
+    try:
+        out = subprocess.run([fc_list, ":lang=zh", "file"], capture_output=True, text=True, timeout=10,
+                             check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    files = {line.strip().rstrip(":").strip() for line in out.splitlines() if line.strip()}
+    return sorted(Path(f) for f in files if Path(f).suffix.lower() in FONT_SUFFIXES and Path(f).is_file())
+
+
+def _known_cjk_families() -> list[str]:
+    from matplotlib import font_manager
+
     installed = {f.name for f in font_manager.fontManager.ttflist}
     return [family for family in CJK_FAMILIES if family in installed]
+
+
+def installed_cjk_families() -> list[str]:
+    """The families of CJK_FAMILIES that matplotlib can find here, in preference order.
+
+    Matplotlib reads its font list from a cache built the first time it ran: a CJK font installed
+    after that is unknown to it.  So when none is found, the fonts fontconfig reports for Chinese
+    are added, and if that finds nothing either, the font list is rebuilt from the system folders.
+    """
+    _add_fonts(bundled_font_files())
+    families = _known_cjk_families()
+    if families:
+        return families
+    _add_fonts(fontconfig_cjk_files())
+    families = _known_cjk_families()
+    if families:
+        return families
+    from matplotlib import font_manager
+
+    try:
+        rebuild = getattr(font_manager, "_load_fontmanager")  # noqa: B009 - matplotlib's own loader, private
+        font_manager.fontManager = rebuild(try_read_cache=False)
+    except Exception as exc:  # noqa: BLE001 - a failed rebuild keeps the old list
+        log.warning("cannot rebuild matplotlib's font list: %s", exc)
+        return []
+    _add_fonts(bundled_font_files())
+    return _known_cjk_families()
 
 
 def configure_fonts() -> list[str]:

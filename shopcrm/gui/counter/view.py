@@ -8,6 +8,7 @@ amount -> Enter saves.  Ctrl+N registers a new member, Esc starts over, F12 / Ct
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -44,8 +45,10 @@ from shopcrm.gui.counter.feedback_button import CounterFeedback
 from shopcrm.gui.counter.money_panel import MoneyPanel
 from shopcrm.gui.formatting import birthday_note, join_list, money
 from shopcrm.gui.members.member_dialog import MemberDialog
+from shopcrm.gui.style import icon_path
 from shopcrm.gui.widgets import ErrorLabel, hint_label, title_label
-from shopcrm.labels import PAYMENT_LABELS, class_label, label
+from shopcrm.gui.window_state import remember, remembered
+from shopcrm.labels import PAYMENT_LABELS, class_label, classification_explanation, label
 from shopcrm.money import parse_money
 from shopcrm.services.members.records import MemberView, find_members, get_member
 from shopcrm.services.sales.products import ProductView, list_products
@@ -112,6 +115,7 @@ class CounterView(QWidget):
         # (database busy, connection lost) so pressing Save again returns the sale already recorded
         # instead of booking it twice; a finished or abandoned sale drops it.
         self._sale_ref: str | None = None
+        self._added_by_this_key: str | None = None  # the product the current key press added
 
         # ---- find a member
         self.search = QLineEdit()
@@ -139,12 +143,13 @@ class CounterView(QWidget):
 
         find_box = QGroupBox(self.tr("Member"))
         find_layout = QVBoxLayout(find_box)
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search, 1)
-        search_row.addWidget(self.new_member_button)
-        find_layout.addLayout(search_row)
+        # The search field gets the whole width (its hint is long, its font large); the button goes below.
+        find_layout.addWidget(self.search)
         find_layout.addWidget(self.matches)
-        find_layout.addWidget(self.search_hint)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.search_hint, 1)
+        hint_row.addWidget(self.new_member_button)
+        find_layout.addLayout(hint_row)
 
         # ---- the member's card
         self.card = QFrame()
@@ -174,7 +179,8 @@ class CounterView(QWidget):
         # ---- the sale
         self.product = QLineEdit()
         self.product.setObjectName("counterProduct")
-        self.product.setPlaceholderText(self.tr("Product (Enter adds it; Enter on an empty field goes to the amount)"))
+        self.product.setPlaceholderText(self.tr("Product name (Enter adds it)"))
+        self.product.setToolTip(self.tr("Product (Enter adds it; Enter on an empty field goes to the amount)"))
         self.completer = ProductCompleter(self)  # by name, code or pinyin initials ("mmc" -> 毛毛虫面包)
         self.completer.activated.connect(self._product_chosen)
         self.product.setCompleter(self.completer)
@@ -199,9 +205,12 @@ class CounterView(QWidget):
         self.amount.returnPressed.connect(self.save_sale)
         self.amount.textEdited.connect(lambda _t: self.sale_error.clear_message())
         self.payment = QComboBox()
-        self.payment.addItem("—", None)
+        self.payment.setObjectName("counterPayment")
         for code in PAYMENT_METHODS:
             self.payment.addItem(label(PAYMENT_LABELS, code), code)
+        # Choosing this is the shop saying so: otherwise every sale carries a payment method.
+        self.payment.addItem(self.tr("Not recorded"), None)
+        self._restore_payment()
         self.save_button = QPushButton(self.tr("&Save sale (Enter)"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save_sale)
@@ -248,8 +257,8 @@ class CounterView(QWidget):
         recent_layout.addWidget(self.void_button)
 
         top = QHBoxLayout()
-        top.addWidget(find_box, 2)
-        top.addWidget(self.card, 3)
+        top.addWidget(find_box, 1)
+        top.addWidget(self.card, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Counter")))
         bottom = QHBoxLayout()
@@ -308,7 +317,8 @@ class CounterView(QWidget):
             self.search_hint.setText(exc.message())
             return
         for m in found:
-            item = QListWidgetItem(self.tr("{name} · {phone} · {level} · {points} points").format(
+            item = QListWidgetItem((self.tr("{name} · {phone} · {level} · 1 point") if m.points_balance == 1 else
+                                    self.tr("{name} · {phone} · {level} · {points} points")).format(
                 name=m.name or self.tr("(no name)"), phone=m.phone_display, level=m.level_name,
                 points=f"{m.points_balance:,}"))
             item.setData(Qt.ItemDataRole.UserRole, m.id)
@@ -355,6 +365,7 @@ class CounterView(QWidget):
                 w.setText("")
                 w.hide()
             return
+        self.result_label.setText("")  # a new customer: the last one's "Saved ¥…" goes
         self.card_name.setText(member.name or self.tr("(no name)"))
         self.card_ids.setText(self.tr("Card {card} · {phone} · member since {since}").format(
             card=member.card_no, phone=member.phone_display, since=member.registered_on.isoformat()))
@@ -367,7 +378,9 @@ class CounterView(QWidget):
             self.card_ids.setText(self.card_ids.text() + " · " + self.tr("archived"))
         note = birthday_note(member.birth_month, member.birth_day, calendar=member.birth_calendar,
                              leap_month=member.birth_leap_month)
-        self.card_birthday.setText("🎂 " + note if note else "")
+        # An icon, not the 🎂 emoji: counter PCs' fonts often have no colour emoji and draw a box.
+        self.card_birthday.setText(f'<img src="{icon_path("birthday.svg").as_posix()}" width="18" height="18"> '
+                                   f'{html.escape(note)}' if note else "")
         self.card_birthday.setVisible(bool(note))
         self._show_classes(member)
 
@@ -376,7 +389,14 @@ class CounterView(QWidget):
 
         insight = member_insight(self.ctx.db, member.id)
         if insight is None:
-            self.card_classes.setText(self.tr("Not classified yet (Tiers & segments → Reclassify)."))
+            if member.visits == 0:
+                text = self.tr("New member: no purchase yet. Welcome them and tell them how points work; "
+                               "tier and segment come with the next classification.")
+            else:
+                text = self.tr("Joined after the last classification: {visits} visits so far. Tier and segment come "
+                               "with the next classification (Tiers & segments → Classify).").format(
+                    visits=member.visits)
+            self.card_classes.setText(text)
             self.card_classes.show()
             self.card_churn.hide()
             self.card_recommend.hide()
@@ -387,6 +407,7 @@ class CounterView(QWidget):
             self.tr("Lifecycle: {stage}").format(stage=class_label("lifecycle", insight.classes.get("lifecycle"))),
         ]
         self.card_classes.setText(" · ".join(p for p in parts if p))
+        self.card_classes.setToolTip("\n".join(classification_explanation(k) for k in ("pyramid", "segment", "lifecycle")))
         self.card_classes.show()
         churn = insight.classes.get("churn_level")
         if churn and churn != "none":
@@ -421,13 +442,28 @@ class CounterView(QWidget):
         self.completer.set_products(products)
 
     def _product_chosen(self, name: str) -> None:
+        if self._added_by_this_key == name:
+            return
         product = self.products.get(name)
         if product is not None:
-            self.add_line(product, Decimal(int(self.quantity.value())))
-            QTimer.singleShot(0, self.product.clear)
+            self._add_once(product)
+
+    def _add_once(self, product: ProductView) -> None:
+        """Enter on the suggestion list reaches the field as returnPressed AND the completer as
+        activated: one key press adds the product once.  The field is emptied once both have run
+        (the completer writes the chosen name back into it after its signal)."""
+        self.add_line(product, Decimal(int(self.quantity.value())))
+        self._added_by_this_key = product.name
+        QTimer.singleShot(0, self._after_choice)
+
+    def _after_choice(self) -> None:
+        self._added_by_this_key = None
+        self.product.clear()
 
     def _product_entered(self) -> None:
         text = self.product.text().strip()
+        if self._added_by_this_key is not None and text == self._added_by_this_key:
+            return
         if not text:
             self.amount.setFocus()
             self.amount.selectAll()
@@ -439,8 +475,7 @@ class CounterView(QWidget):
         if product is None:
             self.sale_error.show_message(self.tr("No product called \"{name}\".").format(name=text))
             return
-        self.add_line(product, Decimal(int(self.quantity.value())))
-        self.product.clear()
+        self._add_once(product)
 
     def add_line(self, product: ProductView, quantity: Decimal = Decimal(1)) -> None:
         self.sale_error.clear_message()
@@ -527,6 +562,7 @@ class CounterView(QWidget):
             self.amount.setFocus()
             return
         who = (self.member.name or self.member.card_no) if self.member else self.tr("walk-in")
+        self._remember_payment()
         db = self.ctx.db
         self._saving = True
         self.save_button.setEnabled(False)
@@ -574,13 +610,23 @@ class CounterView(QWidget):
         self.amount.clear()
         self.product.clear()
         self.quantity.setValue(1)
-        self.payment.setCurrentIndex(0)
+        self._restore_payment()  # the method of the last sale: most customers pay the same way
         self.money.reset()
         self.sale_error.clear_message()
         self._update_lines()
 
+    def _restore_payment(self) -> None:
+        code = remembered("counter/payment", PAYMENT_METHODS[0])
+        index = self.payment.findData(None if code in ("", "none", None) else str(code))
+        self.payment.setCurrentIndex(index if index >= 0 else 0)
+
+    def _remember_payment(self) -> None:
+        code = self.payment.currentData()
+        remember("counter/payment", code or "none")
+
     def start_over(self) -> None:
         """Esc: forget the sale and the member, back to the search field."""
+        self.result_label.setText("")  # the last customer's "Saved ¥…" is not this one's
         self.reset_sale()
         self.search.clear()
         self.matches.clear()

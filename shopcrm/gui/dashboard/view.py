@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from shopcrm.gui.charts.loader import chart_library, when_ready
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.dashboard.cards import KpiCard
+from shopcrm.gui.date_typing import DateTyping
 from shopcrm.gui.formatting import date_text, money
 from shopcrm.gui.models import ListColumn, ListTableModel
 from shopcrm.gui.widgets import hint_label, title_label
@@ -94,6 +95,7 @@ class DashboardView(QWidget):
         self.as_of.setObjectName("dashboardAsOf")
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
+        DateTyping.install(self.as_of)  # 20260906 typed in one go works like 2026-9-6
         self.as_of.setDate(QDate.currentDate())
         self.as_of.setMaximumDate(QDate.currentDate().addYears(1))
         self._reload_timer = QTimer(self)  # typing a date digit by digit loads once, at the end
@@ -417,6 +419,14 @@ class DashboardView(QWidget):
         months: list[MonthFigures] = self.data.months
         periods = [month_label(m.month, i == 0) for i, m in enumerate(months)]
         marks = [(m.x, m.label, m.days_off) for m in month_chart_marks(months[0].month, len(months))] if months else []
+        # The running month is month to date: its bar is hatched and every month carries a mark at its
+        # same first days, so the 6th of the month never looks like a collapse against whole months.
+        running = bool(months) and months[-1].to_date
+        same_days_label = ""
+        if running:
+            day = months[-1].days_counted
+            periods[-1] += "\n" + self.tr("to date")
+            same_days_label = self.tr("Days 1–{day} of each month").format(day=day)
         currency = self.ctx.settings.currency
         self._pending_draws = {"revenueChart", "newMembersChart"}
         if not any(m.sales or m.new_members for m in months):
@@ -429,11 +439,17 @@ class DashboardView(QWidget):
                 draw.Series(self.tr("Visits"), [m.visits for m in months], color=colors.SECOND),
                 bar_axis=self.tr("Revenue ({currency})").format(currency=currency),
                 line_axis=self.tr("Visits"), marks=marks,
+                partial_last=running,
+                same_days=draw.Series(same_days_label, [m.same_days_revenue_cents / 100 for m in months],
+                                      color=colors.TEXT) if running else None,
             )
         draw.trend(
             self.members_chart, self.tr("New members by month"), periods,
             draw.Series(self.tr("New members"), [m.new_members for m in months], color=colors.ACCENT_LIGHT),
             bar_axis=self.tr("Members"), marks=marks,
+            partial_last=running,
+            same_days=draw.Series(same_days_label, [m.same_days_new_members for m in months],
+                                  color=colors.TEXT) if running else None,
         )
 
     # ---- navigation ---------------------------------------------------------------------------------

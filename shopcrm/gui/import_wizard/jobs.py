@@ -22,6 +22,7 @@ from shopcrm.services.importing.review import (
     batch_written_after,
     last_batch_id,
     read_rejects_file,
+    rejected_lines,
 )
 from shopcrm.services.importing.run import import_file
 from shopcrm.services.importing.sheets import FilePreview, ImportOptions, ImportResult, preview_file
@@ -54,7 +55,9 @@ def check_job(db: Database, path: Path, kind: str, mappings: dict[str, dict[int,
         target = Path(tempfile.mkstemp(prefix="rejected-", suffix=".xlsx", dir=workdir)[1])
         result = import_file(db, path, kind, _options(control, mappings, sheets, dry_run=True, errors_path=target,
                                                       date_orders=date_orders))
-        rejects = read_rejects_file(target) if result.rejected else []
+        # Straight from the check, with each row's number in the file (the rejects file keeps only the cells).
+        rejects = rejected_lines(result.rejected_rows) if result.rejected_rows else (
+            read_rejects_file(target) if result.rejected else [])
         return Outcome(result, rejects, target if result.rejected else None)
 
     return job

@@ -53,6 +53,7 @@ from shopcrm.gui.import_wizard.jobs import (
 from shopcrm.gui.import_wizard.models import FIELD_ROLE, MappingModel, RejectedModel, SampleModel, field_text
 from shopcrm.gui.models import ListColumn, ListTableModel
 from shopcrm.gui.widgets import ErrorLabel, hint_label, title_label
+from shopcrm.gui.window_state import remember_splitter, restore_splitter
 from shopcrm.gui.worker import Job
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.io.headers import IGNORE, REASON, fields_for, required_missing
@@ -317,9 +318,12 @@ class ImportWizard(QWidget):
         self.sample_table.setWordWrap(False)
         self.sample_table.horizontalHeader().setDefaultSectionSize(120)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("importMappingSplitter")
         splitter.addWidget(self.mapping_table)
         splitter.addWidget(self.sample_table)
         splitter.setSizes([300, 200])
+        restore_splitter(splitter)
+        remember_splitter(splitter)
         back = QPushButton(self.tr("&Back"))
         back.clicked.connect(lambda: self.go("file"))
         self.check_button = QPushButton(self.tr("&Next: check the rows"))
@@ -354,6 +358,7 @@ class ImportWizard(QWidget):
         labels: dict[str, QLabel] = {}
         for key, text in (("rows", self.tr("Rows read")), ("imported", self.tr("Rows to import")),
                           ("purchases", self.tr("Sales")), ("duplicates", self.tr("Already imported (skipped)")),
+                          ("in_file_duplicates", self.tr("Lines repeated in the file (counted once)")),
                           ("rejected", self.tr("Rejected")), ("members_created", self.tr("New members")),
                           ("members_updated", self.tr("Members updated")),
                           ("skipped", self.tr("Blank, total and repeated header rows left out"))):
@@ -763,8 +768,11 @@ class ImportWizard(QWidget):
         sales = r.kind == "sales"
         for key, label in labels.items():
             value = getattr(r, key, 0) or 0
+            if key == "duplicates":  # only rows already in the shop; lines repeated in this file are apart
+                value -= r.in_file_duplicates
             label.setText(f"{value:,}")
-            shown = not ((key == "purchases" and not sales) or (key == "members_updated" and sales))
+            shown = not ((key == "purchases" and not sales) or (key == "members_updated" and sales)
+                         or (key == "in_file_duplicates" and not value))
             label.setVisible(shown)
             form = self.check_form if labels is self.check_labels else self.result_form
             form.labelForField(label).setVisible(shown)

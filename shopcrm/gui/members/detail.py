@@ -42,6 +42,7 @@ from shopcrm.labels import (
     SOURCE_LABELS,
     STATUS_LABELS,
     class_label,
+    classification_explanation,
     classification_title,
     label,
 )
@@ -106,11 +107,12 @@ def feedback_model(parent: Any = None) -> ListTableModel[FeedbackView]:
     ], parent=parent)
 
 
-def classes_model(parent: Any = None) -> ListTableModel[tuple[str, str, str]]:
+def classes_model(parent: Any = None) -> ListTableModel[tuple[str, str, str, str]]:
+    """Rows: classification, class, why, and the classification's one-line explanation (its tooltip)."""
     ctx = "MemberDetail"
     return ListTableModel([
-        ListColumn(QT_TRANSLATE_NOOP("MemberDetail", "Classification"), ctx, lambda r: r[0]),
-        ListColumn(QT_TRANSLATE_NOOP("MemberDetail", "Class"), ctx, lambda r: r[1]),
+        ListColumn(QT_TRANSLATE_NOOP("MemberDetail", "Classification"), ctx, lambda r: r[0], tooltip=lambda r: r[3]),
+        ListColumn(QT_TRANSLATE_NOOP("MemberDetail", "Class"), ctx, lambda r: r[1], tooltip=lambda r: r[3]),
         ListColumn(QT_TRANSLATE_NOOP("MemberDetail", "Why"), ctx, lambda r: r[2], tooltip=lambda r: r[2]),
     ], parent=parent)
 
@@ -267,7 +269,8 @@ class MemberDetail(QWidget):
         self.profile.setText("<table>" + "".join(
             f"<tr><td style='color:#6b6b6b; padding-right:12px'>{_html(k)}</td><td>{_html(v)}</td></tr>"
             for k, v in facts if v) + "</table>")
-        self.points_balance.setText(self.tr("{points} points").format(points=f"{member.points_balance:,}"))
+        self.points_balance.setText(self.tr("1 point") if member.points_balance == 1 else
+                                    self.tr("{points} points").format(points=f"{member.points_balance:,}"))
         self.purchases.set_rows(member_history(self.ctx.db, member.id, limit=HISTORY_LIMIT))
         self.points.set_rows(points_history(self.ctx.db, member.id))
         self.feedback.set_rows(member_feedback(self.ctx.db, member.id))
@@ -282,8 +285,9 @@ class MemberDetail(QWidget):
             self.classes_hint.setText(self.tr("Not classified yet: run a classification in Tiers & segments."))
             self.recommend.setText("")
             return
-        self.classes_hint.setText(self.tr("Classification as of {as_of}").format(as_of=insight.as_of.isoformat()))
-        rows: list[tuple[str, str, str]] = []
+        self.classes_hint.setText(self.tr("Classification as of {as_of}").format(as_of=insight.as_of.isoformat())
+                                  + "\n" + classification_explanation("segment"))
+        rows: list[tuple[str, str, str, str]] = []
         for key in CLASS_ORDER:
             code = insight.classes.get(key) if key != "level" else insight.metrics.get("level")
             # The engine names some reasons without the column suffix ("churn", "spend").
@@ -297,14 +301,14 @@ class MemberDetail(QWidget):
                 text = str(code or "")
             else:
                 text = class_label(key, code)
-            rows.append((classification_title(key), text or "-", reason))
+            rows.append((classification_title(key), text or "-", reason, classification_explanation(key)))
         m = insight.metrics
         if m.get("p_alive") is not None:
             clv = self.tr("P(alive) {p:.0%}; {visits:.1f} visits expected in 90 days; one-year value {value}").format(
                 p=float(m["p_alive"]), visits=float(m.get("expected_visits_90") or 0),
                 value=money(m.get("predicted_value_1y_cents"), self.ctx.settings.currency))
             rows.append((classification_title("clv"), money(m.get("predicted_value_1y_cents"), self.ctx.settings.currency),
-                         insight.reasons.get("clv") or clv))
+                         insight.reasons.get("clv") or clv, classification_explanation("clv")))
         self.classes.set_rows(rows)
         QTimer.singleShot(0, self.classes_view.resizeRowsToContents)
         if insight.recommendations:

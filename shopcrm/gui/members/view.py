@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,12 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm.errors import ShopError
+from shopcrm.gui.campaigns.output_menu import OutputMenuButton
+from shopcrm.gui.campaigns.outputs import ListSource
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.flow_layout import FlowLayout
 from shopcrm.gui.members.detail import MemberDetail
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
 from shopcrm.gui.owner_password_dialog import ask_owner_password
 from shopcrm.gui.widgets import hint_label, member_table_view, title_label
+from shopcrm.gui.window_state import remember_splitter, restore_splitter
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.labels import class_label, classification_title
 from shopcrm.services.members.privacy import EraseResult, erase_member_data
@@ -73,18 +76,21 @@ class MembersView(QWidget):
         self.consent_only = QCheckBox(self.tr("Agreed to promotions"))
         self.consent_only.toggled.connect(lambda _b: self.apply_filter())
         self.filter_boxes: dict[str, QComboBox] = {}
-        filters = QGridLayout()
-        for i, name in enumerate(FILTER_BAR):
+        # Wraps onto more rows when the window is narrow: eleven filters do not fit 1024 pixels.
+        self.filter_bar = QWidget()
+        self.filter_bar.setObjectName("membersFilterBar")
+        filters = FlowLayout(self.filter_bar)
+        for name in FILTER_BAR:
             box = QComboBox()
             box.setObjectName(f"filter_{name}")
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.currentIndexChanged.connect(lambda _i: self.apply_filter())
             self.filter_boxes[name] = box
-            filters.addWidget(box, i // 6, i % 6)
+            filters.addWidget(box)
         self.clear_button = QPushButton(self.tr("Clear &filters"))
         self.clear_button.clicked.connect(lambda: self.clear_filters())
-        filters.addWidget(self.consent_only, 1, 5)
-        filters.addWidget(self.clear_button, 1, 6)
+        filters.addWidget(self.consent_only)
+        filters.addWidget(self.clear_button)
 
         # ---- actions
         self.new_button = QPushButton(self.tr("&New member"))
@@ -112,11 +118,14 @@ class MembersView(QWidget):
         self.detail = MemberDetail(ctx)
         self.detail.member_changed.connect(self._member_changed)
         splitter = QSplitter()
+        splitter.setObjectName("membersSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([700, 460])
+        restore_splitter(splitter)
+        remember_splitter(splitter)
 
         top = QHBoxLayout()
         top.addWidget(title_label(self.tr("Members")))
@@ -127,11 +136,14 @@ class MembersView(QWidget):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 3)
         search_row.addWidget(self.status_box)
+        self.output_button = OutputMenuButton(ctx, self.list_source, self)
+        self.output_button.setObjectName("membersOutput")
+        search_row.addWidget(self.output_button)
         search_row.addWidget(self.snapshot_label, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(search_row)
-        layout.addLayout(filters)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
 
         for keys, slot in (("Ctrl+N", self.new_member), ("Ctrl+E", self.edit_member), ("Return", self.edit_member),
@@ -214,6 +226,22 @@ class MembersView(QWidget):
         return MemberFilter(text=self.search.text().strip(), status=str(self.status_box.currentData()),
                             consent_only=self.consent_only.isChecked(), **values)
 
+    def list_source(self) -> ListSource | None:
+        """The members the table shows, in its order, with the filter in words, for print and export."""
+        ids = tuple(self.model.ids)
+        if not ids:
+            return None
+        words = [self.tr("Search: {text}").format(text=self.search.text().strip())] if self.search.text().strip() else []
+        words += [box.currentText() for box in (self.status_box, *self.filter_boxes.values())
+                  if box.currentIndex() > 0]
+        if self.model.filter.member_ids is not None:
+            words.append(self.tr("members of a chart's drill-down"))
+        if self.consent_only.isChecked():
+            words.append(self.consent_only.text().replace("&", ""))
+        return ListSource(title=self.tr("Members"), member_ids=ids, filter_lines=tuple(words),
+                          consent_only=self.consent_only.isChecked(),
+                          snapshot_id=self.model.snapshot.id if self.model.snapshot else None)
+
     def apply_filter(self) -> None:
         self._search_timer.stop()
         flt = self.current_filter()
@@ -258,7 +286,8 @@ class MembersView(QWidget):
 
     # ---- table ------------------------------------------------------------------------------------
     def _loaded(self, count: int) -> None:
-        self.count_label.setText(self.tr("{count} members").format(count=f"{count:,}"))
+        self.count_label.setText(self.tr("1 member") if count == 1 else
+                                 self.tr("{count} members").format(count=f"{count:,}"))
         snap = self.model.snapshot
         self.snapshot_label.setText(
             self.tr("Classes as of {as_of}").format(as_of=snap.as_of.isoformat()) if snap

@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from shopcrm.gui.campaigns.output_menu import OutputMenuButton
+from shopcrm.gui.campaigns.outputs import ListSource
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
 from shopcrm.gui.widgets import hint_label, member_table_view
+from shopcrm.gui.window_state import fit_to_screen
 from shopcrm.services.classification.segments import Cell, SnapshotChoice, cell_member_ids
 from shopcrm.services.members.table import MemberFilter, SnapshotInfo
 
@@ -69,7 +72,7 @@ class MemberListDialog(QDialog):
         self.cell = cell
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(980, 560)
+        fit_to_screen(self, 980, 560)
         self.model = CellMembersModel(ctx, cell, snapshot, self)
         self.heading = QLabel(title)
         self.heading.setObjectName("screenTitle")
@@ -85,6 +88,9 @@ class MemberListDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(hint_label(self.tr("Double-click a member to open them.")), 1)
         bottom.addWidget(self.members_button)
+        self.output_button = OutputMenuButton(ctx, self.list_source, self)
+        self.output_button.setObjectName("cellOutput")
+        bottom.addWidget(self.output_button)
         bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -102,6 +108,16 @@ class MemberListDialog(QDialog):
         self.members_button.setToolTip(
             "" if count <= MAX_IDS_FOR_MEMBERS_SCREEN else
             self.tr("Too many members for one list there; use the filters of the Members screen."))
+
+    def list_source(self) -> ListSource | None:
+        """The cell's members as listed, with the classes of the classification they were counted in."""
+        ids = tuple(self.model.ids)
+        if not ids:
+            return None
+        as_of = self.model.cell_snapshot.as_of.isoformat()
+        return ListSource(title=self.windowTitle(), member_ids=ids, consent_only=False,
+                          filter_lines=(self.windowTitle(), self.tr("classes as of {as_of}").format(as_of=as_of)),
+                          snapshot_id=self.model.cell_snapshot.id)
 
     def member_ids(self) -> list[int]:
         return list(self.model.ids)

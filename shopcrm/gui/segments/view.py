@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.gui.charts.loader import chart_library, when_ready
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.date_typing import DateTyping
 from shopcrm.gui.segments.classify_job import classification_job
 from shopcrm.gui.segments.member_list import MemberListDialog
 from shopcrm.gui.widgets import hint_label, title_label
@@ -99,6 +100,7 @@ class SegmentsView(QWidget):
         self.as_of.setObjectName("classifyAsOf")
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
+        DateTyping.install(self.as_of)  # 20260906 typed in one go works like 2026-9-6
         self.as_of.setDate(QDate.currentDate())
         self.as_of.setMaximumDate(QDate.currentDate())
         self.window_days = QSpinBox()
@@ -123,11 +125,17 @@ class SegmentsView(QWidget):
         self.cancel_button.clicked.connect(self.cancel_classification)
         self.info = hint_label()
 
+        # Title and the classification shown on one row, classifying anew on the next: on one row
+        # they cut the title and the combo at 1024 pixels.
+        title_row = QHBoxLayout()
+        title_row.addWidget(title_label(self.tr("Tiers & segments")))
+        title_row.addSpacing(12)
+        title_row.addWidget(QLabel(self.tr("Showing")))
+        title_row.addWidget(self.snapshot_box, 1)
         top = QHBoxLayout()
-        top.addWidget(title_label(self.tr("Tiers & segments")))
-        top.addSpacing(12)
-        top.addWidget(QLabel(self.tr("Showing")))
-        top.addWidget(self.snapshot_box, 1)
+        top.addWidget(self.info, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
         top.addSpacing(12)
         top.addWidget(QLabel(self.tr("Classify as of")))
         top.addWidget(self.as_of)
@@ -135,10 +143,6 @@ class SegmentsView(QWidget):
         top.addWidget(QLabel(self.tr("over")))
         top.addWidget(self.window_days)
         top.addWidget(self.classify_button)
-        status = QHBoxLayout()
-        status.addWidget(self.info, 1)
-        status.addWidget(self.progress)
-        status.addWidget(self.cancel_button)
 
         # ---- tabs
         self.tabs = QTabWidget()
@@ -158,8 +162,8 @@ class SegmentsView(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._show_current_tab())
 
         layout = QVBoxLayout(self)
+        layout.addLayout(title_row)
         layout.addLayout(top)
-        layout.addLayout(status)
         layout.addWidget(self.tabs, 1)
 
         ctx.operation_finished.connect(self._operation_finished)

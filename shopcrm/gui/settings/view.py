@@ -389,6 +389,9 @@ class SettingsView(QWidget):
             self.ctx.settings,
             shop_name=self.shop_name.text(),
             language=str(self.language_box.currentData()),
+            # Saving here is the owner choosing the language: a shop that skipped the first-start
+            # dialog (made by `shopcrm demo` or filled from the CLI) must keep it on the next start.
+            first_start_done=True,
             currency=self.currency_box.currentText().strip() or "CNY",
             mask_phones=self.mask_phones.isChecked(),
             points_per_unit=self.points_per_unit.value(),

@@ -78,7 +78,7 @@ PRESETS: tuple[Preset, ...] = (
     Preset("win_back", QT_TRANSLATE_NOOP("CampaignPresets", "At-risk members to win back"),
            QT_TRANSLATE_NOOP("CampaignPresets", "Members the churn warning marks as at risk: coming less often "
                                                 "than they used to.")),
-    Preset("lapsed_gold", QT_TRANSLATE_NOOP("CampaignPresets", "Lapsed gold members"),
+    Preset("lapsed_gold", QT_TRANSLATE_NOOP("CampaignPresets", "Top-pyramid customers slipping away"),
            QT_TRANSLATE_NOOP("CampaignPresets", "Gold and platinum members of the customer pyramid who are at "
                                                 "risk or have stopped coming.")),
     Preset("launch_triers", QT_TRANSLATE_NOOP("CampaignPresets", "New-product triers for a launch in {category}"),

@@ -163,6 +163,41 @@ def prepare_filter_list(
     )
 
 
+def prepare_member_list(
+    db: Database,
+    ids: Sequence[int],
+    *,
+    title: str,
+    filter_lines: Sequence[str] = (),
+    consent_only: bool = False,
+    snapshot_id: int | None = None,
+    columns: Sequence[str] | None = None,
+    masked: bool | None = None,
+    password: str | None = None,
+    when: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> PreparedList:
+    """The members a screen shows (the Members table under any filter, a chart's drill-down), in its
+    order, printed or exported like a promotion list: same guard, same masking, same audit."""
+    settings = load_settings(db)
+    masked = settings.mask_phones if masked is None else masked
+    check_output_allowed(db, masked=masked, consent_only=consent_only, password=password)
+    when = when or now()
+    levels = level_names(settings)
+    with db.read() as s:
+        if snapshot_id is None:
+            snap = latest_in(s)
+            snapshot_id = snap.id if snap else None
+        rows = load_rows(s, list(ids), snapshot_id, progress=progress)
+    kept = [r for r in rows if r.consent or not consent_only]
+    return PreparedList(
+        shop_name=settings.shop_name, title=title.strip() or translate("PrintList", "Member list"), made_at=when,
+        output_at=when, filter_lines=tuple(filter_lines), consent_only=consent_only, masked=masked,
+        columns=_columns(columns), rows=tuple(kept), fmt=CellFormat(masked, levels, currency_symbol(settings)),
+        campaign_id=None, left_out=0, language=current_language(),
+    )
+
+
 def prepare_campaign_list(
     db: Database,
     campaign_id: int,

@@ -393,27 +393,26 @@ def response_sentences(r: ResponseReport) -> list[str]:
                                                  "contacting makes a difference."))
         return out
     if r.uncovered:
-        out.append(translate("CampaignResponse", "{n} contacted members have no uncontacted member of the same "
-                                                 "segment and recency to compare with and are left out of the "
-                                                 "comparison.").format(n=r.uncovered))
-    compare = translate("CampaignResponse", "Members the list matched on its day who were not contacted: {rate} "
-                                            "bought in the same days ({n} members of the same segments and "
-                                            "recency, weighted to the contacted members).").format(
+        out.append(translate("CampaignResponse", "{n} contacted members have no similar uncontacted member to "
+                                                 "compare with and are left out of the comparison.").format(n=r.uncovered))
+    compare = translate("CampaignResponse", "Members the list matched on its day who were not contacted: {rate} of "
+                                            "them bought in the same days ({n} members, counted like-for-like).").format(
         rate=percent(r.comparison_rate), n=r.comparison.members)
     out.append(compare)
     if r.verdict == "too_small":
         out.append(translate("CampaignResponse", "Too few members to tell (fewer than {min} in a group): a difference "
                                                  "of this size can easily be chance.").format(min=MIN_GROUP))
     elif r.verdict in ("more", "fewer") and r.difference is not None and r.low is not None and r.high is not None:
-        template = (translate("CampaignResponse", "The contacted members came back more often: {diff} points "
-                                                  "(likely between {low} and {high}).") if r.verdict == "more" else
-                    translate("CampaignResponse", "The contacted members came back less often: {diff} points "
-                                                  "(likely between {low} and {high})."))
-        out.append(template.format(diff=points(r.difference), low=points(r.low), high=points(r.high)))
+        template = (translate("CampaignResponse", "The contacted members came back more often: about {diff} more "
+                                                  "of every 100 bought (somewhere from {low} to {high}).")
+                    if r.verdict == "more" else
+                    translate("CampaignResponse", "The contacted members came back less often: about {diff} fewer "
+                                                  "of every 100 bought (somewhere from {low} to {high})."))
+        out.append(template.format(diff=f"{abs(r.difference) * 100:.0f}", low=points(r.low), high=points(r.high)))
     elif r.difference is not None and r.low is not None and r.high is not None:
-        out.append(translate("CampaignResponse", "No clear difference: {diff} points, within what chance alone gives "
-                                                 "(between {low} and {high}).").format(
+        out.append(translate("CampaignResponse", "No clear difference: {diff} of every 100 members, which could "
+                                                 "just be luck (anywhere from {low} to {high}).").format(
             diff=points(r.difference), low=points(r.low), high=points(r.high)))
-    out.append(translate("CampaignResponse", "This compares with what similar members did anyway; it is not a "
-                                             "controlled test."))
+    out.append(translate("CampaignResponse", "Similar customers may have come anyway, so take this as a good "
+                                             "guess, not proof."))
     return out

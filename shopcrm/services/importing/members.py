@@ -46,6 +46,7 @@ from shopcrm.io.values import (
 from shopcrm.io.workbook import open_workbook
 from shopcrm.services.importing.sheets import (
     PROGRESS_EVERY,
+    REJECTED_ROWS_KEPT,
     ImportOptions,
     ImportResult,
     PreparedSheet,
@@ -258,6 +259,7 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
         result.rejected = len(rejects)
         result.members_created = len(created)
         rejects.sort(key=lambda r: (r.sheet, r.row_number))
+        result.rejected_rows = rejects[:REJECTED_ROWS_KEPT]
         if not options.dry_run and not result.nothing_imported():
             result.batch = _write(s, conn, info, prepared, result, created, targets, rejects, file_cards, now, options)
     if options.errors_path is not None:

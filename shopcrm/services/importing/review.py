@@ -7,6 +7,7 @@ The import itself is services.importing; these are the reads the wizard needs be
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from sqlalchemy import func, select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ImportBatch, RejectedRow
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError
-from shopcrm.services.importing.sheets import ImportResult
+from shopcrm.services.importing.sheets import ImportResult, Rejected
 
 REJECTS_SHOWN = 500
 
@@ -75,6 +76,11 @@ def batch_rejected_rows(db: Database, batch_id: int, limit: int = REJECTS_SHOWN)
             .order_by(RejectedRow.sheet, RejectedRow.row_number).limit(limit)
         )
         return [RejectedLine(r.sheet or "", r.row_number, [_text(v) for v in (r.values or [])], r.reason) for r in rows]
+
+
+def rejected_lines(rows: Iterable[Rejected]) -> list[RejectedLine]:
+    """A check's rejected rows as the screen lists them, with their row numbers."""
+    return [RejectedLine(r.sheet, r.row_number, [_text(v) for v in r.values], r.reason) for r in rows]
 
 
 def read_rejects_file(path: str | Path, limit: int = REJECTS_SHOWN) -> list[RejectedLine]:

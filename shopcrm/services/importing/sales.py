@@ -76,6 +76,7 @@ from shopcrm.io.values import (
 from shopcrm.io.workbook import open_workbook
 from shopcrm.money import depends_on_mark, format_cents
 from shopcrm.services.importing.sheets import (
+    REJECTED_ROWS_KEPT,
     ImportOptions,
     ImportResult,
     ImportTuning,
@@ -1000,6 +1001,7 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
             result.rows = rows_read
             result.rejected = len(reading.rejects) + len(plan.rejected)
             result.duplicates = duplicate_rows + duplicates_in_file
+            result.in_file_duplicates = duplicates_in_file
             result.imported = sum(len(p.rows) for p in plan.purchases) + sum(len(a.rows) for a in additions)
             result.purchases = len(plan.purchases)
             result.members_created = len(created)
@@ -1008,6 +1010,7 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
                     QT_TRANSLATE_NOOP("errors", "{file} has a header but no rows of data."), "file", file=info.path.name
                 )
             raw_rejects = _raw_values(wb, prepared, reading.rejects, plan.rejected)
+            result.rejected_rows = raw_rejects[:REJECTED_ROWS_KEPT]
             # Every row rejected: nothing is written, so the exit code (1) and the database agree.
             if not options.dry_run and not result.nothing_imported():
                 with bulk.large_cache(conn, 32):

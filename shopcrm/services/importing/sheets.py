@@ -81,6 +81,9 @@ class ImportOptions:
     date_orders: dict[str, str] | None = None
 
 
+REJECTED_ROWS_KEPT = 500  # rejected rows a result carries for the screen (all go to the rejects file)
+
+
 @dataclass
 class ImportResult:
     kind: str
@@ -98,6 +101,10 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
     errors_file: Path | None = None
     earlier_batches: list[int] = field(default_factory=list)
+    # Of `duplicates`: lines repeated within the file (sharing a receipt no.), not rows already in the shop.
+    in_file_duplicates: int = 0
+    # The first rejected rows with their row numbers, so a check can show them before anything is written.
+    rejected_rows: list[Rejected] = field(default_factory=list)
 
     def nothing_imported(self) -> bool:
         """Every row was rejected: the run writes no batch and the CLI exits 1."""

@@ -72,6 +72,17 @@ class MonthFigures:
     sales: int  # purchases (receipts)
     visits: int  # member visit-days plus walk-in sales
     new_members: int
+    # The same figures over the first `days_counted` days of the month only: the month the as-of day
+    # falls in is still running, so each month is also compared over those same days.
+    days_counted: int = 0  # days of this month in the figures (the as-of month: up to the as-of day)
+    same_days_revenue_cents: int = 0
+    same_days_visits: int = 0
+    same_days_new_members: int = 0
+
+    @property
+    def to_date(self) -> bool:
+        """True for the month still running on the as-of day (its figures are month to date)."""
+        return self.days_counted < _month_length(self.month)
 
 
 @dataclass(frozen=True)
@@ -120,6 +131,10 @@ class DashboardData:
 
 
 # ---- dates ----------------------------------------------------------------------------------------
+def _month_length(first: dt.date) -> int:
+    return (add_months(first, 1) - first).days
+
+
 def month_start(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
@@ -318,17 +333,35 @@ def _months(s: Session, as_of: dt.date, months: int, daily: dict[str, _Day] | No
             month.sales += day.sales
             month.walk_ins += day.walk_ins
             month.member_visits += day.member_visits
-    reg_month = _month_key(s, Member.registered_on)
-    new = {str(k): int(n) for k, n in s.execute(
-        select(reg_month, func.count(Member.id))
+    same_days = {k.strftime("%Y-%m"): _Day() for k in keys}  # days 1..as_of.day of each month
+    for key, day in daily.items():
+        month = same_days.get(key[:7])
+        if month is not None and first.isoformat() <= key <= as_of.isoformat() and int(key[8:10]) <= as_of.day:
+            month.revenue += day.revenue
+            month.member_visits += day.member_visits
+            month.walk_ins += day.walk_ins
+    reg_day = _day_key(s, Member.registered_on)
+    new_by_day = {str(k)[:10]: int(n) for k, n in s.execute(
+        select(reg_day, func.count(Member.id))
         .where(Member.status != "erased", Member.registered_on >= first, Member.registered_on <= as_of)
-        .group_by(reg_month)
+        .group_by(reg_day)
     )}
+    new: dict[str, int] = {}
+    new_same_days: dict[str, int] = {}
+    for day_key, n in new_by_day.items():
+        new[day_key[:7]] = new.get(day_key[:7], 0) + n
+        if int(day_key[8:10]) <= as_of.day:
+            new_same_days[day_key[:7]] = new_same_days.get(day_key[:7], 0) + n
     out = []
     for k in keys:
         key = k.strftime("%Y-%m")
-        m = per_month[key]
-        out.append(MonthFigures(k, m.revenue, m.sales, m.member_visits + m.walk_ins, new.get(key, 0)))
+        m, same = per_month[key], same_days[key]
+        length = _month_length(k)
+        counted = min(length, as_of.day) if (k.year, k.month) == (as_of.year, as_of.month) else length
+        out.append(MonthFigures(k, m.revenue, m.sales, m.member_visits + m.walk_ins, new.get(key, 0),
+                                days_counted=counted, same_days_revenue_cents=same.revenue,
+                                same_days_visits=same.member_visits + same.walk_ins,
+                                same_days_new_members=new_same_days.get(key, 0)))
     return out
 
 

@@ -1,0 +1,174 @@
+"""Input as a person gives it: clicks on the widget, keys into the focused field, and answers to
+modal dialogs (found with a QTimer while the dialog's own event loop runs).
+
+Imported by the GUI tests as a plain module, like gui_helpers.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QRadioButton,
+    QStyle,
+    QStyleOptionButton,
+    QTabWidget,
+    QWidget,
+)
+
+# The real message boxes, kept before the GUI conftest replaces them with "unexpected dialog" traps.
+REAL_MESSAGE_BOX = {name: getattr(QMessageBox, name) for name in ("warning", "critical", "information", "question")}
+REAL_MESSAGE_BOX_EXEC = QMessageBox.exec
+
+
+def allow_message_boxes(monkeypatch: Any) -> None:
+    """Let QMessageBox open for real (a test that answers it with input events)."""
+    for name, real in REAL_MESSAGE_BOX.items():
+        monkeypatch.setattr(QMessageBox, name, real)
+    monkeypatch.setattr(QMessageBox, "exec", REAL_MESSAGE_BOX_EXEC)
+
+
+def key_to_focus(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press where the keyboard goes: an open popup (a completer's list) first, else the focus."""
+    target = QApplication.activePopupWidget() or QApplication.focusWidget()
+    assert target is not None, "no widget has the keyboard focus"
+    QTest.keyClick(target, key, modifier)
+
+
+def click(widget: QWidget, pos: QPoint | None = None) -> None:
+    """A left click on the widget (its centre unless `pos`)."""
+    assert widget.isVisible() and widget.isEnabled(), f"cannot click {widget!r}: hidden or disabled"
+    if pos is None and isinstance(widget, (QCheckBox, QRadioButton)):
+        option = QStyleOptionButton()
+        widget.initStyleOption(option)
+        element = (QStyle.SubElement.SE_CheckBoxIndicator if isinstance(widget, QCheckBox)
+                   else QStyle.SubElement.SE_RadioButtonIndicator)
+        pos = widget.style().subElementRect(element, option, widget).center()  # the box, not empty room
+    if pos is None:
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    else:
+        QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+
+
+def click_tab(tabs: QTabWidget, text: str) -> None:
+    """Click the tab whose title is `text` (without the & of its shortcut)."""
+    bar = tabs.tabBar()
+    index = next((i for i in range(bar.count()) if bar.tabText(i).replace("&", "") == text), -1)
+    assert index >= 0, f"no tab {text!r}"
+    click(bar, bar.tabRect(index).center())
+
+
+def click_row(view: QAbstractItemView, row: int, column: int = 0) -> None:
+    """Click the cell of a table or list where a person sees it."""
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    assert rect.isValid(), f"row {row} is not on screen"
+    click(view.viewport(), rect.center())
+
+
+def double_click_row(view: QAbstractItemView, row: int, column: int = 0) -> None:
+    index = view.model().index(row, column)
+    view.scrollTo(index)
+    center = view.visualRect(index).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center)
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Pick an entry of a combo box from the keyboard: focus it, then arrow keys until it shows `text`."""
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}"
+    combo.setFocus()
+    key = Qt.Key.Key_Down if index > combo.currentIndex() else Qt.Key.Key_Up
+    for _ in range(combo.count()):
+        if combo.currentIndex() == index:
+            break
+        QTest.keyClick(combo, key)
+    assert combo.currentText() == text
+
+
+def button(parent: QWidget, text: str) -> QAbstractButton:
+    """The visible button whose text (without the & of its shortcut) is `text`."""
+    for b in parent.findChildren(QAbstractButton):
+        if b.isVisible() and b.text().replace("&", "") == text.replace("&", ""):
+            return b
+    shown = [b.text() for b in parent.findChildren(QAbstractButton) if b.isVisible()]
+    raise AssertionError(f"no button {text!r} in {parent!r}: {shown}")
+
+
+def standard_button(dialog: QWidget, which: QDialogButtonBox.StandardButton | QMessageBox.StandardButton) -> QAbstractButton:
+    if isinstance(dialog, QMessageBox):
+        found = dialog.button(which)  # type: ignore[arg-type]
+    else:
+        box = dialog.findChild(QDialogButtonBox)
+        found = box.button(which) if box is not None else None  # type: ignore[arg-type]
+    assert found is not None, f"no standard button {which} on {dialog!r}"
+    return found
+
+
+def when_dialog(action: Callable[[QWidget], None], *, timeout: float = 10.0,
+                kind: type[QWidget] = QDialog, seen: list[str] | None = None) -> None:
+    """Answer the next modal dialog of `kind`: `action(dialog)` runs once it is shown, inside its own
+    event loop, the way a person answers it.  `seen` (optional) receives what the dialog said
+    (a message box's text, else its window title), read before answering."""
+    deadline = time.monotonic() + timeout
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            if seen is not None:
+                seen.append(widget.text() if isinstance(widget, QMessageBox) else widget.windowTitle())
+            try:
+                action(widget)
+            except BaseException:
+                if isinstance(widget, QDialog):
+                    widget.reject()  # a failed answer must fail the test, not leave it waiting forever
+                raise
+            return
+        if time.monotonic() < deadline:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def type_and_enter(text: str, *, clear: bool = True) -> Callable[[QWidget], None]:
+    """A dialog answer: type `text` into the dialog's text field and press Enter."""
+
+    def answer(dialog: QWidget) -> None:
+        field = dialog.findChild(QLineEdit)
+        assert field is not None, f"no text field in {dialog!r}"
+        field.setFocus()
+        if clear:
+            field.selectAll()
+            QTest.keyClick(field, Qt.Key.Key_Backspace)
+        if text.isascii():
+            QTest.keyClicks(field, text)
+        else:
+            field.insert(text)  # Chinese arrives through the input method, not as key codes
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    return answer
+
+
+def press(which: QDialogButtonBox.StandardButton | QMessageBox.StandardButton) -> Callable[[QWidget], None]:
+    """A dialog answer: click one of its standard buttons (Yes, OK, Save, Cancel …)."""
+    return lambda dialog: click(standard_button(dialog, which))
+
+
+def press_key(key: Qt.Key) -> Callable[[QWidget], None]:
+    """A dialog answer: one key (Esc closes, Enter accepts the default button)."""
+    return lambda dialog: QTest.keyClick(dialog, key)
