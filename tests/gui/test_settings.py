@@ -90,6 +90,9 @@ def test_shop_name_too_long_beside_the_field(qtbot: Any, settings_view: Settings
     assert settings_view.shop_name_error.isVisible() and "too long" in settings_view.shop_name_error.text()
 
 
+# Enter in a cell editor commits it, and the editor's focus-out on closing tries once more: Qt warns
+# about the second commit of an editor it already closed (the value is taken once, as asserted below).
+@pytest.mark.qt_log_ignore("commitData called with an editor that does not belong to this view")
 def test_member_levels_edit_and_validation(qtbot: Any, ctx: AppContext, settings_view: SettingsView) -> None:
     table = settings_view.levels_table
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Regular", "Silver", "Gold", "Diamond"]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -120,8 +120,8 @@ class MoneyPanel(QWidget):
         self.topup_button.clicked.connect(self.open_topup)
         for field in (self.coupon, self.points, self.stored):
             field.returnPressed.connect(view.save_sale)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        grid = QGridLayout(self)  # two rows: at 1024 px one row cut the placeholders short
+        grid.setContentsMargins(0, 0, 0, 0)
         self.coupon_caption = QLabel(self.tr("C&oupon"))
         self.coupon_caption.setBuddy(self.coupon)
         self.points_caption = QLabel(self.tr("Poi&nts"))
@@ -130,9 +130,17 @@ class MoneyPanel(QWidget):
         self.stored_caption.setBuddy(self.stored)
         self.takings_button = QPushButton(self.tr("Takings (F11)"))
         self.takings_button.clicked.connect(self.open_takings)
-        for w in (self.coupon_caption, self.coupon, self.points_caption, self.points, self.stored_caption, self.stored,
-                  self.topup_button, self.takings_button):
-            row.addWidget(w)
+        for field in (self.coupon, self.stored):  # room for the whole placeholder text
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 24)
+        grid.addWidget(self.coupon_caption, 0, 0)
+        grid.addWidget(self.coupon, 0, 1)
+        grid.addWidget(self.points_caption, 0, 2)
+        grid.addWidget(self.points, 0, 3)
+        grid.addWidget(self.topup_button, 0, 4)
+        grid.addWidget(self.stored_caption, 1, 0)
+        grid.addWidget(self.stored, 1, 1)
+        grid.addWidget(self.takings_button, 1, 4)
+        grid.setColumnStretch(1, 1)
         # On the member card: balances and usable coupons.
         self.card_summary = QLabel()
         self.card_summary.setObjectName("cardMoney")

@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QDoubleSpinBox,
     QFrame,
     QGridLayout,
@@ -276,7 +277,7 @@ class CounterView(QWidget):
             sc.activated.connect(slot)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.start_over)
+        escape.activated.connect(self._escape)
 
         self.feedback = CounterFeedback(self, card_layout)  # F9: feedback for the card's (or last sale's) member
         ctx.operation_finished.connect(self._operation_finished)
@@ -623,6 +624,15 @@ class CounterView(QWidget):
     def _remember_payment(self) -> None:
         code = self.payment.currentData()
         remember("counter/payment", code or "none")
+
+    def _escape(self) -> None:
+        """Esc closes an open suggestion list first (the sale stays); otherwise it starts over."""
+        open_popups = [c.popup() for c in self.findChildren(QCompleter) if c.popup().isVisible()]
+        if open_popups:
+            for popup in open_popups:
+                popup.hide()
+            return
+        self.start_over()
 
     def start_over(self) -> None:
         """Esc: forget the sale and the member, back to the search field."""
