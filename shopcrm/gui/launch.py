@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from shopcrm.errors import ShopError
@@ -70,13 +71,13 @@ def needs_first_start(ctx: AppContext) -> bool:
 def _install_excepthook() -> None:
     """An exception escaping a slot becomes a dialog (and a log line), not a silent stderr trace."""
 
-    def hook(exc_type: type[BaseException], exc: BaseException, tb: object) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
-        log.error("unexpected error", exc_info=(exc_type, exc, tb))  # type: ignore[arg-type]
+        log.error("unexpected error", exc_info=(exc_type, exc, tb))
         if isinstance(exc, ShopError):
             QMessageBox.warning(QApplication.activeWindow(), "ShopCRM", exc.message())
             return
@@ -84,7 +85,7 @@ def _install_excepthook() -> None:
                           translate("launch", "Something went wrong: {error}").format(error=str(exc)[:300]))
         import traceback
 
-        box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))  # type: ignore[arg-type]
+        box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
         box.exec()
 
     sys.excepthook = hook

@@ -259,9 +259,9 @@ class ListBuilder(QWidget):
     # ---- the filter ---------------------------------------------------------------------------------
     def current_filter(self) -> CampaignFilter:
         birthday = self.birthday.currentData()
-        return CampaignFilter(
+        return CampaignFilter().with_changes(
             **{name: tuple(str(v) for v in box.values()) for name, box in self.choices.items()},
-            level=tuple(int(v) for v in self.level_box.values()),  # type: ignore[call-overload]
+            level=tuple(int(str(v)) for v in self.level_box.values()),
             source=tuple(str(v) for v in self.source_box.values()),
             favourite_category=self.favourite.currentData(),
             birthday=birthday if birthday in ("week", "month") else None,

@@ -294,7 +294,7 @@ def trend(
         last = bars_drawn.patches[-1]
         last.set_alpha(0.45)
         last.set_hatch("///")
-        last.set_edgecolor(bar_series.color)
+        last.set_edgecolor(str(bar_series.color))
     if same_days is not None:
         ax.plot(x, np.asarray(same_days.values, dtype=float), linestyle="none", marker="_", markersize=16,
                 markeredgewidth=2.2, color=same_days.color or colors.TEXT, label=same_days.name)

@@ -3,6 +3,8 @@ printer (80 mm) or A4.  Opened from the counter with F11."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -28,6 +30,11 @@ from shopcrm.services.sales.slips import Slip, takings_slip
 
 
 class TakingsDialog(QDialog):
+    def _day(self) -> dt.date:
+        chosen = self.day.date().toPython()
+        assert isinstance(chosen, dt.date)
+        return chosen
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -78,7 +85,7 @@ class TakingsDialog(QDialog):
     def reload(self) -> None:
         self.errors.clear_message()
         try:
-            self.slip = takings_slip(self.ctx.db, self.day.date().toPython())
+            self.slip = takings_slip(self.ctx.db, self._day())
         except ShopError as exc:
             self.errors.show_message(exc.message())
             return
@@ -97,8 +104,9 @@ class TakingsDialog(QDialog):
     def value_of(self, caption: str) -> str:
         """The figure shown beside a caption (what a person reads on the screen)."""
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).text().strip() == caption:
-                return self.table.item(row, 1).text()
+            cells = self.table.item(row, 0), self.table.item(row, 1)
+            if cells[0] is not None and cells[1] is not None and cells[0].text().strip() == caption:
+                return cells[1].text()
         raise KeyError(caption)
 
     def save_pdf(self) -> None:
@@ -106,7 +114,7 @@ class TakingsDialog(QDialog):
 
         if self.slip is None:
             return
-        day = self.day.date().toPython().isoformat()
+        day = self._day().isoformat()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save takings"), f"takings-{day}.pdf", self.tr("PDF (*.pdf)"))
         if not path:
             return

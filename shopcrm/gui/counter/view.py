@@ -104,6 +104,8 @@ class _KeyFilter(QObject):
 
 
 class CounterView(QWidget):
+    sale_error: ErrorLabel  # built after the fields whose edits clear it
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -433,7 +435,7 @@ class CounterView(QWidget):
         dialog = MemberDialog(self.ctx, phone=phone, name=name, parent=self)
         # Picked once the dialog has closed, so the focus lands in the product field, not back
         # in the search field the dialog returns it to.
-        dialog.accepted.connect(lambda: dialog.result_member and self._pick_id(dialog.result_member.id))
+        dialog.accepted.connect(lambda: self._pick_id(dialog.result_member.id) if dialog.result_member else None)
         dialog.open()
 
     # ---- products and lines -----------------------------------------------------------------
@@ -627,7 +629,7 @@ class CounterView(QWidget):
 
     def _escape(self) -> None:
         """Esc closes an open suggestion list first (the sale stays); otherwise it starts over."""
-        open_popups = [c.popup() for c in self.findChildren(QCompleter) if c.popup().isVisible()]
+        open_popups = [p for c in self.findChildren(QCompleter) if (p := c.popup()) is not None and p.isVisible()]
         if open_popups:
             for popup in open_popups:
                 popup.hide()

@@ -391,10 +391,12 @@ class DashboardView(QWidget):
         from shopcrm.gui.charts.canvas import ChartCanvas
 
         layout = slot.layout()
+        assert layout is not None  # every chart slot is built with its layout
         while layout.count():
             item = layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
         chart = ChartCanvas(minimum_height=230)
         chart.setObjectName(name)
         chart.drawn.connect(lambda n=name: self._chart_drawn(n))

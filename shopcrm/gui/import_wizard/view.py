@@ -97,6 +97,8 @@ class FieldDelegate(QStyledItemDelegate):
 
 
 class ImportWizard(QWidget):
+    read_button: QPushButton  # built after the file field whose edits enable it
+
     step_changed = Signal(str)
     preview_loaded = Signal()
     checked = Signal()
@@ -896,7 +898,7 @@ class ImportWizard(QWidget):
         self.ctx.show_error(exc, self)
 
     def _undone(self, result: Any) -> None:
-        summary = getattr(result, "summary", lambda: {})()
+        summary: dict[str, Any] = getattr(result, "summary", lambda: {})()
         self.result_title.setText(self.tr("Import no. {batch} undone: {purchases} sales and {members} members "
                                           "removed.").format(batch=summary.get("batch", ""),
                                                              purchases=f"{summary.get('purchases_removed', 0):,}",

@@ -428,12 +428,18 @@ class FeedbackDialog(QDialog):
 
     def save(self) -> None:
         self.errors.clear()
-        values = {k: (s.value() or None) for k, s in self.ratings.items()}
-        data = FeedbackInput(member_id=self.member_id, comment=self.comment.toPlainText() or None, **values)
+        rating = {k: (s.value() or None) for k, s in self.ratings.items()}
+        data = FeedbackInput(member_id=self.member_id, comment=self.comment.toPlainText() or None,
+                             rating_product=rating.get("rating_product"), rating_service=rating.get("rating_service"),
+                             rating_environment=rating.get("rating_environment"))
         data.purchase_id = self.purchase_id
         db = self.ctx.db
         self.ctx.run(lambda _c: add_feedback(db, data), label=self.windowTitle(), kind="feedback",
-                     on_done=lambda _v: (self.saved.emit(), self.accept()), on_error=self._failed, parent=self)
+                     on_done=self._saved, on_error=self._failed, parent=self)
+
+    def _saved(self, _result: object) -> None:
+        self.saved.emit()
+        self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ShopError):

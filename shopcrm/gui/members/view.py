@@ -72,7 +72,7 @@ class MembersView(QWidget):
         self.status_box = QComboBox()
         for code, name in STATUS_NAMES.items():
             self.status_box.addItem(QCoreApplication.translate("labels", name), code)
-        self.status_box.currentIndexChanged.connect(lambda _i: (self.fill_filter_boxes(), self.apply_filter()))
+        self.status_box.currentIndexChanged.connect(self._status_changed)
         self.consent_only = QCheckBox(self.tr("Agreed to promotions"))
         self.consent_only.toggled.connect(lambda _b: self.apply_filter())
         self.filter_boxes: dict[str, QComboBox] = {}
@@ -186,6 +186,10 @@ class MembersView(QWidget):
         self.set_filter(flt)
 
     # ---- filters ----------------------------------------------------------------------------------
+    def _status_changed(self, _index: int) -> None:
+        self.fill_filter_boxes()
+        self.apply_filter()
+
     def fill_filter_boxes(self) -> None:
         """Choices present in the latest classification, with member counts (counted off the GUI
         thread: nine GROUP BYs over a 100k-member snapshot take a moment)."""

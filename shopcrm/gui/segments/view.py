@@ -81,7 +81,7 @@ class SegmentsView(QWidget):
         self.ctx = ctx
         self.snapshots: list[SnapshotChoice] = []
         self.overview: Overview | None = None
-        self.move: Movement | None = None
+        self.movement: Movement | None = None
         self.charts: dict[str, Any] = {}  # chart name -> ChartCanvas
         self.drawer: Any = None  # SegmentCharts, once matplotlib is loaded
         self._drawn: dict[str, int] = {}  # chart name -> generation of the figures it shows
@@ -302,7 +302,7 @@ class SegmentsView(QWidget):
         earlier, later = self.from_box.currentData(), self.to_box.currentData()
         name = self.move_class_box.currentData()
         if earlier is None or later is None or len(self.snapshots) < 2:
-            self.move = None
+            self.movement = None
             self.move_hint.setText(self.tr("Movements need two classifications: classify again on a later day "
                                            "(or an earlier one) to compare."))
             self._draw_movement()
@@ -321,7 +321,7 @@ class SegmentsView(QWidget):
     def _movement_arrived(self, generation: int, data: Movement) -> None:
         if generation != self._move_generation:
             return
-        self.move = data
+        self.movement = data
         totals = summarise(data)
         if totals.up is not None:
             text = self.tr("{up} moved up, {down} moved down, {same} stayed, {new} were not classified then.").format(
@@ -402,10 +402,10 @@ class SegmentsView(QWidget):
             return
         from shopcrm.gui.charts import draw
 
-        if self.move is None:
+        if self.movement is None:
             draw.message(chart, self.tr("Movements"), self.move_hint.text())
             return
-        self.drawer.movement(chart, self.move)
+        self.drawer.movement(chart, self.movement)
 
     def chart(self, name: str) -> Any:
         """The ChartCanvas of a chart name (tests, screenshots); None until its tab was shown."""

@@ -111,7 +111,7 @@ class MoneySettingsSection(QWidget):
         self.rules.setItem(row, 1, QTableWidgetItem(format_cents(bonus_cents, "") if bonus_cents else ""))
         if not min_cents:
             self.rules.setCurrentCell(row, 0)
-            self.rules.editItem(self.rules.item(row, 0))
+            self.rules.editItem(self.rules.item(row, 0) or QTableWidgetItem())
 
     def load(self, settings: ShopSettings) -> None:
         self.spend_unit.setText(format_cents(settings.points_spend_unit_cents, ""))

@@ -355,7 +355,7 @@ class SettingsView(QWidget):
         self._append_level("", base + 100_000 if self.levels_table.rowCount() else 0)
         row = self.levels_table.rowCount() - 1
         self.levels_table.setCurrentCell(row, 0)
-        self.levels_table.editItem(self.levels_table.item(row, 0))
+        self.levels_table.editItem(self.levels_table.item(row, 0) or QTableWidgetItem())
 
     def _remove_level(self) -> None:
         row = self.levels_table.currentRow()
@@ -476,7 +476,7 @@ class SettingsView(QWidget):
                                self.tr("Backup written to {path}").format(path=path)),
                            parent=self)
         job.failed.connect(lambda _e: self.backup_status.setText(""))
-        job.finished.connect(lambda: (self.backup_button.setEnabled(True), self.refresh_backups()))
+        job.finished.connect(self._backup_finished)
 
     def restore_from_file(self, path: str | None = None) -> None:
         from shopcrm.services.shop.backups import backup_folder
@@ -503,6 +503,15 @@ class SettingsView(QWidget):
             return
         self.start_restore(path, password)
 
+    def _backup_finished(self) -> None:
+        self.backup_button.setEnabled(True)
+        self.refresh_backups()
+
+    def _restored(self, safety: object) -> None:
+        QMessageBox.information(None, QCoreApplication.translate("SettingsView", "Restore from a backup"),
+                                QCoreApplication.translate(
+                                    "SettingsView", "Restored. The previous data was saved as {path}").format(path=safety))
+
     def start_restore(self, path: str, password: str | None = None, other_shop: str | None = None) -> None:
         from shopcrm.services.shop.backups import restore_backup
 
@@ -510,10 +519,7 @@ class SettingsView(QWidget):
         self.restore_button.setEnabled(False)
         self.ctx.run(lambda _c: restore_backup(db, path, password=password, other_shop=other_shop),
                      label=self.tr("Restoring"), kind="restore",
-                     on_done=lambda safety: QMessageBox.information(
-                         None, QCoreApplication.translate("SettingsView", "Restore from a backup"),
-                         QCoreApplication.translate(
-                             "SettingsView", "Restored. The previous data was saved as {path}").format(path=safety)),
+                     on_done=self._restored,
                      on_error=lambda exc: self._restore_failed(exc, path, password),
                      show_progress=True)
 
