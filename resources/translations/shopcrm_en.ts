@@ -339,7 +339,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All active members</source>
+        <source>All current members</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -340,8 +340,8 @@
         <translation>任意商品</translation>
     </message>
     <message>
-        <source>All active members</source>
-        <translation>全部活跃会员</translation>
+        <source>All current members</source>
+        <translation>全部在册会员</translation>
     </message>
     <message>
         <source>Only members who agreed to receive promotions are listed.</source>

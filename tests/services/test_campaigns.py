@@ -127,7 +127,7 @@ def test_filter_in_words() -> None:
     words = describe_filter(CampaignFilter(pyramid=("gold", "platinum"), birthday="week", level=(1,)),
                             dt.date(2025, 5, 3), ("Regular", "Silver"))
     assert words == ["Customer pyramid: Gold or Platinum", "Member level: Silver", "Birthday from 05-03 to 05-09"]
-    assert describe_filter(CampaignFilter(), TODAY) == ["All active members"]
+    assert describe_filter(CampaignFilter(), TODAY) == ["All current members"]
 
 
 def test_class_codes_match_the_engine() -> None:

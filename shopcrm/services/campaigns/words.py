@@ -90,7 +90,7 @@ def describe_filter(flt: CampaignFilter, today: dt.date, level_names: Sequence[s
                 what=flt.festival_category or translate("CampaignFilter", "anything"), first=window[0].isoformat(),
                 last=window[1].isoformat(), festival=festival))
     if not parts:
-        parts.append(translate("CampaignFilter", "All active members"))
+        parts.append(translate("CampaignFilter", "All current members"))  # status, not the lifecycle stage (SPEC §10)
     return parts
 
 
