@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -35,6 +36,12 @@ class ClassificationSnapshot(Base):
     # How the members' reason_data read back into words: every template (English source text),
     # which stored value fills each field, the names lists (shopcrm.engine.reasons.encode).
     reason_layout: Mapped[dict[str, object] | None] = mapped_column(JSON)
+
+    @classmethod
+    def shown_first(cls) -> tuple[Any, ...]:
+        """The order snapshots are shown in, and so which one "the latest" is: the latest 'as of'
+        date, then the newest run of that date (one rule for every screen, list and export)."""
+        return (cls.as_of.desc(), cls.created_at.desc(), cls.id.desc())
 
 
 class SnapshotMember(Base):

@@ -21,7 +21,6 @@ from shopcrm.db.models import (
     Campaign,
     CampaignMember,
     Category,
-    ClassificationSnapshot,
     Member,
     Product,
     SnapshotMember,
@@ -30,6 +29,7 @@ from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.services.campaigns.columns import validate_columns
 from shopcrm.services.campaigns.filters import CampaignFilter, count_select, filtered_select, validate_filter
+from shopcrm.services.classification.latest import latest_snapshot_in
 from shopcrm.services.members.table import SnapshotInfo
 
 MAX_NAME = 200
@@ -41,12 +41,7 @@ def now() -> dt.datetime:
 
 def latest_in(s: Session) -> SnapshotInfo | None:
     """The classification lists are built from: the one the screens show (latest 'as of', newest run)."""
-    row = s.execute(
-        select(ClassificationSnapshot)
-        .order_by(ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.created_at.desc(),
-                  ClassificationSnapshot.id.desc())
-        .limit(1)
-    ).scalar_one_or_none()
+    row = latest_snapshot_in(s)
     if row is None:
         return None
     return SnapshotInfo(row.id, row.as_of, row.created_at, row.members, row.window_days)

@@ -53,9 +53,7 @@ def list_snapshots(db: Database) -> list[SnapshotInfo]:
     """Every stored snapshot, newest "as of" first."""
     with db.read() as s:
         rows = s.scalars(
-            select(ClassificationSnapshot).order_by(
-                ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.created_at.desc(), ClassificationSnapshot.id.desc()
-            )
+            select(ClassificationSnapshot).order_by(*ClassificationSnapshot.shown_first())
         ).all()
         return [_info(r) for r in rows]
 
@@ -173,7 +171,7 @@ def member_classes(db: Database, member_id: int) -> dict[str, Any] | None:
             select(SnapshotMember, ClassificationSnapshot)
             .join(ClassificationSnapshot, ClassificationSnapshot.id == SnapshotMember.snapshot_id)
             .where(SnapshotMember.member_id == member_id)
-            .order_by(ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.created_at.desc(), ClassificationSnapshot.id.desc())
+            .order_by(*ClassificationSnapshot.shown_first())
             .limit(1)
         ).first()
         if found is None:

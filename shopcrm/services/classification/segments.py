@@ -119,8 +119,7 @@ def list_snapshots(db: Database, limit: int = 500) -> list[SnapshotChoice]:
     with db.read() as s:
         rows = s.execute(
             select(ClassificationSnapshot)
-            .order_by(ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.created_at.desc(),
-                      ClassificationSnapshot.id.desc())
+            .order_by(*ClassificationSnapshot.shown_first())
             .limit(limit)
         ).scalars()
         return [_choice(r) for r in rows]

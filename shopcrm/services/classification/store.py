@@ -209,9 +209,7 @@ def _delete(s: Session, snapshot_ids: list[int]) -> None:
 def thin_out(s: Session) -> None:
     """Keep every snapshot of the last SNAPSHOT_KEEP_DAYS days and the newest of each earlier month."""
     snaps = s.execute(
-        select(ClassificationSnapshot.id, ClassificationSnapshot.as_of).order_by(
-            ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.created_at.desc(), ClassificationSnapshot.id.desc()
-        )
+        select(ClassificationSnapshot.id, ClassificationSnapshot.as_of).order_by(*ClassificationSnapshot.shown_first())
     ).all()
     if not snaps:
         return

@@ -198,7 +198,7 @@ def member_personal_data(db: Database, member_id: int) -> dict[str, Any]:
             select(SnapshotMember, ClassificationSnapshot)
             .join(ClassificationSnapshot, ClassificationSnapshot.id == SnapshotMember.snapshot_id)
             .where(SnapshotMember.member_id == member_id)
-            .order_by(ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.id.desc())
+            .order_by(*ClassificationSnapshot.shown_first())  # the one the screens show
             .limit(1)
         ).first()
         data["classification"] = _classification(*latest) if latest else None

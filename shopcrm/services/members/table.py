@@ -20,9 +20,10 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import ClassificationSnapshot, Member, MemberTag, SnapshotMember
+from shopcrm.db.models import Member, MemberTag, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.io.phones import display_phone
+from shopcrm.services.classification.latest import latest_snapshot_in
 from shopcrm.services.members.birthdays import birthday_on_days_condition, format_member_birthday, month_days
 
 STATUS_CHOICES = ("active", "archived", "all")
@@ -175,12 +176,7 @@ def latest_snapshot(db: Database) -> SnapshotInfo | None:
 
 
 def _latest(s: Session) -> SnapshotInfo | None:
-    row = s.execute(
-        select(ClassificationSnapshot)
-        .order_by(ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.created_at.desc(),
-                  ClassificationSnapshot.id.desc())
-        .limit(1)
-    ).scalar_one_or_none()
+    row = latest_snapshot_in(s)
     if row is None:
         return None
     return SnapshotInfo(row.id, row.as_of, row.created_at, row.members, row.window_days)

@@ -30,6 +30,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, Member, Purchase, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.io.phones import display_phone
+from shopcrm.services.classification.latest import latest_snapshot_in
 from shopcrm.services.classification.reasons import reason_reader
 from shopcrm.services.members.birthdays import birthday_of, birthday_on_days_condition, occurrences_between
 from shopcrm.services.members.table import MemberFilter, count_in
@@ -249,12 +250,7 @@ def _registered(s: Session, start: dt.date, last: dt.date) -> int:
 
 
 def _latest_snapshot(s: Session) -> ClassificationSnapshot | None:
-    return s.execute(
-        select(ClassificationSnapshot)
-        .order_by(ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.created_at.desc(),
-                  ClassificationSnapshot.id.desc())
-        .limit(1)
-    ).scalar_one_or_none()
+    return latest_snapshot_in(s)
 
 
 # ---- KPIs -----------------------------------------------------------------------------------------
