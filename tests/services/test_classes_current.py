@@ -37,10 +37,11 @@ def test_stored_quintile_bounds_score_the_population_as_quintile_scores_do(value
     assert scores_from_bounds(v, bounds, higher_is_better=higher).tolist() == quintile_scores(v, higher_is_better=higher).tolist()
 
 
-def _shop(db: Database) -> None:
+def _shop(db: Database, classified: bool = True) -> None:
     # history up to a few hours ago (the demo stamps some voids minutes after their sale)
     generate_demo(db, members=160, months=6, seed=11, end=dt.datetime.now() - dt.timedelta(hours=3))
-    classify(db)
+    if classified:
+        classify(db)
 
 
 def _same_cut_offs_run(db: Database) -> tuple[dict[int, int], object]:
@@ -127,9 +128,11 @@ def test_a_big_spender_moves_up_against_the_stored_cut_offs(db: Database) -> Non
 
 
 def test_a_full_run_is_due_after_another_day_or_changed_rules(db: Database) -> None:
+    assert incremental.freshness(db).stale is None  # an empty shop: nothing to classify
+    _shop(db, classified=False)
     assert incremental.freshness(db).stale == incremental.NO_SNAPSHOT
     assert incremental.update_cards(db).full_run_due == incremental.NO_SNAPSHOT
-    _shop(db)
+    classify(db)
     assert incremental.freshness(db).stale is None
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     assert incremental.freshness(db, today=tomorrow).stale == incremental.OLD
@@ -148,7 +151,7 @@ def test_a_full_run_is_due_after_an_import_or_its_undo(db: Database, undo: bool)
     _shop(db)
     from shopcrm.db.models import ImportBatch
 
-    now = dt.datetime.now().replace(microsecond=0) + dt.timedelta(seconds=1)
+    now = dt.datetime.now().replace(microsecond=0)  # in the very second the snapshot read the shop
     with db.transaction() as s:
         s.add(ImportBatch(kind="sales", file_name="x.xlsx", content_hash="0" * 64, started_at=now,
                           finished_at=None if undo else now, status="undone" if undo else "done",

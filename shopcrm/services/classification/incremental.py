@@ -24,13 +24,13 @@ from sqlalchemy.orm import Session
 
 from shopcrm.db.bulk import BulkWriter
 from shopcrm.db.engine import Database
-from shopcrm.db.models import ClassificationSnapshot, ImportBatch, Member, Purchase, SnapshotMember
+from shopcrm.db.models import ClassificationSnapshot, Member, Purchase, SnapshotMember
 from shopcrm.engine.classify import Inputs, Run
 from shopcrm.engine.classify import run as run_engine
 from shopcrm.engine.cutoffs import CutOffs
 from shopcrm.engine.reasons import encode, encode_into
 from shopcrm.services.classification import store
-from shopcrm.services.classification.run import read_inputs, watermark
+from shopcrm.services.classification.run import import_marks, read_inputs, watermark
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
 # why the newest snapshot no longer describes the shop (None: it does)
@@ -76,8 +76,8 @@ def _moment(text: Any) -> dt.datetime | None:
 
 
 def _why_stale(s: Session, snap: ClassificationSnapshot | None, settings: ShopSettings, today: dt.date) -> str | None:
-    if snap is None:
-        return NO_SNAPSHOT
+    if snap is None:  # an empty shop has nothing to classify yet
+        return NO_SNAPSHOT if s.scalar(select(Member.id).limit(1)) is not None else None
     if snap.as_of < today:
         return OLD
     params = snap.params or {}
@@ -87,13 +87,8 @@ def _why_stale(s: Session, snap: ClassificationSnapshot | None, settings: ShopSe
     seen = _seen(snap)
     if CutOffs.from_dict(params.get("cut_offs")) is None or seen is None or not snap.reason_layout:
         return NO_CUT_OFFS
-    since = _moment(seen["at"]) or snap.created_at
-    # an import (finished) or an undo after the run read the shop: whole batches, re-rank everyone
-    changed = s.scalar(
-        select(func.count()).select_from(ImportBatch).where(
-            or_(ImportBatch.finished_at >= since, ImportBatch.undone_at >= since)
-        )
-    )
+    now = import_marks(s)
+    changed = any(now[key] != seen.get(key) for key in now)  # an import finished or was undone since
     return IMPORTS if changed else None
 
 
@@ -162,7 +157,7 @@ def _update_cards(db: Database, settings: ShopSettings, today: dt.date) -> CardU
     with db.transaction() as s:
         snap = newest_snapshot(s)
         why = _why_stale(s, snap, settings, today)
-        if why is not None or snap is None:
+        if why is not None or snap is None:  # (a first member in an empty shop: a first full run)
             return CardUpdate((), why or NO_SNAPSHOT)
         seen = _seen(snap)
         cut_offs = CutOffs.from_dict(snap.params.get("cut_offs"))

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import ClassificationSnapshot, Member, Purchase
+from shopcrm.db.models import ClassificationSnapshot, ImportBatch, Member, Purchase
 from shopcrm.engine.classify import Inputs, day_number
 from shopcrm.engine.classify import run as run_engine
 from shopcrm.engine.lifetime import customer_data, fit_models
@@ -148,6 +148,16 @@ def watermark(s: Session) -> dict[str, Any]:
         "purchase_id": int(s.scalar(select(func.max(Purchase.id))) or 0),
         "member_id": int(s.scalar(select(func.max(Member.id))) or 0),
         "at": dt.datetime.now().replace(microsecond=0).isoformat(),
+        **import_marks(s),
+    }
+
+
+def import_marks(s: Session) -> dict[str, int]:
+    """The newest finished import batch and how many were undone: an import or an undo after a
+    snapshot read the shop changes these (exactly, unlike a time stamp to the second)."""
+    return {
+        "import_batch": int(s.scalar(select(func.max(ImportBatch.id)).where(ImportBatch.finished_at.is_not(None))) or 0),
+        "undone_batches": int(s.scalar(select(func.count()).select_from(ImportBatch).where(ImportBatch.undone_at.is_not(None))) or 0),
     }
 
 
