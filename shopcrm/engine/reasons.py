@@ -299,8 +299,14 @@ def encode(reasons: Mapping[str, Reasons]) -> tuple[dict[str, Any], np.ndarray]:
     return layout, rows
 
 
+# Each slot holds HEADROOM times the snapshot's extremes, so a card rewritten later (a member who
+# spends or visits more, encode_into) mostly still fits; when not, a full run lays the slots out anew.
+HEADROOM = 4
+
+
 def _narrowest(values: np.ndarray) -> str:
     lo, hi = (int(values.min()), int(values.max())) if values.size else (0, 0)
+    lo, hi = lo * HEADROOM, hi * HEADROOM
     for fmt in _WIDTHS:
         info = np.iinfo(np.dtype(fmt))
         if info.min <= lo and hi <= info.max:

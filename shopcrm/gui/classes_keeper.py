@@ -31,7 +31,7 @@ CARDS_AFTER = ("purchase", "member")
 class ClassesKeeper(QObject):
     """Owns the status-bar label about the classes and the background jobs that keep them current."""
 
-    def __init__(self, ctx: AppContext, label: QLabel, *, check_on_start: bool = True) -> None:
+    def __init__(self, ctx: AppContext, label: QLabel) -> None:
         super().__init__(label)
         self.ctx = ctx
         self.label = label
@@ -42,15 +42,20 @@ class ClassesKeeper(QObject):
         self._state: Freshness | None = None
         ctx.operation_finished.connect(self._operation_finished)
         self.refresh()
-        if check_on_start:  # once the window is up: the daily check must not delay the first paint
-            QTimer.singleShot(0, self.check)
+
+    def start(self) -> None:
+        """On start (launch): the daily check, once the window is up, so it never delays the first paint."""
+        QTimer.singleShot(0, self.check)
 
     # ---- what starts work ---------------------------------------------------------------------
     def check(self) -> None:
-        """Start a full run when the newest snapshot no longer describes the shop."""
+        """Start a full run when the newest snapshot no longer describes the shop; else bring up to
+        date the cards of sales made meanwhile (the command line, another counter)."""
         self.refresh()
         if self._state is not None and self._state.due:
             self.reclassify()
+        elif self._state is not None and self._state.snapshot_id is not None:
+            self.update_cards()
 
     def reclassify(self) -> None:
         """Queue a full run (or one more after the one under way)."""

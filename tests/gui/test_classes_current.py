@@ -105,3 +105,16 @@ def test_a_sale_at_the_counter_updates_the_card(qtbot: Any, ctx: AppContext, mon
     qtbot.waitUntil(lambda: counter.member is not None and counter.member.id == member_id, timeout=5000)
     assert f"Tier: {class_label('pyramid', 'platinum')}" in counter.card_classes.text()
     window.grab().save(str(Path("/tmp") / "k_counter_after_sale.png"))
+
+
+def test_on_start_yesterdays_classes_are_brought_up_to_date(qtbot: Any, ctx: AppContext,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    generate_demo(ctx.db, members=60, months=3, seed=2, end=dt.datetime.now() - dt.timedelta(days=1))
+    classify(ctx.db, dt.date.today() - dt.timedelta(days=1))
+    window = _window(qtbot, ctx, monkeypatch)
+    assert window.classification_label.text().endswith("· out of date")
+    window.classes_keeper.start()  # as the launcher does once the window is up
+    qtbot.waitUntil(lambda: "updating…" in window.classification_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: _fresh(window), timeout=60_000)
+    state = freshness(ctx.db)
+    assert state.as_of == dt.date.today() and state.stale is None
