@@ -135,7 +135,10 @@ class ClassesKeeper(QObject):
         if state is None or state.created_at is None:
             base = QCoreApplication.translate("MainWindow", "Not classified yet")  # the window's own words
         else:
-            base = self.tr("Classes as of {when}").format(when=state.created_at.strftime("%Y-%m-%d %H:%M"))
+            # the moment of the run, unless it classified an earlier day (then that day)
+            when = (state.created_at.strftime("%Y-%m-%d %H:%M") if state.as_of == state.created_at.date()
+                    else state.as_of.isoformat() if state.as_of else "")
+            base = self.tr("Classes as of {when}").format(when=when)
         if self.updating:
             return self.tr("{classes} · updating…").format(classes=base)
         if self._failed or (state is not None and state.due and state.created_at is not None):
