@@ -157,3 +157,32 @@ def test_a_full_run_is_due_after_an_import_or_its_undo(db: Database, undo: bool)
                           finished_at=None if undo else now, status="undone" if undo else "done",
                           undone_at=now if undo else None))
     assert incremental.freshness(db).stale == incremental.IMPORTS
+
+
+def test_lines_read_by_id_or_by_range_give_the_same_classes(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The card's fast path (a member's lines read by purchase id) against its slow twin (the range)."""
+    from shopcrm.services.classification import data
+
+    _shop(db)
+    settings_ = load_settings(db)
+    with db.read() as s:
+        snap = incremental.newest_snapshot(s)
+        assert snap is not None
+        cut_offs = CutOffs.from_dict(snap.params["cut_offs"])
+        assert cut_offs is not None
+        members = [int(i) for i in s.scalars(select(Member.id).order_by(Member.id)).all()][::9]
+
+        def answers(limit: int) -> list[tuple[object, ...]]:
+            monkeypatch.setattr(data, "FEW_PURCHASES", limit)
+            out: list[tuple[object, ...]] = []
+            for member_id in members:
+                one = incremental.classify_one(s, member_id, snap.as_of, settings_, cut_offs)
+                assert one is not None
+                inputs, result = one
+                out.append((inputs.products.amount.tolist(), inputs.ever_products.amount.tolist() if inputs.ever_products else None,
+                            result.favourite.tolist(), *(result.reason_columns()[n].text(0) for n in REASONS)))
+            return out
+
+        by_id, by_range = answers(10**6), answers(0)
+    assert by_id == by_range
+    assert any(row[0] for row in by_id)  # members with product lines were compared

@@ -307,6 +307,10 @@ class Lines:
     ever: ProductHistory = ProductHistory.empty()  # per (member, product) over all purchases up to T
 
 
+# Up to this many purchases the lines are read by id (a member's card), else by the id range.
+FEW_PURCHASES = 500
+
+
 def load_lines(
     s: Session, window: Window, purchases: Purchases, catalogue: Catalogue, params: RuleParams
 ) -> Lines:
@@ -326,13 +330,19 @@ def load_lines(
     ids = purchases.purchase_id
     if ids.size == 0 or catalogue.size == 0:
         return Lines(ProductHistory.empty(), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    if ids.size <= FEW_PURCHASES:  # one member's card: their own purchases, not the range they span
+        where = "purchase_id IN (" + ",".join(str(int(i)) for i in ids.tolist()) + ")"
+        bounds: dict[str, Any] = {}
+    else:
+        where = "purchase_id BETWEEN :lo AND :hi"
+        bounds = {"lo": int(ids.min()), "hi": int(ids.max())}
     rows = [
         row
         for batch in _rows(
             s,
             f"SELECT {d.joined('purchase_id')}, {d.joined('product_id')}, {d.joined('amount_cents')} "
-            "FROM purchase_lines WHERE purchase_id BETWEEN :lo AND :hi AND product_id IS NOT NULL",
-            {"lo": int(ids.min()), "hi": int(ids.max())},
+            f"FROM purchase_lines WHERE {where} AND product_id IS NOT NULL",
+            bounds,
         )
         for row in batch
     ]
