@@ -123,7 +123,7 @@ def _touched(s: Session, seen: dict[str, Any], until: dt.datetime) -> list[int]:
         )
     ).all()
     joined = s.scalars(select(Member.id).where(Member.id > int(seen["member_id"]))).all()
-    return sorted({int(m) for m in bought} | {int(m) for m in joined})
+    return sorted({int(m) for m in bought if m is not None} | {int(m) for m in joined})
 
 
 def classify_one(s: Session, member_id: int, as_of: dt.date, settings: ShopSettings, cut_offs: CutOffs) -> tuple[Inputs, Run] | None:
@@ -190,14 +190,14 @@ def _write_row(s: Session, snap: ClassificationSnapshot, inputs: Inputs, result:
             SnapshotMember.snapshot_id == snap.id, SnapshotMember.member_id == member_id
         )
     ).first()
-    layout = snap.reason_layout or {}
+    layout: dict[str, Any] = dict(snap.reason_layout or {})
     _, own = encode(result.reason_columns())
     columns = store.member_columns(inputs, result, own)
     if old is not None and old[0]:
         packed = encode_into(layout, result.reason_columns(), bytes(old[0]), keep=("recommendations",))
         columns["recommendations"] = [None if old[1] is None else json.dumps(list(old[1]), separators=(",", ":"))]
     else:
-        width = sum(_width(f) for f in layout.get("formats", []))
+        width = sum(_width(str(f)) for f in layout.get("formats", []))
         packed = encode_into(layout, result.reason_columns(), bytes(width))
     if packed is None:
         return False
