@@ -639,6 +639,33 @@
     </message>
 </context>
 <context>
+    <name>ClassesKeeper</name>
+    <message>
+        <source>Classifying members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards brought up to date after sales: {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The classes could not be updated: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes as of {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{classes} · updating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{classes} · out of date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColumnsDialog</name>
     <message>
         <source>Columns of the list</source>
@@ -2168,10 +2195,6 @@
     </message>
     <message>
         <source>Not classified yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Classified {when} (as of {as_of})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5149,11 +5172,19 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>only when the classes are out of date (another day, changed rules, an import or undo); else update the cards of new sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lifetime value: each member&apos;s own visit rate ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lifetime value: Pareto/NBD r={r:.3f} alpha={alpha:.3f} s={s:.3f} beta={beta:.3f} on {customers} customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The classes are current (snapshot {id} of {when}); {n} cards brought up to date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6728,6 +6759,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Say why the balance is adjusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--if-due classifies as of today; leave out --as-of.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -640,6 +640,33 @@
     </message>
 </context>
 <context>
+    <name>ClassesKeeper</name>
+    <message>
+        <source>Classifying members</source>
+        <translation>正在分类会员</translation>
+    </message>
+    <message>
+        <source>Cards brought up to date after sales: {when}</source>
+        <translation>销售后已更新会员卡片：{when}</translation>
+    </message>
+    <message>
+        <source>The classes could not be updated: {error}</source>
+        <translation>分类未能更新：{error}</translation>
+    </message>
+    <message>
+        <source>Classes as of {when}</source>
+        <translation>分类截至 {when}</translation>
+    </message>
+    <message>
+        <source>{classes} · updating…</source>
+        <translation>{classes} · 更新中…</translation>
+    </message>
+    <message>
+        <source>{classes} · out of date</source>
+        <translation>{classes} · 已过时</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsDialog</name>
     <message>
         <source>Columns of the list</source>
@@ -2170,10 +2197,6 @@
     <message>
         <source>Not classified yet</source>
         <translation>尚未分类</translation>
-    </message>
-    <message>
-        <source>Classified {when} (as of {as_of})</source>
-        <translation>分类于 {when}（截至 {as_of}）</translation>
     </message>
     <message>
         <source>Work in progress</source>
@@ -5157,12 +5180,20 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>按这一天分类（YYYY-MM-DD，默认今天）</translation>
     </message>
     <message>
+        <source>only when the classes are out of date (another day, changed rules, an import or undo); else update the cards of new sales</source>
+        <translation>仅在分类已过时（已过一天、规则已改、导入或撤销导入）时重新分类；否则只更新有新销售的会员卡片</translation>
+    </message>
+    <message>
         <source>Lifetime value: each member&apos;s own visit rate ({reason})</source>
         <translation>生命周期价值：按每位会员自己的到店频率（{reason}）</translation>
     </message>
     <message>
         <source>Lifetime value: Pareto/NBD r={r:.3f} alpha={alpha:.3f} s={s:.3f} beta={beta:.3f} on {customers} customers</source>
         <translation>生命周期价值：Pareto/NBD r={r:.3f} alpha={alpha:.3f} s={s:.3f} beta={beta:.3f}，基于 {customers} 位顾客</translation>
+    </message>
+    <message>
+        <source>The classes are current (snapshot {id} of {when}); {n} cards brought up to date.</source>
+        <translation>分类是最新的（快照 {id}，{when}）；已更新 {n} 张会员卡片。</translation>
     </message>
     <message>
         <source>Snapshot {id} as of {date}: {members} members</source>
@@ -6737,6 +6768,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Say why the balance is adjusted.</source>
         <translation>请说明调整余额的原因。</translation>
+    </message>
+    <message>
+        <source>--if-due classifies as of today; leave out --as-of.</source>
+        <translation>--if-due 按今天分类；请去掉 --as-of。</translation>
     </message>
 </context>
 <context>

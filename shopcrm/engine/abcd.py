@@ -15,9 +15,15 @@ from shopcrm.i18n import QT_TRANSLATE_NOOP
 CLASSES = ("A", "B", "C", "D")
 
 
-def classify_abcd(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
+def abcd_thresholds(m: Metrics, p: RuleParams) -> np.ndarray:
+    """Spend needed for A and for B among these members (stored with a snapshot)."""
+    return cumulative_value_thresholds(m.spend, [p.abcd_a_share, p.abcd_a_share + p.abcd_b_share])
+
+
+def classify_abcd(m: Metrics, p: RuleParams, symbol: str = "¥", thresholds: np.ndarray | None = None) -> Classified:
+    """`thresholds`: a population's abcd_thresholds (a snapshot's), else these members' own."""
     a_share, b_share = p.abcd_a_share, p.abcd_a_share + p.abcd_b_share
-    thresholds = cumulative_value_thresholds(m.spend, [a_share, b_share])
+    thresholds = abcd_thresholds(m, p) if thresholds is None else np.asarray(thresholds, dtype=float)
     # a C member is any member with spend: the third cut-off is the smallest positive spend
     codes = band(m.spend, np.r_[thresholds, 1.0])
     spent = Money(m.spend)

@@ -96,6 +96,7 @@ class Run:
     favourite_reasons: Reasons
     lifetime: LifetimeValue
     recommendations: Recommendations
+    cut_offs: Any = None  # CutOffs: the population cut-offs the rules used (stored with the snapshot)
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {name: self.classes[name].counts() for name in CLASSIFICATIONS}
@@ -109,13 +110,22 @@ class Run:
         return out
 
 
-def run(inputs: Inputs, params: RuleParams, step: Callable[[str], None] | None = None) -> Run:
-    """Compute every classification; `step(name)` is called before each stage (progress, cancel)."""
+def run(
+    inputs: Inputs, params: RuleParams, step: Callable[[str], None] | None = None, cut_offs: Any = None
+) -> Run:
+    """Compute every classification; `step(name)` is called before each stage (progress, cancel).
+
+    `cut_offs` (shopcrm.engine.cutoffs.CutOffs, a snapshot's): rank these members against that
+    population instead of against each other, with the lifetime models it fitted.
+    """
     with single_threaded_blas():
-        return _run(inputs, params, step)
+        return _run(inputs, params, step, cut_offs)
 
 
-def _run(inputs: Inputs, params: RuleParams, step: Callable[[str], None] | None) -> Run:
+def _run(inputs: Inputs, params: RuleParams, step: Callable[[str], None] | None, given: Any = None) -> Run:
+    from shopcrm.engine.cutoffs import CutOffs  # cutoffs imports the rule modules this one does
+
+
     say = step or (lambda _name: None)
     n = inputs.members.size
     symbol = inputs.symbol
@@ -124,18 +134,20 @@ def _run(inputs: Inputs, params: RuleParams, step: Callable[[str], None] | None)
     pm = product_metrics(inputs.products, inputs.catalogue, n)
     say("rules")
     low_rating = inputs.low_rating if inputs.low_rating is not None else np.zeros(n, dtype=bool)
-    rfm = classify_rfm(metrics, params)
+    rfm = classify_rfm(metrics, params, given.rfm if given is not None else None)
     churn = classify_churn(metrics, params, low_rating, symbol)
     preference = classify_preference(metrics, params, pm, inputs.catalogue)
     floor = inputs.members.stored_level if inputs.keep_stored_levels else None
     say("lifetime value")
-    lifetime = lifetime_value(metrics, params, inputs.clv_start, symbol)
+    lifetime = lifetime_value(metrics, params, inputs.clv_start, symbol, given.fits if given is not None else None)
+    assert lifetime.fits is not None
+    cut_offs = given if given is not None else CutOffs.of(metrics, params, lifetime.fits)
     classes = {
         "frequency": classify_frequency(metrics, params),
-        "spend": classify_spend(metrics, params, symbol),
+        "spend": classify_spend(metrics, params, symbol, cut_offs.spend),
         "segment": rfm.segment,
-        "pyramid": classify_pyramid(metrics, params, symbol),
-        "abcd": classify_abcd(metrics, params, symbol),
+        "pyramid": classify_pyramid(metrics, params, symbol, cut_offs.pyramid),
+        "abcd": classify_abcd(metrics, params, symbol, cut_offs.abcd),
         "lifecycle": classify_lifecycle(metrics, params, churn, lifetime.p_alive),
         "churn": churn.warning,
         "preference": preference.preference,
@@ -167,4 +179,5 @@ def _run(inputs: Inputs, params: RuleParams, step: Callable[[str], None] | None)
         favourite_reasons=preference.favourite_reasons,
         lifetime=lifetime,
         recommendations=recs,
+        cut_offs=cut_offs,
     )

@@ -144,12 +144,16 @@ class LifetimeValue:
     value_1y: np.ndarray  # cents, -1 for members who never bought
     reasons: Reasons
     summary: dict[str, Any] = field(default_factory=dict)
+    fits: Fits | None = None  # the fits applied (stored with a snapshot for one-member updates)
 
 
-def lifetime_value(m: Metrics, p: RuleParams, start: dict[str, Any] | None = None, symbol: str = "¥") -> LifetimeValue:
+def lifetime_value(
+    m: Metrics, p: RuleParams, start: dict[str, Any] | None = None, symbol: str = "¥", fits: Fits | None = None
+) -> LifetimeValue:
+    """`fits`: a snapshot's stored fits (one member against the shop's model), else fitted here."""
     n = m.size
     data = customer_data(m)
-    fits = fit_models(data, p, start)
+    fits = fit_models(data, p, start) if fits is None else fits
     idx = data.index
     p_alive = np.full(n, np.nan)
     v90 = np.full(n, np.nan)
@@ -204,4 +208,4 @@ def lifetime_value(m: Metrics, p: RuleParams, start: dict[str, Any] | None = Non
         "customers": int(idx.size),
         "repeat_customers": int(np.count_nonzero(data.x > 0)),
     }
-    return LifetimeValue(p_alive, v90, v365, value, reasons.done(), summary)
+    return LifetimeValue(p_alive, v90, v365, value, reasons.done(), summary, fits)

@@ -15,9 +15,19 @@ from shopcrm.i18n import QT_TRANSLATE_NOOP
 CLASSES = ("platinum", "gold", "iron", "lead")
 
 
-def classify_pyramid(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
-    shares = np.cumsum([p.pyramid_platinum_share, p.pyramid_gold_share, p.pyramid_iron_share])
-    thresholds = top_share_thresholds(m.spend, list(shares))
+def _shares(p: RuleParams) -> np.ndarray:
+    return np.cumsum([p.pyramid_platinum_share, p.pyramid_gold_share, p.pyramid_iron_share])
+
+
+def pyramid_thresholds(m: Metrics, p: RuleParams) -> np.ndarray:
+    """Spend needed for platinum, gold and iron among these members (stored with a snapshot)."""
+    return top_share_thresholds(m.spend, list(_shares(p)))
+
+
+def classify_pyramid(m: Metrics, p: RuleParams, symbol: str = "¥", thresholds: np.ndarray | None = None) -> Classified:
+    """`thresholds`: a population's pyramid_thresholds (a snapshot's), else these members' own."""
+    shares = _shares(p)
+    thresholds = pyramid_thresholds(m, p) if thresholds is None else np.asarray(thresholds, dtype=float)
     codes = band(m.spend, thresholds)
     spent = Money(m.spend)
     limits = cut_offs(thresholds)

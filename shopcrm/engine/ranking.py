@@ -75,3 +75,26 @@ def quintile_scores(values: np.ndarray, *, higher_is_better: bool) -> np.ndarray
     else:
         worse = n - np.searchsorted(ordered, values, side="right")
     return (5 * worse) // n + 1
+
+
+def quintile_bounds(values: np.ndarray, *, higher_is_better: bool) -> np.ndarray:
+    """The four values a member must pass for scores 2..5 among `values`, as quintile_scores gives them.
+
+    score >= s needs w >= k = ceil((s - 1) * n / 5) members strictly worse: a value above the k-th
+    smallest (higher is better) or below the k-th largest (lower is better).  Stored with a snapshot
+    so one member can be scored later against the population the snapshot ranked (scores_from_bounds).
+    """
+    n = values.size
+    if n == 0:
+        return np.full(4, np.nan)
+    ordered = np.sort(values).astype(float)
+    k = np.array([-(-(s - 1) * n // 5) for s in range(2, 6)], dtype=np.int64)
+    return ordered[k - 1] if higher_is_better else ordered[n - k]
+
+
+def scores_from_bounds(values: np.ndarray, bounds: np.ndarray, *, higher_is_better: bool) -> np.ndarray:
+    """Scores 1..5 against stored quintile_bounds (equal to quintile_scores on the same population)."""
+    out = np.ones(values.shape, dtype=np.int64)
+    for b in np.asarray(bounds, dtype=float):
+        out += (values > b) if higher_is_better else (values < b)
+    return out

@@ -18,7 +18,7 @@ tenths).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -230,19 +230,22 @@ def percent(share: Any) -> np.ndarray:
 def encode(reasons: Mapping[str, Reasons]) -> tuple[dict[str, Any], np.ndarray]:
     """(layout, rows): the layout names every template and where each field's value is; `rows` has
     one packed record per member (see row_bytes), each slot in the narrowest integer type that holds
-    its values.  Identical per-member arrays share one slot, and lists of names are kept once."""
+    its values.  A per-member array quoted by several reasons has one slot, and lists of names are
+    kept once."""
     n = next(iter(reasons.values())).code.size if reasons else 0
     columns: list[np.ndarray] = []
-    slot_of: dict[bytes, int] = {}
+    slot_of: dict[int, int] = {}
     lists: list[list[str]] = []
     list_of: dict[tuple[str, ...], int] = {}
 
     def slot(values: np.ndarray) -> int:
-        values = np.ascontiguousarray(values, dtype=np.int64)
-        key = values.tobytes()
+        # Shared only when it is the same array (one metric quoted by several reasons): arrays that
+        # merely happen to be equal today may differ for a member tomorrow, and one card is then
+        # rewritten in place (encode_into) without touching anyone else's row.
+        key = id(values)
         if key not in slot_of:
             slot_of[key] = len(columns)
-            columns.append(values)
+            columns.append(np.ascontiguousarray(values, dtype=np.int64))
         return slot_of[key]
 
     def names(labels: tuple[str, ...]) -> int:
@@ -296,8 +299,14 @@ def encode(reasons: Mapping[str, Reasons]) -> tuple[dict[str, Any], np.ndarray]:
     return layout, rows
 
 
+# Each slot holds HEADROOM times the snapshot's extremes, so a card rewritten later (a member who
+# spends or visits more, encode_into) mostly still fits; when not, a full run lays the slots out anew.
+HEADROOM = 4
+
+
 def _narrowest(values: np.ndarray) -> str:
     lo, hi = (int(values.min()), int(values.max())) if values.size else (0, 0)
+    lo, hi = lo * HEADROOM, hi * HEADROOM
     for fmt in _WIDTHS:
         info = np.iinfo(np.dtype(fmt))
         if info.min <= lo and hi <= info.max:
@@ -396,3 +405,86 @@ def decode_row(layout: Mapping[str, Any], data: bytes) -> tuple[int, ...]:
     if record.itemsize == 0 or len(data) != record.itemsize:
         return ()
     return tuple(np.frombuffer(data, dtype=record)[0].tolist())
+
+
+# ---- one member rewritten in place --------------------------------------------------------------
+
+
+def encode_into(
+    layout: Mapping[str, Any], reasons: Mapping[str, Reasons], row: bytes, keep: Sequence[str] = ()
+) -> bytes | None:
+    """One member's reasons (1-member Reasons) packed into a stored snapshot's layout, over `row`.
+
+    The reasons named in `keep` keep their stored values.  None when the member's new reasons do
+    not fit the layout: a template, kind or fixed value differs, a value is too wide for its slot,
+    or two fields that share a slot now differ; the caller then classifies the whole shop again.
+    """
+    formats = list(layout.get("formats", []))
+    dtype = _record(formats)
+    if len(row) != dtype.itemsize:
+        return None
+    record = np.frombuffer(row, dtype=dtype).copy()
+    table = layout.get("reasons", {})
+    lists = layout.get("lists", [])
+    values: dict[int, int] = {}
+
+    def put(slot: int, value: int) -> bool:
+        if values.get(slot, value) != value:
+            return False
+        values[slot] = value
+        return True
+
+    for name, r in reasons.items():
+        if name in keep:
+            continue
+        stored = table.get(name)
+        if stored is None or r.code.size != 1 or stored["kinds"] != [list(k) for k in r.kinds]:
+            return None
+        if len(stored["parts"]) != len(r.parts) or not put(int(stored["code"]), int(r.code[0])):
+            return None
+        for stored_part, part in zip(stored["parts"], r.parts, strict=True):
+            if stored_part["template"] != part.template or set(stored_part["fields"]) != set(part.fields):
+                return None
+            for key, f in part.fields.items():
+                if not _put_field(stored_part["fields"][key], f, lists, put):
+                    return None
+    for name in keep:  # a kept reason's slots must not be changed under it
+        stored = table.get(name)
+        for slot in _slots_of(stored) if stored else ():
+            if slot in values and values[slot] != int(record[f"s{slot}"][0]):
+                return None
+    for slot, value in values.items():
+        info = np.iinfo(np.dtype(formats[slot]))
+        if not info.min <= value <= info.max:
+            return None
+        record[f"s{slot}"] = value
+    return row_bytes(record)[0]
+
+
+def _put_field(spec: Mapping[str, Any], f: Field, lists: Sequence[Any], put: Callable[[int, int], bool]) -> bool:
+    if spec.get("kind") != f.kind:
+        return False
+    if f.kind == "reason":
+        return bool(spec.get("ref") == f.value.name)
+    if f.kind == "phrase":
+        return bool(spec.get("template") == f.value.template and spec.get("values") == dict(f.value.values))
+    if spec.get("scale", 1) != f.scale:
+        return False
+    if f.kind == "label" and spec.get("context", "reasons") != f.context:
+        return False
+    if "slot" in spec:
+        if "list" in spec and list(lists[spec["list"]]) != list(f.labels):
+            return False
+        raw = np.ravel(f.value) if f.per_member else np.array([f.value])
+        if raw.size != 1 or (raw.dtype.kind == "f" and not float(raw[0]).is_integer()):
+            return False
+        return put(int(spec["slot"]), int(raw[0]))
+    value = np.ravel(f.value)[0].item() if f.per_member else f.value
+    return bool(spec.get("value") == value)
+
+
+def _slots_of(stored: Mapping[str, Any]) -> list[int]:
+    out = [int(stored["code"])]
+    for part in stored["parts"]:
+        out.extend(int(spec["slot"]) for spec in part["fields"].values() if "slot" in spec)
+    return out

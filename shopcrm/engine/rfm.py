@@ -20,7 +20,7 @@ import numpy as np
 
 from shopcrm.engine.metrics import Metrics
 from shopcrm.engine.params import RuleParams
-from shopcrm.engine.ranking import quintile_scores
+from shopcrm.engine.ranking import quintile_bounds, quintile_scores, scores_from_bounds
 from shopcrm.engine.reasons import Label, ReasonBuilder
 from shopcrm.engine.result import Classified
 from shopcrm.i18n import QT_TRANSLATE_NOOP
@@ -67,15 +67,33 @@ class RfmResult:
     segment: Classified
 
 
-def rfm_scores(m: Metrics) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """R, F, M scores 1..5 for members who bought in W, 0 for the others."""
+def rfm_bounds(m: Metrics) -> dict[str, np.ndarray]:
+    """The quintile boundaries of R, F and M among the members who bought in W (see ranking)."""
+    scored = m.visits > 0
+    return {
+        "r": quintile_bounds(m.recency[scored], higher_is_better=False),
+        "f": quintile_bounds(m.visits[scored], higher_is_better=True),
+        "m": quintile_bounds(m.spend[scored], higher_is_better=True),
+    }
+
+
+def rfm_scores(m: Metrics, bounds: dict[str, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """R, F, M scores 1..5 for members who bought in W, 0 for the others.
+
+    `bounds` (rfm_bounds of a population) scores against that population instead of these members.
+    """
     scored = m.visits > 0
     r = np.zeros(m.size, dtype=np.int64)
     f = np.zeros(m.size, dtype=np.int64)
     mm = np.zeros(m.size, dtype=np.int64)
-    r[scored] = quintile_scores(m.recency[scored], higher_is_better=False)
-    f[scored] = quintile_scores(m.visits[scored], higher_is_better=True)
-    mm[scored] = quintile_scores(m.spend[scored], higher_is_better=True)
+    if bounds is None:
+        r[scored] = quintile_scores(m.recency[scored], higher_is_better=False)
+        f[scored] = quintile_scores(m.visits[scored], higher_is_better=True)
+        mm[scored] = quintile_scores(m.spend[scored], higher_is_better=True)
+    else:
+        r[scored] = scores_from_bounds(m.recency[scored], bounds["r"], higher_is_better=False)
+        f[scored] = scores_from_bounds(m.visits[scored], bounds["f"], higher_is_better=True)
+        mm[scored] = scores_from_bounds(m.spend[scored], bounds["m"], higher_is_better=True)
     return r, f, mm
 
 
@@ -94,8 +112,8 @@ MEANINGS = (
 )
 
 
-def classify_rfm(m: Metrics, p: RuleParams) -> RfmResult:
-    r, f, mm = rfm_scores(m)
+def classify_rfm(m: Metrics, p: RuleParams, bounds: dict[str, np.ndarray] | None = None) -> RfmResult:
+    r, f, mm = rfm_scores(m, bounds)
     scored = r > 0
     codes = np.where(m.has_purchase, LOST, NEVER)
     codes[scored] = GRID[r[scored] - 1, f[scored] - 1]

@@ -19,9 +19,15 @@ def cut_offs(thresholds: np.ndarray) -> list[Money]:
     return [Money(int(t) if np.isfinite(t) else 0) for t in thresholds]
 
 
-def classify_spend(m: Metrics, p: RuleParams, symbol: str = "¥") -> Classified:
+def spend_thresholds(m: Metrics, p: RuleParams) -> np.ndarray:
+    """Spend needed for high and for medium among these members (stored with a snapshot)."""
+    return top_share_thresholds(m.spend, [p.spend_high_share, p.spend_high_share + p.spend_medium_share])
+
+
+def classify_spend(m: Metrics, p: RuleParams, symbol: str = "¥", thresholds: np.ndarray | None = None) -> Classified:
+    """`thresholds`: a population's spend_thresholds (a snapshot's), else these members' own."""
     high_share = p.spend_high_share
-    thresholds = top_share_thresholds(m.spend, [high_share, high_share + p.spend_medium_share])
+    thresholds = spend_thresholds(m, p) if thresholds is None else np.asarray(thresholds, dtype=float)
     codes = band(m.spend, thresholds)
     spent = Money(m.spend)
     limits = cut_offs(thresholds)

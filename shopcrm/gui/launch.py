@@ -150,6 +150,7 @@ def run_window(ctx: AppContext, app: QApplication) -> int:
         start_screen = dialog.start_screen()
     window = MainWindow(ctx)
     window.show_fitted()
+    window.classes_keeper.start()  # the daily check: reclassify in the background when out of date
     if start_screen:
         window.show_screen(start_screen)
     return int(app.exec())

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcrm.gui.classes_keeper import ClassesKeeper
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.registry import Screen, available_screens
 from shopcrm.gui.style import icon_path
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self._show_startup_warnings()
         self.statusBar().addPermanentWidget(self.jobs)
         self.statusBar().addPermanentWidget(self.classification_label)
+        self.classes_keeper = ClassesKeeper(ctx, self.classification_label)  # says how fresh; keeps them so
 
         ctx.language_changed.connect(self._language_changed)
         ctx.operation_finished.connect(self._operation_finished)
@@ -221,20 +223,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — ShopCRM" if name else "ShopCRM")
 
     def _update_status(self) -> None:
-        from shopcrm.services.members.table import latest_snapshot
-
         self.db_label.setText(self.tr("Database: {name}").format(name=self.ctx.db.display_name()))
-        try:
-            snap = latest_snapshot(self.ctx.db)
-        except Exception:  # noqa: BLE001 - the status line must never break the window
-            log.exception("reading the latest snapshot failed")
-            snap = None
-        if snap is None:
-            self.classification_label.setText(self.tr("Not classified yet"))
-        else:
-            self.classification_label.setText(
-                self.tr("Classified {when} (as of {as_of})").format(
-                    when=snap.created_at.strftime("%Y-%m-%d %H:%M"), as_of=snap.as_of.isoformat()))
+        self.classes_keeper.refresh()
 
     def _show_startup_warnings(self) -> None:
         from shopcrm.services.shop.database import startup_warnings

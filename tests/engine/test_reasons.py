@@ -83,9 +83,9 @@ def test_the_stored_form_is_small_shares_equal_columns_and_keeps_constants_once(
     visits = np.arange(n) % 7
     a = _one("{v} visits in {window} days", n, v=visits, window=365)
     b = ReasonBuilder("y", n)
-    b.add(visits > 3, "{v} visits, {why}", v=visits.copy(), why=Phrase("too little history ({n})", {"n": 4}))
+    b.add(visits > 3, "{v} visits, {why}", v=visits, why=Phrase("too little history ({n})", {"n": 4}))
     layout, rows = encode({"x": a, "y": b.done()})
-    assert len(layout["formats"]) == 3  # x's kind, y's kind, and the visits once
+    assert len(layout["formats"]) == 3  # x's kind, y's kind, and the visits once (the same array)
     assert layout["formats"] == ["<i1", "<i1", "<i1"] and rows.dtype.itemsize == 3  # each slot as narrow as it can be
     assert json.loads(json.dumps(layout)) == layout  # JSON-ready
     assert "365" in json.dumps(layout)  # the window, once
@@ -93,6 +93,11 @@ def test_the_stored_form_is_small_shares_equal_columns_and_keeps_constants_once(
     assert len(stored) == n and stored[5] == rows[5].tobytes()
     row = decode_row(layout, stored[5])
     assert render(layout, row, "x") == "5 visits in 365 days"
+    # Arrays that are equal today but are different figures keep their own slots: one member's
+    # card can be rewritten later (encode_into) without another figure changing with it.
+    c = ReasonBuilder("y", n)
+    c.add(visits > 3, "{v} visits, {why}", v=visits.copy(), why=Phrase("too little history ({n})", {"n": 4}))
+    assert len(encode({"x": a, "y": c.done()})[0]["formats"]) == 4
     assert render(layout, row, "y") == "5 visits, too little history (4)"
     assert render(layout, row, "unknown") == ""
     assert decode_row(layout, b"\x01") == ()  # not a row of this layout

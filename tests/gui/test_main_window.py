@@ -60,7 +60,7 @@ def test_status_bar_shows_database_and_classification(window: MainWindow, ctx: A
     m = member(ctx.db, "13800138000", "Li Na")
     snapshot(ctx.db, {m.id: {}})
     ctx.operation_finished.emit("classification")
-    assert window.classification_label.text().startswith("Classified ")
+    assert window.classification_label.text().startswith("Classes as of ")
 
 
 def test_navigate_to_a_member_from_anywhere(qtbot: Any, window: MainWindow, ctx: AppContext) -> None:

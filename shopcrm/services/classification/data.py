@@ -139,16 +139,18 @@ class Roster:
         return out
 
 
-def load_roster(s: Session) -> Roster:
-    """Every member not erased, by id (restrict() then drops those who did not exist yet on T)."""
+def load_roster(s: Session, only: int | None = None) -> Roster:
+    """Every member not erased, by id (restrict() then drops those who did not exist yet on T);
+    `only`: just that member (one card brought up to date)."""
     d = dialect_of(s)
+    one = "" if only is None else " AND id = :only"
     rows = [
         row
         for batch in _rows(
             s,
             f"SELECT id, {d.day('registered_on')}, COALESCE(birth_year, 0), COALESCE(birth_month, 0), "
-            "COALESCE(birth_day, 0), level, source, area, gender FROM members WHERE status <> 'erased' ORDER BY id",
-            {},
+            f"COALESCE(birth_day, 0), level, source, area, gender FROM members WHERE status <> 'erased'{one} ORDER BY id",
+            {} if only is None else {"only": only},
         )
         for row in batch
     ]
@@ -194,7 +196,7 @@ def _index_of(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     return np.where(ranked[pos] == wanted, order[pos], -1)
 
 
-def load_purchases(s: Session, window: Window, member_ids: np.ndarray) -> Purchases:
+def load_purchases(s: Session, window: Window, member_ids: np.ndarray, only: int | None = None) -> Purchases:
     """Every live member purchase up to T, read over the covering index (see the module note).
 
     SQLite gets the per-member aggregate with comma-joined columns (its driver pays per row);
@@ -202,7 +204,10 @@ def load_purchases(s: Session, window: Window, member_ids: np.ndarray) -> Purcha
     """
     d = dialect_of(s)
     where = "WHERE voided_at IS NULL AND member_id IS NOT NULL AND purchased_at < :end"
-    params = {"end": d.moment(window.end)}
+    params: dict[str, Any] = {"end": d.moment(window.end)}
+    if only is not None:  # one member's purchases (one card brought up to date)
+        where += " AND member_id = :only"
+        params["only"] = only
     if d.name == "sqlite":
         rows = [
             row
@@ -302,6 +307,10 @@ class Lines:
     ever: ProductHistory = ProductHistory.empty()  # per (member, product) over all purchases up to T
 
 
+# Up to this many purchases the lines are read by id (a member's card), else by the id range.
+FEW_PURCHASES = 500
+
+
 def load_lines(
     s: Session, window: Window, purchases: Purchases, catalogue: Catalogue, params: RuleParams
 ) -> Lines:
@@ -321,13 +330,19 @@ def load_lines(
     ids = purchases.purchase_id
     if ids.size == 0 or catalogue.size == 0:
         return Lines(ProductHistory.empty(), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    if ids.size <= FEW_PURCHASES:  # one member's card: their own purchases, not the range they span
+        where = "purchase_id IN (" + ",".join(str(int(i)) for i in ids.tolist()) + ")"
+        bounds: dict[str, Any] = {}
+    else:
+        where = "purchase_id BETWEEN :lo AND :hi"
+        bounds = {"lo": int(ids.min()), "hi": int(ids.max())}
     rows = [
         row
         for batch in _rows(
             s,
             f"SELECT {d.joined('purchase_id')}, {d.joined('product_id')}, {d.joined('amount_cents')} "
-            "FROM purchase_lines WHERE purchase_id BETWEEN :lo AND :hi AND product_id IS NOT NULL",
-            {"lo": int(ids.min()), "hi": int(ids.max())},
+            f"FROM purchase_lines WHERE {where} AND product_id IS NOT NULL",
+            bounds,
         )
         for row in batch
     ]

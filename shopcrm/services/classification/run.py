@@ -12,11 +12,11 @@ import datetime as dt
 import time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import ClassificationSnapshot
+from shopcrm.db.models import ClassificationSnapshot, ImportBatch, Member, Purchase
 from shopcrm.engine.classify import Inputs, day_number
 from shopcrm.engine.classify import run as run_engine
 from shopcrm.engine.lifetime import customer_data, fit_models
@@ -110,6 +110,57 @@ def _stage_text(stage: str) -> str:
     return texts.get(stage, translate("classification", "Done."))
 
 
+def read_inputs(s: Session, as_of: dt.date, settings: ShopSettings, only: int | None = None) -> Inputs:
+    """Everything the engine needs as of `as_of`, read in `s`; `only`: one member's (their card)."""
+    params = settings.rules
+    window = data.Window.of(as_of, params)
+    roster = data.load_roster(s, only)
+    purchases = data.load_purchases(s, window, roster.members.ids, only)
+    roster, purchases = data.restrict(roster, purchases, as_of)
+    members = roster.members
+    catalogue = data.load_catalogue(s)
+    lines = data.load_lines(s, window, purchases, catalogue, params)
+    low_rating = data.load_low_ratings(s, window, members, params)
+    return Inputs(
+        as_of=as_of,
+        members=members,
+        visits=purchases.visit_days(),
+        products=lines.history,
+        ever_products=lines.ever,
+        catalogue=catalogue,
+        basket=lines.basket,
+        basket_product=lines.product,
+        low_rating=low_rating,
+        level_names=tuple(level.name for level in settings.levels),
+        level_thresholds=tuple(level.min_spend_cents for level in settings.levels),
+        keep_stored_levels=as_of >= _today(),
+        symbol=currency_symbol(settings),
+        clv_start=_previous_clv(s) if only is None else None,
+    )
+
+
+def watermark(s: Session) -> dict[str, Any]:
+    """What a snapshot has seen: the newest purchase and member ids and the moment of reading.
+
+    Sales, voids and members after these are what a one-card update (incremental) looks for.
+    """
+    return {
+        "purchase_id": int(s.scalar(select(func.max(Purchase.id))) or 0),
+        "member_id": int(s.scalar(select(func.max(Member.id))) or 0),
+        "at": dt.datetime.now().replace(microsecond=0).isoformat(),
+        **import_marks(s),
+    }
+
+
+def import_marks(s: Session) -> dict[str, int]:
+    """The newest finished import batch and how many were undone: an import or an undo after a
+    snapshot read the shop changes these (exactly, unlike a time stamp to the second)."""
+    return {
+        "import_batch": int(s.scalar(select(func.max(ImportBatch.id)).where(ImportBatch.finished_at.is_not(None))) or 0),
+        "undone_batches": int(s.scalar(select(func.count()).select_from(ImportBatch).where(ImportBatch.undone_at.is_not(None))) or 0),
+    }
+
+
 def classify(
     db: Database,
     as_of: dt.date | None = None,
@@ -127,32 +178,9 @@ def classify(
     params = settings.rules
     steps = _Steps(progress, cancel)
     steps("read")
-    window = data.Window.of(as_of, params)
     with db.read() as s:
-        roster = data.load_roster(s)
-        purchases = data.load_purchases(s, window, roster.members.ids)
-        roster, purchases = data.restrict(roster, purchases, as_of)
-        members = roster.members
-        catalogue = data.load_catalogue(s)
-        lines = data.load_lines(s, window, purchases, catalogue, params)
-        low_rating = data.load_low_ratings(s, window, members, params)
-        previous = _previous_clv(s)
-    inputs = Inputs(
-        as_of=as_of,
-        members=members,
-        visits=purchases.visit_days(),
-        products=lines.history,
-        ever_products=lines.ever,
-        catalogue=catalogue,
-        basket=lines.basket,
-        basket_product=lines.product,
-        low_rating=low_rating,
-        level_names=tuple(level.name for level in settings.levels),
-        level_thresholds=tuple(level.min_spend_cents for level in settings.levels),
-        keep_stored_levels=as_of >= _today(),
-        symbol=currency_symbol(settings),
-        clv_start=previous,
-    )
+        seen = watermark(s)  # first: what is read below includes at least this much
+        inputs = read_inputs(s, as_of, settings)
     result = run_engine(inputs, params, steps)
     steps("write")
     clv = dict(result.lifetime.summary)
@@ -160,6 +188,8 @@ def classify(
         "rules": params.to_dict(),
         "levels": [{"name": lvl.name, "min_spend_cents": lvl.min_spend_cents} for lvl in settings.levels],
         "seconds": dict(steps.timings),
+        "cut_offs": result.cut_offs.to_dict(),
+        "seen": seen,
     }
     with db.transaction() as s:
         snapshot_id = store.store_snapshot(s, inputs, result, stored_params, clv)
@@ -176,7 +206,7 @@ def classify(
         "as_of": as_of.isoformat(),
         "window_days": params.window_days,
         "members": sum(counts["lifecycle"].values()),
-        "classified": members.size,  # archived members are classified too, and kept in the snapshot
+        "classified": inputs.members.size,  # archived members are classified too, and kept in the snapshot
         "counts": counts,
         "clv": clv,
         "seconds": steps.timings,

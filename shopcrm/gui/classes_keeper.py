@@ -1,0 +1,146 @@
+"""Keeps the classes current in the background and says how fresh they are (SPEC §9).
+
+After an import, an undo, a restore or a new demo shop, and on start when the newest snapshot is
+from an earlier day (or the rules changed since), the whole shop is reclassified on the writer
+thread; a sale, a void or a new member brings just that member's card up to date
+(services.classification.incremental).  Nothing here makes the window wait: the jobs are queued
+and the status-bar label says "updating…" until they report back.  Both kinds of job finish as
+kind "classification", so every screen that shows classes (the counter's card, the members table,
+the segments) reads them again.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QLabel
+
+from shopcrm.gui.context import AppContext
+from shopcrm.gui.worker import Job
+from shopcrm.services.classification.incremental import CardUpdate, Freshness, freshness, update_cards
+from shopcrm.services.classification.run import classify
+
+log = logging.getLogger(__name__)
+
+# writes after which everyone is ranked again / after which only the touched cards are
+FULL_RUN_AFTER = ("import", "undo-import", "restore", "demo", "settings-saved")
+CARDS_AFTER = ("purchase", "member")
+
+
+class ClassesKeeper(QObject):
+    """Owns the status-bar label about the classes and the background jobs that keep them current."""
+
+    def __init__(self, ctx: AppContext, label: QLabel) -> None:
+        super().__init__(label)
+        self.ctx = ctx
+        self.label = label
+        self._full: Job | None = None
+        self._again = False  # something changed while a full run was already under way
+        self._cards: Job | None = None
+        self._failed = ""
+        self._state: Freshness | None = None
+        ctx.operation_finished.connect(self._operation_finished)
+        self.refresh()
+
+    def start(self) -> None:
+        """On start (launch): the daily check, once the window is up, so it never delays the first paint."""
+        QTimer.singleShot(0, self.check)
+
+    # ---- what starts work ---------------------------------------------------------------------
+    def check(self) -> None:
+        """Start a full run when the newest snapshot no longer describes the shop; else bring up to
+        date the cards of sales made meanwhile (the command line, another counter)."""
+        self.refresh()
+        if self._state is not None and self._state.due:
+            self.reclassify()
+        elif self._state is not None and self._state.snapshot_id is not None:
+            self.update_cards()
+
+    def reclassify(self) -> None:
+        """Queue a full run (or one more after the one under way)."""
+        if self._full is not None and not self._full.done:
+            self._again = True
+            return
+        db = self.ctx.db
+        self._failed = ""
+        self._full = self.ctx.run(
+            lambda c: classify(db, progress=c.report, cancel=c.token),
+            label=self.tr("Classifying members"), kind="classification",
+            on_done=lambda _r: self._full_finished(), on_error=self._job_failed,
+        )
+        self._full.finished.connect(self.refresh)
+        self.refresh()
+
+    def update_cards(self) -> None:
+        """Queue bringing the touched members' cards up to date (one job covers every sale so far)."""
+        if self._cards is not None and self._cards.state == "queued":
+            return
+        if self._full is not None and not self._full.done:  # the full run will see them; mark it
+            self._again = self._again or self._full.state == "running"
+            return
+        db = self.ctx.db
+        self._cards = self.ctx.run(lambda _c: update_cards(db), label="", kind="classification",
+                                   on_done=self._cards_done, on_error=self._job_failed)
+        self._cards.finished.connect(self.refresh)
+        self.refresh()
+
+    def _operation_finished(self, kind: str) -> None:
+        if kind in FULL_RUN_AFTER:
+            if kind == "settings-saved":  # only when the rules or levels changed
+                self.check()
+            else:
+                self.reclassify()
+        elif kind in CARDS_AFTER:
+            self.update_cards()
+        elif kind == "classification":
+            self.refresh()
+
+    def _full_finished(self) -> None:
+        if self._again:
+            self._again = False
+            QTimer.singleShot(0, self.reclassify)
+
+    def _cards_done(self, result: CardUpdate) -> None:
+        if result.full_run_due is not None and result.members == ():
+            self.reclassify()
+
+    def _job_failed(self, exc: BaseException) -> None:
+        log.warning("keeping the classes current failed: %s", exc)
+        self._failed = str(exc)[:200]
+        self.refresh()
+
+    # ---- what the label says ------------------------------------------------------------------
+    @property
+    def updating(self) -> bool:
+        return any(job is not None and not job.done for job in (self._full, self._cards))
+
+    def refresh(self) -> None:
+        try:
+            self._state = freshness(self.ctx.db, self.ctx.settings)
+        except Exception:  # noqa: BLE001 - the status line must never break the window
+            log.exception("reading how fresh the classes are failed")
+            self._state = None
+        self.label.setText(self.text())
+        tip = ""
+        if self._state is not None and self._state.updated_at is not None:
+            tip = self.tr("Cards brought up to date after sales: {when}").format(
+                when=self._state.updated_at.strftime("%Y-%m-%d %H:%M"))
+        if self._failed:
+            tip = self.tr("The classes could not be updated: {error}").format(error=self._failed)
+        self.label.setToolTip(tip)
+
+    def text(self) -> str:
+        state = self._state
+        if state is None or state.created_at is None:
+            base = QCoreApplication.translate("MainWindow", "Not classified yet")  # the window's own words
+        else:
+            # the moment of the run, unless it classified an earlier day (then that day)
+            when = (state.created_at.strftime("%Y-%m-%d %H:%M") if state.as_of == state.created_at.date()
+                    else state.as_of.isoformat() if state.as_of else "")
+            base = self.tr("Classes as of {when}").format(when=when)
+        if self.updating:
+            return self.tr("{classes} · updating…").format(classes=base)
+        if self._failed or (state is not None and state.due and state.created_at is not None):
+            return self.tr("{classes} · out of date").format(classes=base)
+        return base
