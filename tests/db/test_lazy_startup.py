@@ -47,7 +47,7 @@ def test_opening_a_current_shop_loads_neither_alembic_nor_pypinyin(tmp_path: Pat
         "db = open_shop_database(sys.argv[1]); db.dispose()\n"  # the expected schema is built once, kept
         "for name in [m for m in sys.modules if m.startswith(('alembic', 'pypinyin'))]: del sys.modules[name]\n"
         "db = open_shop_database(sys.argv[1]); db.dispose()\n"  # current: no Alembic
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'pypinyin', 'scipy', 'matplotlib'}))\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'pypinyin', 'scipy', 'matplotlib', 'numpy'}))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SHOPCRM_DATA_DIR": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "shop.db")], capture_output=True, text=True,
