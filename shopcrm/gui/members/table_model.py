@@ -304,7 +304,8 @@ class MemberTableModel(QAbstractTableModel):
             return
         key = COLUMNS[column].key
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self.sort_key, self.descending) and self._count:
-            return
+        if (key, descending) == (self.sort_key, self.descending) and self._generation:
+            return  # shown in this order already, or being loaded in it
         self.sort_key, self.descending = key, descending
-        self.reload()
+        if self._generation:  # before the owner's first reload (a header being set up) only note it
+            self.reload()

@@ -145,8 +145,11 @@ class MembersView(QWidget):
         self.model.load_failed.connect(lambda exc: ctx.show_error(exc, self))
         ctx.operation_finished.connect(self._operation_finished)
         self._update_buttons()
-        self.model.reload()  # queued first: the rows matter more than the filter counts
-        self.fill_filter_boxes()
+        self.model.reload()
+        # The filter counts scan the whole classification: read once the first rows show, so the
+        # scan does not compete with them (the boxes offer "Any ..." meanwhile).
+        self._fill_boxes({})
+        self.model.loaded.connect(self.fill_filter_boxes, Qt.ConnectionType.SingleShotConnection)
 
     # ---- main-window hooks ------------------------------------------------------------------------
     def initial_focus(self) -> None:
