@@ -132,3 +132,28 @@ def test_prefetched_pages_and_the_qt_model_contract(qtbot: Any, qtmodeltester: A
         ctx.wait_idle(5)
         qtbot.wait(1)
     assert latest_snapshot(ctx.db) is not None
+
+
+@pytest.mark.gui
+def test_painting_a_row_far_down_reads_its_page_off_the_gui_thread(qtbot: Any, ctx: Any) -> None:
+    from shopcrm.gui.members.table_model import MemberTableModel
+    from shopcrm.services.members.table import member_rows
+
+    _shop(ctx.db)
+    flt = MemberFilter(status="all")
+    expected, snap = member_ids(ctx.db, flt, sort_key="name", descending=True)
+    model = MemberTableModel(ctx, page_size=3, max_pages=2)
+    model.filter, model.sort_key, model.descending = flt, "name", True
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    name = COLUMN_KEYS.index("name")
+    row = len(expected) - 2  # the last page, by offset: nothing cached near it
+    with qtbot.waitSignal(model.dataChanged, timeout=5000) as changed:
+        assert model.index(row, name).data() is None and model.fetching  # asked for, not waited for
+    top, bottom = changed.args[0], changed.args[1]
+    assert top.row() <= row <= bottom.row()
+    shown = member_rows(ctx.db, [expected[row]], snap.id if snap else None)[expected[row]]
+    assert model.index(row, name).data() == shown.name
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):  # the page before it: keyset from its first key
+        assert model.index(row - 3, name).data() is None
+    assert [model.member_id(r) for r in range(len(expected))] == expected

@@ -1,10 +1,11 @@
 """The members table model: a count and windows of rows from the database, never the whole list.
 
 Filtering and sorting are SQL (services.members.table / .window).  Opening the list reads its count
-and first window on the reader thread; rows further down are read a page at a time as they scroll
-into view, each page found from a cached neighbour by keyset (sort key + id), so opening, sorting
-and scrolling cost the same with 2k or 1M members.  The page next to the one just read is fetched
-ahead on the background reader.  Only the last few pages are kept.
+and first window on the reader thread; rows further down are read a page at a time on the reader
+thread as they scroll into view (their cells paint empty for that moment, the window never waits),
+each page found from a cached neighbour by keyset (sort key + id) or, after a jump, by offset.  The
+page after one just read is fetched ahead on the background reader.  Only the last few pages are
+kept.  Asking for one row's member (selection, double-click) reads its page at once.
 
 A subclass may instead supply an explicit id list (`_ids_arrived`, a chart cell's members): then
 rows are read by id a page at a time, as before.
@@ -165,6 +166,18 @@ class MemberTableModel(QAbstractTableModel):
             return None
         return self._page(row // self.page_size).rows.get(member_id)
 
+    def _shown_row(self, row: int) -> MemberRow | None:
+        """A row to paint: from the cache, else asked for off the GUI thread (None until it comes)."""
+        if self.ids is not None or not 0 <= row < self._count:
+            return self.member_row(row)
+        page_no, offset = divmod(row, self.page_size)
+        page = self._pages.get(page_no)
+        if page is None:
+            self._request(page_no)
+            return None
+        self._pages.move_to_end(page_no)
+        return page.rows.get(page.entries[offset].member_id) if offset < len(page.entries) else None
+
     def _snapshot_id(self) -> int | None:
         return self.snapshot.id if self.snapshot else None
 
@@ -205,33 +218,55 @@ class MemberTableModel(QAbstractTableModel):
                                  **args)
         return member_window(self.ctx.db, self.filter, self._snapshot_id(), offset=page_no * size, **args)
 
+    @property
+    def fetching(self) -> bool:
+        """Pages asked for and not arrived yet (their cells show empty meanwhile)."""
+        return bool(self._prefetching)
+
     def _prefetch(self, page_no: int) -> None:
         """Read the next page on the background reader, so scrolling on finds it ready."""
-        if page_no * self.page_size >= self._count or page_no in self._pages or page_no in self._prefetching:
+        self._request(page_no, background=True)
+
+    def _request(self, page_no: int, *, background: bool = False) -> None:
+        """Read a page off the GUI thread (keyset from a cached neighbour, else by offset); its rows
+        repaint when it arrives, so a jump across a large list never freezes the window."""
+        first = page_no * self.page_size
+        if page_no < 0 or first >= self._count or page_no in self._pages or page_no in self._prefetching:
             return
-        previous = self._pages.get(page_no - 1)
-        if previous is None or len(previous.entries) != self.page_size:
-            return
-        generation, after = self._generation, previous.entries[-1].key
+        previous, following = self._pages.get(page_no - 1), self._pages.get(page_no + 1)
+        where: dict[str, Any] = {"offset": first}
+        if previous is not None and len(previous.entries) == self.page_size:
+            where = {"after": previous.entries[-1].key}
+        elif following is not None and following.entries:
+            where = {"before": following.entries[0].key}
+        generation = self._generation
         flt, key, desc, db, snapshot_id = self.filter, self.sort_key, self.descending, self.ctx.db, self._snapshot_id()
-        limit = min(self.page_size, self._count - page_no * self.page_size)
+        limit = min(self.page_size, self._count - first)
         self._prefetching.add(page_no)
 
         def read(_c: Any) -> _Page:
-            entries = member_window(db, flt, snapshot_id, sort_key=key, descending=desc, limit=limit, after=after)
+            entries = member_window(db, flt, snapshot_id, sort_key=key, descending=desc, limit=limit, **where)
             return _Page(entries, member_rows(db, [e.member_id for e in entries], snapshot_id))
 
         def arrived(page: _Page) -> None:
-            if isValid(self) and generation == self._generation:  # the screen may be gone meanwhile
-                self._prefetching.discard(page_no)
-                if page_no not in self._pages:
-                    self._keep(page_no, page)
+            if not isValid(self) or generation != self._generation:  # the screen may be gone meanwhile
+                return
+            self._prefetching.discard(page_no)
+            if page_no in self._pages:
+                return
+            self._keep(page_no, page)
+            if not background and page.entries:
+                self.dataChanged.emit(self.index(first, 0),
+                                      self.index(first + len(page.entries) - 1, len(COLUMNS) - 1))
+                self._request(page_no + 1, background=True)
 
-        def failed(_exc: BaseException) -> None:  # the page is then read when it is shown
+        def failed(exc: BaseException) -> None:  # a prefetch is read again when it is shown
             if isValid(self) and generation == self._generation:
                 self._prefetching.discard(page_no)
+                if not background:
+                    self.load_failed.emit(exc)
 
-        self.ctx.read(read, on_done=arrived, on_error=failed, background=True)
+        self.ctx.read(read, on_done=arrived, on_error=failed, background=background)
 
     # ---- Qt model API ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -260,7 +295,7 @@ class MemberTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column.numeric else None
-        row = self.member_row(index.row())
+        row = self._shown_row(index.row())
         if row is None:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
