@@ -248,6 +248,8 @@ def members_table(path: Path) -> None:
 
     ensure_application()
     ctx = AppContext(open_shop_database(path))
+    # References first: read on this thread, they would count as stalls of the screen.
+    references = {order: bare_ids(path, order) for order in ("card_no", "name", "id")}
     beat = Heartbeat()
     beat.start()
 
@@ -261,7 +263,7 @@ def members_table(path: Path) -> None:
     view.resize(1280, 760)
     view.show()
     opened = loaded(view, t0)
-    reference = bare_ids(path, "card_no")
+    reference = references["card_no"]
     line(f"open the Members screen ({view.model.rowCount():,} members)", ms(opened),
          f"bare sqlite ids by card: {ms(reference)}", f"{ratio(opened, reference)}, goal <= 200 ms")
     line("  longest GUI-thread stall while opening", f"{beat.stop()} ms", "heartbeat every 10 ms", "goal < 100 ms")
@@ -270,7 +272,7 @@ def members_table(path: Path) -> None:
         t0 = time.perf_counter()
         view.table.sortByColumn(COLUMN_KEYS.index(key), Qt.SortOrder.DescendingOrder)
         took = loaded(view, t0)
-        reference = bare_ids(path, order)
+        reference = references[order]
         line(f"  sort by {key}, descending", ms(took), f"bare sqlite ids by {order}: {ms(reference)}",
              f"{ratio(took, reference)}, goal <= 300 ms")
     rows = view.model.rowCount()
