@@ -157,3 +157,22 @@ def test_painting_a_row_far_down_reads_its_page_off_the_gui_thread(qtbot: Any, c
     with qtbot.waitSignal(model.dataChanged, timeout=5000):  # the page before it: keyset from its first key
         assert model.index(row - 3, name).data() is None
     assert [model.member_id(r) for r in range(len(expected))] == expected
+
+
+@pytest.mark.gui
+def test_a_page_read_ahead_then_shown_repaints_when_it_arrives(qtbot: Any, ctx: Any) -> None:
+    from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
+
+    _shop(ctx.db)
+    expected, _snap = member_ids(ctx.db, MemberFilter(status="all"), sort_key="spend_cents")
+    model = MemberTableModel(ctx, page_size=3, max_pages=5)
+    model.filter, model.sort_key = MemberFilter(status="all"), "spend_cents"
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    assert model.index(3, 0).data(MEMBER_ID_ROLE) == expected[3]  # page 1 read; page 2 read ahead
+    assert not model.fetching  # reading ahead is not waiting
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):
+        if model.index(6, 0).data() is None:  # not there yet: now waited for
+            assert model.fetching
+    qtbot.waitUntil(lambda: not model.fetching, timeout=5000)
+    assert model.index(6, 0).data() is not None and model.index(6, 0).data(MEMBER_ID_ROLE) == expected[6]

@@ -72,7 +72,8 @@ class MemberTableModel(QAbstractTableModel):
         self.snapshot: SnapshotInfo | None = None
         self._count = 0
         self._pages: OrderedDict[int, _Page] = OrderedDict()
-        self._prefetching: set[int] = set()
+        self._prefetching: set[int] = set()  # pages being read
+        self._ahead: set[int] = set()  # of which read ahead, on the background reader
         self._generation = 0
         self.loading = False
 
@@ -104,6 +105,7 @@ class MemberTableModel(QAbstractTableModel):
         self._count, self.snapshot = head.count, head.snapshot
         self._pages.clear()
         self._prefetching.clear()
+        self._ahead.clear()
         if head.first:
             self._pages[0] = _Page(head.first, rows)
         self.loading = False
@@ -120,6 +122,7 @@ class MemberTableModel(QAbstractTableModel):
         self._count = len(self.ids)
         self._pages.clear()
         self._prefetching.clear()
+        self._ahead.clear()
         self.loading = False
         self.endResetModel()
         self.loaded.emit(self._count)
@@ -133,6 +136,7 @@ class MemberTableModel(QAbstractTableModel):
         """Data of shown members changed (a sale, an edit): forget cached pages, keep the order."""
         self._pages.clear()
         self._prefetching.clear()
+        self._ahead.clear()
         self._generation += 1  # prefetches under way belong to the old data
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
@@ -220,8 +224,9 @@ class MemberTableModel(QAbstractTableModel):
 
     @property
     def fetching(self) -> bool:
-        """Pages asked for and not arrived yet (their cells show empty meanwhile)."""
-        return bool(self._prefetching)
+        """Pages of shown rows asked for and not arrived yet (their cells show empty meanwhile);
+        reads ahead on the background reader do not count."""
+        return bool(self._prefetching - self._ahead)
 
     def _prefetch(self, page_no: int) -> None:
         """Read the next page on the background reader, so scrolling on finds it ready."""
@@ -231,6 +236,8 @@ class MemberTableModel(QAbstractTableModel):
         """Read a page off the GUI thread (keyset from a cached neighbour, else by offset); its rows
         repaint when it arrives, so a jump across a large list never freezes the window."""
         first = page_no * self.page_size
+        if not background:
+            self._ahead.discard(page_no)  # a page read ahead is now waited for: its arrival repaints it
         if page_no < 0 or first >= self._count or page_no in self._pages or page_no in self._prefetching:
             return
         previous, following = self._pages.get(page_no - 1), self._pages.get(page_no + 1)
@@ -243,6 +250,8 @@ class MemberTableModel(QAbstractTableModel):
         flt, key, desc, db, snapshot_id = self.filter, self.sort_key, self.descending, self.ctx.db, self._snapshot_id()
         limit = min(self.page_size, self._count - first)
         self._prefetching.add(page_no)
+        if background:
+            self._ahead.add(page_no)
 
         def read(_c: Any) -> _Page:
             entries = member_window(db, flt, snapshot_id, sort_key=key, descending=desc, limit=limit, **where)
@@ -252,17 +261,20 @@ class MemberTableModel(QAbstractTableModel):
             if not isValid(self) or generation != self._generation:  # the screen may be gone meanwhile
                 return
             self._prefetching.discard(page_no)
+            self._ahead.discard(page_no)
             if page_no in self._pages:
                 return
             self._keep(page_no, page)
-            if not background and page.entries:
+            if page.entries:  # rows painted empty while it was on its way show now
                 self.dataChanged.emit(self.index(first, 0),
                                       self.index(first + len(page.entries) - 1, len(COLUMNS) - 1))
+            if not background:
                 self._request(page_no + 1, background=True)
 
         def failed(exc: BaseException) -> None:  # a prefetch is read again when it is shown
             if isValid(self) and generation == self._generation:
                 self._prefetching.discard(page_no)
+                self._ahead.discard(page_no)
                 if not background:
                     self.load_failed.emit(exc)
 
