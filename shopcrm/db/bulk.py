@@ -164,7 +164,37 @@ def insert_rows(
     convert = None if converted or not is_sqlite(conn) else converter(conn, table, columns)
     source = iter(map(convert, rows) if convert else rows)
     chunks = iter(lambda: list(islice(source, CHUNK)), [])
-    return write_chunks(conn, table, columns, chunks, on_chunk)
+    written = write_chunks(conn, table, columns, chunks, on_chunk)
+    if written:
+        refresh_statistics(conn, [table])
+    return written
+
+
+# Rows per index SQLite's ANALYZE looks at: enough for the planner's choices, and a few
+# milliseconds whatever the table's size (a full ANALYZE of a 1M-row table takes seconds).
+ANALYSIS_LIMIT = 1000
+
+
+def refresh_statistics(conn: Connection, tables: Iterable[Table]) -> None:
+    """Update the planner's statistics of tables a bulk write just filled.
+
+    Without them (a fresh shop after its first import) SQLite picks the low-selectivity status
+    index for the counter's last-4-digits search and ignores the covering purchases index for
+    per-member aggregates.  PostgreSQL's autovacuum would get there too, but only later."""
+    names = sorted({t.name for t in tables})
+    if not names:
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    if not is_sqlite(conn):
+        for name in names:
+            conn.exec_driver_sql(f"ANALYZE {quote(name)}")
+        return
+    conn.exec_driver_sql(f"PRAGMA analysis_limit = {ANALYSIS_LIMIT}")
+    try:
+        for name in names:
+            conn.exec_driver_sql(f"ANALYZE {quote(name)}")
+    finally:
+        conn.exec_driver_sql("PRAGMA analysis_limit = 0")
 
 
 @lru_cache(maxsize=1)
@@ -257,14 +287,9 @@ class BulkWriter:
                 index.create(self.conn)
 
     def finish(self) -> None:
-        """Refresh the planner's statistics of the filled tables; on PostgreSQL also move each id
-        sequence past the ids written explicitly.
-
-        Without statistics SQLite picks the low-selectivity status index for the counter's
-        last-4-digits search and ignores the covering purchases index for per-member aggregates.
-        """
-        for table in sorted(self._filled.values(), key=lambda t: t.name):
-            self.conn.exec_driver_sql(f"ANALYZE {self._quote(table.name)}")
+        """Refresh the planner's statistics of the filled tables (see refresh_statistics); on
+        PostgreSQL also move each id sequence past the ids written explicitly."""
+        refresh_statistics(self.conn, self._filled.values())
         if self.dialect != "postgresql":
             return
         for table in sorted(self._filled.values(), key=lambda t: t.name):

@@ -82,7 +82,7 @@ def cell_texts(table: QTableView, column: int) -> list[str]:
 def members_shown(qtbot: Any, window: MainWindow, ids: list[int]) -> None:
     qtbot.waitUntil(lambda: window.current_key() == "members", timeout=3_000)
     members = window.view("members")
-    qtbot.waitUntil(lambda: not members.model.loading and sorted(members.model.ids) == sorted(ids), timeout=10_000)
+    qtbot.waitUntil(lambda: not members.model.loading and sorted(members.model.member_id(r) for r in range(members.model.rowCount())) == sorted(ids), timeout=10_000)
 
 
 def test_areas_table_and_chart_open_their_members(qtbot: Any, window: MainWindow, shop: dict[str, Any]) -> None:

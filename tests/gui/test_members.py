@@ -79,7 +79,7 @@ def test_detail_models_pass_qt_model_tester(qtmodeltester: Any, qtbot: Any, ctx:
 def test_table_shows_members_with_classes(members_view: MembersView) -> None:
     assert sorted(_names(members_view)) == ["Li Na", "Wang Fang", "Zhang Wei"]
     assert members_view.count_label.text() == "3 members"
-    row = members_view.model.row_of(members_view.model.ids[0])
+    row = members_view.model.row_of(members_view.model.member_id(0))
     seg = members_view.model.index(row, COLUMN_KEYS.index("segment")).data()
     assert seg in ("Champions", "Slipping away")
 

@@ -54,7 +54,7 @@ def window(qtbot: Any, ctx: AppContext, shop: dict[str, Any]) -> Any:
 def open_member(qtbot: Any, window: MainWindow, member_id: int) -> Any:
     QTest.keyClick(window, Qt.Key.Key_F3)
     members = window.view("members")
-    qtbot.waitUntil(lambda: not members.model.loading and member_id in members.model.ids, timeout=10_000)
+    qtbot.waitUntil(lambda: not members.model.loading and members.model.row_of(member_id) >= 0, timeout=10_000)
     row = members.model.row_of(member_id)
     rect = members.table.visualRect(members.model.index(row, 1))
     QTest.mouseClick(members.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

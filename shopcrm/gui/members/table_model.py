@@ -1,13 +1,20 @@
-"""The members table model: an id list from the database, rows read a page at a time.
+"""The members table model: a count and windows of rows from the database, never the whole list.
 
-Filtering and sorting are SQL (services.member_table); the id query runs on the reader thread, so a
-100k-member shop opens at once and re-sorts without freezing the window.  Only the pages the view
-actually paints are read, and only the last few of them are kept.
+Filtering and sorting are SQL (services.members.table / .window).  Opening the list reads its count
+and first window on the reader thread; rows further down are read a page at a time on the reader
+thread as they scroll into view (their cells paint empty for that moment, the window never waits),
+each page found from a cached neighbour by keyset (sort key + id) or, after a jump, by offset.  The
+page after one just read is fetched ahead on the background reader.  Only the last few pages are
+kept.  Asking for one row's member (selection, double-click) reads its page at once.
+
+A subclass may instead supply an explicit id list (`_ids_arrived`, a chart cell's members): then
+rows are read by id a page at a time, as before.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +26,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
+from shiboken6 import isValid
 
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.formatting import date_text, money
@@ -31,11 +39,18 @@ from shopcrm.services.members.table import (
     member_ids,
     member_rows,
 )
+from shopcrm.services.members.window import ListHead, WindowEntry, list_head, member_window, position_of
 
 PAGE_SIZE = 200
 MAX_PAGES = 40
 Index = QModelIndex | QPersistentModelIndex
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass
+class _Page:
+    entries: list[WindowEntry]
+    rows: dict[int, MemberRow]
 
 
 class MemberTableModel(QAbstractTableModel):
@@ -44,15 +59,22 @@ class MemberTableModel(QAbstractTableModel):
     loaded = Signal(int)  # number of rows, after each (re)load
     load_failed = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: Any = None) -> None:
+    def __init__(self, ctx: AppContext, parent: Any = None, *, page_size: int = PAGE_SIZE,
+                 max_pages: int = MAX_PAGES, prefetch: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.filter = MemberFilter()
         self.sort_key = "card_no"
         self.descending = False
-        self.ids: list[int] = []
+        self.page_size = max(1, page_size)
+        self.max_pages = max(2, max_pages)
+        self.prefetch = prefetch
+        self.ids: list[int] | None = None  # an explicit id list (subclasses); None: windows of the filter
         self.snapshot: SnapshotInfo | None = None
-        self._pages: OrderedDict[int, dict[int, MemberRow]] = OrderedDict()
+        self._count = 0
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self._prefetching: set[int] = set()  # pages being read
+        self._ahead: set[int] = set()  # of which read ahead, on the background reader
         self._generation = 0
         self.loading = False
 
@@ -62,24 +84,49 @@ class MemberTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Ask the reader thread for the ids; the table keeps showing the old list until they come."""
+        """Ask the reader thread for the count and first window; the old list shows until they come."""
         self._generation += 1
         generation = self._generation
-        flt, key, desc, db = self.filter, self.sort_key, self.descending, self.ctx.db
+        flt, key, desc, db, size = self.filter, self.sort_key, self.descending, self.ctx.db, self.page_size
         self.loading = True
-        self.ctx.read(lambda _c: member_ids(db, flt, sort_key=key, descending=desc),
-                      on_done=lambda result: self._ids_arrived(generation, result),
+
+        def head(_c: Any) -> tuple[ListHead, dict[int, MemberRow]]:
+            h = list_head(db, flt, sort_key=key, descending=desc, limit=size)
+            return h, member_rows(db, [e.member_id for e in h.first], h.snapshot.id if h.snapshot else None)
+
+        self.ctx.read(head, on_done=lambda result: self._head_arrived(generation, result),
                       on_error=lambda exc: self._failed(generation, exc))
 
-    def _ids_arrived(self, generation: int, result: tuple[list[int], SnapshotInfo | None]) -> None:
+    def _head_arrived(self, generation: int, result: tuple[ListHead, dict[int, MemberRow]]) -> None:
         if generation != self._generation:
             return  # a newer filter or sort was asked for meanwhile
+        head, rows = result
         self.beginResetModel()
-        self.ids, self.snapshot = result
+        self.ids = None
+        self._count, self.snapshot = head.count, head.snapshot
         self._pages.clear()
+        self._prefetching.clear()
+        self._ahead.clear()
+        if head.first:
+            self._pages[0] = _Page(head.first, rows)
         self.loading = False
         self.endResetModel()
-        self.loaded.emit(len(self.ids))
+        self.loaded.emit(self._count)
+
+    def _ids_arrived(self, generation: int, result: tuple[list[int], SnapshotInfo | None]) -> None:
+        """An explicit id list in its order (a subclass's source)."""
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        ids, self.snapshot = result
+        self.ids = list(ids)
+        self._count = len(self.ids)
+        self._pages.clear()
+        self._prefetching.clear()
+        self._ahead.clear()
+        self.loading = False
+        self.endResetModel()
+        self.loaded.emit(self._count)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -89,36 +136,163 @@ class MemberTableModel(QAbstractTableModel):
     def refresh_rows(self) -> None:
         """Data of shown members changed (a sale, an edit): forget cached pages, keep the order."""
         self._pages.clear()
-        if self.ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(COLUMNS) - 1))
+        self._prefetching.clear()
+        self._ahead.clear()
+        self._generation += 1  # prefetches under way belong to the old data
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
+
+    def all_ids(self) -> list[int]:
+        """Every member the table lists, in its order (print and export take all of them, not one
+        window): the explicit list, else the service reads the whole filtered, sorted list."""
+        if self.ids is not None:
+            return list(self.ids)
+        ids, _snapshot = member_ids(self.ctx.db, self.filter, sort_key=self.sort_key, descending=self.descending)
+        return ids
 
     def row_of(self, member_id: int) -> int:
-        try:
-            return self.ids.index(member_id)
-        except ValueError:
-            return -1
+        if self.ids is not None:
+            try:
+                return self.ids.index(member_id)
+            except ValueError:
+                return -1
+        for page_no, page in self._pages.items():
+            for i, entry in enumerate(page.entries):
+                if entry.member_id == member_id:
+                    return page_no * self.page_size + i
+        row = position_of(self.ctx.db, self.filter, self._snapshot_id(), member_id, sort_key=self.sort_key,
+                          descending=self.descending)
+        return -1 if row is None or row >= self._count else row
 
     def member_id(self, row: int) -> int | None:
-        return self.ids[row] if 0 <= row < len(self.ids) else None
+        if not 0 <= row < self._count:
+            return None
+        if self.ids is not None:
+            return self.ids[row]
+        page = self._page(row // self.page_size)
+        offset = row % self.page_size
+        return page.entries[offset].member_id if offset < len(page.entries) else None
 
     def member_row(self, row: int) -> MemberRow | None:
-        if not 0 <= row < len(self.ids):
+        member_id = self.member_id(row)
+        if member_id is None:
             return None
-        page_no = row // PAGE_SIZE
+        return self._page(row // self.page_size).rows.get(member_id)
+
+    def _shown_row(self, row: int) -> MemberRow | None:
+        """A row to paint: from the cache, else asked for off the GUI thread (None until it comes)."""
+        if self.ids is not None or not 0 <= row < self._count:
+            return self.member_row(row)
+        page_no, offset = divmod(row, self.page_size)
         page = self._pages.get(page_no)
         if page is None:
-            chunk = self.ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
-            page = member_rows(self.ctx.db, chunk, self.snapshot.id if self.snapshot else None)
-            self._pages[page_no] = page
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
+            self._request(page_no)
+            return None
+        self._pages.move_to_end(page_no)
+        return page.rows.get(page.entries[offset].member_id) if offset < len(page.entries) else None
+
+    def _snapshot_id(self) -> int | None:
+        return self.snapshot.id if self.snapshot else None
+
+    def _page(self, page_no: int) -> _Page:
+        page = self._pages.get(page_no)
+        if page is not None:
             self._pages.move_to_end(page_no)
-        return page.get(self.ids[row])
+            return page
+        page = self._read_page(page_no)
+        self._keep(page_no, page)
+        if self.prefetch and self.ids is None:
+            self._prefetch(page_no + 1)
+        return page
+
+    def _keep(self, page_no: int, page: _Page) -> None:
+        self._pages[page_no] = page
+        while len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+
+    def _read_page(self, page_no: int) -> _Page:
+        db, snapshot_id, size = self.ctx.db, self._snapshot_id(), self.page_size
+        if self.ids is not None:
+            ids = self.ids[page_no * size:(page_no + 1) * size]
+            return _Page([WindowEntry(i, (i,)) for i in ids], member_rows(db, ids, snapshot_id))
+        entries = self._window(page_no)
+        return _Page(entries, member_rows(db, [e.member_id for e in entries], snapshot_id))
+
+    def _window(self, page_no: int) -> list[WindowEntry]:
+        """The page's entries: keyset from a cached neighbour when there is one, else by offset."""
+        size = self.page_size
+        limit = min(size, self._count - page_no * size)
+        key, desc, db, flt, snapshot_id = self.sort_key, self.descending, self.ctx.db, self.filter, self._snapshot_id()
+        previous, following = self._pages.get(page_no - 1), self._pages.get(page_no + 1)
+        if previous is not None and len(previous.entries) == size:
+            return member_window(db, flt, snapshot_id, sort_key=key, descending=desc, limit=limit,
+                                 after=previous.entries[-1].key)
+        if following is not None and following.entries:
+            return member_window(db, flt, snapshot_id, sort_key=key, descending=desc, limit=limit,
+                                 before=following.entries[0].key)
+        return member_window(db, flt, snapshot_id, sort_key=key, descending=desc, limit=limit, offset=page_no * size)
+
+    @property
+    def fetching(self) -> bool:
+        """Pages of shown rows asked for and not arrived yet (their cells show empty meanwhile);
+        reads ahead on the background reader do not count."""
+        return bool(self._prefetching - self._ahead)
+
+    def _prefetch(self, page_no: int) -> None:
+        """Read the next page on the background reader, so scrolling on finds it ready."""
+        self._request(page_no, background=True)
+
+    def _request(self, page_no: int, *, background: bool = False) -> None:
+        """Read a page off the GUI thread (keyset from a cached neighbour, else by offset); its rows
+        repaint when it arrives, so a jump across a large list never freezes the window."""
+        first = page_no * self.page_size
+        if not background:
+            self._ahead.discard(page_no)  # a page read ahead is now waited for: its arrival repaints it
+        if page_no < 0 or first >= self._count or page_no in self._pages or page_no in self._prefetching:
+            return
+        previous, following = self._pages.get(page_no - 1), self._pages.get(page_no + 1)
+        where: dict[str, Any] = {"offset": first}
+        if previous is not None and len(previous.entries) == self.page_size:
+            where = {"after": previous.entries[-1].key}
+        elif following is not None and following.entries:
+            where = {"before": following.entries[0].key}
+        generation = self._generation
+        flt, key, desc, db, snapshot_id = self.filter, self.sort_key, self.descending, self.ctx.db, self._snapshot_id()
+        limit = min(self.page_size, self._count - first)
+        self._prefetching.add(page_no)
+        if background:
+            self._ahead.add(page_no)
+
+        def read(_c: Any) -> _Page:
+            entries = member_window(db, flt, snapshot_id, sort_key=key, descending=desc, limit=limit, **where)
+            return _Page(entries, member_rows(db, [e.member_id for e in entries], snapshot_id))
+
+        def arrived(page: _Page) -> None:
+            if not isValid(self) or generation != self._generation:  # the screen may be gone meanwhile
+                return
+            self._prefetching.discard(page_no)
+            self._ahead.discard(page_no)
+            if page_no in self._pages:
+                return
+            self._keep(page_no, page)
+            if page.entries:  # rows painted empty while it was on its way show now
+                self.dataChanged.emit(self.index(first, 0),
+                                      self.index(first + len(page.entries) - 1, len(COLUMNS) - 1))
+            if not background:
+                self._request(page_no + 1, background=True)
+
+        def failed(exc: BaseException) -> None:  # a prefetch is read again when it is shown
+            if isValid(self) and generation == self._generation:
+                self._prefetching.discard(page_no)
+                self._ahead.discard(page_no)
+                if not background:
+                    self.load_failed.emit(exc)
+
+        self.ctx.read(read, on_done=arrived, on_error=failed, background=background)
 
     # ---- Qt model API ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -143,7 +317,7 @@ class MemberTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column.numeric else None
-        row = self.member_row(index.row())
+        row = self._shown_row(index.row())
         if row is None:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -187,7 +361,8 @@ class MemberTableModel(QAbstractTableModel):
             return
         key = COLUMNS[column].key
         descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self.sort_key, self.descending) and self.ids:
-            return
+        if (key, descending) == (self.sort_key, self.descending) and self._generation:
+            return  # shown in this order already, or being loaded in it
         self.sort_key, self.descending = key, descending
-        self.reload()
+        if self._generation:  # before the owner's first reload (a header being set up) only note it
+            self.reload()

@@ -157,8 +157,11 @@ class MembersView(QWidget):
         self.model.load_failed.connect(lambda exc: ctx.show_error(exc, self))
         ctx.operation_finished.connect(self._operation_finished)
         self._update_buttons()
-        self.model.reload()  # queued first: the rows matter more than the filter counts
-        self.fill_filter_boxes()
+        self.model.reload()
+        # The filter counts scan the whole classification: read once the first rows show, so the
+        # scan does not compete with them (the boxes offer "Any ..." meanwhile).
+        self._fill_boxes({})
+        self.model.loaded.connect(self.fill_filter_boxes, Qt.ConnectionType.SingleShotConnection)
 
     # ---- main-window hooks ------------------------------------------------------------------------
     def initial_focus(self) -> None:
@@ -232,7 +235,7 @@ class MembersView(QWidget):
 
     def list_source(self) -> ListSource | None:
         """The members the table shows, in its order, with the filter in words, for print and export."""
-        ids = tuple(self.model.ids)
+        ids = tuple(self.model.all_ids())
         if not ids:
             return None
         words = [self.tr("Search: {text}").format(text=self.search.text().strip())] if self.search.text().strip() else []

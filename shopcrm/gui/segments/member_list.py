@@ -111,7 +111,7 @@ class MemberListDialog(QDialog):
 
     def list_source(self) -> ListSource | None:
         """The cell's members as listed, with the classes of the classification they were counted in."""
-        ids = tuple(self.model.ids)
+        ids = tuple(self.model.all_ids())
         if not ids:
             return None
         as_of = self.model.cell_snapshot.as_of.isoformat()
@@ -120,7 +120,7 @@ class MemberListDialog(QDialog):
                           snapshot_id=self.model.cell_snapshot.id)
 
     def member_ids(self) -> list[int]:
-        return list(self.model.ids)
+        return self.model.all_ids()
 
     def open_member(self, index: QModelIndex) -> None:
         member_id = self.model.data(index, MEMBER_ID_ROLE) if index.isValid() else None
@@ -128,7 +128,7 @@ class MemberListDialog(QDialog):
             self.ctx.navigate_requested.emit("members", int(member_id))
 
     def open_in_members(self) -> None:
-        ids = tuple(self.model.ids)
+        ids = tuple(self.model.all_ids())
         if 0 < len(ids) <= MAX_IDS_FOR_MEMBERS_SCREEN:
             self.ctx.navigate_requested.emit("members", MemberFilter(member_ids=ids))
             self.close()

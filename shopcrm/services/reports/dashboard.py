@@ -31,7 +31,6 @@ from shopcrm.db.models import ClassificationSnapshot, Member, Purchase, Snapshot
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.io.phones import display_phone
 from shopcrm.services.classification.latest import latest_snapshot_in
-from shopcrm.services.classification.reasons import reason_reader
 from shopcrm.services.members.birthdays import birthday_of, birthday_on_days_condition, occurrences_between
 from shopcrm.services.members.table import MemberFilter, count_in
 from shopcrm.services.sales.stored_value import Liability, liability_in
@@ -416,6 +415,10 @@ def _at_risk(s: Session, limit: int) -> AtRiskList:
     where = (SnapshotMember.snapshot_id == snap.id, SnapshotMember.lifecycle == "at_risk", Member.status == "active")
     total = count_in(s, AT_RISK, snap.id)
     rank = case(CHURN_RANK, value=SnapshotMember.churn_level, else_=len(CHURN_RANK))
+    # Imported here, not at module level, to make start-up fast: it loads numpy (0.1-0.2 s), and
+    # this runs on the reader thread after the window shows.
+    from shopcrm.services.classification.reasons import reason_reader
+
     reasons = reason_reader(s, snap.id)  # stored language-neutral, read in the current language
     rows = s.execute(
         select(Member.id, Member.card_no, Member.name, Member.phone, SnapshotMember.churn_level,

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-
 INITIALS_LENGTH = 100
 _WORDS = re.compile(r"[A-Za-z]+|\d+")
 
@@ -22,6 +20,10 @@ def _latin_initials(chunk: str) -> list[str]:
 
 def pinyin_initials(name: str) -> str:
     """毛毛虫面包 -> 'mmcmb'; 'A4奶茶' -> 'a4nc'; 'Matcha roll' -> 'mr' (lower case)."""
+    # Imported here, not at module level, to make start-up fast: loading pypinyin's phrase
+    # dictionary takes half a second, and only storing a product name needs it.
+    from pypinyin import Style, lazy_pinyin
+
     text = unicodedata.normalize("NFKC", name or "")
     # errors= gets each run of characters that have no pinyin (Latin words, digits, marks).
     pieces = lazy_pinyin(text, style=Style.FIRST_LETTER, errors=lambda chunk: "".join(_latin_initials(chunk)))

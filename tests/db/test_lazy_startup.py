@@ -1,0 +1,75 @@
+"""Opening a current shop decides "nothing to upgrade" without Alembic, and the heavy libraries the
+first window does not need stay unloaded (start-up time); the fast answers agree with Alembic's."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import text
+
+from shopcrm.db.engine import Database
+from shopcrm.db.migrate import (
+    alembic_revisions,
+    current_revision,
+    head_revision,
+    known_revisions,
+    scanned_head,
+    stored_revision,
+)
+from shopcrm.services.sales.pinyin import pinyin_initials
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_scanned_head_and_stored_revision_agree_with_alembic(db: Database) -> None:
+    assert scanned_head() == head_revision()
+    assert known_revisions() == alembic_revisions()
+    assert stored_revision(db) == current_revision(db) == head_revision()
+    head = head_revision()
+    with db.transaction() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    try:
+        assert stored_revision(db) == current_revision(db) == "0001"
+    finally:  # the next test's shared PostgreSQL database must stay at head
+        with db.transaction() as s:
+            s.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": head})
+
+
+def test_pinyin_initials_still_work_when_loaded_late() -> None:
+    assert pinyin_initials("毛毛虫面包") == "mmcmb"
+    assert pinyin_initials("A4奶茶") == "a4nc"
+
+
+def test_opening_a_current_shop_loads_neither_alembic_nor_pypinyin(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from shopcrm.services.shop.database import open_shop_database\n"
+        "from shopcrm.gui.main_window import MainWindow\n"
+        "db = open_shop_database(sys.argv[1]); db.dispose()\n"  # created: Alembic runs
+        "db = open_shop_database(sys.argv[1]); db.dispose()\n"  # the expected schema is built once, kept
+        "for name in [m for m in sys.modules if m.startswith(('alembic', 'pypinyin'))]: del sys.modules[name]\n"
+        "db = open_shop_database(sys.argv[1]); db.dispose()\n"  # current: no Alembic
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'alembic', 'pypinyin', 'scipy', 'matplotlib', 'numpy'}))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SHOPCRM_DATA_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "shop.db")], capture_output=True, text=True,
+                         cwd=ROOT, env=env, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_expected_schema_remembered_on_disk_is_the_one_built_from_the_migrations(
+        tmp_path: Path, monkeypatch: object) -> None:
+    from shopcrm.db import schema_check
+
+    monkeypatch.setenv("SHOPCRM_DATA_DIR", str(tmp_path))  # type: ignore[attr-defined]
+    built = schema_check._schema_from_migrations(str(schema_check.Path(__file__)), head_revision())
+    first = schema_check.expected_schema(head_revision())  # built, then written
+    files = list((tmp_path / "cache").glob("schema-*.json"))
+    assert first == built and len(files) == 1
+    assert schema_check.expected_schema(head_revision()) == built  # read back
+    files[0].write_text("{not json", encoding="utf-8")  # damaged: built again and rewritten
+    assert schema_check.expected_schema(head_revision()) == built
+    assert schema_check.expected_schema("0001") != built and len(list((tmp_path / "cache").glob("*.json"))) == 2

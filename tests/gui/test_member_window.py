@@ -1,0 +1,178 @@
+"""Windows of the Members list (services.members.window) and the windowed table model, each against
+the slow twin: the whole sorted id list of `member_ids`, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from gui_helpers import member, snapshot
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import update
+
+from shopcrm.db.engine import Database
+from shopcrm.db.models import Member
+from shopcrm.services.members.records import archive_member
+from shopcrm.services.members.table import COLUMN_KEYS, MemberFilter, latest_snapshot, member_ids
+from shopcrm.services.members.window import list_head, member_window, position_of
+
+NAMES = ["Li Na", "Wang Fang", "Li Na", "Zhang Wei", "Chen Jing"]
+PYRAMIDS = ["platinum", "gold", "iron", "lead", "gold"]
+FILTERS = [MemberFilter(), MemberFilter(status="all"), MemberFilter(segment="at_risk"), MemberFilter(text="Li"),
+           MemberFilter(status="archived")]
+
+
+def _shop(db: Database, n: int = 23) -> list[int]:
+    """Members with many ties and NULLs in every sortable column (some never classified)."""
+    ids = []
+    for i in range(n):
+        m = member(db, f"138{i:08d}", NAMES[i % len(NAMES)], area=None if i % 3 == 0 else f"Area {i % 4}",
+                   birthday=None if i % 4 == 0 else f"1990-{1 + i % 3:02d}-0{1 + i % 2}")
+        ids.append(m.id)
+    with db.transaction() as s:
+        for i, member_id in enumerate(ids):
+            s.execute(update(Member).where(Member.id == member_id).values(points_balance=(i * 7) % 4, level=i % 2))
+    for member_id in ids[::6]:
+        archive_member(db, member_id)
+    snapshot(db, {member_id: {"pyramid": PYRAMIDS[i % 5], "segment": "at_risk" if i % 2 else "champions",
+                              "spend_cents": (i % 3) * 100, "visits": None if i % 5 == 0 else i % 3,
+                              "lifecycle": "new" if i % 2 else "churned", "churn_level": ["high", "low", "none"][i % 3],
+                              "last_purchase": None}
+                  for i, member_id in enumerate(ids) if i % 4 != 1})
+    return ids
+
+
+@pytest.fixture
+def shop(db: Database) -> list[int]:
+    return _shop(db)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(key=st.sampled_from(COLUMN_KEYS), descending=st.booleans(), size=st.integers(1, 7),
+       flt=st.sampled_from(FILTERS))
+def test_windows_walked_either_way_or_by_offset_are_the_whole_list(db: Database, shop: list[int], key: str,
+                                                                   descending: bool, size: int,
+                                                                   flt: MemberFilter) -> None:
+    expected, snap = member_ids(db, flt, sort_key=key, descending=descending)
+    snapshot_id = snap.id if snap else None
+    args: dict[str, Any] = {"sort_key": key, "descending": descending, "limit": size}
+    head = list_head(db, flt, **args)
+    assert head.count == len(expected) and [e.member_id for e in head.first] == expected[:size]
+    forward = list(head.first)  # page after page, each from the last key of the one before
+    while forward and len(forward) < len(expected):
+        page = member_window(db, flt, snapshot_id, after=forward[-1].key, **args)
+        assert page, "a window ended early"
+        forward += page
+    assert [e.member_id for e in forward] == expected
+    backward: list[Any] = []  # from the end up, each from the first key of the one after
+    if expected:
+        backward = member_window(db, flt, snapshot_id, offset=len(expected) - 1, **args)
+        while len(backward) < len(expected):
+            backward = member_window(db, flt, snapshot_id, before=backward[0].key, **args) + backward
+    assert [e.member_id for e in backward] == expected
+    for offset in range(0, len(expected) + 1):  # every boundary of a jump
+        got = member_window(db, flt, snapshot_id, offset=offset, **args)
+        assert [e.member_id for e in got] == expected[offset:offset + size]
+    for row, member_id in enumerate(expected):
+        assert position_of(db, flt, snapshot_id, member_id, sort_key=key, descending=descending) == row
+    left_out = set(shop) - set(expected)
+    for member_id in left_out:
+        assert position_of(db, flt, snapshot_id, member_id, sort_key=key, descending=descending) is None
+
+
+def test_empty_list_and_zero_window(db: Database) -> None:
+    head = list_head(db, MemberFilter(), limit=5)
+    assert head.count == 0 and head.first == [] and head.snapshot is None
+    assert member_window(db, MemberFilter(), None, limit=0) == []
+
+
+@pytest.mark.gui
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(key=st.sampled_from(COLUMN_KEYS), descending=st.booleans(), size=st.integers(1, 6),
+       max_pages=st.integers(2, 4), order=st.permutations(range(23)))
+def test_model_rows_in_any_reading_order_are_the_slow_twin(qtbot: Any, ctx: Any, key: str, descending: bool,
+                                                            size: int, max_pages: int, order: list[int]) -> None:
+    from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
+
+    if not hasattr(ctx, "_window_shop"):
+        ctx._window_shop = _shop(ctx.db)
+    flt = MemberFilter(status="all")
+    expected, _snap = member_ids(ctx.db, flt, sort_key=key, descending=descending)
+    model = MemberTableModel(ctx, page_size=size, max_pages=max_pages, prefetch=False)
+    model.filter, model.sort_key, model.descending = flt, key, descending
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    assert model.rowCount() == len(expected)
+    name = COLUMN_KEYS.index("name")
+    for row in [r for r in order if r < len(expected)]:  # jumps, steps back and forth, evictions
+        assert model.index(row, 0).data(MEMBER_ID_ROLE) == expected[row]
+        assert model.index(row, name).data() is not None
+    for row, member_id in enumerate(expected):
+        assert model.row_of(member_id) == row
+    assert model.member_id(len(expected)) is None and model.member_row(-1) is None
+
+
+@pytest.mark.gui
+def test_prefetched_pages_and_the_qt_model_contract(qtbot: Any, qtmodeltester: Any, ctx: Any) -> None:
+    from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
+
+    _shop(ctx.db)
+    expected, _snap = member_ids(ctx.db, MemberFilter(status="all"), sort_key="pyramid")
+    model = MemberTableModel(ctx, page_size=4, max_pages=3)
+    model.filter, model.sort_key = MemberFilter(status="all"), "pyramid"
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    qtmodeltester.check(model)
+    assert model.index(4, 0).data(MEMBER_ID_ROLE) == expected[4]  # page 1 read, page 2 asked for ahead
+    ctx.wait_idle(5)
+    qtbot.waitUntil(lambda: 2 in model._pages, timeout=5000)
+    for row in range(len(expected)):  # scrolling down: each page read prefetches the next
+        assert model.index(row, 0).data(MEMBER_ID_ROLE) == expected[row]
+        ctx.wait_idle(5)
+        qtbot.wait(1)
+    assert latest_snapshot(ctx.db) is not None
+
+
+@pytest.mark.gui
+def test_painting_a_row_far_down_reads_its_page_off_the_gui_thread(qtbot: Any, ctx: Any) -> None:
+    from shopcrm.gui.members.table_model import MemberTableModel
+    from shopcrm.services.members.table import member_rows
+
+    _shop(ctx.db)
+    flt = MemberFilter(status="all")
+    expected, snap = member_ids(ctx.db, flt, sort_key="name", descending=True)
+    model = MemberTableModel(ctx, page_size=3, max_pages=2)
+    model.filter, model.sort_key, model.descending = flt, "name", True
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    name = COLUMN_KEYS.index("name")
+    row = len(expected) - 2  # the last page, by offset: nothing cached near it
+    with qtbot.waitSignal(model.dataChanged, timeout=5000) as changed:
+        assert model.index(row, name).data() is None and model.fetching  # asked for, not waited for
+    top, bottom = changed.args[0], changed.args[1]
+    assert top.row() <= row <= bottom.row()
+    shown = member_rows(ctx.db, [expected[row]], snap.id if snap else None)[expected[row]]
+    assert model.index(row, name).data() == shown.name
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):  # the page before it: keyset from its first key
+        assert model.index(row - 3, name).data() is None
+    assert [model.member_id(r) for r in range(len(expected))] == expected
+
+
+@pytest.mark.gui
+def test_a_page_read_ahead_then_shown_repaints_when_it_arrives(qtbot: Any, ctx: Any) -> None:
+    from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
+
+    _shop(ctx.db)
+    expected, _snap = member_ids(ctx.db, MemberFilter(status="all"), sort_key="spend_cents")
+    model = MemberTableModel(ctx, page_size=3, max_pages=5)
+    model.filter, model.sort_key = MemberFilter(status="all"), "spend_cents"
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    assert model.index(3, 0).data(MEMBER_ID_ROLE) == expected[3]  # page 1 read; page 2 read ahead
+    assert not model.fetching  # reading ahead is not waiting
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):
+        if model.index(6, 0).data() is None:  # not there yet: now waited for
+            assert model.fetching
+    qtbot.waitUntil(lambda: not model.fetching, timeout=5000)
+    assert model.index(6, 0).data() is not None and model.index(6, 0).data(MEMBER_ID_ROLE) == expected[6]
