@@ -7,13 +7,12 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from campaign_shop import CampaignShop
 from sqlalchemy import update
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member
 from shopcrm.services.classification.run import classify
-
-from campaign_shop import CampaignShop
 
 BANDS = ("<18", "18-24", "25-34", "35-44", "45-59", "60+")
 # Every band's edges, then random ages (and no birth year for some).

@@ -4,6 +4,7 @@ shop whose genders and birth years are known: every count and list equals the tr
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
@@ -109,8 +110,6 @@ def test_cli_lists_by_gender_write_exactly_those_members(
     else:
         out = tmp_path / "men.pdf"
         assert run_cli(["--db", path, *command, str(out), "--gender", "M", "--age-band", "25-34", "--json"]) == 0
-        import json
-
         shown = json.loads(capsys.readouterr().out)
         assert shown["members"] == sum(p.active and p.consent and p.gender == "M" and p.band == "25-34"
                                        for p in people)
