@@ -19,6 +19,16 @@ GENDER_LABELS: dict[str, str] = {
     "F": QT_TRANSLATE_NOOP("labels", "Female"),
     "M": QT_TRANSLATE_NOOP("labels", "Male"),
 }
+# Age bands (the classification's codes use a hyphen; people read an en dash, SPEC §3).
+AGE_BAND_LABELS: dict[str, str] = {
+    "<18": QT_TRANSLATE_NOOP("labels", "Under 18"),
+    "18-24": QT_TRANSLATE_NOOP("labels", "18–24"),
+    "25-34": QT_TRANSLATE_NOOP("labels", "25–34"),
+    "35-44": QT_TRANSLATE_NOOP("labels", "35–44"),
+    "45-59": QT_TRANSLATE_NOOP("labels", "45–59"),
+    "60+": QT_TRANSLATE_NOOP("labels", "60 and over"),
+    "unknown": QT_TRANSLATE_NOOP("labels", "Age unknown"),
+}
 PAYMENT_LABELS: dict[str, str] = {
     "cash": QT_TRANSLATE_NOOP("labels", "Cash"),
     "wechat": QT_TRANSLATE_NOOP("labels", "WeChat Pay"),
@@ -132,6 +142,7 @@ CLASS_LABELS: dict[str, dict[str, str]] = {
     "preference": PREFERENCE_LABELS,
     "source": SOURCE_LABELS,
     "gender": GENDER_LABELS,
+    "age_band": AGE_BAND_LABELS,
 }
 CLASSIFICATION_TITLES: dict[str, str] = {
     "frequency": QT_TRANSLATE_NOOP("labels", "Visit frequency"),

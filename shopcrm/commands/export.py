@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     members.add_argument("--level", help=translate("cli", "member level name or number"))
     members.add_argument("--birthday-month", type=int, metavar="1-12")
     members.add_argument("--tag")
+    members.add_argument("--gender", metavar="F|M", help=translate("cli", "gender as recorded: F or M"))
+    members.add_argument("--age-band", metavar="BAND",
+                         help=translate("cli", "age band: <18, 18-24, 25-34, 35-44, 45-59, 60+"))
     consent = members.add_mutually_exclusive_group()
     consent.add_argument("--consent-only", action="store_true",
                          help=translate("cli", "only members who agreed to promotions (the default for lists)"))
@@ -82,6 +85,8 @@ def run_members(args: argparse.Namespace, ctx: CommandContext) -> int:
         tag=args.tag,
         consent_only=not args.all_members,
         status=args.status,
+        gender=args.gender,
+        age_band=args.age_band,
     )
     db = ctx.db()
     password = owner_password(args, db) if (args.unmasked or args.all_members) else None

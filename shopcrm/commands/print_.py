@@ -1,7 +1,7 @@
 """`shopcrm print members OUT.pdf [filters]`: a promotion list as an A4 PDF.
 
 The same filters as the Campaigns screen and `export members` (SPEC §7: --segment --tier --lifecycle
---level --birthday-month --tag --consent-only, plus the screen's other classes).  Only members who
+--level --birthday-month --tag --consent-only, plus the screen's other classes, --gender, --age-band).  Only members who
 agreed to promotions are printed unless --all-members is given, and phones are masked unless
 --unmasked is given; both need the owner password when one is set.  `--campaign ID` prints a saved
 campaign instead of a filter.
@@ -39,6 +39,8 @@ CLASS_OPTIONS: tuple[tuple[str, str, str], ...] = (
     ("--preference", "preference", "trier, classic, mixed"),
     ("--churn", "churn_level", "churn warning: none, low, medium, high"),
     ("--source", "source", "walk_in, delivery, wechat, referral, event, other"),
+    ("--gender", "gender", "gender as recorded: F or M"),
+    ("--age-band", "age_band", "age band: <18, 18-24, 25-34, 35-44, 45-59, 60+"),
 )
 
 

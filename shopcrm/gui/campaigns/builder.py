@@ -39,7 +39,7 @@ from shopcrm.gui.widgets import hint_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.labels import class_label, classification_explanation, classification_title
 from shopcrm.services.campaigns.columns import DEFAULT_COLUMNS
-from shopcrm.services.campaigns.filters import CLASS_CODES, CampaignFilter
+from shopcrm.services.campaigns.filters import CLASS_CODES, MEMBER_CODES, CampaignFilter
 from shopcrm.services.campaigns.lists import (
     PRESETS,
     CampaignSummary,
@@ -131,7 +131,13 @@ class ListBuilder(QWidget):
         self.source_box = MultiChoice(classification_title("source"))
         self.source_box.setObjectName("filter_source")
         self.source_box.set_choices([(code, class_label("source", code)) for code in SOURCES])
-        for box in (self.level_box, self.source_box):
+        self.gender_box = MultiChoice(classification_title("gender"))
+        self.gender_box.setObjectName("filter_gender")
+        self.gender_box.set_choices([(code, class_label("gender", code)) for code in MEMBER_CODES["gender"]])
+        self.age_box = MultiChoice(classification_title("age_band"))
+        self.age_box.setObjectName("filter_age_band")
+        self.age_box.set_choices([(code, class_label("age_band", code)) for code in CLASS_CODES["age_band"]])
+        for box in (self.level_box, self.source_box, self.gender_box, self.age_box):
             box.changed.connect(self._filter_changed)
         self.favourite = QComboBox()
         self.favourite.setObjectName("filter_favourite")
@@ -167,13 +173,15 @@ class ListBuilder(QWidget):
         grid.addWidget(self.source_box, 2, 1)
         grid.addWidget(self.favourite, 2, 2)
         grid.addWidget(self.birthday, 2, 3)
-        grid.addWidget(self.tag, 3, 0)
-        grid.addWidget(self.area, 3, 1)
-        grid.addWidget(self.consent, 3, 2, 1, 2)
+        grid.addWidget(self.gender_box, 3, 0)
+        grid.addWidget(self.age_box, 3, 1)
+        grid.addWidget(self.tag, 3, 2)
+        grid.addWidget(self.area, 3, 3)
+        grid.addWidget(self.consent, 4, 0, 1, 3)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear_filters)
         grid.addWidget(self.clear_button, 4, 3)
-        grid.addWidget(self.consent_warning, 4, 0, 1, 3)
+        grid.addWidget(self.consent_warning, 5, 0, 1, 4)
         for column in range(4):
             grid.setColumnStretch(column, 1)
 
@@ -263,6 +271,8 @@ class ListBuilder(QWidget):
             **{name: tuple(str(v) for v in box.values()) for name, box in self.choices.items()},
             level=tuple(int(str(v)) for v in self.level_box.values()),
             source=tuple(str(v) for v in self.source_box.values()),
+            gender=tuple(str(v) for v in self.gender_box.values()),
+            age_band=tuple(str(v) for v in self.age_box.values()),
             favourite_category=self.favourite.currentData(),
             birthday=birthday if birthday in ("week", "month") else None,
             birthday_month=birthday if isinstance(birthday, int) else None,
@@ -280,6 +290,8 @@ class ListBuilder(QWidget):
                 box.set_values(list(getattr(flt, field)))
             self.level_box.set_values(list(flt.level))
             self.source_box.set_values(list(flt.source))
+            self.gender_box.set_values(list(flt.gender))
+            self.age_box.set_values(list(flt.age_band))
             if flt.favourite_category and self.favourite.findData(flt.favourite_category) < 0:
                 self.favourite.addItem(self.tr("Favourite: {category}").format(category=flt.favourite_category),
                                        flt.favourite_category)

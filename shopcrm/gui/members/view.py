@@ -40,7 +40,7 @@ from shopcrm.services.members.table import MemberFilter, filter_choices
 SEARCH_DELAY_MS = 250
 # The filter bar: snapshot classes first, then the member's own fields.
 FILTER_BAR = ("segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class", "preference",
-              "level", "source", "birthday_month")
+              "level", "source", "gender", "age_band", "birthday_month")
 STATUS_NAMES = {"active": QT_TRANSLATE_NOOP("labels", "Current"), "archived": QT_TRANSLATE_NOOP("labels", "Archived"),
                 "all": QT_TRANSLATE_NOOP("labels", "All")}
 
@@ -76,7 +76,7 @@ class MembersView(QWidget):
         self.consent_only = QCheckBox(self.tr("Agreed to promotions"))
         self.consent_only.toggled.connect(lambda _b: self.apply_filter())
         self.filter_boxes: dict[str, QComboBox] = {}
-        # Wraps onto more rows when the window is narrow: eleven filters do not fit 1024 pixels.
+        # Wraps onto more rows when the window is narrow: thirteen filters do not fit 1024 pixels.
         self.filter_bar = QWidget()
         self.filter_bar.setObjectName("membersFilterBar")
         filters = FlowLayout(self.filter_bar)

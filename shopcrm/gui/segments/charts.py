@@ -43,7 +43,7 @@ class SegmentCharts(QObject):
         if classification == "source":
             return label(SOURCE_LABELS, code)
         if classification == "age_band":
-            return self.tr("Age unknown") if code == "unknown" else code
+            return self.tr("Age unknown") if code == "unknown" else class_label(classification, code)
         if classification == "favourite_category":
             return code
         return class_label(classification, code)

@@ -39,8 +39,11 @@ CLASS_CODES: dict[str, tuple[str, ...]] = {
     "frequency": ("high", "medium", "low"),
     "spend_class": ("high", "medium", "low"),
     "preference": ("trier", "classic", "mixed", "none"),
+    "age_band": ("<18", "18-24", "25-34", "35-44", "45-59", "60+"),  # "unknown" is stored as NULL
 }
 CLASS_FIELDS = tuple(CLASS_CODES)
+# Member-record fields with fixed codes, filtered like the classes (several values = any of them).
+MEMBER_CODES: dict[str, tuple[str, ...]] = {"gender": ("F", "M")}
 MAX_TEXT = 100
 FESTIVAL_DAYS = 30  # "bought before the festival": this many days up to and including its day
 MAX_FESTIVAL_DAYS = 90
@@ -58,6 +61,7 @@ class CampaignFilter:
     frequency: tuple[str, ...] = ()
     spend_class: tuple[str, ...] = ()
     preference: tuple[str, ...] = ()
+    age_band: tuple[str, ...] = ()  # the classification's age band (as of its day)
     favourite_category: str | None = None
     level: tuple[int, ...] = ()  # indexes into the owner's member levels
     birthday: str | None = None  # "week" or "month", relative to the list's day
@@ -65,6 +69,7 @@ class CampaignFilter:
     tag: str | None = None
     area: str | None = None  # part of the area text, e.g. "万科"
     source: tuple[str, ...] = ()
+    gender: tuple[str, ...] = ()  # "F" / "M" as recorded
     # festival buyers: bought (in `festival_category`, or anything) in the `festival_days` days up to
     # the latest past day of `festival` (services.reports.seasons), e.g. mooncakes before Mid-Autumn
     festival: str | None = None
@@ -100,7 +105,7 @@ class CampaignFilter:
             if f.name not in data or data[f.name] is None:
                 continue
             raw = data[f.name]
-            if f.name in CLASS_FIELDS or f.name == "source":
+            if f.name in CLASS_FIELDS or f.name in MEMBER_CODES or f.name == "source":
                 values[f.name] = _strings(raw)
             elif f.name == "level":
                 values[f.name] = tuple(int(v) for v in _as_list(raw))
@@ -134,7 +139,7 @@ def _clean_text(value: str | None) -> str | None:
 
 def validate_filter(flt: CampaignFilter) -> None:
     """Unknown class codes, months or birthday choices are the user's typo: say which."""
-    for name, codes in CLASS_CODES.items():
+    for name, codes in (CLASS_CODES | MEMBER_CODES).items():
         for value in getattr(flt, name):
             if value not in codes:
                 raise ValidationError(
@@ -250,6 +255,8 @@ def filter_conditions(flt: CampaignFilter, snapshot_id: int | None, today: dt.da
         conditions.append(Member.level.in_(list(flt.level)))
     if flt.source:
         conditions.append(Member.source.in_(list(flt.source)))
+    if flt.gender:
+        conditions.append(Member.gender.in_(list(flt.gender)))
     tag = _clean_text(flt.tag)
     if tag:
         conditions.append(exists().where(MemberTag.member_id == Member.id, MemberTag.tag == tag))

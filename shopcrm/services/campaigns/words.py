@@ -16,13 +16,19 @@ from shopcrm.services.reports.seasons import RULE_BY_KEY
 
 CLASS_NAMES: dict[str, dict[str, str]] = {
     field: CLASS_LABELS[field]
-    for field in ("segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class", "preference", "source")
+    for field in ("segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class", "preference", "source",
+                  "gender", "age_band")
+}
+# Who a list is for, as a printout's header says it: "Women, 25–34".
+GENDER_PEOPLE: dict[str, str] = {
+    "F": QT_TRANSLATE_NOOP("CampaignFilter", "Women"),
+    "M": QT_TRANSLATE_NOOP("CampaignFilter", "Men"),
 }
 FILTER_TITLES: dict[str, str] = {
     field: CLASSIFICATION_TITLES[field]
     for field in (
         "segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class", "preference",
-        "favourite_category", "level", "source", "area",
+        "favourite_category", "level", "source", "area", "gender", "age_band",
     )
 }
 
@@ -58,8 +64,11 @@ def describe_filter(flt: CampaignFilter, today: dt.date, level_names: Sequence[s
     parts: list[str] = []
     for name in CLASS_FIELDS:
         values = getattr(flt, name)
-        if values:
+        if values and name != "age_band":
             parts.append(_condition(filter_title(name), _or([class_name(name, v) for v in values])))
+    people = _people(flt)
+    if people:
+        parts.append(people)
     if flt.favourite_category:
         parts.append(_condition(filter_title("favourite_category"), flt.favourite_category))
     if flt.level:
@@ -92,6 +101,15 @@ def describe_filter(flt: CampaignFilter, today: dt.date, level_names: Sequence[s
     if not parts:
         parts.append(translate("CampaignFilter", "All current members"))  # status, not the lifecycle stage (SPEC §10)
     return parts
+
+
+def _people(flt: CampaignFilter) -> str:
+    """Gender and age band in one phrase: 'Women, 25–34', 'Men', 'Age band: 18–24 or 25–34'."""
+    ages = _or([class_name("age_band", v) for v in flt.age_band])
+    if not flt.gender:
+        return _condition(filter_title("age_band"), ages) if ages else ""
+    who = _or([translate("CampaignFilter", GENDER_PEOPLE[g]) if g in GENDER_PEOPLE else g for g in flt.gender])
+    return translate("CampaignFilter", "{people}, {ages}").format(people=who, ages=ages) if ages else who
 
 
 def consent_sentence(consent_only: bool) -> str:

@@ -17,6 +17,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import translate
+from shopcrm.labels import AGE_BAND_LABELS, GENDER_LABELS
 from shopcrm.services.members.table import MemberFilter, SnapshotInfo, latest_snapshot, member_ids
 from shopcrm.services.shop.settings import load_settings
 
@@ -36,9 +37,11 @@ class ExportFilter:
     tag: str | None = None
     consent_only: bool = False
     status: str = "active"
+    gender: str | None = None  # F or M (or Female / 女)
+    age_band: str | None = None  # 25-34 (or 25–34), <18, 60+
 
     def needs_snapshot(self) -> bool:
-        return bool(self.segment or self.tier or self.lifecycle)
+        return bool(self.segment or self.tier or self.lifecycle or self.age_band)
 
     def describe(self) -> dict[str, object]:
         return {k: v for k, v in self.__dict__.items() if v not in (None, False, "")}
@@ -80,6 +83,21 @@ def _check_code(db: Database, snapshot: SnapshotInfo, option: str, value: str) -
     )
 
 
+def _fixed_code(field: str, option: str, value: str, names: dict[str, str]) -> str:
+    """A gender or age band by its code or its name in either language; anything else is a typo."""
+    wanted = value.strip().casefold()
+    for code, english in names.items():
+        if code == "unknown":
+            continue
+        if wanted in (code.casefold(), english.casefold(), translate("labels", english).casefold(),
+                      translate("labels", english, "zh_CN").casefold()):
+            return code
+    raise ValidationError(
+        QT_TRANSLATE_NOOP("errors", "{option} \"{value}\" is not known; use one of: {codes}."),
+        field, value=value, option=option, codes=", ".join(c for c in names if c != "unknown"),
+    )
+
+
 def to_member_filter(db: Database, flt: ExportFilter) -> MemberFilter:
     """The Members-screen filter for these options, validated against the data."""
     snapshot = latest_snapshot(db)
@@ -100,6 +118,10 @@ def to_member_filter(db: Database, flt: ExportFilter) -> MemberFilter:
         values["birthday_month"] = flt.birthday_month
     if flt.tag and flt.tag.strip():
         values["tag"] = flt.tag.strip()
+    if flt.gender:
+        values["gender"] = _fixed_code("gender", "--gender", flt.gender, GENDER_LABELS)
+    if flt.age_band:
+        values["age_band"] = _fixed_code("age_band", "--age-band", flt.age_band, AGE_BAND_LABELS)
     return MemberFilter(**values)  # type: ignore[arg-type]
 
 

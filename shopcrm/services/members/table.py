@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, MemberTag, SnapshotMember
+from shopcrm.engine.demographics import CLASSES as AGE_BANDS
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.io.phones import display_phone
 from shopcrm.services.classification.latest import latest_snapshot_in
@@ -385,7 +386,10 @@ def filter_choices(db: Database, status: str = "active") -> dict[str, list[tuple
         out: dict[str, list[tuple[str, int]]] = {name: [] for name in CLASS_FILTERS}
         if snap is not None:
             for name, tally in _class_counts(s, snap, status).items():
-                out[name] = sorted((code, n) for code, n in tally.items() if n and code not in ("", "unknown"))
+                present = [(code, n) for code, n in tally.items() if n and code not in ("", "unknown")]
+                # age bands youngest first, as the Tiers & segments chart shows them; other codes by name
+                out[name] = sorted(present, key=lambda c: (AGE_BANDS.index(c[0]) if c[0] in AGE_BANDS else -1, c[0])
+                                   if name == "age_band" else (0, c[0]))
         for name in MEMBER_FILTERS:
             col = getattr(Member, name)
             rows = s.execute(
