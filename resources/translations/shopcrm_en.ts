@@ -299,6 +299,14 @@
 <context>
     <name>CampaignFilter</name>
     <message>
+        <source>Women</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> or </source>
         <translation type="unfinished"></translation>
     </message>
@@ -340,6 +348,10 @@
     </message>
     <message>
         <source>All current members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{people}, {ages}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5072,6 +5084,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>gender as recorded: F or M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>age band: &lt;18, 18-24, 25-34, 35-44, 45-59, 60+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>comma-separated, from: {columns}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6526,6 +6546,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{option} &quot;{value}&quot; is not known; use one of: {codes}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no classification yet: run the classification first (shopcrm classify).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7271,6 +7295,34 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Can&apos;t lose them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under 18</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18–24</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>25–34</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>35–44</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>45–59</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>60 and over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

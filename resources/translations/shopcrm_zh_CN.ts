@@ -300,6 +300,14 @@
 <context>
     <name>CampaignFilter</name>
     <message>
+        <source>Women</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>男性</translation>
+    </message>
+    <message>
         <source> or </source>
         <translation> 或 </translation>
     </message>
@@ -342,6 +350,10 @@
     <message>
         <source>All current members</source>
         <translation>全部在册会员</translation>
+    </message>
+    <message>
+        <source>{people}, {ages}</source>
+        <translation>{people}，{ages}</translation>
     </message>
     <message>
         <source>Only members who agreed to receive promotions are listed.</source>
@@ -5080,6 +5092,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>会员等级名称或序号</translation>
     </message>
     <message>
+        <source>gender as recorded: F or M</source>
+        <translation>登记的性别：F（女）或 M（男）</translation>
+    </message>
+    <message>
+        <source>age band: &lt;18, 18-24, 25-34, 35-44, 45-59, 60+</source>
+        <translation>年龄段：&lt;18、18-24、25-34、35-44、45-59、60+</translation>
+    </message>
+    <message>
         <source>comma-separated, from: {columns}</source>
         <translation>用逗号分隔，可选：{columns}</translation>
     </message>
@@ -6534,6 +6554,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>在最新分类中没有会员属于{option}“{value}”。现有类别：{codes}。</translation>
     </message>
     <message>
+        <source>{option} &quot;{value}&quot; is not known; use one of: {codes}.</source>
+        <translation>{option} 的值“{value}”无法识别，可选：{codes}。</translation>
+    </message>
+    <message>
         <source>There is no classification yet: run the classification first (shopcrm classify).</source>
         <translation>还没有分类：请先运行分类（shopcrm classify）。</translation>
     </message>
@@ -7280,6 +7304,34 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Can&apos;t lose them</source>
         <translation>不能失去的客户</translation>
+    </message>
+    <message>
+        <source>Under 18</source>
+        <translation>18岁以下</translation>
+    </message>
+    <message>
+        <source>18–24</source>
+        <translation>18–24岁</translation>
+    </message>
+    <message>
+        <source>25–34</source>
+        <translation>25–34岁</translation>
+    </message>
+    <message>
+        <source>35–44</source>
+        <translation>35–44岁</translation>
+    </message>
+    <message>
+        <source>45–59</source>
+        <translation>45–59岁</translation>
+    </message>
+    <message>
+        <source>60 and over</source>
+        <translation>60岁及以上</translation>
+    </message>
+    <message>
+        <source>Age unknown</source>
+        <translation>年龄未知</translation>
     </message>
     <message>
         <source>Given back (redeemed on a voided sale)</source>
