@@ -70,29 +70,30 @@ def _run(cmd: list[str], trigger: Trigger | None) -> Run:
     """Run a worker; `trigger` sees each printed line and may answer "kill in N seconds"."""
     # The workers import this checkout's shopcrm, not whatever the environment has installed.
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(HERE.parents[1]), os.environ.get("PYTHONPATH")])))
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1, env=env)
-    lines: list[tuple[float, str]] = []
-    killed_at: list[float] = []
-    timer: threading.Timer | None = None
+    # `with`: the pipes are closed however the worker ends (a killed one leaves them to the collector).
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1, env=env) as proc:
+        lines: list[tuple[float, str]] = []
+        killed_at: list[float] = []
+        timer: threading.Timer | None = None
 
-    def kill() -> None:
-        if proc.poll() is None:
-            killed_at.append(time.monotonic())
-            proc.send_signal(signal.SIGKILL)
+        def kill() -> None:
+            if proc.poll() is None:
+                killed_at.append(time.monotonic())
+                proc.send_signal(signal.SIGKILL)
 
-    assert proc.stdout is not None
-    for raw in proc.stdout:
-        lines.append((time.monotonic(), raw.strip()))
-        if trigger is not None and timer is None:
-            delay = trigger(raw.split())
-            if delay is not None:
-                timer = threading.Timer(delay, kill)
-                timer.start()
-    code = proc.wait(timeout=600)
-    if timer is not None:
-        timer.cancel()
-        timer.join()
-    err = proc.stderr.read() if proc.stderr else ""
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            lines.append((time.monotonic(), raw.strip()))
+            if trigger is not None and timer is None:
+                delay = trigger(raw.split())
+                if delay is not None:
+                    timer = threading.Timer(delay, kill)
+                    timer.start()
+        code = proc.wait(timeout=600)
+        if timer is not None:
+            timer.cancel()
+            timer.join()
+        err = proc.stderr.read() if proc.stderr else ""
     if code == -signal.SIGKILL:
         assert killed_at, "killed by someone else"
         before = [line for t, line in lines if t <= killed_at[0]]
@@ -313,13 +314,14 @@ def test_sigkill_during_counter_sales_leaves_each_sale_whole(tmp_path: Path) -> 
     env = dict(os.environ, PYTHONPATH=str(HERE.parents[1]))
     counts = []
     for kill in range(KILLS):
-        proc = subprocess.Popen([sys.executable, str(HERE / "sale_worker.py"), str(path), str(SEED + kill), *map(str, members)],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1, env=env)
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready", proc.stderr.read() if proc.stderr else ""
-        time.sleep(rng.uniform(0.3, 2.0))
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        with subprocess.Popen([sys.executable, str(HERE / "sale_worker.py"), str(path), str(SEED + kill),
+                               *map(str, members)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1, env=env) as proc:
+            assert proc.stdout is not None
+            assert proc.stdout.readline().strip() == "ready", proc.stderr.read() if proc.stderr else ""
+            time.sleep(rng.uniform(0.3, 2.0))
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
         counts.append(_sale_invariants(path)["purchases"])
     assert counts == sorted(counts) and counts[-1] > len(members)
     print(f"\n[kill counter sales] seed={SEED} purchases after each kill={counts}")

@@ -171,13 +171,15 @@ def argvs(draw: st.DrawFn, folder: Path) -> list[str]:
 
 
 def test_random_command_lines_never_crash(
-    shop: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    shop: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
     runs = shop / "runs"
     runs.mkdir(exist_ok=True)
     monkeypatch.chdir(runs)
     monkeypatch.delenv("SHOPCRM_OWNER_PASSWORD", raising=False)
-    monkeypatch.setattr("sys.stdin", open(os.devnull))  # a script, never a terminal: no prompts
+    no_input = open(os.devnull)  # noqa: SIM115 - closed when the test ends, after monkeypatch puts stdin back
+    request.addfinalizer(no_input.close)
+    monkeypatch.setattr("sys.stdin", no_input)  # a script, never a terminal: no prompts
     monkeypatch.setattr("shopcrm.gui.launch.launch_gui", lambda **_k: pytest.fail("the GUI was started"))
     db = str(shop / "shop.db")
     pristine = shop / "pristine.db"
