@@ -12,14 +12,17 @@ the segments) reads them again.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
+from shopcrm.db.engine import Database
 from shopcrm.gui.context import AppContext
-from shopcrm.gui.worker import Job
-from shopcrm.services.classification.incremental import CardUpdate, Freshness, freshness, update_cards
-from shopcrm.services.classification.run import classify
+from shopcrm.gui.worker import Job, JobControl
+
+if TYPE_CHECKING:
+    from shopcrm.services.classification.incremental import CardUpdate, Freshness
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +68,7 @@ class ClassesKeeper(QObject):
         db = self.ctx.db
         self._failed = ""
         self._full = self.ctx.run(
-            lambda c: classify(db, progress=c.report, cancel=c.token),
+            lambda c: _classify(db, c),
             label=self.tr("Classifying members"), kind="classification",
             on_done=lambda _r: self._full_finished(), on_error=self._job_failed,
         )
@@ -80,7 +83,7 @@ class ClassesKeeper(QObject):
             self._again = self._again or self._full.state == "running"
             return
         db = self.ctx.db
-        self._cards = self.ctx.run(lambda _c: update_cards(db), label="", kind="classification",
+        self._cards = self.ctx.run(lambda _c: _update_cards(db), label="", kind="classification",
                                    on_done=self._cards_done, on_error=self._job_failed)
         self._cards.finished.connect(self.refresh)
         self.refresh()
@@ -117,6 +120,10 @@ class ClassesKeeper(QObject):
 
     def refresh(self) -> None:
         try:
+            # Loaded on first use, after the window shows: the classification engine brings numpy and
+            # scipy (about 0.4 s), which the first window must not wait for.
+            from shopcrm.services.classification.incremental import freshness
+
             self._state = freshness(self.ctx.db, self.ctx.settings)
         except Exception:  # noqa: BLE001 - the status line must never break the window
             log.exception("reading how fresh the classes are failed")
@@ -144,3 +151,17 @@ class ClassesKeeper(QObject):
         if self._failed or (state is not None and state.due and state.created_at is not None):
             return self.tr("{classes} · out of date").format(classes=base)
         return base
+
+
+def _classify(db: Database, control: JobControl) -> dict[str, Any]:
+    """The full run, on the writer thread (the engine is imported there, not at start-up)."""
+    from shopcrm.services.classification.run import classify
+
+    return classify(db, progress=control.report, cancel=control.token)
+
+
+def _update_cards(db: Database) -> CardUpdate:
+    """The cards of members touched since the last look, on the writer thread."""
+    from shopcrm.services.classification.incremental import update_cards  # engine: loaded on first use
+
+    return update_cards(db)

@@ -49,7 +49,7 @@ def test_members_gender_and_age_band_boxes(qtbot: Any, ctx: AppContext, people: 
         f"{BAND_TEXT[b]} ({n})" for b, n in band_counts.items() if n)]
 
     def shows(truth: list[Person]) -> bool:
-        return (not view.model.loading and sorted(view.model.ids) == sorted(p.id for p in truth)
+        return (not view.model.loading and sorted(view.model.all_ids()) == sorted(p.id for p in truth)
                 and view.count_label.text() == members_text(len(truth)))
 
     choose(gender, f"Female ({women})")
