@@ -35,6 +35,8 @@ from shopcrm.services.campaigns.messages import (
     sms_length,
     template_fields,
 )
+from shopcrm.services.sales.coupons import define_coupon, issue_to_members
+from shopcrm.services.sales.stored_value import topup
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.owner_password import OwnerPasswordError, set_owner_password
 from shopcrm.services.shop.settings import update_settings
@@ -195,19 +197,41 @@ def test_full_phones_and_non_consenting_members_need_the_owner_password(shop: Ca
     assert sorted(r[0] for r in rows) == ["13900000001", "13900000002", "13900000003"]
 
 
-def test_a_template_with_fields_that_have_no_value_yet_is_refused_and_nothing_changes(shop: CampaignShop,
-                                                                                      tmp_path: Path) -> None:
+def test_a_field_with_no_value_in_this_shop_is_refused_and_nothing_changes(shop: CampaignShop,
+                                                                          tmp_path: Path) -> None:
+    """{到期积分}: points do not expire in this shop (the default), so the text cannot be sent to anyone."""
     db = shop.db
     shop.member("A", tags=("x",))
     out = tmp_path / "sms.csv"
-    body = find_template(db, "stored_value_low").body
+    body = find_template(db, "points_expiring").body
     with pytest.raises(ValidationError):
-        export_filter_messages(db, CampaignFilter(tag="x"), body, out, list_name="SV")
+        export_filter_messages(db, CampaignFilter(tag="x"), body, out, list_name="Expiring")
     with db.read() as s:
         assert s.query(Campaign).count() == 0
     assert not out.exists() and not audit.list_events(db, action=audit.MESSAGES)
     preview = preview_message(db, body, 1)
-    assert preview.missing and preview.missing[0] in ("{储值余额}", "{stored_value}")
+    assert preview.missing and preview.missing[0] in ("{到期积分}", "{expiring_points}")
+
+
+def test_stored_value_and_coupon_fields_come_from_the_ledgers(shop: CampaignShop, tmp_path: Path) -> None:
+    """{储值余额} is the member's balance; {优惠券码} their usable coupon; a member without one gets no text."""
+    set_language("en")
+    db = shop.db
+    with_coupon = shop.member("Ann", tags=("x",))
+    without = shop.member("Bob", tags=("x",))
+    topup(db, with_coupon, 12_550, "cash")
+    today = dt.date.today()
+    kind = define_coupon(db, "5 off", "amount", amount_cents=500, valid_from=today, valid_to=today + dt.timedelta(days=9))
+    [code] = issue_to_members(db, kind, [with_coupon])
+    out = tmp_path / "sv.csv"
+    prepared = export_filter_messages(db, CampaignFilter(tag="x"), "{name}: {stored_value}, coupon {coupon}", out,
+                                      list_name="SV")
+    assert [r.member_id for r in prepared.rows] == [with_coupon] and prepared.left_out >= 1
+    rows = _rows(out)
+    assert rows[1][1] == f"Ann: ¥125.50, coupon {code}" and without not in [r.member_id for r in prepared.rows]
+    balance_only = export_filter_messages(db, CampaignFilter(tag="x"), "{name}: {stored_value}", tmp_path / "b.csv",
+                                          list_name="SV2")
+    assert sorted(r.text for r in balance_only.rows) == ["Ann: ¥125.50", "Bob: ¥0.00"]
 
 
 def test_a_filter_export_saves_the_list_as_a_campaign_and_the_variables_shape(shop: CampaignShop,
@@ -264,7 +288,7 @@ def test_the_cli_exports_a_filter_list_and_refuses_bad_input_in_one_line(
     rows = _rows(out)
     assert [r[0] for r in rows[1:]] == ["138****0001", "138****0002"]
     assert rows[1][1].startswith("Hello 甲,")
-    for argv in (["--template", "nope", "--tag", "vip"], ["--template", "stored_value_low", "--tag", "vip"],
+    for argv in (["--template", "nope", "--tag", "vip"], ["--template", "points_expiring", "--tag", "vip"],
                  ["--template", "birthday", "--campaign", "99"], ["--template", "birthday", "--segment", "bogus"]):
         code = run_cli(["--db", db, "messages", "export", str(tmp_path / "x.csv"), *argv])
         err = capsys.readouterr().err

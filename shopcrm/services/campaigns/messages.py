@@ -7,11 +7,9 @@ the owner password when one is set.  Every export and every copied text is audit
 ids, never a text or a phone) and marks the members as contacted for the campaign's response.
 
 Fields are written in either language, {姓名} or {name}.  Each field's values come from a provider
-function; register_field() adds one, so stored value, coupons and expiring points fill in by
-registering their providers once those exist.  Until then those fields have no value, the preview
+function (register_field() adds one).  {到期积分} exists only while points expire (a setting); a
+member without a value for a field used (no usable coupon) gets no text.  The preview
 says so, and an export that needs them is refused rather than sending "balance: " to members.
-(This module lives flat under services/ because services/campaigns/ would clash with campaigns.py
-on this branch; the restructuring moves it.)
 """
 
 from __future__ import annotations
@@ -26,20 +24,31 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import Campaign, CampaignMember, Member, Setting
+from shopcrm.db.models import (
+    Campaign,
+    CampaignMember,
+    Coupon,
+    CouponDefinition,
+    Member,
+    PointsDraw,
+    PointsEntry,
+    Setting,
+)
+from shopcrm.engine.points_replay import add_months
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from shopcrm.i18n import current_language, translate
 from shopcrm.io.phones import display_phone, mask_phone
+from shopcrm.money import format_cents
 from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.lists import load_campaign, now, save_campaign
 from shopcrm.services.campaigns.output import check_output_allowed, prepare_campaign_list
 from shopcrm.services.members.birthdays import birthday_of, next_birthday
 from shopcrm.services.shop import audit
-from shopcrm.services.shop.settings import load_settings
+from shopcrm.services.shop.settings import load_settings, settings_in
 
 CONTEXT = "Messages"
 TEMPLATES_KEY = "message_templates"
@@ -161,13 +170,51 @@ def _birthdays(_s: Session, members: Sequence[Recipient], c: RenderContext) -> d
     return out
 
 
-def not_kept_yet(_s: Session, _members: Sequence[Recipient], _c: RenderContext) -> dict[int, str]:
-    """Stored value, coupons and expiring points are not kept by this version: no value, never a made-up one."""
-    return {}
+EXPIRING_WITHIN_DAYS = 30  # {expiring_points}: what expires in the next month
 
 
-def _never(_s: Session) -> bool:
-    return False
+def _ids(members: Sequence[Recipient]) -> list[int]:
+    return [m.member_id for m in members]
+
+
+def _stored_value(s: Session, members: Sequence[Recipient], c: RenderContext) -> dict[int, str]:
+    rows = s.execute(select(Member.id, Member.stored_value_cents).where(Member.id.in_(_ids(members))))
+    return {mid: format_cents(int(cents or 0), c.currency_symbol) for mid, cents in rows}
+
+
+def _coupon(s: Session, members: Sequence[Recipient], c: RenderContext) -> dict[int, str]:
+    """The member's usable coupon that runs out first (none: no value, the text is not sent to them)."""
+    rows = s.execute(
+        select(Coupon.member_id, Coupon.code)
+        .join(CouponDefinition, CouponDefinition.id == Coupon.definition_id)
+        .where(Coupon.member_id.in_(_ids(members)), Coupon.redeemed_at.is_(None),
+               CouponDefinition.valid_from <= c.today, CouponDefinition.valid_to >= c.today)
+        .order_by(CouponDefinition.valid_to.desc(), Coupon.id.desc())
+    )
+    return {mid: code for mid, code in rows if mid is not None}  # the last written per member runs out first
+
+
+def _expiring_points(s: Session, members: Sequence[Recipient], c: RenderContext) -> dict[int, str]:
+    """Points left in awards that expire within EXPIRING_WITHIN_DAYS (the ledger's own draws say what is left)."""
+    months = settings_in(s).points_expiry_months
+    if not months:
+        return {}
+    cutoff = dt.datetime.combine(add_months(c.today + dt.timedelta(days=EXPIRING_WITHIN_DAYS), -months), dt.time.max)
+    drawn = (select(PointsDraw.lot_id, func.sum(PointsDraw.points).label("used"))
+             .group_by(PointsDraw.lot_id).subquery())
+    left = PointsEntry.points - func.coalesce(drawn.c.used, 0)
+    rows = s.execute(
+        select(PointsEntry.member_id, func.sum(left))
+        .outerjoin(drawn, drawn.c.lot_id == PointsEntry.id)
+        .where(PointsEntry.member_id.in_(_ids(members)), PointsEntry.points > 0, PointsEntry.kind != "shortfall",
+               PointsEntry.at <= cutoff, left > 0)
+        .group_by(PointsEntry.member_id)
+    )
+    return {int(mid): str(int(points)) for mid, points in rows if points}
+
+
+def _expiry_on(s: Session) -> bool:
+    return bool(settings_in(s).points_expiry_months)
 
 
 FIELDS: dict[str, MessageField] = {}
@@ -181,12 +228,12 @@ def register_field(f: MessageField) -> None:
 for _field in (
     MessageField("name", "姓名", QT_TRANSLATE_NOOP("Messages", "Name"), _names),
     MessageField("points", "积分", QT_TRANSLATE_NOOP("Messages", "Points"), _points),
-    MessageField("stored_value", "储值余额", QT_TRANSLATE_NOOP("Messages", "Stored value"), not_kept_yet, _never),
-    MessageField("coupon", "优惠券码", QT_TRANSLATE_NOOP("Messages", "Coupon code"), not_kept_yet, _never),
+    MessageField("stored_value", "储值余额", QT_TRANSLATE_NOOP("Messages", "Stored value"), _stored_value),
+    MessageField("coupon", "优惠券码", QT_TRANSLATE_NOOP("Messages", "Coupon code"), _coupon),
     MessageField("shop", "店名", QT_TRANSLATE_NOOP("Messages", "Shop name"), _shop),
     MessageField("birthday", "生日", QT_TRANSLATE_NOOP("Messages", "Birthday this year"), _birthdays),
-    MessageField("expiring_points", "到期积分", QT_TRANSLATE_NOOP("Messages", "Points about to expire"), not_kept_yet,
-                 _never),
+    MessageField("expiring_points", "到期积分", QT_TRANSLATE_NOOP("Messages", "Points about to expire"),
+                 _expiring_points, _expiry_on),
 ):
     register_field(_field)
 
@@ -444,12 +491,17 @@ def prepare_messages(db: Database, campaign_id: int, body: str, *, template: str
         recipients = _recipients(s, ids)
         values, missing = _values(s, used, [recipients[i] for i in ids if i in recipients], context)
     rows = []
+    without_value = 0  # a field the text uses has nothing for this member (no usable coupon, no birthday)
     for r in prepared.rows:
+        if any(r.member_id not in values[f.key] for f in used if f.placeholder() not in missing):
+            without_value += 1
+            continue
         rendered = render(text, values, r.member_id)
         phone = mask_phone(r.phone) if prepared.masked else _sms_phone(r.phone)
         rows.append(MessageRow(r.member_id, r.card_no, r.name, phone, rendered, sms_length(rendered)))
     return PreparedMessages(campaign_id, prepared.title, template, tuple(rows), prepared.masked,
-                            prepared.consent_only, missing, prepared.left_out, tuple(f.key for f in used))
+                            prepared.consent_only, missing, prepared.left_out + without_value,
+                            tuple(f.key for f in used))
 
 
 def _sms_phone(e164: str | None) -> str:
