@@ -1076,7 +1076,7 @@
     </message>
     <message>
         <source>At risk</source>
-        <translation>流失风险</translation>
+        <translation>有流失风险</translation>
     </message>
     <message>
         <source>Revenue this month</source>
