@@ -138,8 +138,9 @@ def test_review_filter_and_price_checked(qtbot: Any, ctx: AppContext, catalogue:
     sheet.write_text("日期,商品,数量,金额\n2025-03-01,奶茶,1,1015.50\n2025-03-02,奶茶,1,15.50\n2025-03-03,奶茶,1,15.50\n",
                      encoding="utf-8")
     product(ctx.db, "Croissant", 900)
-    import_file(ctx.db, sheet, "sales")
-    ctx.operation_finished.emit("import")
+    # On the writer thread, as the import wizard runs it: the screen hears "import" finish from the worker.
+    ctx.run(lambda _c: import_file(ctx.db, sheet, "sales"), label="import", kind="import")
+    ctx.wait_idle(20)
     qtbot.waitUntil(lambda: len(catalogue.products) == 2, timeout=5000)
     assert "1 to review" in catalogue.count_label.text()
     QTest.mouseClick(catalogue.review_only, Qt.MouseButton.LeftButton)

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from input_events import choose, click, click_row
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget, QTabWidget
 
 from shopcrm.engine.params import RuleParams
@@ -341,7 +342,7 @@ def test_money_settings_tab_sets_points_and_bonus_rules(qtbot: Any, ctx: AppCont
     assert saved.stored_value_bonus_rules == (BonusRule(20_000, 2_000),)
     money.spend_unit.selectAll()
     qtbot.keyClicks(money.spend_unit, "1.005")
-    settings_view.save_button.click()
+    QTest.mouseClick(settings_view.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: money.points_error.isVisible(), timeout=3000)
     assert "more than 2 decimals" in money.points_error.text()
     assert load_settings(ctx.db).points_spend_unit_cents == 1_000
