@@ -33,6 +33,7 @@ from shopcrm.services.campaigns.output import (
     prepare_member_list,
     record_output,
 )
+from shopcrm.services.members.table import MemberFilter, member_ids
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.owner_password import has_owner_password
 
@@ -49,15 +50,22 @@ class ListSource:
     title: str = ""
     columns: tuple[str, ...] | None = None
     consent_only: bool = True
-    # The members a screen shows, in its order (Members table, a chart's drill-down), and its filter in words.
+    # The members a screen shows, in its order, and its filter in words: a chart cell's own id list, or
+    # the Members table's filter and sort (read in the job, not on the GUI thread: it can be 100k ids).
     member_ids: tuple[int, ...] | None = None
+    member_filter: MemberFilter | None = None
+    sort_key: str = "card_no"
+    descending: bool = False
     filter_lines: tuple[str, ...] = ()
     snapshot_id: int | None = None
 
     def prepare(self, db: Database, masked: bool, password: str | None,
                 progress: Progress | None = None) -> PreparedList:
-        if self.member_ids is not None:
-            return prepare_member_list(db, self.member_ids, title=self.title, filter_lines=self.filter_lines,
+        ids = self.member_ids
+        if ids is None and self.member_filter is not None:
+            ids = tuple(member_ids(db, self.member_filter, sort_key=self.sort_key, descending=self.descending)[0])
+        if ids is not None:
+            return prepare_member_list(db, ids, title=self.title, filter_lines=self.filter_lines,
                                        consent_only=self.consent_only, snapshot_id=self.snapshot_id,
                                        columns=self.columns, masked=masked, password=password, progress=progress)
         if self.campaign_id is not None:

@@ -235,8 +235,7 @@ class MembersView(QWidget):
 
     def list_source(self) -> ListSource | None:
         """The members the table shows, in its order, with the filter in words, for print and export."""
-        ids = tuple(self.model.all_ids())
-        if not ids:
+        if self.model.rowCount() == 0:
             return None
         words = [self.tr("Search: {text}").format(text=self.search.text().strip())] if self.search.text().strip() else []
         words += [box.currentText() for box in (self.status_box, *self.filter_boxes.values())
@@ -245,7 +244,8 @@ class MembersView(QWidget):
             words.append(self.tr("members of a chart's drill-down"))
         if self.consent_only.isChecked():
             words.append(self.consent_only.text().replace("&", ""))
-        return ListSource(title=self.tr("Members"), member_ids=ids, filter_lines=tuple(words),
+        return ListSource(title=self.tr("Members"), member_filter=self.model.filter, sort_key=self.model.sort_key,
+                          descending=self.model.descending, filter_lines=tuple(words),
                           consent_only=self.consent_only.isChecked(),
                           snapshot_id=self.model.snapshot.id if self.model.snapshot else None)
 
