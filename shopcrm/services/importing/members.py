@@ -55,12 +55,11 @@ from shopcrm.services.importing.sheets import (
     backup_before_import,
     data_rows,
     earlier_batches,
+    finish_import,
     json_value,
     prepare_sheets,
     report_progress,
-    save_header_mapping,
     sheet_conventions,
-    write_rejects_file,
 )
 from shopcrm.services.members.birthdays import LUNAR, SOLAR, parse_lunar_birthday
 from shopcrm.services.shop.settings import ShopSettings, load_settings
@@ -262,14 +261,7 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
         result.rejected_rows = rejects[:REJECTED_ROWS_KEPT]
         if not options.dry_run and not result.nothing_imported():
             result.batch = _write(s, conn, info, prepared, result, created, targets, rejects, file_cards, now, options)
-    if options.errors_path is not None:
-        result.errors_file = write_rejects_file(options.errors_path, rejects, prepared)
-    if not options.dry_run and options.remember_mapping:
-        for p in prepared:
-            if p.source == "given":
-                save_header_mapping(db, "members", p.headers, p.mapping)
-    report_progress(options, "done", result.rows, result.rows)
-    return result
+    return finish_import(db, "members", options, result, rejects, prepared)
 
 
 def _clean_values(cells: list[Any]) -> list[Any]:

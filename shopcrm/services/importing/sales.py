@@ -87,12 +87,11 @@ from shopcrm.services.importing.sheets import (
     chosen_date_order,
     data_chunks,
     earlier_batches,
+    finish_import,
     json_value,
     prepare_sheets,
     report_progress,
-    save_header_mapping,
     sheet_conventions,
-    write_rejects_file,
 )
 from shopcrm.services.members.points import rebuild_after_import
 from shopcrm.services.sales.pinyin import pinyin_initials
@@ -1021,14 +1020,7 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
                     rebuild_after_import(conn, batch_id, settings, dt.datetime.now().replace(microsecond=0),
                                          also_purchases=[a.stored.id for a in additions])
                 result.batch = batch_id
-    if options.errors_path is not None:
-        result.errors_file = write_rejects_file(options.errors_path, raw_rejects, prepared)
-    if not options.dry_run and options.remember_mapping:
-        for p in prepared:
-            if p.source == "given":
-                save_header_mapping(db, "sales", p.headers, p.mapping)
-    report_progress(options, "done", result.rows, result.rows)
-    return result
+    return finish_import(db, "sales", options, result, raw_rejects, prepared)
 
 
 def _raw_values(wb: Any, prepared: list[PreparedSheet], known: list[Rejected], planned: list[tuple[SaleRow, str]]) -> list[Rejected]:

@@ -789,3 +789,17 @@ def write_rejects_file(path: Path, rejects: list[Rejected], prepared: list[Prepa
     for r in rejects:
         by_sheet[r.sheet].append((r.values, r.reason))
     return write_rejected_rows(path, [(name, headers.get(name, []), rows) for name, rows in by_sheet.items()])
+
+
+def finish_import(db: Database, kind: str, options: ImportOptions, result: ImportResult,
+                  rejects: list[Rejected], prepared: list[PreparedSheet]) -> ImportResult:
+    """After the transaction: the rejected-rows file, the mappings the owner chose (kept for the next
+    file of this layout, never for a dry run), and the last progress report."""
+    if options.errors_path is not None:
+        result.errors_file = write_rejects_file(options.errors_path, rejects, prepared)
+    if not options.dry_run and options.remember_mapping:
+        for p in prepared:
+            if p.source == "given":
+                save_header_mapping(db, kind, p.headers, p.mapping)
+    report_progress(options, "done", result.rows, result.rows)
+    return result

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
@@ -173,10 +173,10 @@ _CLASS_RANKS: dict[str, tuple[str, ...]] = {
 def latest_snapshot(db: Database) -> SnapshotInfo | None:
     """The classification the screens show: latest 'as of' date, newest run of that date."""
     with db.read() as s:
-        return _latest(s)
+        return latest_info_in(s)
 
 
-def _latest(s: Session) -> SnapshotInfo | None:
+def latest_info_in(s: Session) -> SnapshotInfo | None:
     row = latest_snapshot_in(s)
     if row is None:
         return None
@@ -215,7 +215,7 @@ def _validate(flt: MemberFilter) -> None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "A month goes from 1 to 12."), "birthday_month")
 
 
-def _base_query(columns: Sequence[Any], flt: MemberFilter, snapshot_id: int | None) -> Select[Any]:
+def member_select(columns: Sequence[Any], flt: MemberFilter, snapshot_id: int | None) -> Select[Any]:
     """Members LEFT JOIN their row of the latest snapshot, with every filter applied."""
     _validate(flt)
     stmt = select(*columns).select_from(Member).outerjoin(
@@ -250,17 +250,21 @@ def _base_query(columns: Sequence[Any], flt: MemberFilter, snapshot_id: int | No
     return stmt
 
 
-def _order(stmt: Select[Any], sort_key: str, descending: bool) -> Select[Any]:
+def sort_expressions(sort_key: str) -> list[ColumnElement[Any]]:
+    """The ORDER BY expressions of a column, before the id tie-breaker (classes by meaning, not spelling);
+    the whole-list query and the windowed pages order by exactly these."""
     if sort_key not in _SORT_EXPR:
         sort_key = "card_no"
     expr = _SORT_EXPR[sort_key]
     exprs = list(expr) if isinstance(expr, tuple) else [expr]
     ranks = _CLASS_RANKS.get(sort_key)
     if ranks:
-        from sqlalchemy import case
-
         exprs = [case({code: i for i, code in enumerate(ranks)}, value=expr, else_=len(ranks))]
-    ordered = [(e.desc() if descending else e.asc()).nulls_last() for e in exprs]
+    return exprs
+
+
+def _order(stmt: Select[Any], sort_key: str, descending: bool) -> Select[Any]:
+    ordered = [(e.desc() if descending else e.asc()).nulls_last() for e in sort_expressions(sort_key)]
     return stmt.order_by(*ordered, Member.id.desc() if descending else Member.id.asc())
 
 
@@ -270,8 +274,8 @@ def member_ids(
     """Every matching member id in the requested order, and the snapshot the classes came from."""
     flt = flt or MemberFilter()
     with db.read() as s:
-        snap = _latest(s)
-        stmt = _order(_base_query([Member.id], flt, snap.id if snap else None), sort_key, descending)
+        snap = latest_info_in(s)
+        stmt = _order(member_select([Member.id], flt, snap.id if snap else None), sort_key, descending)
         ids = _fetch_ids(s, stmt)
     return ids, snap
 
@@ -294,13 +298,13 @@ def _fetch_ids(s: Session, stmt: Select[Any]) -> list[int]:
 def count_in(s: Session, flt: MemberFilter, snapshot_id: int | None) -> int:
     """How many members the list of `flt` holds: the one count every screen shows for a class
     (the Members filter bar, the dashboard's at-risk card, the CLI), so they cannot disagree."""
-    return int(s.execute(_base_query([func.count(Member.id)], flt, snapshot_id)).scalar_one())
+    return int(s.execute(member_select([func.count(Member.id)], flt, snapshot_id)).scalar_one())
 
 
 def count_members(db: Database, flt: MemberFilter | None = None) -> int:
     flt = flt or MemberFilter()
     with db.read() as s:
-        snap = _latest(s)
+        snap = latest_info_in(s)
         return count_in(s, flt, snap.id if snap else None)
 
 
@@ -353,7 +357,7 @@ def classified_select(columns: Sequence[Any], snapshot_id: int, flt: MemberFilte
 
     Every count of a class on any screen or in the CLI is taken over this one set, so "at risk 299"
     on the dashboard is the length of the list the Members screen opens for it (SPEC §10)."""
-    return _base_query(list(columns), flt or MemberFilter(), snapshot_id).where(SnapshotMember.member_id.is_not(None))
+    return member_select(list(columns), flt or MemberFilter(), snapshot_id).where(SnapshotMember.member_id.is_not(None))
 
 
 def class_tallies(s: Session, snapshot_id: int, columns: Sequence[Any], status: str = "active") -> list[Counter[Any]]:
@@ -382,7 +386,7 @@ def filter_choices(db: Database, status: str = "active") -> dict[str, list[tuple
     the list then shows: counted by the list's own query, for members with this status."""
     _validate(MemberFilter(status=status))
     with db.read() as s:
-        snap = _latest(s)
+        snap = latest_info_in(s)
         out: dict[str, list[tuple[str, int]]] = {name: [] for name in CLASS_FILTERS}
         if snap is not None:
             for name, tally in _class_counts(s, snap, status).items():
@@ -393,14 +397,14 @@ def filter_choices(db: Database, status: str = "active") -> dict[str, list[tuple
         for name in MEMBER_FILTERS:
             col = getattr(Member, name)
             rows = s.execute(
-                _base_query([col, func.count()], MemberFilter(status=status), snap.id if snap else None)
+                member_select([col, func.count()], MemberFilter(status=status), snap.id if snap else None)
                 .where(col.is_not(None)).group_by(col).order_by(col)
             ).all()
             out[name] = [(str(v), int(n)) for v, n in rows]
         out["tag"] = [
             (str(t), int(n))
             for t, n in s.execute(
-                _base_query([MemberTag.tag, func.count(Member.id)], MemberFilter(status=status), snap.id if snap else None)
+                member_select([MemberTag.tag, func.count(Member.id)], MemberFilter(status=status), snap.id if snap else None)
                 .join(MemberTag, MemberTag.member_id == Member.id)
                 .group_by(MemberTag.tag).order_by(func.count(Member.id).desc(), MemberTag.tag).limit(200)
             )

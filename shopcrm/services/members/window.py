@@ -14,18 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_
+from sqlalchemy import ColumnElement, Select, and_, func, or_
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member
 from shopcrm.services.members.table import (
-    _CLASS_RANKS,
-    _SORT_EXPR,
     MemberFilter,
     SnapshotInfo,
-    _base_query,
-    _latest,
     count_in,
+    latest_info_in,
+    member_select,
+    sort_expressions,
 )
 
 Key = tuple[Any, ...]  # the sort values of one row, then its member id
@@ -44,18 +43,6 @@ class ListHead:
     count: int
     snapshot: SnapshotInfo | None
     first: list[WindowEntry]
-
-
-def sort_expressions(sort_key: str) -> list[ColumnElement[Any]]:
-    """The ORDER BY expressions of a column (before the id tie-breaker), as `table._order` uses them."""
-    if sort_key not in _SORT_EXPR:
-        sort_key = "card_no"
-    expr = _SORT_EXPR[sort_key]
-    exprs = list(expr) if isinstance(expr, tuple) else [expr]
-    ranks = _CLASS_RANKS.get(sort_key)
-    if ranks:
-        exprs = [case({code: i for i, code in enumerate(ranks)}, value=expr, else_=len(ranks))]
-    return exprs
 
 
 def _ordered(stmt: Select[Any], exprs: Sequence[ColumnElement[Any]], descending: bool, backwards: bool) -> Select[Any]:
@@ -97,7 +84,7 @@ def _before(exprs: Sequence[ColumnElement[Any]], key: Key, descending: bool) -> 
 def _window(s: Any, flt: MemberFilter, snapshot_id: int | None, sort_key: str, descending: bool, *,
             limit: int, offset: int = 0, after: Key | None = None, before: Key | None = None) -> list[WindowEntry]:
     exprs = sort_expressions(sort_key)
-    stmt = _base_query([Member.id, *exprs], flt, snapshot_id)
+    stmt = member_select([Member.id, *exprs], flt, snapshot_id)
     if after is not None:
         stmt = stmt.where(_after(exprs, after, descending))
     if before is not None:
@@ -126,7 +113,7 @@ def list_head(db: Database, flt: MemberFilter, *, sort_key: str = "card_no", des
               limit: int) -> ListHead:
     """Count and first window of the list, in one read (so they agree with each other)."""
     with db.read() as s:
-        snap = _latest(s)
+        snap = latest_info_in(s)
         snapshot_id = snap.id if snap else None
         count = count_in(s, flt, snapshot_id)
         first = _window(s, flt, snapshot_id, sort_key, descending, limit=limit) if count else []
@@ -138,12 +125,12 @@ def position_of(db: Database, flt: MemberFilter, snapshot_id: int | None, member
     """The row of a member in the list (None when the filter leaves them out): rows before its key."""
     exprs = sort_expressions(sort_key)
     with db.read() as s:
-        row = s.execute(_base_query([Member.id, *exprs], flt, snapshot_id).where(Member.id == member_id)).first()
+        row = s.execute(member_select([Member.id, *exprs], flt, snapshot_id).where(Member.id == member_id)).first()
         if row is None:
             return None
         key: Key = (*row[1:], int(row[0]))
-        before = _base_query([func.count(Member.id)], flt, snapshot_id).where(_before(exprs, key, descending))
+        before = member_select([func.count(Member.id)], flt, snapshot_id).where(_before(exprs, key, descending))
         return int(s.execute(before).scalar_one())
 
 
-__all__ = ["Key", "ListHead", "WindowEntry", "list_head", "member_window", "position_of", "sort_expressions"]
+__all__ = ["Key", "ListHead", "WindowEntry", "list_head", "member_window", "position_of"]
