@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
@@ -55,22 +56,29 @@ def pdf_page_count(doc: PreparedList) -> int:
     return ListLayout(doc, writer).page_count()
 
 
-def write_pdf(doc: PreparedList, target: str | os.PathLike[str], on_page: PageCallback | None = None) -> int:
-    """Write the list as an A4 PDF; returns the page count.  `on_page` may raise to cancel."""
+def checked_pdf_path(target: str | os.PathLike[str]) -> Path:
+    """The PDF's path, refused before any work when it is not a .pdf in an existing folder."""
     path = Path(target)
     if path.suffix.lower() != ".pdf":
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The file name must end in .pdf."), "path")
     if not path.parent.is_dir():
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."), "path",
                               folder=str(path.parent))
+    return path
+
+
+def write_pdf_file(path: Path, title: str, resolution: int, paint: Callable[[QPdfWriter], int]) -> int:
+    """Paint a PDF into a hidden partial file beside `path`, fix its text layer (CJK glyphs and digits
+    copy and search as text), then move it into place; on any failure nothing is left behind.
+    `paint` gets the writer (and must not keep it: the file closes when the writer goes) and
+    returns the page count."""
     partial = path.with_name(f".{path.name}.part")
     try:
         writer = QPdfWriter(str(partial))
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setPageLayout(page_layout(doc))
-        writer.setTitle(doc.title)
+        writer.setResolution(resolution)
+        writer.setTitle(title)
         writer.setCreator("ShopCRM")
-        pages = paint_list(doc, writer, on_page)
+        pages = paint(writer)
         del writer  # closes the file
         if not partial.exists() or partial.stat().st_size == 0:
             raise ShopError(QT_TRANSLATE_NOOP("errors", "Cannot write the file {path}."), path=str(path))
@@ -84,6 +92,17 @@ def write_pdf(doc: PreparedList, target: str | os.PathLike[str], on_page: PageCa
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
     return pages
+
+
+def write_pdf(doc: PreparedList, target: str | os.PathLike[str], on_page: PageCallback | None = None) -> int:
+    """Write the list as an A4 PDF; returns the page count.  `on_page` may raise to cancel."""
+    path = checked_pdf_path(target)
+
+    def paint(writer: QPdfWriter) -> int:
+        writer.setPageLayout(page_layout(doc))
+        return paint_list(doc, writer, on_page)
+
+    return write_pdf_file(path, doc.title, PDF_RESOLUTION, paint)
 
 
 def new_printer(doc: PreparedList) -> QPrinter:

@@ -7,17 +7,15 @@ printed at the top of the page.  Each slip is one page; a PDF holds as many as i
 
 from __future__ import annotations
 
-import contextlib
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.gui.printing.app import ensure_print_application
-from shopcrm.gui.printing.fonts import print_family, print_font
-from shopcrm.gui.printing.pdf_text import fix_to_unicode, radical_map
+from shopcrm.gui.printing.fonts import print_font
+from shopcrm.gui.printing.output import checked_pdf_path, write_pdf_file
 from shopcrm.services.sales.slips import Slip
 
 RECEIPT_MM = 80.0
@@ -101,11 +99,7 @@ def write_slips_pdf(slips: list[Slip], target: str | os.PathLike[str], width: st
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "The paper is 80mm or a4."), "width")
     if not slips:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "There is nothing to print."), "slips")
-    path = Path(target)
-    if path.suffix.lower() != ".pdf":
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The file name must end in .pdf."), "path")
-    if not path.parent.is_dir():
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The folder {folder} does not exist."), "path", folder=str(path.parent))
+    path = checked_pdf_path(target)
     ensure_print_application()
     receipt = width == "80mm"
     margin = RECEIPT_MARGIN_MM if receipt else A4_MARGIN_MM
@@ -119,12 +113,8 @@ def write_slips_pdf(slips: list[Slip], target: str | os.PathLike[str], width: st
             else QPageSize(QPageSize.PageSizeId.A4)
         layouts.append((painter_, QPageLayout(size, QPageLayout.Orientation.Portrait,
                                               QMarginsF(margin, margin, margin, margin), QPageLayout.Unit.Millimeter)))
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        writer = QPdfWriter(str(partial))
-        writer.setResolution(RESOLUTION)
-        writer.setCreator("ShopCRM")
-        writer.setTitle(slips[0].title)
+
+    def paint(writer: QPdfWriter) -> int:
         writer.setPageLayout(layouts[0][1])
         painter = QPainter()
         if not painter.begin(writer):
@@ -137,14 +127,6 @@ def write_slips_pdf(slips: list[Slip], target: str | os.PathLike[str], width: st
                 slip_painter.paint(painter)
         finally:
             painter.end()
-        del writer
-        data = fix_to_unicode(partial.read_bytes(), radical_map(print_family()))
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except OSError as exc:
-        raise ShopError(QT_TRANSLATE_NOOP("errors", "Cannot write the file {path}: {reason}"), path=str(path),
-                        reason=exc.strerror or str(exc)) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-    return len(layouts)
+        return len(layouts)
+
+    return write_pdf_file(path, slips[0].title, RESOLUTION, paint)
