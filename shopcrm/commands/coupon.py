@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 
 from shopcrm.commands import CommandContext, add_json_flag
-from shopcrm.commands.purchase import _line, _ref, member_id_of
+from shopcrm.commands.purchase import line_input, member_id_of, sale_ref
 from shopcrm.commands.takings import parse_day
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
@@ -87,7 +87,7 @@ def run_define(args: argparse.Namespace, ctx: CommandContext) -> int:
     assert start is not None and end is not None
     product_id = None
     if args.free:
-        product_id = _line(ctx, args.free).product_id
+        product_id = line_input(ctx, args.free).product_id
     kind = "amount" if args.off else "percent" if args.percent is not None else "item"
     new_id = define_coupon(
         ctx.db(), args.name, kind, amount_cents=parse_money(args.off, exact=True) if args.off else 0,
@@ -114,14 +114,14 @@ def run_issue(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_redeem(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lines = [_line(ctx, spec) for spec in args.item]
+    lines = [line_input(ctx, spec) for spec in args.item]
     total = parse_money(args.amount, exact=True) if args.amount is not None else None
     if total is None and not lines:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter products or an amount."), "amount")
     result = record_purchase(
         ctx.db(),
         PurchaseInput(member_id=member_id_of(args, ctx), lines=lines, total_cents=total, payment_method=args.payment,
-                      coupon_code=args.code, external_ref=_ref(args.ref)),
+                      coupon_code=args.code, external_ref=sale_ref(args.ref)),
     )
     if ctx.json_output:
         ctx.out(dataclasses.asdict(result) | {"total": result.total_cents / 100, "coupon_discount": result.coupon_discount_cents / 100})

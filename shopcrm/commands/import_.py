@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p.set_defaults(handler=run)
 
 
-def _read_mapping(path: str) -> dict[str, str | None]:
+def read_mapping(path: str) -> dict[str, str | None]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except OSError as exc:
@@ -135,7 +135,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     db = ctx.db()
     options = ImportOptions(
         sheets=args.sheet,
-        header_mapping=_read_mapping(args.mapping) if args.mapping else None,
+        header_mapping=read_mapping(args.mapping) if args.mapping else None,
         dry_run=args.dry_run,
         overwrite=bool(getattr(args, "overwrite", False)),
         errors_path=Path(args.errors) if args.errors else None,

@@ -111,7 +111,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     password = owner_password(args, db) if (args.unmasked or args.all_members) else None
     prepared: PreparedList
     if args.campaign is not None:
-        if _filters_given(args):
+        if filters_given(args):
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Give either --campaign or filters, not both."), "campaign")
         prepared = prepare_campaign_list(db, args.campaign, columns=_columns(args.columns), masked=masked,
                                          password=password)
@@ -130,7 +130,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
-def _filters_given(args: argparse.Namespace) -> bool:
+def filters_given(args: argparse.Namespace) -> bool:
     if any(getattr(args, option[2:].replace("-", "_")) for option, _f, _h in CLASS_OPTIONS):
         return True
     return bool(args.level or args.birthday or args.birthday_month or args.tag or args.area

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from shopcrm.commands import CommandContext, add_json_flag
-from shopcrm.commands.import_ import _read_mapping as read_mapping
+from shopcrm.commands.import_ import read_mapping
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.money import format_cents

@@ -65,7 +65,7 @@ def _member_id(args: argparse.Namespace, ctx: CommandContext) -> int | None:
     return None
 
 
-def _line(ctx: CommandContext, spec: str) -> LineInput:
+def line_input(ctx: CommandContext, spec: str) -> LineInput:
     name, qty = spec, "1"
     for sep in ("x", "×", "*"):
         head, found, tail = spec.rpartition(sep)
@@ -91,7 +91,7 @@ def _when(text: str | None) -> dt.datetime | None:
     raise ValidationError(QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a date and time (YYYY-MM-DD HH:MM)."), "at", value=text)
 
 
-def _ref(text: str | None) -> str | None:
+def sale_ref(text: str | None) -> str | None:
     if text is None:
         return None
     ref = text.strip()
@@ -101,7 +101,7 @@ def _ref(text: str | None) -> str | None:
 
 
 def run_add(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lines = [_line(ctx, spec) for spec in args.item]
+    lines = [line_input(ctx, spec) for spec in args.item]
     total = parse_money(args.amount, exact=True) if args.amount is not None else None
     if total is None and not lines:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter products or an amount."), "amount")
@@ -115,7 +115,7 @@ def run_add(args: argparse.Namespace, ctx: CommandContext) -> int:
             payment_method=args.payment,
             channel=args.channel,
             purchased_at=_when(args.at),
-            external_ref=_ref(args.ref),
+            external_ref=sale_ref(args.ref),
             coupon_code=args.coupon,
             redeem_points=args.redeem_points,
             stored_value_cents=parse_money(args.stored_value, field="stored_value", exact=True) if args.stored_value else None,

@@ -7,7 +7,7 @@ import dataclasses
 
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.commands.privacy import add_password_option, owner_password
-from shopcrm.commands.purchase import _ref, member_id_of
+from shopcrm.commands.purchase import member_id_of, sale_ref
 from shopcrm.commands.takings import add_pdf_options, parse_day, write_pdf
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
@@ -107,7 +107,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         return 0
     if amount is None:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "An amount is required."), "amount")
-    ref = _ref(args.ref)
+    ref = sale_ref(args.ref)
     result = topup(db, member_id, amount, args.pay, external_ref=ref.replace("cli:", "cli-topup:", 1) if ref else None)
     _out(ctx, result, translate("cli", "Topped up {amount:.2f} (+{bonus:.2f} bonus); balance {balance:.2f}.").format(
         amount=result.paid_cents / 100, bonus=result.bonus_cents / 100, balance=result.balance.total_cents / 100))

@@ -87,7 +87,7 @@ class People:
         return int(self.rhythm.size)
 
 
-def _choice(rng: np.random.Generator, weights: np.ndarray, size: int) -> np.ndarray:
+def weighted_choice(rng: np.random.Generator, weights: np.ndarray, size: int) -> np.ndarray:
     p = np.asarray(weights, dtype=float)
     return np.searchsorted(np.cumsum(p / p.sum()), rng.random(size), side="right").clip(0, p.size - 1)
 
@@ -182,7 +182,7 @@ def _segments(rng: np.random.Generator, rhythm: np.ndarray, first_day: np.ndarra
 
 def _names(rng: np.random.Generator, gender: np.ndarray) -> list[str | None]:
     n = gender.size
-    surnames = np.array(list(cat.SURNAMES))[_choice(rng, np.array(cat.SURNAME_WEIGHTS), n)]
+    surnames = np.array(list(cat.SURNAMES))[weighted_choice(rng, np.array(cat.SURNAME_WEIGHTS), n)]
     pools = {
         "F": np.array(list(cat.GIVEN_FEMALE + cat.GIVEN_NEUTRAL)),
         "M": np.array(list(cat.GIVEN_MALE + cat.GIVEN_NEUTRAL)),
@@ -213,7 +213,7 @@ def _phones(rng: np.random.Generator, n: int) -> np.ndarray:
     out = np.empty(0, dtype=np.int64)
     while out.size < n:
         want = int((n - out.size) * 1.05) + 16
-        prefix = PHONE_PREFIXES[_choice(rng, PHONE_PREFIX_WEIGHTS, want)]
+        prefix = PHONE_PREFIXES[weighted_choice(rng, PHONE_PREFIX_WEIGHTS, want)]
         numbers = np.concatenate([out, prefix * 100_000_000 + rng.integers(0, 100_000_000, want)])
         _, first = np.unique(numbers, return_index=True)
         out = numbers[np.sort(first)][:n]
@@ -248,15 +248,15 @@ def _tags_and_notes(rng: np.random.Generator, habit: np.ndarray, area_idx: np.nd
 def generate_people(rng: np.random.Generator, n: int, start: dt.date, days: int, end_year: int, language: str) -> People:
     """Members with attributes and visit days; `days` counts the history's days including the end day."""
     last = days - 1
-    rhythm = _choice(rng, RHYTHM_SHARES, n)
+    rhythm = weighted_choice(rng, RHYTHM_SHARES, n)
     hi = last - RHYTHM_MIN_AGE[rhythm]
     rhythm = np.where(hi < 0, ONE_OFF, rhythm)
     hi = np.where(hi < 0, last, hi)
     lo = np.where(rhythm == NEW, max(0, last - 35), 0)
     reg_day = _registration_days(rng, days, lo, hi)
-    habit = _choice(rng, HABIT_SHARES, n)
+    habit = weighted_choice(rng, HABIT_SHARES, n)
 
-    source_idx = _choice(rng, np.array([w for _, w in cat.SOURCE_WEIGHTS]), n)
+    source_idx = weighted_choice(rng, np.array([w for _, w in cat.SOURCE_WEIGHTS]), n)
     source = [cat.SOURCE_WEIGHTS[i][0] for i in source_idx]
     # Sign-ups online often come in a few days later; counter sign-ups buy on the spot.
     online = np.isin(source_idx, [1, 4])
@@ -271,7 +271,7 @@ def generate_people(rng: np.random.Generator, n: int, start: dt.date, days: int,
     visit_member = np.concatenate(members)
     visit_day = np.concatenate(vdays).clip(0, last)
 
-    gender_idx = _choice(rng, np.array([0.60, 0.33, 0.07]), n)
+    gender_idx = weighted_choice(rng, np.array([0.60, 0.33, 0.07]), n)
     gender_arr = np.array(["F", "M", ""])[gender_idx]
     gender: list[str | None] = [g or None for g in gender_arr.tolist()]
     name = _names(rng, gender_arr)
@@ -291,7 +291,7 @@ def generate_people(rng: np.random.Generator, n: int, start: dt.date, days: int,
     birth_month = np.where(has_birthday, months, 0)
     birth_day = np.where(has_birthday, mdays, 0)
 
-    area_idx = _choice(rng, np.array([a[2] for a in cat.AREAS]), n)
+    area_idx = weighted_choice(rng, np.array([a[2] for a in cat.AREAS]), n)
     area_known = rng.random(n) >= 0.08
     area = [cat.label((cat.AREAS[i][0], cat.AREAS[i][1]), language) if ok else None for i, ok in zip(area_idx.tolist(), area_known.tolist(), strict=True)]
     tags, notes = _tags_and_notes(rng, habit, np.where(area_known, area_idx, -1), language)
@@ -301,7 +301,7 @@ def generate_people(rng: np.random.Generator, n: int, start: dt.date, days: int,
     trier = rng.random(n) < 0.25
     p_new = np.where(trier, rng.uniform(0.25, 0.45, n), rng.uniform(0.0, 0.04, n))
     stored_value = np.select([rhythm == REGULAR, np.isin(rhythm, [MONTHLY, LAPSING])], [0.30, 0.12], 0.03)
-    redeem_every = np.where(rng.random(n) < 0.45, np.array([200, 500, 1000])[_choice(rng, np.array([0.3, 0.5, 0.2]), n)], 0)
+    redeem_every = np.where(rng.random(n) < 0.45, np.array([200, 500, 1000])[weighted_choice(rng, np.array([0.3, 0.5, 0.2]), n)], 0)
     archived = (rhythm == LOST) & (rng.random(n) < 0.15)
 
     p_consent = np.array([INITIAL_CONSENT_BY_SOURCE[s] for s in source])

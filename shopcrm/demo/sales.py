@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from shopcrm.codes import PAYMENT_METHODS
 from shopcrm.demo import catalog as cat
 from shopcrm.demo import people as ppl
 
@@ -57,8 +58,7 @@ class Sales:
     member_first_second: np.ndarray  # -1 = never bought
 
 
-PAYMENTS = ("cash", "wechat", "alipay", "card", "stored_value", "other")
-CHANNELS = ("store", "delivery", "online")
+PAYMENTS = PAYMENT_METHODS
 LEDGER_KINDS = ("earn", "redeem", "reverse")
 
 
@@ -172,7 +172,7 @@ def _member_visit_times(rng: np.random.Generator, people: ppl.People, start_week
     shifted = day + (7 - dow) + rng.integers(0, 5, n)
     day = np.where(to_weekday & (shifted < days), shifted, day)
     habit_part = np.array([0, 1, 2, 1])[habit]  # family: afternoons
-    random_part = ppl._choice(rng, np.array([0.35, 0.45, 0.20]), n)
+    random_part = ppl.weighted_choice(rng, np.array([0.35, 0.45, 0.20]), n)
     part = np.where(rng.random(n) < 0.7, habit_part, random_part)
     part = np.where(birthday, np.where(rng.random(n) < 0.7, 1, 2), part)
     return member, day, part, birthday
@@ -201,7 +201,7 @@ def _quantities(rng: np.random.Generator, pattern: np.ndarray) -> np.ndarray:
     out = np.ones(pattern.size, dtype=np.int64)
     for k, (values, probs) in enumerate(cat.QUANTITY_PATTERNS):
         rows = np.flatnonzero(pattern == k)
-        out[rows] = np.array(values)[ppl._choice(rng, np.array(probs), rows.size)]
+        out[rows] = np.array(values)[ppl.weighted_choice(rng, np.array(probs), rows.size)]
     return out
 
 
@@ -214,8 +214,8 @@ def generate_sales(rng: np.random.Generator, people: ppl.People, start: dt.date,
     w_day = _walk_in_days(rng, start, days, walk_count)
     w_dow = (start.weekday() + w_day) % 7
     w_part = np.where(
-        w_dow >= 5, ppl._choice(rng, np.array([0.25, 0.55, 0.20]), w_day.size),
-        ppl._choice(rng, np.array([0.38, 0.42, 0.20]), w_day.size),
+        w_dow >= 5, ppl.weighted_choice(rng, np.array([0.25, 0.55, 0.20]), w_day.size),
+        ppl.weighted_choice(rng, np.array([0.38, 0.42, 0.20]), w_day.size),
     )
     member = np.concatenate([m_member, np.full(w_day.size, -1)])
     day = np.concatenate([m_day, w_day])
@@ -255,7 +255,7 @@ def generate_sales(rng: np.random.Generator, people: ppl.People, start: dt.date,
     product = np.where(use_new, _draw(tables.new, tables.n_products, l_day, u_pick), product)
     cakes = np.flatnonzero([p.birthday_cake for p in cat.PRODUCTS])
     cake_lines = first_line[birthday]
-    product[cake_lines] = cakes[ppl._choice(rng, np.array([0.5, 0.35, 0.15]), cake_lines.size)]
+    product[cake_lines] = cakes[ppl.weighted_choice(rng, np.array([0.5, 0.35, 0.15]), cake_lines.size)]
     # The same product twice in one basket is one line.
     keep = np.ones(n_l, dtype=bool)
     by = np.lexsort((np.arange(n_l), product, l_purchase))
@@ -294,8 +294,8 @@ def generate_sales(rng: np.random.Generator, people: ppl.People, start: dt.date,
     channel = np.where(u < p_online, 2, np.where(u < p_online + (1 - p_online) * p_delivery, 1, 0))
     stored = is_member & (rng.random(n) < np.where(is_member, people.stored_value[mi], 0.0))
     usual = np.where(
-        is_member, ppl._choice(rng, np.array([0.07, 0.60, 0.27, 0.06]), n),
-        ppl._choice(rng, np.array([0.10, 0.58, 0.28, 0.04]), n),
+        is_member, ppl.weighted_choice(rng, np.array([0.07, 0.60, 0.27, 0.06]), n),
+        ppl.weighted_choice(rng, np.array([0.10, 0.58, 0.28, 0.04]), n),
     )
     payment = np.where(channel == 1, 5, np.where(channel == 2, 1, np.where(stored, 4, usual)))
     voided = rng.random(n) < VOID_SHARE
@@ -360,7 +360,7 @@ def _feedback(rng: np.random.Generator, people: ppl.People, member: np.ndarray, 
     n = member.size
     u = rng.random(n)
     chosen = np.flatnonzero(~voided & (((member >= 0) & (u < 0.035)) | ((member < 0) & (u < 0.004))))
-    base = 1 + ppl._choice(rng, RATING_SHARES, chosen.size)
+    base = 1 + ppl.weighted_choice(rng, RATING_SHARES, chosen.size)
     # Lapsing and lost members: a 1-2 star rating at one of their last three purchases.
     group_len = np.diff(np.r_[group_start, bm.size])
     g_member = bm[group_start] if bm.size else np.empty(0, np.int64)

@@ -16,6 +16,7 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from shopcrm.codes import CHANNELS
 from shopcrm.db.bulk import DAY, BulkWriter, date_texts, time_texts
 from shopcrm.db.engine import Database
 from shopcrm.db.models import (
@@ -371,7 +372,7 @@ class _Rows:
     def _purchases(self, writer: BulkWriter, member_base: int, base: int, line_base: int, product_ids: np.ndarray) -> None:
         s = self.sales
         payments = np.array(sales_mod.PAYMENTS, dtype=object)
-        channels = np.array(sales_mod.CHANNELS, dtype=object)
+        channels = np.array(CHANNELS, dtype=object)
         member = np.where(s.p_member >= 0, s.p_member + member_base, -1)
 
         def purchases(lo: int, hi: int) -> list[tuple[object, ...]]:

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
-from shopcrm.db.engine import Database
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.worker import Job, JobControl
+from shopcrm.services.shop.database import Database
 
 if TYPE_CHECKING:
     from shopcrm.services.classification.incremental import CardUpdate, Freshness

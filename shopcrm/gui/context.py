@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from shopcrm.db.engine import Database
 from shopcrm.errors import ShopError
 from shopcrm.gui.language import LanguageManager
 from shopcrm.gui.worker import DatabaseWorker, Job, JobControl
+from shopcrm.services.shop.database import Database
 from shopcrm.services.shop.settings import ShopSettings, load_settings, save_settings
 
 log = logging.getLogger(__name__)

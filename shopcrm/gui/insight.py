@@ -7,9 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from shopcrm.db.engine import Database
 from shopcrm.services.classification.queries import member_classes
 from shopcrm.services.classification.store import COLUMNS
+from shopcrm.services.shop.database import Database
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from shopcrm.db.engine import Database
 from shopcrm.gui.widgets import ErrorLabel
+from shopcrm.services.shop.database import Database
 from shopcrm.services.shop.owner_password import OwnerPasswordError, has_owner_password, require_owner
 
 

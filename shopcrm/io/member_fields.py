@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from shopcrm.db.models.members import SOURCES
+from shopcrm.codes import SOURCES
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 
 _GENDER_SYNONYMS = {

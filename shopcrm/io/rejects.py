@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from shopcrm.i18n import translate
-from shopcrm.io.xlsx_writer import Column, SheetWriter, _sheet_title, workbook_to
+from shopcrm.io.xlsx_writer import Column, SheetWriter, sheet_title, workbook_to
 
 
 def write_rejected_rows(
@@ -48,4 +48,4 @@ def _write_sheets(wb: Any, sheets: Sequence[tuple[str, Sequence[str], Sequence[t
 
 def _sheet_name(name: str) -> str:
     """The title openpyxl will give the sheet, so that two source sheets never end up with one name."""
-    return _sheet_title(name) if name else ""
+    return sheet_title(name) if name else ""

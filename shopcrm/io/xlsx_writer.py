@@ -96,7 +96,7 @@ class SheetWriter:
     """Writes one styled table into a write-only workbook; rows are buffered only for the widths."""
 
     def __init__(self, workbook: Workbook, title: str, columns: Sequence[Column]) -> None:
-        self._ws = workbook.create_sheet(title=_sheet_title(title))
+        self._ws = workbook.create_sheet(title=sheet_title(title))
         self._columns = list(columns)
         self._buffer: list[Sequence[Any]] = []
         self._started = False
@@ -200,7 +200,7 @@ class SheetWriter:
         return self._rows
 
 
-def _sheet_title(title: str) -> str:
+def sheet_title(title: str) -> str:
     clean = "".join("_" if ch in "[]:*?/\\" else ch for ch in xml_safe(title)).strip("'") or "Sheet"
     return clean[:31]
 
@@ -305,7 +305,7 @@ def add_png(workbook: Workbook, title: str, images: Sequence[tuple[str, bytes]])
     """A sheet of charts: each PNG under its caption, one below the other."""
     from openpyxl.drawing.image import Image
 
-    ws = workbook.create_sheet(title=_sheet_title(title))
+    ws = workbook.create_sheet(title=sheet_title(title))
     row = 1
     anchors = []
     for caption, png in images:

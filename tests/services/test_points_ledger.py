@@ -248,7 +248,7 @@ def test_undoing_a_sales_import_keeps_a_level_a_member_list_set(db: Database, tm
 def test_rebuilding_from_scratch_in_any_chunk_size_gives_the_same_ledger(db: Database, tmp_path: Path, chunk: int) -> None:
     from sqlalchemy import delete
 
-    from shopcrm.db.models.loyalty import DERIVED_POINT_KINDS
+    from shopcrm.codes import DERIVED_POINT_KINDS
     from shopcrm.services.members.points import rebuild_points
     from shopcrm.services.shop.settings import settings_in
 

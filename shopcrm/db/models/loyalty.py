@@ -9,11 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from shopcrm.db.base import Base
 
-POINT_KINDS = ("earn", "redeem", "adjust", "expire", "reverse", "return", "shortfall")
-# Rows recomputed from the sales whenever a member's points are rebuilt (shopcrm.engine.points_replay);
-# the others (redeem, adjust, return) are what the shop did and are never rewritten.
-DERIVED_POINT_KINDS = ("earn", "expire", "reverse", "shortfall")
-
 
 class PointsEntry(Base):
     """One signed movement of a member's points; the balance is their sum."""

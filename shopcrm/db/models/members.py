@@ -9,10 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shopcrm.db.base import Base
 
-MEMBER_STATUSES = ("active", "archived", "erased")
-GENDERS = ("F", "M")
-SOURCES = ("walk_in", "delivery", "wechat", "referral", "event", "other")
-
 
 class Member(Base):
     __tablename__ = "members"

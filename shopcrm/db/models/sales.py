@@ -20,10 +20,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from shopcrm.db.base import Base
 
-PAYMENT_METHODS = ("cash", "wechat", "alipay", "card", "stored_value", "other")
-CHANNELS = ("store", "delivery", "online")
-ORIGINS = ("counter", "import", "demo")
-
 
 class Category(Base):
     __tablename__ = "categories"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcrm.codes import SOURCES
 from shopcrm.errors import ShopError
 from shopcrm.gui.campaigns.columns_dialog import ColumnsDialog
 from shopcrm.gui.campaigns.festival_preset import FestivalPreset
@@ -55,7 +56,6 @@ from shopcrm.services.members.table import filter_choices
 
 COUNT_DELAY_MS = 250
 PREVIEW_ROWS = 300
-SOURCES = ("walk_in", "delivery", "wechat", "referral", "event", "other")
 # Filter buttons in the order of the screen: classes, then the member's own fields.
 CLASS_BUTTONS = ("segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class", "preference")
 BIRTHDAY_CHOICES = (

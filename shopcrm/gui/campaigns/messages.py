@@ -30,7 +30,7 @@ from shopcrm.errors import ShopError
 from shopcrm.gui.campaigns.outputs import OUTPUT_KIND, ListOutputs, ListSource, default_file_name
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.widgets import hint_label
-from shopcrm.io.phones import mask_phone
+from shopcrm.services.campaigns.columns import phone_text
 from shopcrm.services.campaigns.lists import CampaignSummary
 from shopcrm.services.campaigns.messages import (
     FIELDS,
@@ -192,7 +192,7 @@ class MessagesPanel(QWidget):
         self.member.clear()
         self.member_ids = [r.member_id for r in prepared.rows]
         for r in prepared.rows:
-            self.member.addItem(f"{r.name or r.card_no} · {mask_phone(r.phone)}", r.member_id)
+            self.member.addItem(f"{r.name or r.card_no} · {phone_text(r.phone, masked=True)}", r.member_id)
         self.export_button.setEnabled(bool(self.member_ids))
         self.copy_button.setEnabled(bool(self.member_ids))
         self._refresh_preview()

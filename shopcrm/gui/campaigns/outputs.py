@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QStandardPaths
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QProgressDialog, QWidget
 
-from shopcrm.db.engine import Database
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.printing.output import new_printer, page_layout, paint_list, write_pdf
 from shopcrm.gui.window_state import fit_to_screen
@@ -35,6 +34,7 @@ from shopcrm.services.campaigns.output import (
 )
 from shopcrm.services.members.table import MemberFilter, member_ids
 from shopcrm.services.shop import audit
+from shopcrm.services.shop.database import Database
 from shopcrm.services.shop.owner_password import has_owner_password
 
 PREVIEW_PROGRESS_FROM_PAGES = 15  # longer previews show a progress dialog while painting

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm.db.models.sales import PAYMENT_METHODS
+from shopcrm.codes import PAYMENT_METHODS
 from shopcrm.errors import ShopError
 from shopcrm.gui.catalogue.completion import ProductCompleter
 from shopcrm.gui.context import AppContext

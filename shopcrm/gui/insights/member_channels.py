@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from shopcrm.db.engine import Database
 from shopcrm.gui.formatting import join_list
 from shopcrm.labels import CHANNEL_LABELS, label
 from shopcrm.services.reports.channels import ChannelShare, member_channels
+from shopcrm.services.shop.database import Database
 
 
 class MemberChannelsLabel(QLabel):

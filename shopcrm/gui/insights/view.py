@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm.db.engine import Database
 from shopcrm.gui.charts.loader import chart_library, when_ready
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.insights.tables import area_model, area_name, channel_model, list_view, low_rating_model
@@ -42,6 +41,7 @@ from shopcrm.services.reports.feedback_overview import (
     monthly_ratings,
     never_rated,
 )
+from shopcrm.services.shop.database import Database
 
 REFRESH_KINDS = ("purchase", "member", "feedback", "import", "undo-import", "demo", "restore")
 PERIOD_MONTHS = (3, 12, 24, None)  # None: all time

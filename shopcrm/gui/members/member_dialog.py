@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm.db.models.members import SOURCES
+from shopcrm.codes import SOURCES
 from shopcrm.errors import ConflictError, ShopError, ValidationError
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors

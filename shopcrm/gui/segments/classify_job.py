@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from shopcrm.db.engine import Database
 from shopcrm.gui.worker import JobControl
+from shopcrm.services.shop.database import Database
 
 
 def classification_job(db: Database, as_of: dt.date, window_days: int) -> Callable[[JobControl], int]:

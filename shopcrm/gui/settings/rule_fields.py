@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from shopcrm.engine.params import RuleParams
 from shopcrm.i18n import QT_TRANSLATE_NOOP
+from shopcrm.services.classification import RuleParams
 
 # kinds: "days" (whole days), "count" (whole number), "share" (0..1 shown as %), "prob" (0..1),
 #        "rate" (decimal number), "rating" (1..5)

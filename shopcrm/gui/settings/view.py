@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm.engine.params import RuleParams
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.language import LANGUAGE_NAMES
@@ -47,6 +46,7 @@ from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label, title_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.labels import BACKUP_REASON_LABELS, label
 from shopcrm.money import format_cents, parse_money
+from shopcrm.services.classification import RuleParams
 from shopcrm.services.shop.owner_password import save_settings_as_owner
 from shopcrm.services.shop.settings import MemberLevel, ShopSettings
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, Member, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
-from shopcrm.services.members.table import CLASS_FILTERS, MemberFilter, _order, classified_select
+from shopcrm.services.members.table import CLASS_FILTERS, MemberFilter, classified_select, order_members
 
 # Classifications the screen charts, with their classes in the order they are shown.  Codes a
 # snapshot holds that are not listed here are shown after these, sorted.
@@ -296,7 +296,7 @@ def cell_member_ids(db: Database, cell: Cell, *, sort_key: str = "card_no", desc
     """The members of a bar or cell, in the Members table's sort order."""
     with db.read() as s:
         _snapshot(s, cell.snapshot_id)
-        stmt = _order(_cell_query([Member.id], cell), sort_key, descending)
+        stmt = order_members(_cell_query([Member.id], cell), sort_key, descending)
         return [int(i) for i in s.execute(stmt).scalars()]
 
 

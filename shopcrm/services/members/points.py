@@ -21,9 +21,9 @@ from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from shopcrm.codes import DERIVED_POINT_KINDS
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, PointsDraw, PointsEntry, Purchase
-from shopcrm.db.models.loyalty import DERIVED_POINT_KINDS
 from shopcrm.engine.points_replay import DerivedRow, EntryFact, SaleFact, add_months, replay
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.services.shop.clock import now

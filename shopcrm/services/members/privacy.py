@@ -80,11 +80,11 @@ def consent_history(db: Database, member_id: int) -> list[ConsentView]:
 def record_consent(db: Database, member_id: int, consent: bool, *, origin: str = "counter") -> list[ConsentView]:
     """Give or withdraw marketing consent now; a change is kept with its date.  Returns the history."""
     from shopcrm.services.members.points import lock_member
-    from shopcrm.services.members.records import _set_consent
+    from shopcrm.services.members.records import set_consent
 
     with db.transaction() as s:
         member = lock_member(s, member_id)
-        _set_consent(s, member, bool(consent), now(), origin[:20])
+        set_consent(s, member, bool(consent), now(), origin[:20])
     return consent_history(db, member_id)
 
 

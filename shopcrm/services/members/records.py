@@ -281,7 +281,7 @@ def _apply(member: Member, clean: CleanMember, when: dt.datetime) -> None:
             member.tags.append(MemberTag(tag=tag))
 
 
-def _set_consent(s: Session, member: Member, consent: bool, when: dt.datetime, origin: str) -> None:
+def set_consent(s: Session, member: Member, consent: bool, when: dt.datetime, origin: str) -> None:
     if member.consent == consent and member.consent_at is not None:
         return
     member.consent = consent
@@ -320,7 +320,7 @@ def register_member(db: Database, data: MemberInput, *, origin: str = "counter")
         _apply(member, clean, when)
         s.add(member)
         s.flush()
-        _set_consent(s, member, clean.consent, when, origin)
+        set_consent(s, member, clean.consent, when, origin)
         _welcome_coupon(s, member.id)
         view = to_views(s, db, [member])[0]
     return view
@@ -351,7 +351,7 @@ def update_member(db: Database, member_id: int, data: MemberInput) -> MemberView
         if clean.registered_on:
             member.registered_on = clean.registered_on
         _apply(member, clean, when)
-        _set_consent(s, member, clean.consent, when, "edit")
+        set_consent(s, member, clean.consent, when, "edit")
         view = to_views(s, db, [member])[0]
     return view
 
@@ -406,7 +406,7 @@ def erase_member(db: Database, member_id: int) -> None:
         member.card_no = f"X{member.id:06d}"
         member.status = "erased"
         member.updated_at = when
-        _set_consent(s, member, False, when, "erase")
+        set_consent(s, member, False, when, "erase")
         for fb in s.scalars(select(Feedback).where(Feedback.member_id == member_id)):
             fb.comment = None
         s.add(AuditEvent(at=when, action="erase", detail={"member_id": member_id}))

@@ -263,7 +263,7 @@ def sort_expressions(sort_key: str) -> list[ColumnElement[Any]]:
     return exprs
 
 
-def _order(stmt: Select[Any], sort_key: str, descending: bool) -> Select[Any]:
+def order_members(stmt: Select[Any], sort_key: str, descending: bool) -> Select[Any]:
     ordered = [(e.desc() if descending else e.asc()).nulls_last() for e in sort_expressions(sort_key)]
     return stmt.order_by(*ordered, Member.id.desc() if descending else Member.id.asc())
 
@@ -275,7 +275,7 @@ def member_ids(
     flt = flt or MemberFilter()
     with db.read() as s:
         snap = latest_info_in(s)
-        stmt = _order(member_select([Member.id], flt, snap.id if snap else None), sort_key, descending)
+        stmt = order_members(member_select([Member.id], flt, snap.id if snap else None), sort_key, descending)
         ids = _fetch_ids(s, stmt)
     return ids, snap
 

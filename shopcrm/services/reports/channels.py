@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import distinct, func, select
 
+from shopcrm.codes import CHANNELS
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Purchase
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError
@@ -25,7 +26,7 @@ from shopcrm.services.reports.period import (
     months_between,
 )
 
-CHANNELS = ("store", "delivery", "online")  # in this order first; any other code recorded follows
+# Channels are listed in the order of codes.CHANNELS first; any other code recorded follows.
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from shopcrm.db.models import Category, Product, ProductPriceChange, PurchaseLin
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.services.sales.pinyin import pinyin_initials
 from shopcrm.services.sales.product_rules import category_name, check_price, product_code, product_name
-from shopcrm.services.sales.products import ProductView, _view, category_id
+from shopcrm.services.sales.products import ProductView, category_id, product_view
 
 UNCHANGED: Any = object()  # an edit leaves a field as it is unless it is given
 
@@ -56,7 +56,7 @@ def list_catalogue(
             stmt = stmt.where(Product.active.is_(active))
         if needs_review is not None:
             stmt = stmt.where(Product.needs_review.is_(needs_review))
-        return [_view(p) for p in s.scalars(stmt)]
+        return [product_view(p) for p in s.scalars(stmt)]
 
 
 def review_list(db: Database) -> list[ProductView]:
@@ -77,7 +77,7 @@ def find_product(db: Database, key: str) -> ProductView:
             p = s.scalar(select(Product).where(Product.name == text))
         if p is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("errors", "No product has the id, code or name {key}."), key=text[:60])
-        return _view(p)
+        return product_view(p)
 
 
 def _product(s: Session, product_id: int) -> Product:
@@ -153,7 +153,7 @@ def edit_product(
             p.review_reason = None
         s.flush()
         s.refresh(p)
-        return _view(p)
+        return product_view(p)
 
 
 def mark_reviewed(db: Database, product_ids: list[int]) -> int:

@@ -37,7 +37,7 @@ class ProductView:
         )
 
 
-def _view(p: Product) -> ProductView:
+def product_view(p: Product) -> ProductView:
     return ProductView(
         p.id, p.name, p.category.name if p.category else None, p.price_cents, p.launched_on, p.active,
         p.code, p.initials, bool(p.needs_review), p.review_reason,
@@ -67,7 +67,7 @@ def list_products(db: Database, active_only: bool = True) -> list[ProductView]:
         stmt = select(Product).order_by(Product.name)
         if active_only:
             stmt = stmt.where(Product.active.is_(True))
-        return [_view(p) for p in s.scalars(stmt)]
+        return [product_view(p) for p in s.scalars(stmt)]
 
 
 def search_products(db: Database, text: str, limit: int = 20) -> list[ProductView]:
@@ -91,7 +91,7 @@ def search_products(db: Database, text: str, limit: int = 20) -> list[ProductVie
             .order_by(Product.name)
             .limit(1000)  # a catalogue has hundreds of products; the best ones are picked below
         )
-        found = [_view(p) for p in s.scalars(stmt)]
+        found = [product_view(p) for p in s.scalars(stmt)]
     key = clean.lower()
     found.sort(key=lambda p: (p.name.lower() != key and (p.code or "").lower() != key,
                               not (p.initials or "").startswith(key), p.name))
@@ -103,7 +103,7 @@ def get_product(db: Database, product_id: int) -> ProductView:
         p = s.get(Product, product_id)
         if p is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("errors", "Product {id} does not exist."), id=product_id)
-        return _view(p)
+        return product_view(p)
 
 
 def add_product(
@@ -143,7 +143,7 @@ def add_product(
         s.add(p)
         s.flush()
         s.refresh(p)
-        return _view(p)
+        return product_view(p)
 
 
 def set_product_active(db: Database, product_id: int, active: bool) -> ProductView:
@@ -152,4 +152,4 @@ def set_product_active(db: Database, product_id: int, active: bool) -> ProductVi
         if p is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("errors", "Product {id} does not exist."), id=product_id)
         p.active = active
-        return _view(p)
+        return product_view(p)

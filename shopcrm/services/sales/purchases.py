@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from shopcrm.codes import CHANNELS, PAYMENT_METHODS
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, PointsEntry, Product, Purchase, PurchaseLine
-from shopcrm.db.models.sales import CHANNELS, PAYMENT_METHODS
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.money import MAX_CENTS
 from shopcrm.services.members.points import lock_member, post_fact, rebuild_points

@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from shopcrm.codes import PAYMENT_METHODS
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, StoredValueEntry
-from shopcrm.db.models.sales import PAYMENT_METHODS
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.money import MAX_CENTS
 from shopcrm.services.members.points import lock_member

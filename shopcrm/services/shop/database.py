@@ -17,6 +17,8 @@ from shopcrm.db.opening import open_database
 from shopcrm.errors import ShopError
 from shopcrm.i18n import translate
 
+__all__ = ["Database", "open_shop_database", "startup_warnings"]  # Database: the handle the GUI holds
+
 log = logging.getLogger(__name__)
 _warnings: list[str] = []
 
