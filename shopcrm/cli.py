@@ -15,7 +15,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from shopcrm import __version__
 from shopcrm.commands import COMMAND_MODULES, CommandContext
 from shopcrm.errors import ShopError
+from shopcrm.gui.launch import launch_gui
 from shopcrm.i18n import set_language, system_language, translate
+from shopcrm.paths import data_dir
 
 
 def _database_int(text: str) -> int:
@@ -61,8 +63,6 @@ def run_cli(argv: Sequence[str]) -> int:
         set_language(args.lang)
     if not getattr(args, "handler", None):
         if args.command is None:
-            from shopcrm.gui.launch import launch_gui
-
             return launch_gui(db_target=args.db)
         parser.print_help()
         return 1
@@ -101,8 +101,6 @@ def _log_crash(argv: Sequence[str], exc: BaseException) -> Path | None:
     import datetime as dt
     import traceback
 
-    from shopcrm.paths import data_dir
-
     try:
         path = data_dir() / "logs" / "errors.log"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,8 +113,6 @@ def _log_crash(argv: Sequence[str], exc: BaseException) -> Path | None:
 
 
 def gui_main() -> int:
-    from shopcrm.gui.launch import launch_gui
-
     return launch_gui(db_target=None)
 
 

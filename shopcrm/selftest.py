@@ -23,6 +23,16 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from shopcrm import __version__
+from shopcrm.db.migrate import MIGRATIONS_DIR, current_revision, head_revision
+from shopcrm.db.opening import open_database
+from shopcrm.demo.shop import generate_demo
+from shopcrm.i18n import current_language, translations_dir
+from shopcrm.paths import resource_dir
+from shopcrm.services.campaigns.filters import CampaignFilter
+from shopcrm.services.campaigns.output import prepare_filter_list
+from shopcrm.services.classification.run import classify
+from shopcrm.services.members.table import latest_snapshot
+from shopcrm.services.reports.stats import shop_stats
 
 DEMO_MEMBERS = 300
 DEMO_MONTHS = 6
@@ -67,9 +77,6 @@ def _require(condition: bool, message: str) -> None:
 # ---- steps ----------------------------------------------------------------------------------------
 def step_environment(state: SelftestState) -> str:
     """The resources and migrations this copy was shipped with are where the program looks."""
-    from shopcrm.db.migrate import MIGRATIONS_DIR
-    from shopcrm.paths import resource_dir
-
     res = resource_dir()
     _require(res.is_dir(), f"resource folder missing: {res}")
     translations = res / "translations"
@@ -110,9 +117,6 @@ def _postgres_driver(required: bool) -> str:
 
 def step_database(state: SelftestState) -> str:
     """Create and migrate an SQLite file through Alembic, as a first start does."""
-    from shopcrm.db.migrate import current_revision, head_revision
-    from shopcrm.db.opening import open_database
-
     db = open_database(state.db_path)
     try:
         revision = current_revision(db)
@@ -124,10 +128,6 @@ def step_database(state: SelftestState) -> str:
 
 def step_demo(state: SelftestState) -> str:
     """Fill a small demo shop: exercises every table, the money and phone rules, and the points."""
-    from shopcrm.db.opening import open_database
-    from shopcrm.demo.shop import generate_demo
-    from shopcrm.services.reports.stats import shop_stats
-
     db = open_database(state.db_path)
     try:
         generate_demo(db, members=DEMO_MEMBERS, months=DEMO_MONTHS, seed=DEMO_SEED)
@@ -141,10 +141,6 @@ def step_demo(state: SelftestState) -> str:
 
 def step_classify(state: SelftestState) -> str:
     """Run the whole classification engine (numpy, scipy fits) and store a snapshot."""
-    from shopcrm.db.opening import open_database
-    from shopcrm.services.classification.run import classify
-    from shopcrm.services.members.table import latest_snapshot
-
     db = open_database(state.db_path)
     try:
         classify(db)
@@ -157,6 +153,7 @@ def step_classify(state: SelftestState) -> str:
 
 
 def _application() -> Any:
+    # lazy: Qt and matplotlib load inside the offscreen environment the self-test sets up
     from shopcrm.gui.launch import ensure_application
 
     return ensure_application()
@@ -167,11 +164,9 @@ def step_window(state: SelftestState) -> str:
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTimer, QTranslator
     from PySide6.QtWidgets import QApplication
 
-    from shopcrm.db.opening import open_database
+    # lazy: Qt and matplotlib load inside the offscreen environment the self-test sets up
     from shopcrm.gui.context import AppContext
     from shopcrm.gui.main_window import MainWindow
-    from shopcrm.i18n import current_language, translations_dir
-
     app = _application()
     _require(QTranslator().load(str(translations_dir() / "shopcrm_zh_CN.qm")), "cannot load shopcrm_zh_CN.qm")
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -237,6 +232,7 @@ def _wait_for_charts(deadline: float) -> str:
     could not load (a bundle without the QtAgg backend shows 'charts unavailable' to the owner)."""
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
+    # lazy: Qt and matplotlib load inside the offscreen environment the self-test sets up
     from shopcrm.gui.charts.loader import chart_library
 
     library = chart_library()
@@ -254,6 +250,7 @@ def _wait_for_charts(deadline: float) -> str:
 
 def step_chart(state: SelftestState) -> str:
     """A bar chart with Chinese labels, drawn by the screens' chart code, with no missing glyphs."""
+    # lazy: Qt and matplotlib load inside the offscreen environment the self-test sets up
     from shopcrm.gui.charts import draw
     from shopcrm.gui.charts.canvas import ChartCanvas
     from shopcrm.gui.charts.fonts import chart_font_family
@@ -280,12 +277,9 @@ def step_chart(state: SelftestState) -> str:
 def step_pdf(state: SelftestState) -> str:
     """A promotion list of the demo shop printed to an A4 PDF by the printing layout (Chinese names,
     masked phones, fonts embedded), the path `print members` and the Campaigns screen take."""
-    from shopcrm.db.opening import open_database
+    # lazy: Qt and matplotlib load inside the offscreen environment the self-test sets up
     from shopcrm.gui.printing.fonts import print_family
     from shopcrm.gui.printing.output import write_pdf
-    from shopcrm.services.campaigns.filters import CampaignFilter
-    from shopcrm.services.campaigns.output import prepare_filter_list
-
     _application()
     family = print_family()
     _require(bool(family), "no font with Chinese characters found for printing (on Linux: install fonts-noto-cjk)")

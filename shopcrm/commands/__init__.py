@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shopcrm.db.engine import Database
+from shopcrm.services.shop.database import open_shop_database
 
 COMMAND_MODULES: list[str] = [
     "stats",
@@ -47,8 +48,6 @@ class CommandContext:
             if self.opener is not None:
                 self._db = self.opener(self.db_target)
             else:
-                from shopcrm.services.shop.database import open_shop_database
-
                 self._db = open_shop_database(self.db_target)
         return self._db
 

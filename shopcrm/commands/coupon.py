@@ -7,7 +7,7 @@ import dataclasses
 
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.commands.purchase import line_input, member_id_of, sale_ref
-from shopcrm.commands.takings import parse_day
+from shopcrm.commands.takings import parse_day, write_pdf
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.money import parse_money
@@ -20,6 +20,7 @@ from shopcrm.services.sales.coupons import (
     show_code,
 )
 from shopcrm.services.sales.purchases import PurchaseInput, record_purchase
+from shopcrm.services.sales.slips import voucher_slips
 from shopcrm.services.shop.clock import now
 
 
@@ -132,9 +133,6 @@ def run_redeem(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_print(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from shopcrm.commands.takings import write_pdf
-    from shopcrm.services.sales.slips import voucher_slips
-
     write_pdf(args, ctx, voucher_slips(ctx.db(), args.definition_id))
     return 0
 

@@ -24,8 +24,10 @@ from shopcrm.services.campaigns.output import (
     level_names,
     prepare_campaign_list,
     prepare_filter_list,
+    record_output,
 )
 from shopcrm.services.campaigns.words import parse_class_values, parse_levels
+from shopcrm.services.shop import audit
 from shopcrm.services.shop.settings import load_settings
 
 # option -> (CampaignFilter field, help)
@@ -100,11 +102,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    # lazy: Qt's printing loads only when something is printed, keeping start-up fast
     from shopcrm.gui.printing.app import ensure_print_application
     from shopcrm.gui.printing.output import write_pdf
-    from shopcrm.services.campaigns.output import record_output
-    from shopcrm.services.shop import audit
-
     check_output_file(args.out, (".pdf",))  # before any work
     db = ctx.db()
     masked = not args.unmasked

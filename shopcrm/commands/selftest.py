@@ -7,6 +7,7 @@ from pathlib import Path
 
 from shopcrm.commands import CommandContext
 from shopcrm.i18n import translate
+from shopcrm.selftest import run_selftest
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,6 +21,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from shopcrm.selftest import run_selftest
-
     return run_selftest(output=args.output)

@@ -9,6 +9,7 @@ from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.labels import PAYMENT_LABELS, label
+from shopcrm.services.sales.slips import takings_slip
 from shopcrm.services.sales.takings import Takings, takings
 
 
@@ -60,6 +61,7 @@ def add_pdf_options(parser: argparse.ArgumentParser) -> None:
 
 
 def write_pdf(args: argparse.Namespace, ctx: CommandContext, slips: list) -> None:  # type: ignore[type-arg]
+    # lazy: Qt's printing loads only when something is printed, keeping start-up fast
     from shopcrm.gui.printing.slip import write_slips_pdf
 
     pages = write_slips_pdf(slips, args.pdf, args.paper)
@@ -70,8 +72,6 @@ def write_pdf(args: argparse.Namespace, ctx: CommandContext, slips: list) -> Non
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     day = parse_day(args.date)
     if args.pdf:
-        from shopcrm.services.sales.slips import takings_slip
-
         write_pdf(args, ctx, [takings_slip(ctx.db(), day)])
     result = takings(ctx.db(), day)
     ctx.out(result.to_json() if ctx.json_output else "\n".join(text_lines(result)))

@@ -12,11 +12,13 @@ from shopcrm.commands.takings import add_pdf_options, parse_day, write_pdf
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.money import parse_money
+from shopcrm.services.sales.slips import statement_slip
 from shopcrm.services.sales.stored_value import (
     TOPUP_METHODS,
     TopupResult,
     adjust_stored_value,
     refund_topup,
+    statement,
     topup,
 )
 
@@ -63,9 +65,6 @@ def _out(ctx: CommandContext, result: TopupResult, text: str) -> None:
 
 
 def _statement(args: argparse.Namespace, ctx: CommandContext, member_id: int) -> int:
-    from shopcrm.services.sales.slips import statement_slip
-    from shopcrm.services.sales.stored_value import statement
-
     since = parse_day(args.since)
     if args.pdf:
         write_pdf(args, ctx, [statement_slip(ctx.db(), member_id, since)])

@@ -23,6 +23,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.migrate import known_revisions, upgrade
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
 from shopcrm.i18n import translate
+from shopcrm.paths import data_dir
 
 # (column name, declared type, not null, primary key position)
 ColumnShape = tuple[str, str, int, int]
@@ -71,8 +72,6 @@ def expected_schema(revision: str) -> Schema:
 def _cache_file(migrations: Path, revision: str) -> Path | None:
     """Where the schema of `revision` is remembered: named by a hash of every migration file, so an
     edited or added migration never meets an old answer."""
-    from shopcrm.paths import data_dir
-
     digest = hashlib.sha256(revision.encode())
     try:
         for path in sorted((migrations / "versions").glob("*.py")):

@@ -15,6 +15,7 @@ import numpy as np
 
 from shopcrm.engine.abcd import classify_abcd
 from shopcrm.engine.churn import classify_churn
+from shopcrm.engine.cutoffs import CutOffs
 from shopcrm.engine.demographics import classify_age
 from shopcrm.engine.frequency import classify_frequency
 from shopcrm.engine.levels import classify_level
@@ -123,8 +124,6 @@ def run(
 
 
 def _run(inputs: Inputs, params: RuleParams, step: Callable[[str], None] | None, given: Any = None) -> Run:
-    from shopcrm.engine.cutoffs import CutOffs  # cutoffs imports the rule modules this one does
-
 
     say = step or (lambda _name: None)
     n = inputs.members.size

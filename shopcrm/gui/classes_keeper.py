@@ -155,6 +155,7 @@ class ClassesKeeper(QObject):
 
 def _classify(db: Database, control: JobControl) -> dict[str, Any]:
     """The full run, on the writer thread (the engine is imported there, not at start-up)."""
+    # lazy: numpy/scipy load with the first classification, keeping start-up fast
     from shopcrm.services.classification.run import classify
 
     return classify(db, progress=control.report, cancel=control.token)

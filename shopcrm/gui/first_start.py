@@ -27,6 +27,7 @@ from shopcrm.gui.language import LANGUAGE_NAMES
 from shopcrm.gui.registry import screen
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label, title_label
 from shopcrm.gui.worker import Job, JobControl
+from shopcrm.services.shop.settings import validate_settings
 
 DEMO_MEMBERS = 2000
 DEMO_MONTHS = 24
@@ -38,6 +39,7 @@ def run_demo(db: Any, control: JobControl) -> Any:
 
     The demo's progress fills the first 90 % of the bar; the job's cancel token stops the fill and
     rolls it back."""
+    # lazy: the demo generator (numpy) loads only to make a demo shop, keeping start-up fast
     from shopcrm.demo.shop import generate_demo
     from shopcrm.services.classification.run import classify
 
@@ -179,8 +181,6 @@ class FirstStartDialog(QDialog):
         return replace(base, shop_name=name, language=str(self.language_box.currentData()), first_start_done=True)
 
     def _next(self) -> None:
-        from shopcrm.services.shop.settings import validate_settings
-
         self.errors.clear()
         try:
             validate_settings(self._settings())

@@ -44,6 +44,7 @@ def ensure_application() -> QApplication:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    # lazy: the CLI imports this module; Qt, the database and the screens load only when the window starts
     from shopcrm.gui.style import apply_style, icon_path
 
     app = QApplication.instance()
@@ -60,6 +61,7 @@ def ensure_application() -> QApplication:
 
 def needs_first_start(ctx: AppContext) -> bool:
     """A new, empty shop: no first start yet, no members and no sales (a CLI-filled shop skips it)."""
+    # lazy: the CLI imports this module; Qt, the database and the screens load only when the window starts
     from shopcrm.services.reports.stats import shop_stats
 
     if ctx.settings.first_start_done:
@@ -101,6 +103,7 @@ def launch_gui(db_target: str | None = None) -> int:
 
     from PySide6.QtWidgets import QMessageBox
 
+    # lazy: the CLI imports this module; Qt, the database and the screens load only when the window starts
     from shopcrm.gui.context import AppContext
     from shopcrm.gui.language import LanguageManager
     from shopcrm.services.shop.database import open_shop_database
@@ -138,6 +141,7 @@ def run_window(ctx: AppContext, app: QApplication) -> int:
     """First start when the shop is new, then the main window until it closes."""
     from PySide6.QtWidgets import QDialog
 
+    # lazy: the CLI imports this module; Qt, the database and the screens load only when the window starts
     from shopcrm.gui.first_start import FirstStartDialog
     from shopcrm.gui.main_window import MainWindow
 

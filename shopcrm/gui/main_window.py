@@ -27,6 +27,7 @@ from shopcrm.gui.registry import Screen, available_screens
 from shopcrm.gui.style import icon_path
 from shopcrm.gui.window_state import restore_window, save_window
 from shopcrm.gui.worker import Job
+from shopcrm.services.shop.database import startup_warnings
 
 log = logging.getLogger(__name__)
 
@@ -227,8 +228,6 @@ class MainWindow(QMainWindow):
         self.classes_keeper.refresh()
 
     def _show_startup_warnings(self) -> None:
-        from shopcrm.services.shop.database import startup_warnings
-
         warnings = startup_warnings()
         self.warning_label.setText("⚠ " + warnings[-1] if warnings else "")
         self.warning_label.setToolTip("\n".join(warnings))

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from shopcrm.errors import ShopError
 from shopcrm.jobs import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
@@ -189,6 +190,4 @@ class DatabaseWorker(QObject):
 
 
 def _is_user_error(exc: BaseException) -> bool:
-    from shopcrm.errors import ShopError
-
     return isinstance(exc, ShopError)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
+from shopcrm.i18n import translate
 from shopcrm.io import limits
 from shopcrm.io.delimiters import sniff_delimiter
 from shopcrm.io.headers import detect_header
@@ -66,8 +67,6 @@ def _refuse(path: Path, text: str, **params: object) -> BadFileError:
 
 def _not_a_spreadsheet(path: Path, what: str | None = None) -> BadFileError:
     if what:
-        from shopcrm.i18n import translate
-
         return _refuse(
             path,
             QT_TRANSLATE_NOOP("errors", "{file} is not a spreadsheet (it is {what}). Choose an .xlsx, .xls or .csv file."),

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
+from shopcrm.io.member_fields import parse_birthday, parse_card_no
 from shopcrm.money import MAX_CENTS, number_text, parse_money
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
@@ -433,8 +434,6 @@ def parse_code(value: object, *, field: str, limit: int = 64) -> str | None:
 
 def parse_card(value: object) -> str | None:
     """A member card number; floats from xlsx lose their '.0', scientific notation is refused."""
-    from shopcrm.io.member_fields import parse_card_no
-
     code = parse_code(value, field="card_no", limit=40)
     return parse_card_no(code) if code is not None else None
 
@@ -543,8 +542,6 @@ def parse_points(value: object) -> int:
 
 def parse_birthday_cell(value: object) -> tuple[int | None, int, int] | None:
     """A birthday with or without year, also from Excel serials and '3月5日'/'0305' forms."""
-    from shopcrm.io.member_fields import parse_birthday
-
     if is_empty(value):
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcrm.gui.charts.loader import when_ready
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.formatting import money
 from shopcrm.gui.widgets import hint_label
@@ -85,11 +86,10 @@ class ResponsePanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
         layout.addWidget(self.summary)
-        from shopcrm.gui.charts.loader import when_ready
-
         when_ready(self._make_chart, self)
 
     def _make_chart(self) -> None:
+        # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts.canvas import ChartCanvas
 
         self.chart = ChartCanvas(self, minimum_height=180)
@@ -155,6 +155,7 @@ class ResponsePanel(QWidget):
     def _draw_chart(self) -> None:
         if self.chart is None:
             return
+        # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts import colors, draw
 
         title = self.tr("Share who bought")

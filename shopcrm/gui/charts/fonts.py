@@ -12,6 +12,8 @@ import logging
 import threading
 from pathlib import Path
 
+from shopcrm.paths import resource_dir
+
 log = logging.getLogger(__name__)
 
 # Windows, macOS, Linux (Noto / Source Han / WenQuanYi), then older or rarer ones.
@@ -42,8 +44,6 @@ _configured: list[str] = []  # the family list in use, once configured
 def bundled_font_files(folder: Path | None = None) -> list[Path]:
     """Fonts shipped in resources/fonts (a frozen build may bundle one for machines without)."""
     if folder is None:
-        from shopcrm.paths import resource_dir
-
         folder = resource_dir() / "fonts"
     if not folder.is_dir():
         return []

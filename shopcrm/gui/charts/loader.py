@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from shopcrm.gui.charts.fonts import configure_fonts
+
 log = logging.getLogger(__name__)
 
 
@@ -25,8 +27,6 @@ def _import_chart_modules() -> None:
     import matplotlib.colors  # noqa: F401
     import matplotlib.figure  # noqa: F401
     import matplotlib.ticker  # noqa: F401
-
-    from shopcrm.gui.charts.fonts import configure_fonts
 
     configure_fonts()
     _warm_up()

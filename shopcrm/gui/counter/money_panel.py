@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.counter.takings_dialog import TakingsDialog
 from shopcrm.gui.formatting import money
 from shopcrm.gui.widgets import ErrorLabel, hint_label
 from shopcrm.labels import PAYMENT_LABELS, label
@@ -191,8 +192,6 @@ class MoneyPanel(QWidget):
         self._coupons.setStringList([show_code(c.code) for c in usable])
 
     def open_takings(self) -> None:
-        from shopcrm.gui.counter.takings_dialog import TakingsDialog
-
         TakingsDialog(self.ctx, self).open()
 
     def open_topup(self) -> None:

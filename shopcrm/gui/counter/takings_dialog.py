@@ -110,6 +110,7 @@ class TakingsDialog(QDialog):
         raise KeyError(caption)
 
     def save_pdf(self) -> None:
+        # lazy: Qt's printing loads only when something is printed, keeping start-up fast
         from shopcrm.gui.printing.slip import write_slips_pdf
 
         if self.slip is None:

@@ -45,6 +45,7 @@ from shopcrm.gui.context import AppContext
 from shopcrm.gui.counter.feedback_button import CounterFeedback
 from shopcrm.gui.counter.money_panel import MoneyPanel
 from shopcrm.gui.formatting import birthday_note, join_list, money
+from shopcrm.gui.insight import member_insight
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.style import icon_path
 from shopcrm.gui.widgets import ErrorLabel, hint_label, title_label
@@ -388,8 +389,6 @@ class CounterView(QWidget):
         self._show_classes(member)
 
     def _show_classes(self, member: MemberView) -> None:
-        from shopcrm.gui.insight import member_insight
-
         insight = member_insight(self.ctx.db, member.id)
         if insight is None:
             if member.visits == 0:

@@ -380,6 +380,7 @@ class DashboardView(QWidget):
                 if label is not None:
                     label.setText(self.tr("Charts are not available: {error}").format(error=library.error))
             return
+        # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts.canvas import ChartCanvas
 
         self.revenue_chart = self._place_chart(self.revenue_slot, "revenueChart")
@@ -388,6 +389,7 @@ class DashboardView(QWidget):
         self._draw_charts()
 
     def _place_chart(self, slot: QFrame, name: str) -> Any:
+        # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts.canvas import ChartCanvas
 
         layout = slot.layout()
@@ -416,6 +418,7 @@ class DashboardView(QWidget):
     def _draw_charts(self) -> None:
         if self.revenue_chart is None or self.data is None:
             return
+        # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts import colors, draw
 
         months: list[MonthFigures] = self.data.months

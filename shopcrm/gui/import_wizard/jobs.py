@@ -26,6 +26,7 @@ from shopcrm.services.importing.review import (
 )
 from shopcrm.services.importing.run import import_file
 from shopcrm.services.importing.sheets import FilePreview, ImportOptions, ImportResult, preview_file
+from shopcrm.services.importing.undo import undo_import
 
 
 @dataclass
@@ -82,8 +83,6 @@ def import_job(db: Database, path: Path, kind: str, mappings: dict[str, dict[int
 
 def undo_job(db: Database, batch_id: int) -> Callable[[JobControl], object]:
     def job(_control: JobControl) -> object:
-        from shopcrm.services.importing.undo import undo_import
-
         return undo_import(db, batch_id)
 
     return job
@@ -95,6 +94,7 @@ def save_rejects_job(db: Database, target: Path, *, batch_id: int | None = None,
 
     def job(_control: JobControl) -> Path:
         if batch_id is not None:
+            # lazy: openpyxl loads only when rejected rows are exported, keeping start-up fast
             from shopcrm.services.reports.exporting import export_rejected_rows
 
             export_rejected_rows(db, batch_id, target)

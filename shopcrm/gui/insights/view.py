@@ -247,6 +247,7 @@ class InsightsView(QWidget):
         if library.state != "ready":
             self.info.setText(self.tr("Charts are not available: {error}").format(error=library.error))
             return
+        # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts.canvas import ChartCanvas
         from shopcrm.gui.insights.charts import InsightCharts
 

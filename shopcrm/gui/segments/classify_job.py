@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from shopcrm.gui.worker import JobControl
 from shopcrm.services.shop.database import Database
+from shopcrm.services.shop.settings import load_settings
 
 
 def classification_job(db: Database, as_of: dt.date, window_days: int) -> Callable[[JobControl], int]:
@@ -20,8 +21,6 @@ def classification_job(db: Database, as_of: dt.date, window_days: int) -> Callab
 
     def job(control: JobControl) -> int:
         from shopcrm.services.classification.run import classify  # scipy and the engine: loaded on first use
-        from shopcrm.services.shop.settings import load_settings
-
         settings = load_settings(db)
         settings = replace(settings, rules=replace(settings.rules, window_days=window_days))
         summary = classify(db, as_of, settings=settings, progress=control.report, cancel=control.token)

@@ -47,6 +47,7 @@ from shopcrm.services.classification.segments import (
     overview,
     summarise,
 )
+from shopcrm.services.reports.dashboard import last_sale
 
 REFRESH_KINDS = ("classification", "demo", "restore", "import", "undo-import", "member")
 # tab key -> chart names in grid order (2 per row); each name is a SegmentCharts method
@@ -339,12 +340,14 @@ class SegmentsView(QWidget):
         if library.state != "ready":
             self.info.setText(self.tr("Charts are not available: {error}").format(error=library.error))
             return
+        # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.segments.charts import SegmentCharts
 
         self.drawer = SegmentCharts(self.ctx.settings.currency, self)
         self._show_current_tab()
 
     def _new_chart(self, name: str, grid: QGridLayout, position: int) -> Any:
+        # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts.canvas import ChartCanvas
 
         chart = ChartCanvas(minimum_height=240)
@@ -381,6 +384,7 @@ class SegmentsView(QWidget):
             self._draw_one(name, chart)
 
     def _draw_one(self, name: str, chart: Any) -> None:
+        # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts import draw
 
         if self.overview is None:
@@ -400,6 +404,7 @@ class SegmentsView(QWidget):
         chart = self.charts.get("movement")
         if chart is None or self.drawer is None:
             return
+        # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts import draw
 
         if self.movement is None:
@@ -417,6 +422,7 @@ class SegmentsView(QWidget):
     # ---- drill-down ------------------------------------------------------------------------------------
     def drill(self, key: Any) -> None:
         """A bar or cell was clicked: open its members."""
+        # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.segments.charts import Drill
 
         if not isinstance(key, Drill):
@@ -436,8 +442,6 @@ class SegmentsView(QWidget):
 
     # ---- classification --------------------------------------------------------------------------------
     def _as_of_last_sale(self) -> None:
-        from shopcrm.services.reports.dashboard import last_sale
-
         last = last_sale(self.ctx.db)
         if last is not None:
             self.as_of.setDate(qdate(last.date()))

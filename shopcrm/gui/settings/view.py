@@ -47,6 +47,13 @@ from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.labels import BACKUP_REASON_LABELS, label
 from shopcrm.money import format_cents, parse_money
 from shopcrm.services.classification import RuleParams
+from shopcrm.services.shop.backups import (
+    OtherShopError,
+    backup_folder,
+    backup_now,
+    list_backups,
+    restore_backup,
+)
 from shopcrm.services.shop.owner_password import save_settings_as_owner
 from shopcrm.services.shop.settings import MemberLevel, ShopSettings
 
@@ -442,8 +449,6 @@ class SettingsView(QWidget):
     # ---- backups --------------------------------------------------------------------------------
     def refresh_backups(self) -> None:
         """The backup files of this shop, newest first (a folder listing: quick)."""
-        from shopcrm.services.shop.backups import list_backups
-
         if not self.ctx.db.is_sqlite:
             return
         try:
@@ -466,8 +471,6 @@ class SettingsView(QWidget):
             self.backup_dir.setText(folder)
 
     def backup_now(self) -> None:
-        from shopcrm.services.shop.backups import backup_now
-
         db, keep = self.ctx.db, self.ctx.settings.backup_keep
         self.backup_button.setEnabled(False)
         self.backup_status.setText(self.tr("Backing up ..."))
@@ -479,8 +482,6 @@ class SettingsView(QWidget):
         job.finished.connect(self._backup_finished)
 
     def restore_from_file(self, path: str | None = None) -> None:
-        from shopcrm.services.shop.backups import backup_folder
-
         if not path:
             try:
                 start = str(backup_folder(self.ctx.db))
@@ -513,8 +514,6 @@ class SettingsView(QWidget):
                                     "SettingsView", "Restored. The previous data was saved as {path}").format(path=safety))
 
     def start_restore(self, path: str, password: str | None = None, other_shop: str | None = None) -> None:
-        from shopcrm.services.shop.backups import restore_backup
-
         db = self.ctx.db
         self.restore_button.setEnabled(False)
         self.ctx.run(lambda _c: restore_backup(db, path, password=password, other_shop=other_shop),
@@ -525,8 +524,6 @@ class SettingsView(QWidget):
 
     def _restore_failed(self, exc: BaseException, path: str, password: str | None) -> None:
         """Another shop's backup: ask, naming both shops, and restore only on an explicit yes."""
-        from shopcrm.services.shop.backups import OtherShopError
-
         self.restore_button.setEnabled(True)
         if not isinstance(exc, OtherShopError):
             self.ctx.show_error(exc, self)

@@ -16,6 +16,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from shopcrm.db.backup import backup_before
 from shopcrm.db.engine import Database
 from shopcrm.db.models import (
     Campaign,
@@ -31,6 +32,7 @@ from shopcrm.services.campaigns.columns import validate_columns
 from shopcrm.services.campaigns.filters import CampaignFilter, count_select, filtered_select, validate_filter
 from shopcrm.services.classification.latest import latest_snapshot_in
 from shopcrm.services.members.table import SnapshotInfo
+from shopcrm.services.reports.seasons import RULE_BY_KEY
 
 MAX_NAME = 200
 
@@ -112,8 +114,6 @@ FESTIVAL_BUYERS_DESCRIPTION = QT_TRANSLATE_NOOP(
 def festival_buyers_filter(festival: str, category: str | None = None,
                            days: int | None = None) -> tuple[CampaignFilter, str]:
     """The ready-made 'festival buyers' list and its title (consent only, like every promotion list)."""
-    from shopcrm.services.reports.seasons import RULE_BY_KEY
-
     clean = unicodedata.normalize("NFKC", category or "").strip() or None
     flt = CampaignFilter(festival=festival, festival_category=clean, festival_days=days)
     validate_filter(flt)
@@ -330,8 +330,6 @@ def update_campaign(db: Database, campaign_id: int, *, name: str | None = None,
 
 def delete_campaign(db: Database, campaign_id: int) -> None:
     """Remove a campaign and its member list (its response can no longer be measured); backup first."""
-    from shopcrm.db.backup import backup_before
-
     with db.read() as s:
         load_campaign(s, campaign_id)
     backup_before(db, "delete-campaign")

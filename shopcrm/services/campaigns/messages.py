@@ -45,7 +45,7 @@ from shopcrm.io.phones import display_phone, mask_phone
 from shopcrm.money import format_cents
 from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.lists import load_campaign, now, save_campaign
-from shopcrm.services.campaigns.output import check_output_allowed, prepare_campaign_list
+from shopcrm.services.campaigns.output import check_output_allowed, currency_symbol, prepare_campaign_list
 from shopcrm.services.members.birthdays import birthday_of, next_birthday
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.settings import load_settings, settings_in
@@ -412,8 +412,6 @@ def _recipients(s: Session, ids: Sequence[int]) -> dict[int, Recipient]:
 
 
 def _context(db: Database, today: dt.date | None) -> RenderContext:
-    from shopcrm.services.campaigns.output import currency_symbol
-
     settings = load_settings(db)
     return RenderContext(settings.shop_name, currency_symbol(settings), today or dt.date.today(), current_language())
 

@@ -62,6 +62,7 @@ from shopcrm.services.importing.sheets import (
     sheet_conventions,
 )
 from shopcrm.services.members.birthdays import LUNAR, SOLAR, parse_lunar_birthday
+from shopcrm.services.members.records import CardNumbers
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
 FIELDS = ("name", "gender", "birth_year", "birth_month", "birth_day", "source", "area", "notes", "birth_calendar",
@@ -392,8 +393,6 @@ def _write(
     batch_id = batch.id
     report_progress(options, "writing", 0, len(created) + len(targets))
     if created:
-        from shopcrm.services.members.records import CardNumbers
-
         numbers = CardNumbers(s, taken=set(file_cards))
         ids = bulk.reserve_ids(conn, Member.__table__, len(created))
         rows = []

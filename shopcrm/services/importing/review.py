@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ImportBatch, RejectedRow
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError
+from shopcrm.io.workbook import open_workbook
 from shopcrm.services.importing.sheets import ImportResult, Rejected
 
 REJECTS_SHOWN = 500
@@ -85,8 +86,6 @@ def rejected_lines(rows: Iterable[Rejected]) -> list[RejectedLine]:
 
 def read_rejects_file(path: str | Path, limit: int = REJECTS_SHOWN) -> list[RejectedLine]:
     """The rows of a rejected-rows workbook the import wrote (last column: the reason)."""
-    from shopcrm.io.workbook import open_workbook
-
     out: list[RejectedLine] = []
     with open_workbook(path) as wb:
         for name in wb.sheet_names:

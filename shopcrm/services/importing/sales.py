@@ -94,6 +94,7 @@ from shopcrm.services.importing.sheets import (
     sheet_conventions,
 )
 from shopcrm.services.members.points import rebuild_after_import
+from shopcrm.services.members.records import CardNumbers
 from shopcrm.services.sales.pinyin import pinyin_initials
 from shopcrm.services.sales.product_rules import MAX_PRICE_CENTS
 from shopcrm.services.shop.settings import ShopSettings, load_settings
@@ -1301,8 +1302,6 @@ def _usual_price(seen: Counter[int] | None) -> int | None:
 def _members(s: Any, conn: Connection, created: list[_New], batch_id: int, now: dt.datetime) -> None:
     if not created:
         return
-    from shopcrm.services.members.records import CardNumbers
-
     numbers = CardNumbers(s, taken={m.card for m in created if m.card})
     ids = bulk.reserve_ids(conn, Member.__table__, len(created))
     values = []

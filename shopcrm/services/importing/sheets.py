@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from shopcrm.db.backup import backup_before
 from shopcrm.db.engine import Database
 from shopcrm.db.models import HeaderMapping, ImportBatch
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -42,7 +43,7 @@ from shopcrm.io.headers import (
     required_missing,
 )
 from shopcrm.io.safety import inspect_file
-from shopcrm.io.values import DATE_ORDERS, is_empty, is_subtotal_label, text_of
+from shopcrm.io.values import DATE_ORDERS, EARLIEST, is_empty, is_subtotal_label, text_of
 from shopcrm.io.workbook import Sheet, Workbook, open_workbook
 from shopcrm.jobs import CancelToken, Progress
 
@@ -421,8 +422,6 @@ def preview_file(db: Database | None, path: str | Path, kind: str, *, sample_row
 
 def _preview_conventions(wb: Workbook, kind: str, sheets: list[SheetPreview]) -> None:
     """What the wizard must know before the run: open date orders and the file's decimal mark."""
-    from shopcrm.io.values import EARLIEST
-
     latest = dt.datetime.now() + dt.timedelta(days=1)
     mapped = [(p.name, wb.sheet(p.name), p.header_row - 1, p.mapping) for p in sheets if p.header_row is not None]
     if not mapped:
@@ -734,8 +733,6 @@ def without_cyclic_gc() -> Iterator[None]:
 def backup_before_import(db: Database, options: ImportOptions) -> None:
     """An import writes thousands of rows at once: keep a copy of the shop just before it (SQLite)."""
     if not options.dry_run:
-        from shopcrm.db.backup import backup_before
-
         backup_before(db, "import")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 
+from shopcrm.db.backup import backup_database
 from shopcrm.db.engine import Database
 from shopcrm.db.models import (
     CampaignMember,
@@ -30,6 +31,7 @@ from shopcrm.db.models import (
 )
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError
 from shopcrm.io.phones import last4
+from shopcrm.services.members.points import rebuild_points
 from shopcrm.services.shop.settings import load_settings
 
 IN_CHUNK = 2_000
@@ -65,8 +67,6 @@ def undo_import(db: Database, batch_id: int, *, backup: bool = True) -> UndoResu
         if batch.status == "undone":
             raise ConflictError(QT_TRANSLATE_NOOP("errors", "Import batch {id} has already been undone."), id=batch_id)
     if backup and db.is_sqlite:
-        from shopcrm.db.backup import backup_database
-
         backup_database(db, reason="before-undo-import")
     settings = load_settings(db)
     now = dt.datetime.now().replace(microsecond=0)
@@ -196,6 +196,4 @@ def _consent_date_before(conn: Any, member_id: int, batch_id: int) -> dt.datetim
 
 def _rebalance(conn: Any, member_ids: list[int], settings: Any, now: dt.datetime, batch_id: int) -> None:
     """Points and level of the members the batch touched, replayed from what remains (order-free)."""
-    from shopcrm.services.members.points import rebuild_points
-
     rebuild_points(conn, member_ids, settings, now)

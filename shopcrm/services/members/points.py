@@ -28,6 +28,7 @@ from shopcrm.engine.points_replay import DerivedRow, EntryFact, SaleFact, add_mo
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.clock import now as shop_now
+from shopcrm.services.shop.settings import settings_in
 
 MAX_POINTS_CHANGE = 10_000_000
 
@@ -99,8 +100,6 @@ def post_fact(
 
     The member row must be locked.  The balance is first brought up to date (expiry as of `at`), then
     a debit larger than it is refused and nothing is written."""
-    from shopcrm.services.shop.settings import settings_in
-
     settings = settings if settings is not None else settings_in(s)
     s.flush()
     conn = s.connection()
@@ -330,8 +329,6 @@ def members_with_expiring_points(conn: Connection, settings: Any, now: dt.dateti
 def expire_points(db: Database, now: dt.datetime | None = None) -> int:
     """The daily expiry pass: write the expiry rows of every award that has run out.  Idempotent (a
     second run the same day finds nothing); returns the number of members whose points expired."""
-    from shopcrm.services.shop.settings import settings_in
-
     moment = now or shop_now()
     with db.transaction() as s:
         settings = settings_in(s)
@@ -348,8 +345,6 @@ def expire_points(db: Database, now: dt.datetime | None = None) -> int:
 def rebuild_all_points(db: Database, now: dt.datetime | None = None) -> int:
     """Every member's points and level again (after a change of the earn rate of unrated sales, of
     expiry or of the level thresholds)."""
-    from shopcrm.services.shop.settings import settings_in
-
     with db.transaction() as s:
         settings = settings_in(s)
         conn = s.connection()
@@ -361,8 +356,6 @@ def rebuild_all_points(db: Database, now: dt.datetime | None = None) -> int:
 def set_level_by_hand(db: Database, member_id: int, level: int, note: str | None = None) -> int:
     """The owner's decision on a member's level: it is kept as the member's floor (spend can still
     raise the level, new thresholds never take it below).  Returns the level now held."""
-    from shopcrm.services.shop.settings import settings_in
-
     with db.transaction() as s:
         settings = settings_in(s)
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level < len(settings.levels):

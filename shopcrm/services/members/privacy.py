@@ -44,6 +44,8 @@ from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ShopError
 from shopcrm.io.output_files import write_failure_reason
 from shopcrm.io.phones import national_digits
 from shopcrm.services.classification.reasons import member_reasons
+from shopcrm.services.members.points import lock_member
+from shopcrm.services.members.records import erase_member, set_consent
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.owner_password import require_owner
@@ -79,9 +81,6 @@ def consent_history(db: Database, member_id: int) -> list[ConsentView]:
 
 def record_consent(db: Database, member_id: int, consent: bool, *, origin: str = "counter") -> list[ConsentView]:
     """Give or withdraw marketing consent now; a change is kept with its date.  Returns the history."""
-    from shopcrm.services.members.points import lock_member
-    from shopcrm.services.members.records import set_consent
-
     with db.transaction() as s:
         member = lock_member(s, member_id)
         set_consent(s, member, bool(consent), now(), origin[:20])
@@ -301,8 +300,6 @@ class EraseResult:
 def erase_member_data(db: Database, member_id: int, *, password: str | None) -> EraseResult:
     """Erase a member (owner only): personal data gone from the member row, its tags, feedback
     comments and rejected import rows, and from the file itself; sales stay anonymously."""
-    from shopcrm.services.members.records import erase_member
-
     require_owner(db, password)
     with db.read() as s:
         m = _member(s, member_id)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import BigInteger, cast, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from shopcrm.db.backup import backup_database
 from shopcrm.db.engine import Database
 from shopcrm.db.models import AuditEvent, ConsentEvent, Feedback, Member, MemberTag, Purchase
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
@@ -25,6 +26,7 @@ from shopcrm.io.member_fields import (
 )
 from shopcrm.io.phones import display_phone, last4, normalise_phone
 from shopcrm.services.members.birthdays import LUNAR, SOLAR, format_member_birthday, parse_lunar_birthday
+from shopcrm.services.sales.coupons import issue_on_registration_in
 from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.settings import settings_in
 
@@ -328,12 +330,8 @@ def register_member(db: Database, data: MemberInput, *, origin: str = "counter")
 
 def _welcome_coupon(s: Session, member_id: int) -> None:
     """The coupon the owner gives on registration (setting), issued in the same transaction."""
-    from shopcrm.services.shop.settings import settings_in
-
     coupon_id = settings_in(s).registration_coupon_id
     if coupon_id is not None:
-        from shopcrm.services.sales.coupons import issue_on_registration_in
-
         issue_on_registration_in(s, member_id, coupon_id)
 
 
@@ -385,8 +383,6 @@ def erase_member(db: Database, member_id: int) -> None:
     with db.read() as s:
         _load(s, member_id)
     if db.is_sqlite:
-        from shopcrm.db.backup import backup_database
-
         backup_database(db, reason="before-erase")
     when = now()
     with db.transaction() as s:

@@ -15,7 +15,7 @@ from sqlalchemy import distinct, func, select
 
 from shopcrm.codes import CHANNELS
 from shopcrm.db.engine import Database
-from shopcrm.db.models import Purchase
+from shopcrm.db.models import Member, Purchase
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError
 from shopcrm.services.reports.period import (
     check_period,
@@ -70,8 +70,6 @@ def _shares(rows: dict[str, tuple[int, int, int, int]]) -> list[ChannelShare]:
 def member_channels(db: Database, member_id: int, *, since: dt.date | None = None,
                     until: dt.date | None = None) -> list[ChannelShare]:
     """One member's visits and spend per channel (all time unless a period is given)."""
-    from shopcrm.db.models import Member
-
     check_period(since, until)
     with db.read() as s:
         if s.get(Member, member_id) is None:

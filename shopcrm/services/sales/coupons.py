@@ -20,6 +20,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import CampaignMember, Coupon, CouponDefinition, Member, Product, PurchaseLine
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.money import MAX_CENTS, format_cents
+from shopcrm.services.campaigns.lists import load_campaign
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.clock import now
 
@@ -176,8 +177,6 @@ def issue_to_members(db: Database, definition_id: int, member_ids: list[int]) ->
 
 def issue_to_campaign(db: Database, definition_id: int, campaign_id: int) -> list[str]:
     """One coupon for every active member on a saved list; redemptions count as its responses."""
-    from shopcrm.services.campaigns.lists import load_campaign
-
     with db.transaction() as s:
         d = _definition(s, definition_id)
         load_campaign(s, campaign_id)

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from shopcrm.db.backup import backup_before
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Category, Product
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
@@ -313,8 +314,6 @@ def import_price_list(
             save_header_mapping(db, KIND, p.headers, p.mapping)
     if not (result.count("new") or result.count("changed")):
         return result
-    from shopcrm.db.backup import backup_before
-
     result.backup = backup_before(db, "import")
     _write(db, result.rows)
     return result

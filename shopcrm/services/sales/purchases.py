@@ -20,6 +20,7 @@ from shopcrm.db.models import Member, PointsEntry, Product, Purchase, PurchaseLi
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.money import MAX_CENTS
 from shopcrm.services.members.points import lock_member, post_fact, rebuild_points
+from shopcrm.services.sales import coupons, stored_value
 from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.settings import ShopSettings, load_settings, settings_in
 
@@ -228,8 +229,6 @@ def _points_off(settings: ShopSettings, points: int, payable: int) -> int:
 
 
 def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
-    from shopcrm.services.sales import coupons, stored_value
-
     when = data.purchased_at or now()
     if when > now() + CLOCK_SKEW:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "A purchase cannot be in the future."), "purchased_at")
@@ -344,8 +343,6 @@ def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
 def void_purchase(db: Database, purchase_id: int) -> VoidResult:
     """Cancel a sale: it stops counting anywhere; its points are taken back as far as the balance
     allows, points it redeemed and stored value it spent come back, its coupon can be used again."""
-    from shopcrm.services.sales import coupons, stored_value
-
     settings = load_settings(db)
     with db.transaction() as s:
         purchase = s.scalars(select(Purchase).where(Purchase.id == purchase_id).with_for_update()).first()

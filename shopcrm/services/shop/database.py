@@ -16,6 +16,7 @@ from shopcrm.db.engine import Database, resolve_url, sqlite_path
 from shopcrm.db.opening import open_database
 from shopcrm.errors import ShopError
 from shopcrm.i18n import translate
+from shopcrm.services.members.points import expire_points
 
 __all__ = ["Database", "open_shop_database", "startup_warnings"]  # Database: the handle the GUI holds
 
@@ -60,8 +61,6 @@ def open_shop_database(target: str | os.PathLike[str] | None = None, *, daily_ba
 def _expire_points(db: Database) -> None:
     """The daily points expiry pass (idempotent, so every start may run it); a failure must not
     keep the counter from selling."""
-    from shopcrm.services.members.points import expire_points
-
     try:
         expire_points(db)
     except Exception as exc:  # noqa: BLE001 - logged and shown, the shop still opens

@@ -19,6 +19,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import Setting
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.services.shop import audit
+from shopcrm.services.shop.settings import load_settings, save_settings
 
 SETTING_KEY = "owner_password"
 # scrypt cost: 16 MiB and ~50 ms per check on a counter PC, far too slow for guessing at scale.
@@ -142,8 +143,6 @@ def clear_owner_password(db: Database, current_password: str | None) -> bool:
 def save_settings_as_owner(db: Database, settings: Any, password: str | None) -> Any:
     """Settings screen "Save": owner password first, then the change, recorded (which keys, not values)."""
     from dataclasses import asdict
-
-    from shopcrm.services.shop.settings import load_settings, save_settings
 
     require_owner(db, password)
     before = asdict(load_settings(db))

@@ -45,6 +45,7 @@ def upgrade() -> None:
 
 def _fill_initials() -> None:
     """Existing products get their pinyin initials now, so the counter finds them at once."""
+    # lazy: Alembic reads every revision file at each start; the pinyin tables load only for this upgrade
     from shopcrm.services.sales.pinyin import pinyin_initials
 
     products = sa.table('products', sa.column('id', sa.Integer()), sa.column('name', sa.String()),
