@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shopcrm.db.engine import Database
 from shopcrm.gui.worker import JobControl
 from shopcrm.jobs import Cancelled
 from shopcrm.services.importing.review import (
@@ -27,6 +26,7 @@ from shopcrm.services.importing.review import (
 from shopcrm.services.importing.run import import_file
 from shopcrm.services.importing.sheets import FilePreview, ImportOptions, ImportResult, preview_file
 from shopcrm.services.importing.undo import undo_import
+from shopcrm.services.shop.database import Database
 
 
 @dataclass
