@@ -17,6 +17,7 @@ from shopcrm.gui.campaigns.messages import MessagesPanel
 from shopcrm.gui.campaigns.outputs import ListOutputs
 from shopcrm.gui.campaigns.saved import SavedCampaigns
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.reload_when_shown import ReloadWhenShown
 from shopcrm.gui.widgets import hint_label, title_label
 from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.lists import CampaignSummary
@@ -32,7 +33,7 @@ class CampaignsView(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self._dirty = False
+        self.reloader = ReloadWhenShown(self, self._reload_data)
         self.outputs = ListOutputs(ctx, self)
         self.builder = ListBuilder(ctx, self.outputs)
         self.saved = SavedCampaigns(ctx, self.outputs)
@@ -57,11 +58,7 @@ class CampaignsView(QWidget):
 
     # ---- main-window hooks ------------------------------------------------------------------------------
     def on_shown(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            self.builder.reload_choices()
-            self.builder.refresh()
-            self.saved.refresh_after("data")
+        self.reloader.shown()
 
     def open_item(self, argument: Any) -> None:
         """A CampaignFilter, a dict of one (a chart drill-down), or a campaign id to open."""
@@ -86,16 +83,14 @@ class CampaignsView(QWidget):
             self.saved.refresh_after(kind)
             self._show_messages()
             return
-        if self.isVisible():
-            self.builder.reload_choices()
-            self.builder.refresh()
-            self.saved.refresh_after(kind)
-            self._show_messages()
-        else:
-            self._mark_dirty()
+        self.reloader.request()
 
     def _settings_changed(self, _settings: object) -> None:
-        self._mark_dirty()
+        self.reloader.mark_stale()
 
-    def _mark_dirty(self) -> None:
-        self._dirty = True
+    def _reload_data(self) -> None:
+        """A sale, an import, a member erased ... may change the choices, the counts and who is listed."""
+        self.builder.reload_choices()
+        self.builder.refresh()
+        self.saved.refresh_after("data")
+        self._show_messages()

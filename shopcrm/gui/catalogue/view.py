@@ -26,6 +26,7 @@ from shopcrm.gui.catalogue.product_dialog import ProductDialog
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.formatting import date_text, money
 from shopcrm.gui.models import ListColumn, ListTableModel
+from shopcrm.gui.reload_when_shown import ReloadWhenShown
 from shopcrm.gui.widgets import hint_label, member_table_view, title_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.services.sales.catalogue import list_catalogue, list_categories, mark_reviewed
@@ -149,7 +150,8 @@ class CatalogueView(QWidget):
         self._new_shortcut.activated.connect(self.new_product)
         self._find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         self._find_shortcut.activated.connect(lambda: self.search.setFocus())
-        ctx.operation_finished.connect(self._operation_finished)
+        self.reloader = ReloadWhenShown(self, self.reload, ("product", "import", "demo", "restore"))
+        ctx.operation_finished.connect(self.reloader.data_changed)
         self.reload()
 
     # ---- data ----------------------------------------------------------------------------------
@@ -213,9 +215,8 @@ class CatalogueView(QWidget):
         self.reviewed_button.setEnabled(p is not None and p.needs_review)
         self.retire_button.setText(self.tr("Put on &sale") if p is not None and not p.active else self.tr("Re&tire"))
 
-    def _operation_finished(self, kind: str) -> None:
-        if kind in ("product", "import", "demo", "restore"):
-            self.reload()
+    def on_shown(self) -> None:
+        self.reloader.shown()
 
     def initial_focus(self) -> None:
         self.search.setFocus()

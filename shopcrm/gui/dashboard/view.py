@@ -31,6 +31,7 @@ from shopcrm.gui.dashboard.cards import KpiCard
 from shopcrm.gui.date_typing import DateTyping
 from shopcrm.gui.formatting import date_text, money
 from shopcrm.gui.models import ListColumn, ListTableModel
+from shopcrm.gui.reload_when_shown import ReloadWhenShown
 from shopcrm.gui.widgets import hint_label, title_label
 from shopcrm.gui.worker import Job
 from shopcrm.i18n import QT_TRANSLATE_NOOP
@@ -83,7 +84,7 @@ class DashboardView(QWidget):
         super().__init__()
         self.ctx = ctx
         self.data: DashboardData | None = None
-        self._dirty = False
+        self.reloader = ReloadWhenShown(self, self.reload, REFRESH_KINDS)
         self._generation = 0
         self.revenue_chart: Any = None  # ChartCanvas, once matplotlib is loaded
         self.members_chart: Any = None
@@ -180,7 +181,7 @@ class DashboardView(QWidget):
         layout.addLayout(header)
         layout.addWidget(scroll, 1)
 
-        ctx.operation_finished.connect(self._operation_finished)
+        ctx.operation_finished.connect(self.reloader.data_changed)
         # The Dashboard is the first screen: let the window paint before matplotlib starts loading
         # on its thread (the import competes with the first paint for the interpreter).
         QTimer.singleShot(CHART_LOAD_DELAY_MS, self, lambda: when_ready(self._charts_ready, owner=self))
@@ -257,17 +258,7 @@ class DashboardView(QWidget):
 
     # ---- main-window hooks --------------------------------------------------------------------------
     def on_shown(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            self.reload()
-
-    def _operation_finished(self, kind: str) -> None:
-        if kind not in REFRESH_KINDS:
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._dirty = True
+        self.reloader.shown()
 
     # ---- data ---------------------------------------------------------------------------------------
     def as_of_date(self) -> dt.date:

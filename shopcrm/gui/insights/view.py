@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from shopcrm.gui.charts.loader import chart_library, when_ready
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.insights.tables import area_model, area_name, channel_model, list_view, low_rating_model
+from shopcrm.gui.reload_when_shown import ReloadWhenShown
 from shopcrm.gui.segments.member_list import MAX_IDS_FOR_MEMBERS_SCREEN
 from shopcrm.gui.widgets import hint_label, title_label
 from shopcrm.services.members.table import MemberFilter
@@ -89,7 +90,7 @@ class InsightsView(QWidget):
         self.charts: dict[str, Any] = {}
         self.drawer: Any = None
         self._generation = 0
-        self._dirty = False
+        self.reloader = ReloadWhenShown(self, self.reload, REFRESH_KINDS)
         currency = ctx.settings.currency
 
         self.period_box = QComboBox()
@@ -167,23 +168,13 @@ class InsightsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.info)
         layout.addWidget(self.tabs, 1)
-        ctx.operation_finished.connect(self._operation_finished)
+        ctx.operation_finished.connect(self.reloader.data_changed)
         when_ready(self._charts_ready, owner=self)
         self.reload()
 
     # ---- main-window hooks ----------------------------------------------------------------------
     def on_shown(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            self.reload()
-
-    def _operation_finished(self, kind: str) -> None:
-        if kind not in REFRESH_KINDS:
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._dirty = True
+        self.reloader.shown()
 
     def show_tab(self, key: str) -> None:
         self.tabs.setCurrentIndex(TABS.index(key))

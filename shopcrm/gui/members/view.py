@@ -29,6 +29,7 @@ from shopcrm.gui.members.detail import MemberDetail
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
 from shopcrm.gui.owner_password_dialog import ask_owner_password
+from shopcrm.gui.reload_when_shown import ReloadWhenShown
 from shopcrm.gui.widgets import hint_label, member_table_view, title_label
 from shopcrm.gui.window_state import remember_splitter, restore_splitter
 from shopcrm.i18n import QT_TRANSLATE_NOOP
@@ -56,7 +57,7 @@ class MembersView(QWidget):
         self.model = MemberTableModel(ctx, self)
         self._selected_id: int | None = None
         self._pending_select: int | None = None
-        self._dirty = False
+        self.reloader = ReloadWhenShown(self, self._reload_list)
 
         # ---- search and filters
         self.search = QLineEdit()
@@ -172,10 +173,11 @@ class MembersView(QWidget):
         self.search.selectAll()
 
     def on_shown(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            self.fill_filter_boxes()
-            self.model.reload()
+        self.reloader.shown()
+
+    def _reload_list(self) -> None:
+        self.fill_filter_boxes()
+        self.model.reload()
 
     def open_item(self, argument: Any) -> None:
         """A member id selects that member; a MemberFilter or dict (a chart drill-down) filters."""
@@ -338,11 +340,7 @@ class MembersView(QWidget):
 
     def _operation_finished(self, kind: str) -> None:
         if kind in ("member", "import", "demo", "restore", "classification", "undo-import"):
-            if self.isVisible():
-                self.fill_filter_boxes()
-                self.model.reload()
-            else:
-                self._dirty = True
+            self.reloader.request()
         elif kind in ("purchase", "points", "feedback", "settings-saved"):
             self.model.refresh_rows()
             if self._selected_id is not None and self.isVisible():

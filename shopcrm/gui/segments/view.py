@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from shopcrm.gui.charts.loader import chart_library, when_ready
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.date_typing import DateTyping
+from shopcrm.gui.reload_when_shown import ReloadWhenShown
 from shopcrm.gui.segments.classify_job import classification_job
 from shopcrm.gui.segments.member_list import MemberListDialog
 from shopcrm.gui.widgets import hint_label, title_label
@@ -88,7 +89,7 @@ class SegmentsView(QWidget):
         self._drawn: dict[str, int] = {}  # chart name -> generation of the figures it shows
         self._generation = 0
         self._move_generation = 0
-        self._dirty = False
+        self.reloader = ReloadWhenShown(self, self.refresh_snapshots, REFRESH_KINDS)
         self.job: Job | None = None
         self.dialogs: list[MemberListDialog] = []
 
@@ -167,7 +168,7 @@ class SegmentsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
 
-        ctx.operation_finished.connect(self._operation_finished)
+        ctx.operation_finished.connect(self.reloader.data_changed)
         ctx.settings_changed.connect(self._settings_changed)
         when_ready(self._charts_ready, owner=self)
         self.refresh_snapshots()
@@ -201,9 +202,7 @@ class SegmentsView(QWidget):
 
     # ---- main-window hooks ----------------------------------------------------------------------------
     def on_shown(self) -> None:
-        if self._dirty:
-            self._dirty = False
-            self.refresh_snapshots()
+        self.reloader.shown()
 
     def _settings_changed(self, settings: Any) -> None:
         if self.drawer is not None and self.drawer.currency != settings.currency:
@@ -211,13 +210,6 @@ class SegmentsView(QWidget):
             self._drawn.clear()
             self._redraw_all()
 
-    def _operation_finished(self, kind: str) -> None:
-        if kind not in REFRESH_KINDS:
-            return
-        if self.isVisible():
-            self.refresh_snapshots()
-        else:
-            self._dirty = True
 
     # ---- snapshots --------------------------------------------------------------------------------------
     def snapshot_text(self, snap: SnapshotChoice) -> str:
