@@ -14,7 +14,7 @@ import argparse
 import datetime as dt
 
 from shopcrm.commands import CommandContext, add_json_flag
-from shopcrm.commands.print_ import _filters_given, add_filter_arguments, filter_from_args
+from shopcrm.commands.print_ import add_filter_arguments, filter_from_args, filters_given
 from shopcrm.commands.privacy import add_password_option, owner_password
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
@@ -60,7 +60,7 @@ def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     password = owner_password(args, db) if (args.unmasked or args.all_members) else None
     prepared: PreparedMessages
     if args.campaign is not None:
-        if _filters_given(args) or args.name:
+        if filters_given(args) or args.name:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Give either --campaign or filters, not both."), "campaign")
         prepared = export_campaign_messages(db, args.campaign, template.body, args.out, template=template.key,
                                             shape=args.shape, masked=masked, password=password)

@@ -18,7 +18,6 @@ from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.output_files import check_output_file
-from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.output import (
     PreparedList,
     level_names,
@@ -26,9 +25,10 @@ from shopcrm.services.campaigns.output import (
     prepare_filter_list,
 )
 from shopcrm.services.campaigns.words import parse_class_values, parse_levels
+from shopcrm.services.members.filters import MemberFilter, validate_filter
 from shopcrm.services.shop.settings import load_settings
 
-# option -> (CampaignFilter field, help)
+# option -> (MemberFilter field, help)
 CLASS_OPTIONS: tuple[tuple[str, str, str], ...] = (
     ("--segment", "segment", "RFM segment, e.g. cant_lose or \"Can't lose them\" (comma-separated for several)"),
     ("--tier", "pyramid", "customer pyramid tier: platinum, gold, iron, lead"),
@@ -64,16 +64,17 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
                          help=translate("cli", "also members who did not agree to promotions (owner only)"))
 
 
-def filter_from_args(args: argparse.Namespace, db: Database) -> CampaignFilter:
+def filter_from_args(args: argparse.Namespace, db: Database) -> MemberFilter:
     settings = load_settings(db)
     values: dict[str, Any] = {field: parse_class_values(field, getattr(args, option[2:].replace("-", "_")))
                               for option, field, _help in CLASS_OPTIONS}
     levels = parse_levels(args.level, level_names(settings), [lvl.name for lvl in settings.levels]) if args.level else ()
-    flt = CampaignFilter(
+    flt = MemberFilter(
         **values, level=levels, birthday=args.birthday, birthday_month=args.birthday_month, tag=args.tag,
         area=args.area, favourite_category=args.favourite_category, consent_only=not args.all_members,
     )
-    return CampaignFilter.from_dict(flt.to_dict())  # validates, with the choices in the message
+    validate_filter(flt)  # a typo is refused with the choices in the message
+    return flt
 
 
 def _columns(raw: str | None) -> list[str] | None:
@@ -111,7 +112,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     password = owner_password(args, db) if (args.unmasked or args.all_members) else None
     prepared: PreparedList
     if args.campaign is not None:
-        if _filters_given(args):
+        if filters_given(args):
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Give either --campaign or filters, not both."), "campaign")
         prepared = prepare_campaign_list(db, args.campaign, columns=_columns(args.columns), masked=masked,
                                          password=password)
@@ -130,7 +131,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
-def _filters_given(args: argparse.Namespace) -> bool:
+def filters_given(args: argparse.Namespace) -> bool:
     if any(getattr(args, option[2:].replace("-", "_")) for option, _f, _h in CLASS_OPTIONS):
         return True
     return bool(args.level or args.birthday or args.birthday_month or args.tag or args.area
