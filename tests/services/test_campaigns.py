@@ -343,3 +343,62 @@ def test_a_screens_member_list_prints_in_its_order_with_the_same_guard(db: Datab
     with pytest.raises(OwnerPasswordError):
         prepare_member_list(db, shown, title="Members", masked=True)  # non-consenting members need the owner
     assert len(prepare_member_list(db, shown, title="Members", masked=True, password="owner-pw").rows) == 3
+
+
+# ---- campaigns saved before the one member filter --------------------------------------------------------
+# campaigns.filters as CampaignFilter.to_dict wrote it: the set conditions (lists for several values) and consent.
+OLD_SAVED_FILTER = {"pyramid": ["gold", "platinum"], "lifecycle": ["at_risk"], "level": [1], "gender": ["F"],
+                    "age_band": ["25-34"], "birthday": "week", "area": "万科", "tag": "奶茶",
+                    "festival": "mid_autumn", "festival_category": "月饼", "festival_days": 20, "consent_only": True}
+
+
+def _old_campaign(shop: CampaignShop, name: str, filters: dict[str, object], consent_only: bool,
+                  members: list[int]) -> int:
+    """A campaign row as an older ShopCRM stored it, written straight to the database."""
+    with shop.db.transaction() as s:
+        campaign = Campaign(name=name, created_at=shop.when, filters=filters, columns=["name", "phone"],
+                            consent_only=consent_only, snapshot_id=shop.snapshot_id,
+                            snapshot_as_of=shop.when.date(), member_count=len(members))
+        s.add(campaign)
+        s.flush()
+        s.add_all(CampaignMember(campaign_id=campaign.id, member_id=m, segment="at_risk") for m in members)
+        return campaign.id
+
+
+def test_a_filter_saved_before_the_one_member_filter_still_loads(shop: CampaignShop) -> None:
+    from shopcrm.services.campaigns.response import campaign_response
+
+    db = shop.db
+    gold = shop.member("Gold", classes={"pyramid": "gold", "lifecycle": "at_risk"})
+    lead = shop.member("Lead", classes={"pyramid": "lead", "lifecycle": "at_risk"})
+    no_consent = shop.member("No consent", consent=False, classes={"pyramid": "gold", "lifecycle": "at_risk"})
+    full = _old_campaign(shop, "Everything", OLD_SAVED_FILTER, True, [gold])
+    # older still: one value as a plain string, and no consent key (the campaign's own column says)
+    plain = _old_campaign(shop, "Plain", {"pyramid": "gold"}, True, [gold])
+    everyone = _old_campaign(shop, "Everyone", {"pyramid": ["gold"], "consent_only": False}, False, [gold, no_consent])
+
+    loaded = get_campaign(db, full).filters
+    assert loaded == MemberFilter(pyramid=("gold", "platinum"), lifecycle=("at_risk",), level=(1,), gender=("F",),
+                                  age_band=("25-34",), birthday="week", area="万科", tag="奶茶", festival="mid_autumn",
+                                  festival_category="月饼", festival_days=20, consent_only=True)
+    assert (loaded.text, loaded.status, loaded.member_ids) == ("", "active", None)  # the Members screen's own: any
+    assert loaded.to_dict() == OLD_SAVED_FILTER  # saved again, the JSON is the same
+    assert get_campaign(db, plain).filters == promotion_filter(pyramid=("gold",))
+    assert ids(db, get_campaign(db, plain).filters) == {gold}
+    assert ids(db, get_campaign(db, everyone).filters) == {gold, no_consent}
+    assert lead not in ids(db, get_campaign(db, everyone).filters)
+    assert {c.id: c.filters.consent_only for c in list_campaigns(db)} == {full: True, plain: True, everyone: False}
+
+    printed = prepare_campaign_list(db, full, masked=True)
+    assert [r.member_id for r in printed.rows] == [gold]
+    assert printed.filter_lines[:2] == ("Customer pyramid: Gold or Platinum", "Lifecycle: At risk")
+    assert [r.member_id for r in prepare_campaign_list(db, everyone, masked=True, password=None).rows] == [
+        gold, no_consent]
+    assert campaign_response(db, plain, days=30, as_of=shop.when + dt.timedelta(days=40)).campaign_id == plain
+
+
+def test_a_damaged_saved_filter_is_refused_clearly(shop: CampaignShop) -> None:
+    gold = shop.member(classes={"pyramid": "gold"})
+    bad = _old_campaign(shop, "Bad", {"pyramid": ["golden"], "consent_only": True}, True, [gold])
+    with pytest.raises(ValidationError, match="golden"):
+        get_campaign(shop.db, bad)

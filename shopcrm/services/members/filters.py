@@ -289,19 +289,14 @@ def filter_conditions(flt: MemberFilter, snapshot_id: int | None, today: dt.date
     text = _text_condition(flt.text)
     if text is not None:
         conditions.append(text)
-    for name in CLASS_FILTERS:
-        values = getattr(flt, name)
-        if values:
-            conditions.append(_one_of(getattr(SnapshotMember, name), values))
+    for model, names in ((SnapshotMember, CLASS_FILTERS), (Member, (*MEMBER_FILTERS, "level"))):
+        for name in names:
+            values = getattr(flt, name)
+            if values:
+                conditions.append(_one_of(getattr(model, name), values))
     favourite = _clean_text(flt.favourite_category)
     if favourite:
         conditions.append(SnapshotMember.favourite_category == favourite)
-    if flt.level:
-        conditions.append(_one_of(Member.level, flt.level))
-    for name in MEMBER_FILTERS:
-        values = getattr(flt, name)
-        if values:
-            conditions.append(_one_of(getattr(Member, name), values))
     tag = _clean_text(flt.tag)
     if tag:
         conditions.append(exists().where(MemberTag.member_id == Member.id, MemberTag.tag == tag))
