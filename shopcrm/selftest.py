@@ -28,7 +28,7 @@ from shopcrm.db.opening import open_database
 from shopcrm.demo.shop import generate_demo
 from shopcrm.i18n import current_language, translations_dir
 from shopcrm.paths import resource_dir
-from shopcrm.services.campaigns.filters import CampaignFilter
+from shopcrm.services.campaigns.lists import promotion_filter
 from shopcrm.services.campaigns.output import prepare_filter_list
 from shopcrm.services.classification.run import classify
 from shopcrm.services.members.table import latest_snapshot
@@ -285,7 +285,7 @@ def step_pdf(state: SelftestState) -> str:
     _require(bool(family), "no font with Chinese characters found for printing (on Linux: install fonts-noto-cjk)")
     db = open_database(state.db_path)
     try:
-        doc = prepare_filter_list(db, CampaignFilter(pyramid=("platinum", "gold", "iron")), title=CHINESE_SAMPLE)
+        doc = prepare_filter_list(db, promotion_filter(pyramid=("platinum", "gold", "iron")), title=CHINESE_SAMPLE)
     finally:
         db.dispose()
     _require(doc.member_count > 0, "the demo shop's promotion list is empty")

@@ -135,7 +135,7 @@ def _counter_scene(app: Any, ctx: Any, view: Any) -> None:
     """A clerk mid-sale: a member picked by the last 4 digits, two products in the basket."""
     from shopcrm.services.members.table import MemberFilter, member_ids
 
-    ids, _snap = member_ids(ctx.db, MemberFilter(churn_level="high"), sort_key="spend_cents", descending=True)
+    ids, _snap = member_ids(ctx.db, MemberFilter(churn_level=("high",)), sort_key="spend_cents", descending=True)
     ids = ids or member_ids(ctx.db, MemberFilter(), sort_key="points", descending=True)[0]
     if not ids:
         return

@@ -14,7 +14,7 @@ from shopcrm.commands.privacy import add_password_option, owner_password
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.output_files import check_output_file
-from shopcrm.services.members.filters import ExportFilter
+from shopcrm.services.members.filter_options import filter_from_options
 from shopcrm.services.reports.exporting import (
     MEMBER_COLUMNS,
     XLSX,
@@ -76,7 +76,10 @@ def run_members(args: argparse.Namespace, ctx: CommandContext) -> int:
     columns = parse_columns(args.columns)
     if args.birthday_month is not None and not 1 <= args.birthday_month <= 12:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "A month goes from 1 to 12."), "birthday_month")
-    flt = ExportFilter(
+    db = ctx.db()
+    password = owner_password(args, db) if (args.unmasked or args.all_members) else None
+    flt = filter_from_options(
+        db,
         segment=args.segment,
         tier=args.tier,
         lifecycle=args.lifecycle,
@@ -88,8 +91,6 @@ def run_members(args: argparse.Namespace, ctx: CommandContext) -> int:
         gender=args.gender,
         age_band=args.age_band,
     )
-    db = ctx.db()
-    password = owner_password(args, db) if (args.unmasked or args.all_members) else None
     count = export_members(db, args.out, flt, columns, mask_phones=not args.unmasked, password=password)
     if ctx.json_output:
         ctx.out({"file": str(Path(args.out)), "members": count})

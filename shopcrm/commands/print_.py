@@ -18,7 +18,6 @@ from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.output_files import check_output_file
-from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.output import (
     PreparedList,
     level_names,
@@ -27,10 +26,11 @@ from shopcrm.services.campaigns.output import (
     record_output,
 )
 from shopcrm.services.campaigns.words import parse_class_values, parse_levels
+from shopcrm.services.members.filters import MemberFilter, validate_filter
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.settings import load_settings
 
-# option -> (CampaignFilter field, help)
+# option -> (MemberFilter field, help)
 CLASS_OPTIONS: tuple[tuple[str, str, str], ...] = (
     ("--segment", "segment", "RFM segment, e.g. cant_lose or \"Can't lose them\" (comma-separated for several)"),
     ("--tier", "pyramid", "customer pyramid tier: platinum, gold, iron, lead"),
@@ -66,16 +66,17 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
                          help=translate("cli", "also members who did not agree to promotions (owner only)"))
 
 
-def filter_from_args(args: argparse.Namespace, db: Database) -> CampaignFilter:
+def filter_from_args(args: argparse.Namespace, db: Database) -> MemberFilter:
     settings = load_settings(db)
     values: dict[str, Any] = {field: parse_class_values(field, getattr(args, option[2:].replace("-", "_")))
                               for option, field, _help in CLASS_OPTIONS}
     levels = parse_levels(args.level, level_names(settings), [lvl.name for lvl in settings.levels]) if args.level else ()
-    flt = CampaignFilter(
+    flt = MemberFilter(
         **values, level=levels, birthday=args.birthday, birthday_month=args.birthday_month, tag=args.tag,
         area=args.area, favourite_category=args.favourite_category, consent_only=not args.all_members,
     )
-    return CampaignFilter.from_dict(flt.to_dict())  # validates, with the choices in the message
+    validate_filter(flt)  # a typo is refused with the choices in the message
+    return flt
 
 
 def _columns(raw: str | None) -> list[str] | None:

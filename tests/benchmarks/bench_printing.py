@@ -37,9 +37,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from shopcrm.db.opening import open_database  # noqa: E402
 from shopcrm.gui.printing.fonts import print_font  # noqa: E402
 from shopcrm.gui.printing.output import PDF_RESOLUTION, new_printer, page_layout, paint_list, write_pdf  # noqa: E402
-from shopcrm.services.campaigns.columns import CellFormat, ListRow  # noqa: E402
+from shopcrm.services.campaigns.columns import CellFormat  # noqa: E402
 from shopcrm.services.campaigns.export import write_list_workbook  # noqa: E402
 from shopcrm.services.campaigns.output import PreparedList, _columns  # noqa: E402
+from shopcrm.services.members.table import MemberRow  # noqa: E402
 
 
 def line(label: str, value: str, reference: str = "", ratio: str = "") -> None:
@@ -49,7 +50,7 @@ def line(label: str, value: str, reference: str = "", ratio: str = "") -> None:
 
 def synthetic(rows: int) -> PreparedList:
     members = tuple(
-        ListRow(member_id=i, card_no=f"{i:06d}", name=f"王小明{i % 997}", phone=f"+86138{i:08d}", level=i % 4,
+        MemberRow(member_id=i, card_no=f"{i:06d}", name=f"王小明{i % 997}", phone=f"+86138{i:08d}", level=i % 4,
                 points=i % 5000, birth_year=1990, birth_month=i % 12 + 1, birth_day=i % 28 + 1,
                 registered_on=dt.date(2024, 1, 1), source="wechat", area="万科城市花园", consent=True,
                 status="active", last_purchase=dt.date(2025, 3, i % 28 + 1), pyramid="gold", segment="at_risk")
@@ -116,8 +117,12 @@ def bench_preview(folder: Path) -> None:
 
 def bench_queries(members: int, folder: Path) -> None:
     from shopcrm.demo.shop import generate_demo
-    from shopcrm.services.campaigns.filters import CampaignFilter
-    from shopcrm.services.campaigns.lists import count_matching, preset_filter, save_campaign
+    from shopcrm.services.campaigns.lists import (
+        count_matching,
+        preset_filter,
+        promotion_filter,
+        save_campaign,
+    )
     from shopcrm.services.campaigns.response import campaign_response
     from shopcrm.services.classification.run import classify
 
@@ -151,7 +156,7 @@ def bench_queries(members: int, folder: Path) -> None:
          f"bare COUNT p50 {b50 * 1000:.1f} ms", f"x{p50 / b50:.2f}")
 
     when = dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=45)
-    campaign = save_campaign(db, "bench", CampaignFilter(lifecycle=("at_risk",)), when=when)
+    campaign = save_campaign(db, "bench", promotion_filter(lifecycle=("at_risk",)), when=when)
     t0 = time.perf_counter()
     report = campaign_response(db, campaign.id, 30)
     ours = time.perf_counter() - t0

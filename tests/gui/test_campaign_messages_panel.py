@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from shopcrm.gui.campaigns.view import CampaignsView
 from shopcrm.gui.context import AppContext
-from shopcrm.services.campaigns.filters import CampaignFilter
-from shopcrm.services.campaigns.lists import get_campaign, save_campaign
+from shopcrm.services.campaigns.lists import get_campaign, promotion_filter, save_campaign
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.settings import update_settings
 
@@ -37,7 +36,7 @@ def view(qtbot: Any, ctx: AppContext) -> CampaignsView:
     for i, name in enumerate(("Ann", "Bob", "Cy")):
         shop.member(name, consent=i < 2, points_balance=10 * (i + 1),
                     classes={"lifecycle": "at_risk", "segment": "at_risk"})
-    save_campaign(ctx.db, "Win back", CampaignFilter(lifecycle=("at_risk",)))
+    save_campaign(ctx.db, "Win back", promotion_filter(lifecycle=("at_risk",)))
     view = CampaignsView(ctx)
     qtbot.addWidget(view)
     view.resize(1024, 768)

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from shopcrm.gui.campaigns.view import CampaignsView
 from shopcrm.gui.context import AppContext
-from shopcrm.services.campaigns.filters import CampaignFilter
-from shopcrm.services.campaigns.lists import get_campaign, list_campaigns, save_campaign
+from shopcrm.services.campaigns.lists import get_campaign, list_campaigns, promotion_filter, save_campaign
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.owner_password import set_owner_password
 
@@ -105,7 +104,7 @@ def test_ready_made_list_live_count_and_save(qtbot: Any, ctx: AppContext, view: 
 
 
 def test_contacted_ticks_are_stored(qtbot: Any, ctx: AppContext, view: CampaignsView, shop: CampaignShop) -> None:
-    campaign = save_campaign(ctx.db, "Gold", CampaignFilter(pyramid=("gold",)))
+    campaign = save_campaign(ctx.db, "Gold", promotion_filter(pyramid=("gold",)))
     view.saved.reload(select=campaign.id)
     click_tab(view.tabs, "Saved lists")
     qtbot.waitUntil(lambda: view.saved.model.rowCount() == 11, timeout=10000)
@@ -132,7 +131,7 @@ def test_contacted_ticks_are_stored(qtbot: Any, ctx: AppContext, view: Campaigns
 def test_preview_shows_every_page(qtbot: Any, ctx: AppContext, view: CampaignsView) -> None:
     from shopcrm.gui.printing.output import pdf_page_count
 
-    campaign = save_campaign(ctx.db, "Gold", CampaignFilter(pyramid=("gold",)))
+    campaign = save_campaign(ctx.db, "Gold", promotion_filter(pyramid=("gold",)))
     view.saved.reload(select=campaign.id)
     prepared = view.saved.source().prepare(ctx.db, True, None)
     dialog = view.outputs.make_preview(prepared)
@@ -147,7 +146,7 @@ def test_pdf_and_export_from_the_screen(qtbot: Any, ctx: AppContext, view: Campa
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from openpyxl import load_workbook
 
-    campaign = save_campaign(ctx.db, "Gold", CampaignFilter(pyramid=("gold",)))
+    campaign = save_campaign(ctx.db, "Gold", promotion_filter(pyramid=("gold",)))
     view.saved.reload(select=campaign.id)
     click_tab(view.tabs, "Saved lists")
     target = tmp_path / "gold.pdf"
@@ -184,7 +183,7 @@ def test_pdf_and_export_from_the_screen(qtbot: Any, ctx: AppContext, view: Campa
 
 def test_response_tab(qtbot: Any, ctx: AppContext, shop: CampaignShop) -> None:
     when = dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=40)
-    campaign = save_campaign(ctx.db, "October", CampaignFilter(pyramid=("gold",)), when=when)
+    campaign = save_campaign(ctx.db, "October", promotion_filter(pyramid=("gold",)), when=when)
     shop.buy(1, when + dt.timedelta(days=2), 2500)
     view = CampaignsView(ctx)
     qtbot.addWidget(view)
@@ -228,7 +227,7 @@ def test_print_dialog_then_worker_thread_printing(qtbot: Any, ctx: AppContext, v
         return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(QPrintDialog, "exec", choose_pdf_printer)
-    campaign = save_campaign(ctx.db, "Gold", CampaignFilter(pyramid=("gold",)))
+    campaign = save_campaign(ctx.db, "Gold", promotion_filter(pyramid=("gold",)))
     view.saved.reload(select=campaign.id)
     click_tab(view.tabs, "Saved lists")
     click(view.saved.print_button)

@@ -195,7 +195,7 @@ def test_lists_open_members(qtbot: Any, ctx: AppContext, history: dict[str, int]
     assert opened.args == ["members", history["A"]]
     with qtbot.waitSignal(ctx.navigate_requested, timeout=2_000) as opened:
         qtbot.mouseClick(dashboard.at_risk_button, Qt.MouseButton.LeftButton)
-    assert opened.args[0] == "members" and opened.args[1] == MemberFilter(lifecycle="at_risk")
+    assert opened.args[0] == "members" and opened.args[1] == MemberFilter(lifecycle=("at_risk",))
 
 
 @pytest.mark.parametrize("typed", ["20250315", "2025-3-15", "2025/3/15", "2025-03-15"])

@@ -42,7 +42,7 @@ def test_ids_filtered_and_sorted_in_sql(db: Database, shop: dict[str, int]) -> N
     assert ids == [shop["a"], shop["b"], shop["c"]] and snap is not None  # by card no.; archived left out
     assert member_ids(db, sort_key="spend_cents", descending=True)[0] == [shop["b"], shop["a"], shop["c"]]
     assert member_ids(db, sort_key="pyramid")[0] == [shop["a"], shop["c"], shop["b"]]  # gold, iron, lead
-    assert member_ids(db, MemberFilter(segment="at_risk"))[0] == [shop["b"], shop["c"]]
+    assert member_ids(db, MemberFilter(segment=("at_risk",)))[0] == [shop["b"], shop["c"]]
     assert member_ids(db, MemberFilter(text="5678"))[0] == [shop["c"]]
     assert member_ids(db, MemberFilter(text="office"))[0] == [shop["a"]]
     assert member_ids(db, MemberFilter(text="cake"))[0] == [shop["a"]]
@@ -51,7 +51,7 @@ def test_ids_filtered_and_sorted_in_sql(db: Database, shop: dict[str, int]) -> N
     assert member_ids(db, MemberFilter(status="archived"))[0] == [shop["d"]]
     assert member_ids(db, MemberFilter(status="all"))[0] == [shop["a"], shop["b"], shop["c"], shop["d"]]
     assert member_ids(db, MemberFilter(status="all", member_ids=(shop["d"], shop["a"])))[0] == [shop["a"], shop["d"]]
-    assert count_members(db, MemberFilter(segment="at_risk")) == 2
+    assert count_members(db, MemberFilter(segment=("at_risk",))) == 2
     assert set(COLUMN_KEYS) >= {"name", "phone", "segment", "pyramid", "spend_cents"}
 
 

@@ -19,7 +19,7 @@ from shopcrm.services.members.window import list_head, member_window, position_o
 
 NAMES = ["Li Na", "Wang Fang", "Li Na", "Zhang Wei", "Chen Jing"]
 PYRAMIDS = ["platinum", "gold", "iron", "lead", "gold"]
-FILTERS = [MemberFilter(), MemberFilter(status="all"), MemberFilter(segment="at_risk"), MemberFilter(text="Li"),
+FILTERS = [MemberFilter(), MemberFilter(status="all"), MemberFilter(segment=("at_risk",)), MemberFilter(text="Li"),
            MemberFilter(status="archived")]
 
 

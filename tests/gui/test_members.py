@@ -219,7 +219,7 @@ def test_erase_cancelled_changes_nothing(qtbot: Any, ctx: AppContext, members_vi
 
 def test_member_filter_dataclass_from_dict() -> None:
     flt = MemberFilter.from_dict({"segment": "loyal", "member_ids": [3, 1], "unknown": 1})
-    assert flt.segment == "loyal" and flt.member_ids == (3, 1)
+    assert flt.segment == ("loyal",) and flt.member_ids == (3, 1)
 
 
 def _press_erase(monkeypatch: pytest.MonkeyPatch) -> None:

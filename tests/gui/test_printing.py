@@ -19,9 +19,10 @@ from shopcrm.db.engine import Database
 from shopcrm.gui.printing.layout import ListLayout
 from shopcrm.gui.printing.output import PDF_RESOLUTION, page_layout, write_pdf
 from shopcrm.gui.printing.pdf_text import fix_to_unicode, remap_cmap
-from shopcrm.services.campaigns.columns import CellFormat, ListRow
-from shopcrm.services.campaigns.filters import CampaignFilter
+from shopcrm.services.campaigns.columns import CellFormat
+from shopcrm.services.campaigns.lists import promotion_filter
 from shopcrm.services.campaigns.output import PreparedList, _columns, prepare_filter_list
+from shopcrm.services.members.table import MemberRow
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.owner_password import OwnerPasswordError, set_owner_password
 
@@ -50,7 +51,7 @@ def pdf_text(path: Path) -> str:
 def document(rows: int, *, names: list[str] | None = None, masked: bool = True, columns: list[str] | None = None,
              language: str = "en") -> PreparedList:
     members = tuple(
-        ListRow(member_id=i, card_no=f"C{i:06d}", name=(names[i] if names else f"Member {i}"),
+        MemberRow(member_id=i, card_no=f"C{i:06d}", name=(names[i] if names else f"Member {i}"),
                 phone=f"+86138{i:08d}", level=i % 2, points=i, birth_year=None, birth_month=5, birth_day=i % 28 + 1,
                 registered_on=dt.date(2024, 1, 1), source="walk_in", area="万科城", consent=True, status="active",
                 pyramid="gold", segment="at_risk")
@@ -141,15 +142,15 @@ def test_only_consenting_members_and_unmasking_needs_the_owner(qapp: Any, sqlite
     shop.member("Refuses Two", consent=False, classes={"pyramid": "gold"})
     shop.member("Agrees Three", classes={"pyramid": "gold"})
     target = tmp_path / "gold.pdf"
-    write_pdf(prepare_filter_list(sqlite_db, CampaignFilter(pyramid=("gold",))), target)
+    write_pdf(prepare_filter_list(sqlite_db, promotion_filter(pyramid=("gold",))), target)
     text = pdf_text(target)
     assert "Agrees One" in text and "Agrees Three" in text and "Refuses Two" not in text
     assert "139****0001" in text and "13900000001" not in text
 
     set_owner_password(sqlite_db, "owner-pw")
     with pytest.raises(OwnerPasswordError):
-        prepare_filter_list(sqlite_db, CampaignFilter(consent_only=False), masked=False, password="nope")
-    full = prepare_filter_list(sqlite_db, CampaignFilter(consent_only=False), masked=False, password="owner-pw")
+        prepare_filter_list(sqlite_db, promotion_filter(consent_only=False), masked=False, password="nope")
+    full = prepare_filter_list(sqlite_db, promotion_filter(consent_only=False), masked=False, password="owner-pw")
     write_pdf(full, target)
     text = pdf_text(target)
     assert "Refuses Two" in text and "13900000002" in text

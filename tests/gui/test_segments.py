@@ -151,7 +151,7 @@ def test_every_chart_opens_and_each_bar_lists_its_members(qtbot: Any, qtmodeltes
                     click(qtbot, chart, key)
                 screen, flt = opened.args
                 assert screen == "members" and isinstance(flt, MemberFilter)
-                assert getattr(flt, key.cell.classification) == key.cell.code
+                assert getattr(flt, key.cell.classification) == (key.cell.code,)
             else:
                 before = len(view.dialogs)
                 click(qtbot, chart, key)
@@ -264,7 +264,7 @@ def test_drill_down_in_the_window_opens_the_members_screen_filtered(qtbot: Any, 
     click(qtbot, chart, key)
     qtbot.waitUntil(lambda: window.current_key() == "members", timeout=3_000)
     members = window.view("members")
-    qtbot.waitUntil(lambda: not members.model.loading and members.model.filter.pyramid == "lead", timeout=10_000)
+    qtbot.waitUntil(lambda: not members.model.loading and members.model.filter.pyramid == ("lead",), timeout=10_000)
     assert sorted(members.model.member_id(r) for r in range(members.model.rowCount())) == expected_ids(shop, lambda r: r["pyramid"] == "lead")
     ctx.wait_idle(10)
 

@@ -45,9 +45,10 @@ SCRIPT = textwrap.dedent('''
 
     from shopcrm.gui.campaigns.outputs import ListOutputs
     from shopcrm.services.campaigns.output import prepare_filter_list
-    from shopcrm.services.campaigns.filters import CampaignFilter
+    from shopcrm.services.campaigns.lists import promotion_filter
+    from shopcrm.services.members.filters import MemberFilter
     outputs = ListOutputs(ctx, window)
-    preview = outputs.make_preview(prepare_filter_list(db, CampaignFilter(consent_only=False), masked=True))
+    preview = outputs.make_preview(prepare_filter_list(db, promotion_filter(consent_only=False), masked=True))
     preview.show()
     app.processEvents()
     out["preview_fits"] = inside(preview)

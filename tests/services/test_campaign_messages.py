@@ -19,8 +19,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import Campaign, CampaignMember
 from shopcrm.errors import NotFoundError, ValidationError
 from shopcrm.i18n import set_language
-from shopcrm.services.campaigns.filters import CampaignFilter
-from shopcrm.services.campaigns.lists import save_campaign
+from shopcrm.services.campaigns.lists import promotion_filter, save_campaign
 from shopcrm.services.campaigns.messages import (
     GSM7_BASIC,
     GSM7_EXTENSION,
@@ -144,7 +143,7 @@ def _campaign(shop: CampaignShop) -> tuple[int, dict[str, int]]:
         "li": shop.member("李雷", points_balance=5, tags=("x",)),
         "noconsent": shop.member("赵六", consent=False, tags=("x",)),
     }
-    campaign = save_campaign(shop.db, "List", CampaignFilter(tag="x", consent_only=False))
+    campaign = save_campaign(shop.db, "List", promotion_filter(tag="x", consent_only=False))
     return campaign.id, ids
 
 
@@ -205,7 +204,7 @@ def test_a_field_with_no_value_in_this_shop_is_refused_and_nothing_changes(shop:
     out = tmp_path / "sms.csv"
     body = find_template(db, "points_expiring").body
     with pytest.raises(ValidationError):
-        export_filter_messages(db, CampaignFilter(tag="x"), body, out, list_name="Expiring")
+        export_filter_messages(db, promotion_filter(tag="x"), body, out, list_name="Expiring")
     with db.read() as s:
         assert s.query(Campaign).count() == 0
     assert not out.exists() and not audit.list_events(db, action=audit.MESSAGES)
@@ -224,12 +223,12 @@ def test_stored_value_and_coupon_fields_come_from_the_ledgers(shop: CampaignShop
     kind = define_coupon(db, "5 off", "amount", amount_cents=500, valid_from=today, valid_to=today + dt.timedelta(days=9))
     [code] = issue_to_members(db, kind, [with_coupon])
     out = tmp_path / "sv.csv"
-    prepared = export_filter_messages(db, CampaignFilter(tag="x"), "{name}: {stored_value}, coupon {coupon}", out,
+    prepared = export_filter_messages(db, promotion_filter(tag="x"), "{name}: {stored_value}, coupon {coupon}", out,
                                       list_name="SV")
     assert [r.member_id for r in prepared.rows] == [with_coupon] and prepared.left_out >= 1
     rows = _rows(out)
     assert rows[1][1] == f"Ann: ¥125.50, coupon {code}" and without not in [r.member_id for r in prepared.rows]
-    balance_only = export_filter_messages(db, CampaignFilter(tag="x"), "{name}: {stored_value}", tmp_path / "b.csv",
+    balance_only = export_filter_messages(db, promotion_filter(tag="x"), "{name}: {stored_value}", tmp_path / "b.csv",
                                           list_name="SV2")
     assert sorted(r.text for r in balance_only.rows) == ["Ann: ¥125.50", "Bob: ¥0.00"]
 
@@ -240,7 +239,7 @@ def test_a_filter_export_saves_the_list_as_a_campaign_and_the_variables_shape(sh
     db = shop.db
     shop.member("Ann", tags=("x",), points_balance=7)
     out = tmp_path / "vars.csv"
-    prepared = export_filter_messages(db, CampaignFilter(tag="x"), "Hi {name}, {points} points", out,
+    prepared = export_filter_messages(db, promotion_filter(tag="x"), "Hi {name}, {points} points", out,
                                       list_name="Var list", shape="variables")
     assert _rows(out) == [["phone", "name", "points"], ["139****0001", "Ann", "7"]]
     with db.read() as s:

@@ -12,7 +12,6 @@ from campaign_shop import CampaignShop
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Campaign, CampaignMember, Member
 from shopcrm.errors import NotFoundError, ValidationError
-from shopcrm.services.campaigns.filters import CLASS_CODES, CampaignFilter, birthday_days
 from shopcrm.services.campaigns.lists import (
     PRESETS,
     campaign_member_ids,
@@ -23,12 +22,14 @@ from shopcrm.services.campaigns.lists import (
     list_campaigns,
     matching_ids,
     preset_filter,
+    promotion_filter,
     save_campaign,
     set_contacted,
     update_campaign,
 )
 from shopcrm.services.campaigns.output import prepare_campaign_list, prepare_filter_list, record_output
 from shopcrm.services.campaigns.words import describe_filter
+from shopcrm.services.members.filters import CLASS_CODES, MemberFilter, birthday_days
 from shopcrm.services.members.privacy import record_consent
 from shopcrm.services.sales.products import add_product
 from shopcrm.services.shop import audit
@@ -44,7 +45,7 @@ def shop(db: Database) -> CampaignShop:
     return shop
 
 
-def ids(db: Database, flt: CampaignFilter, today: dt.date = TODAY) -> set[int]:
+def ids(db: Database, flt: MemberFilter, today: dt.date = TODAY) -> set[int]:
     return set(matching_ids(db, flt, today)[0])
 
 
@@ -56,11 +57,11 @@ def test_class_filters_take_several_values_and_default_to_consenting_members(sho
     gold_no_consent = shop.member(consent=False, classes={"pyramid": "gold", "lifecycle": "at_risk"})
     shop.member(classes={"pyramid": "lead", "lifecycle": "at_risk"})
 
-    flt = CampaignFilter(pyramid=("gold", "platinum"), lifecycle=("at_risk", "churned"))
+    flt = promotion_filter(pyramid=("gold", "platinum"), lifecycle=("at_risk", "churned"))
     assert ids(db, flt) == {gold, plat}
     assert count_matching(db, flt, TODAY).members == 2
     assert ids(db, flt.with_changes(consent_only=False)) == {gold, plat, gold_no_consent}
-    assert ids(db, CampaignFilter(pyramid=("gold",))) == {gold, gold_active}
+    assert ids(db, promotion_filter(pyramid=("gold",))) == {gold, gold_active}
 
 
 def test_member_field_filters(shop: CampaignShop) -> None:
@@ -72,13 +73,13 @@ def test_member_field_filters(shop: CampaignShop) -> None:
     with db.transaction() as s:
         s.get(Member, archived).status = "archived"
 
-    assert ids(db, CampaignFilter(area="万科")) == {a}
-    assert ids(db, CampaignFilter(area="50%")) == {b}  # LIKE wildcards are literal
-    assert ids(db, CampaignFilter(area="%")) == {b}
-    assert ids(db, CampaignFilter(source=("wechat", "delivery"))) == {a}
-    assert ids(db, CampaignFilter(level=(1, 2))) == {a, b}
-    assert ids(db, CampaignFilter(tag="奶茶")) == {a}
-    assert ids(db, CampaignFilter(tag="咖啡")) == set()
+    assert ids(db, promotion_filter(area="万科")) == {a}
+    assert ids(db, promotion_filter(area="50%")) == {b}  # LIKE wildcards are literal
+    assert ids(db, promotion_filter(area="%")) == {b}
+    assert ids(db, promotion_filter(source=("wechat", "delivery"))) == {a}
+    assert ids(db, promotion_filter(level=(1, 2))) == {a, b}
+    assert ids(db, promotion_filter(tag="奶茶")) == {a}
+    assert ids(db, promotion_filter(tag="咖啡")) == set()
 
 
 def test_birthdays_this_week_cross_the_year_and_keep_29_february(shop: CampaignShop) -> None:
@@ -88,46 +89,46 @@ def test_birthdays_this_week_cross_the_year_and_keep_29_february(shop: CampaignS
     jan5 = shop.member(birth_month=1, birth_day=5)
     feb29 = shop.member(birth_month=2, birth_day=29)
     no_birthday = shop.member()
-    week = CampaignFilter(birthday="week")
+    week = promotion_filter(birthday="week")
     assert ids(db, week, dt.date(2025, 12, 29)) == {dec30, jan3}  # 29 Dec .. 4 Jan
     assert ids(db, week, dt.date(2025, 2, 25)) == {feb29}  # 2025 has no 29 February: the 28th counts
     assert ids(db, week, dt.date(2024, 2, 25)) == {feb29}
-    assert ids(db, CampaignFilter(birthday="month"), dt.date(2026, 1, 20)) == {jan3, jan5}
-    assert ids(db, CampaignFilter(birthday_month=12)) == {dec30}
-    assert no_birthday not in ids(db, CampaignFilter(birthday_month=1))
+    assert ids(db, promotion_filter(birthday="month"), dt.date(2026, 1, 20)) == {jan3, jan5}
+    assert ids(db, promotion_filter(birthday_month=12)) == {dec30}
+    assert no_birthday not in ids(db, promotion_filter(birthday_month=1))
     assert len(birthday_days(week, dt.date(2025, 2, 25)) or []) == 8  # 7 days + the 29th
 
 
 def test_class_filters_without_a_classification_match_nobody(db: Database) -> None:
     shop = CampaignShop(db)
     shop.member()
-    assert ids(db, CampaignFilter(segment=("at_risk",))) == set()
-    assert len(ids(db, CampaignFilter())) == 1
+    assert ids(db, promotion_filter(segment=("at_risk",))) == set()
+    assert len(ids(db, promotion_filter())) == 1
 
 
 def test_unknown_codes_are_refused_with_the_choices(db: Database) -> None:
     with pytest.raises(ValidationError, match="gold, iron"):
-        count_matching(db, CampaignFilter(pyramid=("golden",)))
+        count_matching(db, promotion_filter(pyramid=("golden",)))
     with pytest.raises(ValidationError):
-        CampaignFilter.from_dict({"birthday": "year"})
+        MemberFilter.from_dict({"birthday": "year"})
     with pytest.raises(ValidationError):
-        CampaignFilter.from_dict({"birthday_month": 13})
+        MemberFilter.from_dict({"birthday_month": 13})
 
 
 def test_filter_round_trips_through_json() -> None:
-    flt = CampaignFilter(pyramid=("gold", "platinum"), level=(2,), birthday="week", area="万科", consent_only=False)
+    flt = promotion_filter(pyramid=("gold", "platinum"), level=(2,), birthday="week", area="万科", consent_only=False)
     data = flt.to_dict()
     assert data == {"pyramid": ["gold", "platinum"], "level": [2], "birthday": "week", "area": "万科",
                     "consent_only": False}
-    assert CampaignFilter.from_dict(data) == flt
-    assert CampaignFilter.from_dict({"segment": "at_risk", "unknown": 1}) == CampaignFilter(segment=("at_risk",))
+    assert MemberFilter.from_dict(data) == flt
+    assert MemberFilter.from_dict({"segment": "at_risk", "unknown": 1}) == MemberFilter(segment=("at_risk",))
 
 
 def test_filter_in_words() -> None:
-    words = describe_filter(CampaignFilter(pyramid=("gold", "platinum"), birthday="week", level=(1,)),
+    words = describe_filter(promotion_filter(pyramid=("gold", "platinum"), birthday="week", level=(1,)),
                             dt.date(2025, 5, 3), ("Regular", "Silver"))
     assert words == ["Customer pyramid: Gold or Platinum", "Member level: Silver", "Birthday from 05-03 to 05-09"]
-    assert describe_filter(CampaignFilter(), TODAY) == ["All current members"]
+    assert describe_filter(promotion_filter(), TODAY) == ["All current members"]
 
 
 def test_class_codes_match_the_engine() -> None:
@@ -182,7 +183,7 @@ def test_save_keeps_the_members_of_the_day_with_their_segment(shop: CampaignShop
     a = shop.member(classes={"segment": "at_risk", "pyramid": "gold"})
     b = shop.member(classes={"segment": "cant_lose", "pyramid": "gold"})
     shop.member(classes={"segment": "champions", "pyramid": "lead"})
-    flt = CampaignFilter(pyramid=("gold",))
+    flt = promotion_filter(pyramid=("gold",))
     saved = save_campaign(db, "  Gold members  ", flt, ["name", "phone"], when=shop.when)
     assert (saved.name, saved.member_count, saved.columns, saved.snapshot_id) == (
         "Gold members", 2, ("name", "phone"), shop.snapshot_id)
@@ -200,11 +201,11 @@ def test_save_keeps_the_members_of_the_day_with_their_segment(shop: CampaignShop
 def test_save_refuses_an_empty_list_or_a_blank_name(shop: CampaignShop) -> None:
     shop.member(classes={"pyramid": "lead"})
     with pytest.raises(ValidationError, match="No member"):
-        save_campaign(shop.db, "Gold", CampaignFilter(pyramid=("gold",)))
+        save_campaign(shop.db, "Gold", promotion_filter(pyramid=("gold",)))
     with pytest.raises(ValidationError, match="name"):
-        save_campaign(shop.db, "   ", CampaignFilter())
+        save_campaign(shop.db, "   ", promotion_filter())
     with pytest.raises(ValidationError, match="column"):
-        save_campaign(shop.db, "All", CampaignFilter(), ["name", "shoe_size"])
+        save_campaign(shop.db, "All", promotion_filter(), ["name", "shoe_size"])
     with shop.db.read() as s:
         assert s.query(Campaign).count() == 0
 
@@ -212,7 +213,7 @@ def test_save_refuses_an_empty_list_or_a_blank_name(shop: CampaignShop) -> None:
 def test_contacted_marks(shop: CampaignShop) -> None:
     db = shop.db
     a, b, c = shop.members(3, classes={})
-    saved = save_campaign(db, "All", CampaignFilter())
+    saved = save_campaign(db, "All", promotion_filter())
     assert set_contacted(db, saved.id, [a, b]) == 2
     assert set_contacted(db, saved.id, [a]) == 0  # already marked: the first time is kept
     assert get_campaign(db, saved.id).contacted == 2
@@ -227,7 +228,7 @@ def test_contacted_marks(shop: CampaignShop) -> None:
 def test_update_and_delete(shop: CampaignShop) -> None:
     db = shop.db
     shop.members(2, classes={})
-    saved = save_campaign(db, "All", CampaignFilter())
+    saved = save_campaign(db, "All", promotion_filter())
     changed = update_campaign(db, saved.id, name="Spring", columns=["card_no"], notes="call after 3 pm")
     assert (changed.name, changed.columns, changed.notes, changed.member_count) == (
         "Spring", ("card_no",), "call after 3 pm", 2)
@@ -245,7 +246,7 @@ def test_campaign_output_leaves_out_members_who_withdrew_consent_or_were_erased(
 
     db = shop.db
     keep, withdraws, erased = shop.members(3, classes={})
-    saved = save_campaign(db, "All", CampaignFilter())
+    saved = save_campaign(db, "All", promotion_filter())
     record_consent(db, withdraws, False, origin="counter")
     erase_member(db, erased)
     prepared = prepare_campaign_list(db, saved.id, columns=["card_no", "phone"])
@@ -259,14 +260,14 @@ def test_masking_and_consent_override_need_the_owner_password(shop: CampaignShop
     db = shop.db
     shop.member(classes={})
     shop.member(consent=False, classes={})
-    masked = prepare_filter_list(db, CampaignFilter(), columns=["phone"])
+    masked = prepare_filter_list(db, promotion_filter(), columns=["phone"])
     assert masked.text_rows() == [["139****0001"]]
     set_owner_password(db, "secret")
     with pytest.raises(OwnerPasswordError):
-        prepare_filter_list(db, CampaignFilter(), columns=["phone"], masked=False)
+        prepare_filter_list(db, promotion_filter(), columns=["phone"], masked=False)
     with pytest.raises(OwnerPasswordError):
-        prepare_filter_list(db, CampaignFilter(consent_only=False), password="wrong")
-    full = prepare_filter_list(db, CampaignFilter(consent_only=False), columns=["phone"], masked=False,
+        prepare_filter_list(db, promotion_filter(consent_only=False), password="wrong")
+    full = prepare_filter_list(db, promotion_filter(consent_only=False), columns=["phone"], masked=False,
                                password="secret")
     assert full.text_rows() == [["13900000001"], ["13900000002"]]
     assert "did NOT agree" in full.notes()[0]
@@ -276,7 +277,7 @@ def test_masking_and_consent_override_need_the_owner_password(shop: CampaignShop
 def test_outputs_are_audited_without_personal_data(shop: CampaignShop) -> None:
     db = shop.db
     shop.member("Zhang Wei", classes={})
-    saved = save_campaign(db, "All", CampaignFilter())
+    saved = save_campaign(db, "All", promotion_filter())
     prepared = prepare_campaign_list(db, saved.id)
     record_output(db, prepared, audit.PRINT, "/tmp/lists/spring.pdf")
     record_output(db, prepared, audit.EXPORT, "/tmp/lists/spring.xlsx")
@@ -300,7 +301,7 @@ def test_campaign_export_workbook(shop: CampaignShop, tmp_path: Path) -> None:
                                                    "last_purchase": dt.date(2025, 2, 20)})
     shop.member("李娜", classes={"pyramid": "gold"})
     shop.member("No consent", consent=False, classes={"pyramid": "gold"})
-    saved = save_campaign(db, "Gold", CampaignFilter(pyramid=("gold",)),
+    saved = save_campaign(db, "Gold", promotion_filter(pyramid=("gold",)),
                           ["card_no", "name", "phone", "visits", "spend_cents", "last_purchase", "contacted"])
     set_contacted(db, saved.id, [a], when=dt.datetime(2025, 3, 2, 9, 30))
     target = tmp_path / "gold.xlsx"
@@ -342,3 +343,62 @@ def test_a_screens_member_list_prints_in_its_order_with_the_same_guard(db: Datab
     with pytest.raises(OwnerPasswordError):
         prepare_member_list(db, shown, title="Members", masked=True)  # non-consenting members need the owner
     assert len(prepare_member_list(db, shown, title="Members", masked=True, password="owner-pw").rows) == 3
+
+
+# ---- campaigns saved before the one member filter --------------------------------------------------------
+# campaigns.filters as CampaignFilter.to_dict wrote it: the set conditions (lists for several values) and consent.
+OLD_SAVED_FILTER = {"pyramid": ["gold", "platinum"], "lifecycle": ["at_risk"], "level": [1], "gender": ["F"],
+                    "age_band": ["25-34"], "birthday": "week", "area": "万科", "tag": "奶茶",
+                    "festival": "mid_autumn", "festival_category": "月饼", "festival_days": 20, "consent_only": True}
+
+
+def _old_campaign(shop: CampaignShop, name: str, filters: dict[str, object], consent_only: bool,
+                  members: list[int]) -> int:
+    """A campaign row as an older ShopCRM stored it, written straight to the database."""
+    with shop.db.transaction() as s:
+        campaign = Campaign(name=name, created_at=shop.when, filters=filters, columns=["name", "phone"],
+                            consent_only=consent_only, snapshot_id=shop.snapshot_id,
+                            snapshot_as_of=shop.when.date(), member_count=len(members))
+        s.add(campaign)
+        s.flush()
+        s.add_all(CampaignMember(campaign_id=campaign.id, member_id=m, segment="at_risk") for m in members)
+        return campaign.id
+
+
+def test_a_filter_saved_before_the_one_member_filter_still_loads(shop: CampaignShop) -> None:
+    from shopcrm.services.campaigns.response import campaign_response
+
+    db = shop.db
+    gold = shop.member("Gold", classes={"pyramid": "gold", "lifecycle": "at_risk"})
+    lead = shop.member("Lead", classes={"pyramid": "lead", "lifecycle": "at_risk"})
+    no_consent = shop.member("No consent", consent=False, classes={"pyramid": "gold", "lifecycle": "at_risk"})
+    full = _old_campaign(shop, "Everything", OLD_SAVED_FILTER, True, [gold])
+    # older still: one value as a plain string, and no consent key (the campaign's own column says)
+    plain = _old_campaign(shop, "Plain", {"pyramid": "gold"}, True, [gold])
+    everyone = _old_campaign(shop, "Everyone", {"pyramid": ["gold"], "consent_only": False}, False, [gold, no_consent])
+
+    loaded = get_campaign(db, full).filters
+    assert loaded == MemberFilter(pyramid=("gold", "platinum"), lifecycle=("at_risk",), level=(1,), gender=("F",),
+                                  age_band=("25-34",), birthday="week", area="万科", tag="奶茶", festival="mid_autumn",
+                                  festival_category="月饼", festival_days=20, consent_only=True)
+    assert (loaded.text, loaded.status, loaded.member_ids) == ("", "active", None)  # the Members screen's own: any
+    assert loaded.to_dict() == OLD_SAVED_FILTER  # saved again, the JSON is the same
+    assert get_campaign(db, plain).filters == promotion_filter(pyramid=("gold",))
+    assert ids(db, get_campaign(db, plain).filters) == {gold}
+    assert ids(db, get_campaign(db, everyone).filters) == {gold, no_consent}
+    assert lead not in ids(db, get_campaign(db, everyone).filters)
+    assert {c.id: c.filters.consent_only for c in list_campaigns(db)} == {full: True, plain: True, everyone: False}
+
+    printed = prepare_campaign_list(db, full, masked=True)
+    assert [r.member_id for r in printed.rows] == [gold]
+    assert printed.filter_lines[:2] == ("Customer pyramid: Gold or Platinum", "Lifecycle: At risk")
+    assert [r.member_id for r in prepare_campaign_list(db, everyone, masked=True, password=None).rows] == [
+        gold, no_consent]
+    assert campaign_response(db, plain, days=30, as_of=shop.when + dt.timedelta(days=40)).campaign_id == plain
+
+
+def test_a_damaged_saved_filter_is_refused_clearly(shop: CampaignShop) -> None:
+    gold = shop.member(classes={"pyramid": "gold"})
+    bad = _old_campaign(shop, "Bad", {"pyramid": ["golden"], "consent_only": True}, True, [gold])
+    with pytest.raises(ValidationError, match="golden"):
+        get_campaign(shop.db, bad)

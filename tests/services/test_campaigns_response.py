@@ -14,8 +14,7 @@ from sqlalchemy import func, select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Campaign, Purchase
 from shopcrm.errors import ValidationError
-from shopcrm.services.campaigns.filters import CampaignFilter
-from shopcrm.services.campaigns.lists import save_campaign, set_contacted
+from shopcrm.services.campaigns.lists import promotion_filter, save_campaign, set_contacted
 from shopcrm.services.campaigns.response import (
     GroupFigures,
     Stratum,
@@ -35,7 +34,7 @@ def _campaign(shop: CampaignShop, name: str, member_ids: list[int], when: dt.dat
     with shop.db.transaction() as s:
         for member_id in member_ids:
             s.add(MemberTag(member_id=member_id, tag=name))
-    return save_campaign(shop.db, name, CampaignFilter(tag=name), when=when).id
+    return save_campaign(shop.db, name, promotion_filter(tag=name), when=when).id
 
 
 def _contact(shop: CampaignShop, campaign: int, member_ids: list[int], when: dt.datetime) -> None:
@@ -86,7 +85,7 @@ def history(db: Database) -> dict[str, int]:
     shop.buy(quiet, T0 + 31 * DAY, 9900)
     shop.buy(quiet, T0 + 2 * DAY, 9900, voided=True)
 
-    campaign = save_campaign(shop.db, "spring", CampaignFilter(tag="spring"), when=T0).id
+    campaign = save_campaign(shop.db, "spring", promotion_filter(tag="spring"), when=T0).id
     _contact(shop, campaign, risk_contacted + loyal_contacted + far_contacted, T0 + DAY)
     march = _campaign(shop, "march", other_list, T0 + 5 * DAY)
     _contact(shop, march, other_list, T0 + 6 * DAY)
@@ -196,7 +195,7 @@ def _simulated_campaign(shop: CampaignShop, rng: np.random.Generator, effect: fl
         recency = int(rng.choice([3, 10, 25, 50, 75]))
         ids.append(shop.member(classes={"segment": segment}, tags=(tag,)))
         shop.buy(ids[-1], T0 - recency * DAY, 1000)
-    campaign = save_campaign(shop.db, tag, CampaignFilter(tag=tag), when=T0).id
+    campaign = save_campaign(shop.db, tag, promotion_filter(tag=tag), when=T0).id
     with shop.db.read() as s:
         last = dict(s.execute(select(Purchase.member_id, func.max(Purchase.purchased_at)).group_by(Purchase.member_id)).all())
     contacted = []

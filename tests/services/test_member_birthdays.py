@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 
 from shopcrm.db.engine import Database
 from shopcrm.errors import ValidationError
-from shopcrm.services.campaigns.filters import CampaignFilter
-from shopcrm.services.campaigns.lists import matching_ids
+from shopcrm.services.campaigns.lists import matching_ids, promotion_filter
 from shopcrm.services.members.birthdays import (
     LUNAR,
     Birthday,
@@ -28,6 +27,7 @@ from shopcrm.services.members.birthdays import (
     parse_lunar_birthday,
     solar_keys_on,
 )
+from shopcrm.services.members.filters import MemberFilter
 from shopcrm.services.members.records import MemberInput, get_member, register_member
 from shopcrm.services.reports.dashboard import upcoming_birthdays
 
@@ -133,11 +133,11 @@ def test_birthday_lists_and_the_dashboard_find_lunar_birthdays_by_this_years_dat
     fooled = shop.member("Solar 04-08", birth_month=4, birth_day=8)  # a solar 8 April is not this week
     leap_member = shop.member("Leap", birth_month=4, birth_day=9, birth_calendar="lunar", birth_leap_month=True)
     today = dt.date(2026, 5, 20)
-    week, _snap = matching_ids(db, CampaignFilter(birthday="week"), today)
+    week, _snap = matching_ids(db, promotion_filter(birthday="week"), today)
     assert set(week) == {lunar_member, solar_member, leap_member}  # 2026 has no 闰四月
-    month, _snap = matching_ids(db, CampaignFilter(birthday="month"), today)
+    month, _snap = matching_ids(db, promotion_filter(birthday="month"), today)
     assert set(month) == {lunar_member, solar_member, leap_member}
-    april, _snap = matching_ids(db, CampaignFilter(birthday_month=4), today)
+    april, _snap = matching_ids(db, promotion_filter(birthday_month=4), today)
     assert set(april) == {fooled}
     rows = upcoming_birthdays(db, today, days=7)
     assert [(r.member_id, r.birthday) for r in rows] == [
@@ -160,7 +160,6 @@ def test_lists_tables_and_exports_write_a_lunar_birthday_as_lunar(db: Database, 
     from openpyxl import load_workbook
 
     from shopcrm.services.campaigns.output import prepare_filter_list
-    from shopcrm.services.members.filters import ExportFilter
     from shopcrm.services.members.table import member_rows
     from shopcrm.services.reports.exporting import export_members, parse_columns
 
@@ -168,16 +167,16 @@ def test_lists_tables_and_exports_write_a_lunar_birthday_as_lunar(db: Database, 
     member = shop.member("陈伯", birth_year=1950, birth_month=4, birth_day=8, birth_calendar="lunar",
                          birth_leap_month=True)
     assert member_rows(db, [member], None)[member].birthday == "1950 农历闰四月初八"
-    printed = prepare_filter_list(db, CampaignFilter(), columns=["name", "birthday"])
+    printed = prepare_filter_list(db, promotion_filter(), columns=["name", "birthday"])
     assert printed.text_rows() == [["陈伯", "1950 农历闰四月初八"]]
     out = tmp_path / "m.xlsx"
-    export_members(db, out, ExportFilter(), parse_columns("name,birthday"))
+    export_members(db, out, MemberFilter(), parse_columns("name,birthday"))
     assert list(load_workbook(out).worksheets[0].iter_rows(min_row=2, values_only=True))[0][:2] == (
         "陈伯", "1950 农历闰四月初八")
 
 
 def test_the_members_screen_birthday_month_uses_this_years_solar_date(db: Database) -> None:
-    from shopcrm.services.members.table import MemberFilter, member_ids
+    from shopcrm.services.members.table import member_ids
 
     shop = CampaignShop(db)
     member = shop.member("陈伯", birth_month=4, birth_day=8, birth_calendar="lunar")

@@ -14,8 +14,7 @@ from sqlalchemy import func, select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import AuditEvent, Coupon, Member, PointsEntry, Purchase, StoredValueEntry
 from shopcrm.errors import ConflictError, NotFoundError, ShopError, ValidationError
-from shopcrm.services.campaigns.filters import CampaignFilter
-from shopcrm.services.campaigns.lists import save_campaign
+from shopcrm.services.campaigns.lists import promotion_filter, save_campaign
 from shopcrm.services.campaigns.response import campaign_response
 from shopcrm.services.members.records import MemberInput, get_member, register_member
 from shopcrm.services.sales import coupons
@@ -239,7 +238,7 @@ def test_birthday_issue_once_and_campaign_redemption_counts_as_response(db: Data
     with db.transaction() as s:
         for mid in listed:
             s.add(MemberTag(member_id=mid, tag="vip"))
-    campaign = save_campaign(db, "回访", CampaignFilter(tag="vip", consent_only=False), when=dt.datetime.now() - dt.timedelta(days=40)).id
+    campaign = save_campaign(db, "回访", promotion_filter(tag="vip", consent_only=False), when=dt.datetime.now() - dt.timedelta(days=40)).id
     codes = issue_to_campaign(db, gift, campaign)
     assert len(codes) == 3
     before = campaign_response(db, campaign, days=30).listed.buyers

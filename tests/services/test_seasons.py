@@ -14,9 +14,9 @@ from campaign_shop import CampaignShop
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Category, Product, Purchase, PurchaseLine
 from shopcrm.errors import ValidationError
-from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.lists import festival_buyers_filter, matching_ids
 from shopcrm.services.campaigns.words import describe_filter
+from shopcrm.services.members.filters import MemberFilter
 from shopcrm.services.reports.seasons import (
     days_off_between,
     festival_day,
@@ -117,6 +117,6 @@ def test_festival_buyers_are_those_who_bought_in_the_window_before_last_years_fe
     wider, _title = festival_buyers_filter("mid_autumn", "月饼", days=31)
     assert set(matching_ids(db, wider, today)[0]) == {buyer, on_the_day, too_early}
     assert describe_filter(flt, today) == ["Bought 月饼 from 2025-09-07 to 2025-10-06 (Mid-Autumn Festival)"]
-    assert CampaignFilter.from_dict(flt.to_dict()) == flt  # saved with a campaign and read back
+    assert MemberFilter.from_dict(flt.to_dict()) == flt  # saved with a campaign and read back
     with pytest.raises(ValidationError):
         festival_buyers_filter("mid_autumn", days=0)

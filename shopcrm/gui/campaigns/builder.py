@@ -40,7 +40,6 @@ from shopcrm.gui.widgets import hint_label
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.labels import class_label, classification_explanation, classification_title
 from shopcrm.services.campaigns.columns import DEFAULT_COLUMNS
-from shopcrm.services.campaigns.filters import CLASS_CODES, MEMBER_CODES, CampaignFilter
 from shopcrm.services.campaigns.lists import (
     PRESETS,
     CampaignSummary,
@@ -48,10 +47,12 @@ from shopcrm.services.campaigns.lists import (
     count_matching,
     favourite_categories,
     launch_categories,
+    promotion_filter,
     save_campaign,
 )
 from shopcrm.services.campaigns.output import PreparedList, prepare_filter_list
 from shopcrm.services.campaigns.words import describe_filter, join_conditions
+from shopcrm.services.members.filters import CLASS_CODES, MEMBER_CODES, MemberFilter
 from shopcrm.services.members.table import filter_choices
 
 COUNT_DELAY_MS = 250
@@ -111,7 +112,7 @@ class ListBuilder(QWidget):
         preset_row.addWidget(self.launch_category)
         self.festival_preset = FestivalPreset(ctx)
         self.festival_preset.chosen.connect(self._festival_chosen)
-        self.festival_preset.cleared.connect(lambda: self._festival_chosen(CampaignFilter(), self.suggested_name))
+        self.festival_preset.cleared.connect(lambda: self._festival_chosen(MemberFilter(), self.suggested_name))
         self._festival: dict[str, Any] = {}  # the festival-buyers part of the filter (no widget of its own)
 
         # ---- filters
@@ -265,9 +266,9 @@ class ListBuilder(QWidget):
             self._applying = False
 
     # ---- the filter ---------------------------------------------------------------------------------
-    def current_filter(self) -> CampaignFilter:
+    def current_filter(self) -> MemberFilter:
         birthday = self.birthday.currentData()
-        return CampaignFilter().with_changes(
+        return MemberFilter().with_changes(
             **{name: tuple(str(v) for v in box.values()) for name, box in self.choices.items()},
             level=tuple(int(str(v)) for v in self.level_box.values()),
             source=tuple(str(v) for v in self.source_box.values()),
@@ -282,7 +283,7 @@ class ListBuilder(QWidget):
             **self._festival,
         )
 
-    def set_filter(self, flt: CampaignFilter, *, name: str = "") -> None:
+    def set_filter(self, flt: MemberFilter, *, name: str = "") -> None:
         """Show a filter (a ready-made list, a chart drill-down); the count follows."""
         self._applying = True
         try:
@@ -309,14 +310,14 @@ class ListBuilder(QWidget):
         self.suggested_name = name
         self._filter_changed()
 
-    def _festival_chosen(self, part: CampaignFilter, name: str) -> None:
+    def _festival_chosen(self, part: MemberFilter, name: str) -> None:
         """The festival condition added to (or removed from) the filters already chosen."""
         flt = self.current_filter().with_changes(festival=part.festival, festival_category=part.festival_category,
                                                  festival_days=part.festival_days)
         self.set_filter(flt, name=name)
 
     def clear_filters(self) -> None:
-        self.set_filter(CampaignFilter())
+        self.set_filter(promotion_filter())
 
     def apply_preset(self, key: str, category: str | None = None) -> None:
         preset = next(p for p in PRESETS if p.key == key)

@@ -21,18 +21,18 @@ from PySide6.QtWidgets import (
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.widgets import hint_label
-from shopcrm.services.campaigns.filters import FESTIVAL_DAYS, MAX_FESTIVAL_DAYS, CampaignFilter
 from shopcrm.services.campaigns.lists import (
     FESTIVAL_BUYERS_DESCRIPTION,
     festival_buyers_filter,
     launch_categories,
 )
 from shopcrm.services.campaigns.words import describe_filter
+from shopcrm.services.members.filters import FESTIVAL_DAYS, MAX_FESTIVAL_DAYS, MemberFilter
 from shopcrm.services.reports.seasons import RULE_BY_KEY, SELLING_FESTIVALS
 
 
 class FestivalPreset(QGroupBox):
-    chosen = Signal(object, str)  # the festival part of a filter (CampaignFilter), the list's title
+    chosen = Signal(object, str)  # the festival part of a filter (MemberFilter), the list's title
     cleared = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -71,7 +71,7 @@ class FestivalPreset(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addLayout(status)
-        self.show_filter(CampaignFilter())
+        self.show_filter(MemberFilter())
 
     def reload(self) -> None:
         text = self.category.currentText()
@@ -92,11 +92,11 @@ class FestivalPreset(QGroupBox):
             return
         self.chosen.emit(flt, title)
 
-    def show_filter(self, flt: CampaignFilter) -> None:
+    def show_filter(self, flt: MemberFilter) -> None:
         """Say what the list's festival condition is (or hide the line without one)."""
         has = flt.festival is not None
         if has:
-            part = CampaignFilter(festival=flt.festival, festival_category=flt.festival_category,
+            part = MemberFilter(festival=flt.festival, festival_category=flt.festival_category,
                                   festival_days=flt.festival_days)
             self.active.setText(describe_filter(part, dt.date.today())[0])
         self.active.setVisible(has)

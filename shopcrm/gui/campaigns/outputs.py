@@ -24,7 +24,7 @@ from shopcrm.gui.window_state import fit_to_screen
 from shopcrm.gui.worker import JobControl
 from shopcrm.jobs import Cancelled, Progress
 from shopcrm.services.campaigns.export import write_list_workbook
-from shopcrm.services.campaigns.filters import CampaignFilter
+from shopcrm.services.campaigns.lists import promotion_filter
 from shopcrm.services.campaigns.output import (
     PreparedList,
     prepare_campaign_list,
@@ -32,7 +32,8 @@ from shopcrm.services.campaigns.output import (
     prepare_member_list,
     record_output,
 )
-from shopcrm.services.members.table import MemberFilter, member_ids
+from shopcrm.services.members.filters import MemberFilter
+from shopcrm.services.members.table import member_ids
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.database import Database
 from shopcrm.services.shop.owner_password import has_owner_password
@@ -46,7 +47,7 @@ class ListSource:
     """What to print: a saved campaign, or an unsaved list from a filter."""
 
     campaign_id: int | None = None
-    flt: CampaignFilter | None = None
+    flt: MemberFilter | None = None
     title: str = ""
     columns: tuple[str, ...] | None = None
     consent_only: bool = True
@@ -71,7 +72,7 @@ class ListSource:
         if self.campaign_id is not None:
             return prepare_campaign_list(db, self.campaign_id, columns=self.columns, masked=masked,
                                          password=password, progress=progress)
-        return prepare_filter_list(db, self.flt or CampaignFilter(), title=self.title, columns=self.columns,
+        return prepare_filter_list(db, self.flt or promotion_filter(), title=self.title, columns=self.columns,
                                    masked=masked, password=password, progress=progress)
 
 

@@ -19,8 +19,8 @@ from shopcrm.gui.campaigns.saved import SavedCampaigns
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.reload_when_shown import ReloadWhenShown
 from shopcrm.gui.widgets import hint_label, title_label
-from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.lists import CampaignSummary
+from shopcrm.services.members.filters import MemberFilter
 
 OWN_KINDS = ("campaign", "campaign-output", "campaign-contacted")
 
@@ -61,12 +61,12 @@ class CampaignsView(QWidget):
         self.reloader.shown()
 
     def open_item(self, argument: Any) -> None:
-        """A CampaignFilter, a dict of one (a chart drill-down), or a campaign id to open."""
+        """A MemberFilter, a dict of one (a chart drill-down; consent only unless it says), or a campaign id."""
         if isinstance(argument, int):
             self.tabs.setCurrentWidget(self.saved)
             self.saved.select_campaign(argument)
             return
-        flt = argument if isinstance(argument, CampaignFilter) else CampaignFilter.from_dict(dict(argument))
+        flt = argument if isinstance(argument, MemberFilter) else MemberFilter.from_dict({"consent_only": True} | dict(argument))
         self.tabs.setCurrentWidget(self.builder)
         self.builder.set_filter(flt)
 

@@ -454,4 +454,4 @@ class DashboardView(QWidget):
             self.ctx.navigate_requested.emit("members", int(model.row(index.row()).member_id))
 
     def open_at_risk(self) -> None:
-        self.ctx.navigate_requested.emit("members", MemberFilter(lifecycle="at_risk"))
+        self.ctx.navigate_requested.emit("members", MemberFilter(lifecycle=("at_risk",)))

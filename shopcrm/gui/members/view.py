@@ -34,20 +34,29 @@ from shopcrm.gui.widgets import hint_label, member_table_view, title_label
 from shopcrm.gui.window_state import remember_splitter, restore_splitter
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.labels import class_label, classification_title
+from shopcrm.services.members.filters import CLASS_FILTERS, MEMBER_FILTERS, MemberFilter
 from shopcrm.services.members.privacy import EraseResult, erase_member_data
 from shopcrm.services.members.records import archive_member, get_member, reactivate_member
-from shopcrm.services.members.table import MemberFilter, filter_choices
+from shopcrm.services.members.table import filter_choices
 
 SEARCH_DELAY_MS = 250
 # The filter bar: snapshot classes first, then the member's own fields.
 FILTER_BAR = ("segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class", "preference",
               "level", "source", "gender", "age_band", "birthday_month")
+# Boxes whose filter field takes several values: the bar picks one (a drill-down may bring several).
+SEVERAL_VALUES = frozenset((*CLASS_FILTERS, *MEMBER_FILTERS, "level"))
 STATUS_NAMES = {"active": QT_TRANSLATE_NOOP("labels", "Current"), "archived": QT_TRANSLATE_NOOP("labels", "Archived"),
                 "all": QT_TRANSLATE_NOOP("labels", "All")}
 
 
 def create_view(ctx: AppContext) -> QWidget:
     return MembersView(ctx)
+
+
+def _value_text(name: str, value: Any) -> str:
+    """A chosen value the box does not list (yet): its class name, or several joined ("Gold / Platinum")."""
+    values = value if isinstance(value, tuple) else (value,)
+    return " / ".join(class_label(name, str(v)) for v in values)
 
 
 class MembersView(QWidget):
@@ -224,14 +233,19 @@ class MembersView(QWidget):
                     box.addItem(f"{class_label(name, code)} ({count:,})", code)
             index = box.findData(current)
             if index < 0 and current is not None:  # keep a chosen value while the counts load
-                box.addItem(class_label(name, str(current)), current)
+                box.addItem(_value_text(name, current), current)
                 index = box.count() - 1
             box.setCurrentIndex(index if index >= 0 else 0)
             box.setEnabled(box.count() > 1)
             box.blockSignals(False)
 
     def current_filter(self) -> MemberFilter:
-        values: dict[str, Any] = {name: box.currentData() for name, box in self.filter_boxes.items()}
+        values: dict[str, Any] = {}
+        for name, box in self.filter_boxes.items():
+            value = box.currentData()
+            if name in SEVERAL_VALUES:  # one code, or the several a drill-down brought (shown as one item)
+                value = () if value is None else value if isinstance(value, tuple) else (value,)
+            values[name] = value
         return MemberFilter(text=self.search.text().strip(), status=str(self.status_box.currentData()),
                             consent_only=self.consent_only.isChecked(), **values)
 
@@ -268,9 +282,11 @@ class MembersView(QWidget):
         self.consent_only.setChecked(flt.consent_only)
         for name, box in self.filter_boxes.items():
             value = getattr(flt, name)
+            if name in SEVERAL_VALUES:
+                value = None if not value else value[0] if len(value) == 1 else tuple(value)
             index = box.findData(value)
             if index < 0 and value is not None:
-                box.addItem(class_label(name, str(value)), value)
+                box.addItem(_value_text(name, value), value)
                 index = box.count() - 1
             box.setCurrentIndex(max(0, index))
         for w in widgets:

@@ -1,8 +1,9 @@
-"""The columns a promotion list can show, the rows behind them, and how each cell reads.
+"""The columns a promotion list can show and how each cell of a member row reads.
 
 One definition serves the screen, the printout and the spreadsheet, so the three never disagree.
-The phone is kept in its stored form here and masked only when a cell is made: masking is a
-property of an output, decided (and guarded) when the list is printed or exported.
+The rows are the member tables' own (shopcrm.services.members.table.MemberRow, load_rows).  The
+phone is kept in its stored form there and masked only when a cell is made: masking is a property
+of an output, decided (and guarded) when the list is printed or exported.
 """
 
 from __future__ import annotations
@@ -11,19 +12,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
-from sqlalchemy.orm import Session
-
-from shopcrm.db.models import CampaignMember, Member, MemberTag, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.phones import display_phone, mask_phone
-from shopcrm.jobs import Progress
 from shopcrm.money import cents_to_decimal, format_cents
 from shopcrm.services.campaigns.words import class_name
-from shopcrm.services.members.birthdays import format_member_birthday
-
-CHUNK = 500  # ids per IN (...) query: well below every backend's parameter limit
+from shopcrm.services.members.table import MemberRow
 
 
 @dataclass(frozen=True)
@@ -91,102 +85,6 @@ def validate_columns(keys: Sequence[str] | None) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class ListRow:
-    """A member as a list shows them: own fields, classes of the list's snapshot, contact mark."""
-
-    member_id: int
-    card_no: str
-    name: str | None
-    phone: str | None  # E.164 as stored
-    level: int
-    points: int
-    birth_year: int | None
-    birth_month: int | None
-    birth_day: int | None
-    registered_on: dt.date | None
-    source: str | None
-    area: str | None
-    consent: bool
-    status: str
-    tags: tuple[str, ...] = ()
-    last_purchase: dt.date | None = None
-    visits: int | None = None
-    spend_cents: int | None = None
-    segment: str | None = None
-    pyramid: str | None = None
-    lifecycle: str | None = None
-    churn_level: str | None = None
-    abcd: str | None = None
-    frequency: str | None = None
-    spend_class: str | None = None
-    preference: str | None = None
-    favourite_category: str | None = None
-    contacted_at: dt.datetime | None = None
-    birth_calendar: str = "solar"
-    birth_leap_month: bool = False
-
-
-_MEMBER_COLUMNS = (
-    Member.id, Member.card_no, Member.name, Member.phone, Member.level, Member.points_balance, Member.birth_year,
-    Member.birth_month, Member.birth_day, Member.registered_on, Member.source, Member.area, Member.consent,
-    Member.status, Member.birth_calendar, Member.birth_leap_month,
-)
-_SNAPSHOT_COLUMNS = (
-    SnapshotMember.last_purchase, SnapshotMember.visits, SnapshotMember.spend_cents, SnapshotMember.segment,
-    SnapshotMember.pyramid, SnapshotMember.lifecycle, SnapshotMember.churn_level, SnapshotMember.abcd,
-    SnapshotMember.frequency, SnapshotMember.spend_class, SnapshotMember.preference,
-    SnapshotMember.favourite_category,
-)
-
-
-def load_rows(
-    s: Session,
-    ids: Sequence[int],
-    snapshot_id: int | None,
-    *,
-    campaign_id: int | None = None,
-    progress: Progress | None = None,
-) -> list[ListRow]:
-    """The rows of these members in the order given, read a chunk at a time."""
-    out: list[ListRow] = []
-    total = len(ids)
-    for start in range(0, total, CHUNK):
-        chunk = list(ids[start:start + CHUNK])
-        stmt = (
-            select(*_MEMBER_COLUMNS, *_SNAPSHOT_COLUMNS)
-            .select_from(Member)
-            .outerjoin(SnapshotMember, and_(SnapshotMember.member_id == Member.id,
-                                            SnapshotMember.snapshot_id == (snapshot_id or -1)))
-            .where(Member.id.in_(chunk))
-        )
-        if campaign_id is not None:
-            stmt = stmt.add_columns(CampaignMember.contacted_at).outerjoin(
-                CampaignMember, and_(CampaignMember.member_id == Member.id, CampaignMember.campaign_id == campaign_id))
-        tags: dict[int, list[str]] = {}
-        for member_id, tag in s.execute(
-            select(MemberTag.member_id, MemberTag.tag).where(MemberTag.member_id.in_(chunk)).order_by(MemberTag.tag)
-        ):
-            tags.setdefault(member_id, []).append(tag)
-        found: dict[int, ListRow] = {}
-        for r in s.execute(stmt):
-            found[r.id] = ListRow(
-                member_id=r.id, card_no=r.card_no, name=r.name, phone=r.phone, level=r.level,
-                points=r.points_balance, birth_year=r.birth_year, birth_month=r.birth_month, birth_day=r.birth_day,
-                registered_on=r.registered_on, source=r.source, area=r.area, consent=bool(r.consent),
-                status=r.status, tags=tuple(tags.get(r.id, ())), last_purchase=r.last_purchase, visits=r.visits,
-                spend_cents=r.spend_cents, segment=r.segment, pyramid=r.pyramid, lifecycle=r.lifecycle,
-                churn_level=r.churn_level, abcd=r.abcd, frequency=r.frequency, spend_class=r.spend_class,
-                preference=r.preference, favourite_category=r.favourite_category,
-                contacted_at=getattr(r, "contacted_at", None),
-                birth_calendar=r.birth_calendar or "solar", birth_leap_month=bool(r.birth_leap_month),
-            )
-        out.extend(found[i] for i in chunk if i in found)
-        if progress is not None:
-            progress(min(start + CHUNK, total), total, "")
-    return out
-
-
-@dataclass(frozen=True)
 class CellFormat:
     """How cells read in one output: masked phones or not, the level names, the money symbol."""
 
@@ -205,21 +103,20 @@ def phone_text(phone: str | None, masked: bool) -> str:
     return mask_phone(phone) if masked else display_phone(phone)
 
 
-def _level(row: ListRow, fmt: CellFormat) -> str:
+def _level(row: MemberRow, fmt: CellFormat) -> str:
     if 0 <= row.level < len(fmt.level_names):
         return fmt.level_names[row.level]
     return str(row.level)
 
 
-def cell_text(row: ListRow, key: str, fmt: CellFormat) -> str:
+def cell_text(row: MemberRow, key: str, fmt: CellFormat) -> str:
     """The cell as printed (and shown on screen)."""
     if key == "phone":
         return phone_text(row.phone, fmt.masked)
     if key == "level":
         return _level(row, fmt)
     if key == "birthday":
-        return format_member_birthday(row.birth_year, row.birth_month, row.birth_day, row.birth_calendar,
-                                      row.birth_leap_month)
+        return row.birthday
     if key == "tags":
         return ", ".join(row.tags)
     if key == "contacted":
@@ -237,7 +134,7 @@ def cell_text(row: ListRow, key: str, fmt: CellFormat) -> str:
     return str(value)
 
 
-def cell_value(row: ListRow, key: str, fmt: CellFormat) -> object:
+def cell_value(row: MemberRow, key: str, fmt: CellFormat) -> object:
     """The cell for a spreadsheet: dates as dates, money as a decimal amount, counts as numbers."""
     if key in ("last_purchase", "registered_on"):
         return getattr(row, key)

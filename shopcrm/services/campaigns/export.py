@@ -17,7 +17,6 @@ from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.xlsx_writer import Column, SheetWriter, workbook_to
-from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.output import (
     PreparedList,
     prepare_campaign_list,
@@ -25,6 +24,7 @@ from shopcrm.services.campaigns.output import (
     record_output,
 )
 from shopcrm.services.campaigns.words import join_conditions
+from shopcrm.services.members.filters import MemberFilter
 from shopcrm.services.shop import audit
 
 KINDS = {"points": "int", "visits": "int", "spend_cents": "money", "last_purchase": "date",
@@ -66,7 +66,7 @@ def write_list_workbook(prepared: PreparedList, target: str | os.PathLike[str]) 
 
 def export_filter_list(
     db: Database,
-    flt: CampaignFilter,
+    flt: MemberFilter,
     target: str | os.PathLike[str],
     *,
     title: str | None = None,

@@ -29,9 +29,8 @@ from shopcrm.db.models import (
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.services.campaigns.columns import validate_columns
-from shopcrm.services.campaigns.filters import CampaignFilter, count_select, filtered_select, validate_filter
-from shopcrm.services.classification.latest import latest_snapshot_in
-from shopcrm.services.members.table import SnapshotInfo
+from shopcrm.services.members.filters import MemberFilter, member_select, validate_filter
+from shopcrm.services.members.table import SnapshotInfo, latest_info_in
 from shopcrm.services.reports.seasons import RULE_BY_KEY
 
 MAX_NAME = 200
@@ -39,14 +38,6 @@ MAX_NAME = 200
 
 def now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
-
-
-def latest_in(s: Session) -> SnapshotInfo | None:
-    """The classification lists are built from: the one the screens show (latest 'as of', newest run)."""
-    row = latest_snapshot_in(s)
-    if row is None:
-        return None
-    return SnapshotInfo(row.id, row.as_of, row.created_at, row.members, row.window_days)
 
 
 # ---- ready-made lists ----------------------------------------------------------------------------
@@ -57,7 +48,7 @@ class Preset:
     description: str
     needs_category: bool = False
 
-    def filter(self, category: str | None = None) -> CampaignFilter:
+    def filter(self, category: str | None = None) -> MemberFilter:
         return preset_filter(self.key, category)
 
     def heading(self, category: str | None = None) -> str:
@@ -86,21 +77,33 @@ PRESETS: tuple[Preset, ...] = (
 PRESET_BY_KEY = {p.key: p for p in PRESETS}
 
 
-def preset_filter(key: str, category: str | None = None) -> CampaignFilter:
+def promotion_filter(**conditions: Any) -> MemberFilter:
+    """A promotion list's filter: only members who agreed to promotions unless `consent_only=False`
+    is given (the owner's choice, guarded when the list is output)."""
+    return MemberFilter(**({"consent_only": True} | conditions))
+
+
+def saved_filter(campaign: Campaign) -> MemberFilter:
+    """A saved campaign's filter, from its JSON; consent as the campaign was saved when the JSON
+    does not say (its own consent_only column)."""
+    return MemberFilter.from_dict({"consent_only": bool(campaign.consent_only), **dict(campaign.filters or {})})
+
+
+def preset_filter(key: str, category: str | None = None) -> MemberFilter:
     """The filter of a ready-made list (consent only, like every promotion list)."""
     if key == "birthdays_week":
-        return CampaignFilter(birthday="week")
+        return promotion_filter(birthday="week")
     if key == "birthdays_month":
-        return CampaignFilter(birthday="month")
+        return promotion_filter(birthday="month")
     if key == "win_back":
-        return CampaignFilter(lifecycle=("at_risk",))
+        return promotion_filter(lifecycle=("at_risk",))
     if key == "lapsed_gold":
-        return CampaignFilter(pyramid=("platinum", "gold"), lifecycle=("at_risk", "churned"))
+        return promotion_filter(pyramid=("platinum", "gold"), lifecycle=("at_risk", "churned"))
     if key == "launch_triers":
         clean = unicodedata.normalize("NFKC", category or "").strip()
         if not clean:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "Choose the category of the new product."), "category")
-        return CampaignFilter(preference=("trier",), favourite_category=clean)
+        return promotion_filter(preference=("trier",), favourite_category=clean)
     raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown ready-made list {key}."), "preset", key=key)
 
 
@@ -112,10 +115,10 @@ FESTIVAL_BUYERS_DESCRIPTION = QT_TRANSLATE_NOOP(
 
 
 def festival_buyers_filter(festival: str, category: str | None = None,
-                           days: int | None = None) -> tuple[CampaignFilter, str]:
+                           days: int | None = None) -> tuple[MemberFilter, str]:
     """The ready-made 'festival buyers' list and its title (consent only, like every promotion list)."""
     clean = unicodedata.normalize("NFKC", category or "").strip() or None
-    flt = CampaignFilter(festival=festival, festival_category=clean, festival_days=days)
+    flt = promotion_filter(festival=festival, festival_category=clean, festival_days=days)
     validate_filter(flt)
     name = translate("Seasons", RULE_BY_KEY[festival].name)
     title = (translate("CampaignPresets", FESTIVAL_BUYERS_TITLE).format(festival=name, category=clean) if clean
@@ -143,7 +146,7 @@ def launch_categories(db: Database, today: dt.date | None = None, recent_days: i
 def favourite_categories(db: Database) -> list[str]:
     """The favourite categories members have in the latest classification, most members first."""
     with db.read() as s:
-        snap = latest_in(s)
+        snap = latest_info_in(s)
         if snap is None:
             return []
         rows = s.execute(
@@ -162,26 +165,26 @@ class ListCount:
     snapshot: SnapshotInfo | None
 
 
-def count_matching(db: Database, flt: CampaignFilter, today: dt.date | None = None) -> ListCount:
+def count_matching(db: Database, flt: MemberFilter, today: dt.date | None = None) -> ListCount:
     """How many members the filter selects now (the screen's live count)."""
     today = today or dt.date.today()
     with db.read() as s:
-        snap = latest_in(s)
-        n = int(s.execute(count_select(flt, snap.id if snap else None, today)).scalar_one())
+        snap = latest_info_in(s)
+        n = int(s.execute(member_select([func.count(Member.id)], flt, snap.id if snap else None, today)).scalar_one())
     return ListCount(n, snap)
 
 
-def matching_in(s: Session, flt: CampaignFilter, snapshot_id: int | None, today: dt.date) -> list[tuple[int, str | None]]:
-    stmt = filtered_select([Member.id, SnapshotMember.segment], flt, snapshot_id, today).order_by(
+def matching_in(s: Session, flt: MemberFilter, snapshot_id: int | None, today: dt.date) -> list[tuple[int, str | None]]:
+    stmt = member_select([Member.id, SnapshotMember.segment], flt, snapshot_id, today).order_by(
         Member.card_no, Member.id)
     return [(int(i), seg) for i, seg in s.execute(stmt)]
 
 
-def matching_ids(db: Database, flt: CampaignFilter, today: dt.date | None = None) -> tuple[list[int], SnapshotInfo | None]:
+def matching_ids(db: Database, flt: MemberFilter, today: dt.date | None = None) -> tuple[list[int], SnapshotInfo | None]:
     """The members the filter selects now, by card number, and the snapshot their classes came from."""
     today = today or dt.date.today()
     with db.read() as s:
-        snap = latest_in(s)
+        snap = latest_info_in(s)
         rows = matching_in(s, flt, snap.id if snap else None, today)
     return [i for i, _ in rows], snap
 
@@ -192,7 +195,7 @@ class CampaignSummary:
     id: int
     name: str
     created_at: dt.datetime
-    filters: CampaignFilter
+    filters: MemberFilter
     columns: tuple[str, ...]
     consent_only: bool
     member_count: int
@@ -215,7 +218,7 @@ def _clean_name(name: str) -> str:
 
 def _summary(c: Campaign, contacted: int) -> CampaignSummary:
     return CampaignSummary(
-        id=c.id, name=c.name, created_at=c.created_at, filters=CampaignFilter.from_dict(dict(c.filters or {})),
+        id=c.id, name=c.name, created_at=c.created_at, filters=saved_filter(c),
         columns=validate_columns(c.columns), consent_only=bool(c.consent_only), member_count=c.member_count,
         contacted=contacted, snapshot_id=c.snapshot_id, snapshot_as_of=c.snapshot_as_of, printed_at=c.printed_at,
         exported_at=c.exported_at, notes=c.notes,
@@ -225,7 +228,7 @@ def _summary(c: Campaign, contacted: int) -> CampaignSummary:
 def save_campaign(
     db: Database,
     name: str,
-    flt: CampaignFilter,
+    flt: MemberFilter,
     columns: Sequence[str] | None = None,
     *,
     notes: str | None = None,
@@ -236,7 +239,7 @@ def save_campaign(
     chosen = validate_columns(columns)
     when = when or now()
     with db.transaction() as s:
-        snap = latest_in(s)
+        snap = latest_info_in(s)
         rows = matching_in(s, flt, snap.id if snap else None, when.date())
         if not rows:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "No member matches these filters; nothing was saved."),

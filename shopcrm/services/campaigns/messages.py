@@ -43,10 +43,10 @@ from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from shopcrm.i18n import current_language, translate
 from shopcrm.io.phones import display_phone, mask_phone
 from shopcrm.money import format_cents
-from shopcrm.services.campaigns.filters import CampaignFilter
 from shopcrm.services.campaigns.lists import load_campaign, now, save_campaign
 from shopcrm.services.campaigns.output import check_output_allowed, currency_symbol, prepare_campaign_list
 from shopcrm.services.members.birthdays import birthday_of, next_birthday
+from shopcrm.services.members.filters import MemberFilter
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.settings import load_settings, settings_in
 
@@ -595,7 +595,7 @@ def export_campaign_messages(db: Database, campaign_id: int, body: str, target: 
     return prepared
 
 
-def export_filter_messages(db: Database, flt: CampaignFilter, body: str, target: str | os.PathLike[str], *,
+def export_filter_messages(db: Database, flt: MemberFilter, body: str, target: str | os.PathLike[str], *,
                            list_name: str, template: str = "", shape: str = SHAPE_TEXT, masked: bool | None = None,
                            password: str | None = None, when: dt.datetime | None = None) -> PreparedMessages:
     """Save the members the filter selects as a campaign (so the response can be measured), then export.

@@ -23,15 +23,14 @@ from shopcrm.jobs import Progress
 from shopcrm.services.campaigns.columns import (
     COLUMN_BY_KEY,
     CellFormat,
-    ListRow,
     cell_text,
     cell_value,
-    load_rows,
     validate_columns,
 )
-from shopcrm.services.campaigns.filters import CampaignFilter
-from shopcrm.services.campaigns.lists import latest_in, load_campaign, matching_in, now
+from shopcrm.services.campaigns.lists import load_campaign, matching_in, now, saved_filter
 from shopcrm.services.campaigns.words import consent_sentence, describe_filter, join_conditions
+from shopcrm.services.members.filters import MemberFilter
+from shopcrm.services.members.table import MemberRow, latest_info_in, load_rows
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.owner_password import require_owner
 from shopcrm.services.shop.settings import ShopSettings, load_settings
@@ -61,7 +60,7 @@ class PreparedList:
     consent_only: bool
     masked: bool
     columns: tuple[OutputColumn, ...]
-    rows: tuple[ListRow, ...]
+    rows: tuple[MemberRow, ...]
     fmt: CellFormat
     campaign_id: int | None
     left_out: int  # saved members not listed: erased, archived or withdrew consent since
@@ -130,7 +129,7 @@ def _columns(keys: Sequence[str] | None) -> tuple[OutputColumn, ...]:
 
 def prepare_filter_list(
     db: Database,
-    flt: CampaignFilter,
+    flt: MemberFilter,
     *,
     title: str | None = None,
     columns: Sequence[str] | None = None,
@@ -149,7 +148,7 @@ def prepare_filter_list(
     when = when or now()
     levels = level_names(settings)
     with db.read() as s:
-        snap = latest_in(s)
+        snap = latest_info_in(s)
         ids = [i for i, _ in matching_in(s, flt, snap.id if snap else None, when.date())]
         if limit is not None:
             ids = ids[:limit]
@@ -186,7 +185,7 @@ def prepare_member_list(
     levels = level_names(settings)
     with db.read() as s:
         if snapshot_id is None:
-            snap = latest_in(s)
+            snap = latest_info_in(s)
             snapshot_id = snap.id if snap else None
         rows = load_rows(s, list(ids), snapshot_id, progress=progress)
     kept = [r for r in rows if r.consent or not consent_only]
@@ -217,7 +216,7 @@ def prepare_campaign_list(
         campaign = load_campaign(s, campaign_id)
         consent_only = bool(campaign.consent_only)
         check_output_allowed(db, masked=masked, consent_only=consent_only, password=password)
-        flt = CampaignFilter.from_dict(dict(campaign.filters or {}))
+        flt = saved_filter(campaign)
         ids = [int(i) for i in s.scalars(
             select(CampaignMember.member_id).join(Member, Member.id == CampaignMember.member_id)
             .where(CampaignMember.campaign_id == campaign_id).order_by(Member.card_no, Member.id))]

@@ -41,8 +41,8 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import Campaign, CampaignMember, Coupon, Member, Purchase, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.services.campaigns.filters import CampaignFilter, filtered_select
-from shopcrm.services.campaigns.lists import load_campaign, now
+from shopcrm.services.campaigns.lists import load_campaign, now, saved_filter
+from shopcrm.services.members.filters import member_select
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 365
@@ -265,14 +265,14 @@ def _left_out(s: Session, campaign: Campaign, start: dt.datetime, end: dt.dateti
     if not campaign.consent_only or campaign.snapshot_id is None:
         return []
     try:
-        flt = CampaignFilter.from_dict(dict(campaign.filters or {})).with_changes(consent_only=False)
+        flt = saved_filter(campaign).with_changes(consent_only=False)
     except ShopError:
         return []
     p = _window_purchases(start, end).subquery()
     last = _last_before(start).subquery()
     on_this_list = exists().where(CampaignMember.member_id == Member.id, CampaignMember.campaign_id == campaign.id)
     stmt = (
-        filtered_select([SnapshotMember.segment, last.c.last, None, p.c.mid, p.c.spend], flt, campaign.snapshot_id,
+        member_select([SnapshotMember.segment, last.c.last, None, p.c.mid, p.c.spend], flt, campaign.snapshot_id,
                         start.date())
         .outerjoin(last, last.c.mid == Member.id)
         .outerjoin(p, p.c.mid == Member.id)

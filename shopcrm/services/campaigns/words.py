@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from shopcrm.errors import ValidationError
 from shopcrm.i18n import QT_TRANSLATE_NOOP, translate
 from shopcrm.labels import CLASS_LABELS, CLASSIFICATION_TITLES
-from shopcrm.services.campaigns.filters import CLASS_FIELDS, WEEK_DAYS, CampaignFilter, festival_window
+from shopcrm.services.members.filters import CLASS_FILTERS, WEEK_DAYS, MemberFilter, festival_window
 from shopcrm.services.reports.seasons import RULE_BY_KEY
 
 CLASS_NAMES: dict[str, dict[str, str]] = {
@@ -59,10 +59,10 @@ def join_conditions(parts: Sequence[str]) -> str:
     return translate("CampaignFilter", "; ").join(parts)
 
 
-def describe_filter(flt: CampaignFilter, today: dt.date, level_names: Sequence[str] = ()) -> list[str]:
+def describe_filter(flt: MemberFilter, today: dt.date, level_names: Sequence[str] = ()) -> list[str]:
     """One short phrase per condition, e.g. ['Customer pyramid: Gold or Platinum', 'Birthday 05-03 to 05-09']."""
     parts: list[str] = []
-    for name in CLASS_FIELDS:
+    for name in CLASS_FILTERS:
         values = getattr(flt, name)
         if values and name != "age_band":
             parts.append(_condition(filter_title(name), _or([class_name(name, v) for v in values])))
@@ -103,7 +103,7 @@ def describe_filter(flt: CampaignFilter, today: dt.date, level_names: Sequence[s
     return parts
 
 
-def _people(flt: CampaignFilter) -> str:
+def _people(flt: MemberFilter) -> str:
     """Gender and age band in one phrase: 'Women, 25–34', 'Men', 'Age band: 18–24 or 25–34'."""
     ages = _or([class_name("age_band", v) for v in flt.age_band])
     if not flt.gender:

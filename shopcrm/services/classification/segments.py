@@ -314,5 +314,5 @@ def member_filter_for(cell: Cell, latest_snapshot_id: int | None) -> MemberFilte
     if not only_class or not cell.code or cell.classification is None:
         return None
     if cell.classification in CLASS_FILTERS and cell.snapshot_id == latest_snapshot_id:
-        return MemberFilter().with_changes(**{cell.classification: cell.code})
+        return MemberFilter().with_changes(**{cell.classification: (cell.code,)})
     return None

@@ -1,38 +1,42 @@
-"""The Members screen's queries: filtered and sorted id lists, pages of rows, filter choices.
+"""The Members screen's queries: filtered and sorted id lists, pages of rows, filter choices; and the
+one row type of every member table (MemberRow, load_rows), on screen, on paper and in a spreadsheet.
 
 A shop can have 100k members, so the table never loads them all: one query returns the ids in the
-chosen order (filtering and sorting done by the database), and rows are read a page at a time as
-they scroll into view.  Classes come from the latest classification snapshot; live fields (name,
-points, level) from the members table.
+chosen order (filtering and sorting done by the database, the filter by
+shopcrm.services.members.filters), and rows are read a page at a time as they scroll into view.
+Classes come from the latest classification snapshot; live fields (name, points, level) from the
+members table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import Member, MemberTag, SnapshotMember
+from shopcrm.db.models import CampaignMember, Member, MemberTag, SnapshotMember
 from shopcrm.engine.demographics import CLASSES as AGE_BANDS
-from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
+from shopcrm.errors import QT_TRANSLATE_NOOP
 from shopcrm.io.phones import display_phone
+from shopcrm.jobs import Progress
 from shopcrm.services.classification.latest import latest_snapshot_in
-from shopcrm.services.members.birthdays import birthday_on_days_condition, format_member_birthday, month_days
+from shopcrm.services.members.birthdays import format_member_birthday
+from shopcrm.services.members.filters import (
+    CLASS_FILTERS,
+    MEMBER_FILTERS,
+    MemberFilter,
+    member_select,
+    validate_filter,
+)
 
-STATUS_CHOICES = ("active", "archived", "all")
-# Snapshot columns a list can be filtered by (value equality), in the order a filter bar shows them.
-CLASS_FILTERS = ("segment", "pyramid", "lifecycle", "churn_level", "abcd", "frequency", "spend_class",
-                 "preference", "age_band")
-MEMBER_FILTERS = ("source", "gender")
 MAX_PAGE = 500
+CHUNK = 500  # ids per IN (...) query: well below every backend's parameter limit
 
 
 @dataclass(frozen=True)
@@ -45,61 +49,29 @@ class SnapshotInfo:
 
 
 @dataclass(frozen=True)
-class MemberFilter:
-    """What the Members screen (or a chart drill-down) asks for.  None/empty means 'any'."""
-
-    text: str = ""
-    status: str = "active"
-    segment: str | None = None
-    pyramid: str | None = None
-    lifecycle: str | None = None
-    churn_level: str | None = None
-    abcd: str | None = None
-    frequency: str | None = None
-    spend_class: str | None = None
-    preference: str | None = None
-    age_band: str | None = None
-    level: int | None = None
-    source: str | None = None
-    gender: str | None = None
-    tag: str | None = None
-    birthday_month: int | None = None
-    consent_only: bool = False
-    member_ids: tuple[int, ...] | None = None  # an explicit list (a chart cell, a campaign)
-
-    def with_changes(self, **changes: Any) -> MemberFilter:
-        return replace(self, **changes)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> MemberFilter:
-        """Known keys only (drill-downs pass plain dicts); unknown keys are ignored."""
-        names = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in names}
-        if values.get("member_ids") is not None:
-            values["member_ids"] = tuple(int(i) for i in values["member_ids"])
-        return cls(**values)
-
-    def needs_snapshot(self) -> bool:
-        return any(getattr(self, name) for name in CLASS_FILTERS)
-
-
-@dataclass(frozen=True)
 class MemberRow:
-    """One line of the table: the member's own fields and the latest snapshot's classes."""
+    """A member as every member table shows them (the Members screen, a promotion list on screen, on
+    paper and in a spreadsheet): own fields, classes of the list's snapshot, the list's contact mark.
+    The phone is kept as stored (E.164); a screen shows `phone_display`, an output masks it."""
 
-    id: int
+    member_id: int
     card_no: str
     name: str | None
-    phone_display: str
-    gender: str | None
-    birthday: str
+    phone: str | None
+    level: int
+    points: int
+    birth_year: int | None
+    birth_month: int | None
+    birth_day: int | None
     registered_on: dt.date | None
     source: str | None
     area: str | None
-    points: int
-    level: int
-    status: str
     consent: bool
+    status: str
+    gender: str | None = None
+    tags: tuple[str, ...] = ()
+    notes: str | None = None
+    consent_at: dt.datetime | None = None
     last_purchase: dt.date | None = None
     visits: int | None = None
     spend_cents: int | None = None
@@ -112,7 +84,19 @@ class MemberRow:
     frequency: str | None = None
     spend_class: str | None = None
     preference: str | None = None
-    tags: tuple[str, ...] = field(default_factory=tuple)
+    favourite_category: str | None = None
+    contacted_at: dt.datetime | None = None
+    birth_calendar: str = "solar"
+    birth_leap_month: bool = False
+
+    @property
+    def phone_display(self) -> str:
+        return display_phone(self.phone)
+
+    @property
+    def birthday(self) -> str:
+        return format_member_birthday(self.birth_year, self.birth_month, self.birth_day, self.birth_calendar,
+                                      self.birth_leap_month)
 
 
 @dataclass(frozen=True)
@@ -183,73 +167,6 @@ def latest_info_in(s: Session) -> SnapshotInfo | None:
     return SnapshotInfo(row.id, row.as_of, row.created_at, row.members, row.window_days)
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _text_condition(text: str) -> ColumnElement[bool] | None:
-    clean = unicodedata.normalize("NFKC", text or "").strip()
-    if not clean:
-        return None
-    like = _escape_like(clean)
-    conditions: list[ColumnElement[bool]] = [
-        # ilike: case-insensitive on PostgreSQL too (SQLite's LIKE already is, for ASCII).
-        Member.name.ilike(f"%{like}%", escape="\\"),
-        Member.card_no.ilike(f"{like}%", escape="\\"),
-        Member.area.ilike(f"%{like}%", escape="\\"),
-    ]
-    digits = re.sub(r"\D", "", clean)
-    if digits and re.fullmatch(r"[\d\s\-+]+", clean):
-        if len(digits) == 4:
-            conditions.append(Member.phone_last4 == digits)
-        else:
-            conditions.append(Member.phone.like(f"%{digits}%"))
-    conditions.append(exists().where(MemberTag.member_id == Member.id, MemberTag.tag == clean))
-    return or_(*conditions)
-
-
-def _validate(flt: MemberFilter) -> None:
-    if flt.status not in STATUS_CHOICES:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown member status {status}."), "status", status=flt.status)
-    if flt.birthday_month is not None and not 1 <= flt.birthday_month <= 12:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "A month goes from 1 to 12."), "birthday_month")
-
-
-def member_select(columns: Sequence[Any], flt: MemberFilter, snapshot_id: int | None) -> Select[Any]:
-    """Members LEFT JOIN their row of the latest snapshot, with every filter applied."""
-    _validate(flt)
-    stmt = select(*columns).select_from(Member).outerjoin(
-        SnapshotMember,
-        and_(SnapshotMember.member_id == Member.id, SnapshotMember.snapshot_id == (snapshot_id or -1)),
-    )
-    if flt.status == "all":
-        stmt = stmt.where(Member.status.in_(("active", "archived")))
-    else:
-        stmt = stmt.where(Member.status == flt.status)
-    condition = _text_condition(flt.text)
-    if condition is not None:
-        stmt = stmt.where(condition)
-    for name in CLASS_FILTERS:
-        value = getattr(flt, name)
-        if value:
-            stmt = stmt.where(getattr(SnapshotMember, name) == value)
-    for name in MEMBER_FILTERS:
-        value = getattr(flt, name)
-        if value:
-            stmt = stmt.where(getattr(Member, name) == value)
-    if flt.level is not None:
-        stmt = stmt.where(Member.level == flt.level)
-    if flt.birthday_month is not None:  # a lunar birthday by the solar date it falls on this year
-        stmt = stmt.where(birthday_on_days_condition(month_days(dt.date.today().year, flt.birthday_month)))
-    if flt.consent_only:
-        stmt = stmt.where(Member.consent.is_(True))
-    if flt.tag:
-        stmt = stmt.where(exists().where(MemberTag.member_id == Member.id, MemberTag.tag == flt.tag.strip()))
-    if flt.member_ids is not None:
-        stmt = stmt.where(Member.id.in_(list(flt.member_ids)))
-    return stmt
-
-
 def sort_expressions(sort_key: str) -> list[ColumnElement[Any]]:
     """The ORDER BY expressions of a column, before the id tie-breaker (classes by meaning, not spelling);
     the whole-list query and the windowed pages order by exactly these."""
@@ -309,47 +226,69 @@ def count_members(db: Database, flt: MemberFilter | None = None) -> int:
 
 
 _ROW_COLUMNS = (
-    Member.id, Member.card_no, Member.name, Member.phone, Member.gender, Member.birth_year, Member.birth_month,
-    Member.birth_day, Member.registered_on, Member.source, Member.area, Member.points_balance, Member.level,
-    Member.status, Member.consent, Member.birth_calendar, Member.birth_leap_month, SnapshotMember.last_purchase,
-    SnapshotMember.visits, SnapshotMember.spend_cents,
-    SnapshotMember.total_spend_cents, SnapshotMember.segment, SnapshotMember.pyramid, SnapshotMember.lifecycle,
-    SnapshotMember.churn_level, SnapshotMember.abcd, SnapshotMember.frequency, SnapshotMember.spend_class,
-    SnapshotMember.preference,
+    Member.id, Member.card_no, Member.name, Member.phone, Member.gender, Member.level, Member.points_balance,
+    Member.birth_year, Member.birth_month, Member.birth_day, Member.birth_calendar, Member.birth_leap_month,
+    Member.registered_on, Member.source, Member.area, Member.consent, Member.status, Member.notes, Member.consent_at,
+    SnapshotMember.last_purchase, SnapshotMember.visits, SnapshotMember.spend_cents, SnapshotMember.total_spend_cents,
+    SnapshotMember.segment, SnapshotMember.pyramid, SnapshotMember.lifecycle, SnapshotMember.churn_level,
+    SnapshotMember.abcd, SnapshotMember.frequency, SnapshotMember.spend_class, SnapshotMember.preference,
+    SnapshotMember.favourite_category,
 )
+
+
+def load_rows(
+    s: Session,
+    ids: Sequence[int],
+    snapshot_id: int | None,
+    *,
+    campaign_id: int | None = None,
+    progress: Progress | None = None,
+) -> list[MemberRow]:
+    """The rows of these members in the order given (ids not found left out), read a chunk at a time;
+    with `campaign_id`, each with its contact mark on that campaign."""
+    out: list[MemberRow] = []
+    total = len(ids)
+    for start in range(0, total, CHUNK):
+        chunk = list(ids[start:start + CHUNK])
+        stmt = (
+            select(*_ROW_COLUMNS)
+            .select_from(Member)
+            .outerjoin(SnapshotMember, and_(SnapshotMember.member_id == Member.id,
+                                            SnapshotMember.snapshot_id == (snapshot_id or -1)))
+            .where(Member.id.in_(chunk))
+        )
+        if campaign_id is not None:
+            stmt = stmt.add_columns(CampaignMember.contacted_at).outerjoin(
+                CampaignMember, and_(CampaignMember.member_id == Member.id, CampaignMember.campaign_id == campaign_id))
+        tags: dict[int, list[str]] = {}
+        for member_id, tag in s.execute(
+            select(MemberTag.member_id, MemberTag.tag).where(MemberTag.member_id.in_(chunk)).order_by(MemberTag.tag)
+        ):
+            tags.setdefault(member_id, []).append(tag)
+        found: dict[int, MemberRow] = {}
+        for r in s.execute(stmt):
+            found[r.id] = MemberRow(
+                member_id=r.id, card_no=r.card_no, name=r.name, phone=r.phone, level=r.level,
+                points=r.points_balance, birth_year=r.birth_year, birth_month=r.birth_month, birth_day=r.birth_day,
+                registered_on=r.registered_on, source=r.source, area=r.area, consent=bool(r.consent),
+                status=r.status, gender=r.gender, tags=tuple(tags.get(r.id, ())), notes=r.notes,
+                consent_at=r.consent_at, last_purchase=r.last_purchase,
+                visits=r.visits, spend_cents=r.spend_cents, total_spend_cents=r.total_spend_cents, segment=r.segment,
+                pyramid=r.pyramid, lifecycle=r.lifecycle, churn_level=r.churn_level, abcd=r.abcd,
+                frequency=r.frequency, spend_class=r.spend_class, preference=r.preference,
+                favourite_category=r.favourite_category, contacted_at=getattr(r, "contacted_at", None),
+                birth_calendar=r.birth_calendar or "solar", birth_leap_month=bool(r.birth_leap_month),
+            )
+        out.extend(found[i] for i in chunk if i in found)
+        if progress is not None:
+            progress(min(start + CHUNK, total), total, "")
+    return out
 
 
 def member_rows(db: Database, ids: Sequence[int], snapshot_id: int | None) -> dict[int, MemberRow]:
     """The rows of these members (one page of the table), keyed by id."""
-    ids = list(ids)[:MAX_PAGE]
-    if not ids:
-        return {}
     with db.read() as s:
-        stmt = (
-            select(*_ROW_COLUMNS)
-            .select_from(Member)
-            .outerjoin(SnapshotMember,
-                       and_(SnapshotMember.member_id == Member.id, SnapshotMember.snapshot_id == (snapshot_id or -1)))
-            .where(Member.id.in_(ids))
-        )
-        tags: dict[int, list[str]] = {}
-        for member_id, tag in s.execute(
-            select(MemberTag.member_id, MemberTag.tag).where(MemberTag.member_id.in_(ids)).order_by(MemberTag.tag)
-        ):
-            tags.setdefault(member_id, []).append(tag)
-        out: dict[int, MemberRow] = {}
-        for r in s.execute(stmt):
-            out[r.id] = MemberRow(
-                id=r.id, card_no=r.card_no, name=r.name, phone_display=display_phone(r.phone), gender=r.gender,
-                birthday=format_member_birthday(r.birth_year, r.birth_month, r.birth_day, r.birth_calendar,
-                                                r.birth_leap_month), registered_on=r.registered_on,
-                source=r.source, area=r.area, points=r.points_balance, level=r.level, status=r.status,
-                consent=bool(r.consent), last_purchase=r.last_purchase, visits=r.visits, spend_cents=r.spend_cents,
-                total_spend_cents=r.total_spend_cents, segment=r.segment, pyramid=r.pyramid, lifecycle=r.lifecycle,
-                churn_level=r.churn_level, abcd=r.abcd, frequency=r.frequency, spend_class=r.spend_class,
-                preference=r.preference, tags=tuple(tags.get(r.id, ())),
-            )
-        return out
+        return {row.member_id: row for row in load_rows(s, list(ids)[:MAX_PAGE], snapshot_id)}
 
 
 def classified_select(columns: Sequence[Any], snapshot_id: int, flt: MemberFilter | None = None) -> Select[Any]:
@@ -384,7 +323,7 @@ def _class_counts(s: Session, snap: SnapshotInfo, status: str = "active") -> dic
 def filter_choices(db: Database, status: str = "active") -> dict[str, list[tuple[str, int]]]:
     """For each filter, the values present (classes: in the latest snapshot) with the number of members
     the list then shows: counted by the list's own query, for members with this status."""
-    _validate(MemberFilter(status=status))
+    validate_filter(MemberFilter(status=status))
     with db.read() as s:
         snap = latest_info_in(s)
         out: dict[str, list[tuple[str, int]]] = {name: [] for name in CLASS_FILTERS}

@@ -37,7 +37,7 @@ from shopcrm.services.sales.stored_value import Liability, liability_in
 from shopcrm.services.shop.settings import load_settings
 
 MAX_TREND_MONTHS = 60
-AT_RISK = MemberFilter(lifecycle="at_risk")  # the list "Open in Members" shows
+AT_RISK = MemberFilter(lifecycle=("at_risk",))  # the list "Open in Members" shows
 CHURN_RANK = {"high": 0, "medium": 1, "low": 2, "none": 3}
 
 

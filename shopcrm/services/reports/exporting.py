@@ -18,21 +18,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import AuditEvent, ImportBatch, Member, MemberTag, RejectedRow, SnapshotMember
+from shopcrm.db.models import AuditEvent, ImportBatch, RejectedRow, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ShopError, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.output_files import check_output_file
-from shopcrm.io.phones import display_phone, mask_phone
+from shopcrm.io.phones import mask_phone
 from shopcrm.io.rejects import write_rejected_rows
 from shopcrm.io.xlsx_writer import Column, SheetWriter, add_png, workbook_to
 from shopcrm.labels import STATUS_LABELS, class_label, label
 from shopcrm.services.campaigns.output import check_output_allowed
-from shopcrm.services.members.birthdays import format_member_birthday
-from shopcrm.services.members.filters import ExportFilter, filtered_member_ids
-from shopcrm.services.members.table import classified_select, latest_snapshot
+from shopcrm.services.members.filters import MemberFilter
+from shopcrm.services.members.table import classified_select, latest_snapshot, load_rows, member_ids
 from shopcrm.services.shop.settings import load_settings
 
 FETCH = 2_000
@@ -134,7 +133,7 @@ def parse_columns(spec: str | Sequence[str] | None) -> list[ExportColumn]:
 def export_members(
     db: Database,
     path: str | Path,
-    flt: ExportFilter | None = None,
+    flt: MemberFilter | None = None,
     columns: Sequence[ExportColumn] | None = None,
     *,
     mask_phones: bool = True,
@@ -145,15 +144,15 @@ def export_members(
     Full phones (`mask_phones=False`) or members without marketing consent (a filter without
     `consent_only`) need the owner password when one is set."""
     target = export_target(db, path)
-    flt = flt or ExportFilter()
+    flt = flt or MemberFilter()
     check_output_allowed(db, masked=mask_phones, consent_only=flt.consent_only, password=password)
     cols = list(columns or parse_columns(None))
     settings = load_settings(db)
-    ids, snapshot = filtered_member_ids(db, flt)
-    snapshot_id = snapshot.id if snapshot else -1
+    ids, snapshot = member_ids(db, flt, sort_key="card_no")
+    snapshot_id = snapshot.id if snapshot else None
     with workbook_to(target) as wb:
         count = _write_members(db, wb, ids, snapshot_id, cols, settings, mask_phones)
-    _audit_written(db, target, "export", {"what": "members", "file": target.name, "rows": count, "filters": flt.describe(),
+    _audit_written(db, target, "export", {"what": "members", "file": target.name, "rows": count, "filters": flt.to_dict(),
                                           "columns": [c.key for c in cols], "masked": mask_phones})
     return count
 
@@ -176,47 +175,30 @@ def _audit_written(db: Database, target: Path, action: str, detail: dict[str, An
 
 
 def _write_members(
-    db: Database, wb: Any, ids: list[int], snapshot_id: int, cols: list[ExportColumn], settings: Any, mask_phones: bool
+    db: Database, wb: Any, ids: list[int], snapshot_id: int | None, cols: list[ExportColumn], settings: Any,
+    mask_phones: bool,
 ) -> int:
     writer = SheetWriter(wb, translate("export", "Members"), [Column(_label(c), c.kind) for c in cols])
     yes, no = translate("export", "Yes"), translate("export", "No")
     genders = {"F": translate("export", "Female"), "M": translate("export", "Male")}
     levels = [translate("levels", lvl.name) for lvl in settings.levels]
-    mt = Member.__table__
     with db.read() as s:
         for start in range(0, len(ids), FETCH):
-            chunk = ids[start : start + FETCH]
-            stmt = (
-                select(mt, SnapshotMember.segment, SnapshotMember.pyramid, SnapshotMember.lifecycle, SnapshotMember.visits,
-                       SnapshotMember.total_spend_cents, SnapshotMember.last_purchase)
-                .select_from(mt)
-                .outerjoin(SnapshotMember, and_(SnapshotMember.member_id == mt.c.id, SnapshotMember.snapshot_id == snapshot_id))
-                .where(mt.c.id.in_(chunk))
-            )
-            rows = {r.id: r for r in s.execute(stmt)}
-            tags: dict[int, list[str]] = defaultdict(list)
-            for mid, tag in s.execute(select(MemberTag.member_id, MemberTag.tag).where(MemberTag.member_id.in_(chunk)).order_by(MemberTag.tag)):
-                tags[mid].append(tag)
-            for mid in chunk:
-                r = rows.get(mid)
-                if r is None:
-                    continue
-                phone = mask_phone(r.phone) if mask_phones else display_phone(r.phone)
+            for r in load_rows(s, ids[start : start + FETCH], snapshot_id):
                 values = {
                     "card_no": r.card_no,
                     "name": r.name,
-                    "phone": phone,
+                    "phone": mask_phone(r.phone) if mask_phones else r.phone_display,
                     "gender": genders.get(r.gender or "", ""),
-                    "birthday": format_member_birthday(r.birth_year, r.birth_month, r.birth_day, r.birth_calendar,
-                                                       r.birth_leap_month),
+                    "birthday": r.birthday,
                     "registered_on": r.registered_on,
                     "source": _SOURCES[r.source]() if r.source in _SOURCES else r.source,
                     "area": r.area,
-                    "tags": "、".join(tags.get(mid, [])),
+                    "tags": "、".join(r.tags),
                     "notes": r.notes,
                     "consent": yes if r.consent else no,
                     "consent_at": r.consent_at,
-                    "points": r.points_balance,
+                    "points": r.points,
                     "level": levels[min(r.level or 0, len(levels) - 1)] if levels else r.level,
                     "status": label(STATUS_LABELS, r.status),
                     "segment": class_label("segment", r.segment),
