@@ -46,7 +46,7 @@ from shopcrm.io.values import DATE_ORDERS, is_empty, is_subtotal_label, text_of
 from shopcrm.io.workbook import Sheet, Workbook, open_workbook
 from shopcrm.jobs import CancelToken, Progress
 
-KINDS = ("sales", "members")
+KINDS = ("sales", "members", "ratings")
 PROGRESS_EVERY = 5_000
 
 
@@ -383,7 +383,7 @@ def preview_file(db: Database | None, path: str | Path, kind: str, *, sample_row
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown import kind {kind}."), "kind", kind=kind)
     info = inspect_file(path)
     sheets: list[SheetPreview] = []
-    scores = {"sales": 0.0, "members": 0.0}
+    scores = dict.fromkeys(KINDS, 0.0)
     with open_workbook(path, info) as wb:
         for name in wb.sheet_names:
             sheet = wb.sheet(name)
@@ -415,7 +415,7 @@ def preview_file(db: Database | None, path: str | Path, kind: str, *, sample_row
                 )
             )
         _preview_conventions(wb, kind, sheets)
-    kind_guess = "members" if scores["members"] > scores["sales"] else "sales"
+    kind_guess = max(KINDS, key=lambda k: scores[k])  # the first kind (sales) on a tie
     return FilePreview(info.path.name, info.format, info.size, kind_guess, sheets)
 
 
@@ -427,7 +427,7 @@ def _preview_conventions(wb: Workbook, kind: str, sheets: list[SheetPreview]) ->
     mapped = [(p.name, wb.sheet(p.name), p.header_row - 1, p.mapping) for p in sheets if p.header_row is not None]
     if not mapped:
         return
-    valid = (lambda when: EARLIEST <= when <= latest) if kind == "sales" else (lambda when: True)
+    valid = (lambda when: EARLIEST <= when <= latest) if kind in ("sales", "ratings") else (lambda when: True)
     found = sheet_conventions(mapped, kind, None, valid)
     for p in sheets:
         conventions = found.get(p.name)
@@ -461,7 +461,8 @@ def prepare_sheets(db: Database | None, wb: Workbook, kind: str, options: Import
             PreparedSheet(name, sheet, guess.header_index, guess.headers, guess.mapping, source, layout_key(kind, guess.headers))
         )
     if not prepared:
-        what = translate("import", "sales") if kind == "sales" else translate("import", "members")
+        what = {"sales": translate("import", "sales"), "members": translate("import", "members"),
+                "ratings": translate("import", "ratings")}.get(kind, kind)
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "No sheet of {file} looks like a list of {what}. {problems}"),
             "file",
@@ -492,7 +493,7 @@ def _hidden_sheet_notes(wb: Workbook, kind: str) -> list[str]:
 
 
 MONEY_FIELDS = ("amount", "gross", "discount", "unit_price", "order_total")
-DATE_FIELDS = {"sales": ("date",), "members": ("registered_on",)}
+DATE_FIELDS = {"sales": ("date",), "members": ("registered_on",), "ratings": ("date",)}
 
 
 def chosen_date_order(options: ImportOptions | None, sheet: str) -> str | None:
@@ -705,6 +706,15 @@ def json_value(value: Any) -> Any:
     if isinstance(value, dt.timedelta):
         return value.total_seconds()
     return str(value)
+
+
+def row_values(cells: Sequence[Any]) -> list[Any]:
+    """A rejected row's cells as kept for the rejects file: dates as dates, the rest as JSON,
+    without the empty cells at its end."""
+    values = [c if isinstance(c, dt.date) else json_value(c) for c in cells]
+    while values and values[-1] in (None, ""):
+        values.pop()
+    return values
 
 
 def earlier_batches(db: Database, content_hash: str, kind: str) -> list[int]:
