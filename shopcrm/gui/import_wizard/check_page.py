@@ -50,7 +50,7 @@ class CheckPage(QWidget):
         self.check_table = rejects_table(self.check_rejects, "checkRejects")
         self.check_save = QPushButton(translate("ImportWizard", "&Save rejected rows as ..."))
         self.check_save.clicked.connect(self.save_rejects)
-        back = QPushButton(translate("ImportWizard", "&Back"))
+        self.back_button = back = QPushButton(translate("ImportWizard", "&Back"))
         back.clicked.connect(self.back_requested)
         self.import_button = QPushButton()
         self.import_button.setObjectName("primary")

@@ -126,7 +126,7 @@ class ColumnsPage(QWidget):
         splitter.setSizes([300, 200])
         restore_splitter(splitter)
         remember_splitter(splitter)
-        back = QPushButton(translate("ImportWizard", "&Back"))
+        self.back_button = back = QPushButton(translate("ImportWizard", "&Back"))
         back.clicked.connect(self.back_requested)
         self.check_button = QPushButton(translate("ImportWizard", "&Next: check the rows"))
         self.check_button.setObjectName("primary")
@@ -185,10 +185,14 @@ class ColumnsPage(QWidget):
     def _show_kind_guess(self, guess: str) -> None:
         other = guess if guess != self.kind() else None
         if other is not None:
-            self.kind_hint.setText(translate("ImportWizard", "This file looks like a member list.") if other == "members"
-                                   else translate("ImportWizard", "This file looks like past sales."))
-            self.kind_button.setText(translate("ImportWizard", "Import as a member list") if other == "members"
-                                     else translate("ImportWizard", "Import as sales"))
+            hints = {"members": translate("ImportWizard", "This file looks like a member list."),
+                     "sales": translate("ImportWizard", "This file looks like past sales."),
+                     "ratings": translate("ImportWizard", "This file looks like members' ratings.")}
+            buttons = {"members": translate("ImportWizard", "Import as a member list"),
+                       "sales": translate("ImportWizard", "Import as sales"),
+                       "ratings": translate("ImportWizard", "Import as ratings")}
+            self.kind_hint.setText(hints[other])
+            self.kind_button.setText(buttons[other])
             self.kind_button.setProperty("kind", other)
         self.kind_hint.setVisible(other is not None)
         self.kind_button.setVisible(other is not None)

@@ -32,8 +32,9 @@ def batch_columns() -> list[ListColumn[BatchLine]]:
         return translate("ImportWizard", "Imported")
 
     def kind(b: BatchLine) -> str:
-        return (translate("ImportWizard", "Sales") if b.kind == "sales"
-                else translate("ImportWizard", "Members"))
+        names = {"sales": translate("ImportWizard", "Sales"), "members": translate("ImportWizard", "Members"),
+                 "ratings": translate("ImportWizard", "Ratings")}
+        return names.get(b.kind, b.kind)
 
     return [
         ListColumn(QT_TRANSLATE_NOOP("ImportWizard", "No."), CTX, lambda b: str(b.id), numeric=True),

@@ -46,8 +46,10 @@ class FilePage(QWidget):
         self.kind_radios: dict[str, QRadioButton] = {
             "sales": QRadioButton(translate("ImportWizard", "Past &sales (one row per sale or per sale line)")),
             "members": QRadioButton(translate("ImportWizard", "A &member list")),
+            "ratings": QRadioButton(translate("ImportWizard", "Members' &ratings and comments (feedback)")),
         }
         self.sales_radio, self.members_radio = self.kind_radios["sales"], self.kind_radios["members"]
+        self.ratings_radio = self.kind_radios["ratings"]
         self.sales_radio.setChecked(True)
         group = QButtonGroup(self)
         for radio in self.kind_radios.values():

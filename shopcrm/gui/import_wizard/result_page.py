@@ -42,7 +42,7 @@ class ResultPage(QWidget):
         self.undo_button.clicked.connect(self.confirm_undo)
         self.segments_button = QPushButton(translate("ImportWizard", "See &tiers and segments"))
         self.segments_button.clicked.connect(lambda: self.ctx.navigate_requested.emit("segments", None))
-        again = QPushButton(translate("ImportWizard", "Import &another file"))
+        self.again_button = again = QPushButton(translate("ImportWizard", "Import &another file"))
         again.setObjectName("primary")
         again.clicked.connect(self.restart_requested)
         buttons = QHBoxLayout()
@@ -107,10 +107,15 @@ class ResultPage(QWidget):
 
     def _undone(self, result: Any) -> None:
         summary: dict[str, Any] = getattr(result, "summary", lambda: {})()
-        self.result_title.setText(translate(
-            "ImportWizard", "Import no. {batch} undone: {purchases} sales and {members} members removed.").format(
-            batch=summary.get("batch", ""), purchases=f"{summary.get('purchases_removed', 0):,}",
-            members=f"{summary.get('members_removed', 0):,}"))
+        if self.outcome is not None and self.outcome.result.kind == "ratings":
+            self.result_title.setText(translate("ImportWizard", "Import no. {batch} undone: {feedback} ratings removed.")
+                                      .format(batch=summary.get("batch", ""),
+                                              feedback=f"{summary.get('feedback_removed', 0):,}"))
+        else:
+            self.result_title.setText(translate(
+                "ImportWizard", "Import no. {batch} undone: {purchases} sales and {members} members removed.").format(
+                batch=summary.get("batch", ""), purchases=f"{summary.get('purchases_removed', 0):,}",
+                members=f"{summary.get('members_removed', 0):,}"))
         self.undo_button.setText(translate("ImportWizard", "Undone"))
         self.result_save.setEnabled(False)
         self.undone.emit()
