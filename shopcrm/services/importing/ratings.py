@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import Feedback, ImportBatch, Member, Product, RejectedRow
+from shopcrm.db.models import Feedback, Member, Product
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.phones import normalise_phone_fast
@@ -30,24 +31,8 @@ from shopcrm.io.ratings import parse_rating
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import EARLIEST, is_empty, parse_card, parse_sale_datetime, whole_text
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing.sheets import (
-    PROGRESS_EVERY,
-    REJECTED_ROWS_KEPT,
-    ImportOptions,
-    ImportResult,
-    PreparedSheet,
-    Rejected,
-    RowStats,
-    backup_before_import,
-    data_rows,
-    earlier_batches,
-    finish_import,
-    json_value,
-    prepare_sheets,
-    report_progress,
-    row_values,
-    sheet_conventions,
-)
+from shopcrm.services.importing import sheets
+from shopcrm.services.importing.sheets import ImportOptions, ImportResult, PreparedSheet, Rejected
 
 KIND = "ratings"
 RATING_COLUMNS = {"rating": "rating_product", "service_rating": "rating_service",
@@ -84,38 +69,32 @@ class RatingRow:
 def read_row(prepared: PreparedSheet, number: int, cells: list[Any], columns: dict[str, int], now: dt.datetime,
              orders: frozenset[str] | None) -> RatingRow:
     """One data row checked cell by cell; the first bad cell refuses it, named by its header."""
-
-    def cell(name: str) -> Any:
+    parsers: dict[str, Callable[[Any], Any]] = {
+        "phone": normalise_phone_fast,
+        "card_no": parse_card,
+        "date": lambda raw: parse_sale_datetime(raw, now=now, orders=orders),
+        **{name: partial(parse_rating, field=name) for name in RATING_COLUMNS},
+        "product": lambda raw: whole_text(raw, 100, "product"),
+        "comment": lambda raw: whole_text(raw, MAX_COMMENT, "comment"),
+    }
+    found: dict[str, Any] = {}
+    for name, parse in parsers.items():
         index = columns[name]
-        value = cells[index] if 0 <= index < len(cells) else None
-        return None if is_empty(value) else value
-
-    reading = "phone"
-    try:
-        phone = normalise_phone_fast(raw) if (raw := cell("phone")) is not None else None
-        reading = "card_no"
-        card = parse_card(cell("card_no"))
-        if phone is None and card is None:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Feedback needs the member's phone or card number."), "phone")
-        reading = "date"
-        raw_date = cell("date")
-        if raw_date is None:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "The date is missing."), "date")
-        at = parse_sale_datetime(raw_date, now=now, orders=orders)
-        ratings: dict[str, int | None] = {}
-        for name, column in RATING_COLUMNS.items():
-            reading = name
-            ratings[column] = parse_rating(cell(name), name)
-        reading = "product"
-        product = whole_text(raw, 100, "product") if (raw := cell("product")) is not None else None
-        reading = "comment"
-        comment = whole_text(raw, MAX_COMMENT, "comment") if (raw := cell("comment")) is not None else None
-        if all(r is None for r in ratings.values()) and not comment:
-            reading = "rating"
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "Give at least one rating or a comment."), "rating")
-    except ValidationError as exc:
-        raise RowRefused(f"{prepared.header_of(reading)}: {exc.message()}") from None
-    return RatingRow(prepared.name, number, list(cells), phone, card, at, ratings, product, comment)
+        raw = cells[index] if 0 <= index < len(cells) else None
+        try:
+            found[name] = None if is_empty(raw) else parse(raw)
+        except ValidationError as exc:
+            raise RowRefused(f"{prepared.header_of(name)}: {exc.message()}") from None
+    ratings = {column: found[name] for name, column in RATING_COLUMNS.items()}
+    if found["phone"] is None and found["card_no"] is None:
+        raise RowRefused(f"{prepared.header_of('phone')}: "
+                         + translate("errors", "Feedback needs the member's phone or card number."))
+    if found["date"] is None:
+        raise RowRefused(f"{prepared.header_of('date')}: " + translate("errors", "The date is missing."))
+    if all(r is None for r in ratings.values()) and not found["comment"]:
+        raise RowRefused(f"{prepared.header_of('rating')}: " + translate("errors", "Give at least one rating or a comment."))
+    return RatingRow(prepared.name, number, list(cells), found["phone"], found["card_no"], found["date"], ratings,
+                     found["product"], found["comment"])
 
 
 def _in_chunks(values: Iterable[str]) -> Iterable[list[str]]:
@@ -192,92 +171,80 @@ def refs_already_there(conn: Connection, refs: Iterable[str]) -> set[str]:
 def import_ratings(db: Database, path: str | Path, options: ImportOptions) -> ImportResult:
     info = inspect_file(path)
     result = ImportResult(KIND, info.path.name)
-    result.earlier_batches = earlier_batches(db, info.sha256, KIND)
+    result.earlier_batches = sheets.earlier_batches(db, info.sha256, KIND)
     now = dt.datetime.now().replace(microsecond=0)
     rows: list[RatingRow] = []
-    rejects: list[Rejected] = []
-    stats = RowStats()
+    refused: list[Rejected] = []
+    stats = sheets.RowStats()
     with open_workbook(path, info) as wb:
-        prepared, notes = prepare_sheets(db, wb, KIND, options)
+        prepared, notes = sheets.prepare_sheets(db, wb, KIND, options)
         result.notes.extend(notes)
         result.sheets = [p.name for p in prepared]
-        total = sum(p.sheet.total_rows or 0 for p in prepared) or None
         latest = now + dt.timedelta(days=1)
-        conventions = sheet_conventions([(p.name, p.sheet, p.header_index, p.mapping) for p in prepared], KIND, options,
-                                        lambda when: EARLIEST <= when <= latest)
-        read = 0
-        for sheet in prepared:
-            columns = {name: sheet.column(name) for name in READ_FIELDS}
-            orders = conventions[sheet.name].date_orders.get("date")
-            for number, cells in data_rows(sheet, stats, options.tuning):
-                read += 1
-                if read % PROGRESS_EVERY == 0:
-                    report_progress(options, "reading", read, total)
-                try:
-                    rows.append(read_row(sheet, number, cells, columns, now, orders))
-                except RowRefused as exc:
-                    rejects.append(Rejected(sheet.name, number, row_values(cells), exc.reason))
+        found = sheets.sheet_conventions([(p.name, p.sheet, p.header_index, p.mapping) for p in prepared], KIND, options,
+                                         lambda when: EARLIEST <= when <= latest)
+        date_orders = {p.name: found[p.name].date_orders.get("date") for p in prepared}
+        columns = {p.name: {name: p.column(name) for name in READ_FIELDS} for p in prepared}
+        for sheet, number, cells in sheets.numbered_rows(prepared, stats, options):
+            try:
+                rows.append(read_row(sheet, number, cells, columns[sheet.name], now, date_orders[sheet.name]))
+            except RowRefused as exc:
+                refused.append(Rejected(sheet.name, number, sheets.row_values(cells), exc.reason))
     result.skipped = stats.skipped
-    result.rows = len(rows) + len(rejects)
-    if result.rows == 0:
+    result.rows = len(rows) + len(refused)
+    if not result.rows:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{file} has a header but no rows of data."), "file",
                               file=info.path.name)
-    report_progress(options, "checking", 0, None)
-    backup_before_import(db, options)
+    sheets.report_progress(options, "checking", 0, None)
+    sheets.backup_before_import(db, options)
     with db.read() if options.dry_run else db.transaction() as s:
         conn = s.connection()
-        by_phone, by_card = members_named(conn, (r.phone for r in rows if r.phone), (r.card for r in rows if r.card))
-        products = catalogue_names(conn)
-        attached: list[RatingRow] = []
-        for row in rows:
-            try:
-                attach(row, by_phone, by_card, products)
-            except RowRefused as exc:
-                rejects.append(Rejected(row.sheet, row.row, row_values(row.cells), exc.reason))
-                continue
-            attached.append(row)
-        seen: Counter[str] = Counter()
-        for row in attached:
-            first = fingerprint(row, 0)
-            row.ref = fingerprint(row, seen[first])
-            seen[first] += 1
-        there = refs_already_there(conn, (r.ref for r in attached))
-        new = [r for r in attached if r.ref not in there]
-        result.duplicates = len(attached) - len(new)
-        result.imported = len(new)
-        result.rejected = len(rejects)
-        rejects.sort(key=lambda r: (r.sheet, r.row_number))
-        result.rejected_rows = rejects[:REJECTED_ROWS_KEPT]
+        new = sort_out(conn, rows, refused, result)
         if not options.dry_run and not result.nothing_imported():
-            result.batch = write_batch(s, conn, info, prepared, result, new, rejects, now, options)
-    return finish_import(db, KIND, options, result, rejects, prepared)
+            batch = sheets.new_batch(KIND, info.path.name, info.sha256, prepared, result, now)
+            s.add(batch)
+            s.flush()
+            result.batch = batch.id
+            write_feedback(conn, batch.id, new, options)
+            sheets.store_rejected_rows(conn, batch.id, refused)
+            batch.finished_at = dt.datetime.now().replace(microsecond=0)
+    return sheets.finish_import(db, KIND, options, result, refused, prepared)
 
 
-def write_batch(s: Any, conn: Connection, info: Any, prepared: list[PreparedSheet], result: ImportResult,
-                new: list[RatingRow], rejects: list[Rejected], now: dt.datetime, options: ImportOptions) -> int:
-    """The batch, its feedback and its rejected rows, inside the caller's transaction."""
-    batch = ImportBatch(
-        kind=KIND, file_name=info.path.name[:260], content_hash=info.sha256, started_at=now, rows_read=result.rows,
-        imported=result.imported, duplicates=result.duplicates, skipped=result.skipped, rejected=result.rejected,
-        members_created=0, purchases=0, status="done",
-        mapping={p.name: {str(c): f for c, f in p.mapping.items()} for p in prepared},
-        headers={p.name: list(p.headers) for p in prepared},
-    )
-    s.add(batch)
-    s.flush()
-    report_progress(options, "writing", 0, len(new))
+def sort_out(conn: Connection, rows: list[RatingRow], refused: list[Rejected], result: ImportResult) -> list[RatingRow]:
+    """The rows that are new feedback; the others are refused (unknown member or product) or already there."""
+    by_phone, by_card = members_named(conn, (r.phone for r in rows if r.phone), (r.card for r in rows if r.card))
+    products = catalogue_names(conn)
+    known: list[RatingRow] = []
+    for row in rows:
+        try:
+            attach(row, by_phone, by_card, products)
+        except RowRefused as exc:
+            refused.append(Rejected(row.sheet, row.row, sheets.row_values(row.cells), exc.reason))
+        else:
+            known.append(row)
+    repetitions: Counter[str] = Counter()
+    for row in known:
+        first = fingerprint(row, 0)
+        row.ref = fingerprint(row, repetitions[first])
+        repetitions[first] += 1
+    there = refs_already_there(conn, (r.ref for r in known))
+    new = [r for r in known if r.ref not in there]
+    result.duplicates = len(known) - len(new)
+    result.imported = len(new)
+    result.rejected = len(refused)
+    refused.sort(key=lambda r: (r.sheet, r.row_number))
+    result.rejected_rows = refused[: sheets.REJECTED_ROWS_KEPT]
+    return new
+
+
+def write_feedback(conn: Connection, batch_id: int, new: list[RatingRow], options: ImportOptions) -> None:
+    """The batch's feedback, a chunk at a time, each chunk a chance to cancel (the transaction then rolls back)."""
+    sheets.report_progress(options, "writing", 0, len(new))
     for start in range(0, len(new), LOOKUP_CHUNK):
         chunk = new[start : start + LOOKUP_CHUNK]
         conn.execute(insert(Feedback.__table__), [
             {"member_id": r.member_id, "purchase_id": None, "at": r.at, **r.ratings, "comment": r.comment,
-             "product_id": r.product_id, "import_batch_id": batch.id, "import_ref": r.ref} for r in chunk
+             "product_id": r.product_id, "import_batch_id": batch_id, "import_ref": r.ref} for r in chunk
         ])
-        report_progress(options, "writing", start + len(chunk), len(new))
-    if rejects:
-        conn.execute(insert(RejectedRow.__table__), [
-            {"batch_id": batch.id, "sheet": r.sheet[:100], "row_number": r.row_number,
-             "values": [json_value(v) for v in r.values], "reason": r.reason} for r in rejects
-        ])
-    batch.finished_at = dt.datetime.now().replace(microsecond=0)
-    s.flush()
-    return batch.id
+        sheets.report_progress(options, "writing", start + len(chunk), len(new))

@@ -19,10 +19,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import HeaderMapping, ImportBatch
+from shopcrm.db.models import HeaderMapping, ImportBatch, RejectedRow
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.columns import CACHE_LIMIT, UNIQUE_AFTER, FilledColumn, column, text_values
@@ -706,6 +706,41 @@ def json_value(value: Any) -> Any:
     if isinstance(value, dt.timedelta):
         return value.total_seconds()
     return str(value)
+
+
+def numbered_rows(prepared: Sequence[PreparedSheet], stats: RowStats,
+                  options: ImportOptions) -> Iterator[tuple[PreparedSheet, int, list[Any]]]:
+    """Every data row of the sheets, (sheet, row number, cells), reporting the reading progress
+    (and so checking for a cancel) every PROGRESS_EVERY rows."""
+    total = sum(p.sheet.total_rows or 0 for p in prepared) or None
+    done = 0
+    for sheet in prepared:
+        for number, cells in data_rows(sheet, stats, options.tuning):
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                report_progress(options, "reading", done, total)
+            yield sheet, number, cells
+
+
+def new_batch(kind: str, file_name: str, content_hash: str, prepared: Sequence[PreparedSheet], result: ImportResult,
+              now: dt.datetime) -> ImportBatch:
+    """The batch row of an import: its counts, and each sheet's mapping and headers (for the rejects file)."""
+    return ImportBatch(
+        kind=kind, file_name=file_name[:260], content_hash=content_hash, started_at=now, rows_read=result.rows,
+        imported=result.imported, duplicates=result.duplicates, skipped=result.skipped, rejected=result.rejected,
+        members_created=result.members_created, purchases=result.purchases, status="done",
+        mapping={p.name: {str(c): f for c, f in p.mapping.items()} for p in prepared},
+        headers={p.name: list(p.headers) for p in prepared},
+    )
+
+
+def store_rejected_rows(conn: Any, batch_id: int, rejects: Sequence[Rejected]) -> None:
+    """A batch's rejected rows, kept so that they can be listed and saved again later."""
+    if rejects:
+        conn.execute(insert(RejectedRow.__table__), [
+            {"batch_id": batch_id, "sheet": r.sheet[:100], "row_number": r.row_number,
+             "values": [json_value(v) for v in r.values], "reason": r.reason} for r in rejects
+        ])
 
 
 def row_values(cells: Sequence[Any]) -> list[Any]:
