@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox
 from sqlalchemy import func, select
 
@@ -345,8 +345,46 @@ def test_check_step_shows_rejected_row_numbers_and_repeated_lines_apart(qtbot: A
     with qtbot.waitSignal(wizard.finished, timeout=30_000):
         qtbot.mouseClick(wizard.check_page.import_button, Qt.MouseButton.LeftButton)
     assert counts(ctx.db)[0] == 2  # R001 and R002 (R003 rejected)
-    wizard.go("file")
+    qtbot.mouseClick(wizard.result_page.again_button, Qt.MouseButton.LeftButton)
     to_columns(qtbot, wizard, path)  # the same file again: now its rows are already in the shop
     with qtbot.waitSignal(wizard.checked, timeout=30_000):
         qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
     assert int(wizard.check_page.check_labels["duplicates"].text()) >= 3
+
+
+def test_check_step_of_a_member_list_shows_row_numbers_and_repeats_apart(qtbot: Any, ctx: AppContext,
+                                                                          wizard: ImportWizard, tmp_path: Path) -> None:
+    """A member list with one member twice and a bad phone: on a first import nobody is "already
+    imported"; the bad row's number shows before anything is written; the second time, all are."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["会员名单"])
+    ws.append(["会员卡号", "姓名", "手机号"])
+    ws.append(["VIP001", "王芳", "13800001111"])
+    ws.append(["VIP002", "李雷", "1380000222"])  # row 4: a digit missing
+    ws.append(["VIP001", "王芳", "13800001111"])  # row 5: the same member again
+    ws.append(["VIP003", "张三", "13900003333"])
+    path = tmp_path / "members.xlsx"
+    wb.save(path)
+    qtbot.mouseClick(wizard.file_page.members_radio, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, wizard.file_page.members_radio.height() // 2))
+    assert wizard.kind() == "members"
+    to_columns(qtbot, wizard, path)
+    with qtbot.waitSignal(wizard.checked, timeout=30_000):
+        qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
+    page = wizard.check_page
+    assert counts(ctx.db) == (0, 0, 0)
+    assert [page.check_rejects.index(r, 1).data() for r in range(page.check_rejects.rowCount())] == ["4"]
+    labels = page.check_labels
+    assert labels["duplicates"].text() == "0"  # a first import: nothing is "already imported"
+    assert labels["in_file_duplicates"].isVisible() and labels["in_file_duplicates"].text() == "1"
+    assert labels["members_created"].text() == "2" and labels["rejected"].text() == "1"
+    with qtbot.waitSignal(wizard.finished, timeout=30_000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert counts(ctx.db)[1] == 2
+    qtbot.mouseClick(wizard.result_page.again_button, Qt.MouseButton.LeftButton)
+    to_columns(qtbot, wizard, path)
+    with qtbot.waitSignal(wizard.checked, timeout=30_000):
+        qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
+    assert labels["duplicates"].text() == "2" and labels["in_file_duplicates"].text() == "1"
+    assert labels["imported"].text() == "0" and not page.import_button.isEnabled()

@@ -223,6 +223,7 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
         targets: list[_Target] = []
         created: list[_Target] = []
         now = dt.datetime.now().replace(microsecond=0)
+        matched: set[int] = set()  # targets an earlier row of this file matched (id() of the _Target)
         for row in parsed:
             try:
                 target, is_new = _match(row, by_phone, by_card, options.overwrite)
@@ -248,6 +249,9 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
                     targets.append(target)
             else:
                 result.duplicates += 1
+                if id(target) in matched:  # the same member again in this file, not a row already in the shop
+                    result.in_file_duplicates += 1
+            matched.add(id(target))
         result.rejected = len(rejects)
         result.members_created = len(created)
         rejects.sort(key=lambda r: (r.sheet, r.row_number))
