@@ -1,4 +1,4 @@
-"""`shopcrm import sales|members FILE [--sheet S] [--dry-run] [--errors OUT.xlsx] [--mapping FILE] [--json]`."""
+"""`shopcrm import sales|members|ratings FILE [--sheet S] [--dry-run] [--errors OUT.xlsx] [--mapping FILE] [--json]`."""
 
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ from shopcrm.services.importing.sheets import ImportOptions, ImportResult
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("import", help=translate("cli", "import past sales or a member list from a spreadsheet"))
-    kinds = parser.add_subparsers(dest="import_kind", metavar="sales|members", required=True)
+    parser = sub.add_parser("import", help=translate("cli", "import past sales, a member list or member ratings from a spreadsheet"))
+    kinds = parser.add_subparsers(dest="import_kind", metavar="sales|members|ratings", required=True)
     for kind, help_text in (
         ("sales", translate("cli", "sales from .xlsx/.xls/.ods/.csv (one row per sale or per receipt line)")),
         ("members", translate("cli", "a member list from .xlsx/.xls/.ods/.csv")),
+        ("ratings", translate("cli", "member feedback (phone or card no., date, ratings 1-5, product, comment)")),
     ):
         p = kinds.add_parser(kind, help=help_text)
         p.add_argument("file", metavar="FILE")
@@ -109,7 +110,7 @@ def text_summary(result: ImportResult, dry_run: bool) -> str:
                 purchases=result.purchases, members=result.members_created
             )
         )
-    else:
+    elif result.kind == "members":
         lines.append(
             translate("cli", "New members: {created}; members completed: {updated}.").format(
                 created=result.members_created, updated=result.members_updated

@@ -31,4 +31,6 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
                 restored=result.members_restored,
             )
         )
+        if result.feedback_removed:
+            ctx.out(translate("cli", "Feedback removed: {n}.").format(n=result.feedback_removed))
     return 0

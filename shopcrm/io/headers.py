@@ -121,6 +121,33 @@ MEMBER_FIELDS: dict[str, tuple[str, ...]] = {
     "level": ("等级", "会员等级", "会员级别", "级别", "卡等级", "level", "member level", "grade", "membership level"),
 }
 
+# A ratings sheet (会员评价): one row per piece of feedback, for a member known by phone or card no.
+RATING_FIELDS: dict[str, tuple[str, ...]] = {
+    "phone": SALES_FIELDS["phone"],
+    "card_no": SALES_FIELDS["card_no"],
+    "date": (
+        *SALES_FIELDS["date"], "时间", "评价日期", "评价时间", "评分日期", "评分时间", "反馈日期", "反馈时间", "提交时间",
+        "提交日期", "填写时间", "填写日期", "留言时间", "time", "rated on", "rating date", "feedback date", "submitted",
+        "submitted at", "review date",
+    ),
+    "rating": (
+        "评分", "评价", "打分", "分数", "得分", "星级", "满意度", "总评分", "综合评分", "总体评分", "整体评分", "产品评分",
+        "商品评分", "产品评价", "商品评价", "口味评分", "口味评价", "口味", "味道", "味道评分", "产品打分", "口味打分", "rating", "score", "stars", "star rating",
+        "overall rating", "product rating", "taste rating", "taste", "satisfaction",
+    ),
+    "service_rating": ("服务评分", "服务评价", "服务", "服务打分", "服务满意度", "服务态度", "service", "service rating", "service score"),
+    "environment_rating": (
+        "环境评分", "环境评价", "环境", "环境打分", "环境满意度", "店内环境", "environment", "environment rating", "ambience",
+        "ambience rating", "atmosphere",
+    ),
+    "product": SALES_FIELDS["product"],
+    "comment": (
+        "备注", "留言", "留言内容", "评论", "评论内容", "评价内容", "评语", "意见", "建议", "意见建议", "反馈", "反馈内容",
+        "顾客留言", "说明", "comment", "comments", "remark", "remarks", "note", "notes", "feedback", "review", "message",
+    ),
+}
+RATING_VALUE_FIELDS = ("rating", "service_rating", "environment_rating")
+
 # A price list (商品价目表): one row per product.
 PRODUCT_FIELDS: dict[str, tuple[str, ...]] = {
     "product": SALES_FIELDS["product"],
@@ -177,6 +204,10 @@ FIELD_LABELS: dict[str, str] = {
     "code": QT_TRANSLATE_NOOP("fields", "Product code"),
     "launched_on": QT_TRANSLATE_NOOP("fields", "Launch date"),
     "active": QT_TRANSLATE_NOOP("fields", "On sale"),
+    "rating": QT_TRANSLATE_NOOP("fields", "Rating (product, taste)"),
+    "service_rating": QT_TRANSLATE_NOOP("fields", "Service rating"),
+    "environment_rating": QT_TRANSLATE_NOOP("fields", "Environment rating"),
+    "comment": QT_TRANSLATE_NOOP("fields", "Comment"),
     IGNORE: QT_TRANSLATE_NOOP("fields", "(not imported)"),
 }
 
@@ -184,6 +215,8 @@ FIELD_LABELS: dict[str, str] = {
 def fields_for(kind: str) -> dict[str, tuple[str, ...]]:
     if kind == "products":
         return PRODUCT_FIELDS
+    if kind == "ratings":
+        return RATING_FIELDS
     return SALES_FIELDS if kind == "sales" else MEMBER_FIELDS
 
 
@@ -272,7 +305,7 @@ def _match(header: str, synonym: str) -> float:
 
 
 _TABLES: dict[str, list[tuple[str, list[_Synonym]]]] = {
-    kind: [(name, [_Synonym(x) for x in synonyms]) for name, synonyms in fields_for(kind).items()] for kind in ("sales", "members", "products")
+    kind: [(name, [_Synonym(x) for x in synonyms]) for name, synonyms in fields_for(kind).items()] for kind in ("sales", "members", "products", "ratings")
 }
 _IGNORED = [_Synonym(x) for x in _IGNORED_WORDS]
 _REASONS = [_Synonym(x) for x in _REASON_WORDS]
@@ -331,6 +364,13 @@ class MappingGuess:
 def required_missing(kind: str, fields_present: set[str]) -> list[str]:
     if kind == "products":
         return [f for f in ("product", "unit_price") if f not in fields_present]
+    if kind == "ratings":
+        missing = [] if fields_present & {"phone", "card_no"} else ["phone"]
+        if "date" not in fields_present:
+            missing.append("date")
+        if not fields_present & set(RATING_VALUE_FIELDS):
+            missing.append("rating")
+        return missing
     if kind == "sales":
         missing = [] if "date" in fields_present else ["date"]
         if not fields_present & {"amount", "gross", "unit_price", "order_total"}:

@@ -322,16 +322,16 @@ def import_stall(shop: Path, sheet: Path, rows: int) -> None:
     wizard = ImportWizard(ctx)
     wizard.resize(1280, 760)
     wizard.show()
-    spin(lambda: wizard.batch_model is not None, 1)
+    spin(lambda: wizard.file_page.earlier.batch_model is not None, 1)
     beat.start()
     t0 = time.perf_counter()
-    wizard.file_edit.setText(str(sheet))
-    wizard.read_file()
-    spin(lambda: wizard.step() == "columns" or wizard.file_error.isVisible())
+    wizard.file_page.file_edit.setText(str(sheet))
+    wizard.file_page.read_file()
+    spin(lambda: wizard.step() == "columns" or wizard.file_page.file_error.isVisible())
     previewed = time.perf_counter() - t0
     preview_stall = beat.stop()
     if wizard.step() != "columns":
-        print("  preview failed:", wizard.file_error.text())
+        print("  preview failed:", wizard.file_page.file_error.text())
         ctx.shutdown()
         return
     line(f"import wizard: preview of a {rows:,}-line sheet", ms(previewed), "", "")
@@ -340,8 +340,8 @@ def import_stall(shop: Path, sheet: Path, rows: int) -> None:
 
     beat.start()
     t0 = time.perf_counter()
-    wizard.run_check()
-    spin(lambda: wizard.check_outcome is not None or wizard.step() != "check")
+    wizard.columns_page.request_check()
+    spin(lambda: wizard.check_page.outcome is not None or wizard.step() != "check")
     checked = time.perf_counter() - t0
     check_stall = beat.stop()
     line("  check every row (dry run, reader thread)", ms(checked), "", "")
@@ -350,12 +350,12 @@ def import_stall(shop: Path, sheet: Path, rows: int) -> None:
 
     beat.start()
     t0 = time.perf_counter()
-    wizard.run_import()
+    wizard.check_page.request_import()
     spin(lambda: wizard.step() == "result" or (wizard.job is not None and wizard.job.done
                                                 and wizard.step() != "import"))
     imported = time.perf_counter() - t0
     import_stall_ms = beat.stop()
-    result = wizard.outcome.result if wizard.outcome else None
+    result = wizard.result_page.outcome.result if wizard.result_page.outcome else None
     reference_db = open_shop_database(reference_db_path)
     t0 = time.perf_counter()
     direct = import_file(reference_db, sheet, "sales")

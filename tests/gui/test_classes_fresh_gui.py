@@ -52,9 +52,9 @@ def test_an_import_and_its_undo_reclassify_in_the_background(qtbot: Any, ctx: Ap
     wizard.show()
     to_columns(qtbot, wizard, sales_file(tmp_path / "三月流水.xlsx"))
     with qtbot.waitSignal(wizard.checked, timeout=30_000):
-        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(wizard.finished, timeout=30_000):
-        qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.check_page.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "updating…" in window.classification_label.text(), timeout=10_000)
     qtbot.waitUntil(lambda: _fresh(window), timeout=60_000)
     assert freshness(ctx.db).stale is None
@@ -65,7 +65,7 @@ def test_an_import_and_its_undo_reclassify_in_the_background(qtbot: Any, ctx: Ap
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(wizard.undone, timeout=30_000):
-        qtbot.mouseClick(wizard.undo_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.result_page.undo_button, Qt.MouseButton.LeftButton)
     # the undo's full run replaces today's snapshot by a new one
     qtbot.waitUntil(lambda: _fresh(window) and freshness(ctx.db).snapshot_id != first, timeout=60_000)
     assert all(member_classes(ctx.db, m) is None for m in imported)  # the undone members left the classes too

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox
 from sqlalchemy import func, select
 
@@ -65,18 +65,18 @@ def wizard(qtbot: Any, ctx: AppContext) -> ImportWizard:
 
 def to_columns(qtbot: Any, wizard: ImportWizard, path: Path) -> None:
     if str(path).isascii():
-        wizard.file_edit.setFocus()
-        qtbot.keyClick(wizard.file_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        qtbot.keyClicks(wizard.file_edit, str(path))  # the owner types or pastes the path
+        wizard.file_page.file_edit.setFocus()
+        qtbot.keyClick(wizard.file_page.file_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(wizard.file_page.file_edit, str(path))  # the owner types or pastes the path
     else:
-        wizard.file_edit.setText(str(path))  # as "Choose file ..." fills it (QTest cannot type Chinese)
+        wizard.file_page.file_edit.setText(str(path))  # as "Choose file ..." fills it (QTest cannot type Chinese)
     with qtbot.waitSignal(wizard.preview_loaded, timeout=20_000):
-        qtbot.mouseClick(wizard.read_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.file_page.read_button, Qt.MouseButton.LeftButton)
     assert wizard.step() == "columns"
 
 
 def field_box(wizard: ImportWizard, column: int) -> QComboBox:
-    box = wizard.mapping_table.indexWidget(wizard.mapping_model.index(column, MappingModel.FIELD_COLUMN))
+    box = wizard.columns_page.mapping_table.indexWidget(wizard.columns_page.mapping_model.index(column, MappingModel.FIELD_COLUMN))
     assert isinstance(box, QComboBox)
     return box
 
@@ -96,53 +96,53 @@ def test_import_a_sheet_through_the_wizard_and_undo_it(qtbot: Any, qtmodeltester
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     path = sales_file(tmp_path / "三月流水.xlsx")
     to_columns(qtbot, wizard, path)
-    model = wizard.mapping_model
+    model = wizard.columns_page.mapping_model
     qtmodeltester.check(model)
-    qtmodeltester.check(wizard.sample_model)
+    qtmodeltester.check(wizard.columns_page.sample_model)
     assert [model.index(c, 1).data() for c in range(model.rowCount())] == HEADER
     assert model.fields[:5] == ["date", "phone", "product", "quantity", "amount"]
-    assert "row 2" in wizard.mapping_hint.text()
-    assert wizard.check_button.isEnabled()
+    assert "row 2" in wizard.columns_page.mapping_hint.text()
+    assert wizard.columns_page.check_button.isEnabled()
 
     # the owner takes the date away by mistake: Next is refused with the reason, then puts it back
     choose(qtbot, wizard, 0, IGNORE)
-    assert not wizard.check_button.isEnabled() and "Date" in wizard.mapping_error.text()
-    assert wizard.sample_model.headerData(0, Qt.Orientation.Horizontal).endswith("→ —")
+    assert not wizard.columns_page.check_button.isEnabled() and "Date" in wizard.columns_page.mapping_error.text()
+    assert wizard.columns_page.sample_model.headerData(0, Qt.Orientation.Horizontal).endswith("→ —")
     choose(qtbot, wizard, 0, "date")
     choose(qtbot, wizard, 5, "name")  # and imports the note column as the name, then thinks better of it
     assert model.fields[5] == "name" and model.fields[0] == "date"  # passing "Date" on the way took nothing
     choose(qtbot, wizard, 5, "phone")
-    assert not wizard.check_button.isEnabled() and "two columns" in wizard.mapping_error.text()
+    assert not wizard.columns_page.check_button.isEnabled() and "two columns" in wizard.columns_page.mapping_error.text()
     choose(qtbot, wizard, 5, IGNORE)
-    assert wizard.check_button.isEnabled() and not wizard.mapping_error.isVisible()
+    assert wizard.columns_page.check_button.isEnabled() and not wizard.columns_page.mapping_error.isVisible()
 
     with qtbot.waitSignal(wizard.checked, timeout=30_000):
-        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
     assert wizard.step() == "check" and counts(ctx.db) == (0, 0, 0)  # nothing written by the check
-    labels = wizard.check_labels
+    labels = wizard.check_page.check_labels
     assert (labels["rows"].text(), labels["imported"].text(), labels["rejected"].text()) == ("7", "6", "1")
     assert labels["members_created"].text() == "3"
-    qtmodeltester.check(wizard.check_rejects)
-    assert wizard.check_rejects.rowCount() == 1
-    assert "12345" in wizard.check_rejects.index(0, 2).data()
-    assert wizard.import_button.text().replace("&", "") == "Import 6 rows"
+    qtmodeltester.check(wizard.check_page.check_rejects)
+    assert wizard.check_page.check_rejects.rowCount() == 1
+    assert "12345" in wizard.check_page.check_rejects.index(0, 2).data()
+    assert wizard.check_page.import_button.text().replace("&", "") == "Import 6 rows"
 
     saved = tmp_path / "checked rejects.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
-    qtbot.mouseClick(wizard.check_save, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.check_page.check_save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(saved.exists, timeout=10_000)
 
     with qtbot.waitSignal(wizard.finished, timeout=30_000) as done:
-        qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.check_page.import_button, Qt.MouseButton.LeftButton)
     outcome = done.args[0]
     assert wizard.step() == "result" and outcome.result.imported == 6 and outcome.result.batch is not None
     assert counts(ctx.db) == (6, 3, 1)
-    assert wizard.result_labels["purchases"].text() == "6"
-    assert wizard.result_rejects.rowCount() == 1 and wizard.result_rejects.index(0, 1).data() == "9"  # its sheet row
+    assert wizard.result_page.result_labels["purchases"].text() == "6"
+    assert wizard.result_page.result_rejects.rowCount() == 1 and wizard.result_page.result_rejects.index(0, 1).data() == "9"  # its sheet row
 
     rejects = tmp_path / "result rejects.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(rejects.with_suffix("")), ""))
-    qtbot.mouseClick(wizard.result_save, Qt.MouseButton.LeftButton)  # ".xlsx" is added
+    qtbot.mouseClick(wizard.result_page.result_save, Qt.MouseButton.LeftButton)  # ".xlsx" is added
     qtbot.waitUntil(rejects.exists, timeout=10_000)
     from shopcrm.services.importing.review import read_rejects_file
 
@@ -150,9 +150,9 @@ def test_import_a_sheet_through_the_wizard_and_undo_it(qtbot: Any, qtmodeltester
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(wizard.undone, timeout=30_000):
-        qtbot.mouseClick(wizard.undo_button, Qt.MouseButton.LeftButton)
-    assert counts(ctx.db)[:2] == (0, 0) and "undone" in wizard.result_title.text()
-    assert not wizard.undo_button.isEnabled()
+        qtbot.mouseClick(wizard.result_page.undo_button, Qt.MouseButton.LeftButton)
+    assert counts(ctx.db)[:2] == (0, 0) and "undone" in wizard.result_page.result_title.text()
+    assert not wizard.result_page.undo_button.isEnabled()
 
 
 def test_importing_the_same_file_again_adds_nothing(qtbot: Any, ctx: AppContext, wizard: ImportWizard,
@@ -161,15 +161,15 @@ def test_importing_the_same_file_again_adds_nothing(qtbot: Any, ctx: AppContext,
     for round_ in (1, 2):
         to_columns(qtbot, wizard, path)
         with qtbot.waitSignal(wizard.checked, timeout=30_000):
-            qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
         if round_ == 1:
             with qtbot.waitSignal(wizard.finished, timeout=30_000):
-                qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+                qtbot.mouseClick(wizard.check_page.import_button, Qt.MouseButton.LeftButton)
             wizard.restart()  # "Import another file" on the result page
-            assert wizard.step() == "file" and not wizard.file_edit.text()
-    assert wizard.check_labels["duplicates"].text() == "6" and wizard.check_labels["imported"].text() == "0"
-    assert not wizard.import_button.isEnabled()
-    assert "imported before" in wizard.check_notes.text()
+            assert wizard.step() == "file" and not wizard.file_page.file_edit.text()
+    assert wizard.check_page.check_labels["duplicates"].text() == "6" and wizard.check_page.check_labels["imported"].text() == "0"
+    assert not wizard.check_page.import_button.isEnabled()
+    assert "imported before" in wizard.check_page.check_notes.text()
     assert counts(ctx.db)[0] == 6
 
 
@@ -181,33 +181,33 @@ def test_earlier_imports_are_listed_and_can_be_undone(qtbot: Any, qtmodeltester:
     wizard = ImportWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
-    qtbot.waitUntil(lambda: wizard.batch_model.rowCount() == 1, timeout=10_000)
-    qtmodeltester.check(wizard.batch_model)
-    assert wizard.batch_model.index(0, 3).data() == "old.xlsx" and wizard.batch_model.index(0, 6).data() == "1"
-    wizard.batch_table.selectRow(0)
-    assert wizard.batch_undo.isEnabled() and wizard.batch_save.isEnabled()
+    qtbot.waitUntil(lambda: wizard.file_page.earlier.batch_model.rowCount() == 1, timeout=10_000)
+    qtmodeltester.check(wizard.file_page.earlier.batch_model)
+    assert wizard.file_page.earlier.batch_model.index(0, 3).data() == "old.xlsx" and wizard.file_page.earlier.batch_model.index(0, 6).data() == "1"
+    wizard.file_page.earlier.batch_table.selectRow(0)
+    assert wizard.file_page.earlier.batch_undo.isEnabled() and wizard.file_page.earlier.batch_save.isEnabled()
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(wizard.undone, timeout=30_000):
-        qtbot.mouseClick(wizard.batch_undo, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.batch_model.rowCount() == 1 and wizard.batch_model.row(0).status == "undone",
+        qtbot.mouseClick(wizard.file_page.earlier.batch_undo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.file_page.earlier.batch_model.rowCount() == 1 and wizard.file_page.earlier.batch_model.row(0).status == "undone",
                     timeout=10_000)
-    assert counts(ctx.db)[0] == 0 and result.batch == wizard.batch_model.row(0).id
-    assert wizard.batch_model.index(0, 7).data().startswith("Undone")
+    assert counts(ctx.db)[0] == 0 and result.batch == wizard.file_page.earlier.batch_model.row(0).id
+    assert wizard.file_page.earlier.batch_model.index(0, 7).data().startswith("Undone")
 
 
 def test_a_bad_file_gets_a_message_on_the_first_page(qtbot: Any, wizard: ImportWizard, tmp_path: Path) -> None:
     empty = tmp_path / "empty.xlsx"
     empty.write_bytes(b"")
-    wizard.file_edit.setText(str(empty))
-    qtbot.mouseClick(wizard.read_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.file_error.isVisible(), timeout=20_000)
-    assert wizard.step() == "file" and "empty" in wizard.file_error.text()
-    assert wizard.read_button.isEnabled()
+    wizard.file_page.file_edit.setText(str(empty))
+    qtbot.mouseClick(wizard.file_page.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.file_page.file_error.isVisible(), timeout=20_000)
+    assert wizard.step() == "file" and "empty" in wizard.file_page.file_error.text()
+    assert wizard.file_page.read_button.isEnabled()
     text = tmp_path / "notes.xlsx"  # plain text: read as a CSV without any header
     text.write_text("this is not a sales list\nnor is this\n", encoding="utf-8")
     to_columns(qtbot, wizard, text)
-    assert "No header row" in wizard.mapping_hint.text()
-    assert not wizard.check_button.isEnabled() and wizard.mapping_error.text()
+    assert "No header row" in wizard.columns_page.mapping_hint.text()
+    assert not wizard.columns_page.check_button.isEnabled() and wizard.columns_page.mapping_error.text()
 
 
 def test_a_member_list_is_recognised_and_the_kind_switched(qtbot: Any, ctx: AppContext, wizard: ImportWizard,
@@ -219,17 +219,17 @@ def test_a_member_list_is_recognised_and_the_kind_switched(qtbot: Any, ctx: AppC
     path = tmp_path / "会员.xlsx"
     wb.save(path)
     to_columns(qtbot, wizard, path)
-    assert wizard.kind_button.isVisible() and "member list" in wizard.kind_hint.text()
+    assert wizard.columns_page.kind_button.isVisible() and "member list" in wizard.columns_page.kind_hint.text()
     with qtbot.waitSignal(wizard.preview_loaded, timeout=20_000):
-        qtbot.mouseClick(wizard.kind_button, Qt.MouseButton.LeftButton)
-    assert wizard.kind() == "members" and not wizard.kind_button.isVisible()
+        qtbot.mouseClick(wizard.columns_page.kind_button, Qt.MouseButton.LeftButton)
+    assert wizard.kind() == "members" and not wizard.columns_page.kind_button.isVisible()
     with qtbot.waitSignal(wizard.checked, timeout=30_000):
-        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
-    assert wizard.check_labels["members_created"].text() == "2"
-    assert not wizard.check_labels["purchases"].isVisible()
+        qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
+    assert wizard.check_page.check_labels["members_created"].text() == "2"
+    assert not wizard.check_page.check_labels["purchases"].isVisible()
     with qtbot.waitSignal(wizard.finished, timeout=30_000):
-        qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
-    assert counts(ctx.db)[1] == 2 and not wizard.segments_button.isVisible()
+        qtbot.mouseClick(wizard.check_page.import_button, Qt.MouseButton.LeftButton)
+    assert counts(ctx.db)[1] == 2 and not wizard.result_page.segments_button.isVisible()
 
 
 def test_cancel_during_the_import_writes_nothing(qtbot: Any, ctx: AppContext, wizard: ImportWizard,
@@ -252,16 +252,16 @@ def test_cancel_during_the_import_writes_nothing(qtbot: Any, ctx: AppContext, wi
     monkeypatch.setattr(jobs, "import_file", held_import)
     to_columns(qtbot, wizard, path)
     with qtbot.waitSignal(wizard.checked, timeout=60_000):
-        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.check_page.import_button, Qt.MouseButton.LeftButton)
     assert wizard.step() == "import"
-    qtbot.waitUntil(lambda: wizard.run_cancel.isVisible() and wizard.job is not None and wizard.job.state == "running",
+    qtbot.waitUntil(lambda: wizard.progress_page.run_cancel.isVisible() and wizard.job is not None and wizard.job.state == "running",
                     timeout=20_000)
     with qtbot.waitSignal(wizard.finished, timeout=60_000) as done:
-        qtbot.mouseClick(wizard.run_cancel, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.progress_page.run_cancel, Qt.MouseButton.LeftButton)
         pressed.set()
     assert done.args == [None] and wizard.job.state == "cancelled"
-    assert wizard.step() == "check" and "nothing was imported" in wizard.check_title.text()
+    assert wizard.step() == "check" and "nothing was imported" in wizard.check_page.check_title.text()
     assert counts(ctx.db) == (0, 0, 0)
 
 
@@ -288,19 +288,19 @@ def test_dates_that_do_not_show_their_order_are_asked(qtbot: Any, ctx: AppContex
     path = tmp_path / "yy.csv"
     path.write_text("日期,手机,实收\n25/01/02 10:00,13800001111,20\n25/01/03 11:00,13800001111,30\n", encoding="utf-8")
     to_columns(qtbot, wizard, path)
-    box = wizard.date_order_box
-    assert box.isVisible() and wizard.date_hint.isVisible() and "25/01/02 10:00" in wizard.date_hint.text()
+    box = wizard.columns_page.date_order_box
+    assert box.isVisible() and wizard.columns_page.date_hint.isVisible() and "25/01/02 10:00" in wizard.columns_page.date_hint.text()
     assert [box.itemData(i) for i in range(box.count())] == [None, "dmy", "ymd"]
-    assert not wizard.check_button.isEnabled() and "order of day, month and year" in wizard.mapping_error.text()
+    assert not wizard.columns_page.check_button.isEnabled() and "order of day, month and year" in wizard.columns_page.mapping_error.text()
     box.setFocus()
     while box.currentData() != "ymd":
         qtbot.keyClick(box, Qt.Key.Key_Down)
-    assert wizard.check_button.isEnabled()
+    assert wizard.columns_page.check_button.isEnabled()
     with qtbot.waitSignal(wizard.checked, timeout=30_000):
-        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
-    assert wizard.check_labels["imported"].text() == "2" and wizard.check_labels["rejected"].text() == "0"
+        qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
+    assert wizard.check_page.check_labels["imported"].text() == "2" and wizard.check_page.check_labels["rejected"].text() == "0"
     with qtbot.waitSignal(wizard.finished, timeout=30_000):
-        qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.check_page.import_button, Qt.MouseButton.LeftButton)
     with ctx.db.read() as s:
         assert sorted(s.scalars(select(Purchase.purchased_at))) == [dt.datetime(2025, 1, 2, 10), dt.datetime(2025, 1, 3, 11)]
 
@@ -330,23 +330,61 @@ def test_check_step_shows_rejected_row_numbers_and_repeated_lines_apart(qtbot: A
     path = messy_receipts_file(tmp_path / "pos.xlsx")
     to_columns(qtbot, wizard, path)
     with qtbot.waitSignal(wizard.checked, timeout=30_000):
-        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
     assert counts(ctx.db) == (0, 0, 0)
-    rejects = wizard.check_rejects
+    rejects = wizard.check_page.check_rejects
     assert rejects.rowCount() == 1
     assert rejects.index(0, 1).data() == "8"  # the row number in the sheet, before anything is imported
     assert "1390000222" in rejects.index(0, 3).data()
-    labels = wizard.check_labels
+    labels = wizard.check_page.check_labels
     assert labels["duplicates"].text() == "0"  # a first import: nothing is "already imported"
     assert labels["in_file_duplicates"].text() == "1" and labels["in_file_duplicates"].isVisible()
-    assert wizard.check_form.labelForField(labels["in_file_duplicates"]).text() == \
+    assert wizard.check_page.check_form.labelForField(labels["in_file_duplicates"]).text() == \
         "Lines repeated in the file (counted once)"
 
     with qtbot.waitSignal(wizard.finished, timeout=30_000):
-        qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.check_page.import_button, Qt.MouseButton.LeftButton)
     assert counts(ctx.db)[0] == 2  # R001 and R002 (R003 rejected)
-    wizard.go("file")
+    qtbot.mouseClick(wizard.result_page.again_button, Qt.MouseButton.LeftButton)
     to_columns(qtbot, wizard, path)  # the same file again: now its rows are already in the shop
     with qtbot.waitSignal(wizard.checked, timeout=30_000):
-        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
-    assert int(wizard.check_labels["duplicates"].text()) >= 3
+        qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
+    assert int(wizard.check_page.check_labels["duplicates"].text()) >= 3
+
+
+def test_check_step_of_a_member_list_shows_row_numbers_and_repeats_apart(qtbot: Any, ctx: AppContext,
+                                                                          wizard: ImportWizard, tmp_path: Path) -> None:
+    """A member list with one member twice and a bad phone: on a first import nobody is "already
+    imported"; the bad row's number shows before anything is written; the second time, all are."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["会员名单"])
+    ws.append(["会员卡号", "姓名", "手机号"])
+    ws.append(["VIP001", "王芳", "13800001111"])
+    ws.append(["VIP002", "李雷", "1380000222"])  # row 4: a digit missing
+    ws.append(["VIP001", "王芳", "13800001111"])  # row 5: the same member again
+    ws.append(["VIP003", "张三", "13900003333"])
+    path = tmp_path / "members.xlsx"
+    wb.save(path)
+    qtbot.mouseClick(wizard.file_page.members_radio, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, wizard.file_page.members_radio.height() // 2))
+    assert wizard.kind() == "members"
+    to_columns(qtbot, wizard, path)
+    with qtbot.waitSignal(wizard.checked, timeout=30_000):
+        qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
+    page = wizard.check_page
+    assert counts(ctx.db) == (0, 0, 0)
+    assert [page.check_rejects.index(r, 1).data() for r in range(page.check_rejects.rowCount())] == ["4"]
+    labels = page.check_labels
+    assert labels["duplicates"].text() == "0"  # a first import: nothing is "already imported"
+    assert labels["in_file_duplicates"].isVisible() and labels["in_file_duplicates"].text() == "1"
+    assert labels["members_created"].text() == "2" and labels["rejected"].text() == "1"
+    with qtbot.waitSignal(wizard.finished, timeout=30_000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert counts(ctx.db)[1] == 2
+    qtbot.mouseClick(wizard.result_page.again_button, Qt.MouseButton.LeftButton)
+    to_columns(qtbot, wizard, path)
+    with qtbot.waitSignal(wizard.checked, timeout=30_000):
+        qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
+    assert labels["duplicates"].text() == "2" and labels["in_file_duplicates"].text() == "1"
+    assert labels["imported"].text() == "0" and not page.import_button.isEnabled()

@@ -103,3 +103,8 @@ class Feedback(Base):
     rating_service: Mapped[int | None] = mapped_column(SmallInteger)
     rating_environment: Mapped[int | None] = mapped_column(SmallInteger)
     comment: Mapped[str | None] = mapped_column(Text)
+    # Feedback from a ratings sheet: the product rated (optional), the batch (undone as a whole) and
+    # the row's fingerprint, by which importing the same rows again adds nothing.
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"))
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"), index=True)
+    import_ref: Mapped[str | None] = mapped_column(String(40), unique=True)

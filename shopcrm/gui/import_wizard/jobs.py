@@ -29,6 +29,26 @@ from shopcrm.services.importing.undo import undo_import
 from shopcrm.services.shop.database import Database
 
 
+@dataclass(frozen=True)
+class LoadedFile:
+    """A file read for the preview, as the kind the owner said it is."""
+
+    path: Path
+    kind: str
+    preview: FilePreview
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What the owner chose on the columns page: each chosen sheet's mapping and date order."""
+
+    path: Path
+    kind: str
+    mappings: dict[str, dict[int, str]]
+    sheets: list[str]
+    date_orders: dict[str, str]
+
+
 @dataclass
 class Outcome:
     """A check or an import: the service's result and the rejected rows to show."""

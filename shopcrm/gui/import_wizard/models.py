@@ -16,7 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from shopcrm.i18n import QT_TRANSLATE_NOOP
-from shopcrm.io.headers import IGNORE, REASON, column_letter
+from shopcrm.services.importing.fields import EARLIER_REASON as REASON
+from shopcrm.services.importing.fields import NOT_IMPORTED as IGNORE
+from shopcrm.services.importing.fields import column_letter
 from shopcrm.services.importing.review import RejectedLine
 from shopcrm.services.importing.sheets import SheetPreview, field_label
 

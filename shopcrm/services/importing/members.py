@@ -21,12 +21,10 @@ from shopcrm.db import bulk
 from shopcrm.db.engine import Database
 from shopcrm.db.models import (
     ConsentEvent,
-    ImportBatch,
     ImportMemberChange,
     Member,
     MemberTag,
     PointsEntry,
-    RejectedRow,
 )
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
@@ -45,7 +43,6 @@ from shopcrm.io.values import (
 )
 from shopcrm.io.workbook import open_workbook
 from shopcrm.services.importing.sheets import (
-    PROGRESS_EVERY,
     REJECTED_ROWS_KEPT,
     ImportOptions,
     ImportResult,
@@ -53,13 +50,15 @@ from shopcrm.services.importing.sheets import (
     Rejected,
     RowStats,
     backup_before_import,
-    data_rows,
     earlier_batches,
     finish_import,
-    json_value,
+    new_batch,
+    numbered_rows,
     prepare_sheets,
     report_progress,
+    row_values,
     sheet_conventions,
+    store_rejected_rows,
 )
 from shopcrm.services.members.birthdays import LUNAR, SOLAR, parse_lunar_birthday
 from shopcrm.services.members.records import CardNumbers
@@ -203,21 +202,15 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
         prepared, notes = prepare_sheets(db, wb, "members", options)
         result.notes.extend(notes)
         result.sheets = [p.name for p in prepared]
-        total = sum(p.sheet.total_rows or 0 for p in prepared) or None
-        done = 0
         # The registration dates' day/month/year order, per sheet, from all of its values.
         conventions = sheet_conventions([(p.name, p.sheet, p.header_index, p.mapping) for p in prepared], "members", options,
                                         lambda when: when.date() <= today)
-        for sheet in prepared:
-            orders = conventions[sheet.name].date_orders.get("registered_on")
-            for number, cells in data_rows(sheet, stats, options.tuning):
-                done += 1
-                if done % PROGRESS_EVERY == 0:
-                    report_progress(options, "reading", done, total)
-                try:
-                    parsed.append(_parse(sheet, number, cells, settings, today, orders))
-                except _RowError as exc:
-                    rejects.append(Rejected(sheet.name, number, _clean_values(cells), exc.reason))
+        orders = {p.name: conventions[p.name].date_orders.get("registered_on") for p in prepared}
+        for sheet, number, cells in numbered_rows(prepared, stats, options):
+            try:
+                parsed.append(_parse(sheet, number, cells, settings, today, orders[sheet.name]))
+            except _RowError as exc:
+                rejects.append(Rejected(sheet.name, number, row_values(cells), exc.reason))
     result.skipped = stats.skipped
     result.rows = len(parsed) + len(rejects)
     if result.rows == 0:
@@ -231,11 +224,12 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
         targets: list[_Target] = []
         created: list[_Target] = []
         now = dt.datetime.now().replace(microsecond=0)
+        matched: set[int] = set()  # targets an earlier row of this file matched (id() of the _Target)
         for row in parsed:
             try:
                 target, is_new = _match(row, by_phone, by_card, options.overwrite)
             except _RowError as exc:
-                rejects.append(Rejected(row.sheet, row.row, _clean_values(row.values), exc.reason))
+                rejects.append(Rejected(row.sheet, row.row, row_values(row.values), exc.reason))
                 continue
             if is_new:
                 target = _Target(0, row.phone, row.card or "", {}, row.registered_on or today, False, False, 0, False, 0, set(), True)
@@ -256,6 +250,9 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
                     targets.append(target)
             else:
                 result.duplicates += 1
+                if id(target) in matched:  # the same member again in this file, not a row already in the shop
+                    result.in_file_duplicates += 1
+            matched.add(id(target))
         result.rejected = len(rejects)
         result.members_created = len(created)
         rejects.sort(key=lambda r: (r.sheet, r.row_number))
@@ -263,13 +260,6 @@ def import_members(db: Database, path: str | Path, options: ImportOptions) -> Im
         if not options.dry_run and not result.nothing_imported():
             result.batch = _write(s, conn, info, prepared, result, created, targets, rejects, file_cards, now, options)
     return finish_import(db, "members", options, result, rejects, prepared)
-
-
-def _clean_values(cells: list[Any]) -> list[Any]:
-    values = [c if isinstance(c, dt.date | dt.datetime) else json_value(c) for c in cells]
-    while values and values[-1] in (None, ""):
-        values.pop()
-    return values
 
 
 def _load(conn: Any, phones: set[str], cards: set[str]) -> tuple[dict[str, _Target], dict[str, _Target]]:
@@ -381,13 +371,7 @@ def _write(
     now: dt.datetime,
     options: ImportOptions,
 ) -> int:
-    batch = ImportBatch(
-        kind="members", file_name=info.path.name[:260], content_hash=info.sha256, started_at=now, rows_read=result.rows,
-        imported=result.imported, duplicates=result.duplicates, skipped=result.skipped, rejected=result.rejected,
-        members_created=result.members_created, purchases=0, status="done",
-        mapping={p.name: {str(c): f for c, f in p.mapping.items()} for p in prepared},
-        headers={p.name: list(p.headers) for p in prepared},
-    )
+    batch = new_batch("members", info.path.name, info.sha256, prepared, result, now)
     s.add(batch)
     s.flush()
     batch_id = batch.id
@@ -454,12 +438,7 @@ def _write(
     ]
     if points_rows:
         conn.execute(insert(PointsEntry.__table__), points_rows)
-    if rejects:
-        conn.execute(
-            insert(RejectedRow.__table__),
-            [{"batch_id": batch_id, "sheet": r.sheet[:100], "row_number": r.row_number,
-              "values": [json_value(v) for v in r.values], "reason": r.reason} for r in rejects],
-        )
+    store_rejected_rows(conn, batch_id, rejects)
     batch.finished_at = dt.datetime.now().replace(microsecond=0)
     s.flush()
     return batch_id

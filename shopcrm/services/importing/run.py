@@ -1,4 +1,4 @@
-"""The one entry point of an import: `import_file` picks the sales or member importer.
+"""The one entry point of an import: `import_file` picks the sales, member or ratings importer.
 
     result = import_file(db, path, "sales", ImportOptions(progress=..., cancel=token))
 
@@ -14,12 +14,13 @@ from pathlib import Path
 from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.services.importing.members import import_members
+from shopcrm.services.importing.ratings import import_ratings
 from shopcrm.services.importing.sales import import_sales
 from shopcrm.services.importing.sheets import ImportOptions, ImportResult, check_options, without_cyclic_gc
 
 
 def import_file(db: Database, path: str | Path, kind: str, options: ImportOptions | None = None) -> ImportResult:
-    """Import a sales or members sheet (see the module doc).  Raises ShopError for a bad file."""
+    """Import a sales, members or ratings sheet (see the module doc).  Raises ShopError for a bad file."""
     options = options or ImportOptions()
     check_options(options)
     if kind == "sales":
@@ -28,4 +29,6 @@ def import_file(db: Database, path: str | Path, kind: str, options: ImportOption
     if kind == "members":
         with without_cyclic_gc():
             return import_members(db, path, options)
+    if kind == "ratings":
+        return import_ratings(db, path, options)
     raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown import kind {kind}."), "kind", kind=kind)

@@ -19,11 +19,11 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from shopcrm.db.backup import backup_before
 from shopcrm.db.engine import Database
-from shopcrm.db.models import HeaderMapping, ImportBatch
+from shopcrm.db.models import HeaderMapping, ImportBatch, RejectedRow
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.columns import CACHE_LIMIT, UNIQUE_AFTER, FilledColumn, column, text_values
@@ -47,7 +47,7 @@ from shopcrm.io.values import DATE_ORDERS, EARLIEST, is_empty, is_subtotal_label
 from shopcrm.io.workbook import Sheet, Workbook, open_workbook
 from shopcrm.jobs import CancelToken, Progress
 
-KINDS = ("sales", "members")
+KINDS = ("sales", "members", "ratings")
 PROGRESS_EVERY = 5_000
 
 
@@ -384,7 +384,7 @@ def preview_file(db: Database | None, path: str | Path, kind: str, *, sample_row
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "Unknown import kind {kind}."), "kind", kind=kind)
     info = inspect_file(path)
     sheets: list[SheetPreview] = []
-    scores = {"sales": 0.0, "members": 0.0}
+    scores = dict.fromkeys(KINDS, 0.0)
     with open_workbook(path, info) as wb:
         for name in wb.sheet_names:
             sheet = wb.sheet(name)
@@ -416,7 +416,7 @@ def preview_file(db: Database | None, path: str | Path, kind: str, *, sample_row
                 )
             )
         _preview_conventions(wb, kind, sheets)
-    kind_guess = "members" if scores["members"] > scores["sales"] else "sales"
+    kind_guess = max(KINDS, key=lambda k: scores[k])  # the first kind (sales) on a tie
     return FilePreview(info.path.name, info.format, info.size, kind_guess, sheets)
 
 
@@ -426,7 +426,7 @@ def _preview_conventions(wb: Workbook, kind: str, sheets: list[SheetPreview]) ->
     mapped = [(p.name, wb.sheet(p.name), p.header_row - 1, p.mapping) for p in sheets if p.header_row is not None]
     if not mapped:
         return
-    valid = (lambda when: EARLIEST <= when <= latest) if kind == "sales" else (lambda when: True)
+    valid = (lambda when: EARLIEST <= when <= latest) if kind in ("sales", "ratings") else (lambda when: True)
     found = sheet_conventions(mapped, kind, None, valid)
     for p in sheets:
         conventions = found.get(p.name)
@@ -460,7 +460,8 @@ def prepare_sheets(db: Database | None, wb: Workbook, kind: str, options: Import
             PreparedSheet(name, sheet, guess.header_index, guess.headers, guess.mapping, source, layout_key(kind, guess.headers))
         )
     if not prepared:
-        what = translate("import", "sales") if kind == "sales" else translate("import", "members")
+        what = {"sales": translate("import", "sales"), "members": translate("import", "members"),
+                "ratings": translate("import", "ratings")}.get(kind, kind)
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "No sheet of {file} looks like a list of {what}. {problems}"),
             "file",
@@ -491,7 +492,7 @@ def _hidden_sheet_notes(wb: Workbook, kind: str) -> list[str]:
 
 
 MONEY_FIELDS = ("amount", "gross", "discount", "unit_price", "order_total")
-DATE_FIELDS = {"sales": ("date",), "members": ("registered_on",)}
+DATE_FIELDS = {"sales": ("date",), "members": ("registered_on",), "ratings": ("date",)}
 
 
 def chosen_date_order(options: ImportOptions | None, sheet: str) -> str | None:
@@ -704,6 +705,50 @@ def json_value(value: Any) -> Any:
     if isinstance(value, dt.timedelta):
         return value.total_seconds()
     return str(value)
+
+
+def numbered_rows(prepared: Sequence[PreparedSheet], stats: RowStats,
+                  options: ImportOptions) -> Iterator[tuple[PreparedSheet, int, list[Any]]]:
+    """Every data row of the sheets, (sheet, row number, cells), reporting the reading progress
+    (and so checking for a cancel) every PROGRESS_EVERY rows."""
+    total = sum(p.sheet.total_rows or 0 for p in prepared) or None
+    done = 0
+    for sheet in prepared:
+        for number, cells in data_rows(sheet, stats, options.tuning):
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                report_progress(options, "reading", done, total)
+            yield sheet, number, cells
+
+
+def new_batch(kind: str, file_name: str, content_hash: str, prepared: Sequence[PreparedSheet], result: ImportResult,
+              now: dt.datetime) -> ImportBatch:
+    """The batch row of an import: its counts, and each sheet's mapping and headers (for the rejects file)."""
+    return ImportBatch(
+        kind=kind, file_name=file_name[:260], content_hash=content_hash, started_at=now, rows_read=result.rows,
+        imported=result.imported, duplicates=result.duplicates, skipped=result.skipped, rejected=result.rejected,
+        members_created=result.members_created, purchases=result.purchases, status="done",
+        mapping={p.name: {str(c): f for c, f in p.mapping.items()} for p in prepared},
+        headers={p.name: list(p.headers) for p in prepared},
+    )
+
+
+def store_rejected_rows(conn: Any, batch_id: int, rejects: Sequence[Rejected]) -> None:
+    """A batch's rejected rows, kept so that they can be listed and saved again later."""
+    if rejects:
+        conn.execute(insert(RejectedRow.__table__), [
+            {"batch_id": batch_id, "sheet": r.sheet[:100], "row_number": r.row_number,
+             "values": [json_value(v) for v in r.values], "reason": r.reason} for r in rejects
+        ])
+
+
+def row_values(cells: Sequence[Any]) -> list[Any]:
+    """A rejected row's cells as kept for the rejects file: dates as dates, the rest as JSON,
+    without the empty cells at its end."""
+    values = [c if isinstance(c, dt.date) else json_value(c) for c in cells]
+    while values and values[-1] in (None, ""):
+        values.pop()
+    return values
 
 
 def earlier_batches(db: Database, content_hash: str, kind: str) -> list[int]:

@@ -1,4 +1,4 @@
-"""Undoing an import batch as a whole: its purchases, its points, the members it alone created.
+"""Undoing an import batch as a whole: its purchases, its points, its feedback, the members it alone created.
 
 Members a member-list import merged get their previous values back (where nobody changed them
 since).  Balances are recomputed from the remaining ledger; a balance the undo would push
@@ -44,6 +44,7 @@ class UndoResult:
     members_removed: int
     members_restored: int
     points_removed: int
+    feedback_removed: int = 0
 
     def summary(self) -> dict[str, int]:
         return {
@@ -52,6 +53,7 @@ class UndoResult:
             "members_removed": self.members_removed,
             "members_restored": self.members_restored,
             "points_removed": self.points_removed,
+            "feedback_removed": self.feedback_removed,
         }
 
 
@@ -84,6 +86,7 @@ def undo_import(db: Database, batch_id: int, *, backup: bool = True) -> UndoResu
         conn.execute(delete(lt).where(lt.c.purchase_id.in_(select(pt.c.id).where(pt.c.import_batch_id == batch_id))))
         conn.execute(delete(lnt).where(lnt.c.purchase_id.in_(select(pt.c.id).where(pt.c.import_batch_id == batch_id))))
         purchases_removed = conn.execute(delete(pt).where(pt.c.import_batch_id == batch_id)).rowcount or 0
+        feedback_removed = conn.execute(delete(Feedback.__table__).where(Feedback.__table__.c.import_batch_id == batch_id)).rowcount or 0
         restored = _restore_merged(conn, batch_id, now)
         # A member the batch created stays when anything else has touched it since: a sale or points
         # from elsewhere, a later import that filled it in, an edit, a campaign list, feedback.
@@ -108,7 +111,7 @@ def undo_import(db: Database, batch_id: int, *, backup: bool = True) -> UndoResu
         batch.status = "undone"
         batch.undone_at = now
         s.flush()
-    return UndoResult(batch_id, purchases_removed, len(removable), restored, points_removed)
+    return UndoResult(batch_id, purchases_removed, len(removable), restored, points_removed, feedback_removed)
 
 
 def _take_back_added_lines(conn: Any, batch_id: int) -> set[int]:
