@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Any
 from uuid import uuid4
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -120,14 +120,34 @@ class CounterView(QWidget):
         self._sale_ref: str | None = None
         self._added_by_this_key: str | None = None  # the product the current key press added
 
-        # ---- find a member
+        find_box = self._build_search()
+        card_layout = self._build_card()
+        sale_box = self._build_sale()
+        recent_box = self._build_recent()
+        self._lay_out(find_box, sale_box, recent_box)
+        self._add_shortcuts()
+        self.feedback = CounterFeedback(  # F9: feedback for the card's (or last sale's) member
+            self, ctx, card_layout, member=lambda: self.member, say=self.result_label.setText,
+            back_to_counter=self.focus_search)
+        ctx.operation_finished.connect(self._operation_finished)
+        self.reload_products()
+        self.show_member(None)
+        self._update_lines()
+
+    # ---- building the screen ----------------------------------------------------------------
+    def _big_font(self) -> QFont:
+        """The search and amount fields' font: read at arm's length over the counter."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        return font
+
+    def _build_search(self) -> QGroupBox:
+        """Find the member: the search field, its matches and the New member button."""
         self.search = QLineEdit()
         self.search.setObjectName("counterSearch")
         self.search.setPlaceholderText(self.tr("Phone, last 4 digits, card no. or name"))
         self.search.setClearButtonEnabled(True)
-        font = self.search.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.search.setFont(font)
+        self.search.setFont(self._big_font())
         self.matches = QListWidget()
         self.matches.setObjectName("counterMatches")
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -153,8 +173,10 @@ class CounterView(QWidget):
         hint_row.addWidget(self.search_hint, 1)
         hint_row.addWidget(self.new_member_button)
         find_layout.addLayout(hint_row)
+        return find_box
 
-        # ---- the member's card
+    def _build_card(self) -> QVBoxLayout:
+        """The member's card (self.card) with the money panel's balances; returns its layout."""
         self.card = QFrame()
         self.card.setObjectName("memberCard")
         self.card_name = QLabel()
@@ -176,10 +198,12 @@ class CounterView(QWidget):
                   self.card_birthday, self.card_churn, self.card_recommend):
             card_layout.addWidget(w)
         card_layout.addStretch(1)
-        self.money = MoneyPanel(ctx, self)  # coupon, points, stored value (money_panel.py)
+        self.money = MoneyPanel(self.ctx, self)  # coupon, points, stored value (money_panel.py)
         card_layout.insertWidget(card_layout.count() - 1, self.money.card_summary)
+        return card_layout
 
-        # ---- the sale
+    def _build_sale(self) -> QGroupBox:
+        """The sale: products and their lines, the amount, the payment, the money panel, Save."""
         self.product = QLineEdit()
         self.product.setObjectName("counterProduct")
         self.product.setPlaceholderText(self.tr("Product name (Enter adds it)"))
@@ -204,7 +228,7 @@ class CounterView(QWidget):
         self.lines_table.setMinimumHeight(150)
         self.amount = QLineEdit()
         self.amount.setObjectName("counterAmount")
-        self.amount.setFont(font)
+        self.amount.setFont(self._big_font())
         self.amount.returnPressed.connect(self.save_sale)
         self.amount.textEdited.connect(lambda _t: self.sale_error.clear_message())
         self.payment = QComboBox()
@@ -247,8 +271,10 @@ class CounterView(QWidget):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(1, 1)
+        return sale_box
 
-        # ---- sales rung up here today
+    def _build_recent(self) -> QGroupBox:
+        """The sales rung up here in this session, and Void."""
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("counterRecent")
         self.recent_list.setMinimumWidth(220)
@@ -258,7 +284,10 @@ class CounterView(QWidget):
         recent_layout = QVBoxLayout(recent_box)
         recent_layout.addWidget(self.recent_list, 1)
         recent_layout.addWidget(self.void_button)
+        return recent_box
 
+    def _lay_out(self, find_box: QWidget, sale_box: QWidget, recent_box: QWidget) -> None:
+        """Member search and card on top, the sale and the session's sales below, the result line last."""
         top = QHBoxLayout()
         top.addWidget(find_box, 1)
         top.addWidget(self.card, 1)
@@ -271,6 +300,8 @@ class CounterView(QWidget):
         layout.addLayout(bottom, 1)
         layout.addWidget(self.result_label)
 
+    def _add_shortcuts(self) -> None:
+        """The counter's keys, live anywhere on the screen (the money panel and feedback add theirs)."""
         for keys, slot in (("Ctrl+N", self.register_member), ("F12", self.save_sale),
                            ("Ctrl+Return", self.save_sale), ("Ctrl+Enter", self.save_sale),
                            ("Ctrl+F", self.focus_search)):
@@ -280,12 +311,6 @@ class CounterView(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self._escape)
-
-        self.feedback = CounterFeedback(self, card_layout)  # F9: feedback for the card's (or last sale's) member
-        ctx.operation_finished.connect(self._operation_finished)
-        self.reload_products()
-        self.show_member(None)
-        self._update_lines()
 
     # ---- hooks of the main window -----------------------------------------------------------
     def initial_focus(self) -> None:
@@ -388,6 +413,7 @@ class CounterView(QWidget):
         self._show_classes(member)
 
     def _show_classes(self, member: MemberView) -> None:
+        # Imported on first use, for start-up speed: the classes' store brings numpy and the engine.
         from shopcrm.gui.insight import member_insight
 
         insight = member_insight(self.ctx.db, member.id)
@@ -582,8 +608,6 @@ class CounterView(QWidget):
                 earned=result.points_earned, balance=result.points_balance)
         if result.level_upgraded and result.level is not None:
             levels = self.ctx.settings.levels
-            from PySide6.QtCore import QCoreApplication
-
             name = QCoreApplication.translate("levels", levels[min(result.level, len(levels) - 1)].name)
             text += " " + self.tr("Upgraded to {level}!").format(level=name)
         if extra := self.money.describe(result):
@@ -594,6 +618,7 @@ class CounterView(QWidget):
                                f"{money(result.total_cents, currency)}")
         item.setData(Qt.ItemDataRole.UserRole, result.purchase_id)
         self.recent_list.insertItem(0, item)
+        self.feedback.sale_recorded(self.member, result.purchase_id)
         self.reset_sale()
         self.show_member(None)
         self.focus_search()
