@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm.db.models.sales import PAYMENT_METHODS
 from shopcrm.errors import ShopError
 from shopcrm.gui.catalogue.completion import ProductCompleter
 from shopcrm.gui.context import AppContext
@@ -49,11 +48,13 @@ from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.style import icon_path
 from shopcrm.gui.widgets import ErrorLabel, hint_label, title_label
 from shopcrm.gui.window_state import remember, remembered
-from shopcrm.labels import PAYMENT_LABELS, class_label, classification_explanation, label
+from shopcrm.labels import CHANNEL_LABELS, PAYMENT_LABELS, class_label, classification_explanation, label
 from shopcrm.money import parse_money
 from shopcrm.services.members.records import MemberView, find_members, get_member
 from shopcrm.services.sales.products import ProductView, list_products
 from shopcrm.services.sales.purchases import (
+    CHANNELS,
+    PAYMENT_METHODS,
     LineInput,
     PurchaseInput,
     PurchaseResult,
@@ -238,6 +239,13 @@ class CounterView(QWidget):
         # Choosing this is the shop saying so: otherwise every sale carries a payment method.
         self.payment.addItem(self.tr("Not recorded"), None)
         self._restore_payment()
+        # Where the sale happened (in store, a delivery platform, online): most sales of a shift come
+        # the same way, so like the payment it stays as the last sale left it.
+        self.channel = QComboBox()
+        self.channel.setObjectName("counterChannel")
+        for code in CHANNELS:
+            self.channel.addItem(label(CHANNEL_LABELS, code), code)
+        self._restore_channel()
         self.save_button = QPushButton(self.tr("&Save sale (Enter)"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save_sale)
@@ -255,6 +263,8 @@ class CounterView(QWidget):
         self.amount_caption.setBuddy(self.amount)
         self.payment_caption = QLabel(self.tr("Pa&yment"))
         self.payment_caption.setBuddy(self.payment)
+        self.channel_caption = QLabel(self.tr("C&hannel"))
+        self.channel_caption.setBuddy(self.channel)
         grid.addWidget(self.product_caption, 0, 0)
         grid.addWidget(self.product, 0, 1, 1, 3)
         grid.addWidget(self.quantity, 0, 4)
@@ -264,10 +274,14 @@ class CounterView(QWidget):
         grid.addWidget(self.total_label, 2, 2)
         grid.addWidget(self.payment_caption, 2, 3)
         grid.addWidget(self.payment, 2, 4)
-        grid.addWidget(self.sale_error, 3, 0, 1, 4)
-        grid.addWidget(self.save_button, 3, 4)
-        grid.addWidget(self.money, 4, 0, 1, 5)
+        grid.addWidget(self.sale_error, 3, 0, 1, 3)
+        grid.addWidget(self.channel_caption, 3, 3)
+        grid.addWidget(self.channel, 3, 4)
+        grid.addWidget(self.money, 4, 0, 1, 4)
+        grid.addWidget(self.save_button, 4, 4, Qt.AlignmentFlag.AlignBottom)
         self.money.chain_tab_order(self.amount, self.payment)
+        QWidget.setTabOrder(self.payment, self.channel)
+        QWidget.setTabOrder(self.channel, self.save_button)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(1, 1)
@@ -571,6 +585,7 @@ class CounterView(QWidget):
             total_cents=total,
             discount_cents=discount,
             payment_method=self.payment.currentData(),
+            channel=self.channel.currentData(),
             external_ref=self.sale_ref(),
         ))
 
@@ -592,13 +607,14 @@ class CounterView(QWidget):
             return
         who = (self.member.name or self.member.card_no) if self.member else self.tr("walk-in")
         self._remember_payment()
+        remember("counter/channel", data.channel)
         db = self.ctx.db
         self._saving = True
         self.save_button.setEnabled(False)
         self.ctx.run(lambda _c: record_purchase(db, data), label=self.tr("Saving sale"), kind="purchase",
-                     on_done=lambda result: self._saved(result, who), on_error=self._save_failed, parent=self)
+                     on_done=lambda result: self._saved(result, who, data.channel), on_error=self._save_failed, parent=self)
 
-    def _saved(self, result: PurchaseResult, who: str) -> None:
+    def _saved(self, result: PurchaseResult, who: str, channel: str) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
         currency = self.ctx.settings.currency
@@ -614,8 +630,9 @@ class CounterView(QWidget):
             text += " " + extra
         self.result_label.setText(text)
         self.recent.append((result, who))
+        where = "" if channel == CHANNELS[0] else f"  ({label(CHANNEL_LABELS, channel)})"
         item = QListWidgetItem(f"{dt.datetime.now():%H:%M}  #{result.purchase_id}  {who}  "
-                               f"{money(result.total_cents, currency)}")
+                               f"{money(result.total_cents, currency)}{where}")
         item.setData(Qt.ItemDataRole.UserRole, result.purchase_id)
         self.recent_list.insertItem(0, item)
         self.feedback.sale_recorded(self.member, result.purchase_id)
@@ -639,6 +656,7 @@ class CounterView(QWidget):
         self.product.clear()
         self.quantity.setValue(1)
         self._restore_payment()  # the method of the last sale: most customers pay the same way
+        self._restore_channel()
         self.money.reset()
         self.sale_error.clear_message()
         self._update_lines()
@@ -647,6 +665,10 @@ class CounterView(QWidget):
         code = remembered("counter/payment", PAYMENT_METHODS[0])
         index = self.payment.findData(None if code in ("", "none", None) else str(code))
         self.payment.setCurrentIndex(index if index >= 0 else 0)
+
+    def _restore_channel(self) -> None:
+        index = self.channel.findData(str(remembered("counter/channel", CHANNELS[0])))
+        self.channel.setCurrentIndex(max(index, 0))
 
     def _remember_payment(self) -> None:
         code = self.payment.currentData()

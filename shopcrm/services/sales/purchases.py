@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, PointsEntry, Product, Purchase, PurchaseLine
-from shopcrm.db.models.sales import CHANNELS, PAYMENT_METHODS
+from shopcrm.db.models.sales import CHANNELS as CHANNELS  # re-exported: the counter offers them
+from shopcrm.db.models.sales import PAYMENT_METHODS as PAYMENT_METHODS
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.money import MAX_CENTS
 from shopcrm.services.members.points import lock_member, post_fact, rebuild_points
