@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm.errors import ShopError
+from shopcrm.errors import NotFoundError, ShopError
 from shopcrm.gui.catalogue.completion import ProductCompleter
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.counter.feedback_button import CounterFeedback
@@ -342,8 +342,30 @@ class CounterView(QWidget):
     def _operation_finished(self, kind: str) -> None:
         if kind in ("product", "import", "demo", "restore"):
             self.reload_products()
-        if kind in ("member", "points", "classification") and self.member is not None:
-            self._pick_id(self.member.id, move_focus=False)
+        if kind in ("member", "points", "purchase", "classification") and self.member is not None:
+            self.refresh_member()
+
+    def refresh_member(self) -> None:
+        """The member on the card was changed elsewhere (edited, archived, erased, points, classes,
+        a void): show them as they are now, keeping the sale being rung up and the last
+        result line.  An erased member leaves the card; the sale goes on as a walk-in sale."""
+        if self.member is None:
+            return
+        before = self.member
+        try:
+            member: MemberView | None = get_member(self.ctx.db, before.id)
+        except NotFoundError:
+            member = None
+        except ShopError as exc:
+            self.search_hint.setText(exc.message())
+            return
+        if member is not None and member.status != "erased":
+            self._fill_card(member)
+            return
+        self.money.reset()  # points and stored value belonged to that member
+        self._fill_card(None)
+        self.search_hint.setText(self.tr("{name} is no longer a member (erased); this sale is now a walk-in sale.")
+                                 .format(name=before.name or before.card_no))
 
     # ---- finding the member -----------------------------------------------------------------
     def update_matches(self) -> None:
@@ -396,6 +418,12 @@ class CounterView(QWidget):
             self.product.setFocus()
 
     def show_member(self, member: MemberView | None) -> None:
+        """A new customer on the card (None: a walk-in sale); the last one's "Saved ¥…" goes."""
+        if member is not None:
+            self.result_label.setText("")
+        self._fill_card(member)
+
+    def _fill_card(self, member: MemberView | None) -> None:
         self.member = member
         self.money.set_member(member)
         currency = self.ctx.settings.currency
@@ -407,7 +435,6 @@ class CounterView(QWidget):
                 w.setText("")
                 w.hide()
             return
-        self.result_label.setText("")  # a new customer: the last one's "Saved ¥…" goes
         self.card_name.setText(member.name or self.tr("(no name)"))
         self.card_ids.setText(self.tr("Card {card} · {phone} · member since {since}").format(
             card=member.card_no, phone=member.phone_display, since=member.registered_on.isoformat()))
