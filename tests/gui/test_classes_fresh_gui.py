@@ -5,6 +5,7 @@ rung up at the counter shows on the member's card with its new class and reason.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,11 @@ from shopcrm.gui.context import AppContext
 from shopcrm.gui.import_wizard.view import ImportWizard
 from shopcrm.gui.main_window import MainWindow
 from shopcrm.labels import class_label
+from shopcrm.services.classification import incremental
 from shopcrm.services.classification.incremental import freshness
 from shopcrm.services.classification.queries import member_classes
 from shopcrm.services.classification.run import classify
+from shopcrm.services.shop import clock
 
 pytestmark = pytest.mark.gui
 
@@ -46,7 +49,8 @@ def _fresh(window: MainWindow) -> bool:
 def test_an_import_and_its_undo_reclassify_in_the_background(qtbot: Any, ctx: AppContext, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     window = _window(qtbot, ctx, monkeypatch)
-    assert window.classification_label.text() == "Not classified yet"  # an empty shop: nothing to do
+    # an empty shop: nothing to do
+    qtbot.waitUntil(lambda: window.classification_label.text() == "Not classified yet", timeout=10_000)
     wizard = ImportWizard(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -112,9 +116,55 @@ def test_on_start_yesterdays_classes_are_brought_up_to_date(qtbot: Any, ctx: App
     generate_demo(ctx.db, members=60, months=3, seed=2, end=dt.datetime.now() - dt.timedelta(days=1))
     classify(ctx.db, dt.date.today() - dt.timedelta(days=1))
     window = _window(qtbot, ctx, monkeypatch)
-    assert window.classification_label.text().endswith("· out of date")
+    qtbot.waitUntil(lambda: window.classification_label.text().endswith("· out of date"), timeout=10_000)
     window.classes_keeper.start()  # as the launcher does once the window is up
     qtbot.waitUntil(lambda: "updating…" in window.classification_label.text(), timeout=10_000)
     qtbot.waitUntil(lambda: _fresh(window), timeout=60_000)
     state = freshness(ctx.db)
     assert state.as_of == dt.date.today() and state.stale is None
+
+
+def test_how_fresh_is_read_off_the_gui_thread(qtbot: Any, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading loads the classification engine: it runs on a reader thread, the window first
+    says it is checking."""
+    generate_demo(ctx.db, members=30, months=2, seed=3, end=dt.datetime.now() - dt.timedelta(hours=2))
+    classify(ctx.db)
+    threads: list[str] = []
+    real = incremental.freshness
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(incremental, "freshness", recorded)
+    window = _window(qtbot, ctx, monkeypatch)
+    assert window.classification_label.text() == "Classes: checking…" or _fresh(window)
+    qtbot.waitUntil(lambda: _fresh(window), timeout=10_000)
+    assert threads and threading.main_thread().name not in threads
+
+
+def test_the_open_program_reclassifies_when_the_day_changes(qtbot: Any, ctx: AppContext,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shop leaves the program open overnight: after midnight the classes of yesterday are
+    redone for the new day, without a restart."""
+    yesterday = dt.date.today() - dt.timedelta(days=1)
+    generate_demo(ctx.db, members=60, months=3, seed=2, end=dt.datetime.combine(yesterday, dt.time(18)))
+    classify(ctx.db, yesterday)
+    real_now = clock.now
+    shift = [dt.timedelta(days=-1)]  # the program starts "yesterday evening"
+    monkeypatch.setattr(clock, "now", lambda: real_now() + shift[0])
+    window = _window(qtbot, ctx, monkeypatch)
+    keeper = window.classes_keeper
+    keeper.day_timer.setInterval(50)  # a look at the clock every 50 ms instead of every minute
+    keeper.start()  # as the launcher does once the window is up
+    qtbot.waitUntil(lambda: _fresh(window), timeout=10_000)  # yesterday's classes are yesterday's news
+    assert window.classification_label.text() == f"Classes as of {yesterday.isoformat()}"
+    first = freshness(ctx.db, today=yesterday).snapshot_id
+    qtbot.wait(300)  # the timer ticks; still the same day: nothing runs
+    assert freshness(ctx.db, today=yesterday).snapshot_id == first and not keeper.updating
+
+    shift[0] = dt.timedelta(0)  # midnight passes
+    qtbot.waitUntil(lambda: "updating…" in window.classification_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: _fresh(window), timeout=60_000)
+    state = freshness(ctx.db)
+    assert state.as_of == dt.date.today() and state.stale is None and state.snapshot_id != first

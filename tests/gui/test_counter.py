@@ -398,3 +398,40 @@ def test_void_through_the_question(qtbot: Any, ctx: AppContext, counter: Counter
     qtbot.waitUntil(lambda: "voided" in counter.recent_list.item(0).text(), timeout=5000)
     assert shop_stats(ctx.db)["purchases"] == 0
     assert QApplication.activeModalWidget() is None
+
+
+def test_sale_channel_chosen_by_keyboard_is_saved_and_kept(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    from sqlalchemy import select
+
+    from shopcrm.db.models import Purchase
+
+    m = member(ctx.db, "13800005678", "Zhang Wei")
+    assert counter.channel.currentData() == "store"  # a first start: sales are in the shop
+    _pick_member(qtbot, counter, "5678")
+    qtbot.keyClicks(counter.amount, "18")
+    key_to_focus(Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # C&hannel
+    assert QApplication.focusWidget() is counter.channel
+    key_to_focus(Qt.Key.Key_Down)
+    assert counter.channel.currentText() == "Delivery"
+    key_to_focus(Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: counter.recent_list.count() == 1, timeout=5000)
+    assert "(Delivery)" in counter.recent_list.item(0).text()
+    assert counter.channel.currentData() == "delivery"  # the next sale comes the same way, usually
+    qtbot.keyClicks(counter.amount, "7")  # a walk-in delivery order
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.recent_list.count() == 2, timeout=5000)
+    again = CounterView(ctx)  # the next start of the program
+    qtbot.addWidget(again)
+    assert again.channel.currentData() == "delivery"
+    with ctx.db.read() as s:
+        saved = s.execute(select(Purchase.member_id, Purchase.channel).order_by(Purchase.id)).all()
+    assert [tuple(r) for r in saved] == [(m.id, "delivery"), (None, "delivery")]
+    key_to_focus(Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    key_to_focus(Qt.Key.Key_Up)  # back in the shop
+    key_to_focus(Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # &Amount
+    qtbot.keyClicks(counter.amount, "5")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: counter.recent_list.count() == 3, timeout=5000)
+    with ctx.db.read() as s:
+        assert s.scalars(select(Purchase.channel).order_by(Purchase.id.desc()).limit(1)).one() == "store"
+    assert counter.recent_list.item(0).text().endswith("¥5.00")  # a sale in the shop needs no note

@@ -52,15 +52,16 @@ def test_shortcuts_switch_screens(qtbot: Any, window: MainWindow) -> None:
     assert window.navigation.currentItem().text() == "Settings"
 
 
-def test_status_bar_shows_database_and_classification(window: MainWindow, ctx: AppContext) -> None:
+def test_status_bar_shows_database_and_classification(qtbot: Any, window: MainWindow, ctx: AppContext) -> None:
     from gui_helpers import member, snapshot
 
     assert str(ctx.db.path) in window.db_label.text()
-    assert window.classification_label.text() == "Not classified yet"
+    # how fresh the classes are is read on a reader thread
+    qtbot.waitUntil(lambda: window.classification_label.text() == "Not classified yet", timeout=10_000)
     m = member(ctx.db, "13800138000", "Li Na")
     snapshot(ctx.db, {m.id: {}})
     ctx.operation_finished.emit("classification")
-    assert window.classification_label.text().startswith("Classes as of ")
+    qtbot.waitUntil(lambda: window.classification_label.text().startswith("Classes as of "), timeout=10_000)
 
 
 def test_navigate_to_a_member_from_anywhere(qtbot: Any, window: MainWindow, ctx: AppContext) -> None:
@@ -80,4 +81,4 @@ def test_language_switch_rebuilds_the_window_in_chinese(qtbot: Any, window: Main
                     timeout=5000)
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert "收银台" in titles and "会员" in titles and "设置" in titles
-    assert window.classification_label.text() == "尚未分类"
+    qtbot.waitUntil(lambda: window.classification_label.text() == "尚未分类", timeout=10_000)

@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Any
 from uuid import uuid4
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,8 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm.codes import PAYMENT_METHODS
-from shopcrm.errors import ShopError
+from shopcrm.errors import NotFoundError, ShopError
 from shopcrm.gui.catalogue.completion import ProductCompleter
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.counter.feedback_button import CounterFeedback
@@ -50,11 +49,13 @@ from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.style import icon_path
 from shopcrm.gui.widgets import ErrorLabel, hint_label, title_label
 from shopcrm.gui.window_state import remember, remembered
-from shopcrm.labels import PAYMENT_LABELS, class_label, classification_explanation, label
+from shopcrm.labels import CHANNEL_LABELS, PAYMENT_LABELS, class_label, classification_explanation, label
 from shopcrm.money import parse_money
 from shopcrm.services.members.records import MemberView, find_members, get_member
 from shopcrm.services.sales.products import ProductView, list_products
 from shopcrm.services.sales.purchases import (
+    CHANNELS,
+    PAYMENT_METHODS,
     LineInput,
     PurchaseInput,
     PurchaseResult,
@@ -121,14 +122,34 @@ class CounterView(QWidget):
         self._sale_ref: str | None = None
         self._added_by_this_key: str | None = None  # the product the current key press added
 
-        # ---- find a member
+        find_box = self._build_search()
+        card_layout = self._build_card()
+        sale_box = self._build_sale()
+        recent_box = self._build_recent()
+        self._lay_out(find_box, sale_box, recent_box)
+        self._add_shortcuts()
+        self.feedback = CounterFeedback(  # F9: feedback for the card's (or last sale's) member
+            self, ctx, card_layout, member=lambda: self.member, say=self.result_label.setText,
+            back_to_counter=self.focus_search)
+        ctx.operation_finished.connect(self._operation_finished)
+        self.reload_products()
+        self.show_member(None)
+        self._update_lines()
+
+    # ---- building the screen ----------------------------------------------------------------
+    def _big_font(self) -> QFont:
+        """The search and amount fields' font: read at arm's length over the counter."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        return font
+
+    def _build_search(self) -> QGroupBox:
+        """Find the member: the search field, its matches and the New member button."""
         self.search = QLineEdit()
         self.search.setObjectName("counterSearch")
         self.search.setPlaceholderText(self.tr("Phone, last 4 digits, card no. or name"))
         self.search.setClearButtonEnabled(True)
-        font = self.search.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        self.search.setFont(font)
+        self.search.setFont(self._big_font())
         self.matches = QListWidget()
         self.matches.setObjectName("counterMatches")
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -154,8 +175,10 @@ class CounterView(QWidget):
         hint_row.addWidget(self.search_hint, 1)
         hint_row.addWidget(self.new_member_button)
         find_layout.addLayout(hint_row)
+        return find_box
 
-        # ---- the member's card
+    def _build_card(self) -> QVBoxLayout:
+        """The member's card (self.card) with the money panel's balances; returns its layout."""
         self.card = QFrame()
         self.card.setObjectName("memberCard")
         self.card_name = QLabel()
@@ -177,10 +200,12 @@ class CounterView(QWidget):
                   self.card_birthday, self.card_churn, self.card_recommend):
             card_layout.addWidget(w)
         card_layout.addStretch(1)
-        self.money = MoneyPanel(ctx, self)  # coupon, points, stored value (money_panel.py)
+        self.money = MoneyPanel(self.ctx, self)  # coupon, points, stored value (money_panel.py)
         card_layout.insertWidget(card_layout.count() - 1, self.money.card_summary)
+        return card_layout
 
-        # ---- the sale
+    def _build_sale(self) -> QGroupBox:
+        """The sale: products and their lines, the amount, the payment, the money panel, Save."""
         self.product = QLineEdit()
         self.product.setObjectName("counterProduct")
         self.product.setPlaceholderText(self.tr("Product name (Enter adds it)"))
@@ -205,7 +230,7 @@ class CounterView(QWidget):
         self.lines_table.setMinimumHeight(150)
         self.amount = QLineEdit()
         self.amount.setObjectName("counterAmount")
-        self.amount.setFont(font)
+        self.amount.setFont(self._big_font())
         self.amount.returnPressed.connect(self.save_sale)
         self.amount.textEdited.connect(lambda _t: self.sale_error.clear_message())
         self.payment = QComboBox()
@@ -215,6 +240,13 @@ class CounterView(QWidget):
         # Choosing this is the shop saying so: otherwise every sale carries a payment method.
         self.payment.addItem(self.tr("Not recorded"), None)
         self._restore_payment()
+        # Where the sale happened (in store, a delivery platform, online): most sales of a shift come
+        # the same way, so like the payment it stays as the last sale left it.
+        self.channel = QComboBox()
+        self.channel.setObjectName("counterChannel")
+        for code in CHANNELS:
+            self.channel.addItem(label(CHANNEL_LABELS, code), code)
+        self._restore_channel()
         self.save_button = QPushButton(self.tr("&Save sale (Enter)"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save_sale)
@@ -232,6 +264,8 @@ class CounterView(QWidget):
         self.amount_caption.setBuddy(self.amount)
         self.payment_caption = QLabel(self.tr("Pa&yment"))
         self.payment_caption.setBuddy(self.payment)
+        self.channel_caption = QLabel(self.tr("C&hannel"))
+        self.channel_caption.setBuddy(self.channel)
         grid.addWidget(self.product_caption, 0, 0)
         grid.addWidget(self.product, 0, 1, 1, 3)
         grid.addWidget(self.quantity, 0, 4)
@@ -241,15 +275,21 @@ class CounterView(QWidget):
         grid.addWidget(self.total_label, 2, 2)
         grid.addWidget(self.payment_caption, 2, 3)
         grid.addWidget(self.payment, 2, 4)
-        grid.addWidget(self.sale_error, 3, 0, 1, 4)
+        grid.addWidget(self.channel_caption, 3, 0)
+        grid.addWidget(self.channel, 3, 1)
+        grid.addWidget(self.sale_error, 3, 2, 1, 2)
         grid.addWidget(self.save_button, 3, 4)
         grid.addWidget(self.money, 4, 0, 1, 5)
         self.money.chain_tab_order(self.amount, self.payment)
+        QWidget.setTabOrder(self.payment, self.channel)
+        QWidget.setTabOrder(self.channel, self.save_button)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(1, 1)
+        return sale_box
 
-        # ---- sales rung up here today
+    def _build_recent(self) -> QGroupBox:
+        """The sales rung up here in this session, and Void."""
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("counterRecent")
         self.recent_list.setMinimumWidth(220)
@@ -259,7 +299,10 @@ class CounterView(QWidget):
         recent_layout = QVBoxLayout(recent_box)
         recent_layout.addWidget(self.recent_list, 1)
         recent_layout.addWidget(self.void_button)
+        return recent_box
 
+    def _lay_out(self, find_box: QWidget, sale_box: QWidget, recent_box: QWidget) -> None:
+        """Member search and card on top, the sale and the session's sales below, the result line last."""
         top = QHBoxLayout()
         top.addWidget(find_box, 1)
         top.addWidget(self.card, 1)
@@ -272,6 +315,8 @@ class CounterView(QWidget):
         layout.addLayout(bottom, 1)
         layout.addWidget(self.result_label)
 
+    def _add_shortcuts(self) -> None:
+        """The counter's keys, live anywhere on the screen (the money panel and feedback add theirs)."""
         for keys, slot in (("Ctrl+N", self.register_member), ("F12", self.save_sale),
                            ("Ctrl+Return", self.save_sale), ("Ctrl+Enter", self.save_sale),
                            ("Ctrl+F", self.focus_search)):
@@ -281,12 +326,6 @@ class CounterView(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self._escape)
-
-        self.feedback = CounterFeedback(self, card_layout)  # F9: feedback for the card's (or last sale's) member
-        ctx.operation_finished.connect(self._operation_finished)
-        self.reload_products()
-        self.show_member(None)
-        self._update_lines()
 
     # ---- hooks of the main window -----------------------------------------------------------
     def initial_focus(self) -> None:
@@ -304,8 +343,30 @@ class CounterView(QWidget):
     def _operation_finished(self, kind: str) -> None:
         if kind in ("product", "import", "demo", "restore"):
             self.reload_products()
-        if kind in ("member", "points", "classification") and self.member is not None:
-            self._pick_id(self.member.id, move_focus=False)
+        if kind in ("member", "points", "purchase", "classification") and self.member is not None:
+            self.refresh_member()
+
+    def refresh_member(self) -> None:
+        """The member on the card was changed elsewhere (edited, archived, erased, points, classes,
+        a void): show them as they are now, keeping the sale being rung up and the last
+        result line.  An erased member leaves the card; the sale goes on as a walk-in sale."""
+        if self.member is None:
+            return
+        before = self.member
+        try:
+            member: MemberView | None = get_member(self.ctx.db, before.id)
+        except NotFoundError:
+            member = None
+        except ShopError as exc:
+            self.search_hint.setText(exc.message())
+            return
+        if member is not None and member.status != "erased":
+            self._fill_card(member)
+            return
+        self.money.reset()  # points and stored value belonged to that member
+        self._fill_card(None)
+        self.search_hint.setText(self.tr("{name} is no longer a member (erased); this sale is now a walk-in sale.")
+                                 .format(name=before.name or before.card_no))
 
     # ---- finding the member -----------------------------------------------------------------
     def update_matches(self) -> None:
@@ -358,6 +419,12 @@ class CounterView(QWidget):
             self.product.setFocus()
 
     def show_member(self, member: MemberView | None) -> None:
+        """A new customer on the card (None: a walk-in sale); the last one's "Saved ¥…" goes."""
+        if member is not None:
+            self.result_label.setText("")
+        self._fill_card(member)
+
+    def _fill_card(self, member: MemberView | None) -> None:
         self.member = member
         self.money.set_member(member)
         currency = self.ctx.settings.currency
@@ -369,7 +436,6 @@ class CounterView(QWidget):
                 w.setText("")
                 w.hide()
             return
-        self.result_label.setText("")  # a new customer: the last one's "Saved ¥…" goes
         self.card_name.setText(member.name or self.tr("(no name)"))
         self.card_ids.setText(self.tr("Card {card} · {phone} · member since {since}").format(
             card=member.card_no, phone=member.phone_display, since=member.registered_on.isoformat()))
@@ -544,6 +610,7 @@ class CounterView(QWidget):
             total_cents=total,
             discount_cents=discount,
             payment_method=self.payment.currentData(),
+            channel=self.channel.currentData(),
             external_ref=self.sale_ref(),
         ))
 
@@ -565,13 +632,14 @@ class CounterView(QWidget):
             return
         who = (self.member.name or self.member.card_no) if self.member else self.tr("walk-in")
         self._remember_payment()
+        remember("counter/channel", data.channel)
         db = self.ctx.db
         self._saving = True
         self.save_button.setEnabled(False)
         self.ctx.run(lambda _c: record_purchase(db, data), label=self.tr("Saving sale"), kind="purchase",
-                     on_done=lambda result: self._saved(result, who), on_error=self._save_failed, parent=self)
+                     on_done=lambda result: self._saved(result, who, data.channel), on_error=self._save_failed, parent=self)
 
-    def _saved(self, result: PurchaseResult, who: str) -> None:
+    def _saved(self, result: PurchaseResult, who: str, channel: str) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
         currency = self.ctx.settings.currency
@@ -581,18 +649,18 @@ class CounterView(QWidget):
                 earned=result.points_earned, balance=result.points_balance)
         if result.level_upgraded and result.level is not None:
             levels = self.ctx.settings.levels
-            from PySide6.QtCore import QCoreApplication
-
             name = QCoreApplication.translate("levels", levels[min(result.level, len(levels) - 1)].name)
             text += " " + self.tr("Upgraded to {level}!").format(level=name)
         if extra := self.money.describe(result):
             text += " " + extra
         self.result_label.setText(text)
         self.recent.append((result, who))
+        where = "" if channel == CHANNELS[0] else f"  ({label(CHANNEL_LABELS, channel)})"
         item = QListWidgetItem(f"{dt.datetime.now():%H:%M}  #{result.purchase_id}  {who}  "
-                               f"{money(result.total_cents, currency)}")
+                               f"{money(result.total_cents, currency)}{where}")
         item.setData(Qt.ItemDataRole.UserRole, result.purchase_id)
         self.recent_list.insertItem(0, item)
+        self.feedback.sale_recorded(self.member, result.purchase_id)
         self.reset_sale()
         self.show_member(None)
         self.focus_search()
@@ -613,6 +681,7 @@ class CounterView(QWidget):
         self.product.clear()
         self.quantity.setValue(1)
         self._restore_payment()  # the method of the last sale: most customers pay the same way
+        self._restore_channel()
         self.money.reset()
         self.sale_error.clear_message()
         self._update_lines()
@@ -621,6 +690,10 @@ class CounterView(QWidget):
         code = remembered("counter/payment", PAYMENT_METHODS[0])
         index = self.payment.findData(None if code in ("", "none", None) else str(code))
         self.payment.setCurrentIndex(index if index >= 0 else 0)
+
+    def _restore_channel(self) -> None:
+        index = self.channel.findData(str(remembered("counter/channel", CHANNELS[0])))
+        self.channel.setCurrentIndex(max(index, 0))
 
     def _remember_payment(self) -> None:
         code = self.payment.currentData()

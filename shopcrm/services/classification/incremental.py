@@ -31,6 +31,7 @@ from shopcrm.engine.cutoffs import CutOffs
 from shopcrm.engine.reasons import encode, encode_into
 from shopcrm.services.classification import store
 from shopcrm.services.classification.run import import_marks, read_inputs, watermark
+from shopcrm.services.shop import clock
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
 # why the newest snapshot no longer describes the shop (None: it does)
@@ -95,7 +96,7 @@ def _why_stale(s: Session, snap: ClassificationSnapshot | None, settings: ShopSe
 def freshness(db: Database, settings: ShopSettings | None = None, today: dt.date | None = None) -> Freshness:
     """How current the newest snapshot is (read only)."""
     settings = settings or load_settings(db)
-    today = today or dt.datetime.now().date()
+    today = today or clock.now().date()
     with db.read() as s:
         snap = newest_snapshot(s)
         why = _why_stale(s, snap, settings, today)
@@ -134,7 +135,7 @@ def classify_one(s: Session, member_id: int, as_of: dt.date, settings: ShopSetti
     return inputs, run_engine(inputs, settings.rules, cut_offs=cut_offs)
 
 
-def update_cards(db: Database, settings: ShopSettings | None = None) -> CardUpdate:
+def update_cards(db: Database, settings: ShopSettings | None = None, today: dt.date | None = None) -> CardUpdate:
     """Bring the cards of the members touched since the newest snapshot up to date, in one transaction.
 
     When the snapshot no longer describes the shop (another day, changed rules, an import) or a
@@ -142,7 +143,7 @@ def update_cards(db: Database, settings: ShopSettings | None = None) -> CardUpda
     why: the caller starts a full run, which brings everyone up to date.
     """
     settings = settings or load_settings(db)
-    today = dt.datetime.now().date()
+    today = today or clock.now().date()
     try:
         return _update_cards(db, settings, today)
     except _DoesNotFit:
