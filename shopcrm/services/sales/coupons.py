@@ -20,6 +20,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import CampaignMember, Coupon, CouponDefinition, Member, Product, PurchaseLine
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.money import MAX_CENTS, format_cents
+from shopcrm.services.members.birthdays import birthday_on_days_condition, days_between
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.clock import now
 
@@ -190,35 +191,77 @@ def issue_to_campaign(db: Database, definition_id: int, campaign_id: int) -> lis
         return _issue(s, d, ids, "campaign", campaign_id)
 
 
-def birthday_week(day: dt.date) -> list[tuple[int, int]]:
-    """(month, day) of the Monday-to-Sunday week that holds `day`."""
+def birthday_week(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The Monday and the Sunday of the week that holds `day`."""
     monday = day - dt.timedelta(days=day.weekday())
-    return [((monday + dt.timedelta(days=i)).month, (monday + dt.timedelta(days=i)).day) for i in range(7)]
+    return monday, monday + dt.timedelta(days=6)
+
+
+# A birthday comes round again after at least 353 days (a lunar one moves by -11 to +19 days from
+# one year to the next), so "not given this coupon for a birthday in the last 300 days" is once per
+# birthday: issuing the same week twice gives nothing new, next year's birthday gets its coupon, and
+# a lunar birthday that falls both in early January and late December of one solar year gets both.
+BIRTHDAY_REPEAT_DAYS = 300
+MAX_BIRTHDAY_DAYS = 31
+
+
+@dataclass(frozen=True)
+class BirthdayRecipients:
+    """Who a birthday issue for these days would reach: new coupons, and members who already have one."""
+
+    start: dt.date
+    end: dt.date
+    member_ids: tuple[int, ...]
+    already: int
+
+
+def _check_days(start: dt.date, end: dt.date) -> None:
+    if end < start:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The start date is after the end date."), "valid_to")
+    if (end - start).days >= MAX_BIRTHDAY_DAYS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Birthday coupons are issued for at most {days} days at a time."), "days",
+            days=MAX_BIRTHDAY_DAYS,
+        )
+
+
+def _birthday_recipients_in(s: Session, definition_id: int, start: dt.date, end: dt.date) -> BirthdayRecipients:
+    """Active members whose solar or lunar (农历) birthday falls on a day from start to end."""
+    days = days_between(start, end)
+    born = set(s.scalars(select(Member.id).where(Member.status == "active", birthday_on_days_condition(days))))
+    since = dt.datetime.combine(start - dt.timedelta(days=BIRTHDAY_REPEAT_DAYS), dt.time())
+    given = set(
+        s.scalars(
+            select(Coupon.member_id).where(
+                Coupon.definition_id == definition_id, Coupon.issued_via == "birthday", Coupon.issued_at >= since
+            )
+        )
+    )
+    return BirthdayRecipients(start, end, tuple(sorted(born - given)), len(born & given))
+
+
+def birthday_recipients(db: Database, definition_id: int, start: dt.date, end: dt.date) -> BirthdayRecipients:
+    """What `issue_to_birthdays_between` would do, without doing it (for the screen's preview)."""
+    _check_days(start, end)
+    with db.read() as s:
+        _definition(s, definition_id)
+        return _birthday_recipients_in(s, definition_id, start, end)
+
+
+def issue_to_birthdays_between(db: Database, definition_id: int, start: dt.date, end: dt.date) -> list[str]:
+    """One coupon for every active member whose birthday (solar, or lunar at this year's solar date)
+    falls from start to end, once per birthday."""
+    _check_days(start, end)
+    with db.transaction() as s:
+        d = _definition(s, definition_id)
+        recipients = _birthday_recipients_in(s, definition_id, start, end)
+        return _issue(s, d, list(recipients.member_ids), "birthday", None)
 
 
 def issue_to_birthdays(db: Database, definition_id: int, week_of: dt.date | None = None) -> list[str]:
-    """One coupon for every active member whose (solar) birthday falls in this week, once per year."""
-    week_of = week_of or _now().date()
-    days = birthday_week(week_of)
-    if (2, 28) in days and (3, 1) in days and (2, 29) not in days:
-        days.append((2, 29))  # a 29 February birthday is kept on the 28th in other years
-    with db.transaction() as s:
-        d = _definition(s, definition_id)
-        ids = []
-        start_of_year = dt.datetime(week_of.year, 1, 1)
-        already = set(
-            s.scalars(
-                select(Coupon.member_id).where(
-                    Coupon.definition_id == definition_id, Coupon.issued_via == "birthday", Coupon.issued_at >= start_of_year
-                )
-            )
-        )
-        for mid, month, day in s.execute(
-            select(Member.id, Member.birth_month, Member.birth_day).where(Member.status == "active", Member.birth_month.is_not(None))
-        ):
-            if (month, day) in days and mid not in already:
-                ids.append(mid)
-        return _issue(s, d, sorted(ids), "birthday", None)
+    """Birthday coupons for the Monday-to-Sunday week that holds `week_of` (default: this week)."""
+    start, end = birthday_week(week_of or _now().date())
+    return issue_to_birthdays_between(db, definition_id, start, end)
 
 
 def issue_on_registration_in(s: Session, member_id: int, definition_id: int) -> str | None:
