@@ -325,8 +325,8 @@ def save_vouchers_pdf(ctx: AppContext, parent: QWidget, definition_id: int, pape
     # the printing layer loads on first use (start-up speed)
     from shopcrm.gui.printing.slip import write_slips_pdf
 
-    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate(CTX, "Save vouchers"),
-                                          f"vouchers-{definition_id}.pdf", QCoreApplication.translate(CTX, "PDF (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Coupons", "Save vouchers"),
+                                          f"vouchers-{definition_id}.pdf", QCoreApplication.translate("Coupons", "PDF (*.pdf)"))
     if not path:
         return ""
     if not path.lower().endswith(".pdf"):
@@ -335,4 +335,4 @@ def save_vouchers_pdf(ctx: AppContext, parent: QWidget, definition_id: int, pape
         pages = write_slips_pdf(voucher_slips(ctx.db, definition_id, codes=codes), path, paper)
     except ShopError as exc:
         return exc.message()
-    return QCoreApplication.translate(CTX, "Vouchers saved: {count}, in {path}.").format(count=pages, path=path)
+    return QCoreApplication.translate("Coupons", "Vouchers saved: {count}, in {path}.").format(count=pages, path=path)
