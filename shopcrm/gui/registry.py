@@ -52,6 +52,7 @@ SCREENS: list[Screen] = [
     Screen("campaigns", QT_TRANSLATE_NOOP("Navigation", "Campaigns"), "shopcrm.gui.campaigns.view", ("F6", "Ctrl+6"), "campaigns.svg"),
     Screen("settings", QT_TRANSLATE_NOOP("Navigation", "Settings"), "shopcrm.gui.settings.view", ("F7", "Ctrl+7"), "settings.svg"),
     Screen("catalogue", QT_TRANSLATE_NOOP("Navigation", "Catalogue"), "shopcrm.gui.catalogue.view", ("F8", "Ctrl+8"), "catalogue.svg"),
+    Screen("coupons", QT_TRANSLATE_NOOP("Navigation", "Coupons"), "shopcrm.gui.coupons.view", ("Ctrl+0",), "coupons.svg"),
 ]
 
 

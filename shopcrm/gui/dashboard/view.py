@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.gui.charts.loader import chart_library, when_ready
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.coupons.dialogs import IssueCouponDialog
 from shopcrm.gui.dashboard.cards import KpiCard
 from shopcrm.gui.date_typing import DateTyping
 from shopcrm.gui.formatting import date_text, money
@@ -153,9 +154,15 @@ class DashboardView(QWidget):
         self.at_risk_button = QPushButton(self.tr("Open in &Members"))
         self.at_risk_button.setToolTip(self.tr("Every member at risk in the Members screen, to print or export"))
         self.at_risk_button.clicked.connect(self.open_at_risk)
+        self.birthday_coupon_button = QPushButton(self.tr("Birthday &coupon…"))
+        self.birthday_coupon_button.setToolTip(self.tr("Issue a coupon to the members in this list"))
+        self.birthday_coupon_button.clicked.connect(self.issue_birthday_coupon)
         lists = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(self.birthday_title)
+        birthday_header = QHBoxLayout()
+        birthday_header.addWidget(self.birthday_title, 1)
+        birthday_header.addWidget(self.birthday_coupon_button)
+        left.addLayout(birthday_header)
         left.addWidget(self.birthday_table, 1)
         right = QVBoxLayout()
         risk_header = QHBoxLayout()
@@ -452,6 +459,12 @@ class DashboardView(QWidget):
     def _open_member(self, model: ListTableModel[Any], index: QModelIndex) -> None:
         if index.isValid():
             self.ctx.navigate_requested.emit("members", int(model.row(index.row()).member_id))
+
+    def issue_birthday_coupon(self) -> None:
+        """The birthday coupon for the days this list shows (solar and lunar birthdays alike)."""
+        start = self.as_of_date()
+        dialog = IssueCouponDialog(self.ctx, "birthday", self, days=(start, start + dt.timedelta(days=6)))
+        dialog.open()
 
     def open_at_risk(self) -> None:
         self.ctx.navigate_requested.emit("members", MemberFilter(lifecycle=("at_risk",)))

@@ -29,6 +29,7 @@ from shopcrm.gui.context import AppContext
 from shopcrm.gui.formatting import birthday_note, date_text, join_list, money
 from shopcrm.gui.insight import member_insight
 from shopcrm.gui.insights.member_channels import MemberChannelsLabel
+from shopcrm.gui.members.stored_value import StoredValuePage
 from shopcrm.gui.models import ListColumn, ListTableModel
 from shopcrm.gui.privacy.member_actions import MemberPrivacyBar
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label
@@ -204,11 +205,15 @@ class MemberDetail(QWidget):
         fl.addLayout(frow)
         fl.addWidget(_table(self.feedback), 1)
 
+        self.stored_value = StoredValuePage(ctx)
+        self.stored_value.changed.connect(self.member_changed.emit)
+
         self.purchases_view = _table(self.purchases)
         self.tabs = QTabWidget()
         self.tabs.addTab(overview, self.tr("Overview and classes"))
         self.tabs.addTab(self.purchases_view, self.tr("Purchases"))
         self.tabs.addTab(points_page, self.tr("Points"))
+        self.tabs.addTab(self.stored_value, self.tr("Stored value"))
         self.tabs.addTab(feedback_page, self.tr("Feedback"))
 
         layout = QVBoxLayout(self)
@@ -234,6 +239,7 @@ class MemberDetail(QWidget):
             self.profile.setText("")
             self.recommend.setText("")
             self.points_balance.setText("")
+            self.stored_value.show_member(None)
             return
         try:
             member = get_member(self.ctx.db, member_id)
@@ -274,6 +280,7 @@ class MemberDetail(QWidget):
         self.purchases.set_rows(member_history(self.ctx.db, member.id, limit=HISTORY_LIMIT))
         self.points.set_rows(points_history(self.ctx.db, member.id))
         self.feedback.set_rows(member_feedback(self.ctx.db, member.id))
+        self.stored_value.show_member(member)
         self.privacy.set_member(member)
         self.channels.show_member(member.id)
         self._show_classes(member.id)

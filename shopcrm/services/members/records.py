@@ -27,6 +27,7 @@ from shopcrm.io.member_fields import (
 from shopcrm.io.phones import display_phone, last4, normalise_phone
 from shopcrm.services.members.birthdays import LUNAR, SOLAR, format_member_birthday, parse_lunar_birthday
 from shopcrm.services.sales.coupons import issue_on_registration_in
+from shopcrm.services.sales.stored_value import refuse_erase_with_balance
 from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.settings import settings_in
 
@@ -381,7 +382,7 @@ def erase_member(db: Database, member_id: int) -> None:
 
     A backup is taken first (SQLite), since this cannot be undone inside the program."""
     with db.read() as s:
-        _load(s, member_id)
+        refuse_erase_with_balance(_load(s, member_id))  # before the backup: nothing to take
     if db.is_sqlite:
         backup_database(db, reason="before-erase")
     when = now()
@@ -389,6 +390,7 @@ def erase_member(db: Database, member_id: int) -> None:
         member = _load(s, member_id, for_update=True)
         if member.status == "erased":
             raise ConflictError(QT_TRANSLATE_NOOP("errors", "This member has already been erased."))
+        refuse_erase_with_balance(member)  # again under the row lock: a top-up may have come in since
         member.name = None
         member.phone = None
         member.phone_last4 = None

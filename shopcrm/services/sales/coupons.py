@@ -10,19 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import CampaignMember, Coupon, CouponDefinition, Member, Product, PurchaseLine
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
+from shopcrm.i18n import translate
 from shopcrm.money import MAX_CENTS, format_cents
 from shopcrm.services.campaigns.lists import load_campaign
+from shopcrm.services.members.birthdays import birthday_on_days_condition, days_between
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.clock import now
+from shopcrm.services.shop.owner_password import require_owner, save_settings_as_owner
+from shopcrm.services.shop.settings import load_settings
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 characters: no 0/O, no 1/I
 CODE_LENGTH = 8
@@ -90,6 +94,7 @@ class CouponView:
     redeemed_at: dt.datetime | None
     purchase_id: int | None
     discount_cents: int
+    member_card: str | None = None
 
     @property
     def shown_code(self) -> str:
@@ -189,35 +194,77 @@ def issue_to_campaign(db: Database, definition_id: int, campaign_id: int) -> lis
         return _issue(s, d, ids, "campaign", campaign_id)
 
 
-def birthday_week(day: dt.date) -> list[tuple[int, int]]:
-    """(month, day) of the Monday-to-Sunday week that holds `day`."""
+def birthday_week(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The Monday and the Sunday of the week that holds `day`."""
     monday = day - dt.timedelta(days=day.weekday())
-    return [((monday + dt.timedelta(days=i)).month, (monday + dt.timedelta(days=i)).day) for i in range(7)]
+    return monday, monday + dt.timedelta(days=6)
+
+
+# A birthday comes round again after at least 353 days (a lunar one moves by -11 to +19 days from
+# one year to the next), so "not given this coupon for a birthday in the last 300 days" is once per
+# birthday: issuing the same week twice gives nothing new, next year's birthday gets its coupon, and
+# a lunar birthday that falls both in early January and late December of one solar year gets both.
+BIRTHDAY_REPEAT_DAYS = 300
+MAX_BIRTHDAY_DAYS = 31
+
+
+@dataclass(frozen=True)
+class BirthdayRecipients:
+    """Who a birthday issue for these days would reach: new coupons, and members who already have one."""
+
+    start: dt.date
+    end: dt.date
+    member_ids: tuple[int, ...]
+    already: int
+
+
+def _check_days(start: dt.date, end: dt.date) -> None:
+    if end < start:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "The start date is after the end date."), "valid_to")
+    if (end - start).days >= MAX_BIRTHDAY_DAYS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("errors", "Birthday coupons are issued for at most {days} days at a time."), "days",
+            days=MAX_BIRTHDAY_DAYS,
+        )
+
+
+def _birthday_recipients_in(s: Session, definition_id: int, start: dt.date, end: dt.date) -> BirthdayRecipients:
+    """Active members whose solar or lunar (农历) birthday falls on a day from start to end."""
+    days = days_between(start, end)
+    born = set(s.scalars(select(Member.id).where(Member.status == "active", birthday_on_days_condition(days))))
+    since = dt.datetime.combine(start - dt.timedelta(days=BIRTHDAY_REPEAT_DAYS), dt.time())
+    given = set(
+        s.scalars(
+            select(Coupon.member_id).where(
+                Coupon.definition_id == definition_id, Coupon.issued_via == "birthday", Coupon.issued_at >= since
+            )
+        )
+    )
+    return BirthdayRecipients(start, end, tuple(sorted(born - given)), len(born & given))
+
+
+def birthday_recipients(db: Database, definition_id: int, start: dt.date, end: dt.date) -> BirthdayRecipients:
+    """What `issue_to_birthdays_between` would do, without doing it (for the screen's preview)."""
+    _check_days(start, end)
+    with db.read() as s:
+        _definition(s, definition_id)
+        return _birthday_recipients_in(s, definition_id, start, end)
+
+
+def issue_to_birthdays_between(db: Database, definition_id: int, start: dt.date, end: dt.date) -> list[str]:
+    """One coupon for every active member whose birthday (solar, or lunar at this year's solar date)
+    falls from start to end, once per birthday."""
+    _check_days(start, end)
+    with db.transaction() as s:
+        d = _definition(s, definition_id)
+        recipients = _birthday_recipients_in(s, definition_id, start, end)
+        return _issue(s, d, list(recipients.member_ids), "birthday", None)
 
 
 def issue_to_birthdays(db: Database, definition_id: int, week_of: dt.date | None = None) -> list[str]:
-    """One coupon for every active member whose (solar) birthday falls in this week, once per year."""
-    week_of = week_of or _now().date()
-    days = birthday_week(week_of)
-    if (2, 28) in days and (3, 1) in days and (2, 29) not in days:
-        days.append((2, 29))  # a 29 February birthday is kept on the 28th in other years
-    with db.transaction() as s:
-        d = _definition(s, definition_id)
-        ids = []
-        start_of_year = dt.datetime(week_of.year, 1, 1)
-        already = set(
-            s.scalars(
-                select(Coupon.member_id).where(
-                    Coupon.definition_id == definition_id, Coupon.issued_via == "birthday", Coupon.issued_at >= start_of_year
-                )
-            )
-        )
-        for mid, month, day in s.execute(
-            select(Member.id, Member.birth_month, Member.birth_day).where(Member.status == "active", Member.birth_month.is_not(None))
-        ):
-            if (month, day) in days and mid not in already:
-                ids.append(mid)
-        return _issue(s, d, sorted(ids), "birthday", None)
+    """Birthday coupons for the Monday-to-Sunday week that holds `week_of` (default: this week)."""
+    start, end = birthday_week(week_of or _now().date())
+    return issue_to_birthdays_between(db, definition_id, start, end)
 
 
 def issue_on_registration_in(s: Session, member_id: int, definition_id: int) -> str | None:
@@ -305,12 +352,71 @@ def release_in(s: Session, purchase_id: int) -> int:
 # ------------------------------------------------------------------ lists
 
 
-def list_definitions(db: Database) -> list[CouponDefinitionView]:
+@dataclass(frozen=True)
+class DefinitionSummary:
+    """A coupon kind on the Coupons screen: what it gives, and how many were issued and used."""
+
+    definition: CouponDefinitionView
+    product_name: str | None
+    issued: int
+    used: int
+
+
+def definition_summaries(db: Database) -> list[DefinitionSummary]:
+    """Every coupon kind, newest first, with its issued and used counts (one grouped read)."""
+    counts = (
+        select(Coupon.definition_id, func.count().label("issued"), func.count(Coupon.redeemed_at).label("used"))
+        .group_by(Coupon.definition_id).subquery()
+    )
+    stmt = (
+        select(CouponDefinition, Product.name, counts.c.issued, counts.c.used)
+        .outerjoin(counts, counts.c.definition_id == CouponDefinition.id)
+        .outerjoin(Product, Product.id == CouponDefinition.product_id)
+        .order_by(CouponDefinition.id.desc())
+    )
     with db.read() as s:
         return [
-            CouponDefinitionView(d.id, d.name, d.kind, d.amount_cents, d.percent, d.product_id, d.min_spend_cents, d.valid_from, d.valid_to)
-            for d in s.scalars(select(CouponDefinition).order_by(CouponDefinition.id))
+            DefinitionSummary(_definition_view(d), product, int(issued or 0), int(used or 0))
+            for d, product, issued, used in s.execute(stmt)
         ]
+
+
+def _definition_view(d: CouponDefinition) -> CouponDefinitionView:
+    return CouponDefinitionView(d.id, d.name, d.kind, d.amount_cents, d.percent, d.product_id, d.min_spend_cents,
+                                d.valid_from, d.valid_to)
+
+
+def offer_text(d: CouponDefinitionView, product_name: str | None = None, symbol: str = "¥") -> str:
+    """What the coupon gives, in the user's language: for the screen and printed on the voucher."""
+    if d.kind == "amount":
+        text = translate("coupons", "{amount} off").format(amount=format_cents(d.amount_cents, symbol))
+    elif d.kind == "percent":
+        text = translate("coupons", "{percent}% off").format(percent=d.percent)
+    else:
+        text = translate("coupons", "A free {product}").format(product=product_name or "?")
+    if d.min_spend_cents:
+        text = translate("coupons", "{offer} on a purchase of {minimum} or more").format(
+            offer=text, minimum=format_cents(d.min_spend_cents, symbol))
+    return text
+
+
+def set_welcome_coupon(db: Database, definition_id: int | None, *, owner_password: str | None) -> int | None:
+    """The coupon every newly registered member gets (a shop setting, so the owner's): None for none."""
+    require_owner(db, owner_password)
+    if definition_id is not None:
+        with db.read() as s:
+            d = _definition(s, definition_id)
+            if d.valid_to < _now().date():
+                raise ConflictError(
+                    QT_TRANSLATE_NOOP("errors", "This coupon expired on {date}."), date=d.valid_to.isoformat()
+                )
+    settings = replace(load_settings(db), registration_coupon_id=definition_id)
+    return save_settings_as_owner(db, settings, owner_password).registration_coupon_id  # type: ignore[no-any-return]
+
+
+def list_definitions(db: Database) -> list[CouponDefinitionView]:
+    with db.read() as s:
+        return [_definition_view(d) for d in s.scalars(select(CouponDefinition).order_by(CouponDefinition.id))]
 
 
 def list_coupons(
@@ -318,7 +424,11 @@ def list_coupons(
     limit: int = 1000,
 ) -> list[CouponView]:
     """Coupons, newest first; `usable_on`: only those not used and valid that day (the member card)."""
-    stmt = select(Coupon, CouponDefinition).join(CouponDefinition, CouponDefinition.id == Coupon.definition_id)
+    stmt = (
+        select(Coupon, CouponDefinition, Member.card_no)
+        .join(CouponDefinition, CouponDefinition.id == Coupon.definition_id)
+        .outerjoin(Member, Member.id == Coupon.member_id)
+    )
     if member_id is not None:
         stmt = stmt.where(Coupon.member_id == member_id)
     if definition_id is not None:
@@ -330,6 +440,6 @@ def list_coupons(
     with db.read() as s:
         return [
             CouponView(c.id, c.code, d.id, d.name, c.member_id, c.campaign_id, c.issued_via, c.issued_at, d.valid_from,
-                       d.valid_to, c.redeemed_at, c.purchase_id, c.discount_cents)
-            for c, d in s.execute(stmt.order_by(Coupon.id.desc()).limit(max(1, min(limit, 100_000))))
+                       d.valid_to, c.redeemed_at, c.purchase_id, c.discount_cents, card)
+            for c, d, card in s.execute(stmt.order_by(Coupon.id.desc()).limit(max(1, min(limit, 100_000))))
         ]

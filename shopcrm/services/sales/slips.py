@@ -6,13 +6,20 @@ as a matrix (segno); shopcrm.gui.printing.slip draws them, on an 80 mm receipt p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from shopcrm.db.engine import Database
 from shopcrm.i18n import QT_TRANSLATE_NOOP, translate
 from shopcrm.labels import PAYMENT_LABELS, label
 from shopcrm.money import format_cents
-from shopcrm.services.sales.coupons import CouponView, list_coupons, show_code
+from shopcrm.services.sales.coupons import (
+    CouponView,
+    definition_summaries,
+    list_coupons,
+    offer_text,
+    show_code,
+)
 from shopcrm.services.sales.stored_value import statement
 from shopcrm.services.sales.takings import takings
 from shopcrm.services.shop.settings import load_settings
@@ -95,16 +102,23 @@ def qr_matrix(text: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(v) for v in row) for row in code.matrix)
 
 
-def voucher_slips(db: Database, definition_id: int, *, only_unused: bool = True) -> list[Slip]:
-    """One slip per issued coupon of a kind: what it gives, validity, code and QR (the code itself)."""
+def voucher_slips(db: Database, definition_id: int, *, only_unused: bool = True,
+                  codes: Collection[str] | None = None) -> list[Slip]:
+    """One slip per issued coupon of a kind: what it gives, validity, code and QR (the code itself);
+    `codes`: only these (the ones just issued)."""
     settings = load_settings(db)
     coupons: list[CouponView] = [
-        c for c in list_coupons(db, definition_id=definition_id, limit=100_000) if not (only_unused and c.redeemed_at)
+        c for c in list_coupons(db, definition_id=definition_id, limit=100_000)
+        if not (only_unused and c.redeemed_at) and (codes is None or c.code in codes)
     ]
+    summary = next((x for x in definition_summaries(db) if x.definition.id == definition_id), None)
+    sym = "¥" if settings.currency == "CNY" else ""
+    offer = offer_text(summary.definition, summary.product_name, sym) if summary is not None else ""
     slips = []
     for c in reversed(coupons):
         lines = (
             SlipLine(c.name, bold=True),
+            *((SlipLine(offer),) if offer else ()),
             SlipLine(translate("slips", "Valid {start} to {end}").format(start=c.valid_from.isoformat(), end=c.valid_to.isoformat())),
             SlipLine(translate("slips", "One use; show this code at the counter.")),
         )

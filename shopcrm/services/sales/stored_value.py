@@ -20,7 +20,7 @@ from shopcrm.codes import PAYMENT_METHODS
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, StoredValueEntry
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
-from shopcrm.money import MAX_CENTS
+from shopcrm.money import MAX_CENTS, format_cents
 from shopcrm.services.members.points import lock_member
 from shopcrm.services.shop import audit
 from shopcrm.services.shop.clock import now
@@ -129,6 +129,21 @@ def _post(
         bonus_cents=bonus, purchase_id=purchase_id,
     )
     return entry
+
+
+def refuse_erase_with_balance(member: Member) -> None:
+    """Erasing a member who still holds stored value would drop money the shop owes them without a
+    ledger entry: refuse, so the owner refunds (or adjusts) the balance to zero first."""
+    held = member.stored_value_cents + member.stored_bonus_cents
+    if held:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Member {card} still has {amount} of stored value. Refund or adjust the balance to zero first "
+                "(member details, Stored value tab), then erase.",
+            ),
+            card=member.card_no, amount=format_cents(held),
+        )
 
 
 def _balance(member: Member) -> StoredBalance:
@@ -242,8 +257,51 @@ def adjust_stored_value(
     with db.transaction() as s:
         member = lock_member(s, member_id)
         principal, extra = (0, delta_cents) if bonus else (delta_cents, 0)
+        held = member.stored_bonus_cents if bonus else member.stored_value_cents
+        if held + delta_cents < 0:
+            raise ConflictError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The balance cannot go below zero: {held} is there, the adjustment takes {taken}."
+                ),
+                held=format_cents(held), taken=format_cents(-delta_cents),
+            )
         _post(s, member, "adjust", principal, extra, at=_now(), note=note.strip()[:200])
         return _balance(member)
+
+
+@dataclass(frozen=True)
+class RefundableTopup:
+    """A top-up and how much of it can still be given back (never more than the paid-in balance)."""
+
+    id: int
+    at: dt.datetime
+    paid_cents: int
+    bonus_cents: int
+    pay_method: str | None
+    refunded_cents: int
+    refundable_cents: int
+
+
+def refundable_topups(db: Database, member_id: int) -> list[RefundableTopup]:
+    """The member's top-ups, newest first, each with what is left to refund (0 when spent or refunded)."""
+    t = StoredValueEntry
+    with db.read() as s:
+        member = s.get(Member, member_id)
+        if member is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("errors", "Member {id} does not exist."), id=member_id)
+        refunded = {
+            topup_id: int(cents or 0)
+            for topup_id, cents in s.execute(
+                select(t.topup_id, func.sum(t.principal_cents)).where(t.member_id == member_id, t.kind == "refund")
+                .group_by(t.topup_id)
+            )
+        }
+        out = []
+        for e in s.scalars(select(t).where(t.member_id == member_id, t.kind == "topup").order_by(t.at.desc(), t.id.desc())):
+            back = -int(refunded.get(e.id) or 0)
+            left = max(0, min(e.principal_cents - back, member.stored_value_cents))
+            out.append(RefundableTopup(e.id, e.at, e.principal_cents, e.bonus_cents, e.pay_method, back, left))
+        return out
 
 
 def stored_balance(db: Database, member_id: int) -> StoredBalance:

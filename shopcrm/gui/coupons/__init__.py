@@ -1,0 +1,1 @@
+"""Coupons screen: define, issue (saved list, birthdays, new members) and print vouchers."""
