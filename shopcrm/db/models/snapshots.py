@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
+    ColumnElement,
     Date,
     DateTime,
     Float,
@@ -16,6 +18,7 @@ from sqlalchemy import (
     LargeBinary,
     SmallInteger,
     String,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -36,6 +39,15 @@ class ClassificationSnapshot(Base):
     # How the members' reason_data read back into words: every template (English source text),
     # which stored value fills each field, the names lists (shopcrm.engine.reasons.encode).
     reason_layout: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    # False while a run writes its member rows in short transactions (so counter sales never wait
+    # for the whole write): until then no screen, list or export sees it, and the previous
+    # snapshot stays the current one; a cancelled or crashed run leaves it incomplete.
+    complete: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+    @classmethod
+    def shown(cls) -> ColumnElement[bool]:
+        """The snapshots any screen, list or export may show: the complete ones."""
+        return cls.complete.is_(True)
 
     @classmethod
     def shown_first(cls) -> tuple[Any, ...]:
