@@ -23,6 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import bench_checkout  # noqa: F401  (first: this checkout's shopcrm, not an installed one)
 from sqlalchemy import select
 
 from shopcrm.db.engine import Database

@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import bench_checkout  # noqa: F401  (first: this checkout's shopcrm, not an installed one)
 import numpy as np
 from sqlalchemy import select
 

@@ -34,9 +34,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_checkout  # noqa: F401  (first: this checkout's shopcrm, not an installed one)
+
+ROOT = bench_checkout.ROOT
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FIRST_WINDOW = """

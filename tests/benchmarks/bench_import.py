@@ -26,6 +26,8 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import bench_checkout  # noqa: F401  (first: this checkout's shopcrm, not an installed one)
+
 CACHE = Path(os.environ.get("SHOPCRM_BENCH_CACHE", Path(tempfile.gettempdir()) / "shopcrm-bench"))
 EPOCH = dt.datetime(1899, 12, 30)
 HEADER = ["销售日期", "小票号", "会员手机", "商品名称", "数量", "单价", "金额", "支付方式"]

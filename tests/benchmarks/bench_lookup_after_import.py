@@ -19,11 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import bench_checkout  # noqa: F401  (first: this checkout's shopcrm, not an installed one)
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = bench_checkout.ROOT
 
 
 def pct(values: list[float], q: float) -> float:

@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import bench_checkout  # noqa: F401  (first: this checkout's shopcrm, not an installed one)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QRectF  # noqa: E402

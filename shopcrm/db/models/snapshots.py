@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
+    ColumnElement,
     Date,
     DateTime,
     Float,
@@ -16,10 +18,15 @@ from sqlalchemy import (
     LargeBinary,
     SmallInteger,
     String,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shopcrm.db.base import Base
+
+# Snapshot columns the Members list sorts by with an index of their own (snapshot, column, member).
+SNAPSHOT_SORT_COLUMNS = ("segment", "pyramid", "lifecycle", "churn_level", "abcd", "last_purchase", "visits",
+                         "spend_cents")
 
 
 class ClassificationSnapshot(Base):
@@ -36,6 +43,15 @@ class ClassificationSnapshot(Base):
     # How the members' reason_data read back into words: every template (English source text),
     # which stored value fills each field, the names lists (shopcrm.engine.reasons.encode).
     reason_layout: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    # False while a run writes its member rows in short transactions (so counter sales never wait
+    # for the whole write): until then no screen, list or export sees it, and the previous
+    # snapshot stays the current one; a cancelled or crashed run leaves it incomplete.
+    complete: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+    @classmethod
+    def shown(cls) -> ColumnElement[bool]:
+        """The snapshots any screen, list or export may show: the complete ones."""
+        return cls.complete.is_(True)
 
     @classmethod
     def shown_first(cls) -> tuple[Any, ...]:
@@ -98,10 +114,10 @@ class SnapshotMember(Base):
     recommendations: Mapped[list[int] | None] = mapped_column(JSON)
 
     # Campaign lists filtered by segment or tier start from these (a few hundred gold members
-    # instead of a whole snapshot); they cost about half a second when a 50,000-member snapshot
-    # is replaced.
+    # instead of a whole snapshot), and the Members list sorted by a class or figure walks them in
+    # order, by member id within a value (services.members.window, migration 0007_speed).
     __table_args__ = (
         Index("ix_snapshot_members_member", "member_id"),
-        Index("ix_snapshot_members_segment", "snapshot_id", "segment"),
-        Index("ix_snapshot_members_pyramid", "snapshot_id", "pyramid"),
+        *(Index(f"ix_snapshot_members_{column}", "snapshot_id", column, "member_id")
+          for column in SNAPSHOT_SORT_COLUMNS),
     )

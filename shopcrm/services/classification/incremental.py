@@ -59,6 +59,7 @@ class Freshness:
 def newest_snapshot(s: Session) -> ClassificationSnapshot | None:
     return s.scalars(
         select(ClassificationSnapshot)
+        .where(ClassificationSnapshot.shown())
         .order_by(ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.created_at.desc(), ClassificationSnapshot.id.desc())
         .limit(1)
     ).first()

@@ -11,5 +11,6 @@ from shopcrm.db.models import ClassificationSnapshot
 def latest_snapshot_in(s: Session) -> ClassificationSnapshot | None:
     """The latest 'as of' date's newest run, or None before the first classification."""
     return s.execute(
-        select(ClassificationSnapshot).order_by(*ClassificationSnapshot.shown_first()).limit(1)
+        select(ClassificationSnapshot).where(ClassificationSnapshot.shown())
+        .order_by(*ClassificationSnapshot.shown_first()).limit(1)
     ).scalar_one_or_none()

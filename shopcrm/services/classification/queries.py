@@ -53,7 +53,7 @@ def list_snapshots(db: Database) -> list[SnapshotInfo]:
     """Every stored snapshot, newest "as of" first."""
     with db.read() as s:
         rows = s.scalars(
-            select(ClassificationSnapshot).order_by(*ClassificationSnapshot.shown_first())
+            select(ClassificationSnapshot).where(ClassificationSnapshot.shown()).order_by(*ClassificationSnapshot.shown_first())
         ).all()
         return [_info(r) for r in rows]
 
@@ -170,7 +170,7 @@ def member_classes(db: Database, member_id: int) -> dict[str, Any] | None:
         found = s.execute(
             select(SnapshotMember, ClassificationSnapshot)
             .join(ClassificationSnapshot, ClassificationSnapshot.id == SnapshotMember.snapshot_id)
-            .where(SnapshotMember.member_id == member_id)
+            .where(SnapshotMember.member_id == member_id, ClassificationSnapshot.shown())
             .order_by(*ClassificationSnapshot.shown_first())
             .limit(1)
         ).first()

@@ -2,14 +2,15 @@
 
 Reading, computing and writing are three steps: the data is read in one read transaction
 (classification_data), the engine (shopcrm.engine, numpy only) computes every class with its
-reason, and the snapshot is written in ONE write transaction with bulk inserts
-(classification_store), so the counter is never blocked for more than the write.
+reason, and the snapshot is written with bulk inserts in short transactions that make it current
+only when it is whole (classification_store), so a sale at the counter waits for one chunk at most.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, select
@@ -62,7 +63,7 @@ def _check_as_of(as_of: dt.date | None) -> dt.date:
 def _previous_clv(s: Session) -> dict[str, Any] | None:
     """The newest snapshot's fitted parameters: the optimiser starts there and converges sooner."""
     clv = s.scalar(
-        select(ClassificationSnapshot.clv).order_by(ClassificationSnapshot.created_at.desc(), ClassificationSnapshot.id.desc()).limit(1)
+        select(ClassificationSnapshot.clv).where(ClassificationSnapshot.shown()).order_by(ClassificationSnapshot.created_at.desc(), ClassificationSnapshot.id.desc()).limit(1)
     )
     return clv if isinstance(clv, dict) else None
 
@@ -171,7 +172,7 @@ def classify(
     """Recompute every classification as of `as_of` (default today) and store a snapshot.
 
     `progress(done, total, text)` is called between stages; a set `cancel` token stops the run
-    between stages, up to the start of the write (after the commit it is too late to undo).  Returns the summary the CLI prints.
+    between stages and between the write's chunks, until the snapshot becomes current (then it is too late to undo).  Returns the summary the CLI prints.
     """
     as_of = _check_as_of(as_of)
     settings = settings or load_settings(db)
@@ -191,9 +192,10 @@ def classify(
         "cut_offs": result.cut_offs.to_dict(),
         "seen": seen,
     }
-    with db.transaction() as s:
-        snapshot_id = store.store_snapshot(s, inputs, result, stored_params, clv)
-        store.thin_out(s)
+    # In short transactions (a sale at the counter never waits for the whole write); a cancel
+    # between them deletes what was written and leaves the previous classes current.
+    check = partial(cancel.check, CLASSIFY_CANCELLED) if cancel is not None else None
+    snapshot_id = store.write_snapshot(db, inputs, result, stored_params, clv, check=check)
     steps.finish()
     # Counted as every screen counts (current members, not archived ones): the same word shows the
     # same number in the CLI and on the screens (SPEC §10).  The engine's class lists keep the order

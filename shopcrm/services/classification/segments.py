@@ -119,6 +119,7 @@ def list_snapshots(db: Database, limit: int = 500) -> list[SnapshotChoice]:
     with db.read() as s:
         rows = s.execute(
             select(ClassificationSnapshot)
+            .where(ClassificationSnapshot.shown())
             .order_by(*ClassificationSnapshot.shown_first())
             .limit(limit)
         ).scalars()

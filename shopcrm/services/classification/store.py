@@ -1,7 +1,7 @@
-"""Writing a classification snapshot: one snapshot row and one row per member, in one transaction.
+"""Writing a classification snapshot: one snapshot row and one row per member, in short transactions.
 
 50,000 member rows go through the driver's bulk path (executemany on SQLite, COPY on PostgreSQL,
-via demo_store.BulkWriter) with every value already in its stored form: dates as YYYY-MM-DD, JSON
+via shopcrm.db.bulk.BulkWriter) with every value already in its stored form: dates as YYYY-MM-DD, JSON
 columns encoded here column by column.  The ORM's per-row bookkeeping would cost more than the
 whole classification.
 Reasons are stored language-neutrally (shopcrm.engine.reasons): the snapshot row keeps the layout
@@ -17,18 +17,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from shopcrm.db.bulk import BulkWriter
+from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, SnapshotMember
 from shopcrm.engine.classify import Inputs, Run, day_number
 from shopcrm.engine.reasons import encode, row_bytes
 
 SNAPSHOT_KEEP_DAYS = 31
+# Member rows per write transaction: a sale at the counter waits for at most one chunk (about
+# 30 ms for 5,000 rows on the 2-core benchmark machine; see tests/benchmarks/bench_classify.py).
+WRITE_CHUNK = 5_000
+# An incomplete snapshot older than this is a crashed run's (see _leftovers).
+LEFTOVER_AGE = dt.timedelta(hours=1)
 
 # snapshot column of each classification (the engine's names on the left)
 COLUMNS: dict[str, str] = {
@@ -168,36 +175,91 @@ def member_columns(inputs: Inputs, result: Run, reasons: np.ndarray) -> dict[str
     }
 
 
-def store_snapshot(
-    s: Session, inputs: Inputs, result: Run, params: dict[str, Any], clv: dict[str, Any]
+def write_snapshot(
+    db: Database, inputs: Inputs, result: Run, params: dict[str, Any], clv: dict[str, Any], *,
+    check: Callable[[], None] | None = None, chunk_rows: int | None = None,
 ) -> int:
-    """Write the snapshot in the caller's transaction and return its id.
+    """Write the snapshot in short transactions and return its id once it is the current one.
 
-    An earlier snapshot of the same date is deleted after the new one is written, so a snapshot id is
-    never handed out twice (SQLite would reuse the highest id if it were deleted first).
+    A full write of 50,000 rows holds the write lock for seconds, and a sale at the counter would
+    wait for all of it (issue 15).  So the snapshot row is written first, marked incomplete (no
+    screen shows it), then its member rows `chunk_rows` at a time, each chunk its own transaction;
+    the last chunk marks it complete (chunk_rows: WRITE_CHUNK unless given), so it becomes current at once and whole.  `check` runs
+    before each chunk (a cancel raises there): a cancelled or failed run deletes what it wrote and
+    the previous snapshot stays current.  Earlier snapshots of the same date, and those thinned
+    out, are deleted afterwards, in chunks too.
     """
-    as_of = inputs.as_of
     layout, reasons = encode(result.reason_columns())
-    old = s.scalars(select(ClassificationSnapshot.id).where(ClassificationSnapshot.as_of == as_of)).all()
-    snap = ClassificationSnapshot(
-        as_of=as_of,
-        window_days=result.metrics.window_days,
-        created_at=dt.datetime.now().replace(microsecond=0),
-        members=inputs.members.size,
-        params=params,
-        clv=clv,
-        reason_layout=layout,
-    )
-    s.add(snap)
-    s.flush()
     columns = member_columns(inputs, result, reasons)
-    names = ["snapshot_id", *columns]
     count = inputs.members.size
-    ids = [snap.id] * count
-    rows = list(zip(ids, *columns.values(), strict=True))
-    BulkWriter(s.connection()).insert(SnapshotMember.__table__, names, rows)  # type: ignore[arg-type]
-    _delete(s, [int(i) for i in old])
-    return int(snap.id)
+    delete_snapshots(db, _leftovers(db), chunk_rows=chunk_rows)
+    with db.transaction() as s:
+        snap = ClassificationSnapshot(
+            as_of=inputs.as_of,
+            window_days=result.metrics.window_days,
+            created_at=dt.datetime.now().replace(microsecond=0),
+            members=count,
+            params=params,
+            clv=clv,
+            reason_layout=layout,
+            complete=False,
+        )
+        s.add(snap)
+        s.flush()
+        snapshot_id = int(snap.id)
+    names = ["snapshot_id", *columns]
+    values = list(columns.values())
+    step = max(1, chunk_rows or WRITE_CHUNK)
+    try:
+        lo = 0
+        while True:
+            if check is not None:
+                check()
+            hi = min(lo + step, count)
+            with db.transaction() as s:
+                writer = BulkWriter(s.connection())
+                rows = list(zip([snapshot_id] * (hi - lo), *(v[lo:hi] for v in values), strict=True))
+                writer.insert(SnapshotMember.__table__, names, rows)  # type: ignore[arg-type]
+                if hi >= count:  # the last chunk: planner statistics, and the snapshot becomes current
+                    writer.finish()
+                    s.execute(update(ClassificationSnapshot).where(ClassificationSnapshot.id == snapshot_id)
+                              .values(complete=True))
+                    break
+            lo = hi
+    except BaseException:
+        delete_snapshots(db, [snapshot_id], chunk_rows=chunk_rows)
+        raise
+    with db.read() as s:
+        replaced = s.scalars(select(ClassificationSnapshot.id).where(
+            ClassificationSnapshot.as_of == inputs.as_of, ClassificationSnapshot.id != snapshot_id,
+            ClassificationSnapshot.shown())).all()
+        thinned = _thinned(s)
+    delete_snapshots(db, sorted({int(i) for i in (*replaced, *thinned)} - {snapshot_id}), chunk_rows=chunk_rows)
+    return snapshot_id
+
+
+def _leftovers(db: Database) -> list[int]:
+    """Incomplete snapshots of runs that crashed (the process killed mid-write): any started more
+    than LEFTOVER_AGE ago.  Younger ones may belong to a run still writing in another process."""
+    cutoff = dt.datetime.now().replace(microsecond=0) - LEFTOVER_AGE
+    with db.read() as s:
+        return [int(i) for i in s.scalars(select(ClassificationSnapshot.id).where(
+            ClassificationSnapshot.complete.is_(False), ClassificationSnapshot.created_at < cutoff))]
+
+
+def delete_snapshots(db: Database, snapshot_ids: Sequence[int], *, chunk_rows: int | None = None) -> None:
+    """Delete snapshots with their member rows, `chunk_rows` rows per transaction (see write_snapshot)."""
+    step = max(1, chunk_rows or WRITE_CHUNK)
+    for snapshot_id in snapshot_ids:
+        while True:
+            with db.transaction() as s:
+                some = (select(SnapshotMember.member_id).where(SnapshotMember.snapshot_id == snapshot_id)
+                        .order_by(SnapshotMember.member_id).limit(step))
+                gone = s.execute(delete(SnapshotMember).where(SnapshotMember.snapshot_id == snapshot_id,
+                                                              SnapshotMember.member_id.in_(some.scalar_subquery())))
+                if gone.rowcount < step:  # type: ignore[attr-defined]
+                    s.execute(delete(ClassificationSnapshot).where(ClassificationSnapshot.id == snapshot_id))
+                    break
 
 
 def _delete(s: Session, snapshot_ids: list[int]) -> None:
@@ -206,13 +268,14 @@ def _delete(s: Session, snapshot_ids: list[int]) -> None:
         s.execute(delete(ClassificationSnapshot).where(ClassificationSnapshot.id.in_(snapshot_ids)))
 
 
-def thin_out(s: Session) -> None:
-    """Keep every snapshot of the last SNAPSHOT_KEEP_DAYS days and the newest of each earlier month."""
+def _thinned(s: Session) -> list[int]:
+    """The complete snapshots thin_out drops."""
     snaps = s.execute(
-        select(ClassificationSnapshot.id, ClassificationSnapshot.as_of).order_by(*ClassificationSnapshot.shown_first())
+        select(ClassificationSnapshot.id, ClassificationSnapshot.as_of).where(ClassificationSnapshot.shown())
+        .order_by(*ClassificationSnapshot.shown_first())
     ).all()
     if not snaps:
-        return
+        return []
     newest = day_number(snaps[0][1])
     seen_months: set[tuple[int, int]] = set()
     drop: list[int] = []
@@ -221,4 +284,10 @@ def thin_out(s: Session) -> None:
         if newest - day_number(as_of) >= SNAPSHOT_KEEP_DAYS and month in seen_months:
             drop.append(int(snap_id))
         seen_months.add(month)
-    _delete(s, drop)
+    return drop
+
+
+def thin_out(s: Session) -> None:
+    """Keep every snapshot of the last SNAPSHOT_KEEP_DAYS days and the newest of each earlier month
+    (in the caller's transaction; a classification run deletes the same ones in chunks)."""
+    _delete(s, _thinned(s))

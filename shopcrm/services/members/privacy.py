@@ -196,7 +196,7 @@ def member_personal_data(db: Database, member_id: int) -> dict[str, Any]:
         latest = s.execute(
             select(SnapshotMember, ClassificationSnapshot)
             .join(ClassificationSnapshot, ClassificationSnapshot.id == SnapshotMember.snapshot_id)
-            .where(SnapshotMember.member_id == member_id)
+            .where(SnapshotMember.member_id == member_id, ClassificationSnapshot.shown())
             .order_by(*ClassificationSnapshot.shown_first())  # the one the screens show
             .limit(1)
         ).first()

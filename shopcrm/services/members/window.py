@@ -6,6 +6,17 @@ one by its sort key plus the member id as tie-breaker ("the rows after this one"
 page by page never makes the database walk the rows before it; only a jump far into the list
 (dragging the scroll bar) needs an OFFSET.  The order is exactly the one of `member_ids`
 (shopcrm.services.members.table), which stays the slow twin the tests compare against.
+
+At a million members even one sort of the whole list is too slow, so each window is read in an
+order an index already holds (migration 0007_speed: members by status and each sortable column,
+snapshot rows by snapshot and each sortable class or figure, then the member id).  The list is cut
+into parts that each walk one index range:
+- a column that is never NULL: one part, ordered by the column and the id;
+- a column that may be NULL ("nulls last"): the rows with a value, then the NULLs by id;
+- a class sorted by meaning (platinum before lead): one part per class in that order, each by id,
+  then everything else (no snapshot row, a code without a rank) by id; descending is the reverse;
+- the birthday (two columns): one part in the general order (the database sorts it).
+A key is (part, the part's sort values, id); it is opaque to callers.
 """
 
 from __future__ import annotations
@@ -14,10 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_
+from sqlalchemy import Case, ColumnElement, Select, and_, func, or_
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import Member
+from shopcrm.db.models import Member, SnapshotMember
 from shopcrm.services.members.table import (
     MemberFilter,
     SnapshotInfo,
@@ -27,7 +40,7 @@ from shopcrm.services.members.table import (
     sort_expressions,
 )
 
-Key = tuple[Any, ...]  # the sort values of one row, then its member id
+Key = tuple[Any, ...]  # the part, the sort values of one row in it, then its member id
 
 
 @dataclass(frozen=True)
@@ -45,55 +58,158 @@ class ListHead:
     first: list[WindowEntry]
 
 
-def _ordered(stmt: Select[Any], exprs: Sequence[ColumnElement[Any]], descending: bool, backwards: bool) -> Select[Any]:
-    """The list's order (nulls last, id breaks ties), or exactly its reverse when walking backwards."""
+@dataclass(frozen=True)
+class _Part:
+    """A stretch of the list: the rows matching `where`, ordered by `exprs` then `ident` (the member
+    id, from the table whose index gives the order); `nullable`: the exprs may be NULL (nulls last)."""
+
+    where: ColumnElement[bool] | None
+    exprs: tuple[ColumnElement[Any], ...]
+    ident: Any  # a mapped id column
+    nullable: bool
+
+
+def _class_order(expr: ColumnElement[Any]) -> tuple[ColumnElement[Any], list[Any]] | None:
+    """(column, its codes in rank order) when the list sorts a class by meaning (a CASE of codes)."""
+    if not isinstance(expr, Case) or expr.value is None:
+        return None
+    ranked: list[tuple[Any, Any]] = []
+    for when, then in expr.whens:
+        if not isinstance(when, BindParameter) or not isinstance(then, BindParameter):
+            return None
+        ranked.append((then.value, when.value))
+    return expr.value, [code for _rank, code in sorted(ranked, key=lambda r: r[0])]
+
+
+def _parts(sort_key: str, descending: bool) -> list[_Part]:
+    """The list's parts in list order (see the module's docstring)."""
+    exprs = sort_expressions(sort_key)
+    if len(exprs) != 1:
+        return [_Part(None, tuple(exprs), Member.id, True)]
+    expr = exprs[0]
+    ranked = _class_order(expr)
+    if ranked is not None:
+        column, codes = ranked
+        parts = [_Part(column == code, (), SnapshotMember.member_id, False) for code in codes]
+        parts.append(_Part(or_(column.is_(None), column.not_in(codes)), (), Member.id, False))
+        return parts[::-1] if descending else parts
+    table = getattr(expr, "table", None)
+    if table is Member.__table__ and not getattr(expr, "nullable", True):
+        return [_Part(None, (expr,), Member.id, False)]
+    ident = SnapshotMember.member_id if table is SnapshotMember.__table__ else Member.id
+    return [_Part(expr.is_not(None), (expr,), ident, False), _Part(expr.is_(None), (), Member.id, False)]
+
+
+def _ordered(stmt: Select[Any], part: _Part, descending: bool, backwards: bool) -> Select[Any]:
+    """The part's order, or exactly its reverse when walking backwards (nulls last either way)."""
     down = descending != backwards
-    terms = [(e.desc() if down else e.asc()) for e in exprs]
-    terms = [t.nulls_first() if backwards else t.nulls_last() for t in terms]
-    return stmt.order_by(*terms, Member.id.desc() if down else Member.id.asc())
+    terms = [(e.desc() if down else e.asc()) for e in part.exprs]
+    if part.nullable:
+        terms = [t.nulls_first() if backwards else t.nulls_last() for t in terms]
+    return stmt.order_by(*terms, part.ident.desc() if down else part.ident.asc())
 
 
-def _after(exprs: Sequence[ColumnElement[Any]], key: Key, descending: bool) -> ColumnElement[bool]:
-    """Rows strictly after `key` in the list's order (nulls last in both directions)."""
-    values, member_id = key[:-1], key[-1]
+def _after(part: _Part, values: Sequence[Any], member_id: int, descending: bool) -> ColumnElement[bool]:
+    """Rows of the part strictly after (values, id) in its order (nulls last in both directions)."""
     conditions: list[ColumnElement[bool]] = []
     equal: list[ColumnElement[bool]] = []
-    for e, v in zip(exprs, values, strict=True):
+    for e, v in zip(part.exprs, values, strict=True):
         if v is not None:  # after a NULL comes only another NULL, which the id decides
-            conditions.append(and_(*equal, or_(e < v if descending else e > v, e.is_(None))))
+            beyond = e < v if descending else e > v
+            conditions.append(and_(*equal, or_(beyond, e.is_(None)) if part.nullable else beyond))
         equal.append(e.is_(None) if v is None else e == v)
-    conditions.append(and_(*equal, Member.id < member_id if descending else Member.id > member_id))
+    conditions.append(and_(*equal, part.ident < member_id if descending else part.ident > member_id))
     return or_(*conditions)
 
 
-def _before(exprs: Sequence[ColumnElement[Any]], key: Key, descending: bool) -> ColumnElement[bool]:
-    """Rows strictly before `key` in the list's order."""
-    values, member_id = key[:-1], key[-1]
+def _before(part: _Part, values: Sequence[Any], member_id: int, descending: bool) -> ColumnElement[bool]:
+    """Rows of the part strictly before (values, id) in its order."""
     conditions: list[ColumnElement[bool]] = []
     equal: list[ColumnElement[bool]] = []
-    for e, v in zip(exprs, values, strict=True):
+    for e, v in zip(part.exprs, values, strict=True):
         if v is None:
             conditions.append(and_(*equal, e.is_not(None)))
         else:
             conditions.append(and_(*equal, e > v if descending else e < v))
         equal.append(e.is_(None) if v is None else e == v)
-    conditions.append(and_(*equal, Member.id > member_id if descending else Member.id < member_id))
+    conditions.append(and_(*equal, part.ident > member_id if descending else part.ident < member_id))
     return or_(*conditions)
 
 
-def _window(s: Any, flt: MemberFilter, snapshot_id: int | None, sort_key: str, descending: bool, *,
-            limit: int, offset: int = 0, after: Key | None = None, before: Key | None = None) -> list[WindowEntry]:
-    exprs = sort_expressions(sort_key)
-    stmt = member_select([Member.id, *exprs], flt, snapshot_id)
-    if after is not None:
-        stmt = stmt.where(_after(exprs, after, descending))
-    if before is not None:
-        stmt = stmt.where(_before(exprs, before, descending))
-    stmt = _ordered(stmt, exprs, descending, backwards=before is not None).limit(limit)
-    if offset:
-        stmt = stmt.offset(offset)
-    entries = [WindowEntry(int(r[0]), (*r[1:], int(r[0]))) for r in s.execute(stmt)]
-    return entries[::-1] if before is not None else entries
+class _Reader:
+    """Windows and positions of one list (filter, snapshot, sort) inside one read."""
+
+    def __init__(self, s: Session, flt: MemberFilter, snapshot_id: int | None, sort_key: str,
+                 descending: bool) -> None:
+        self.s, self.flt, self.snapshot_id, self.descending = s, flt, snapshot_id, descending
+        self.parts = _parts(sort_key, descending)
+
+    def _select(self, columns: Sequence[Any], part: _Part) -> Select[Any]:
+        stmt = member_select(list(columns), self.flt, self.snapshot_id)
+        return stmt if part.where is None else stmt.where(part.where)
+
+    def _rows(self, p: int, limit: int, *, offset: int = 0, after: Key | None = None,
+              before: Key | None = None) -> list[WindowEntry]:
+        """Up to `limit` rows of part p in list order: after/before a key of that part, or from `offset`."""
+        part = self.parts[p]
+        stmt = self._select([part.ident, *part.exprs], part)
+        if after is not None:
+            stmt = stmt.where(_after(part, after[1:-1], after[-1], self.descending))
+        if before is not None:
+            stmt = stmt.where(_before(part, before[1:-1], before[-1], self.descending))
+        stmt = _ordered(stmt, part, self.descending, backwards=before is not None).limit(limit)
+        if offset:
+            stmt = stmt.offset(offset)
+        entries = [WindowEntry(int(r[0]), (p, *r[1:], int(r[0]))) for r in self.s.execute(stmt)]
+        return entries[::-1] if before is not None else entries
+
+    def count(self, p: int, before: Key | None = None) -> int:
+        part = self.parts[p]
+        stmt = self._select([func.count()], part)
+        if before is not None:
+            stmt = stmt.where(_before(part, before[1:-1], before[-1], self.descending))
+        return int(self.s.execute(stmt).scalar_one())
+
+    def window(self, limit: int, *, offset: int = 0, after: Key | None = None,
+               before: Key | None = None) -> list[WindowEntry]:
+        if before is not None:  # walk back through this part, then the ones before it
+            p = int(before[0])
+            out = self._rows(p, limit, before=before)
+            while len(out) < limit and p > 0:
+                p -= 1
+                out = self._tail_of(p, limit - len(out)) + out
+            return out
+        if after is not None:
+            p = int(after[0])
+            out = self._rows(p, limit, after=after)
+        else:  # skip whole parts by their counts only when the offset lies beyond them
+            p = 0
+            out = self._rows(0, limit, offset=offset) if self.parts else []
+            while not out and offset and p + 1 < len(self.parts):
+                offset -= self.count(p)
+                if offset < 0:
+                    return []
+                p += 1
+                out = self._rows(p, limit, offset=offset)
+        while len(out) < limit and p + 1 < len(self.parts):
+            p += 1
+            out += self._rows(p, limit - len(out))
+        return out
+
+    def _tail_of(self, p: int, limit: int) -> list[WindowEntry]:
+        """The last `limit` rows of part p, in list order."""
+        part = self.parts[p]
+        stmt = _ordered(self._select([part.ident, *part.exprs], part), part, self.descending, backwards=True)
+        entries = [WindowEntry(int(r[0]), (p, *r[1:], int(r[0]))) for r in self.s.execute(stmt.limit(limit))]
+        return entries[::-1]
+
+    def key_of(self, member_id: int) -> Key | None:
+        """The member's key in this list, None when the filter leaves them out."""
+        for p, part in enumerate(self.parts):
+            row = self.s.execute(self._select([part.ident, *part.exprs], part).where(Member.id == member_id)).first()
+            if row is not None:
+                return (p, *row[1:], int(row[0]))
+        return None
 
 
 def member_window(
@@ -105,8 +221,8 @@ def member_window(
     if limit <= 0:
         return []
     with db.read() as s:
-        return _window(s, flt, snapshot_id, sort_key, descending, limit=limit, offset=offset, after=after,
-                       before=before)
+        return _Reader(s, flt, snapshot_id, sort_key, descending).window(limit, offset=offset, after=after,
+                                                                          before=before)
 
 
 def list_head(db: Database, flt: MemberFilter, *, sort_key: str = "card_no", descending: bool = False,
@@ -116,21 +232,20 @@ def list_head(db: Database, flt: MemberFilter, *, sort_key: str = "card_no", des
         snap = latest_info_in(s)
         snapshot_id = snap.id if snap else None
         count = count_in(s, flt, snapshot_id)
-        first = _window(s, flt, snapshot_id, sort_key, descending, limit=limit) if count else []
+        first = _Reader(s, flt, snapshot_id, sort_key, descending).window(limit) if count and limit > 0 else []
     return ListHead(count, snap, first)
 
 
 def position_of(db: Database, flt: MemberFilter, snapshot_id: int | None, member_id: int, *,
                 sort_key: str = "card_no", descending: bool = False) -> int | None:
     """The row of a member in the list (None when the filter leaves them out): rows before its key."""
-    exprs = sort_expressions(sort_key)
     with db.read() as s:
-        row = s.execute(member_select([Member.id, *exprs], flt, snapshot_id).where(Member.id == member_id)).first()
-        if row is None:
+        reader = _Reader(s, flt, snapshot_id, sort_key, descending)
+        key = reader.key_of(member_id)
+        if key is None:
             return None
-        key: Key = (*row[1:], int(row[0]))
-        before = member_select([func.count(Member.id)], flt, snapshot_id).where(_before(exprs, key, descending))
-        return int(s.execute(before).scalar_one())
+        p = int(key[0])
+        return sum(reader.count(q) for q in range(p)) + reader.count(p, before=key)
 
 
 __all__ = ["Key", "ListHead", "WindowEntry", "list_head", "member_window", "position_of"]

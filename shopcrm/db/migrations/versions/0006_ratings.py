@@ -1,6 +1,6 @@
 """feedback from ratings sheets: product rated, import batch, row fingerprint
 
-Revision ID: 0008_ratings
+Revision ID: 0006_ratings
 Revises: 0005_import_lines
 Create Date: 2026-12-06 07:00:00
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008_ratings'
+revision = '0006_ratings'
 down_revision = '0005_import_lines'
 branch_labels = None
 depends_on = None
