@@ -458,10 +458,12 @@ class CounterView(QWidget):
         from shopcrm.gui.insight import member_insight
 
         insight = member_insight(self.ctx.db, member.id)
+        # What to do with someone who has never bought, whatever the classes say of them ("Lead").
+        welcome = self.tr("New member: no purchase yet. Welcome them and tell them how points work.") \
+            if member.visits == 0 else ""
         if insight is None:
             if member.visits == 0:
-                text = self.tr("New member: no purchase yet. Welcome them and tell them how points work; "
-                               "tier and segment come with the next classification.")
+                text = welcome  # their card is classified in the background in a moment
             else:
                 text = self.tr("Joined after the last classification: {visits} visits so far. Tier and segment come "
                                "with the next classification (Tiers & segments → Classify).").format(
@@ -476,7 +478,7 @@ class CounterView(QWidget):
             self.tr("Segment: {segment}").format(segment=class_label("segment", insight.classes.get("segment"))),
             self.tr("Lifecycle: {stage}").format(stage=class_label("lifecycle", insight.classes.get("lifecycle"))),
         ]
-        self.card_classes.setText(" · ".join(p for p in parts if p))
+        self.card_classes.setText("\n".join(t for t in (" · ".join(p for p in parts if p), welcome) if t))
         self.card_classes.setToolTip("\n".join(classification_explanation(k) for k in ("pyramid", "segment", "lifecycle")))
         self.card_classes.show()
         churn = insight.classes.get("churn_level")
