@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -292,6 +293,10 @@ class CounterView(QWidget):
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("counterRecent")
         self.recent_list.setMinimumWidth(220)
+        # a long name, the channel or "(voided)" wraps onto a second line instead of running off the edge
+        self.recent_list.setWordWrap(True)
+        self.recent_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.void_button = QPushButton(self.tr("&Void selected sale"))
         self.void_button.clicked.connect(self.void_selected)
         recent_box = QGroupBox(self.tr("Sales rung up in this session"))
