@@ -22,9 +22,9 @@ from shopcrm.gui.context import AppContext
 from shopcrm.gui.import_wizard.view import ImportWizard
 from shopcrm.gui.main_window import MainWindow
 from shopcrm.labels import class_label
+from shopcrm.services.classification import incremental
 from shopcrm.services.classification.incremental import freshness
 from shopcrm.services.classification.queries import member_classes
-from shopcrm.services.classification import incremental
 from shopcrm.services.classification.run import classify
 from shopcrm.services.shop import clock
 
