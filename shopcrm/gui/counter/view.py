@@ -200,7 +200,9 @@ class CounterView(QWidget):
                   self.card_birthday, self.card_churn, self.card_recommend):
             card_layout.addWidget(w)
         card_layout.addStretch(1)
-        self.money = MoneyPanel(self.ctx, self)  # coupon, points, stored value (money_panel.py)
+        # coupon, points, stored value (money_panel.py); the lines it speaks on are built with the sale
+        self.money = MoneyPanel(self.ctx, self, save=self.save_sale, say=lambda text: self.result_label.setText(text),
+                                complain=lambda text: self.sale_error.show_message(text))
         card_layout.insertWidget(card_layout.count() - 1, self.money.card_summary)
         return card_layout
 
