@@ -208,6 +208,14 @@ class CounterView(QWidget):
 
     def _build_sale(self) -> QGroupBox:
         """The sale: products and their lines, the amount, the payment, the money panel, Save."""
+        self._build_lines()
+        self._build_checkout()
+        sale_box = QGroupBox(self.tr("Sale"))
+        self._lay_out_sale(QGridLayout(sale_box))
+        return sale_box
+
+    def _build_lines(self) -> None:
+        """The product field (with its completer), the quantity and the sale's lines."""
         self.product = QLineEdit()
         self.product.setObjectName("counterProduct")
         self.product.setPlaceholderText(self.tr("Product name (Enter adds it)"))
@@ -230,6 +238,9 @@ class CounterView(QWidget):
         self.lines_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lines_table.installEventFilter(self)
         self.lines_table.setMinimumHeight(150)
+
+    def _build_checkout(self) -> None:
+        """The amount, payment and channel, Save, and the lines the sale's outcome is told on."""
         self.amount = QLineEdit()
         self.amount.setObjectName("counterAmount")
         self.amount.setFont(self._big_font())
@@ -258,8 +269,9 @@ class CounterView(QWidget):
         self.result_label.setWordWrap(True)
         self.total_label = hint_label()
 
-        sale_box = QGroupBox(self.tr("Sale"))
-        grid = QGridLayout(sale_box)
+    def _lay_out_sale(self, grid: QGridLayout) -> None:
+        """Five columns: captions, fields, the total's hint, the payment's caption, payment and Save;
+        Tab runs amount -> coupon -> points -> stored value -> payment -> channel -> Save."""
         self.product_caption = QLabel(self.tr("&Product"))
         self.product_caption.setBuddy(self.product)
         self.amount_caption = QLabel(self.tr("&Amount"))
@@ -288,7 +300,6 @@ class CounterView(QWidget):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(1, 1)
-        return sale_box
 
     def _build_recent(self) -> QGroupBox:
         """The sales rung up here in this session, and Void."""
