@@ -435,3 +435,15 @@ def test_sale_channel_chosen_by_keyboard_is_saved_and_kept(qtbot: Any, ctx: AppC
     with ctx.db.read() as s:
         assert s.scalars(select(Purchase.channel).order_by(Purchase.id.desc()).limit(1)).one() == "store"
     assert counter.recent_list.item(0).text().endswith("¥5.00")  # a sale in the shop needs no note
+
+
+def test_tab_from_the_amount_reaches_the_channel_then_save(qtbot: Any, ctx: AppContext, counter: CounterView) -> None:
+    member(ctx.db, "13800005678", "Zhang Wei")
+    _pick_member(qtbot, counter, "5678")  # points and stored value take part only with a member
+    key_to_focus(Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    seen = [QApplication.focusWidget()]
+    for _ in range(6):
+        key_to_focus(Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [counter.amount, counter.money.coupon, counter.money.points, counter.money.stored,
+                    counter.payment, counter.channel, counter.save_button]

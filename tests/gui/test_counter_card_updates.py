@@ -118,3 +118,32 @@ def test_an_erased_member_leaves_the_counter_card(qtbot: Any, ctx: AppContext, m
     qtbot.waitUntil(lambda: "Saved ¥9.00 for walk-in" in counter.result_label.text(), timeout=5000)
     _settle(qtbot, window)
 
+
+
+def test_a_member_registered_at_the_counter_gets_a_useful_card(qtbot: Any, ctx: AppContext,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a classified shop, a new member's card is brought up to date in the background at once;
+    before and after, it tells the clerk something to do rather than "Not classified yet"."""
+    from PySide6.QtTest import QTest
+
+    from shopcrm.demo.shop import generate_demo
+    from shopcrm.services.classification.run import classify
+
+    generate_demo(ctx.db, members=80, months=3, seed=7, end=dt.datetime.now() - dt.timedelta(hours=3))
+    classify(ctx.db)
+    window = _window(qtbot, ctx, monkeypatch)
+    counter = window.view("counter")
+    assert isinstance(counter, CounterView)
+    qtbot.waitUntil(lambda: window.classification_label.text().startswith("Classes as of "), timeout=10_000)
+    qtbot.keyClicks(counter.search, "139 0000 4321")
+    qtbot.keyClick(counter, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: counter.findChild(MemberDialog) is not None and counter.findChild(MemberDialog).isVisible())
+    dialog = counter.findChild(MemberDialog)
+    qtbot.keyClicks(dialog.name, "Zhou Min")
+    QTest.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: counter.member is not None and counter.member.name == "Zhou Min", timeout=5000)
+    welcome = "New member: no purchase yet. Welcome them and tell them how points work."
+    assert counter.card_classes.text().endswith(welcome)  # at once (usually before the background update)
+    qtbot.waitUntil(lambda: "Segment: Never bought" in counter.card_classes.text(), timeout=30_000)  # then classed
+    assert counter.card_classes.text().endswith("\n" + welcome) and "Not classified" not in counter.card_classes.text()
+    _settle(qtbot, window)

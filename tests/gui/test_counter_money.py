@@ -122,3 +122,9 @@ def test_takings_dialog_from_f9_and_saved_for_the_receipt_printer(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert target.stat().st_size > 0 and "Saved to" in dialog.saved.text()
+
+
+def test_ctrl_t_without_a_member_says_to_find_one_first(qtbot: Any, counter: CounterView) -> None:
+    qtbot.keyClick(counter.search, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert counter.sale_error.isVisible() and counter.sale_error.text() == "Find the member first, then top up."
+    assert counter.money.findChild(TopupDialog) is None

@@ -7,7 +7,7 @@ Ctrl+T tops up the member's stored value; F11 shows the day's takings.  The memb
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -97,10 +97,14 @@ class TopupDialog(QDialog):
 class MoneyPanel(QWidget):
     """The coupon, points and stored-value fields of a sale, and the member card's balances."""
 
-    def __init__(self, ctx: AppContext, view: Any) -> None:
+    def __init__(self, ctx: AppContext, counter: QWidget, *, save: Callable[[], None], say: Callable[[str], None],
+                 complain: Callable[[str], None]) -> None:
+        """`counter` owns the panel's keys (Ctrl+T, F11); Enter in a field calls `save`; `say` puts a
+        line on the counter's result line, `complain` on its error line."""
         super().__init__()
         self.ctx = ctx
-        self.view = view
+        self._say = say
+        self._complain = complain
         self.member: MemberView | None = None
         self.coupon = QLineEdit()
         self.coupon.setObjectName("counterCoupon")
@@ -120,7 +124,7 @@ class MoneyPanel(QWidget):
         self.topup_button = QPushButton(self.tr("&Top up (Ctrl+T)"))
         self.topup_button.clicked.connect(self.open_topup)
         for field in (self.coupon, self.points, self.stored):
-            field.returnPressed.connect(view.save_sale)
+            field.returnPressed.connect(save)
         grid = QGridLayout(self)  # two rows: at 1024 px one row cut the placeholders short
         grid.setContentsMargins(0, 0, 0, 0)
         self.coupon_caption = QLabel(self.tr("C&oupon"))
@@ -146,10 +150,10 @@ class MoneyPanel(QWidget):
         self.card_summary = QLabel()
         self.card_summary.setObjectName("cardMoney")
         self.card_summary.setWordWrap(True)
-        shortcut = QShortcut(QKeySequence("Ctrl+T"), view)
+        shortcut = QShortcut(QKeySequence("Ctrl+T"), counter)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.open_topup)
-        takings_key = QShortcut(QKeySequence("F11"), view)
+        takings_key = QShortcut(QKeySequence("F11"), counter)
         takings_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         takings_key.activated.connect(self.open_takings)
         self.set_member(None)
@@ -196,7 +200,7 @@ class MoneyPanel(QWidget):
 
     def open_topup(self) -> None:
         if self.member is None:
-            self.view.sale_error.show_message(self.tr("Find the member first, then top up."))
+            self._complain(self.tr("Find the member first, then top up."))
             return
         dialog = TopupDialog(self.ctx, self.member, self)
         dialog.accepted.connect(lambda: self._topped_up(dialog.result_topup))
@@ -206,7 +210,7 @@ class MoneyPanel(QWidget):
         if result is None or self.member is None:
             return
         currency = self.ctx.settings.currency
-        self.view.result_label.setText(self.tr("Topped up {amount} (+{bonus} bonus); balance {balance}.").format(
+        self._say(self.tr("Topped up {amount} (+{bonus} bonus); balance {balance}.").format(
             amount=money(result.paid_cents, currency), bonus=money(result.bonus_cents, currency),
             balance=money(result.balance.total_cents, currency)))
         self.set_member(self.member)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -200,12 +201,22 @@ class CounterView(QWidget):
                   self.card_birthday, self.card_churn, self.card_recommend):
             card_layout.addWidget(w)
         card_layout.addStretch(1)
-        self.money = MoneyPanel(self.ctx, self)  # coupon, points, stored value (money_panel.py)
+        # coupon, points, stored value (money_panel.py); the lines it speaks on are built with the sale
+        self.money = MoneyPanel(self.ctx, self, save=self.save_sale, say=lambda text: self.result_label.setText(text),
+                                complain=lambda text: self.sale_error.show_message(text))
         card_layout.insertWidget(card_layout.count() - 1, self.money.card_summary)
         return card_layout
 
     def _build_sale(self) -> QGroupBox:
         """The sale: products and their lines, the amount, the payment, the money panel, Save."""
+        self._build_lines()
+        self._build_checkout()
+        sale_box = QGroupBox(self.tr("Sale"))
+        self._lay_out_sale(QGridLayout(sale_box))
+        return sale_box
+
+    def _build_lines(self) -> None:
+        """The product field (with its completer), the quantity and the sale's lines."""
         self.product = QLineEdit()
         self.product.setObjectName("counterProduct")
         self.product.setPlaceholderText(self.tr("Product name (Enter adds it)"))
@@ -228,6 +239,9 @@ class CounterView(QWidget):
         self.lines_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lines_table.installEventFilter(self)
         self.lines_table.setMinimumHeight(150)
+
+    def _build_checkout(self) -> None:
+        """The amount, payment and channel, Save, and the lines the sale's outcome is told on."""
         self.amount = QLineEdit()
         self.amount.setObjectName("counterAmount")
         self.amount.setFont(self._big_font())
@@ -256,8 +270,9 @@ class CounterView(QWidget):
         self.result_label.setWordWrap(True)
         self.total_label = hint_label()
 
-        sale_box = QGroupBox(self.tr("Sale"))
-        grid = QGridLayout(sale_box)
+    def _lay_out_sale(self, grid: QGridLayout) -> None:
+        """Five columns: captions, fields, the total's hint, the payment's caption, payment and Save;
+        Tab runs amount -> coupon -> points -> stored value -> payment -> channel -> Save."""
         self.product_caption = QLabel(self.tr("&Product"))
         self.product_caption.setBuddy(self.product)
         self.amount_caption = QLabel(self.tr("&Amount"))
@@ -286,13 +301,16 @@ class CounterView(QWidget):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(1, 1)
-        return sale_box
 
     def _build_recent(self) -> QGroupBox:
         """The sales rung up here in this session, and Void."""
         self.recent_list = QListWidget()
         self.recent_list.setObjectName("counterRecent")
         self.recent_list.setMinimumWidth(220)
+        # a long name, the channel or "(voided)" wraps onto a second line instead of running off the edge
+        self.recent_list.setWordWrap(True)
+        self.recent_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.void_button = QPushButton(self.tr("&Void selected sale"))
         self.void_button.clicked.connect(self.void_selected)
         recent_box = QGroupBox(self.tr("Sales rung up in this session"))
@@ -456,10 +474,12 @@ class CounterView(QWidget):
 
     def _show_classes(self, member: MemberView) -> None:
         insight = member_insight(self.ctx.db, member.id)
+        # What to do with someone who has never bought, whatever the classes say of them ("Lead").
+        welcome = self.tr("New member: no purchase yet. Welcome them and tell them how points work.") \
+            if member.visits == 0 else ""
         if insight is None:
             if member.visits == 0:
-                text = self.tr("New member: no purchase yet. Welcome them and tell them how points work; "
-                               "tier and segment come with the next classification.")
+                text = welcome  # their card is classified in the background in a moment
             else:
                 text = self.tr("Joined after the last classification: {visits} visits so far. Tier and segment come "
                                "with the next classification (Tiers & segments → Classify).").format(
@@ -474,7 +494,7 @@ class CounterView(QWidget):
             self.tr("Segment: {segment}").format(segment=class_label("segment", insight.classes.get("segment"))),
             self.tr("Lifecycle: {stage}").format(stage=class_label("lifecycle", insight.classes.get("lifecycle"))),
         ]
-        self.card_classes.setText(" · ".join(p for p in parts if p))
+        self.card_classes.setText("\n".join(t for t in (" · ".join(p for p in parts if p), welcome) if t))
         self.card_classes.setToolTip("\n".join(classification_explanation(k) for k in ("pyramid", "segment", "lifecycle")))
         self.card_classes.show()
         churn = insight.classes.get("churn_level")
