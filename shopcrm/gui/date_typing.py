@@ -28,29 +28,27 @@ _COMPLETE_SEPARATED = re.compile(r"^\d{4}[-/.年月日 ]+\d{1,2}[-/.年月日 ]+
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DateTyping", text)
-
-
 def typed_date_problem(typed: str, first: QDate, last: QDate) -> tuple[QDate | None, str]:
     """The date typed keys make, or None with the reason a person reads (in the current language)."""
+    translate = QCoreApplication.translate
     m = _COMPACT.match(typed) or _SEPARATED.match(typed)
     if m is None:
-        return None, _tr("\"{typed}\" is not a whole date: type the year, month and day, e.g. 20260906 or "
-                         "2026-9-6.").format(typed=typed)
+        return None, translate("DateTyping", "\"{typed}\" is not a whole date: type the year, month and day, e.g. 20260906 "
+                                      "or 2026-9-6.").format(typed=typed)
     year, month, day = (int(g) for g in m.groups())
     if not 1 <= month <= 12:
-        return None, _tr("\"{typed}\" is not a date: there is no month {month}.").format(typed=typed, month=month)
+        return None, translate("DateTyping", "\"{typed}\" is not a date: there is no month {month}.").format(
+            typed=typed, month=month)
     days = calendar.monthrange(year, month)[1] if year >= 1 else 31
     if not 1 <= day <= days:
-        return None, _tr("\"{typed}\" is not a date: month {month} of {year} has {days} days.").format(
+        return None, translate("DateTyping", "\"{typed}\" is not a date: month {month} of {year} has {days} days.").format(
             typed=typed, month=month, year=year, days=days)
     date = QDate(year, month, day)
     if date > last:
-        return None, _tr("{date} is after {last}, the latest date this field takes.").format(
+        return None, translate("DateTyping", "{date} is after {last}, the latest date this field takes.").format(
             date=date.toString("yyyy-MM-dd"), last=last.toString("yyyy-MM-dd"))
     if date < first:
-        return None, _tr("{date} is before {first}, the earliest date this field takes.").format(
+        return None, translate("DateTyping", "{date} is before {first}, the earliest date this field takes.").format(
             date=date.toString("yyyy-MM-dd"), first=first.toString("yyyy-MM-dd"))
     return date, ""
 

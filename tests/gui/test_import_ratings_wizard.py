@@ -157,3 +157,18 @@ def test_a_sales_file_chosen_as_ratings_is_recognised(qtbot: Any, wizard: Import
     with qtbot.waitSignal(wizard.preview_loaded, timeout=20_000):
         qtbot.mouseClick(columns.kind_button, Qt.MouseButton.LeftButton)
     assert wizard.kind() == "sales" and columns.check_button.isEnabled()
+
+
+def test_a_ratings_sheet_read_as_sales_offers_to_import_it_as_ratings(qtbot: Any, wizard: ImportWizard,
+                                                                     tmp_path: Path) -> None:
+    path = ratings_file(tmp_path / "ratings.xlsx")
+    assert wizard.kind() == "sales"  # the first choice, left as it was
+    to_columns(qtbot, wizard, path)
+    columns = wizard.columns_page
+    assert not columns.check_button.isEnabled()  # no amount: not a sales sheet
+    assert columns.kind_button.isVisible() and "ratings" in columns.kind_hint.text()
+    assert columns.kind_button.text() == "Import as ratings"
+    with qtbot.waitSignal(wizard.preview_loaded, timeout=20_000):
+        qtbot.mouseClick(columns.kind_button, Qt.MouseButton.LeftButton)
+    assert wizard.kind() == "ratings" and wizard.file_page.ratings_radio.isChecked()
+    assert columns.check_button.isEnabled() and not columns.kind_button.isVisible()

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox
 from sqlalchemy import func, select
 
 from shopcrm.db.engine import Database
@@ -388,3 +389,19 @@ def test_check_step_of_a_member_list_shows_row_numbers_and_repeats_apart(qtbot: 
         qtbot.mouseClick(wizard.columns_page.check_button, Qt.MouseButton.LeftButton)
     assert labels["duplicates"].text() == "2" and labels["in_file_duplicates"].text() == "1"
     assert labels["imported"].text() == "0" and not page.import_button.isEnabled()
+
+
+def test_a_file_dropped_on_the_first_step_is_read(qtbot: Any, wizard: ImportWizard, tmp_path: Path) -> None:
+    """Dragging a spreadsheet from the file manager onto the wizard (its title or its page) reads it."""
+    path = sales_file(tmp_path / "dropped.xlsx")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    where = QPointF(40, 10)  # over the title "Import", outside the page
+    enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(wizard, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(where, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(wizard.preview_loaded, timeout=20_000):
+        QApplication.sendEvent(wizard, drop)
+    assert wizard.step() == "columns" and wizard.file_page.file_edit.text() == str(path)

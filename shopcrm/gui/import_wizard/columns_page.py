@@ -159,8 +159,8 @@ class ColumnsPage(QWidget):
 
     def load(self, loaded: LoadedFile) -> None:
         """A file just read: its guessed (or remembered) mappings, the sheets that fit chosen."""
-        self.loaded = preview_loaded = loaded
-        preview = preview_loaded.preview
+        self.loaded = loaded
+        preview = loaded.preview
         self.mappings = {s.name: dict(s.mapping) for s in preview.sheets}
         self.date_orders = {}
         self.selected = {s.name: s.header_row is not None and not s.missing and not s.hidden for s in preview.sheets}

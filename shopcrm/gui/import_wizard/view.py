@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from shopcrm.gui.context import AppContext
@@ -43,6 +44,7 @@ class ImportWizard(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self.setAcceptDrops(True)
         self.slot = JobSlot()
         self._workdir = Path(tempfile.mkdtemp(prefix="shopcrm-import-"))
         self.file_page = FilePage(ctx, self.slot)
@@ -99,6 +101,14 @@ class ImportWizard(QWidget):
 
     def kind(self) -> str:
         return self.file_page.kind()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self.step() == "file":  # a file dropped anywhere on the wizard's first step, not only on its page
+            self.file_page.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        if self.step() == "file":
+            self.file_page.dropEvent(event)
 
     def restart(self) -> None:
         self.file_page.reset()

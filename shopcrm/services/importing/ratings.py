@@ -66,6 +66,11 @@ class RatingRow:
     ref: str = ""
 
 
+def cell_reason(prepared: PreparedSheet, name: str, reason: str) -> str:
+    """A rejected row's reason, led by the header of the column at fault (as the sheet names it)."""
+    return translate("import", "{column}: {reason}").format(column=prepared.header_of(name), reason=reason)
+
+
 def read_row(prepared: PreparedSheet, number: int, cells: list[Any], columns: dict[str, int], now: dt.datetime,
              orders: frozenset[str] | None) -> RatingRow:
     """One data row checked cell by cell; the first bad cell refuses it, named by its header."""
@@ -84,15 +89,14 @@ def read_row(prepared: PreparedSheet, number: int, cells: list[Any], columns: di
         try:
             found[name] = None if is_empty(raw) else parse(raw)
         except ValidationError as exc:
-            raise RowRefused(f"{prepared.header_of(name)}: {exc.message()}") from None
+            raise RowRefused(cell_reason(prepared, name, exc.message())) from None
     ratings = {column: found[name] for name, column in RATING_COLUMNS.items()}
     if found["phone"] is None and found["card_no"] is None:
-        raise RowRefused(f"{prepared.header_of('phone')}: "
-                         + translate("errors", "Feedback needs the member's phone or card number."))
+        raise RowRefused(cell_reason(prepared, "phone", translate("errors", "Feedback needs the member's phone or card number.")))
     if found["date"] is None:
-        raise RowRefused(f"{prepared.header_of('date')}: " + translate("errors", "The date is missing."))
+        raise RowRefused(cell_reason(prepared, "date", translate("errors", "The date is missing.")))
     if all(r is None for r in ratings.values()) and not found["comment"]:
-        raise RowRefused(f"{prepared.header_of('rating')}: " + translate("errors", "Give at least one rating or a comment."))
+        raise RowRefused(cell_reason(prepared, "rating", translate("errors", "Give at least one rating or a comment.")))
     return RatingRow(prepared.name, number, list(cells), found["phone"], found["card_no"], found["date"], ratings,
                      found["product"], found["comment"])
 
