@@ -311,7 +311,7 @@ class CounterView(QWidget):
         self.recent_list.setWordWrap(True)
         self.recent_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.void_button = QPushButton(self.tr("&Void selected sale"))
+        self.void_button = QPushButton(self.tr("Vo&id selected sale"))
         self.void_button.clicked.connect(self.void_selected)
         recent_box = QGroupBox(self.tr("Sales rung up in this session"))
         recent_layout = QVBoxLayout(recent_box)
