@@ -115,6 +115,22 @@ def test_drill_down_filter_from_another_screen(qtbot: Any, members_view: Members
     assert members_view.filter_boxes["pyramid"].currentData() == "gold"
 
 
+def test_a_drill_down_with_several_classes_stays_whole_while_other_filters_change(
+        qtbot: Any, members_view: MembersView) -> None:
+    members_view.open_item(MemberFilter(pyramid=("gold", "iron")))  # the one filter a campaign list also takes
+    qtbot.waitUntil(lambda: sorted(_names(members_view)) == ["Wang Fang", "Zhang Wei"], timeout=5000)
+    tier = members_view.filter_boxes["pyramid"]
+    assert tier.currentText() == "Gold / Iron" and tier.currentData() == ("gold", "iron")
+    segment = members_view.filter_boxes["segment"]
+    choose(segment, segment.itemText(segment.findData("at_risk")))  # arrow keys on the focused combo box
+    qtbot.waitUntil(lambda: _names(members_view) == ["Wang Fang"], timeout=5000)
+    assert members_view.model.filter.pyramid == ("gold", "iron")
+    assert members_view.model.filter.segment == ("at_risk",)
+    choose(tier, tier.itemText(0))  # "Any tier"
+    qtbot.waitUntil(lambda: sorted(_names(members_view)) == ["Li Na", "Wang Fang"], timeout=5000)
+    assert members_view.model.filter.pyramid == ()
+
+
 def test_sort_in_sql_by_points(qtbot: Any, members_view: MembersView) -> None:
     col = COLUMN_KEYS.index("points")
     header = members_view.table.horizontalHeader()

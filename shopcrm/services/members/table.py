@@ -28,6 +28,7 @@ from shopcrm.jobs import Progress
 from shopcrm.services.classification.latest import latest_snapshot_in
 from shopcrm.services.members.birthdays import format_member_birthday
 from shopcrm.services.members.filters import (
+    CLASS_CODES,
     CLASS_FILTERS,
     MEMBER_FILTERS,
     MemberFilter,
@@ -148,9 +149,9 @@ _SORT_EXPR: dict[str, Any] = {
 }
 # Classes sort by meaning (platinum before lead), not by the spelling of their codes.
 _CLASS_RANKS: dict[str, tuple[str, ...]] = {
-    "pyramid": ("platinum", "gold", "iron", "lead"),
-    "churn_level": ("high", "medium", "low", "none"),
-    "lifecycle": ("potential", "new", "active", "at_risk", "won_back", "churned"),
+    "pyramid": CLASS_CODES["pyramid"],  # best first, as the engine lists them
+    "churn_level": CLASS_CODES["churn_level"][::-1],  # the highest risk first
+    "lifecycle": ("potential", "new", "active", "at_risk", "won_back", "churned"),  # a member's path, not the code list
 }
 
 
