@@ -14,7 +14,6 @@ from typing import Any
 
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.commands.privacy import add_password_option, owner_password
-from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.output_files import check_output_file
@@ -28,6 +27,7 @@ from shopcrm.services.campaigns.output import (
 )
 from shopcrm.services.campaigns.words import parse_class_values, parse_levels
 from shopcrm.services.shop import audit
+from shopcrm.services.shop.database import Database
 from shopcrm.services.shop.settings import load_settings
 
 # option -> (CampaignFilter field, help)
