@@ -105,6 +105,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     # lazy: Qt's printing loads only when something is printed, keeping start-up fast
     from shopcrm.gui.printing.app import ensure_print_application
     from shopcrm.gui.printing.output import write_pdf
+
     check_output_file(args.out, (".pdf",))  # before any work
     db = ctx.db()
     masked = not args.unmasked
