@@ -681,7 +681,45 @@ def _write(
     additions: list[_Addition],
 ) -> int:
     now = dt.datetime.now().replace(microsecond=0)
-    batch = ImportBatch(
+    batch = _batch(info, result, prepared, now)
+    s.add(batch)
+    s.flush()
+    batch_id = batch.id
+    total_work = len(plan.purchases)
+    report_progress(options, "writing", 0, total_work)
+    product_ids = _products(conn, plan, settings, [r for a in additions for r in a.rows])
+    _members(s, conn, created, batch_id, now)
+    _fill_phones(conn, plan, now)
+    when = bulk.datetime_param(conn)  # values go to the driver as it takes them (see importing_bulk)
+    _write_purchases(conn, plan, product_ids, batch_id, when, lambda n: report_progress(options, "writing", n, total_work))
+    _write_line_refs(conn, plan, batch_id)
+    if additions:
+        _write_additions(conn, additions, batch_id, product_ids, when, now)
+    bulk.insert_rows(
+        conn,
+        PointsEntry.__table__,
+        ["member_id", "at", "kind", "points", "purchase_id", "import_batch_id", "note"],
+        ((p.member.id, p.at, kind, pts, p.id, batch_id, None) for p, kind, pts in ledger),  # type: ignore[union-attr]
+        converted=True,
+    )
+    _update_members(conn, plan, now)
+    if rejects:
+        conn.execute(
+            insert(RejectedRow.__table__),
+            [
+                {"batch_id": batch_id, "sheet": r.sheet[:100], "row_number": r.row_number,
+                 "values": [json_value(v) for v in r.values], "reason": r.reason}
+                for r in rejects
+            ],
+        )
+    batch.finished_at = dt.datetime.now().replace(microsecond=0)
+    s.flush()
+    return batch_id
+
+
+def _batch(info: Any, result: ImportResult, prepared: list[PreparedSheet], now: dt.datetime) -> ImportBatch:
+    """The batch row: what was read and done, and each sheet's mapping and headers (for undo and re-import)."""
+    return ImportBatch(
         kind="sales",
         file_name=info.path.name[:260],
         content_hash=info.sha256,
@@ -697,13 +735,10 @@ def _write(
         mapping={p.name: {str(c): f for c, f in p.mapping.items()} for p in prepared},
         headers={p.name: list(p.headers) for p in prepared},
     )
-    s.add(batch)
-    s.flush()
-    batch_id = batch.id
-    total_work = len(plan.purchases)
-    report_progress(options, "writing", 0, total_work)
-    product_ids = _products(conn, plan, settings, [r for a in additions for r in a.rows])
-    _members(s, conn, created, batch_id, now)
+
+
+def _fill_phones(conn: Connection, plan: _Plan, now: dt.datetime) -> None:
+    """Known members found by card whose record had no phone get the sheet's."""
     fills = {p.member.id: p.member.fill_phone for p in plan.purchases if isinstance(p.member, _Known) and p.member.fill_phone}
     if fills:
         conn.execute(
@@ -712,11 +747,15 @@ def _write(
             ),
             [{"mid": mid, "ph": ph, "l4": last4(ph), "now": now} for mid, ph in fills.items()],
         )
+
+
+def _write_purchases(conn: Connection, plan: _Plan, product_ids: dict[str, int] | None, batch_id: int,
+                     when: Callable[[dt.datetime], Any], on_chunk: Callable[[int], None]) -> None:
+    """The purchases (ids reserved in one go) and their lines, as plain tuples through the bulk writer."""
     ids = bulk.reserve_ids(conn, Purchase.__table__, len(plan.purchases))
     for p, pid in zip(plan.purchases, ids, strict=True):
         p.id = pid
     del ids
-    when = bulk.datetime_param(conn)  # values go to the driver as it takes them (see importing_bulk)
 
     def purchase_rows() -> Iterator[tuple[Any, ...]]:
         for p in plan.purchases:
@@ -730,7 +769,7 @@ def _write(
         ["id", "member_id", "purchased_at", "total_cents", "discount_cents", "payment_method", "channel", "origin",
          "import_batch_id", "external_ref"],
         purchase_rows(),
-        on_chunk=lambda n: report_progress(options, "writing", n, total_work),
+        on_chunk=on_chunk,
         converted=True,
     )
     if product_ids is not None:
@@ -747,16 +786,10 @@ def _write(
             ),
             converted=True,
         )
-    _write_line_refs(conn, plan, batch_id)
-    if additions:
-        _write_additions(conn, additions, batch_id, product_ids, when, now)
-    bulk.insert_rows(
-        conn,
-        PointsEntry.__table__,
-        ["member_id", "at", "kind", "points", "purchase_id", "import_batch_id", "note"],
-        ((p.member.id, p.at, kind, pts, p.id, batch_id, None) for p, kind, pts in ledger),  # type: ignore[union-attr]
-        converted=True,
-    )
+
+
+def _update_members(conn: Connection, plan: _Plan, now: dt.datetime) -> None:
+    """Known members' new points balance and level."""
     touched: dict[int, Any] = {}
     for p in plan.purchases:
         if isinstance(p.member, _Known):
@@ -768,18 +801,6 @@ def _write(
             ),
             [{"mid": m.id, "bal": m.balance, "lvl": m.level, "now": now} for m in touched.values()],
         )
-    if rejects:
-        conn.execute(
-            insert(RejectedRow.__table__),
-            [
-                {"batch_id": batch_id, "sheet": r.sheet[:100], "row_number": r.row_number,
-                 "values": [json_value(v) for v in r.values], "reason": r.reason}
-                for r in rejects
-            ],
-        )
-    batch.finished_at = dt.datetime.now().replace(microsecond=0)
-    s.flush()
-    return batch_id
 
 
 def _write_line_refs(conn: Connection, plan: _Plan, batch_id: int) -> None:
