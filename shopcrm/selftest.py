@@ -167,6 +167,7 @@ def step_window(state: SelftestState) -> str:
     # lazy: Qt and matplotlib load inside the offscreen environment the self-test sets up
     from shopcrm.gui.context import AppContext
     from shopcrm.gui.main_window import MainWindow
+
     app = _application()
     _require(QTranslator().load(str(translations_dir() / "shopcrm_zh_CN.qm")), "cannot load shopcrm_zh_CN.qm")
     qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -280,6 +281,7 @@ def step_pdf(state: SelftestState) -> str:
     # lazy: Qt and matplotlib load inside the offscreen environment the self-test sets up
     from shopcrm.gui.printing.fonts import print_family
     from shopcrm.gui.printing.output import write_pdf
+
     _application()
     family = print_family()
     _require(bool(family), "no font with Chinese characters found for printing (on Linux: install fonts-noto-cjk)")

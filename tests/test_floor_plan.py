@@ -111,6 +111,26 @@ def test_the_gui_imports_only_services() -> None:
     assert wrong == []
 
 
+# A migration is frozen once shipped; this one fills a new column with the services' own pinyin rule.
+UPWARD_EXCEPTIONS = {("shopcrm.db.migrations.versions.0002_catalogue", "shopcrm.services.sales.pinyin")}
+FLOORS = (  # a module on a floor imports nothing from the floors named after it
+    (("shopcrm.services",), ("shopcrm.gui", "shopcrm.commands", "shopcrm.cli", "shopcrm.selftest", "shopcrm.demo")),
+    (("shopcrm.db", "shopcrm.io", "shopcrm.engine"),
+     ("shopcrm.services", "shopcrm.gui", "shopcrm.commands", "shopcrm.cli", "shopcrm.selftest", "shopcrm.demo")),
+    (("shopcrm.engine",), ("shopcrm.db", "shopcrm.io")),  # the engine computes on arrays it is handed
+)
+
+
+def test_imports_point_down_only() -> None:
+    wrong = [
+        f"{i.path.relative_to(PACKAGE.parent)}:{i.line} imports {i.target}"
+        for floor, above in FLOORS
+        for i in IMPORTS
+        if _under(i.module, floor) and _under(i.target, above) and (i.module, i.target) not in UPWARD_EXCEPTIONS
+    ]
+    assert wrong == []
+
+
 def test_no_module_imports_another_modules_private_name() -> None:
     wrong = [
         f"{i.path.relative_to(PACKAGE.parent)}:{i.line} takes {n} from {i.target}"

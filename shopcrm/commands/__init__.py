@@ -9,8 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from shopcrm.db.engine import Database
-from shopcrm.services.shop.database import open_shop_database
+from shopcrm.services.shop.database import Database, open_shop_database
 
 COMMAND_MODULES: list[str] = [
     "stats",

@@ -18,13 +18,12 @@ from shopcrm.commands.print_ import add_filter_arguments, filter_from_args, filt
 from shopcrm.commands.privacy import add_password_option, owner_password
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
+from shopcrm.services.campaigns.message_templates import all_templates, find_template
 from shopcrm.services.campaigns.messages import (
     SHAPES,
     PreparedMessages,
-    all_templates,
     export_campaign_messages,
     export_filter_messages,
-    find_template,
 )
 
 

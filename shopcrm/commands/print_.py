@@ -14,7 +14,6 @@ from typing import Any
 
 from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.commands.privacy import add_password_option, owner_password
-from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.output_files import check_output_file
@@ -28,6 +27,7 @@ from shopcrm.services.campaigns.output import (
 from shopcrm.services.campaigns.words import parse_class_values, parse_levels
 from shopcrm.services.members.filters import MemberFilter, validate_filter
 from shopcrm.services.shop import audit
+from shopcrm.services.shop.database import Database
 from shopcrm.services.shop.settings import load_settings
 
 # option -> (MemberFilter field, help)
@@ -106,6 +106,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     # lazy: Qt's printing loads only when something is printed, keeping start-up fast
     from shopcrm.gui.printing.app import ensure_print_application
     from shopcrm.gui.printing.output import write_pdf
+
     check_output_file(args.out, (".pdf",))  # before any work
     db = ctx.db()
     masked = not args.unmasked

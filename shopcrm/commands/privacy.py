@@ -13,7 +13,6 @@ import os
 import sys
 
 from shopcrm.commands import CommandContext, add_json_flag
-from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.output_files import check_output_file
@@ -24,6 +23,7 @@ from shopcrm.services.members.privacy import (
     record_consent,
 )
 from shopcrm.services.shop import audit
+from shopcrm.services.shop.database import Database
 from shopcrm.services.shop.owner_password import clear_owner_password, has_owner_password, set_owner_password
 
 PASSWORD_ENV = "SHOPCRM_OWNER_PASSWORD"

@@ -142,29 +142,29 @@ def test_backup_now_and_restore(qtbot: Any, ctx: AppContext, settings_view: Sett
 
     from shopcrm.services.reports.stats import shop_stats
 
-    _type(qtbot, settings_view.backup_dir, str(tmp_path))
+    _type(qtbot, settings_view.backups_section.backup_dir, str(tmp_path))
     _save_and_wait(qtbot, settings_view)
-    click(settings_view.backup_button)
-    qtbot.waitUntil(lambda: "Backup written to" in settings_view.backup_status.text(), timeout=10000)
+    click(settings_view.backups_section.backup_button)
+    qtbot.waitUntil(lambda: "Backup written to" in settings_view.backups_section.backup_status.text(), timeout=10000)
     backups = sorted(tmp_path.glob("shopcrm-*.db"))
     assert len(backups) == 1
-    qtbot.waitUntil(lambda: settings_view.backups.rowCount() >= 1, timeout=5000)
-    shown = [settings_view.backups.index(r, 3).data() for r in range(settings_view.backups.rowCount())]
+    qtbot.waitUntil(lambda: settings_view.backups_section.backups.rowCount() >= 1, timeout=5000)
+    shown = [settings_view.backups_section.backups.index(r, 3).data() for r in range(settings_view.backups_section.backups.rowCount())]
     assert backups[0].name in shown
-    assert settings_view.backups.index(shown.index(backups[0].name), 1).data() == "Made by hand"
+    assert settings_view.backups_section.backups.index(shown.index(backups[0].name), 1).data() == "Made by hand"
     member(ctx.db, "13800138000", "After the backup")
     assert shop_stats(ctx.db)["members"] == 1
 
     answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: next(answers)))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
-    settings_view.restore_from_file(str(backups[0]))  # cancelled at the confirmation
+    settings_view.backups_section.restore_from_file(str(backups[0]))  # cancelled at the confirmation
     ctx.wait_idle()
     assert shop_stats(ctx.db)["members"] == 1
     finished: list[str] = []
     ctx.operation_finished.connect(finished.append)
-    settings_view.backups_view.selectRow(shown.index(backups[0].name))
-    click(settings_view.restore_selected_button)
+    settings_view.backups_section.backups_view.selectRow(shown.index(backups[0].name))
+    click(settings_view.backups_section.restore_selected_button)
     qtbot.waitUntil(lambda: "restore" in finished, timeout=10000)
     assert shop_stats(ctx.db)["members"] == 0
 
@@ -179,18 +179,17 @@ def test_backups_model_passes_qt_model_tester(qtmodeltester: Any, qtbot: Any, se
     from shopcrm.db.backup import backup_database
 
     backup_database(settings_view.ctx.db, reason="manual")
-    settings_view.refresh_backups()
-    assert settings_view.backups.rowCount() >= 1
-    qtmodeltester.check(settings_view.backups, force_py=False)
+    settings_view.backups_section.refresh_backups()
+    assert settings_view.backups_section.backups.rowCount() >= 1
+    qtmodeltester.check(settings_view.backups_section.backups, force_py=False)
 
 
 def test_startup_warning_is_shown_in_the_status_bar(qtbot: Any, ctx: AppContext,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from shopcrm.gui import registry
+    from shopcrm.gui import main_window, registry
     from shopcrm.gui.main_window import MainWindow
-    from shopcrm.services.shop import database
 
-    monkeypatch.setattr(database, "startup_warnings", lambda: ["Today's automatic backup failed: disk full"])
+    monkeypatch.setattr(main_window, "startup_warnings", lambda: ["Today's automatic backup failed: disk full"])
     monkeypatch.setattr(registry, "SCREENS", [s for s in registry.SCREENS if s.key == "settings"])
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -238,7 +237,7 @@ def test_restore_needs_the_owner_password(qtbot: Any, ctx: AppContext, settings_
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
     seen = answer_password_dialog("clerk-guess")
-    settings_view.restore_from_file(str(backup))
+    settings_view.backups_section.restore_from_file(str(backup))
     ctx.wait_idle()
     assert seen.reasons == ["Restoring a backup needs the owner password."]
     assert seen.errors == ["The owner password is wrong."] and shop_stats(ctx.db)["members"] == 1
@@ -246,7 +245,7 @@ def test_restore_needs_the_owner_password(qtbot: Any, ctx: AppContext, settings_
     finished: list[str] = []
     ctx.operation_finished.connect(finished.append)
     seen = answer_password_dialog("owner-only")
-    settings_view.restore_from_file(str(backup))
+    settings_view.backups_section.restore_from_file(str(backup))
     qtbot.waitUntil(lambda: "restore" in finished, timeout=10000)
     assert seen.opened == 1 and shop_stats(ctx.db)["members"] == 0
 
@@ -288,17 +287,17 @@ def test_restoring_another_shops_backup_asks_naming_both_shops(
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
     answers[:] = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel]
-    settings_view.restore_from_file(str(theirs))
+    settings_view.backups_section.restore_from_file(str(theirs))
     ctx.wait_idle()
     qtbot.waitUntil(lambda: len(asked) == 2, timeout=10000)
     assert "Tea House" in asked[1] and "Corner Bakery" in asked[1]
-    assert shop_stats(ctx.db)["members"] == 1 and settings_view.restore_button.isEnabled()
+    assert shop_stats(ctx.db)["members"] == 1 and settings_view.backups_section.restore_button.isEnabled()
 
     finished: list[str] = []
     ctx.operation_finished.connect(finished.append)
     asked.clear()
     answers[:] = [QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Yes]
-    settings_view.restore_from_file(str(theirs))
+    settings_view.backups_section.restore_from_file(str(theirs))
     qtbot.waitUntil(lambda: "restore" in finished, timeout=10000)
     ctx.wait_idle()
     assert shop_stats(ctx.db)["members"] == 3

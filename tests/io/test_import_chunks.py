@@ -20,7 +20,8 @@ from shopcrm.errors import ValidationError
 from shopcrm.io.columns import CachedColumn, CellError, FilledColumn, bulk_codes, bulk_sale_datetimes
 from shopcrm.io.values import is_empty, parse_code, parse_sale_datetime
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing.sales import _plan_purchases, _read_sheets, _Reading
+from shopcrm.services.importing.sales import _plan_purchases
+from shopcrm.services.importing.sales_rows import Reading, read_sheets
 from shopcrm.services.importing.sheets import ImportOptions, ImportTuning, RowStats, prepare_sheets
 
 NOW = dt.datetime(2026, 6, 1, 12, 0)
@@ -211,10 +212,10 @@ HEADER = ["销售日期", "小票号", "会员手机", "商品名称", "数量",
 
 def _reading(path: Path, tuning: ImportTuning) -> tuple[Any, ...]:
     options = ImportOptions(tuning=tuning)
-    stats, reading = RowStats(), _Reading()
+    stats, reading = RowStats(), Reading()
     with open_workbook(path) as wb:
         prepared, _ = prepare_sheets(None, wb, "sales", options)
-        _read_sheets(prepared, options, stats, reading, now=NOW)
+        read_sheets(prepared, options, stats, reading, now=NOW)
     groups = {k: sorted(v if isinstance(v, list) else [v]) for k, v in reading.groups.items()}
     rejects = sorted((r.sheet, r.row_number, r.reason) for r in reading.rejects)
     plan = _plan_purchases(reading, tuning.fast_paths)  # slow twin: every receipt through the general path

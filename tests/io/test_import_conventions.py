@@ -26,7 +26,7 @@ from shopcrm.io.values import EARLIEST, AmbiguousDateError, parse_amount, parse_
 from shopcrm.io.workbook import open_workbook
 from shopcrm.money import number_text, parse_money
 from shopcrm.services.importing.run import import_file
-from shopcrm.services.importing.sales import _read_sheets, _Reading
+from shopcrm.services.importing.sales_rows import Reading, read_sheets
 from shopcrm.services.importing.sheets import ImportOptions, RowStats, prepare_sheets, preview_file
 
 NOW = dt.datetime(2026, 6, 1, 12, 0)
@@ -114,10 +114,10 @@ def test_the_file_decimal_mark_comes_from_the_values_that_show_it(cases: list[tu
 
 def _sheet_amounts(path: Path) -> tuple[list[int | None], list[str]]:
     options = ImportOptions()
-    reading, stats = _Reading(), RowStats()
+    reading, stats = Reading(), RowStats()
     with open_workbook(path) as wb:
         prepared, _ = prepare_sheets(None, wb, "sales", options)
-        _read_sheets(prepared, options, stats, reading, now=NOW)
+        read_sheets(prepared, options, stats, reading, now=NOW)
     rows = sorted(reading.singles, key=lambda r: r.row)
     return [r.amount for r in rows], [r.reason for r in reading.rejects]
 

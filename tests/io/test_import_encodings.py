@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from shopcrm.io.safety import BadFileError, inspect_file
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing.sales import _read_sheets, _Reading
+from shopcrm.services.importing.sales_rows import Reading, read_sheets
 from shopcrm.services.importing.sheets import ImportOptions, RowStats, prepare_sheets
 
 TRADITIONAL = ["菠蘿麵包", "鳳梨酥", "珍珠奶茶", "蛋撻", "芒果慕斯蛋糕", "紅豆餅", "檸檬綠茶", "烏龍拿鐵", "可頌", "巧克力"]
@@ -40,10 +40,10 @@ NAMED = ("GB18030", "Big5", "Windows-1252")
 
 def _products(path: Path) -> list[str | None]:
     options = ImportOptions()
-    reading = _Reading()
+    reading = Reading()
     with open_workbook(path) as wb:
         prepared, _ = prepare_sheets(None, wb, "sales", options)
-        _read_sheets(prepared, options, RowStats(), reading, now=dt.datetime(2026, 6, 1))
+        read_sheets(prepared, options, RowStats(), reading, now=dt.datetime(2026, 6, 1))
     return [r.product for r in sorted(reading.singles, key=lambda r: r.row)]
 
 

@@ -21,7 +21,7 @@ from shopcrm.db.opening import open_database
 from shopcrm.errors import ValidationError
 from shopcrm.io.workbook import open_workbook
 from shopcrm.services.importing.run import import_file
-from shopcrm.services.importing.sales import _read_sheets, _Reading
+from shopcrm.services.importing.sales_rows import Reading, read_sheets
 from shopcrm.services.importing.sheets import ImportOptions, RowStats, prepare_sheets
 
 NOW = dt.datetime(2026, 6, 1, 12)
@@ -93,12 +93,12 @@ def test_an_unexpected_error_is_one_line_and_a_log(tmp_path: Path, capsys: pytes
 # ------------------------------------------------------------------ item 6: discounts, names, hidden sheets
 
 
-def _read(path: Path) -> _Reading:
+def _read(path: Path) -> Reading:
     options = ImportOptions()
-    reading = _Reading()
+    reading = Reading()
     with open_workbook(path) as wb:
         prepared, _ = prepare_sheets(None, wb, "sales", options)
-        _read_sheets(prepared, options, RowStats(), reading, now=NOW)
+        read_sheets(prepared, options, RowStats(), reading, now=NOW)
     return reading
 
 

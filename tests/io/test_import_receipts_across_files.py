@@ -155,13 +155,8 @@ def test_purchases_imported_before_line_fingerprints_are_still_recognised_by_eit
 
     from shopcrm.db.models import ImportedLine
     from shopcrm.io.workbook import open_workbook
-    from shopcrm.services.importing.sales import (
-        _legacy_ref,
-        _member_key,
-        _plan_purchases,
-        _read_sheets,
-        _Reading,
-    )
+    from shopcrm.services.importing.sales import _legacy_ref, _member_key, _plan_purchases
+    from shopcrm.services.importing.sales_rows import Reading, read_sheets
     from shopcrm.services.importing.sheets import ImportOptions, RowStats, prepare_sheets
 
     register_member(db, MemberInput(phone="13812345678", card_no="VIP001"))
@@ -178,10 +173,10 @@ def test_purchases_imported_before_line_fingerprints_are_still_recognised_by_eit
     by_card = export("card.xlsx", "VIP001", None)
     by_phone = export("phone.xlsx", None, "13812345678")
     import_file(db, by_card, "sales")
-    reading = _Reading()
+    reading = Reading()
     with open_workbook(by_card) as wb:
         prepared, _ = prepare_sheets(None, wb, "sales", ImportOptions())
-        _read_sheets(prepared, ImportOptions(), RowStats(), reading)
+        read_sheets(prepared, ImportOptions(), RowStats(), reading)
     with db.transaction() as s:  # what the earlier version stored: legacy refs, no line fingerprints
         s.execute(ImportedLine.__table__.delete())
         for p in _plan_purchases(reading).purchases:

@@ -180,7 +180,7 @@ def test_random_command_lines_never_crash(
     no_input = open(os.devnull)  # noqa: SIM115 - closed when the test ends, after monkeypatch puts stdin back
     request.addfinalizer(no_input.close)
     monkeypatch.setattr("sys.stdin", no_input)  # a script, never a terminal: no prompts
-    monkeypatch.setattr("shopcrm.gui.launch.launch_gui", lambda **_k: pytest.fail("the GUI was started"))
+    monkeypatch.setattr("shopcrm.cli.launch_gui", lambda **_k: pytest.fail("the GUI was started"))
     db = str(shop / "shop.db")
     pristine = shop / "pristine.db"
     shutil.copyfile(shop / "shop.db", pristine)

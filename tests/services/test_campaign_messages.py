@@ -20,20 +20,20 @@ from shopcrm.db.models import Campaign, CampaignMember
 from shopcrm.errors import NotFoundError, ValidationError
 from shopcrm.i18n import set_language
 from shopcrm.services.campaigns.lists import promotion_filter, save_campaign
-from shopcrm.services.campaigns.messages import (
-    GSM7_BASIC,
-    GSM7_EXTENSION,
-    copy_message,
+from shopcrm.services.campaigns.message_fields import template_fields
+from shopcrm.services.campaigns.message_templates import (
     delete_template,
-    export_campaign_messages,
-    export_filter_messages,
     find_template,
-    preview_message,
     ready_made_templates,
     save_template,
-    sms_length,
-    template_fields,
 )
+from shopcrm.services.campaigns.messages import (
+    copy_message,
+    export_campaign_messages,
+    export_filter_messages,
+    preview_message,
+)
+from shopcrm.services.campaigns.sms import GSM7_BASIC, GSM7_EXTENSION, sms_length
 from shopcrm.services.sales.coupons import define_coupon, issue_to_members
 from shopcrm.services.sales.stored_value import topup
 from shopcrm.services.shop import audit

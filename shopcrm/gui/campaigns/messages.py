@@ -32,16 +32,14 @@ from shopcrm.gui.context import AppContext
 from shopcrm.gui.widgets import hint_label
 from shopcrm.services.campaigns.columns import phone_text
 from shopcrm.services.campaigns.lists import CampaignSummary
+from shopcrm.services.campaigns.message_fields import FIELDS
+from shopcrm.services.campaigns.message_templates import MessageTemplate, all_templates, save_template
 from shopcrm.services.campaigns.messages import (
-    FIELDS,
     MessagePreview,
-    MessageTemplate,
     PreparedMessages,
-    all_templates,
     copy_message,
     export_campaign_messages,
     preview_message,
-    save_template,
 )
 from shopcrm.services.campaigns.output import PreparedList, prepare_campaign_list
 

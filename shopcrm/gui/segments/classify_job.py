@@ -21,6 +21,7 @@ def classification_job(db: Database, as_of: dt.date, window_days: int) -> Callab
 
     def job(control: JobControl) -> int:
         from shopcrm.services.classification.run import classify  # scipy and the engine: loaded on first use
+
         settings = load_settings(db)
         settings = replace(settings, rules=replace(settings.rules, window_days=window_days))
         summary = classify(db, as_of, settings=settings, progress=control.report, cancel=control.token)

@@ -15,11 +15,11 @@ Rules (SPEC §4):
   quantity negative (a refund type also makes a receipt total negative); points are taken
   back as far as the balance allows.
 
-How (a 500k-row sheet must not take minutes or gigabytes): rows are read in chunks and parsed
-column by column, each distinct cell value once (shopcrm.io.columns); rows become compact
-SaleRow tuples grouped by (receipt, day) as they are read, and only rejected rows keep their
-original cells; the plan then turns groups into purchases, and everything is written in one
-transaction through importing_bulk (executemany of plain tuples on SQLite, COPY on PostgreSQL).
+How (a 500k-row sheet must not take minutes or gigabytes): importing.sales_rows reads the rows in
+chunks, column by column, into compact SaleRow tuples grouped by (receipt, day); here the plan
+turns groups into purchases, matches them against what earlier imports stored, and everything is
+written in one transaction through importing_bulk (executemany of plain tuples on SQLite, COPY on
+PostgreSQL).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -52,46 +51,24 @@ from shopcrm.db.models import (
 )
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
-from shopcrm.io.columns import CachedColumn, CellError, bulk_codes, bulk_sale_datetimes
-from shopcrm.io.conventions import Conventions
-from shopcrm.io.phones import last4, normalise_phone_fast
+from shopcrm.io.phones import last4
 from shopcrm.io.safety import inspect_file
-from shopcrm.io.values import (
-    EARLIEST,
-    amount_core,
-    is_refund_kind,
-    numeric_date_match,
-    parse_amount,
-    parse_card,
-    parse_channel,
-    parse_code,
-    parse_payment,
-    parse_quantity,
-    parse_sale_datetime,
-    parse_time,
-    quantity_decimal,
-    text_of,
-    whole_text,
-)
+from shopcrm.io.values import quantity_decimal
 from shopcrm.io.workbook import open_workbook
-from shopcrm.money import depends_on_mark, format_cents
+from shopcrm.services.importing.sales_rows import Reading, SaleRow, raw_cells, read_sheets
 from shopcrm.services.importing.sheets import (
     REJECTED_ROWS_KEPT,
     ImportOptions,
     ImportResult,
-    ImportTuning,
     PreparedSheet,
     Rejected,
     RowStats,
     backup_before_import,
-    chosen_date_order,
-    data_chunks,
     earlier_batches,
     finish_import,
     json_value,
     prepare_sheets,
     report_progress,
-    sheet_conventions,
 )
 from shopcrm.services.members.points import rebuild_after_import
 from shopcrm.services.members.records import CardNumbers
@@ -99,321 +76,7 @@ from shopcrm.services.sales.pinyin import pinyin_initials
 from shopcrm.services.sales.product_rules import MAX_PRICE_CENTS
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
-WALK_IN_MARKS = frozenset({"散客", "非会员", "游客", "临时顾客", "walk-in", "walkin", "walk in", "guest", "0", "00000000000"})
 IN_CHUNK = 2_000
-_MIDNIGHT = dt.time()
-_tuple_new = tuple.__new__
-
-
-class SaleRow(NamedTuple):
-    sheet: int
-    row: int
-    when: dt.datetime
-    receipt: str | None
-    phone: str | None
-    card: str | None
-    name: str | None
-    product: str | None
-    category: str | None
-    qty: int  # thousandths
-    unit: int | None  # cents
-    amount: int | None  # cents; None only when a receipt total column carries the total
-    discount: int
-    order_total: int | None
-    payment: str | None
-    channel: str
-    raw: int  # hash of the original cells: exact repeats under one receipt count once
-
-
-# ------------------------------------------------------------------ parsing
-
-# The sheet columns a sales row reads, in the order their errors are reported.
-_FIELDS = (
-    "receipt", "date", "time", "phone", "card_no", "name", "product", "category", "quantity", "unit_price",
-    "amount", "gross", "discount", "order_total", "payment", "channel", "kind",
-)
-_AMOUNT = _FIELDS.index("amount")
-_ERROR_ORDER = (
-    "phone", "card_no", "name", "product", "category", "quantity", "amount", "gross", "discount", "unit_price", "order_total",
-)
-
-
-def _walk_in_or(parse: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
-    def parse_member_key(value: Any) -> str | None:
-        if text_of(value).lower() in WALK_IN_MARKS:
-            return None
-        return parse(value)
-
-    return parse_member_key
-
-
-def _column_parsers(
-    now: dt.datetime,
-    tuning: ImportTuning | None = None,
-    orders: frozenset[str] | None = None,
-    decimal_comma: bool | None = False,
-) -> dict[str, CachedColumn]:
-    """One cached parser per field, shared by every sheet of the file that has the same conventions.
-
-    orders: the day/month/year orders the date column leaves open; decimal_comma: the file's
-    decimal mark (see shopcrm.io.conventions)."""
-    dc = False if decimal_comma is UNDECIDED else decimal_comma
-    parsers: dict[str, Callable[[Any], Any]] = {
-        "receipt": lambda v: parse_code(v, field="receipt"),
-        "date": lambda v: parse_sale_datetime(v, now=now, orders=orders),
-        "time": parse_time,
-        "phone": _walk_in_or(normalise_phone_fast),
-        "card_no": _walk_in_or(parse_card),
-        "name": lambda v: whole_text(v, 100, "name"),
-        "product": lambda v: whole_text(v, 100, "product"),
-        "category": lambda v: whole_text(v, 50, "category"),
-        "quantity": parse_quantity,
-        "unit_price": lambda v: parse_amount(v, allow_negative=False, decimal_comma=dc),
-        "amount": lambda v: parse_amount(v, decimal_comma=dc),
-        "gross": lambda v: parse_amount(v, decimal_comma=dc),
-        "discount": lambda v: abs(parse_amount(v, decimal_comma=dc)),
-        "order_total": lambda v: parse_amount(v, decimal_comma=dc),
-        "payment": lambda v: parse_payment(text_of(v)),
-        "channel": lambda v: parse_channel(text_of(v)),
-        "kind": lambda v: isinstance(v, str) and is_refund_kind(v),
-    }
-    if orders is None:  # the date column's order is not known yet: a d/m/y-like text stops the read
-        parsers["date"] = _needs_order(parsers["date"])
-    if decimal_comma is UNDECIDED:  # nor the decimal mark: an amount whose reading depends on it stops the read
-        for name in ("unit_price", "amount", "gross", "discount", "order_total"):
-            parsers[name] = _needs_mark(parsers[name])
-    t = tuning or ImportTuning()
-    bulk = {"receipt": bulk_codes(64), "date": bulk_sale_datetimes(now)} if t.fast_paths else {}
-    return {
-        name: CachedColumn(parse, t.cache_limit, bulk.get(name), unique_after=t.unique_after, bulk_from=t.bulk_from)
-        for name, parse in parsers.items()
-    }
-
-
-UNDECIDED: Any = object()  # a decimal mark not decided yet (see _read_sheets)
-
-
-class ConventionNeeded(Exception):  # noqa: N818 - a signal, not an error: the read starts over with conventions
-    """A cell whose reading depends on its column's date order or the file's decimal mark."""
-
-
-def _needs_order(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def parse_if_settled(value: Any) -> Any:
-        if value.__class__ is str and numeric_date_match(value) is not None:
-            raise ConventionNeeded
-        return parse(value)
-
-    return parse_if_settled
-
-
-def _needs_mark(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def parse_if_settled(value: Any) -> Any:
-        if value.__class__ is str and depends_on_mark(amount_core(value)):
-            raise ConventionNeeded
-        return parse(value)
-
-    return parse_if_settled
-
-
-class _Reading:
-    """What reading the sheets produced: receipt groups, rows without a receipt, and rejected rows."""
-
-    def __init__(self) -> None:
-        self.groups: dict[tuple[str, dt.date], Any] = {}  # (receipt, day) -> its SaleRow, or a list of its SaleRows
-        self.singles: list[SaleRow] = []
-        self.rejects: list[Rejected] = []  # rejected while parsing, with their original cells
-        self.rejected_receipts: set[str] = set()
-        self.count = 0  # rows parsed into SaleRows
-
-    def merge(self, other: _Reading) -> None:
-        """Add what another sheet produced (a receipt may continue on the next sheet)."""
-        if not self.groups and not self.singles:  # the first sheet: take its containers, no copy
-            self.groups, self.singles, other.groups, other.singles = other.groups, other.singles, {}, []
-        groups = self.groups
-        for key, rows in other.groups.items():
-            here = groups.get(key)
-            if here is None:
-                groups[key] = rows
-                continue
-            merged = here if here.__class__ is list else [here]
-            merged.extend(rows if rows.__class__ is list else [rows])
-            groups[key] = merged
-        self.singles.extend(other.singles)
-        self.rejects.extend(other.rejects)
-        self.rejected_receipts |= other.rejected_receipts
-        self.count += other.count
-
-
-class _SheetParser:
-    """Turns one sheet's chunks into SaleRows, column by column (see shopcrm.io.columns)."""
-
-    def __init__(self, prepared: PreparedSheet, index: int, parsers: dict[str, CachedColumn], *, fast: bool = True) -> None:
-        self.p = prepared
-        self.index = index
-        self.parsers = parsers
-        self.cols = {name: prepared.column(name) for name in _FIELDS}
-        # No time, gross, discount, receipt total or row-type column: chunks can take _read_plain.
-        self._plain = fast and all(self.cols[name] < 0 for name in ("time", "gross", "discount", "order_total", "kind"))
-
-    def _message(self, name: str, error: ValidationError) -> str:
-        return f"{self.p.header_of(name)}: {error.message()}"
-
-    def _first_error(self, values: dict[str, Any]) -> tuple[str, str | None]:
-        """The reason a row is rejected, checked in the order the columns are read."""
-        receipt = values["receipt"]
-        if receipt.__class__ is CellError:
-            return self._message("receipt", receipt.error), None
-        when = values["date"]
-        if when is None:
-            return translate("import", "{column}: the date is missing.").format(column=self.p.header_of("date")), receipt
-        for cell in (when, values["time"] if when.__class__ is CellError or when.time() == _MIDNIGHT else None):
-            if cell.__class__ is CellError:
-                return self._message("date" if cell.error.field == "date" else "time", cell.error), receipt
-        for name in _ERROR_ORDER:
-            cell = values[name]
-            if cell.__class__ is CellError:
-                return self._message(name, cell.error), receipt
-        raise AssertionError("no error in a rejected row")  # pragma: no cover
-
-    def read(self, chunk: Any, out: _Reading) -> None:
-        n = len(chunk.rows)
-        columns: list[Iterable[Any]] = []
-        bad_fields = []
-        for name in _FIELDS:
-            col = self.cols[name]
-            if col < 0:
-                columns.append(repeat(None, n))
-                continue
-            values, has_errors = self.parsers[name].map(chunk.column(col))
-            columns.append(values)
-            if has_errors and name != "time":  # a bad time matters only when the date has none
-                bad_fields.append(values)
-        bad_rows = {i for values in bad_fields for i, v in enumerate(values) if v.__class__ is CellError}
-        raws = map(hash, map(tuple, chunk.rows))
-        if not bad_rows and self._plain and None not in columns[1] and None not in columns[_AMOUNT]:
-            self._read_plain(chunk, columns, raws, out)
-            return
-        groups, singles, sheet = out.groups, out.singles, self.index
-        amount_missing = None
-        for i, number, raw, fields in zip(range(n), chunk.numbers, raws, zip(*columns, strict=True), strict=True):
-            (receipt, when, tm, phone, card, name, product, category, qty, unit, amount, gross, discount, order_total,
-             payment, channel, kind) = fields
-            if when is None or i in bad_rows or (tm is not None and when.time() == _MIDNIGHT and tm.__class__ is CellError):
-                self._reject(chunk, i, *self._first_error(dict(zip(_FIELDS, fields, strict=True))), out)
-                continue
-            if tm is not None and when.time() == _MIDNIGHT:
-                when = dt.datetime.combine(when.date(), tm)
-            if qty is None:
-                qty = 1000
-            if amount is None:
-                if gross is not None or unit is not None:
-                    base = gross if gross is not None else round(unit * qty / 1000)
-                    if discount and discount > abs(base):  # not a refund: a discount cannot exceed what was charged
-                        self._reject(chunk, i, self._discount_too_large(discount, base), receipt, out)
-                        continue
-                    amount = base - (discount or 0) if base >= 0 else base + (discount or 0)
-                elif order_total is None:
-                    if amount_missing is None:
-                        amount_missing = translate("import", "{column}: the amount is missing.").format(
-                            column=self.p.header_of("amount")
-                        )
-                    self._reject(chunk, i, amount_missing, receipt, out)
-                    continue
-            if discount is None:
-                discount = gross - amount if gross is not None and amount is not None and gross > amount else 0
-            if qty < 0 and amount is not None and amount > 0:
-                amount = -amount  # a return line written with a plain amount is a refund too
-            if kind:  # a refund row: the amounts are taken back
-                if amount is not None and amount > 0:
-                    amount = -amount
-                if order_total is not None and order_total > 0:
-                    order_total = -order_total
-            if (kind or (amount is not None and amount < 0)) and qty > 0:
-                qty = -qty
-            if unit is None and amount is not None and product is not None:
-                unit = abs(round(amount * 1000 / qty))
-            row = _tuple_new(SaleRow, (
-                sheet, number, when, receipt, phone, card, name, product, category, qty, unit, amount, discount,
-                order_total, payment, "store" if channel is None else channel, raw,
-            ))
-            if receipt is None:
-                singles.append(row)
-            else:
-                key = (receipt, when.date())
-                group = groups.get(key)
-                if group is None:
-                    groups[key] = row  # most receipts have one line: no list for those
-                elif group.__class__ is list:
-                    group.append(row)
-                else:
-                    groups[key] = [group, row]
-            out.count += 1
-
-    def _read_plain(self, chunk: Any, columns: list[Any], raws: Iterable[int], out: _Reading) -> None:
-        """read() for the usual chunk, column-wise: every row has a date and an amount, no cell is bad,
-        and there is no time, gross, discount, receipt total or row-type column.  Same rules as the
-        row-by-row loop, in the same order."""
-        n = len(chunk.rows)
-        lists: list[list[Any]] = [c if c.__class__ is list else [None] * n for c in columns]  # unmapped: None
-        (receipts, whens, _, phones, cards, names, products, categories, qtys, units, amounts, _, _, _,
-         payments, channels, _) = lists
-        if self.cols["quantity"] < 0:
-            qtys = [1000] * n
-        elif None in qtys:
-            qtys = [1000 if q is None else q for q in qtys]
-        if min(amounts) < 0 or min(qtys) < 0:  # refunds: amount and quantity both negative
-            amounts, qtys = list(amounts), list(qtys)
-            for i in range(n):
-                a, q = amounts[i], qtys[i]
-                if q < 0 and a > 0:
-                    amounts[i] = a = -a
-                if a < 0 and q > 0:
-                    qtys[i] = -q
-        if self.cols["unit_price"] < 0 or None in units:
-            units = [
-                abs(round(a * 1000 / q)) if u is None and p is not None else u
-                for u, a, q, p in zip(units, amounts, qtys, products, strict=True)
-            ]
-        if self.cols["channel"] < 0:
-            channels = ["store"] * n
-        elif None in channels:
-            channels = ["store" if c is None else c for c in channels]
-        rows = list(map(_tuple_new, repeat(SaleRow), zip(
-            repeat(self.index, n), chunk.numbers, whens, receipts, phones, cards, names, products, categories, qtys, units,
-            amounts, repeat(0, n), repeat(None, n), payments, channels, raws, strict=True,
-        )))
-        groups, singles = out.groups, out.singles
-        for row, receipt, day in zip(rows, receipts, map(dt.datetime.date, whens), strict=True):
-            if receipt is None:
-                singles.append(row)
-                continue
-            key = (receipt, day)
-            group = groups.get(key)
-            if group is None:
-                groups[key] = row
-            elif group.__class__ is list:
-                group.append(row)
-            else:
-                groups[key] = [group, row]
-        out.count += n
-
-    def _discount_too_large(self, discount: int, base: int) -> str:
-        return translate("import", "{column}: the discount {discount} is larger than the amount before it ({gross}).").format(
-            column=self.p.header_of("discount"), discount=format_cents(discount), gross=format_cents(abs(base))
-        )
-
-    def _reject(self, chunk: Any, i: int, reason: str, receipt: str | None, out: _Reading) -> None:
-        out.rejects.append(Rejected(self.p.name, chunk.numbers[i], _raw_cells(chunk.original(i)), reason))
-        if receipt:
-            out.rejected_receipts.add(receipt)
-
-
-def _raw_cells(cells: list[Any]) -> list[Any]:
-    """A rejected row's cells as stored with the batch and written to the rejected-rows file."""
-    values = [json_value(c) if not isinstance(c, dt.date | dt.datetime) else c for c in cells]
-    while values and (values[-1] is None or values[-1] == ""):
-        values.pop()
-    return values
 
 
 # ------------------------------------------------------------------ planning
@@ -554,7 +217,7 @@ def _line_ref(p: _Purchase, key: tuple[Any, ...]) -> str:
     return f"L{_digest(repr((p.receipt, p.when.date().isoformat(), key)))}"
 
 
-def _plan_purchases(reading: _Reading, fast: bool = True) -> _Plan:
+def _plan_purchases(reading: Reading, fast: bool = True) -> _Plan:
     """Purchases from the rows: one per receipt (per day), one per row without a receipt.
 
     The external_ref fingerprints (see _receipt_ref) must stay exactly as they are: imports
@@ -922,64 +585,19 @@ def _points_and_levels(plan: _Plan, settings: ShopSettings) -> list[tuple[_Purch
 # ------------------------------------------------------------------ the run
 
 
-def _read_sheets(prepared: list[PreparedSheet], options: ImportOptions, stats: RowStats, reading: _Reading,
-                 total: int | None = None, now: dt.datetime | None = None) -> None:
-    """Every sheet's rows into `reading`, chunk by chunk, column by column, with each sheet's conventions.
-
-    A sheet is first read without knowing its conventions (date order, decimal mark): an .xlsx of
-    real dates and numbers never needs them.  The first cell whose reading depends on one stops
-    that: the sheets from there on are scanned (shopcrm.io.conventions) and the sheet read again."""
-    now = now or dt.datetime.now()
-    latest = now + dt.timedelta(days=1)
-    conventions: dict[str, Conventions] | None = None
-    if not options.tuning.fast_paths:  # the slow twin: scan every sheet first
-        conventions = sheet_conventions([(p.name, p.sheet, p.header_index, p.mapping) for p in prepared], "sales", options,
-                                        lambda when: EARLIEST <= when <= latest)
-    parser_sets: dict[Any, dict[str, CachedColumn]] = {}
-    done = 0
-    report_progress(options, "reading", 0, total)
-    for index, sheet in enumerate(prepared):
-        chosen = chosen_date_order(options, sheet.name)
-        while True:
-            if conventions is not None:
-                found = conventions[sheet.name]
-                key: Any = (found.date_orders.get("date"), found.decimal_comma)
-            else:
-                key = (frozenset({chosen}) if chosen else None, UNDECIDED)
-            parsers = parser_sets.get(key) or parser_sets.setdefault(key, _column_parsers(now, options.tuning, *key))
-            parser = _SheetParser(sheet, index, parsers, fast=options.tuning.fast_paths)
-            part, part_stats, start = _Reading(), RowStats(), done
-            try:
-                for chunk in data_chunks(sheet, part_stats, tuning=options.tuning):
-                    parser.read(chunk, part)
-                    done += len(chunk.rows)
-                    report_progress(options, "reading", done, total)
-            except ConventionNeeded:
-                conventions = sheet_conventions(
-                    [(p.name, p.sheet, p.header_index, p.mapping) for p in prepared[index:]], "sales", options,
-                    lambda when: EARLIEST <= when <= latest,
-                )
-                done = start
-                continue
-            break
-        reading.merge(part)
-        stats.skipped += part_stats.skipped
-        sheet.sheet = None  # type: ignore[assignment]  # let the reader free the sheet
-
-
 def import_sales(db: Database, path: str | Path, options: ImportOptions) -> ImportResult:
     info = inspect_file(path)
     result = ImportResult("sales", info.path.name)
     result.earlier_batches = earlier_batches(db, info.sha256, "sales")
     settings = load_settings(db)
     stats = RowStats()
-    reading = _Reading()
+    reading = Reading()
     with open_workbook(path, info) as wb:
         prepared, notes = prepare_sheets(db, wb, "sales", options)
         result.notes.extend(notes)
         result.sheets = [p.name for p in prepared]
         total = sum(p.sheet.total_rows or 0 for p in prepared) or None
-        _read_sheets(prepared, options, stats, reading, total)
+        read_sheets(prepared, options, stats, reading, total)
         report_progress(options, "checking", 0, None)
         plan = _plan_purchases(reading, options.tuning.fast_paths)
         rows_read = reading.count + len(reading.rejects)
@@ -1040,7 +658,7 @@ def _raw_values(wb: Any, prepared: list[PreparedSheet], known: list[Rejected], p
         remaining = set(numbers)
         for number, cells in sheet.rows():
             if number in remaining:
-                out.append(Rejected(name, number, _raw_cells(cells), "; ".join(dict.fromkeys(numbers[number]))))
+                out.append(Rejected(name, number, raw_cells(cells), "; ".join(dict.fromkeys(numbers[number]))))
                 remaining.discard(number)
                 if not remaining:
                     break
@@ -1063,7 +681,45 @@ def _write(
     additions: list[_Addition],
 ) -> int:
     now = dt.datetime.now().replace(microsecond=0)
-    batch = ImportBatch(
+    batch = _batch(info, result, prepared, now)
+    s.add(batch)
+    s.flush()
+    batch_id = batch.id
+    total_work = len(plan.purchases)
+    report_progress(options, "writing", 0, total_work)
+    product_ids = _products(conn, plan, settings, [r for a in additions for r in a.rows])
+    _members(s, conn, created, batch_id, now)
+    _fill_phones(conn, plan, now)
+    when = bulk.datetime_param(conn)  # values go to the driver as it takes them (see importing_bulk)
+    _write_purchases(conn, plan, product_ids, batch_id, when, lambda n: report_progress(options, "writing", n, total_work))
+    _write_line_refs(conn, plan, batch_id)
+    if additions:
+        _write_additions(conn, additions, batch_id, product_ids, when, now)
+    bulk.insert_rows(
+        conn,
+        PointsEntry.__table__,
+        ["member_id", "at", "kind", "points", "purchase_id", "import_batch_id", "note"],
+        ((p.member.id, p.at, kind, pts, p.id, batch_id, None) for p, kind, pts in ledger),  # type: ignore[union-attr]
+        converted=True,
+    )
+    _update_members(conn, plan, now)
+    if rejects:
+        conn.execute(
+            insert(RejectedRow.__table__),
+            [
+                {"batch_id": batch_id, "sheet": r.sheet[:100], "row_number": r.row_number,
+                 "values": [json_value(v) for v in r.values], "reason": r.reason}
+                for r in rejects
+            ],
+        )
+    batch.finished_at = dt.datetime.now().replace(microsecond=0)
+    s.flush()
+    return batch_id
+
+
+def _batch(info: Any, result: ImportResult, prepared: list[PreparedSheet], now: dt.datetime) -> ImportBatch:
+    """The batch row: what was read and done, and each sheet's mapping and headers (for undo and re-import)."""
+    return ImportBatch(
         kind="sales",
         file_name=info.path.name[:260],
         content_hash=info.sha256,
@@ -1079,13 +735,10 @@ def _write(
         mapping={p.name: {str(c): f for c, f in p.mapping.items()} for p in prepared},
         headers={p.name: list(p.headers) for p in prepared},
     )
-    s.add(batch)
-    s.flush()
-    batch_id = batch.id
-    total_work = len(plan.purchases)
-    report_progress(options, "writing", 0, total_work)
-    product_ids = _products(conn, plan, settings, [r for a in additions for r in a.rows])
-    _members(s, conn, created, batch_id, now)
+
+
+def _fill_phones(conn: Connection, plan: _Plan, now: dt.datetime) -> None:
+    """Known members found by card whose record had no phone get the sheet's."""
     fills = {p.member.id: p.member.fill_phone for p in plan.purchases if isinstance(p.member, _Known) and p.member.fill_phone}
     if fills:
         conn.execute(
@@ -1094,11 +747,15 @@ def _write(
             ),
             [{"mid": mid, "ph": ph, "l4": last4(ph), "now": now} for mid, ph in fills.items()],
         )
+
+
+def _write_purchases(conn: Connection, plan: _Plan, product_ids: dict[str, int] | None, batch_id: int,
+                     when: Callable[[dt.datetime], Any], on_chunk: Callable[[int], None]) -> None:
+    """The purchases (ids reserved in one go) and their lines, as plain tuples through the bulk writer."""
     ids = bulk.reserve_ids(conn, Purchase.__table__, len(plan.purchases))
     for p, pid in zip(plan.purchases, ids, strict=True):
         p.id = pid
     del ids
-    when = bulk.datetime_param(conn)  # values go to the driver as it takes them (see importing_bulk)
 
     def purchase_rows() -> Iterator[tuple[Any, ...]]:
         for p in plan.purchases:
@@ -1112,7 +769,7 @@ def _write(
         ["id", "member_id", "purchased_at", "total_cents", "discount_cents", "payment_method", "channel", "origin",
          "import_batch_id", "external_ref"],
         purchase_rows(),
-        on_chunk=lambda n: report_progress(options, "writing", n, total_work),
+        on_chunk=on_chunk,
         converted=True,
     )
     if product_ids is not None:
@@ -1129,16 +786,10 @@ def _write(
             ),
             converted=True,
         )
-    _write_line_refs(conn, plan, batch_id)
-    if additions:
-        _write_additions(conn, additions, batch_id, product_ids, when, now)
-    bulk.insert_rows(
-        conn,
-        PointsEntry.__table__,
-        ["member_id", "at", "kind", "points", "purchase_id", "import_batch_id", "note"],
-        ((p.member.id, p.at, kind, pts, p.id, batch_id, None) for p, kind, pts in ledger),  # type: ignore[union-attr]
-        converted=True,
-    )
+
+
+def _update_members(conn: Connection, plan: _Plan, now: dt.datetime) -> None:
+    """Known members' new points balance and level."""
     touched: dict[int, Any] = {}
     for p in plan.purchases:
         if isinstance(p.member, _Known):
@@ -1150,18 +801,6 @@ def _write(
             ),
             [{"mid": m.id, "bal": m.balance, "lvl": m.level, "now": now} for m in touched.values()],
         )
-    if rejects:
-        conn.execute(
-            insert(RejectedRow.__table__),
-            [
-                {"batch_id": batch_id, "sheet": r.sheet[:100], "row_number": r.row_number,
-                 "values": [json_value(v) for v in r.values], "reason": r.reason}
-                for r in rejects
-            ],
-        )
-    batch.finished_at = dt.datetime.now().replace(microsecond=0)
-    s.flush()
-    return batch_id
 
 
 def _write_line_refs(conn: Connection, plan: _Plan, batch_id: int) -> None:
