@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>Adjust stored value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 20 or -20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;onus money (not refundable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total} (of which bonus {bonus})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change (+/-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Saving settings</source>
@@ -172,6 +203,109 @@
     </message>
     <message>
         <source>Nothing recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsSection</name>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;tore from a backup file ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the &amp;selected backup ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups of this shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shop uses a PostgreSQL server: back it up on the server (pg_dump).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ShopCRM backups (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace ALL data of this shop with the backup {file}?
+
+The current data is backed up first, so this can be undone by restoring that copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring a backup needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored. The previous data was saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is a backup of another shop, &quot;{other}&quot;.
+
+Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other}&quot;?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -665,6 +799,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Classes: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes: could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Classes as of {when}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -840,10 +982,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Void selected sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sales rung up in this session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -896,7 +1034,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New member: no purchase yet. Welcome them and tell them how points work; tier and segment come with the next classification.</source>
+        <source>C&amp;hannel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vo&amp;id selected sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is no longer a member (erased); this sale is now a walk-in sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New member: no purchase yet. Welcome them and tell them how points work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -993,6 +1143,164 @@
     </message>
     <message>
         <source>Sale voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Coupons</name>
+    <message>
+        <source>Save vouchers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vouchers saved: {count}, in {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CouponsView</name>
+    <message>
+        <source>new members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New coupon…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue to a saved &amp;list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birthday coupons…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vouchers as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One voucher with its code and QR code for every unused coupon of the selected kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Define a coupon, then issue it: one per member of a saved list, one per birthday this week (solar or lunar), or one to every new member as the welcome coupon. Each can be used once at the counter, by its code or from the member card; uses count as responses to the list it was issued to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop giving to new &amp;members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give to new &amp;members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No coupon defined yet: press New coupon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued coupons of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupon defined: issue it to members now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the welcome coupon needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members now get no welcome coupon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every new member now gets this coupon.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1118,6 +1426,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Birthday &amp;coupon…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a coupon to the members in this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>current members on {date}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1219,6 +1535,88 @@
     </message>
     <message>
         <source>New members</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateTyping</name>
+    <message>
+        <source>&quot;{typed}&quot; is not a whole date: type the year, month and day, e.g. 20260906 or 2026-9-6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{typed}&quot; is not a date: there is no month {month}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{typed}&quot; is not a date: month {month} of {year} has {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} is after {last}, the latest date this field takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} is before {first}, the earliest date this field takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DefineCouponDialog</name>
+    <message>
+        <source>New coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ¥10 off over ¥50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Money off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentage off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A free item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Money off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Percentage off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Free item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum &amp;spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid f&amp;rom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid &amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each coupon issued from it can be used once, by the member it was issued to, from the first to the last day.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1410,6 +1808,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Members&apos; &amp;ratings and comments (feedback)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a spreadsheet, or drop it here</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1459,6 +1861,10 @@
     </message>
     <message>
         <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1574,6 +1980,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import no. {batch} undone: {feedback} ratings removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1622,11 +2032,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This file looks like members&apos; ratings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import as a member list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Import as sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import as ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2016,6 +2434,89 @@
     </message>
 </context>
 <context>
+    <name>IssueCouponDialog</name>
+    <message>
+        <source>Birthday coupons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons for a saved list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {offer}, until {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({count} members)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthdays &amp;from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vouchers as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members whose birthday falls on one of these days get one coupon each; a lunar (农历) birthday counts on this year&apos;s solar date. Nobody gets the same coupon twice for one birthday.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Define a coupon that is still valid first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every active member of the list gets one coupon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved list yet: save one in Campaigns first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members with a birthday in these days who get a coupon: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already given this coupon for their birthday: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coupons issued: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobIndicator</name>
     <message>
         <source>Cancel {task}</source>
@@ -2388,6 +2889,10 @@
     </message>
     <message>
         <source>Purchases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3122,6 +3627,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <source>Catalogue</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Coupons</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OutputMenuButton</name>
@@ -3521,6 +4030,37 @@ Columns: {columns}</source>
     </message>
     <message>
         <source>Saving product</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}: {paid} paid by {method}, {left} refundable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount to refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to refund: every top-up of this member is spent or already refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only money paid in and not yet spent can be refunded; the bonus that came with the top-up is taken back in proportion.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4229,22 +4769,6 @@ Columns: {columns}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <source>Taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Shop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4349,46 +4873,6 @@ Columns: {columns}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>default folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Choose ...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Res&amp;tore from a backup file ...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore the &amp;selected backup ...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the newest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backups of this shop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This shop uses a PostgreSQL server: back it up on the server (pg_dump).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Saving the settings needs the owner password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4400,48 +4884,114 @@ Columns: {columns}</source>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>StoredValue</name>
     <message>
-        <source>Backing up ...</source>
+        <source>Top-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backing up</source>
+        <source>Spent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Backup written to {path}</source>
+        <source>Refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restore from a backup</source>
+        <source>Adjustment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ShopCRM backups (*.db);;All files (*)</source>
+        <source>Returned (void)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Replace ALL data of this shop with the backup {file}?
-
-The current data is backed up first, so this can be undone by restoring that copy.</source>
+        <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restoring a backup needs the owner password.</source>
+        <source>Movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restoring</source>
+        <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Restored. The previous data was saved as {path}</source>
+        <source>of which bonus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{file} is a backup of another shop, &quot;{other}&quot;.
-
-Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other}&quot;?</source>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoredValuePage</name>
+    <message>
+        <source>Re&amp;fund top-up …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust &amp;balance …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Statement as PDF …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of which bonus money {bonus} (spent last, never refunded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunding stored value needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusting stored value needs the owner password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjustment recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4964,7 +5514,7 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>import past sales or a member list from a spreadsheet</source>
+        <source>import past sales, a member list or member ratings from a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4973,6 +5523,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>a member list from .xlsx/.xls/.ods/.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member feedback (phone or card no., date, ratings 1-5, product, comment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5065,6 +5619,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Import batch {batch} undone: {purchases} purchases and {members} members removed, {restored} members restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback removed: {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5469,6 +6027,25 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
 </context>
 <context>
+    <name>coupons</name>
+    <message>
+        <source>{amount} off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent}% off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A free {product}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{offer} on a purchase of {minimum} or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>demo</name>
     <message>
         <source>Inventing members ...</source>
@@ -5755,6 +6332,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Ratings go from 1 to 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback needs the member&apos;s phone or card number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6742,6 +7327,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Birthday coupons are issued for at most {days} days at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no coupon {code}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6770,6 +7359,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Member {card} still has {amount} of stored value. Refund or adjust the balance to zero first (member details, Stored value tab), then erase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Top-up {id} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6786,7 +7379,19 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The balance cannot go below zero: {held} is there, the adjustment takes {taken}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>--if-due classifies as of today; leave out --as-of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a rating from 1 to 5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot;: a rating is a whole number from 1 to 5.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7064,6 +7669,22 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rating (product, taste)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7088,6 +7709,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7144,6 +7769,26 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>{column}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member has the phone {phone} or the card no. {card}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member has the phone {phone}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member has the card no. {card}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product is called &quot;{product}&quot;; correct the name, or empty the cell to import the rating without a product.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>Adjust stored value</source>
+        <translation>调整储值余额</translation>
+    </message>
+    <message>
+        <source>e.g. 20 or -20</source>
+        <translation>例如 20 或 -20</translation>
+    </message>
+    <message>
+        <source>B&amp;onus money (not refundable)</source>
+        <translation>赠送金额（不可退）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>{total} (of which bonus {bonus})</source>
+        <translation>{total}（其中赠送 {bonus}）</translation>
+    </message>
+    <message>
+        <source>&amp;Change (+/-)</source>
+        <translation>变动（+/-）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>Saving settings</source>
@@ -174,6 +205,113 @@
     <message>
         <source>Nothing recorded yet.</source>
         <translation>还没有记录。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsSection</name>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>default folder</source>
+        <translation>默认文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Choose ...</source>
+        <translation>选择……(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore from a backup file ...</source>
+        <translation>从备份文件恢复……(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;selected backup ...</source>
+        <translation>恢复选中的备份……(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Keep the newest</source>
+        <translation>保留最新的备份数</translation>
+    </message>
+    <message>
+        <source>Backups of this shop</source>
+        <translation>本店的备份</translation>
+    </message>
+    <message>
+        <source>This shop uses a PostgreSQL server: back it up on the server (pg_dump).</source>
+        <translation>本店使用 PostgreSQL 服务器：请在服务器上备份（pg_dump）。</translation>
+    </message>
+    <message>
+        <source>Backing up ...</source>
+        <translation>正在备份……</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Backup written to {path}</source>
+        <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>ShopCRM backups (*.db);;All files (*)</source>
+        <translation>ShopCRM 备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replace ALL data of this shop with the backup {file}?
+
+The current data is backed up first, so this can be undone by restoring that copy.</source>
+        <translation>用备份 {file} 替换本店的全部数据？
+
+当前数据会先备份，之后可通过恢复那份备份撤销本次操作。</translation>
+    </message>
+    <message>
+        <source>Restoring a backup needs the owner password.</source>
+        <translation>从备份恢复需要店主密码。</translation>
+    </message>
+    <message>
+        <source>Restored. The previous data was saved as {path}</source>
+        <translation>已恢复。原来的数据已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
+        <source>{file} is a backup of another shop, &quot;{other}&quot;.
+
+Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other}&quot;?</source>
+        <translation>{file} 是另一家店“{other}”的备份。
+
+要用“{other}”的数据替换本店“{this}”的全部数据吗？</translation>
     </message>
 </context>
 <context>
@@ -666,6 +804,14 @@
         <translation>分类未能更新：{error}</translation>
     </message>
     <message>
+        <source>Classes: checking…</source>
+        <translation>分类：检查中…</translation>
+    </message>
+    <message>
+        <source>Classes: could not be read</source>
+        <translation>分类：无法读取</translation>
+    </message>
+    <message>
         <source>Classes as of {when}</source>
         <translation>分类截至 {when}</translation>
     </message>
@@ -841,10 +987,6 @@
         <translation>支付方式(&amp;Y)</translation>
     </message>
     <message>
-        <source>&amp;Void selected sale</source>
-        <translation>作废选中的消费(&amp;V)</translation>
-    </message>
-    <message>
         <source>Sales rung up in this session</source>
         <translation>本次登记的消费</translation>
     </message>
@@ -897,8 +1039,20 @@
         <translation>已归档</translation>
     </message>
     <message>
-        <source>New member: no purchase yet. Welcome them and tell them how points work; tier and segment come with the next classification.</source>
-        <translation>新会员：还没有消费。欢迎一下，并介绍积分怎么用；层级和分群在下次分类后显示。</translation>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Vo&amp;id selected sale</source>
+        <translation>作废选中的消费(&amp;I)</translation>
+    </message>
+    <message>
+        <source>{name} is no longer a member (erased); this sale is now a walk-in sale.</source>
+        <translation>{name} 的会员资料已彻底删除；这笔消费改为散客消费。</translation>
+    </message>
+    <message>
+        <source>New member: no purchase yet. Welcome them and tell them how points work.</source>
+        <translation>新会员：还没有消费。欢迎一下，并介绍积分怎么用。</translation>
     </message>
     <message>
         <source>Joined after the last classification: {visits} visits so far. Tier and segment come with the next classification (Tiers &amp; segments → Classify).</source>
@@ -995,6 +1149,164 @@
     <message>
         <source>Sale voided.</source>
         <translation>消费已作废。</translation>
+    </message>
+</context>
+<context>
+    <name>Coupons</name>
+    <message>
+        <source>Save vouchers</source>
+        <translation>保存优惠券凭条</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <source>Vouchers saved: {count}, in {path}.</source>
+        <translation>已保存 {count} 张优惠券凭条：{path}。</translation>
+    </message>
+    <message>
+        <source>saved list</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>new member</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>优惠内容</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Welcome coupon</source>
+        <translation>入会优惠券</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <source>Issued for</source>
+        <translation>发放原因</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Used on</source>
+        <translation>使用日期</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠金额</translation>
+    </message>
+</context>
+<context>
+    <name>CouponsView</name>
+    <message>
+        <source>new members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>&amp;New coupon…</source>
+        <translation>新建优惠券…(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Issue to a saved &amp;list…</source>
+        <translation>发给已保存的名单…(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday coupons…</source>
+        <translation>生日优惠券…(&amp;B)</translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation>80 mm 小票</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>&amp;Vouchers as PDF…</source>
+        <translation>优惠券凭条存为 PDF…(&amp;V)</translation>
+    </message>
+    <message>
+        <source>One voucher with its code and QR code for every unused coupon of the selected kind</source>
+        <translation>所选优惠券中每张未使用的券各一张凭条，含券码和二维码</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Define a coupon, then issue it: one per member of a saved list, one per birthday this week (solar or lunar), or one to every new member as the welcome coupon. Each can be used once at the counter, by its code or from the member card; uses count as responses to the list it was issued to.</source>
+        <translation>先定义优惠券，再发放：发给已保存名单中的每位会员、本周过生日（公历或农历）的会员各一张，或作为入会优惠券发给每位新会员。每张券可在收银台凭券码或从会员卡片使用一次；使用即计为所发名单的响应。</translation>
+    </message>
+    <message>
+        <source>Stop giving to new &amp;members</source>
+        <translation>停止发给新会员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Give to new &amp;members</source>
+        <translation>发给新会员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No coupon defined yet: press New coupon.</source>
+        <translation>还没有优惠券：请点“新建优惠券”。</translation>
+    </message>
+    <message>
+        <source>Issued coupons of {name}</source>
+        <translation>{name} 已发放的券</translation>
+    </message>
+    <message>
+        <source>Coupon defined: issue it to members now.</source>
+        <translation>优惠券已定义：现在可以发给会员。</translation>
+    </message>
+    <message>
+        <source>Changing the welcome coupon needs the owner password.</source>
+        <translation>更改入会优惠券需要店主密码。</translation>
+    </message>
+    <message>
+        <source>Welcome coupon</source>
+        <translation>入会优惠券</translation>
+    </message>
+    <message>
+        <source>New members now get no welcome coupon.</source>
+        <translation>新会员现在不再获得入会优惠券。</translation>
+    </message>
+    <message>
+        <source>Every new member now gets this coupon.</source>
+        <translation>现在每位新会员都会获得这张优惠券。</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1431,14 @@
         <translation>近期消费会员</translation>
     </message>
     <message>
+        <source>Birthday &amp;coupon…</source>
+        <translation>生日优惠券…(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Issue a coupon to the members in this list</source>
+        <translation>给此名单中的会员发放优惠券</translation>
+    </message>
+    <message>
         <source>current members on {date}</source>
         <translation>{date} 的在册会员</translation>
     </message>
@@ -1221,6 +1541,88 @@
     <message>
         <source>New members</source>
         <translation>新会员</translation>
+    </message>
+</context>
+<context>
+    <name>DateTyping</name>
+    <message>
+        <source>&quot;{typed}&quot; is not a whole date: type the year, month and day, e.g. 20260906 or 2026-9-6.</source>
+        <translation>“{typed}”不是完整的日期：请输入年、月、日，例如 20260906 或 2026-9-6。</translation>
+    </message>
+    <message>
+        <source>&quot;{typed}&quot; is not a date: there is no month {month}.</source>
+        <translation>“{typed}”不是有效日期：没有 {month} 月。</translation>
+    </message>
+    <message>
+        <source>&quot;{typed}&quot; is not a date: month {month} of {year} has {days} days.</source>
+        <translation>“{typed}”不是有效日期：{year} 年 {month} 月只有 {days} 天。</translation>
+    </message>
+    <message>
+        <source>{date} is after {last}, the latest date this field takes.</source>
+        <translation>{date} 晚于 {last}，这里最晚只能选到这一天。</translation>
+    </message>
+    <message>
+        <source>{date} is before {first}, the earliest date this field takes.</source>
+        <translation>{date} 早于 {first}，这里最早只能选到这一天。</translation>
+    </message>
+</context>
+<context>
+    <name>DefineCouponDialog</name>
+    <message>
+        <source>New coupon</source>
+        <translation>新建优惠券</translation>
+    </message>
+    <message>
+        <source>e.g. ¥10 off over ¥50</source>
+        <translation>例如 满 ¥50 减 ¥10</translation>
+    </message>
+    <message>
+        <source>Money off</source>
+        <translation>减免金额</translation>
+    </message>
+    <message>
+        <source>Percentage off</source>
+        <translation>折扣百分比</translation>
+    </message>
+    <message>
+        <source>A free item</source>
+        <translation>赠送商品</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Money off</source>
+        <translation>减免金额(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Percentage off</source>
+        <translation>折扣百分比(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Free item</source>
+        <translation>赠送商品(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;spend</source>
+        <translation>最低消费(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Valid f&amp;rom</source>
+        <translation>生效日期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Valid &amp;to</source>
+        <translation>截止日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Each coupon issued from it can be used once, by the member it was issued to, from the first to the last day.</source>
+        <translation>由此发出的每张券只能由领券会员在有效期内使用一次。</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1813,10 @@
         <translation>会员名单(&amp;M)</translation>
     </message>
     <message>
+        <source>Members&apos; &amp;ratings and comments (feedback)</source>
+        <translation>会员评分和评价(&amp;R)</translation>
+    </message>
+    <message>
         <source>Choose a spreadsheet, or drop it here</source>
         <translation>选择表格文件，或拖到这里</translation>
     </message>
@@ -1461,6 +1867,10 @@
     <message>
         <source>Imported</source>
         <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评价</translation>
     </message>
     <message>
         <source>Duplicates</source>
@@ -1575,6 +1985,10 @@
         <translation>导入另一个文件(&amp;A)</translation>
     </message>
     <message>
+        <source>Import no. {batch} undone: {feedback} ratings removed.</source>
+        <translation>已撤销第 {batch} 次导入：删除了 {feedback} 条评价。</translation>
+    </message>
+    <message>
         <source>1 File</source>
         <translation>1 文件</translation>
     </message>
@@ -1623,12 +2037,20 @@
         <translation>这个文件看起来是历史销售。</translation>
     </message>
     <message>
+        <source>This file looks like members&apos; ratings.</source>
+        <translation>这个文件看起来是会员评价。</translation>
+    </message>
+    <message>
         <source>Import as a member list</source>
         <translation>作为会员名单导入</translation>
     </message>
     <message>
         <source>Import as sales</source>
         <translation>作为销售导入</translation>
+    </message>
+    <message>
+        <source>Import as ratings</source>
+        <translation>作为评价导入</translation>
     </message>
     <message>
         <source>No header row was recognised in this sheet; it is not imported.</source>
@@ -2017,6 +2439,89 @@
     </message>
 </context>
 <context>
+    <name>IssueCouponDialog</name>
+    <message>
+        <source>Birthday coupons</source>
+        <translation>生日优惠券</translation>
+    </message>
+    <message>
+        <source>Coupons for a saved list</source>
+        <translation>给名单发放优惠券</translation>
+    </message>
+    <message>
+        <source>{name}: {offer}, until {end}</source>
+        <translation>{name}：{offer}，有效至 {end}</translation>
+    </message>
+    <message>
+        <source>&amp;Coupon</source>
+        <translation>优惠券(&amp;C)</translation>
+    </message>
+    <message>
+        <source>{name} ({count} members)</source>
+        <translation>{name}（{count} 位会员）</translation>
+    </message>
+    <message>
+        <source>Saved &amp;list</source>
+        <translation>已保存的名单(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Birthdays &amp;from</source>
+        <translation>生日从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>发放(&amp;I)</translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation>80 mm 小票</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>&amp;Vouchers as PDF…</source>
+        <translation>优惠券凭条存为 PDF…(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Members whose birthday falls on one of these days get one coupon each; a lunar (农历) birthday counts on this year&apos;s solar date. Nobody gets the same coupon twice for one birthday.</source>
+        <translation>生日在这些日子里的会员每人一张；农历生日按今年对应的公历日期计算。同一个生日不会重复获得同一张券。</translation>
+    </message>
+    <message>
+        <source>Define a coupon that is still valid first.</source>
+        <translation>请先定义一张仍在有效期内的优惠券。</translation>
+    </message>
+    <message>
+        <source>Every active member of the list gets one coupon.</source>
+        <translation>名单中每位在册会员各得一张。</translation>
+    </message>
+    <message>
+        <source>There is no saved list yet: save one in Campaigns first.</source>
+        <translation>还没有已保存的名单：请先在“营销活动”中保存一个。</translation>
+    </message>
+    <message>
+        <source>Members with a birthday in these days who get a coupon: {count}.</source>
+        <translation>这些日子过生日、将获得优惠券的会员：{count} 位。</translation>
+    </message>
+    <message>
+        <source>Already given this coupon for their birthday: {count}.</source>
+        <translation>已因本次生日获得过此券：{count} 位。</translation>
+    </message>
+    <message>
+        <source>Coupons issued: {count}.</source>
+        <translation>已发放优惠券：{count} 张。</translation>
+    </message>
+</context>
+<context>
     <name>JobIndicator</name>
     <message>
         <source>Cancel {task}</source>
@@ -2390,6 +2895,10 @@
     <message>
         <source>Purchases</source>
         <translation>消费记录</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
     </message>
     <message>
         <source>Feedback</source>
@@ -3125,6 +3634,10 @@ Name, phone, birthday, notes and tags are deleted and cannot be recovered in the
         <source>Catalogue</source>
         <translation>商品目录</translation>
     </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
 </context>
 <context>
     <name>OutputMenuButton</name>
@@ -3526,6 +4039,37 @@ Columns: {columns}</source>
     <message>
         <source>Saving product</source>
         <translation>正在保存商品</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund top-up</source>
+        <translation>充值退款</translation>
+    </message>
+    <message>
+        <source>{date}: {paid} paid by {method}, {left} refundable</source>
+        <translation>{date}：{method}支付 {paid}，可退 {left}</translation>
+    </message>
+    <message>
+        <source>&amp;Top-up</source>
+        <translation>充值记录(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount to refund</source>
+        <translation>退款金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Nothing to refund: every top-up of this member is spent or already refunded.</source>
+        <translation>没有可退的金额：此会员的充值都已消费或已退款。</translation>
+    </message>
+    <message>
+        <source>Only money paid in and not yet spent can be refunded; the bonus that came with the top-up is taken back in proportion.</source>
+        <translation>只能退还已充值且尚未消费的金额；随充值赠送的金额按比例收回。</translation>
     </message>
 </context>
 <context>
@@ -4233,22 +4777,6 @@ Columns: {columns}</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <source>Taken</source>
-        <translation>备份时间</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
         <source>Shop</source>
         <translation>门店</translation>
     </message>
@@ -4353,46 +4881,6 @@ Columns: {columns}</source>
         <translation> 天</translation>
     </message>
     <message>
-        <source>default folder</source>
-        <translation>默认文件夹</translation>
-    </message>
-    <message>
-        <source>&amp;Choose ...</source>
-        <translation>选择……(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Back up now</source>
-        <translation>立即备份(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Res&amp;tore from a backup file ...</source>
-        <translation>从备份文件恢复……(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Restore the &amp;selected backup ...</source>
-        <translation>恢复选中的备份……(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>数据库</translation>
-    </message>
-    <message>
-        <source>Backup folder</source>
-        <translation>备份文件夹</translation>
-    </message>
-    <message>
-        <source>Keep the newest</source>
-        <translation>保留最新的备份数</translation>
-    </message>
-    <message>
-        <source>Backups of this shop</source>
-        <translation>本店的备份</translation>
-    </message>
-    <message>
-        <source>This shop uses a PostgreSQL server: back it up on the server (pg_dump).</source>
-        <translation>本店使用 PostgreSQL 服务器：请在服务器上备份（pg_dump）。</translation>
-    </message>
-    <message>
         <source>Saving the settings needs the owner password.</source>
         <translation>保存设置需要店主密码。</translation>
     </message>
@@ -4404,53 +4892,115 @@ Columns: {columns}</source>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
+</context>
+<context>
+    <name>StoredValue</name>
     <message>
-        <source>Backing up ...</source>
-        <translation>正在备份……</translation>
+        <source>Top-up</source>
+        <translation>充值</translation>
     </message>
     <message>
-        <source>Backing up</source>
-        <translation>正在备份</translation>
+        <source>Spent</source>
+        <translation>消费</translation>
     </message>
     <message>
-        <source>Backup written to {path}</source>
-        <translation>备份已写入 {path}</translation>
+        <source>Refund</source>
+        <translation>退款</translation>
     </message>
     <message>
-        <source>Restore from a backup</source>
-        <translation>从备份恢复</translation>
+        <source>Adjustment</source>
+        <translation>调整</translation>
     </message>
     <message>
-        <source>ShopCRM backups (*.db);;All files (*)</source>
-        <translation>ShopCRM 备份 (*.db);;所有文件 (*)</translation>
+        <source>Returned (void)</source>
+        <translation>退回（作废）</translation>
     </message>
     <message>
-        <source>Replace ALL data of this shop with the backup {file}?
-
-The current data is backed up first, so this can be undone by restoring that copy.</source>
-        <translation>用备份 {file} 替换本店的全部数据？
-
-当前数据会先备份，之后可通过恢复那份备份撤销本次操作。</translation>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
-        <source>Restoring a backup needs the owner password.</source>
-        <translation>从备份恢复需要店主密码。</translation>
+        <source>Movement</source>
+        <translation>变动</translation>
     </message>
     <message>
-        <source>Restoring</source>
-        <translation>正在恢复</translation>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
-        <source>Restored. The previous data was saved as {path}</source>
-        <translation>已恢复。原来的数据已保存为 {path}</translation>
+        <source>of which bonus</source>
+        <translation>其中赠送</translation>
     </message>
     <message>
-        <source>{file} is a backup of another shop, &quot;{other}&quot;.
-
-Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other}&quot;?</source>
-        <translation>{file} 是另一家店“{other}”的备份。
-
-要用“{other}”的数据替换本店“{this}”的全部数据吗？</translation>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>StoredValuePage</name>
+    <message>
+        <source>Re&amp;fund top-up …</source>
+        <translation>充值退款…(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Adjust &amp;balance …</source>
+        <translation>调整余额…(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Statement as PDF …</source>
+        <translation>对账单存为 PDF…(&amp;S)</translation>
+    </message>
+    <message>
+        <source>80 mm receipt</source>
+        <translation>80 mm 小票</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Balance {amount}</source>
+        <translation>余额 {amount}</translation>
+    </message>
+    <message>
+        <source>of which bonus money {bonus} (spent last, never refunded)</source>
+        <translation>其中赠送金额 {bonus}（最后消费，不可退）</translation>
+    </message>
+    <message>
+        <source>Refunding stored value needs the owner password.</source>
+        <translation>储值退款需要店主密码。</translation>
+    </message>
+    <message>
+        <source>Refund recorded.</source>
+        <translation>退款已记录。</translation>
+    </message>
+    <message>
+        <source>Adjusting stored value needs the owner password.</source>
+        <translation>调整储值余额需要店主密码。</translation>
+    </message>
+    <message>
+        <source>Adjustment recorded.</source>
+        <translation>调整已记录。</translation>
+    </message>
+    <message>
+        <source>Save statement</source>
+        <translation>保存对账单</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -4972,8 +5522,8 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>把检查生成的截图、图表和 PDF 保存在 DIR 中</translation>
     </message>
     <message>
-        <source>import past sales or a member list from a spreadsheet</source>
-        <translation>从表格导入历史销售或会员名单</translation>
+        <source>import past sales, a member list or member ratings from a spreadsheet</source>
+        <translation>从表格导入历史销售、会员名单或会员评价</translation>
     </message>
     <message>
         <source>sales from .xlsx/.xls/.ods/.csv (one row per sale or per receipt line)</source>
@@ -4982,6 +5532,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>a member list from .xlsx/.xls/.ods/.csv</source>
         <translation>从 .xlsx/.xls/.ods/.csv 导入会员名单</translation>
+    </message>
+    <message>
+        <source>member feedback (phone or card no., date, ratings 1-5, product, comment)</source>
+        <translation>会员评价（手机号或卡号、日期、1-5 分评分、商品、评价内容）</translation>
     </message>
     <message>
         <source>only this sheet (name or number); repeatable</source>
@@ -5074,6 +5628,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Import batch {batch} undone: {purchases} purchases and {members} members removed, {restored} members restored.</source>
         <translation>导入批次 {batch} 已撤销：删除了 {purchases} 笔消费和 {members} 位会员，恢复了 {restored} 位会员。</translation>
+    </message>
+    <message>
+        <source>Feedback removed: {n}.</source>
+        <translation>删除的评价：{n} 条。</translation>
     </message>
     <message>
         <source>export member lists, the classification report or rejected rows</source>
@@ -5477,6 +6035,25 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
 </context>
 <context>
+    <name>coupons</name>
+    <message>
+        <source>{amount} off</source>
+        <translation>立减 {amount}</translation>
+    </message>
+    <message>
+        <source>{percent}% off</source>
+        <translation>立减 {percent}%</translation>
+    </message>
+    <message>
+        <source>A free {product}</source>
+        <translation>赠送 {product}</translation>
+    </message>
+    <message>
+        <source>{offer} on a purchase of {minimum} or more</source>
+        <translation>满 {minimum} 可用，{offer}</translation>
+    </message>
+</context>
+<context>
     <name>demo</name>
     <message>
         <source>Inventing members ...</source>
@@ -5764,6 +6341,14 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Ratings go from 1 to 5.</source>
         <translation>评分为 1 到 5 分。</translation>
+    </message>
+    <message>
+        <source>Feedback needs the member&apos;s phone or card number.</source>
+        <translation>评价需要会员的手机号或卡号。</translation>
+    </message>
+    <message>
+        <source>The date is missing.</source>
+        <translation>缺少日期。</translation>
     </message>
     <message>
         <source>Give at least one rating or a comment.</source>
@@ -6750,6 +7335,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>此优惠券已于 {date} 过期。</translation>
     </message>
     <message>
+        <source>Birthday coupons are issued for at most {days} days at a time.</source>
+        <translation>生日优惠券一次最多按 {days} 天发放。</translation>
+    </message>
+    <message>
         <source>There is no coupon {code}.</source>
         <translation>没有优惠券 {code}。</translation>
     </message>
@@ -6778,6 +7367,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>优惠券 {code} 赠送{product}：请把它加入本单。</translation>
     </message>
     <message>
+        <source>Member {card} still has {amount} of stored value. Refund or adjust the balance to zero first (member details, Stored value tab), then erase.</source>
+        <translation>会员 {card} 还有 {amount} 储值余额。请先退款或把余额调整为零（会员详情的“储值”页），再彻底删除。</translation>
+    </message>
+    <message>
         <source>Top-up {id} does not exist.</source>
         <translation>充值记录 {id} 不存在。</translation>
     </message>
@@ -6794,8 +7387,20 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>请说明调整余额的原因。</translation>
     </message>
     <message>
+        <source>The balance cannot go below zero: {held} is there, the adjustment takes {taken}.</source>
+        <translation>余额不能低于零：现有 {held}，本次调整要减去 {taken}。</translation>
+    </message>
+    <message>
         <source>--if-due classifies as of today; leave out --as-of.</source>
         <translation>--if-due 按今天分类；请去掉 --as-of。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a rating from 1 to 5.</source>
+        <translation>“{value}”不是 1 到 5 分的评分。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot;: a rating is a whole number from 1 to 5.</source>
+        <translation>“{value}”：评分是 1 到 5 的整数。</translation>
     </message>
 </context>
 <context>
@@ -7072,6 +7677,22 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>在售</translation>
     </message>
     <message>
+        <source>Rating (product, taste)</source>
+        <translation>评分（产品、口味）</translation>
+    </message>
+    <message>
+        <source>Service rating</source>
+        <translation>服务评分</translation>
+    </message>
+    <message>
+        <source>Environment rating</source>
+        <translation>环境评分</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评价内容</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
@@ -7097,6 +7718,10 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>members</source>
         <translation>会员</translation>
+    </message>
+    <message>
+        <source>ratings</source>
+        <translation>评价</translation>
     </message>
     <message>
         <source>Sheet &quot;{sheet}&quot; is hidden and was not imported; choose it by name to import it.</source>
@@ -7153,6 +7778,26 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>{column}: {message}</source>
         <translation>{column}：{message}</translation>
+    </message>
+    <message>
+        <source>{column}: {reason}</source>
+        <translation>{column}：{reason}</translation>
+    </message>
+    <message>
+        <source>No member has the phone {phone} or the card no. {card}.</source>
+        <translation>没有会员的手机号是 {phone}，也没有会员的卡号是 {card}。</translation>
+    </message>
+    <message>
+        <source>No member has the phone {phone}.</source>
+        <translation>没有会员的手机号是 {phone}。</translation>
+    </message>
+    <message>
+        <source>No member has the card no. {card}.</source>
+        <translation>没有会员的卡号是 {card}。</translation>
+    </message>
+    <message>
+        <source>No product is called &quot;{product}&quot;; correct the name, or empty the cell to import the rating without a product.</source>
+        <translation>没有名为“{product}”的商品；请改正名称，或清空这一格，不带商品导入这条评价。</translation>
     </message>
 </context>
 <context>
