@@ -24,13 +24,16 @@ import bench_checkout  # noqa: F401  (first: this checkout's shopcrm, not an ins
 import numpy as np
 from sqlalchemy import select
 
-from shopcrm.db.models import Member, Product
-from shopcrm.db.opening import open_database
-from shopcrm.demo.shop import LARGE_MEMBERS, generate_demo
-from shopcrm.services.sales.coupons import define_coupon, issue_to_members
-from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase
-from shopcrm.services.sales.stored_value import topup
-from shopcrm.services.shop.settings import update_settings
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # this checkout's shopcrm, not an installed one
+
+from shopcrm.db.models import Member, Product  # noqa: E402
+from shopcrm.db.opening import open_database  # noqa: E402
+from shopcrm.demo.shop import LARGE_MEMBERS, generate_demo  # noqa: E402
+from shopcrm.services.sales.coupons import define_coupon, issue_to_members  # noqa: E402
+from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase  # noqa: E402
+from shopcrm.services.sales.stored_value import topup  # noqa: E402
+from shopcrm.services.shop.settings import update_settings  # noqa: E402
 
 
 def pct(values: list[float], q: float) -> float:

@@ -189,3 +189,24 @@ def test_the_welcome_coupon_needs_the_owner_password(qtbot: Any, ctx: AppContext
     when_dialog(lambda d: QTest.keyClick(d, Qt.Key.Key_Escape), kind=OwnerPasswordDialog)
     click(view.welcome_button)  # cancelled: nothing changes
     assert load_settings(ctx.db).registration_coupon_id == gift
+
+
+def test_ctrl_0_opens_the_screen_and_a_language_switch_rebuilds_it(qtbot: Any, ctx: AppContext,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from shopcrm.gui import registry
+    from shopcrm.gui.main_window import MainWindow
+
+    monkeypatch.setattr(registry, "SCREENS", [s for s in registry.SCREENS if s.key in ("counter", "coupons")])
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    QTest.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "coupons" and isinstance(window.view("coupons"), CouponsView)
+    old = window.view("coupons")
+    ctx.set_language("zh_CN")
+    qtbot.waitUntil(lambda: window.view("coupons") is not None and window.view("coupons") is not old, timeout=5000)
+    ctx.reload_settings()  # heard by the new view only: the old one is gone with its connection
+    define_coupon(ctx.db, "欢迎券", "amount", amount_cents=500, valid_from=TODAY, valid_to=TODAY)
+    ctx.reload_settings()
+    assert window.view("coupons").model.rowCount() == 1

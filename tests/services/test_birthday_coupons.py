@@ -5,6 +5,7 @@ The expected solar dates come from the lunardate tables (Mid-Autumn 2027 is 15 S
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from lunardate import LunarDate
@@ -84,3 +85,26 @@ def test_archived_members_and_bad_ranges(db: Database) -> None:
         issue_to_birthdays_between(db, gift, MID_AUTUMN_2027, MID_AUTUMN_2027 - dt.timedelta(days=1))
     with pytest.raises(ValidationError, match="at most 31 days"):
         birthday_recipients(db, gift, MID_AUTUMN_2027, MID_AUTUMN_2027 + dt.timedelta(days=31))
+
+
+def test_cli_issues_birthday_coupons_to_lunar_birthdays(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from shopcrm.cli import run_cli
+    from shopcrm.db.opening import open_database
+
+    path = str(tmp_path / "shop.db")
+    day = dt.date.today() + dt.timedelta(days=400)  # a week well inside the coupon's validity
+    lunar = LunarDate.from_solar_date(day.year, day.month, day.day)
+    if lunar.is_leap_month:
+        pytest.skip("that day is in a leap lunar month")
+    shop = open_database(Path(path))
+    register_member(shop, MemberInput(phone="13812345678", name="王奶奶", birthday=f"农历{lunar.month}月{lunar.day}日",
+                                      lunar_birthday=True))
+    shop.dispose()  # `member add` has no lunar option: the member form and imports take lunar birthdays
+    assert run_cli(["--db", path, "coupon", "define", "--name", "寿星券", "--off", "8", "--from",
+                    dt.date.today().isoformat(), "--to", (day + dt.timedelta(days=30)).isoformat(), "--json"]) == 0
+    definition = json.loads(capsys.readouterr().out)["definition"]
+    assert run_cli(["--db", path, "coupon", "issue", str(definition), "--birthdays", "--week-of", day.isoformat(),
+                    "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["issued"] == 1

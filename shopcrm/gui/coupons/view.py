@@ -140,7 +140,7 @@ class CouponsView(QWidget):
         self._new_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         self._new_shortcut.activated.connect(self.new_coupon)
         ctx.operation_finished.connect(self._operation_finished)
-        ctx.settings_changed.connect(lambda _s: self.reload())
+        ctx.settings_changed.connect(self._settings_changed)  # bound: dropped with the view
         self.reload()
 
     # ---- data ----------------------------------------------------------------------------------
@@ -183,6 +183,9 @@ class CouponsView(QWidget):
 
     def _is_welcome(self, x: DefinitionSummary) -> bool:
         return x.definition.id == self.ctx.settings.registration_coupon_id
+
+    def _settings_changed(self, _settings: object) -> None:
+        self.reload()  # the welcome coupon and the currency come from the settings
 
     def _operation_finished(self, kind: str) -> None:
         if kind in ("coupon", "purchase", "member", "restore", "demo", "settings-saved"):
