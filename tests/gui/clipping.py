@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
@@ -101,4 +102,12 @@ def clipped_texts(root: QWidget) -> list[str]:
             room = bar.tabRect(i).width() - 8
             if need > room + SLACK:
                 problems.append(f'tab "{text}" (needs {need} px, has {room} px)')
+    for area in root.findChildren(QScrollArea):
+        inner = area.widget()
+        if inner is None or not _shown(area, root) or not area.widgetResizable():
+            continue
+        need, room = max(inner.width(), inner.minimumSizeHint().width()), area.viewport().width()
+        if need > room + SLACK:  # a screen that only fits by scrolling sideways hides its right edge
+            problems.append(f'{area.objectName() or type(area.parentWidget()).__name__} scrolls sideways '
+                            f'(needs {need} px, has {room} px)')
     return problems

@@ -151,6 +151,8 @@ class DashboardView(QWidget):
         self.birthday_title.setObjectName("sectionTitle")
         self.at_risk_title = QLabel()
         self.at_risk_title.setObjectName("sectionTitle")
+        for title in (self.birthday_title, self.at_risk_title):
+            title.setWordWrap(True)  # beside its button, the count wraps rather than widening the screen at 1024x768
         self.at_risk_button = QPushButton(self.tr("Open in &Members"))
         self.at_risk_button.setToolTip(self.tr("Every member at risk in the Members screen, to print or export"))
         self.at_risk_button.clicked.connect(self.open_at_risk)
