@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import product
+from input_events import show_active
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
@@ -27,10 +28,7 @@ def catalogue(qtbot: Any, ctx: AppContext) -> CatalogueView:
     view = CatalogueView(ctx)
     qtbot.addWidget(view)
     view.resize(1024, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitActive(view)
+    show_active(view)
     return view
 
 
@@ -215,10 +213,7 @@ def test_counter_finds_a_product_by_pinyin_initials(qtbot: Any, ctx: AppContext)
     product(ctx.db, "美式咖啡", 1500, category="饮品")
     counter = CounterView(ctx)
     qtbot.addWidget(counter)
-    counter.show()
-    qtbot.waitExposed(counter)
-    counter.activateWindow()
-    qtbot.waitActive(counter)
+    show_active(counter)
     counter.product.setFocus()
     QTest.keyClicks(counter.product, "mmc")
     popup = counter.completer.popup()
@@ -259,10 +254,7 @@ def test_f8_opens_the_catalogue_in_the_main_window(qtbot: Any, ctx: AppContext, 
     monkeypatch.setattr(registry, "SCREENS", [s for s in registry.SCREENS if s.key in ("counter", "catalogue")])
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
+    show_active(window)
     # The counter puts the cursor in its search field once the window is up; wait for it.
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view("counter").search, timeout=3000)
     QTest.keyClick(window, Qt.Key.Key_F8)

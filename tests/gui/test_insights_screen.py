@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import member
+from input_events import show_active
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
@@ -47,8 +48,7 @@ def window(qtbot: Any, ctx: AppContext, shop: dict[str, Any]) -> Iterator[MainWi
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.resize(1024, 768)
-    w.show()
-    qtbot.waitExposed(w)
+    show_active(w)
     yield w
     ctx.wait_idle(10)
 

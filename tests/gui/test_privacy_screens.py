@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import member
+from input_events import show_active
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QTableView
@@ -45,8 +46,7 @@ def window(qtbot: Any, ctx: AppContext, shop: dict[str, Any]) -> Any:
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.resize(1024, 768)
-    w.show()
-    qtbot.waitExposed(w)
+    show_active(w)
     yield w
     ctx.wait_idle(10)
 
@@ -159,10 +159,7 @@ def test_audit_log_in_settings_needs_the_owner_password(qtbot: Any, ctx: AppCont
 def counter(qtbot: Any, ctx: AppContext) -> CounterView:
     view = CounterView(ctx)
     qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitActive(view)
+    show_active(view)
     view.initial_focus()
     return view
 
