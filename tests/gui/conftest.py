@@ -72,10 +72,12 @@ def _no_window_outlives_its_test(qapp: Any) -> Iterator[None]:
     pytest-qt closes the widgets given to `qtbot.addWidget` but only schedules their deletion, and knows
     nothing of the dialogs and windows they opened.  Left over, a modal dialog blocks the next test's
     window, and on a real display an old window keeps (or takes back) the keyboard from the new one."""
+    from input_events import stop_looking_for_dialogs
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     yield
+    stop_looking_for_dialogs()
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible():
             widget.close()

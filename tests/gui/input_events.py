@@ -165,18 +165,39 @@ def standard_button(dialog: QWidget, which: QDialogButtonBox.StandardButton | QM
     return found
 
 
+_LOOKING: list[list[bool]] = []  # one "stop" flag per when_dialog still looking for its dialog
+
+
+def stop_looking_for_dialogs() -> None:
+    """When a test ends: its unanswered `when_dialog`s stop, so they never answer a later test's dialog."""
+    for stop in _LOOKING:
+        stop[0] = True
+    _LOOKING.clear()
+
+
 def when_dialog(action: Callable[[QWidget], None], *, timeout: float = 10.0,
-                kind: type[QWidget] = QDialog, seen: list[str] | None = None) -> None:
+                kind: type[QWidget] = QDialog, seen: list[str] | None = None) -> Callable[[], None]:
     """Answer the next modal dialog of `kind`: `action(dialog)` runs once it is shown, inside its own
     event loop, the way a person answers it.  `seen` (optional) receives what the dialog said
-    (a message box's text, else its window title), read before answering."""
+    (a message box's text, else its window title), read before answering.  Returns a function that
+    stops looking (for a dialog that may rightly not come)."""
     deadline = time.monotonic() + timeout
+    stop = [False]
+    _LOOKING.append(stop)
+
+    def done() -> None:
+        stop[0] = True
+        if stop in _LOOKING:
+            _LOOKING.remove(stop)
 
     def poll() -> None:
+        if stop[0]:
+            return
         widget = QApplication.activeModalWidget()
         # Answered once it has the keyboard: on a real display the window manager activates it a
         # moment after it is shown, and keys sent before then are lost.
         if isinstance(widget, kind) and widget.isVisible() and widget.isActiveWindow():
+            done()
             if seen is not None:
                 seen.append(widget.text() if isinstance(widget, QMessageBox) else widget.windowTitle())
             try:
@@ -190,12 +211,14 @@ def when_dialog(action: Callable[[QWidget], None], *, timeout: float = 10.0,
             QTimer.singleShot(20, poll)
             return
         # Nothing to answer in time: close what is open so the test fails here instead of waiting forever.
+        done()
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()
         raise AssertionError(f"no active {kind.__name__} to answer within {timeout} s (modal: {widget!r}, "
                              f"active window: {QApplication.activeWindow()!r})")
 
     QTimer.singleShot(0, poll)
+    return done
 
 
 def type_and_enter(text: str, *, clear: bool = True) -> Callable[[QWidget], None]:

@@ -157,10 +157,11 @@ def test_chinese_areas_and_comments_draw_without_empty_boxes(qtbot: Any, ctx: Ap
         view = InsightsView(ctx)
         qtbot.addWidget(view)
         view.resize(1024, 768)
-        view.show()
+        show_active(view)
         qtbot.waitUntil(lambda: view.data is not None and view.drawer is not None, timeout=60_000)
-        for key in ("areas", "channels", "feedback"):
-            view.show_tab(key)
+        for index in range(view.tabs.count()):
+            click_tab(qtbot, view, index)
+            assert view.tabs.currentIndex() == index
             for name in view.charts:
                 if view.chart(name).isVisible():
                     view.chart(name).draw_now()
