@@ -1,4 +1,6 @@
-"""GUI test fixtures: an AppContext over a fresh SQLite shop, and helpers to fill it."""
+"""GUI test fixtures: an AppContext over a fresh SQLite shop; every window closed when its test ends;
+the window under test active before its keys are sent; an X display of its own per test process
+(SHOPCRM_TEST_XVFB=1)."""
 
 from __future__ import annotations
 
@@ -66,12 +68,13 @@ def ctx(qapp: Any, sqlite_db: Database) -> Iterator[AppContext]:
 
 
 @pytest.fixture(autouse=True)
-def _no_window_outlives_its_test(qapp: Any) -> Iterator[None]:
+def _no_window_outlives_its_test(qapp: Any, _no_unexpected_dialogs: None) -> Iterator[None]:
     """Every window a test opened is closed and deleted when it ends, before the next test starts.
 
     pytest-qt closes the widgets given to `qtbot.addWidget` but only schedules their deletion, and knows
     nothing of the dialogs and windows they opened.  Left over, a modal dialog blocks the next test's
-    window, and on a real display an old window keeps (or takes back) the keyboard from the new one."""
+    window, and on a real display an old window keeps (or takes back) the keyboard from the new one.
+    (Closed while message boxes still fail the test: a question on closing must not wait for a click.)"""
     from input_events import stop_looking_for_dialogs
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
