@@ -2,6 +2,7 @@
 # Set up everything ShopCRM needs on this machine, then run the app or the whole test suite.
 #   bash packaging/bootstrap.sh run    # start the app (a demo shop is created if there is no database yet)
 #   bash packaging/bootstrap.sh test   # run the whole test suite (pytest args may follow)
+#   bash packaging/bootstrap.sh gui-x11  # the GUI tests again on real X displays (Xvfb + openbox, xcb)
 #   bash packaging/bootstrap.sh lint   # ruff and mypy, as CI runs them before the tests
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
@@ -18,6 +19,10 @@ say() { printf 'shopcrm-setup: %s\n' "$*" >&2; }
 system_packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 fontconfig
   fonts-noto-cjk libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 xvfb xauth poppler-utils)
+# What the GUI tests need on a real X display: Qt's xcb platform libraries, a window manager (the
+# keyboard goes to the window it activates, as on a desktop) and xprop to see it has started.
+x11_packages=(libx11-xcb1 libxcb1 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-util1
+  libxcb-render0 openbox x11-utils)
 
 install_system_packages() {
   command -v dpkg >/dev/null 2>&1 || { say "not a Debian/Ubuntu system: install Qt's libEGL/libGL/libxkbcommon/fontconfig and a CJK font yourself"; return 0; }
@@ -83,6 +88,15 @@ case "$mode" in
     workers=$("$venv/bin/python" -c 'import os; print(max(1, min(4, os.cpu_count() or 1)))')
     exec "$venv/bin/python" -m pytest -n "$workers" -m "slow or not slow" "$@"
     ;;
+  gui-x11)
+    # Each process that runs tests (each xdist worker) starts its own Xvfb at 1024x768 and openbox
+    # (tests/gui/own_display.py): windows on one shared display would take the keyboard from each other.
+    install_system_packages "${x11_packages[@]}"
+    setup_venv dev
+    workers=$("$venv/bin/python" -c 'import os; print(max(1, min(4, os.cpu_count() or 1)))')
+    SHOPCRM_TEST_XVFB=1 QT_QPA_PLATFORM=xcb exec "$venv/bin/python" -m pytest -n "$workers" -m "slow or not slow" \
+      -p no:cacheprovider tests/gui "$@"
+    ;;
   lint)
     # The strict habits CI keeps before any test runs: ruff's rules and mypy over the package.
     setup_venv dev
@@ -90,5 +104,5 @@ case "$mode" in
     "$venv/bin/mypy" shopcrm
     ;;
   *)
-    say "usage: bash packaging/bootstrap.sh run|test|lint"; exit 1 ;;
+    say "usage: bash packaging/bootstrap.sh run|test|gui-x11|lint"; exit 1 ;;
 esac

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QRadioButton,
     QStyle,
@@ -39,6 +41,21 @@ def allow_message_boxes(monkeypatch: Any) -> None:
     for name, real in REAL_MESSAGE_BOX.items():
         monkeypatch.setattr(QMessageBox, name, real)
     monkeypatch.setattr(QMessageBox, "exec", REAL_MESSAGE_BOX_EXEC)
+
+
+def show_active(widget: QWidget, timeout_ms: int = 5000) -> None:
+    """Show a window and wait until it is the active one, as a person's window is once the window
+    manager hands it the keyboard.  On a real X display that takes a round trip to the window manager:
+    until then keys go nowhere, shortcuts do not fire and `hasFocus()` is False.  (pytest-qt's
+    `qtbot.waitActive`/`waitExposed` only wait when used as `with` blocks; called bare they do nothing.)"""
+    window = widget.window()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    assert QTest.qWaitForWindowExposed(window, timeout_ms), f"{window!r} was not shown within {timeout_ms} ms"
+    assert QTest.qWaitForWindowActive(window, timeout_ms), (
+        f"{window!r} did not become the active window within {timeout_ms} ms "
+        f"(active: {QApplication.activeWindow()!r}, modal: {QApplication.activeModalWidget()!r})")
 
 
 def key_to_focus(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
@@ -61,6 +78,16 @@ def click(widget: QWidget, pos: QPoint | None = None) -> None:
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
     else:
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+
+
+def hover(widget: QWidget, pos: QPoint) -> None:
+    """The mouse pointer comes to rest on `pos` of the widget, reported to its window as the platform
+    reports a move.  (QTest.mouseMove on a widget warps the real pointer on X11: the move arrives later,
+    and not at all when the pointer already stands there, e.g. after a click on the same point.)"""
+    top = widget.window()
+    handle = top.windowHandle()
+    assert handle is not None and top.isVisible(), f"{widget!r} is not on screen"
+    QTest.mouseMove(handle, widget.mapTo(top, pos))
 
 
 def click_tab(tabs: QTabWidget, text: str) -> None:
@@ -86,6 +113,24 @@ def double_click_row(view: QAbstractItemView, row: int, column: int = 0) -> None
     center = view.visualRect(index).center()
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center)
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center)
+
+
+def open_screen(window: Any, key: str) -> QWidget:
+    """Click the screen's entry in the main window's list on the left; return the screen shown."""
+    keys = window.screen_keys()
+    assert key in keys, f"no screen {key!r} in {keys}"
+    navigation: QListWidget = window.navigation
+    click_row(navigation, keys.index(key))
+    assert window.current_key() == key, f"clicking {navigation.item(keys.index(key)).text()!r} showed {window.current_key()!r}"
+    view: QWidget = window.view(key)
+    return view
+
+
+def choose_data(combo: QComboBox, data: Any) -> None:
+    """Pick, from the keyboard, the combo entry that stands for `data` (by the text a person reads)."""
+    index = combo.findData(data)
+    assert index >= 0, f"{data!r} not in {combo!r}"
+    choose(combo, combo.itemText(index))
 
 
 def choose(combo: QComboBox, text: str) -> None:
@@ -120,16 +165,39 @@ def standard_button(dialog: QWidget, which: QDialogButtonBox.StandardButton | QM
     return found
 
 
+_LOOKING: list[list[bool]] = []  # one "stop" flag per when_dialog still looking for its dialog
+
+
+def stop_looking_for_dialogs() -> None:
+    """When a test ends: its unanswered `when_dialog`s stop, so they never answer a later test's dialog."""
+    for stop in _LOOKING:
+        stop[0] = True
+    _LOOKING.clear()
+
+
 def when_dialog(action: Callable[[QWidget], None], *, timeout: float = 10.0,
-                kind: type[QWidget] = QDialog, seen: list[str] | None = None) -> None:
+                kind: type[QWidget] = QDialog, seen: list[str] | None = None) -> Callable[[], None]:
     """Answer the next modal dialog of `kind`: `action(dialog)` runs once it is shown, inside its own
     event loop, the way a person answers it.  `seen` (optional) receives what the dialog said
-    (a message box's text, else its window title), read before answering."""
+    (a message box's text, else its window title), read before answering.  Returns a function that
+    stops looking (for a dialog that may rightly not come)."""
     deadline = time.monotonic() + timeout
+    stop = [False]
+    _LOOKING.append(stop)
+
+    def done() -> None:
+        stop[0] = True
+        if stop in _LOOKING:
+            _LOOKING.remove(stop)
 
     def poll() -> None:
+        if stop[0]:
+            return
         widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind) and widget.isVisible():
+        # Answered once it has the keyboard: on a real display the window manager activates it a
+        # moment after it is shown, and keys sent before then are lost.
+        if isinstance(widget, kind) and widget.isVisible() and widget.isActiveWindow():
+            done()
             if seen is not None:
                 seen.append(widget.text() if isinstance(widget, QMessageBox) else widget.windowTitle())
             try:
@@ -141,8 +209,16 @@ def when_dialog(action: Callable[[QWidget], None], *, timeout: float = 10.0,
             return
         if time.monotonic() < deadline:
             QTimer.singleShot(20, poll)
+            return
+        # Nothing to answer in time: close what is open so the test fails here instead of waiting forever.
+        done()
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+        raise AssertionError(f"no active {kind.__name__} to answer within {timeout} s (modal: {widget!r}, "
+                             f"active window: {QApplication.activeWindow()!r})")
 
     QTimer.singleShot(0, poll)
+    return done
 
 
 def type_and_enter(text: str, *, clear: bool = True) -> Callable[[QWidget], None]:
@@ -167,6 +243,26 @@ def type_and_enter(text: str, *, clear: bool = True) -> Callable[[QWidget], None
 def press(which: QDialogButtonBox.StandardButton | QMessageBox.StandardButton) -> Callable[[QWidget], None]:
     """A dialog answer: click one of its standard buttons (Yes, OK, Save, Cancel …)."""
     return lambda dialog: click(standard_button(dialog, which))
+
+
+def file_name(path: Any) -> Callable[[QWidget], None]:
+    """A file dialog's answer (Qt's own dialog, as on a desktop without a native one): type the file's
+    full path into the file name field and press Enter."""
+
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog), f"{dialog!r} is not a file dialog"
+        field = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert field is not None and field.isVisible(), f"no file name field in {dialog!r}"
+        field.setFocus()
+        field.selectAll()
+        QTest.keyClick(field, Qt.Key.Key_Backspace)
+        QTest.keyClicks(field, str(path))
+        popup = QApplication.activePopupWidget()
+        if popup is not None:  # the field's completer offering names: Esc closes it, as a person would
+            QTest.keyClick(popup, Qt.Key.Key_Escape)
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    return answer
 
 
 def press_key(key: Qt.Key) -> Callable[[QWidget], None]:

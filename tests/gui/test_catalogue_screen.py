@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import product
+from input_events import file_name, show_active, when_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
@@ -27,10 +28,7 @@ def catalogue(qtbot: Any, ctx: AppContext) -> CatalogueView:
     view = CatalogueView(ctx)
     qtbot.addWidget(view)
     view.resize(1024, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitActive(view)
+    show_active(view)
     return view
 
 
@@ -180,9 +178,9 @@ def test_import_a_price_list_with_preview(qtbot: Any, ctx: AppContext, catalogue
     product(ctx.db, "Croissant", 900)
     sheet = tmp_path / "prices.csv"
     sheet.write_text("品名,单价\nCroissant,9.50\n毛毛虫面包,12\n奶茶,0\n", encoding="gbk")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sheet), ""))
     QTest.mouseClick(catalogue.import_button, Qt.MouseButton.LeftButton)
     dialog = _dialog(qtbot, catalogue, PriceListDialog)
+    when_dialog(file_name(sheet), kind=QFileDialog)  # the real open dialog: the sheet's path typed in
     QTest.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 3, timeout=5000)
     assert "new products 1, changed 1, unchanged 0, rejected 1" in dialog.summary.text()
@@ -193,7 +191,7 @@ def test_import_a_price_list_with_preview(qtbot: Any, ctx: AppContext, catalogue
     qtbot.waitUntil(lambda: "Imported" in dialog.summary.text(), timeout=5000)
     qtbot.waitUntil(lambda: len(catalogue.products) == 2, timeout=5000)
     saved = tmp_path / "rejected.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    when_dialog(file_name(saved), kind=QFileDialog)
     QTest.mouseClick(dialog.errors_button, Qt.MouseButton.LeftButton)
     assert saved.exists()
 
@@ -202,9 +200,9 @@ def test_a_foreign_file_gets_a_message_in_the_dialog(qtbot: Any, ctx: AppContext
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     picture = tmp_path / "photo.xlsx"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(picture), ""))
     QTest.mouseClick(catalogue.import_button, Qt.MouseButton.LeftButton)
     dialog = _dialog(qtbot, catalogue, PriceListDialog)
+    when_dialog(file_name(picture), kind=QFileDialog)
     QTest.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=5000)
     assert "picture" in dialog.error.text() and not dialog.import_button.isEnabled()
@@ -215,10 +213,7 @@ def test_counter_finds_a_product_by_pinyin_initials(qtbot: Any, ctx: AppContext)
     product(ctx.db, "美式咖啡", 1500, category="饮品")
     counter = CounterView(ctx)
     qtbot.addWidget(counter)
-    counter.show()
-    qtbot.waitExposed(counter)
-    counter.activateWindow()
-    qtbot.waitActive(counter)
+    show_active(counter)
     counter.product.setFocus()
     QTest.keyClicks(counter.product, "mmc")
     popup = counter.completer.popup()
@@ -259,10 +254,7 @@ def test_f8_opens_the_catalogue_in_the_main_window(qtbot: Any, ctx: AppContext, 
     monkeypatch.setattr(registry, "SCREENS", [s for s in registry.SCREENS if s.key in ("counter", "catalogue")])
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitActive(window)
+    show_active(window)
     # The counter puts the cursor in its search field once the window is up; wait for it.
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view("counter").search, timeout=3000)
     QTest.keyClick(window, Qt.Key.Key_F8)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from input_events import hover, show_active
 from PySide6.QtCore import QObject, Qt
 
 from shopcrm.gui.charts.glyphs import is_missing_glyph, record_missing_glyphs
@@ -34,8 +35,7 @@ def canvas(qtbot: Any, width: int = 520, height: int = 320) -> Any:
     chart = ChartCanvas()
     qtbot.addWidget(chart)
     chart.resize(width, height)
-    chart.show()
-    qtbot.waitExposed(chart)
+    show_active(chart)
     return chart
 
 
@@ -95,7 +95,7 @@ def test_clicking_a_bar_reports_its_key_and_hover_shows_its_tooltip(qtbot: Any, 
         with qtbot.waitSignal(chart.activated, timeout=2_000) as clicked:
             qtbot.mouseClick(chart.canvas, Qt.MouseButton.LeftButton, pos=point)
         assert clicked.args == [key]
-    qtbot.mouseMove(chart.canvas, chart.target_point("b"))
+    hover(chart.canvas, chart.target_point("b"))
     qtbot.waitUntil(lambda: chart.canvas.cursor().shape() == Qt.CursorShape.PointingHandCursor, timeout=2_000)
     assert chart.tooltip_for("b") == "乙: 50"
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from input_events import show_active
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
@@ -36,8 +37,7 @@ def _window(qtbot: Any, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> Mai
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.resize(1024, 768)
-    w.show()
-    qtbot.waitExposed(w)
+    show_active(w)
     return w
 
 

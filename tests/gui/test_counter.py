@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import member, product, snapshot
+from input_events import show_active
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
@@ -23,10 +24,7 @@ pytestmark = pytest.mark.gui
 def counter(qtbot: Any, ctx: AppContext) -> CounterView:
     view = CounterView(ctx)
     qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitActive(view)
+    show_active(view)
     view.initial_focus()
     return view
 

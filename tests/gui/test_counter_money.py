@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import member
+from input_events import show_active
 from PySide6.QtCore import Qt
 
 from shopcrm.gui.context import AppContext
@@ -25,10 +26,7 @@ def counter(qtbot: Any, ctx: AppContext) -> CounterView:
     view = CounterView(ctx)
     qtbot.addWidget(view)
     view.resize(1024, 768)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitActive(view)
+    show_active(view)
     view.initial_focus()
     return view
 

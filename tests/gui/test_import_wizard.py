@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from input_events import show_active
 from openpyxl import Workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -59,8 +60,7 @@ def wizard(qtbot: Any, ctx: AppContext) -> ImportWizard:
     view = ImportWizard(ctx)
     qtbot.addWidget(view)
     view.resize(1100, 760)
-    view.show()
-    qtbot.waitExposed(view)
+    show_active(view)
     return view
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import member
+from input_events import show_active
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
@@ -47,8 +48,7 @@ def window(qtbot: Any, ctx: AppContext, shop: dict[str, Any]) -> Iterator[MainWi
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.resize(1024, 768)
-    w.show()
-    qtbot.waitExposed(w)
+    show_active(w)
     yield w
     ctx.wait_idle(10)
 
@@ -157,10 +157,11 @@ def test_chinese_areas_and_comments_draw_without_empty_boxes(qtbot: Any, ctx: Ap
         view = InsightsView(ctx)
         qtbot.addWidget(view)
         view.resize(1024, 768)
-        view.show()
+        show_active(view)
         qtbot.waitUntil(lambda: view.data is not None and view.drawer is not None, timeout=60_000)
-        for key in ("areas", "channels", "feedback"):
-            view.show_tab(key)
+        for index in range(view.tabs.count()):
+            click_tab(qtbot, view, index)
+            assert view.tabs.currentIndex() == index
             for name in view.charts:
                 if view.chart(name).isVisible():
                     view.chart(name).draw_now()

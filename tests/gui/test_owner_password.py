@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from input_events import click
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.owner_password_dialog import OwnerPasswordDialog, ask_owner_password
@@ -31,6 +32,15 @@ class PasswordAnswers:
     errors: list[str] = field(default_factory=list)
 
 
+def retype(field: QLineEdit, text: str) -> None:
+    """Click into the field, select what is there and type over it."""
+    click(field)
+    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(field, Qt.Key.Key_Backspace)
+    QTest.keyClicks(field, text)
+    assert field.text() == text
+
+
 def answer_password_dialog(*passwords: str, attempts: int = 300) -> PasswordAnswers:
     """When the next owner-password dialog opens: type each password in turn and press OK, noting
     the error shown after each one refused; press Cancel if it is still open after the last."""
@@ -39,7 +49,7 @@ def answer_password_dialog(*passwords: str, attempts: int = 300) -> PasswordAnsw
     def act(left: int) -> None:
         dialog = next((w for w in QApplication.topLevelWidgets()
                        if isinstance(w, OwnerPasswordDialog) and w.isVisible()), None)
-        if dialog is None:
+        if dialog is None or not dialog.isActiveWindow():  # typed once it has the keyboard
             if left:
                 QTimer.singleShot(10, lambda: act(left - 1))
             return
@@ -47,13 +57,12 @@ def answer_password_dialog(*passwords: str, attempts: int = 300) -> PasswordAnsw
         seen.reasons.append(dialog.reason.text())
         seen.titles.append(dialog.windowTitle())
         for password in passwords:
-            dialog.password.clear()
-            QTest.keyClicks(dialog.password, password)
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+            retype(dialog.password, password)
+            click(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
             if not dialog.isVisible():
                 return
             seen.errors.append(dialog.error.text())
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+        click(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
 
     QTimer.singleShot(0, lambda: act(attempts))
     return seen
@@ -99,8 +108,10 @@ def section(qtbot: Any, ctx: AppContext) -> OwnerPasswordSection:
 
 def _fill(section: OwnerPasswordSection, current: str, new: str, repeat: str) -> None:
     for widget, text in ((section.current, current), (section.new, new), (section.repeat, repeat)):
-        widget.clear()
-        QTest.keyClicks(widget, text)
+        if not widget.isVisible():  # the current password's field shows once one is set
+            assert text == "", f"cannot type {text!r} into a hidden field"
+            continue
+        retype(widget, text)
 
 
 def _settle(qtbot: Any, ctx: AppContext, section: OwnerPasswordSection) -> None:
@@ -114,16 +125,16 @@ def test_set_change_and_remove_the_owner_password(qtbot: Any, ctx: AppContext, s
     assert section.set_button.text() == "Set &password"
 
     _fill(section, "", "first-pass", "first-pas")
-    section.set_button.click()
+    click(section.set_button)
     assert section.new_error.text() == "The two new passwords are not the same."
     _fill(section, "", "abc", "abc")
-    section.set_button.click()
+    click(section.set_button)
     _settle(qtbot, ctx, section)
     assert section.new_error.text() == "The password needs at least 4 characters."
     assert not has_owner_password(ctx.db)
 
     _fill(section, "", "first-pass", "first-pass")
-    QTest.keyClick(section.repeat, "\r")  # Enter in the last field sets it
+    QTest.keyClick(section.repeat, Qt.Key.Key_Return)  # Enter in the last field sets it
     _settle(qtbot, ctx, section)
     assert section.result_label.text() == "The owner password is set."
     assert verify_owner_password(ctx.db, "first-pass")
@@ -133,26 +144,26 @@ def test_set_change_and_remove_the_owner_password(qtbot: Any, ctx: AppContext, s
     assert section.new.text() == section.repeat.text() == ""
 
     _fill(section, "", "second-pass", "second-pass")
-    section.set_button.click()
+    click(section.set_button)
     assert section.current_error.text() == "Type the current owner password."
     _fill(section, "nope", "second-pass", "second-pass")
-    section.set_button.click()
+    click(section.set_button)
     _settle(qtbot, ctx, section)
     assert section.current_error.text() == "The owner password is wrong."
     assert verify_owner_password(ctx.db, "first-pass")
     _fill(section, "first-pass", "second-pass", "second-pass")
-    section.set_button.click()
+    click(section.set_button)
     _settle(qtbot, ctx, section)
     assert section.result_label.text() == "The owner password was changed."
     assert verify_owner_password(ctx.db, "second-pass") and not verify_owner_password(ctx.db, "first-pass")
 
     _fill(section, "first-pass", "", "")
-    section.remove_button.click()
+    click(section.remove_button)
     _settle(qtbot, ctx, section)
     assert section.current_error.text() == "The owner password is wrong."
     assert has_owner_password(ctx.db)
     _fill(section, "second-pass", "", "")
-    section.remove_button.click()
+    click(section.remove_button)
     _settle(qtbot, ctx, section)
     assert section.result_label.text() == "The owner password was removed."
     assert not has_owner_password(ctx.db)

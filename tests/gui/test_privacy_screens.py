@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 from gui_helpers import member
+from input_events import file_name, show_active, when_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QTableView
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QTableView, QWidget
 from test_owner_password import answer_password_dialog
 
 from shopcrm.gui.context import AppContext
@@ -45,8 +46,7 @@ def window(qtbot: Any, ctx: AppContext, shop: dict[str, Any]) -> Any:
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.resize(1024, 768)
-    w.show()
-    qtbot.waitExposed(w)
+    show_active(w)
     yield w
     ctx.wait_idle(10)
 
@@ -79,21 +79,23 @@ def test_export_a_members_data_through_the_owner_password(qtbot: Any, ctx: AppCo
     asked: list[str] = []
     target = tmp_path / "zhang"
 
-    def choose(_parent: Any, _caption: str, start: str, _filter: str) -> tuple[str, str]:
-        asked.append(start)
-        return str(target), ""
+    def save_as(dialog: QWidget) -> None:  # the real save dialog: note the name it offers, type ours
+        asked.append(dialog.findChild(QLineEdit, "fileNameEdit").text())
+        file_name(target)(dialog)
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    stop = when_dialog(save_as, kind=QFileDialog)
     seen = answer_password_dialog("wrong")  # refused in the dialog, then cancelled
     QTest.mouseClick(detail.privacy.export_button, Qt.MouseButton.LeftButton)
+    stop()  # no file is asked for after a wrong password
     assert seen.errors == ["The owner password is wrong."] and asked == []
     assert seen.reasons == ["Exporting a member's personal data needs the owner password."]
 
+    when_dialog(save_as, kind=QFileDialog)
     seen = answer_password_dialog(PASSWORD)
     QTest.mouseClick(detail.privacy.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: detail.privacy.last_export is not None, timeout=10_000)
     assert seen.opened == 1 and seen.errors == []
-    assert asked and Path(asked[0]).name.startswith(f"personal-data-member-{shop['a']}-")
+    assert asked and asked[0].startswith(f"personal-data-member-{shop['a']}-")
     written = target.with_suffix(".json")
     data = json.loads(written.read_text(encoding="utf-8"))
     assert data["member"]["name"] == "Zhang Wei" and len(data["purchases"]) == 3
@@ -159,10 +161,7 @@ def test_audit_log_in_settings_needs_the_owner_password(qtbot: Any, ctx: AppCont
 def counter(qtbot: Any, ctx: AppContext) -> CounterView:
     view = CounterView(ctx)
     qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitActive(view)
+    show_active(view)
     view.initial_focus()
     return view
 

@@ -10,7 +10,15 @@ from typing import Any
 
 import pytest
 from gui_helpers import member, snapshot
-from input_events import double_click_row
+from input_events import (
+    choose_data,
+    click_tab,
+    double_click_row,
+    file_name,
+    open_screen,
+    show_active,
+    when_dialog,
+)
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -77,7 +85,7 @@ def view(qtbot: Any, ctx: AppContext, shop: dict[str, Any], no_missing_glyphs: N
     v = SegmentsView(ctx)
     qtbot.addWidget(v)
     v.resize(1200, 800)
-    v.show()
+    show_active(v)
     qtbot.waitUntil(lambda: v.drawer is not None and v.overview is not None, timeout=60_000)
     yield v
     for dialog in list(v.dialogs):
@@ -125,6 +133,12 @@ def click(qtbot: Any, chart: Any, key: Any) -> None:
     qtbot.mouseClick(chart.canvas, Qt.MouseButton.LeftButton, pos=chart.target_point(key))
 
 
+def open_tab(view: SegmentsView, key: str) -> None:
+    """Click the screen's tab for `key` (tiers, rfm, … movements) where a person sees it."""
+    click_tab(view.tabs, view.tabs.tabText(view.tab_keys.index(key)).replace("&", ""))
+    assert view.tabs.currentIndex() == view.tab_keys.index(key)
+
+
 def open_dialog(qtbot: Any, view: SegmentsView) -> MemberListDialog:
     qtbot.waitUntil(lambda: bool(view.dialogs) and not view.dialogs[-1].model.loading, timeout=10_000)
     return view.dialogs[-1]
@@ -135,7 +149,7 @@ def test_every_chart_opens_and_each_bar_lists_its_members(qtbot: Any, qtmodeltes
     from shopcrm.gui.segments.charts import Drill
 
     for tab, names in TABS:
-        view.show_tab(tab)
+        open_tab(view, tab)
         for name in names:
             chart = view.chart(name)
             assert chart is not None, name
@@ -167,7 +181,7 @@ def test_rfm_cell_opens_a_member_list_that_sorts_and_opens_members(qtbot: Any, c
                                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from shopcrm.gui.segments.charts import Drill
 
-    view.show_tab("rfm")
+    open_tab(view, "rfm")
     chart = view.chart("rfm_grid")
     key = next(t.key for t in chart.targets if isinstance(t.key, Drill) and t.key.cell.r_score == 5
                and t.key.cell.f_score == 1)
@@ -188,13 +202,13 @@ def test_rfm_cell_opens_a_member_list_that_sorts_and_opens_members(qtbot: Any, c
         double_click_row(dialog.table, 0, 1)
     assert opened.args == ["members", max(ids)]
 
-    # What the list shows can be exported (the system's save dialog answers with the owner's file).
+    # What the list shows can be exported: the save dialog gets the owner's file name, typed in.
     from openpyxl import load_workbook
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "cell.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    when_dialog(file_name(target), kind=QFileDialog)
     menu = dialog.output_button.menu()
     QTimer.singleShot(0, lambda: (qtbot.waitUntil(menu.isVisible, timeout=5_000),
                                   qtbot.mouseClick(menu, Qt.MouseButton.LeftButton,
@@ -213,7 +227,7 @@ def test_movement_cell_lists_who_moved(qtbot: Any, ctx: AppContext, shop: dict[s
                                        view: SegmentsView) -> None:
     from shopcrm.gui.segments.charts import Drill
 
-    view.show_tab("movements")
+    open_tab(view, "movements")
     qtbot.waitUntil(lambda: view.move is not None and view.chart("movement") is not None, timeout=10_000)
     assert view.from_box.currentData() == shop["earlier"] and view.to_box.currentData() == shop["later"]
     assert "3 moved up" in view.move_hint.text() and "4 were not classified then" in view.move_hint.text()
@@ -224,7 +238,7 @@ def test_movement_cell_lists_who_moved(qtbot: Any, ctx: AppContext, shop: dict[s
     dialog = open_dialog(qtbot, view)
     assert dialog.member_ids() == [shop["ids"][0]]
     with qtbot.waitSignal(view.movement_loaded, timeout=10_000):
-        view.move_class_box.setCurrentIndex(view.move_class_box.findData("lifecycle"))
+        choose_data(view.move_class_box, "lifecycle")
     assert "changed class" in view.move_hint.text()
 
 
@@ -233,9 +247,9 @@ def test_an_older_classification_drills_to_its_own_members(qtbot: Any, ctx: AppC
     from shopcrm.gui.segments.charts import Drill
 
     with qtbot.waitSignal(view.overview_loaded, timeout=10_000):
-        view.snapshot_box.setCurrentIndex(view.snapshot_box.findData(shop["earlier"]))
+        choose_data(view.snapshot_box, shop["earlier"])
     assert view.overview.snapshot.id == shop["earlier"] and view.overview.members == 6
-    view.show_tab("tiers")
+    open_tab(view, "tiers")
     chart = view.chart("pyramid")
     key = next(t.key for t in chart.targets if isinstance(t.key, Drill) and t.key.cell.code == "lead")
     click(qtbot, chart, key)  # the filter bar shows the latest classification, so a list opens instead
@@ -253,11 +267,12 @@ def test_drill_down_in_the_window_opens_the_members_screen_filtered(qtbot: Any, 
     chart_library().start()
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.show()
-    view = window.show_screen("segments")
+    window.resize(1024, 768)
+    show_active(window)
+    view = open_screen(window, "segments")
     assert isinstance(view, SegmentsView)
-    qtbot.waitUntil(lambda: view.drawer is not None and view.overview is not None
-                    and view.chart("pyramid") is not None,
+    qtbot.waitUntil(lambda: view.chart("pyramid") is not None  # drawn with its bands, not "Loading ..."
+                    and any(isinstance(t.key, Drill) for t in view.chart("pyramid").targets),
                     timeout=60_000)
     chart = view.chart("pyramid")
     key = next(t.key for t in chart.targets if isinstance(t.key, Drill) and t.key.cell.code == "lead")

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from input_events import choose, click, click_row
+from input_events import choose, click, click_row, show_active
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QStackedWidget, QTabWidget
@@ -310,8 +310,7 @@ def test_money_settings_tab_sets_points_and_bonus_rules(qtbot: Any, ctx: AppCont
     from shopcrm.services.shop.settings import BonusRule, load_settings
 
     money = settings_view.money
-    settings_view.activateWindow()
-    qtbot.waitActive(settings_view)
+    show_active(settings_view)
     settings_view.tabs.setCurrentWidget(money)
     money.spend_unit.selectAll()
     qtbot.keyClicks(money.spend_unit, "10")  # 1 point per ¥10

@@ -88,6 +88,7 @@ class SegmentsView(QWidget):
         self.drawer: Any = None  # SegmentCharts, once matplotlib is loaded
         self._drawn: dict[str, int] = {}  # chart name -> generation of the figures it shows
         self._generation = 0
+        self._data_generation = 0  # the load whose figures self.overview holds (0: none arrived yet)
         self._move_generation = 0
         self.reloader = ReloadWhenShown(self, self.refresh_snapshots, REFRESH_KINDS)
         self.job: Job | None = None
@@ -259,6 +260,7 @@ class SegmentsView(QWidget):
         snap = self.chosen_snapshot()
         if snap is None:
             self.overview = None
+            self._data_generation = generation
             self.info.setText(self.tr("Not classified yet: choose the day and window above and press Classify."))
             self._redraw_all()
             self.overview_loaded.emit()
@@ -280,6 +282,7 @@ class SegmentsView(QWidget):
         if generation != self._generation:
             return
         self.overview = data
+        self._data_generation = generation
         latest = self.snapshots[0].id if self.snapshots else None
         note = "" if data.snapshot.id == latest else " " + self.tr("(an older classification)")
         self.info.setText(self.tr("{members} active members classified as of {as_of} over {days} days; "
@@ -370,9 +373,11 @@ class SegmentsView(QWidget):
     def _draw_tab(self, key: str) -> None:
         for name in dict(TABS)[key]:
             chart = self.charts.get(name)
-            if chart is None or self._drawn.get(name) == self._generation:
+            # Marked with the figures drawn, not the load asked for: a chart drawn while they were on
+            # their way ("Loading ...", or the previous classification) is drawn again when they come.
+            if chart is None or self._drawn.get(name) == self._data_generation:
                 continue
-            self._drawn[name] = self._generation
+            self._drawn[name] = self._data_generation
             self._draw_one(name, chart)
 
     def _draw_one(self, name: str, chart: Any) -> None:
