@@ -57,14 +57,23 @@ class ChartCanvas(QWidget):
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("figure_leave_event", lambda _e: self._hover(None, None))
         self.canvas.mpl_connect("draw_event", lambda _e: self.drawn.emit())
+        self._on_resize: list[Callable[[], object]] = []
+        self.canvas.mpl_connect("resize_event", lambda _e: [fit() for fit in self._on_resize])
 
     # ---- drawing ----------------------------------------------------------------------------------
     def reset(self) -> None:
         """Empty figure, no targets (call before drawing a new chart)."""
         self.figure.clear()
         self.targets.clear()
+        self._on_resize.clear()
         self._pressed = None
         self._hover(None, None)
+
+    def when_resized(self, fit: Callable[[], object]) -> None:
+        """Call `fit` now and whenever the canvas changes size, until the next reset (what depends
+        on the drawn width, such as how many legend columns fit)."""
+        self._on_resize.append(fit)
+        fit()
 
     def add_target(self, target: Target) -> None:
         self.targets.append(target)

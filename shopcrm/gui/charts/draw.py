@@ -15,8 +15,9 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.colors import PowerNorm, to_rgb
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Polygon, Rectangle
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FuncFormatter, Locator, MaxNLocator
 
 from shopcrm.gui.charts import colors
 from shopcrm.gui.charts.canvas import ChartCanvas, Target
@@ -65,6 +66,57 @@ def _style(ax: Axes, title: str) -> None:
         ax.spines[side].set_color(colors.GRID)
     ax.tick_params(labelsize=LABEL_SIZE, colors=colors.TEXT)
     ax.set_axisbelow(True)
+
+
+def _text_px(chart: ChartCanvas, text: str, size: float = LABEL_SIZE) -> float:
+    """How wide `text` is drawn, in pixels (its widest line)."""
+    renderer = chart.canvas.get_renderer()  # Agg's: measures without drawing
+    font = FontProperties(size=size)
+    return max(renderer.get_text_width_height_descent(line, font, ismath=False)[0]
+               for line in text.splitlines() or [""])
+
+
+class _PeriodLocator(Locator):
+    """At most seven period labels, counted back from the newest, and only as many as fit the
+    axis's width at each draw: a narrow chart shows fewer labels instead of overlapping them."""
+
+    def __init__(self, count: int, label_px: float) -> None:
+        self.count = count
+        self.label_px = label_px
+
+    def __call__(self) -> Sequence[float]:
+        axes = getattr(self.axis, "axes", None)
+        width = float(axes.bbox.width) if axes is not None else 0.0
+        fit = max(2, int(width // (self.label_px + 12)))
+        step = max(1, -(-self.count // min(7, fit)))
+        return [float(i) for i in range(self.count - 1, -1, -step)][::-1]
+
+    def tick_values(self, vmin: float, vmax: float) -> Sequence[float]:
+        return self()
+
+
+def _period_axis(chart: ChartCanvas, ax: Axes, periods: Sequence[str]) -> None:
+    names = list(periods)
+    ax.xaxis.set_major_locator(_PeriodLocator(len(names), max((_text_px(chart, p) for p in names), default=0.0)))
+    ax.xaxis.set_major_formatter(FuncFormatter(
+        lambda v, _p: names[int(round(v))] if 0 <= int(round(v)) < len(names) else ""))
+
+
+def _legend_columns(chart: ChartCanvas, names: Sequence[str], room: float) -> int:
+    """The most legend columns whose entries fit side by side in `room` pixels."""
+    # matplotlib's handle length, text pad and column spacing (2 + 0.8 + 2 font sizes) around each name
+    handle = (LABEL_SIZE - 1) * 4.8 * chart.figure.dpi / 72
+    widths = [_text_px(chart, n, LABEL_SIZE - 1) + handle for n in names]
+    for columns in range(len(names), 1, -1):
+        needed = sum(max(widths[c::columns]) for c in range(columns))
+        if needed <= room:
+            return columns
+    return 1
+
+
+def _axes_room(chart: ChartCanvas) -> float:
+    """About how wide the plot is drawn (the figure less its axis labels on both sides), in pixels."""
+    return chart.figure.get_figwidth() * chart.figure.dpi - 110
 
 
 def _patch_target(key: Any, tooltip: str, patch: Rectangle | Polygon) -> Target:
@@ -302,9 +354,7 @@ def trend(
     ax.yaxis.set_major_locator(MaxNLocator(5))
     ax.set_ylabel(bar_axis, fontsize=LABEL_SIZE)
     ax.grid(axis="y", color=colors.GRID, linewidth=0.8)
-    step = max(1, -(-len(periods) // 7))  # at most 7 labels, counted from the newest period
-    shown = list(range(len(periods) - 1, -1, -step))[::-1]
-    ax.set_xticks(x[shown], [periods[i] for i in shown])
+    _period_axis(chart, ax, periods)
     handles, names = ax.get_legend_handles_labels()
     if line_series is not None:
         twin = ax.twinx()
@@ -326,11 +376,17 @@ def trend(
         more_handles, more_names = twin.get_legend_handles_labels()
         handles, names = handles + more_handles, names + more_names
     if len(handles) > 1:
-        # On a line of its own between the title and the plot: on the title's line the two
-        # collided in a narrow window (and in Chinese).
-        ax.set_title(title, fontsize=TITLE_SIZE, color=colors.TEXT, loc="left", pad=TITLE_SIZE + 12)
-        ax.legend(handles, names, fontsize=LABEL_SIZE - 1, frameon=False, loc="lower left",
-                  bbox_to_anchor=(0.0, 1.0), ncols=len(handles), borderaxespad=0.2)
+        # On lines of their own between the title and the plot (on the title's line the two collided
+        # in a narrow window and in Chinese), in as many columns as the chart's width has room for.
+        def place_legend() -> None:
+            columns = _legend_columns(chart, names, _axes_room(chart))
+            rows = -(-len(names) // columns)
+            ax.set_title(title, fontsize=TITLE_SIZE, color=colors.TEXT, loc="left",
+                         pad=TITLE_SIZE + 12 + (rows - 1) * (LABEL_SIZE + 4))
+            ax.legend(handles, names, fontsize=LABEL_SIZE - 1, frameon=False, loc="lower left",
+                      bbox_to_anchor=(0.0, 1.0), ncols=columns, borderaxespad=0.2)
+
+        chart.when_resized(place_legend)
     ax.set_ylim(bottom=0)
     ax.margins(y=0.12)
     _festival_marks(ax, marks)
@@ -359,16 +415,16 @@ def lines(
     ax.yaxis.set_major_locator(MaxNLocator(5))
     ax.set_ylabel(value_axis, fontsize=LABEL_SIZE)
     ax.grid(axis="y", color=colors.GRID, linewidth=0.8)
-    step = max(1, -(-len(periods) // 7))  # at most 7 labels, counted from the newest period
-    shown = list(range(len(periods) - 1, -1, -step))[::-1]
-    ax.set_xticks(x[shown], [periods[i] for i in shown])
+    _period_axis(chart, ax, periods)
     if limits is not None:
         ax.set_ylim(*limits)
     else:
         ax.set_ylim(bottom=0)
         ax.margins(y=0.12)
     if len(series) > 1:
-        ax.legend(fontsize=LABEL_SIZE - 1, frameon=False, loc="best", ncols=len(series))
+        chart.when_resized(lambda: ax.legend(
+            fontsize=LABEL_SIZE - 1, frameon=False, loc="best",
+            ncols=_legend_columns(chart, [s.name for s in series], _axes_room(chart))))
     chart.refresh()
 
 
