@@ -338,9 +338,14 @@ def test_cancel_between_stages_stores_nothing(demo_ctx: AppContext) -> None:
     assert len(seen) >= 2 and list_snapshots(demo_ctx.db) == []
 
 
-def test_cancel_during_the_write_is_too_late_and_keeps_the_snapshot(demo_ctx: AppContext) -> None:
+def test_cancel_during_the_write_stops_it_and_keeps_the_previous_snapshot(demo_ctx: AppContext) -> None:
+    """The snapshot is written in chunks and becomes current with the last one (issue 15), so a
+    cancel while it is written still stops the run: nothing new, the previous classes stay."""
     from shopcrm.gui.segments.classify_job import classification_job
     from shopcrm.gui.worker import Job, JobControl
+    from shopcrm.jobs import Cancelled
+
+    before = [s.id for s in list_snapshots(demo_ctx.db)]
 
     job = Job(lambda _c: None, "", "")
     WRITE_STAGE = 5  # read, metrics, rules, lifetime value, recommendations, write
@@ -350,6 +355,7 @@ def test_cancel_during_the_write_is_too_late_and_keeps_the_snapshot(demo_ctx: Ap
             if done >= WRITE_STAGE:
                 job.cancel()
 
-    snapshot_id = classification_job(demo_ctx.db, dt.date(2025, 3, 31), 365)(Control(job, demo_ctx.worker))
-    assert [s.id for s in list_snapshots(demo_ctx.db)] == [snapshot_id]
+    with pytest.raises(Cancelled):
+        classification_job(demo_ctx.db, dt.date(2025, 3, 31), 365)(Control(job, demo_ctx.worker))
+    assert [s.id for s in list_snapshots(demo_ctx.db)] == before
     QApplication.processEvents()
