@@ -61,8 +61,8 @@ def open_database(
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path)
+    engine = make_engine(url)
     try:
-        engine = make_engine(url)
         db = Database(url=url, engine=engine)
         if upgrade:
             upgrade_on_open(db, before_upgrade=_migration_backup if backup_before_upgrade else None)
@@ -70,7 +70,12 @@ def open_database(
             # Keep planner statistics fresh (cheap; SQLite skips tables that do not need it).
             with db.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA optimize=0x10002")
-    except OperationalError as exc:
+    except BaseException as exc:
+        # A database refused (made by a newer ShopCRM, unreachable, damaged) must not leave its
+        # pooled connection open: psycopg warns "connection ... deleted while still open" at exit.
+        engine.dispose()
+        if not isinstance(exc, OperationalError):
+            raise
         raise ShopError(
             QT_TRANSLATE_NOOP("errors", "Cannot open the database {target}: {reason}"),
             target=path or make_url(url).render_as_string(hide_password=True),

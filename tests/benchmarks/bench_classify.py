@@ -15,6 +15,10 @@ On a new shop the first round fits the lifetime models from scratch; later round
 stored fit, as every reclassification after the first does.  Each round's ratio (wall clock, and
 CPU time of this process, which a shared machine disturbs less) is printed, then the medians, then
 the stages of the last run as multiples of the bare aggregate.  Goal: <= 5x.
+Then counter sales during a reclassification: another process records a sale every 20 ms while a
+full run goes on; the longest wait of a sale is printed beside the same with the snapshot written in
+one transaction (WRITE_CHUNK as large as the shop: how it was before), in the same run.
+Goal: a sale waits < 100 ms.
 With --postgres URL (an EMPTY database) the same is measured on PostgreSQL.
 Not a pytest test: speed is never asserted in the test suite (the machine may be shared).
 """
@@ -32,7 +36,7 @@ from typing import Any
 
 import bench_checkout  # noqa: F401  (first: this checkout's shopcrm, not an installed one)
 from bench_db import GROUP_BY  # the same bare aggregate as the database benchmark
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Purchase
@@ -132,6 +136,74 @@ def measure(db: Database, rounds: int) -> None:
           + (f" (r={fit['r']:.3f} alpha={fit['alpha']:.3f} s={fit['s']:.3f} beta={fit['beta']:.3f})" if fit else ""))
 
 
+def _seller(url: str, member_id: int, product_id: int, stop: Any, out: Any) -> None:
+    """Another process: a counter sale every 20 ms until told to stop; sends each sale's time."""
+    from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase
+
+    db = open_database(url)
+    waits: list[float] = []
+    try:
+        while not stop.is_set():
+            t0 = time.perf_counter()
+            record_purchase(db, PurchaseInput(member_id=member_id, lines=[LineInput(product_id=product_id, quantity=1)]))
+            waits.append(time.perf_counter() - t0)
+            time.sleep(0.02)
+    finally:
+        db.dispose()
+        out.send(waits)
+
+
+def sales_during_reclassification(db: Database, url: str) -> None:
+    """The longest wait of a counter sale in another process while a full reclassification runs,
+    with the snapshot written in chunks (now) and in one transaction (before)."""
+    import multiprocessing as mp
+
+    from shopcrm.db.models import Member, Product
+    from shopcrm.services.classification import store
+
+    as_of = last_purchase_day(db)
+    with db.read() as s:
+        member_id = int(s.scalar(select(func.min(Member.id)).where(Member.status == "active")) or 0)
+        product_id = int(s.scalar(select(func.min(Product.id)).where(Product.active.is_(True))) or 0)
+    ctx = mp.get_context("spawn")
+    results = {}
+    holds: list[float] = []  # each write transaction of the run, BEGIN to COMMIT: what a sale can wait for
+
+    @event.listens_for(db.engine, "begin")
+    def _began(conn: Any) -> None:
+        conn.info["bench_t0"] = time.perf_counter()
+
+    @event.listens_for(db.engine, "commit")
+    def _committed(conn: Any) -> None:
+        t0 = conn.info.pop("bench_t0", None)
+        if t0 is not None:
+            holds.append(time.perf_counter() - t0)
+
+    chunk = store.WRITE_CHUNK
+    for label, size in (("one transaction (before)", 10**9), (f"chunks of {chunk:,} rows (now)", chunk)):
+        store.WRITE_CHUNK = size
+        stop, (receive, send) = ctx.Event(), ctx.Pipe(duplex=False)
+        seller = ctx.Process(target=_seller, args=(url, member_id, product_id, stop, send))
+        seller.start()
+        time.sleep(3.0)  # the seller's imports and first sales
+        holds.clear()
+        t0 = time.perf_counter()
+        classify(db, as_of)
+        full = time.perf_counter() - t0
+        longest_hold = max(holds)
+        stop.set()
+        waits = receive.recv()
+        seller.join()
+        results[label] = (max(waits), statistics.median(waits), len(waits), full, longest_hold)
+    store.WRITE_CHUNK = chunk
+    event.remove(db.engine, "begin", _began)
+    event.remove(db.engine, "commit", _committed)
+    for label, (longest, median, count, full, hold) in results.items():
+        line(f"sale during a reclassification: {label}", f"{longest * 1000:.0f} ms",
+             f"median {median * 1000:.0f} ms of {count}", f"run {full:.1f} s; goal < 100 ms")
+        line("  longest write transaction of that run", f"{hold * 1000:.0f} ms")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="an existing SQLite demo shop to reuse (default: generate one)")
@@ -145,6 +217,7 @@ def main() -> int:
         try:
             ensure_demo(db)
             measure(db, args.rounds)
+            sales_during_reclassification(db, str(path))
         finally:
             db.dispose()
     if args.postgres:
@@ -153,6 +226,7 @@ def main() -> int:
         try:
             ensure_demo(db)
             measure(db, args.rounds)
+            sales_during_reclassification(db, args.postgres)
         finally:
             db.dispose()
     return 0

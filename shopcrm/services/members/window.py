@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Case, ColumnElement, Select, and_, func, or_
+from sqlalchemy import Case, ColumnElement, Select, and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
 
@@ -109,8 +109,17 @@ def _ordered(stmt: Select[Any], part: _Part, descending: bool, backwards: bool) 
     return stmt.order_by(*terms, part.ident.desc() if down else part.ident.asc())
 
 
+def _beyond(part: _Part, values: Sequence[Any], member_id: int, later: bool) -> ColumnElement[bool]:
+    """(exprs, id) above or below (values, id) as one row-value comparison, which both databases
+    turn into one index range (an OR of the same conditions makes SQLite scan: 0.8 s at 1M)."""
+    left, right = tuple_(*part.exprs, part.ident), tuple_(*values, member_id)
+    return left > right if later else left < right
+
+
 def _after(part: _Part, values: Sequence[Any], member_id: int, descending: bool) -> ColumnElement[bool]:
     """Rows of the part strictly after (values, id) in its order (nulls last in both directions)."""
+    if not part.nullable:
+        return _beyond(part, values, member_id, later=not descending)
     conditions: list[ColumnElement[bool]] = []
     equal: list[ColumnElement[bool]] = []
     for e, v in zip(part.exprs, values, strict=True):
@@ -124,6 +133,8 @@ def _after(part: _Part, values: Sequence[Any], member_id: int, descending: bool)
 
 def _before(part: _Part, values: Sequence[Any], member_id: int, descending: bool) -> ColumnElement[bool]:
     """Rows of the part strictly before (values, id) in its order."""
+    if not part.nullable:
+        return _beyond(part, values, member_id, later=descending)
     conditions: list[ColumnElement[bool]] = []
     equal: list[ColumnElement[bool]] = []
     for e, v in zip(part.exprs, values, strict=True):
@@ -146,6 +157,10 @@ class _Reader:
 
     def _select(self, columns: Sequence[Any], part: _Part) -> Select[Any]:
         stmt = member_select(list(columns), self.flt, self.snapshot_id)
+        if part.ident is SnapshotMember.member_id:
+            # Only rows with a snapshot row: said as an equality, SQLite then walks the snapshot's
+            # index in order and looks each member up (it keeps the outer join for IS NOT NULL).
+            stmt = stmt.where(SnapshotMember.snapshot_id == (self.snapshot_id or -1))
         return stmt if part.where is None else stmt.where(part.where)
 
     def _rows(self, p: int, limit: int, *, offset: int = 0, after: Key | None = None,
@@ -212,6 +227,18 @@ class _Reader:
         return None
 
 
+def count_list(s: Session, flt: MemberFilter, snapshot_id: int | None) -> int:
+    """How many rows the list has: `count_in`, the count every screen shows; without a class filter
+    the same number from the members alone (SQLite would otherwise look up a million snapshot rows
+    of the outer join just to count: 0.6 s instead of 0.07 s at 1M members)."""
+    where = member_select([Member.id], flt, snapshot_id).whereclause
+    stmt = select(func.count()).select_from(Member)
+    stmt = stmt if where is None else stmt.where(where)
+    if flt.needs_snapshot() or stmt.get_final_froms() != [Member.__table__]:  # a filter reads the snapshot
+        return count_in(s, flt, snapshot_id)
+    return int(s.execute(stmt).scalar_one())
+
+
 def member_window(
     db: Database, flt: MemberFilter, snapshot_id: int | None, *, sort_key: str = "card_no", descending: bool = False,
     limit: int, offset: int = 0, after: Key | None = None, before: Key | None = None,
@@ -231,7 +258,7 @@ def list_head(db: Database, flt: MemberFilter, *, sort_key: str = "card_no", des
     with db.read() as s:
         snap = latest_info_in(s)
         snapshot_id = snap.id if snap else None
-        count = count_in(s, flt, snapshot_id)
+        count = count_list(s, flt, snapshot_id)
         first = _Reader(s, flt, snapshot_id, sort_key, descending).window(limit) if count and limit > 0 else []
     return ListHead(count, snap, first)
 
