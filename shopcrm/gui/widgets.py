@@ -3,8 +3,9 @@ the read-only member table."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableView, QWidget
 
 from shopcrm.errors import ShopError, ValidationError
 
@@ -41,6 +42,29 @@ def member_table_view(model: QAbstractItemModel, object_name: str) -> QTableView
     header.setDefaultSectionSize(96)
     header.setStretchLastSection(True)
     return table
+
+
+class FittingFrame(QFrame):
+    """A frame as tall as its wrapped lines need at its present width.  Box layouts do not pass
+    height-for-width up through a screen stack, so a card of wrapped text got the height of its
+    one-line size hint and its last lines were cut at 1024x768."""
+
+    def _fit(self) -> None:
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+            if need > 0 and need != self.minimumHeight():
+                self.setMinimumHeight(need)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # a line's text changed: it may wrap differently
+            self._fit()
+        return handled
 
 
 class ErrorLabel(QLabel):

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import member
-from input_events import allow_message_boxes, click, click_row, double_click_row, when_dialog
+from input_events import allow_message_boxes, click, click_row, double_click_row, show_active, when_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
@@ -28,10 +28,7 @@ def _window(qtbot: Any, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> Mai
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.resize(1024, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    with qtbot.waitActive(w):
-        w.activateWindow()
+    show_active(w)
     return w
 
 

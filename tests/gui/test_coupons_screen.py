@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import member, product
-from input_events import choose, click, click_row, when_dialog
+from input_events import choose, click, click_row, show_active, when_dialog
 from lunardate import LunarDate
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -199,8 +199,7 @@ def test_ctrl_0_opens_the_screen_and_a_language_switch_rebuilds_it(qtbot: Any, c
     monkeypatch.setattr(registry, "SCREENS", [s for s in registry.SCREENS if s.key in ("counter", "coupons")])
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    show_active(window)
     QTest.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "coupons" and isinstance(window.view("coupons"), CouponsView)
     old = window.view("coupons")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from input_events import show_active
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -33,8 +34,7 @@ def form(qtbot: Any) -> tuple[QWidget, QDateEdit, QLineEdit]:
     layout.addStretch(1)
     qtbot.addWidget(window)
     window.resize(500, 300)
-    window.show()
-    qtbot.waitExposed(window)
+    show_active(window)
     return window, field, other
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from input_events import show_active
 from openpyxl import Workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -64,8 +65,7 @@ def wizard(qtbot: Any, ctx: AppContext) -> ImportWizard:
     view = ImportWizard(ctx)
     qtbot.addWidget(view)
     view.resize(1024, 768)
-    view.show()
-    qtbot.waitExposed(view)
+    show_active(view)
     return view
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import product
+from input_events import show_active
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -26,10 +27,7 @@ def window(qtbot: Any, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> Main
     w = MainWindow(ctx)
     qtbot.addWidget(w)
     w.resize(1024, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitActive(w)
+    show_active(w)
     return w
 
 

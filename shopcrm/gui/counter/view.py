@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDoubleSpinBox,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -48,7 +47,7 @@ from shopcrm.gui.formatting import birthday_note, join_list, money
 from shopcrm.gui.insight import member_insight
 from shopcrm.gui.members.member_dialog import MemberDialog
 from shopcrm.gui.style import icon_path
-from shopcrm.gui.widgets import ErrorLabel, hint_label, title_label
+from shopcrm.gui.widgets import ErrorLabel, FittingFrame, hint_label, title_label
 from shopcrm.gui.window_state import remember, remembered
 from shopcrm.labels import CHANNEL_LABELS, PAYMENT_LABELS, class_label, classification_explanation, label
 from shopcrm.money import parse_money
@@ -180,7 +179,7 @@ class CounterView(QWidget):
 
     def _build_card(self) -> QVBoxLayout:
         """The member's card (self.card) with the money panel's balances; returns its layout."""
-        self.card = QFrame()
+        self.card = FittingFrame()
         self.card.setObjectName("memberCard")
         self.card_name = QLabel()
         self.card_name.setObjectName("bigFigure")
@@ -238,7 +237,7 @@ class CounterView(QWidget):
         self.lines_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.lines_table.installEventFilter(self)
-        self.lines_table.setMinimumHeight(150)
+        self.lines_table.setMinimumHeight(90)  # header and two lines; more scroll (room for the card at 768 px)
 
     def _build_checkout(self) -> None:
         """The amount, payment and channel, Save, and the lines the sale's outcome is told on."""
@@ -611,11 +610,14 @@ class CounterView(QWidget):
                 self.lines_table.setItem(row, col, item)
         if self.lines:
             self.amount.setPlaceholderText(money(self.subtotal_cents(), currency))
-            self.total_label.setText(self.tr("{count} items; type an amount only to change the total").format(
-                count=len(self.lines)))
+            # One short line: a wrapped hint made the row taller than a 768-pixel screen has room for.
+            self.total_label.setText(self.tr("1 item") if len(self.lines) == 1 else
+                                     self.tr("{count} items").format(count=len(self.lines)))
+            self.total_label.setToolTip(self.tr("Type an amount only to change the total"))
         else:
             self.amount.setPlaceholderText(self.tr("amount, e.g. 23.5"))
             self.total_label.setText("")
+            self.total_label.setToolTip("")
 
     # ---- saving -----------------------------------------------------------------------------
     def sale_input(self) -> PurchaseInput:
