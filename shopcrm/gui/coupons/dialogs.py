@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.form_saving import save_and_close
 from shopcrm.gui.formatting import CURRENCY_SYMBOLS
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label
 from shopcrm.money import parse_money
@@ -153,20 +154,11 @@ class DefineCouponDialog(QDialog):
         db, name, percent = self.ctx.db, self.name.text(), self.percent.value()
         product = self.product.currentData() if kind == "item" else None
         start, end = _day(self.valid_from), _day(self.valid_to)
-        self.ctx.run(
+        save_and_close(
+            self, self.ctx, self.errors,
             lambda _c: define_coupon(db, name, kind, amount_cents=amount, percent=percent, product_id=product,
                                      min_spend_cents=minimum, valid_from=start, valid_to=end),
-            label=self.windowTitle(), kind="coupon", on_done=self._done, on_error=self._failed, parent=self)
-
-    def _done(self, definition_id: int) -> None:
-        self.saved.emit(definition_id)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ShopError):
-            self.errors.show(exc)
-        else:
-            self.ctx.show_error(exc, self)
+            kind="coupon", saved=self.saved.emit)
 
 
 class IssueCouponDialog(QDialog):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.form_saving import save_and_close
 from shopcrm.gui.formatting import birthday_note, date_text, join_list, money
 from shopcrm.gui.insight import member_insight
 from shopcrm.gui.insights.member_channels import MemberChannelsLabel
@@ -380,18 +381,8 @@ class PointsDialog(QDialog):
         self.errors.clear()
         db, member_id, points, note = self.ctx.db, self.member.id, self.points.value(), self.note.text() or None
         fn = redeem_points if self.kind == "redeem" else adjust_points
-        self.ctx.run(lambda _c: fn(db, member_id, points, note), label=self.windowTitle(), kind="points",
-                     on_done=self._done, on_error=self._failed, parent=self)
-
-    def _done(self, balance: int) -> None:
-        self.saved.emit(balance)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ShopError):
-            self.errors.show(exc)
-        else:
-            self.ctx.show_error(exc, self)
+        save_and_close(self, self.ctx, self.errors, lambda _c: fn(db, member_id, points, note), kind="points",
+                       saved=self.saved.emit)
 
 
 class FeedbackDialog(QDialog):
@@ -441,15 +432,5 @@ class FeedbackDialog(QDialog):
                              rating_environment=rating.get("rating_environment"))
         data.purchase_id = self.purchase_id
         db = self.ctx.db
-        self.ctx.run(lambda _c: add_feedback(db, data), label=self.windowTitle(), kind="feedback",
-                     on_done=self._saved, on_error=self._failed, parent=self)
-
-    def _saved(self, _result: object) -> None:
-        self.saved.emit()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ShopError):
-            self.errors.show(exc)
-        else:
-            self.ctx.show_error(exc, self)
+        save_and_close(self, self.ctx, self.errors, lambda _c: add_feedback(db, data), kind="feedback",
+                       saved=lambda _r: self.saved.emit())

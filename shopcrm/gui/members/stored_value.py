@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.form_saving import save_and_close
 from shopcrm.gui.formatting import date_text, money
 from shopcrm.gui.models import ListColumn, ListTableModel
 from shopcrm.gui.owner_password_dialog import ask_owner_password
@@ -270,19 +271,9 @@ class RefundDialog(QDialog):
             self.errors.show(exc)
             return
         db, topup_id, password, note = self.ctx.db, self.topup.currentData(), self.password, self.note.text() or None
-        self.ctx.run(lambda _c: refund_topup(db, topup_id, cents, owner_password=password, note=note),
-                     label=self.windowTitle(), kind="stored_value", on_done=self._done, on_error=self._failed,
-                     parent=self)
-
-    def _done(self, _result: object) -> None:
-        self.saved.emit()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ShopError):
-            self.errors.show(exc)
-        else:
-            self.ctx.show_error(exc, self)
+        save_and_close(self, self.ctx, self.errors,
+                       lambda _c: refund_topup(db, topup_id, cents, owner_password=password, note=note),
+                       kind="stored_value", saved=lambda _r: self.saved.emit())
 
 
 class AdjustDialog(QDialog):
@@ -336,16 +327,6 @@ class AdjustDialog(QDialog):
             return
         db, member_id, password, note, bonus = (self.ctx.db, self.member.id, self.password, self.note.text(),
                                                 self.bonus.isChecked())
-        self.ctx.run(lambda _c: adjust_stored_value(db, member_id, cents, note, owner_password=password, bonus=bonus),
-                     label=self.windowTitle(), kind="stored_value", on_done=self._done, on_error=self._failed,
-                     parent=self)
-
-    def _done(self, _result: object) -> None:
-        self.saved.emit()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ShopError):
-            self.errors.show(exc)
-        else:
-            self.ctx.show_error(exc, self)
+        save_and_close(self, self.ctx, self.errors,
+                       lambda _c: adjust_stored_value(db, member_id, cents, note, owner_password=password, bonus=bonus),
+                       kind="stored_value", saved=lambda _r: self.saved.emit())
