@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -36,6 +37,11 @@ SNAPSHOT_KEEP_DAYS = 31
 # 85 ms) on the shared 2-core machine at load 7, the whole write in one transaction 1.6 s; 2,000
 # keeps a chunk well under 100 ms (tests/benchmarks/bench_classify.py measures it).
 WRITE_CHUNK = 2_000
+# A pause after each chunk on SQLite: a sale that found the write lock taken polls for it (SQLite's
+# busy handler sleeps 1, 2, 5, 10, 15, 20, 25, 25 ... ms), and without a gap the next chunk took the
+# lock again before it woke up, so one sale waited 440 ms behind chunks of 137 ms at most (193 ms
+# with the pause, at load 2-4 on the shared 2-core machine; it costs 30 ms per chunk of wall time).
+CHUNK_PAUSE = 0.03
 # An incomplete snapshot older than this is a crashed run's (see _leftovers).
 LEFTOVER_AGE = dt.timedelta(hours=1)
 
@@ -228,6 +234,7 @@ def write_snapshot(
                               .values(complete=True))
                     break
             lo = hi
+            _let_others_write(db)
     except BaseException:
         delete_snapshots(db, [snapshot_id], chunk_rows=chunk_rows)
         raise
@@ -262,6 +269,14 @@ def delete_snapshots(db: Database, snapshot_ids: Sequence[int], *, chunk_rows: i
                 if gone.rowcount < step:  # type: ignore[attr-defined]
                     s.execute(delete(ClassificationSnapshot).where(ClassificationSnapshot.id == snapshot_id))
                     break
+            _let_others_write(db)
+
+
+def _let_others_write(db: Database) -> None:
+    """Between two chunks: let a sale waiting for SQLite's write lock take it (see CHUNK_PAUSE);
+    PostgreSQL's sales never wait for these rows."""
+    if db.is_sqlite and CHUNK_PAUSE > 0:
+        time.sleep(CHUNK_PAUSE)
 
 
 def _delete(s: Session, snapshot_ids: list[int]) -> None:
