@@ -33,7 +33,7 @@ from shopcrm.engine.reasons import encode, row_bytes
 
 SNAPSHOT_KEEP_DAYS = 31
 # Member rows per write transaction: a sale at the counter waits for at most one chunk.  At 50,000
-# members with the sort indexes of 0009_speed, 5,000-row chunks held the lock up to 168 ms (median
+# members with the sort indexes of 0007_speed, 5,000-row chunks held the lock up to 168 ms (median
 # 85 ms) on the shared 2-core machine at load 7, the whole write in one transaction 1.6 s; 2,000
 # keeps a chunk well under 100 ms (tests/benchmarks/bench_classify.py measures it).
 WRITE_CHUNK = 2_000
