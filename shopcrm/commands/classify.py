@@ -14,7 +14,8 @@ from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.labels import class_label, classification_title
-from shopcrm.services.classification.incremental import freshness, update_cards
+from shopcrm.services.classification.freshness import freshness
+from shopcrm.services.classification.incremental import update_cards
 from shopcrm.services.classification.run import classify, parse_as_of
 
 

@@ -20,13 +20,13 @@ from shopcrm.engine import clv
 from shopcrm.engine.abcd import abcd_thresholds
 from shopcrm.engine.lifetime import Fits
 from shopcrm.engine.metrics import Metrics
-from shopcrm.engine.params import RuleParams
+from shopcrm.engine.params import CUT_OFFS_VERSION, RuleParams
 from shopcrm.engine.pyramid import pyramid_thresholds
 from shopcrm.engine.reasons import Phrase
 from shopcrm.engine.rfm import rfm_bounds
 from shopcrm.engine.spend import spend_thresholds
 
-VERSION = 1
+VERSION = CUT_OFFS_VERSION
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+# The format of the cut-offs a snapshot stores (engine.cutoffs); here, so that reading whether a
+# snapshot's cut-offs are current does not load numpy and scipy.
+CUT_OFFS_VERSION = 1
+
 
 @dataclass(frozen=True)
 class RuleParams:

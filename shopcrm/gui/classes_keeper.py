@@ -23,12 +23,13 @@ from PySide6.QtWidgets import QLabel
 
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.worker import Job, JobControl
+from shopcrm.services.classification.freshness import Freshness, freshness
 from shopcrm.services.shop import clock
 from shopcrm.services.shop.database import Database
 from shopcrm.services.shop.settings import ShopSettings
 
 if TYPE_CHECKING:
-    from shopcrm.services.classification.incremental import CardUpdate, Freshness
+    from shopcrm.services.classification.incremental import CardUpdate
 
 log = logging.getLogger(__name__)
 
@@ -209,10 +210,7 @@ def _classify(db: Database, control: JobControl) -> dict[str, Any]:
 
 
 def _freshness(db: Database, settings: ShopSettings, today: dt.date) -> Freshness:
-    """How fresh the classes are, on the reader thread (the engine is imported there, on first use)."""
-    # lazy: the engine loads on the reader thread, keeping start-up fast
-    from shopcrm.services.classification.incremental import freshness
-
+    """How fresh the classes are, on the reader thread (a read: it loads no engine)."""
     return freshness(db, settings, today)
 
 

@@ -34,6 +34,7 @@ from shopcrm.engine.classify import CLASSIFICATIONS
 from shopcrm.engine.classify import run as run_engine
 from shopcrm.engine.cutoffs import CutOffs
 from shopcrm.services.classification import incremental
+from shopcrm.services.classification.freshness import newest_snapshot
 from shopcrm.services.classification.queries import member_classes
 from shopcrm.services.classification.run import classify, read_inputs
 from shopcrm.services.classification.store import COLUMNS
@@ -45,7 +46,7 @@ REASONS = (*CLASSIFICATIONS, "favourite_category", "clv")
 
 def classes_of(db: Database) -> dict[int, dict[str, object]]:
     with db.read() as s:
-        snap = incremental.newest_snapshot(s)
+        snap = newest_snapshot(s)
         assert snap is not None
         cols = [getattr(SnapshotMember, c) for c in COLUMNS.values()]
         rows = s.execute(select(SnapshotMember.member_id, *cols).where(SnapshotMember.snapshot_id == snap.id)).all()
@@ -77,7 +78,7 @@ def measure(db: Database, members: int, sales: int) -> None:
 
     settings = load_settings(db)
     with db.read() as s:
-        snap = incremental.newest_snapshot(s)
+        snap = newest_snapshot(s)
         assert snap is not None
         cut_offs = CutOffs.from_dict(snap.params["cut_offs"])
         inputs = read_inputs(s, snap.as_of, settings)

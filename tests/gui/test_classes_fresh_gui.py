@@ -18,13 +18,12 @@ from test_import_wizard import sales_file, to_columns
 
 from shopcrm.db.models import Member
 from shopcrm.demo.shop import generate_demo
-from shopcrm.gui import registry
+from shopcrm.gui import classes_keeper, registry
 from shopcrm.gui.context import AppContext
 from shopcrm.gui.import_wizard.view import ImportWizard
 from shopcrm.gui.main_window import MainWindow
 from shopcrm.labels import class_label
-from shopcrm.services.classification import incremental
-from shopcrm.services.classification.incremental import freshness
+from shopcrm.services.classification.freshness import freshness
 from shopcrm.services.classification.queries import member_classes
 from shopcrm.services.classification.run import classify
 from shopcrm.services.shop import clock
@@ -125,18 +124,17 @@ def test_on_start_yesterdays_classes_are_brought_up_to_date(qtbot: Any, ctx: App
 
 
 def test_how_fresh_is_read_off_the_gui_thread(qtbot: Any, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The reading loads the classification engine: it runs on a reader thread, the window first
-    says it is checking."""
+    """The reading is a database read: it runs on a reader thread, the window first says it is checking."""
     generate_demo(ctx.db, members=30, months=2, seed=3, end=dt.datetime.now() - dt.timedelta(hours=2))
     classify(ctx.db)
     threads: list[str] = []
-    real = incremental.freshness
+    real = classes_keeper.freshness
 
     def recorded(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.current_thread().name)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(incremental, "freshness", recorded)
+    monkeypatch.setattr(classes_keeper, "freshness", recorded)
     window = _window(qtbot, ctx, monkeypatch)
     assert window.classification_label.text() == "Classes: checking…" or _fresh(window)
     qtbot.waitUntil(lambda: _fresh(window), timeout=10_000)

@@ -20,6 +20,7 @@ from shopcrm.engine.classify import CLASSIFICATIONS
 from shopcrm.engine.classify import run as run_engine
 from shopcrm.engine.cutoffs import CutOffs
 from shopcrm.engine.ranking import quintile_bounds, quintile_scores, scores_from_bounds
+from shopcrm.services.classification import freshness as fresh
 from shopcrm.services.classification import incremental
 from shopcrm.services.classification.queries import member_classes
 from shopcrm.services.classification.run import classify, read_inputs
@@ -50,7 +51,7 @@ def _same_cut_offs_run(db: Database) -> tuple[dict[int, int], object]:
     """Every member classified by the full engine against the newest snapshot's stored cut-offs."""
     settings_ = load_settings(db)
     with db.read() as s:
-        snap = incremental.newest_snapshot(s)
+        snap = fresh.newest_snapshot(s)
         assert snap is not None
         cut_offs = CutOffs.from_dict(snap.params["cut_offs"])
         assert cut_offs is not None
@@ -109,7 +110,7 @@ def test_each_sale_updates_the_card_as_a_full_run_with_the_same_cut_offs(db: Dat
     assert set(incremental.update_cards(db).members) <= touched
     assert incremental.update_cards(db).members == ()  # nothing new: nothing rewritten
     _assert_cards_agree(db, touched)
-    assert incremental.freshness(db).stale is None
+    assert fresh.freshness(db).stale is None
 
 
 def test_a_big_spender_moves_up_against_the_stored_cut_offs(db: Database) -> None:
@@ -128,22 +129,22 @@ def test_a_big_spender_moves_up_against_the_stored_cut_offs(db: Database) -> Non
 
 
 def test_a_full_run_is_due_after_another_day_or_changed_rules(db: Database) -> None:
-    assert incremental.freshness(db).stale is None  # an empty shop: nothing to classify
+    assert fresh.freshness(db).stale is None  # an empty shop: nothing to classify
     _shop(db, classified=False)
-    assert incremental.freshness(db).stale == incremental.NO_SNAPSHOT
-    assert incremental.update_cards(db).full_run_due == incremental.NO_SNAPSHOT
+    assert fresh.freshness(db).stale == fresh.NO_SNAPSHOT
+    assert incremental.update_cards(db).full_run_due == fresh.NO_SNAPSHOT
     classify(db)
-    assert incremental.freshness(db).stale is None
+    assert fresh.freshness(db).stale is None
     tomorrow = dt.date.today() + dt.timedelta(days=1)
-    assert incremental.freshness(db, today=tomorrow).stale == incremental.OLD
+    assert fresh.freshness(db, today=tomorrow).stale == fresh.OLD
     from dataclasses import replace
 
     from shopcrm.services.shop.settings import update_settings
 
     rules = load_settings(db).rules
     update_settings(db, rules=replace(rules, window_days=rules.window_days + 30))
-    assert incremental.freshness(db).stale == incremental.RULES
-    assert incremental.update_cards(db).full_run_due == incremental.RULES
+    assert fresh.freshness(db).stale == fresh.RULES
+    assert incremental.update_cards(db).full_run_due == fresh.RULES
 
 
 @pytest.mark.parametrize("undo", [False, True])
@@ -156,7 +157,7 @@ def test_a_full_run_is_due_after_an_import_or_its_undo(db: Database, undo: bool)
         s.add(ImportBatch(kind="sales", file_name="x.xlsx", content_hash="0" * 64, started_at=now,
                           finished_at=None if undo else now, status="undone" if undo else "done",
                           undone_at=now if undo else None))
-    assert incremental.freshness(db).stale == incremental.IMPORTS
+    assert fresh.freshness(db).stale == fresh.IMPORTS
 
 
 def test_lines_read_by_id_or_by_range_give_the_same_classes(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -166,7 +167,7 @@ def test_lines_read_by_id_or_by_range_give_the_same_classes(db: Database, monkey
     _shop(db)
     settings_ = load_settings(db)
     with db.read() as s:
-        snap = incremental.newest_snapshot(s)
+        snap = fresh.newest_snapshot(s)
         assert snap is not None
         cut_offs = CutOffs.from_dict(snap.params["cut_offs"])
         assert cut_offs is not None
@@ -225,8 +226,8 @@ def test_every_card_of_the_demo_shop_agrees_with_a_full_run_after_1000_counter_s
         touched.update(updated.members)
     index, _result = _same_cut_offs_run(db)
     with db.read() as s:
-        snap = incremental.newest_snapshot(s)
+        snap = fresh.newest_snapshot(s)
         assert snap is not None and snap.members == len(index)
     assert len(touched) > 300  # many cards were rewritten, and every card is compared below
     _assert_cards_agree(db, set(index))
-    assert incremental.freshness(db).stale is None
+    assert fresh.freshness(db).stale is None

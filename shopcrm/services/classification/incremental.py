@@ -30,82 +30,18 @@ from shopcrm.engine.classify import run as run_engine
 from shopcrm.engine.cutoffs import CutOffs
 from shopcrm.engine.reasons import encode, encode_into
 from shopcrm.services.classification import store
-from shopcrm.services.classification.run import import_marks, read_inputs, watermark
+from shopcrm.services.classification.freshness import (
+    DOES_NOT_FIT,
+    NO_CUT_OFFS,
+    NO_SNAPSHOT,
+    moment,
+    newest_snapshot,
+    seen_marks,
+    why_stale,
+)
+from shopcrm.services.classification.run import read_inputs, watermark
 from shopcrm.services.shop import clock
 from shopcrm.services.shop.settings import ShopSettings, load_settings
-
-# why the newest snapshot no longer describes the shop (None: it does)
-NO_SNAPSHOT = "no snapshot"
-OLD = "older than today"
-RULES = "rules changed"
-IMPORTS = "imported or undone since"
-NO_CUT_OFFS = "no stored cut-offs"
-DOES_NOT_FIT = "new reasons do not fit the stored layout"
-
-
-@dataclass(frozen=True)
-class Freshness:
-    snapshot_id: int | None
-    as_of: dt.date | None
-    created_at: dt.datetime | None  # when the full run wrote it
-    updated_at: dt.datetime | None  # the last card brought up to date since (or the full run's reading)
-    stale: str | None  # why a full run is due, None while the classes are current
-
-    @property
-    def due(self) -> bool:
-        return self.stale is not None
-
-
-def newest_snapshot(s: Session) -> ClassificationSnapshot | None:
-    return s.scalars(
-        select(ClassificationSnapshot)
-        .where(ClassificationSnapshot.shown())
-        .order_by(ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.created_at.desc(), ClassificationSnapshot.id.desc())
-        .limit(1)
-    ).first()
-
-
-def _seen(snap: ClassificationSnapshot) -> dict[str, Any] | None:
-    seen = (snap.params or {}).get("seen")
-    return seen if isinstance(seen, dict) and {"purchase_id", "member_id", "at"} <= set(seen) else None
-
-
-def _moment(text: Any) -> dt.datetime | None:
-    try:
-        return dt.datetime.fromisoformat(str(text))
-    except ValueError:
-        return None
-
-
-def _why_stale(s: Session, snap: ClassificationSnapshot | None, settings: ShopSettings, today: dt.date) -> str | None:
-    if snap is None:  # an empty shop has nothing to classify yet
-        return NO_SNAPSHOT if s.scalar(select(Member.id).limit(1)) is not None else None
-    if snap.as_of < today:
-        return OLD
-    params = snap.params or {}
-    levels = [{"name": lvl.name, "min_spend_cents": lvl.min_spend_cents} for lvl in settings.levels]
-    if params.get("rules") != settings.rules.to_dict() or params.get("levels") != levels:
-        return RULES
-    seen = _seen(snap)
-    if CutOffs.from_dict(params.get("cut_offs")) is None or seen is None or not snap.reason_layout:
-        return NO_CUT_OFFS
-    now = import_marks(s)
-    changed = any(now[key] != seen.get(key) for key in now)  # an import finished or was undone since
-    return IMPORTS if changed else None
-
-
-def freshness(db: Database, settings: ShopSettings | None = None, today: dt.date | None = None) -> Freshness:
-    """How current the newest snapshot is (read only)."""
-    settings = settings or load_settings(db)
-    today = today or clock.now().date()
-    with db.read() as s:
-        snap = newest_snapshot(s)
-        why = _why_stale(s, snap, settings, today)
-        if snap is None:
-            return Freshness(None, None, None, None, why)
-        seen = _seen(snap)
-        updated = _moment(seen.get("updated")) if seen and seen.get("updated") else None
-        return Freshness(int(snap.id), snap.as_of, snap.created_at, updated, why)
 
 
 @dataclass(frozen=True)
@@ -117,7 +53,7 @@ class CardUpdate:
 def _touched(s: Session, seen: dict[str, Any], until: dt.datetime) -> list[int]:
     """Members with a sale since `seen` or a void stamped from then until now, and members
     registered since (a void in the very second of the last look is looked at again: same answer)."""
-    since = _moment(seen["at"]) or dt.datetime.min
+    since = moment(seen["at"]) or dt.datetime.min
     bought = s.scalars(
         select(Purchase.member_id).distinct().where(
             Purchase.member_id.is_not(None),
@@ -158,14 +94,16 @@ class _DoesNotFit(Exception):
 def _update_cards(db: Database, settings: ShopSettings, today: dt.date) -> CardUpdate:
     with db.transaction() as s:
         snap = newest_snapshot(s)
-        why = _why_stale(s, snap, settings, today)
+        why = why_stale(s, snap, settings, today)
         if why is not None or snap is None:  # (a first member in an empty shop: a first full run)
             return CardUpdate((), why or NO_SNAPSHOT)
-        seen = _seen(snap)
+        seen = seen_marks(snap)
         cut_offs = CutOffs.from_dict(snap.params.get("cut_offs"))
-        assert seen is not None and cut_offs is not None and snap.reason_layout is not None
+        if cut_offs is None:  # the right version but not whole (freshness reads the version only)
+            return CardUpdate((), NO_CUT_OFFS)
+        assert seen is not None and snap.reason_layout is not None
         now = watermark(s)
-        members = _touched(s, seen, _moment(now["at"]) or dt.datetime.now())
+        members = _touched(s, seen, moment(now["at"]) or dt.datetime.now())
         done: list[int] = []
         for member_id in members:
             one = classify_one(s, member_id, snap.as_of, settings, cut_offs)

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
-from shopcrm.db.models import ClassificationSnapshot, ImportBatch, Member, Purchase
+from shopcrm.db.models import ClassificationSnapshot, Member, Purchase
 from shopcrm.engine.classify import Inputs, day_number
 from shopcrm.engine.classify import run as run_engine
 from shopcrm.engine.lifetime import customer_data, fit_models
@@ -27,6 +27,7 @@ from shopcrm.i18n import translate
 from shopcrm.jobs import CancelToken, Progress
 from shopcrm.services.campaigns.output import currency_symbol
 from shopcrm.services.classification import data, store
+from shopcrm.services.classification.freshness import import_marks
 from shopcrm.services.classification.queries import current_counts
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
@@ -150,15 +151,6 @@ def watermark(s: Session) -> dict[str, Any]:
         "member_id": int(s.scalar(select(func.max(Member.id))) or 0),
         "at": dt.datetime.now().replace(microsecond=0).isoformat(),
         **import_marks(s),
-    }
-
-
-def import_marks(s: Session) -> dict[str, int]:
-    """The newest finished import batch and how many were undone: an import or an undo after a
-    snapshot read the shop changes these (exactly, unlike a time stamp to the second)."""
-    return {
-        "import_batch": int(s.scalar(select(func.max(ImportBatch.id)).where(ImportBatch.finished_at.is_not(None))) or 0),
-        "undone_batches": int(s.scalar(select(func.count()).select_from(ImportBatch).where(ImportBatch.undone_at.is_not(None))) or 0),
     }
 
 
