@@ -18,3 +18,17 @@ POINT_KINDS = ("earn", "redeem", "adjust", "expire", "reverse", "return", "short
 # Rows recomputed from the sales whenever a member's points are rebuilt (shopcrm.engine.points_replay);
 # the others (redeem, adjust, return) are what the shop did and are never rewritten.
 DERIVED_POINT_KINDS = ("earn", "expire", "reverse", "shortfall")
+
+# Each classification and the snapshot_members column that holds a member's class in it.
+CLASS_COLUMNS: dict[str, str] = {
+    "frequency": "frequency",
+    "spend": "spend_class",
+    "segment": "segment",
+    "pyramid": "pyramid",
+    "abcd": "abcd",
+    "lifecycle": "lifecycle",
+    "churn": "churn_level",
+    "preference": "preference",
+    "age_band": "age_band",
+    "level": "level",
+}

@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from shopcrm.codes import CLASS_COLUMNS as COLUMNS
 from shopcrm.services.classification.queries import member_classes
-from shopcrm.services.classification.store import COLUMNS
 from shopcrm.services.shop.database import Database
 
 

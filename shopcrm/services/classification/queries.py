@@ -2,7 +2,7 @@
 
 Counts per class, the members of a class, the movement between two snapshots (how many gold
 members became iron, how many at-risk members came back) and one member's classes with reasons.
-Classifications are named as in shopcrm.services.classification.store.COLUMNS.
+Classifications are named as in shopcrm.codes.CLASS_COLUMNS.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
+from shopcrm.codes import CLASS_COLUMNS as COLUMNS
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, Member, Product, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.services.classification.reasons import member_reasons
-from shopcrm.services.classification.store import COLUMNS
 from shopcrm.services.members.table import SnapshotInfo, class_tallies, latest_snapshot
 from shopcrm.services.shop.settings import load_settings
 

@@ -25,6 +25,7 @@ import numpy as np
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from shopcrm.codes import CLASS_COLUMNS
 from shopcrm.db.bulk import BulkWriter
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, SnapshotMember
@@ -46,18 +47,7 @@ CHUNK_PAUSE = 0.03
 LEFTOVER_AGE = dt.timedelta(hours=1)
 
 # snapshot column of each classification (the engine's names on the left)
-COLUMNS: dict[str, str] = {
-    "frequency": "frequency",
-    "spend": "spend_class",
-    "segment": "segment",
-    "pyramid": "pyramid",
-    "abcd": "abcd",
-    "lifecycle": "lifecycle",
-    "churn": "churn_level",
-    "preference": "preference",
-    "age_band": "age_band",
-    "level": "level",
-}
+COLUMNS = CLASS_COLUMNS
 
 _encode = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C-accelerated, as json.dumps uses
 
