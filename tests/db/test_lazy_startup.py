@@ -73,3 +73,16 @@ def test_expected_schema_remembered_on_disk_is_the_one_built_from_the_migrations
     files[0].write_text("{not json", encoding="utf-8")  # damaged: built again and rewritten
     assert schema_check.expected_schema(head_revision()) == built
     assert schema_check.expected_schema("0001") != built and len(list((tmp_path / "cache").glob("*.json"))) == 2
+
+
+def test_the_first_screens_do_not_load_scipy_or_matplotlib() -> None:
+    """The dashboard draws its charts once matplotlib has loaded on its own thread, and the counter's
+    member card reads stored classes: neither needs the engine's lifetime models (scipy) to open."""
+    script = (
+        "import sys\n"
+        "import shopcrm.gui.main_window, shopcrm.gui.dashboard.view, shopcrm.gui.counter.view, shopcrm.gui.classes_keeper\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'scipy', 'matplotlib'}))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
