@@ -11,11 +11,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from input_events import click, click_row, click_tab, type_and_enter, when_dialog
+from input_events import (
+    allow_message_boxes,
+    click,
+    click_row,
+    click_tab,
+    file_name,
+    press,
+    show_active,
+    type_and_enter,
+    when_dialog,
+)
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtPrintSupport import QPrintPreviewWidget
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from shopcrm.gui.campaigns.multichoice import MultiChoice
 from shopcrm.gui.campaigns.view import CampaignsView
 from shopcrm.gui.context import AppContext
 from shopcrm.services.campaigns.lists import get_campaign, list_campaigns, promotion_filter, save_campaign
@@ -61,6 +73,21 @@ def _wait_count(qtbot: Any, view: CampaignsView, n: int) -> None:
     qtbot.waitUntil(lambda: _count(view) == n and view.builder.count_label.text() == f"{n} members", timeout=10000)
 
 
+def _toggle_in_menu(qtbot: Any, choice: MultiChoice, value: object) -> None:
+    """Click the filter button, then the entry for `value` in the menu it opens (ticking or unticking it)."""
+    menu = choice.menu()
+    action = next(a for a in menu.actions() if a.data() == value)
+
+    def click_entry() -> None:
+        qtbot.waitUntil(menu.isVisible, timeout=5000)
+        click(menu, menu.actionGeometry(action).center())
+        if menu.isVisible():
+            menu.close()
+
+    QTimer.singleShot(0, click_entry)
+    click(choice)
+
+
 def test_ready_made_list_live_count_and_save(qtbot: Any, ctx: AppContext, view: CampaignsView) -> None:
     _wait_count(qtbot, view, 16)  # every consenting member
     click(view.builder.preset_buttons["lapsed_gold"])
@@ -74,17 +101,7 @@ def test_ready_made_list_live_count_and_save(qtbot: Any, ctx: AppContext, view: 
     assert view.builder.consent_warning.isVisibleTo(view)
     click(view.builder.consent)
     lifecycle = view.builder.choices["lifecycle"]
-    menu = lifecycle.menu()
-    at_risk = next(a for a in menu.actions() if a.data() == "at_risk")
-
-    def untick_at_risk() -> None:  # the button's menu: untick "At risk", leaving "Churned"
-        qtbot.waitUntil(menu.isVisible, timeout=5000)
-        click(menu, menu.actionGeometry(at_risk).center())
-        if menu.isVisible():
-            menu.close()
-
-    QTimer.singleShot(0, untick_at_risk)
-    click(lifecycle)
+    _toggle_in_menu(qtbot, lifecycle, "at_risk")  # the button's menu: untick "At risk", leaving "Churned"
     _wait_count(qtbot, view, 4)
     assert lifecycle.values() == ["churned"]
     click(view.builder.preset_buttons["lapsed_gold"])
@@ -133,12 +150,21 @@ def test_preview_shows_every_page(qtbot: Any, ctx: AppContext, view: CampaignsVi
 
     campaign = save_campaign(ctx.db, "Gold", promotion_filter(pyramid=("gold",)))
     view.saved.reload(select=campaign.id)
+    click_tab(view.tabs, "Saved lists")
+    pages: list[int] = []
+
+    def count_pages_and_close(dialog: QWidget) -> None:  # what the preview shows, then Esc closes it
+        pages.append(dialog.findChild(QPrintPreviewWidget).pageCount())
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    when_dialog(count_pages_and_close, kind=QPrintPreviewDialog)
+    before = len(audit.list_events(ctx.db, action=audit.PRINT))
+    click(view.saved.preview_button)
+    qtbot.waitUntil(lambda: bool(pages), timeout=20000)
     prepared = view.saved.source().prepare(ctx.db, True, None)
-    dialog = view.outputs.make_preview(prepared)
-    qtbot.addWidget(dialog)
-    preview = dialog.findChild(QPrintPreviewWidget)
-    preview.updatePreview()
-    assert preview.pageCount() == pdf_page_count(prepared) == 1
+    assert pages == [pdf_page_count(prepared)] == [1]
+    qtbot.waitUntil(lambda: not view.outputs.last_preview.isVisible(), timeout=5000)
+    assert len(audit.list_events(ctx.db, action=audit.PRINT)) == before  # closed, not printed
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
@@ -150,8 +176,7 @@ def test_pdf_and_export_from_the_screen(qtbot: Any, ctx: AppContext, view: Campa
     view.saved.reload(select=campaign.id)
     click_tab(view.tabs, "Saved lists")
     target = tmp_path / "gold.pdf"
-    chosen = [target]
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(chosen.pop(0)), "")))
+    when_dialog(file_name(target), kind=QFileDialog)  # the path typed into the real save dialog
     click(view.saved.pdf_button)
     ctx.wait_idle(20)
     qtbot.waitUntil(lambda: "saved to" in view.saved.message.text(), timeout=10000)
@@ -161,16 +186,18 @@ def test_pdf_and_export_from_the_screen(qtbot: Any, ctx: AppContext, view: Campa
     # Full phone numbers: the owner password is asked, and a wrong one writes nothing.
     set_owner_password(ctx.db, "owner-pw")
     click(view.saved.unmasked)
-    errors: list[BaseException] = []
-    monkeypatch.setattr(ctx, "show_error", lambda exc, parent=None: errors.append(exc))
+    allow_message_boxes(monkeypatch)
+    errors: list[str] = []
     full = tmp_path / "full.xlsx"
-    chosen.append(full)
     when_dialog(type_and_enter("wrong"), kind=QInputDialog)  # the owner password, typed wrong
+    when_dialog(file_name(full), kind=QFileDialog)
+    when_dialog(press(QMessageBox.StandardButton.Ok), kind=QMessageBox, seen=errors)  # the error, read and closed
     click(view.saved.export_button)
     ctx.wait_idle(20)
-    assert not full.exists() and "owner password is wrong" in str(errors[0])
-    chosen.append(full)
+    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    assert not full.exists() and "owner password is wrong" in errors[0]
     when_dialog(type_and_enter("owner-pw"), kind=QInputDialog)
+    when_dialog(file_name(full), kind=QFileDialog)
     click(view.saved.export_button)
     ctx.wait_idle(20)
     qtbot.waitUntil(full.exists, timeout=10000)
@@ -187,13 +214,20 @@ def test_response_tab(qtbot: Any, ctx: AppContext, shop: CampaignShop) -> None:
     shop.buy(1, when + dt.timedelta(days=2), 2500)
     view = CampaignsView(ctx)
     qtbot.addWidget(view)
-    view.show()
-    view.open_item(campaign.id)
+    view.resize(1280, 860)
+    show_active(view)
+    click_tab(view.tabs, "Saved lists")
+    qtbot.waitUntil(lambda: view.saved.list.rowCount() == 1, timeout=10000)
+    click_row(view.saved.list, 0)
+    click_tab(view.saved.detail_tabs, "Did they come back?")
     panel = view.saved.response
     qtbot.waitUntil(lambda: panel.report is not None and panel.report.campaign_id == campaign.id, timeout=10000)
     assert panel.table.item(0, 0).text() == "11" and panel.table.item(0, 1).text() == "1"
     assert "Nobody on this list is marked as contacted" in panel.summary.text()  # so no effect is claimed
-    panel.days.setValue(1)
+    click(panel.days)  # the days typed over
+    QTest.keyClick(panel.days, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(panel.days, "1")
+    QTest.keyClick(panel.days, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.report is not None and panel.report.days == 1, timeout=10000)
     assert panel.table.item(0, 1).text() == "0"
     qtbot.waitUntil(lambda: panel.chart is not None, timeout=20000)
@@ -204,9 +238,14 @@ def test_screen_opens_from_the_main_window_and_takes_a_filter(qtbot: Any, ctx: A
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    show_active(window)
     assert "campaigns" in window.screen_keys()
-    view = window.show_screen("campaigns", {"pyramid": "iron"})
+    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F6)  # the screen's key
+    qtbot.waitUntil(lambda: window.current_key() == "campaigns", timeout=5000)
+    view = window.view("campaigns")
     assert isinstance(view, CampaignsView)
+    qtbot.waitUntil(lambda: _count(view) == 16, timeout=10000)
+    _toggle_in_menu(qtbot, view.builder.choices["pyramid"], "iron")  # the filter ticked in its menu
     qtbot.waitUntil(lambda: _count(view) == 5, timeout=10000)
     assert view.builder.choices["pyramid"].values() == ["iron"]
 
