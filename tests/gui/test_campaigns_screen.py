@@ -250,36 +250,61 @@ def test_screen_opens_from_the_main_window_and_takes_a_filter(qtbot: Any, ctx: A
     assert view.builder.choices["pyramid"].values() == ["iron"]
 
 
+def _print_to_pdf_file(path: Path) -> Any:
+    """A print dialog's answer (Qt's own dialog, as on Linux): pick "Print to File (PDF)" in the printer
+    list from the keyboard, type the file's path and click Print.  (No real printer can be attached to
+    the test machine; the PDF printer is one the dialog itself offers.)"""
+    from input_events import button, choose
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    def answer(dialog: QWidget) -> None:
+        printers = dialog.findChild(QComboBox, "printers")
+        assert printers is not None, f"no printer list in {dialog!r}"
+        choose(printers, next(printers.itemText(i) for i in range(printers.count())
+                              if "PDF" in printers.itemText(i)))
+        field = dialog.findChild(QLineEdit, "filename")
+        assert field is not None and field.isVisible(), "no file name field for the PDF printer"
+        click(field)
+        QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(field, str(path))
+        click(button(dialog, "Print"))
+
+    return answer
+
+
 @pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils not installed")
-def test_print_dialog_then_worker_thread_printing(qtbot: Any, ctx: AppContext, view: CampaignsView, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """The system dialog picks the printer; the pages are painted on the worker (here into a PDF
-    'printer', as a real one cannot be attached to the test machine)."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-    from PySide6.QtWidgets import QDialog
+def test_print_dialog_then_worker_thread_printing(qtbot: Any, ctx: AppContext, view: CampaignsView, tmp_path: Path) -> None:
+    """The system dialog picks the printer; the pages are painted on the worker (here into the dialog's
+    own "Print to File (PDF)" printer, as a real one cannot be attached to the test machine)."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QToolButton
 
     target = tmp_path / "printer.pdf"
-
-    def choose_pdf_printer(dialog: QPrintDialog) -> int:
-        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        dialog.printer().setOutputFileName(str(target))
-        return QDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(QPrintDialog, "exec", choose_pdf_printer)
+    when_dialog(_print_to_pdf_file(target), kind=QPrintDialog)
     campaign = save_campaign(ctx.db, "Gold", promotion_filter(pyramid=("gold",)))
     view.saved.reload(select=campaign.id)
     click_tab(view.tabs, "Saved lists")
     click(view.saved.print_button)
     ctx.wait_idle(20)
     qtbot.waitUntil(target.exists, timeout=10000)
+    qtbot.waitUntil(lambda: get_campaign(ctx.db, campaign.id).printed_at is not None, timeout=10000)
     out = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
     assert "Pages:           1" in out
-    qtbot.waitUntil(lambda: get_campaign(ctx.db, campaign.id).printed_at is not None, timeout=10000)
 
-    # Printing from the preview dialog is recorded too (its own print button accepts the dialog).
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", lambda _self: QDialog.DialogCode.Accepted.value)
+    # Printing from the preview dialog is recorded too: its Print button, then the print dialog again.
+    again = tmp_path / "from-preview.pdf"
+
+    def print_from_preview(dialog: QWidget) -> None:
+        print_button = next(b for b in dialog.findChildren(QToolButton)
+                            if b.isVisible() and b.defaultAction() is not None
+                            and b.defaultAction().text().replace("&", "") == "Print")
+        when_dialog(_print_to_pdf_file(again), kind=QPrintDialog)
+        click(print_button)
+
+    when_dialog(print_from_preview, kind=QPrintPreviewDialog)
     before = len(audit.list_events(ctx.db, action=audit.PRINT))
     click(view.saved.preview_button)
     ctx.wait_idle(20)
-    qtbot.waitUntil(lambda: len(audit.list_events(ctx.db, action=audit.PRINT)) == before + 1, timeout=10000)
+    qtbot.waitUntil(lambda: len(audit.list_events(ctx.db, action=audit.PRINT)) == before + 1, timeout=20000)
     assert audit.list_events(ctx.db, action=audit.PRINT)[0].detail["target"] == "printer"
+    qtbot.waitUntil(again.exists, timeout=10000)
