@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import member, product
-from input_events import choose, click, click_row, when_dialog
+from input_events import choose, click, click_row, file_name, show_active, when_dialog
 from lunardate import LunarDate
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -97,8 +97,8 @@ def test_bad_input_is_shown_beside_its_field_and_nothing_is_saved(qtbot: Any, ct
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
 
 
-def test_issue_to_a_saved_list_and_save_its_vouchers(qtbot: Any, ctx: AppContext, view: CouponsView, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_issue_to_a_saved_list_and_save_its_vouchers(qtbot: Any, ctx: AppContext, view: CouponsView,
+                                                     tmp_path: Path) -> None:
     for i in range(2):
         member(ctx.db, f"1380000010{i}", f"Member {i}", consent=True)
     save_campaign(ctx.db, "Regulars", promotion_filter())
@@ -112,8 +112,8 @@ def test_issue_to_a_saved_list_and_save_its_vouchers(qtbot: Any, ctx: AppContext
     qtbot.waitUntil(lambda: dialog.outcome.text() == "Coupons issued: 2.", timeout=5000)
     assert not dialog.issue_button.isEnabled()  # issued once; the dialog does not issue twice
     target = tmp_path / "vouchers.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     choose(dialog.paper, "A4")
+    when_dialog(file_name(target), kind=QFileDialog)  # the path typed into the real save dialog
     click(dialog.pdf_button)
     assert dialog.outcome.text() == f"Vouchers saved: 2, in {target}."
     assert target.read_bytes().startswith(b"%PDF")
@@ -199,8 +199,7 @@ def test_ctrl_0_opens_the_screen_and_a_language_switch_rebuilds_it(qtbot: Any, c
     monkeypatch.setattr(registry, "SCREENS", [s for s in registry.SCREENS if s.key in ("counter", "coupons")])
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    show_active(window)
     QTest.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "coupons" and isinstance(window.view("coupons"), CouponsView)
     old = window.view("coupons")
