@@ -55,13 +55,34 @@ def shop(ctx: AppContext) -> CampaignShop:
     return shop
 
 
-@pytest.fixture
-def view(qtbot: Any, ctx: AppContext, shop: CampaignShop) -> CampaignsView:
+def _open_view(qtbot: Any, ctx: AppContext) -> CampaignsView:
     view = CampaignsView(ctx)
     qtbot.addWidget(view)
     view.resize(1280, 860)
-    view.show()
+    show_active(view)
     qtbot.waitUntil(lambda: view.builder.count is not None, timeout=10000)
+    return view
+
+
+@pytest.fixture
+def view(qtbot: Any, ctx: AppContext, shop: CampaignShop) -> CampaignsView:
+    return _open_view(qtbot, ctx)
+
+
+@pytest.fixture
+def gold(ctx: AppContext, shop: CampaignShop) -> Any:
+    """A saved list of the gold members (11 consenting)."""
+    return save_campaign(ctx.db, "Gold", promotion_filter(pyramid=("gold",)))
+
+
+@pytest.fixture
+def gold_view(qtbot: Any, ctx: AppContext, gold: Any) -> CampaignsView:
+    """The screen opened after the Gold list was saved, the list clicked in "Saved lists"."""
+    view = _open_view(qtbot, ctx)
+    click_tab(view.tabs, "Saved lists")
+    qtbot.waitUntil(lambda: view.saved.list.rowCount() == 1, timeout=10000)
+    click_row(view.saved.list, 0)
+    qtbot.waitUntil(lambda: view.saved.current is not None and view.saved.current.id == gold.id, timeout=10000)
     return view
 
 
@@ -120,10 +141,8 @@ def test_ready_made_list_live_count_and_save(qtbot: Any, ctx: AppContext, view: 
     assert all("****" in view.saved.model.index(r, 2).data() for r in range(8))
 
 
-def test_contacted_ticks_are_stored(qtbot: Any, ctx: AppContext, view: CampaignsView, shop: CampaignShop) -> None:
-    campaign = save_campaign(ctx.db, "Gold", promotion_filter(pyramid=("gold",)))
-    view.saved.reload(select=campaign.id)
-    click_tab(view.tabs, "Saved lists")
+def test_contacted_ticks_are_stored(qtbot: Any, ctx: AppContext, gold: Any, gold_view: CampaignsView, shop: CampaignShop) -> None:
+    view, campaign = gold_view, gold  # saved before the screen opened, clicked in "Saved lists"
     qtbot.waitUntil(lambda: view.saved.model.rowCount() == 11, timeout=10000)
     model = view.saved.model
     column = model.columnCount() - 1
@@ -145,12 +164,10 @@ def test_contacted_ticks_are_stored(qtbot: Any, ctx: AppContext, view: Campaigns
     qtbot.waitUntil(lambda: get_campaign(ctx.db, campaign.id).contacted == 1, timeout=10000)
 
 
-def test_preview_shows_every_page(qtbot: Any, ctx: AppContext, view: CampaignsView) -> None:
+def test_preview_shows_every_page(qtbot: Any, ctx: AppContext, gold_view: CampaignsView) -> None:
     from shopcrm.gui.printing.output import pdf_page_count
 
-    campaign = save_campaign(ctx.db, "Gold", promotion_filter(pyramid=("gold",)))
-    view.saved.reload(select=campaign.id)
-    click_tab(view.tabs, "Saved lists")
+    view = gold_view  # saved before the screen opened, clicked in "Saved lists"
     pages: list[int] = []
 
     def count_pages_and_close(dialog: QWidget) -> None:  # what the preview shows, then Esc closes it
@@ -168,13 +185,11 @@ def test_preview_shows_every_page(qtbot: Any, ctx: AppContext, view: CampaignsVi
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
-def test_pdf_and_export_from_the_screen(qtbot: Any, ctx: AppContext, view: CampaignsView, tmp_path: Path,
+def test_pdf_and_export_from_the_screen(qtbot: Any, ctx: AppContext, gold_view: CampaignsView, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from openpyxl import load_workbook
 
-    campaign = save_campaign(ctx.db, "Gold", promotion_filter(pyramid=("gold",)))
-    view.saved.reload(select=campaign.id)
-    click_tab(view.tabs, "Saved lists")
+    view = gold_view  # saved before the screen opened, clicked in "Saved lists"
     target = tmp_path / "gold.pdf"
     when_dialog(file_name(target), kind=QFileDialog)  # the path typed into the real save dialog
     click(view.saved.pdf_button)
@@ -273,7 +288,7 @@ def _print_to_pdf_file(path: Path) -> Any:
 
 
 @pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils not installed")
-def test_print_dialog_then_worker_thread_printing(qtbot: Any, ctx: AppContext, view: CampaignsView, tmp_path: Path) -> None:
+def test_print_dialog_then_worker_thread_printing(qtbot: Any, ctx: AppContext, gold: Any, gold_view: CampaignsView, tmp_path: Path) -> None:
     """The system dialog picks the printer; the pages are painted on the worker (here into the dialog's
     own "Print to File (PDF)" printer, as a real one cannot be attached to the test machine)."""
     from PySide6.QtPrintSupport import QPrintDialog
@@ -281,9 +296,7 @@ def test_print_dialog_then_worker_thread_printing(qtbot: Any, ctx: AppContext, v
 
     target = tmp_path / "printer.pdf"
     when_dialog(_print_to_pdf_file(target), kind=QPrintDialog)
-    campaign = save_campaign(ctx.db, "Gold", promotion_filter(pyramid=("gold",)))
-    view.saved.reload(select=campaign.id)
-    click_tab(view.tabs, "Saved lists")
+    view, campaign = gold_view, gold  # saved before the screen opened, clicked in "Saved lists"
     click(view.saved.print_button)
     ctx.wait_idle(20)
     qtbot.waitUntil(target.exists, timeout=10000)

@@ -49,13 +49,19 @@ def shop(ctx: AppContext) -> dict[str, Any]:
 
 @pytest.fixture
 def detail(qtbot: Any, ctx: AppContext, shop: dict[str, Any]) -> MemberDetail:
-    view = MemberDetail(ctx)
+    """The Members screen, the member's row clicked, its details on the Stored value tab."""
+    from shopcrm.gui.members.view import MembersView
+
+    view = MembersView(ctx)
     qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    view.show_member(shop["member"].id)
-    click_tab(view.tabs, "Stored value")
-    return view
+    view.resize(1200, 700)
+    show_active(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.model.loading, timeout=5000)
+    click_row(view.table, 0)
+    qtbot.waitUntil(lambda: view.detail.member is not None and view.detail.member.id == shop["member"].id,
+                    timeout=5000)
+    click_tab(view.detail.tabs, "Stored value")
+    return view.detail
 
 
 def _type_password(text: str) -> None:
