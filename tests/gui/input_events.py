@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -32,6 +32,11 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+
+# File dialogs are Qt's own, whatever desktop runs the tests: offscreen and a bare X server with openbox
+# have no platform theme and give Qt's dialog anyway, but a developer's GNOME/KDE session would put up the
+# desktop's native one, which keys sent through Qt cannot reach.  The app's calls are the same either way.
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
 
 # The real message boxes, kept before the GUI conftest replaces them with "unexpected dialog" traps.
 REAL_MESSAGE_BOX = {name: getattr(QMessageBox, name) for name in ("warning", "critical", "information", "question")}
