@@ -6,11 +6,13 @@ Imported by the GUI tests as a plain module, like gui_helpers.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -30,6 +32,11 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+
+# File dialogs are Qt's own, whatever desktop runs the tests: offscreen and a bare X server with openbox
+# have no platform theme and give Qt's dialog anyway, but a developer's GNOME/KDE session would put up the
+# desktop's native one, which keys sent through Qt cannot reach.  The app's calls are the same either way.
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
 
 # The real message boxes, kept before the GUI conftest replaces them with "unexpected dialog" traps.
 REAL_MESSAGE_BOX = {name: getattr(QMessageBox, name) for name in ("warning", "critical", "information", "question")}
@@ -63,6 +70,20 @@ def key_to_focus(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifie
     target = QApplication.activePopupWidget() or QApplication.focusWidget()
     assert target is not None, "no widget has the keyboard focus"
     QTest.keyClick(target, key, modifier)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type `text` into the widget: ASCII as key presses; any other run of characters (Chinese) as the
+    input method hands it over, a commit of the composed text (QTest's keys carry Latin-1 only)."""
+    for ascii_run, chars in itertools.groupby(text, key=str.isascii):
+        run = "".join(chars)
+        if ascii_run:
+            QTest.keyClicks(widget, run)
+        else:
+            assert widget.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled), f"{widget!r} takes no input method"
+            event = QInputMethodEvent()
+            event.setCommitString(run)
+            QApplication.sendEvent(widget, event)
 
 
 def click(widget: QWidget, pos: QPoint | None = None) -> None:
@@ -231,10 +252,7 @@ def type_and_enter(text: str, *, clear: bool = True) -> Callable[[QWidget], None
         if clear:
             field.selectAll()
             QTest.keyClick(field, Qt.Key.Key_Backspace)
-        if text.isascii():
-            QTest.keyClicks(field, text)
-        else:
-            field.insert(text)  # Chinese arrives through the input method, not as key codes
+        type_text(field, text)
         QTest.keyClick(field, Qt.Key.Key_Return)
 
     return answer
@@ -247,7 +265,7 @@ def press(which: QDialogButtonBox.StandardButton | QMessageBox.StandardButton) -
 
 def file_name(path: Any) -> Callable[[QWidget], None]:
     """A file dialog's answer (Qt's own dialog, as on a desktop without a native one): type the file's
-    full path into the file name field and press Enter."""
+    full path into the file name field (a Chinese name through the input method) and press Enter."""
 
     def answer(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog), f"{dialog!r} is not a file dialog"
@@ -256,7 +274,8 @@ def file_name(path: Any) -> Callable[[QWidget], None]:
         field.setFocus()
         field.selectAll()
         QTest.keyClick(field, Qt.Key.Key_Backspace)
-        QTest.keyClicks(field, str(path))
+        type_text(field, str(path))
+        assert field.text() == str(path), f"typed {str(path)!r}, the field shows {field.text()!r}"
         popup = QApplication.activePopupWidget()
         if popup is not None:  # the field's completer offering names: Esc closes it, as a person would
             QTest.keyClick(popup, Qt.Key.Key_Escape)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import member
-from input_events import show_active
+from input_events import file_name, show_active, when_dialog
 from PySide6.QtCore import Qt
 
 from shopcrm.gui.context import AppContext
@@ -90,7 +90,8 @@ def test_refusals_are_shown_and_nothing_is_saved(qtbot: Any, ctx: AppContext, co
     qtbot.keyClick(counter.money.stored, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: counter.sale_error.isVisible(), timeout=3000)
     assert "more than 2 decimals" in counter.sale_error.text()
-    counter.money.stored.clear()
+    qtbot.keyClick(counter.money.stored, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # typed over
+    qtbot.keyClick(counter.money.stored, Qt.Key.Key_Backspace)
     qtbot.keyClicks(counter.money.stored, "all")
     qtbot.keyClick(counter.money.stored, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Not enough stored value" in counter.sale_error.text(), timeout=5000)
@@ -101,7 +102,7 @@ def test_refusals_are_shown_and_nothing_is_saved(qtbot: Any, ctx: AppContext, co
 
 
 def test_takings_dialog_from_f9_and_saved_for_the_receipt_printer(
-    qtbot: Any, ctx: AppContext, counter: CounterView, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, ctx: AppContext, counter: CounterView, tmp_path: Any
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
@@ -117,7 +118,7 @@ def test_takings_dialog_from_f9_and_saved_for_the_receipt_printer(
     assert dialog.day.date() < shown and dialog.value_of("Money taken") == "¥0.00"
     qtbot.keyClick(dialog.day, Qt.Key.Key_Up)
     target = tmp_path / "day.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    when_dialog(file_name(target), kind=QFileDialog)  # the path typed into the real save dialog
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert target.stat().st_size > 0 and "Saved to" in dialog.saved.text()
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import member, product
-from input_events import choose, click, click_row, show_active, when_dialog
+from input_events import choose, click, click_row, file_name, show_active, when_dialog
 from lunardate import LunarDate
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -29,14 +29,19 @@ from shopcrm.services.shop.settings import load_settings
 TODAY = dt.date.today()
 
 
-@pytest.fixture
-def view(qtbot: Any, ctx: AppContext) -> CouponsView:
-    product(ctx.db, "Croissant", 1200)
+def _open_view(qtbot: Any, ctx: AppContext) -> CouponsView:
+    """The screen opened on what the shop holds now."""
     screen = CouponsView(ctx)
     qtbot.addWidget(screen)
     screen.resize(824, 740)
-    screen.show()
+    show_active(screen)
     return screen
+
+
+@pytest.fixture
+def view(qtbot: Any, ctx: AppContext) -> CouponsView:
+    product(ctx.db, "Croissant", 1200)
+    return _open_view(qtbot, ctx)
 
 
 def _modal(qtbot: Any, kind: type[QDialog]) -> Any:
@@ -97,14 +102,14 @@ def test_bad_input_is_shown_beside_its_field_and_nothing_is_saved(qtbot: Any, ct
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
 
 
-def test_issue_to_a_saved_list_and_save_its_vouchers(qtbot: Any, ctx: AppContext, view: CouponsView, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_issue_to_a_saved_list_and_save_its_vouchers(qtbot: Any, ctx: AppContext, tmp_path: Path) -> None:
     for i in range(2):
         member(ctx.db, f"1380000010{i}", f"Member {i}", consent=True)
     save_campaign(ctx.db, "Regulars", promotion_filter())
     define_coupon(ctx.db, "¥10 off", "amount", amount_cents=1000, min_spend_cents=5000, valid_from=TODAY,
                   valid_to=TODAY + dt.timedelta(days=30))
-    view.reload()
+    view = _open_view(qtbot, ctx)  # opened once the coupon and the list are there
+    click_row(view.table, 0)
     click(view.list_button)
     dialog = _modal(qtbot, IssueCouponDialog)
     assert dialog.campaign.currentText() == "Regulars (2 members)"
@@ -112,8 +117,8 @@ def test_issue_to_a_saved_list_and_save_its_vouchers(qtbot: Any, ctx: AppContext
     qtbot.waitUntil(lambda: dialog.outcome.text() == "Coupons issued: 2.", timeout=5000)
     assert not dialog.issue_button.isEnabled()  # issued once; the dialog does not issue twice
     target = tmp_path / "vouchers.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     choose(dialog.paper, "A4")
+    when_dialog(file_name(target), kind=QFileDialog)  # the path typed into the real save dialog
     click(dialog.pdf_button)
     assert dialog.outcome.text() == f"Vouchers saved: 2, in {target}."
     assert target.read_bytes().startswith(b"%PDF")
@@ -166,11 +171,11 @@ def test_birthday_coupons_from_the_dashboard_list_reach_lunar_birthdays(
     qtbot.waitUntil(lambda: chart_library().state in ("ready", "failed"), timeout=60_000)
 
 
-def test_the_welcome_coupon_needs_the_owner_password(qtbot: Any, ctx: AppContext, view: CouponsView) -> None:
+def test_the_welcome_coupon_needs_the_owner_password(qtbot: Any, ctx: AppContext) -> None:
     gift = define_coupon(ctx.db, "Welcome", "amount", amount_cents=500, valid_from=TODAY,
                          valid_to=TODAY + dt.timedelta(days=90))
     set_owner_password(ctx.db, "owner-only")
-    view.reload()
+    view = _open_view(qtbot, ctx)  # opened once the coupon is there
     click_row(view.table, 0)
     assert view.welcome_button.text().replace("&", "") == "Give to new members"
 

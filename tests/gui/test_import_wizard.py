@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from input_events import show_active
+from input_events import allow_message_boxes, button, click_row, file_name, press, show_active, when_dialog
 from openpyxl import Workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -64,16 +64,26 @@ def wizard(qtbot: Any, ctx: AppContext) -> ImportWizard:
     return view
 
 
+def type_path(qtbot: Any, wizard: ImportWizard, path: Path) -> None:
+    """The owner types (or pastes) the file's path into the field, over what is there."""
+    qtbot.mouseClick(wizard.file_page.file_edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(wizard.file_page.file_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(wizard.file_page.file_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(wizard.file_page.file_edit, str(path))
+    assert wizard.file_page.file_edit.text() == str(path)
+
+
 def to_columns(qtbot: Any, wizard: ImportWizard, path: Path) -> None:
-    if str(path).isascii():
-        wizard.file_page.file_edit.setFocus()
-        qtbot.keyClick(wizard.file_page.file_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-        qtbot.keyClicks(wizard.file_page.file_edit, str(path))  # the owner types or pastes the path
-    else:
-        wizard.file_page.file_edit.setText(str(path))  # as "Choose file ..." fills it (QTest cannot type Chinese)
+    """An ASCII path typed into the field and Next clicked; a Chinese file name chosen with
+    "Choose file ..." in the real file dialog (its name typed there through the input method)."""
     with qtbot.waitSignal(wizard.preview_loaded, timeout=20_000):
-        qtbot.mouseClick(wizard.file_page.read_button, Qt.MouseButton.LeftButton)
-    assert wizard.step() == "columns"
+        if str(path).isascii():
+            type_path(qtbot, wizard, path)
+            qtbot.mouseClick(wizard.file_page.read_button, Qt.MouseButton.LeftButton)
+        else:
+            when_dialog(file_name(path), kind=QFileDialog)
+            qtbot.mouseClick(button(wizard.file_page, "Choose file ..."), Qt.MouseButton.LeftButton)
+    assert wizard.step() == "columns" and wizard.file_page.file_edit.text() == str(path)
 
 
 def field_box(wizard: ImportWizard, column: int) -> QComboBox:
@@ -129,7 +139,7 @@ def test_import_a_sheet_through_the_wizard_and_undo_it(qtbot: Any, qtmodeltester
     assert wizard.check_page.import_button.text().replace("&", "") == "Import 6 rows"
 
     saved = tmp_path / "checked rejects.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    when_dialog(file_name(saved), kind=QFileDialog)  # the path typed into the real save dialog
     qtbot.mouseClick(wizard.check_page.check_save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(saved.exists, timeout=10_000)
 
@@ -142,16 +152,19 @@ def test_import_a_sheet_through_the_wizard_and_undo_it(qtbot: Any, qtmodeltester
     assert wizard.result_page.result_rejects.rowCount() == 1 and wizard.result_page.result_rejects.index(0, 1).data() == "9"  # its sheet row
 
     rejects = tmp_path / "result rejects.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(rejects.with_suffix("")), ""))
+    when_dialog(file_name(rejects.with_suffix("")), kind=QFileDialog)
     qtbot.mouseClick(wizard.result_page.result_save, Qt.MouseButton.LeftButton)  # ".xlsx" is added
     qtbot.waitUntil(rejects.exists, timeout=10_000)
     from shopcrm.services.importing.review import read_rejects_file
 
     assert [r.values[1] for r in read_rejects_file(rejects)] == ["12345"]
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    allow_message_boxes(monkeypatch)
+    asked: list[str] = []
+    when_dialog(press(QMessageBox.StandardButton.Yes), kind=QMessageBox, seen=asked)  # "Undo this import?": Yes
     with qtbot.waitSignal(wizard.undone, timeout=30_000):
         qtbot.mouseClick(wizard.result_page.undo_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
     assert counts(ctx.db)[:2] == (0, 0) and "undone" in wizard.result_page.result_title.text()
     assert not wizard.result_page.undo_button.isEnabled()
 
@@ -166,7 +179,7 @@ def test_importing_the_same_file_again_adds_nothing(qtbot: Any, ctx: AppContext,
         if round_ == 1:
             with qtbot.waitSignal(wizard.finished, timeout=30_000):
                 qtbot.mouseClick(wizard.check_page.import_button, Qt.MouseButton.LeftButton)
-            wizard.restart()  # "Import another file" on the result page
+            qtbot.mouseClick(wizard.result_page.again_button, Qt.MouseButton.LeftButton)  # "Import another file"
             assert wizard.step() == "file" and not wizard.file_page.file_edit.text()
     assert wizard.check_page.check_labels["duplicates"].text() == "6" and wizard.check_page.check_labels["imported"].text() == "0"
     assert not wizard.check_page.import_button.isEnabled()
@@ -181,13 +194,15 @@ def test_earlier_imports_are_listed_and_can_be_undone(qtbot: Any, qtmodeltester:
     result = import_file(ctx.db, sales_file(tmp_path / "old.xlsx"), "sales")
     wizard = ImportWizard(ctx)
     qtbot.addWidget(wizard)
-    wizard.show()
+    wizard.resize(1100, 760)
+    show_active(wizard)
     qtbot.waitUntil(lambda: wizard.file_page.earlier.batch_model.rowCount() == 1, timeout=10_000)
     qtmodeltester.check(wizard.file_page.earlier.batch_model)
     assert wizard.file_page.earlier.batch_model.index(0, 3).data() == "old.xlsx" and wizard.file_page.earlier.batch_model.index(0, 6).data() == "1"
-    wizard.file_page.earlier.batch_table.selectRow(0)
+    click_row(wizard.file_page.earlier.batch_table, 0)
     assert wizard.file_page.earlier.batch_undo.isEnabled() and wizard.file_page.earlier.batch_save.isEnabled()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    allow_message_boxes(monkeypatch)
+    when_dialog(press(QMessageBox.StandardButton.Yes), kind=QMessageBox)  # "Undo this import?": Yes
     with qtbot.waitSignal(wizard.undone, timeout=30_000):
         qtbot.mouseClick(wizard.file_page.earlier.batch_undo, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.file_page.earlier.batch_model.rowCount() == 1 and wizard.file_page.earlier.batch_model.row(0).status == "undone",
@@ -199,7 +214,7 @@ def test_earlier_imports_are_listed_and_can_be_undone(qtbot: Any, qtmodeltester:
 def test_a_bad_file_gets_a_message_on_the_first_page(qtbot: Any, wizard: ImportWizard, tmp_path: Path) -> None:
     empty = tmp_path / "empty.xlsx"
     empty.write_bytes(b"")
-    wizard.file_page.file_edit.setText(str(empty))
+    type_path(qtbot, wizard, empty)
     qtbot.mouseClick(wizard.file_page.read_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.file_page.file_error.isVisible(), timeout=20_000)
     assert wizard.step() == "file" and "empty" in wizard.file_page.file_error.text()

@@ -9,7 +9,16 @@ from typing import Any
 
 import pytest
 from gui_helpers import member
-from input_events import allow_message_boxes, click, click_tab, press, when_dialog
+from input_events import (
+    allow_message_boxes,
+    click,
+    click_row,
+    click_tab,
+    file_name,
+    press,
+    show_active,
+    when_dialog,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
@@ -40,13 +49,19 @@ def shop(ctx: AppContext) -> dict[str, Any]:
 
 @pytest.fixture
 def detail(qtbot: Any, ctx: AppContext, shop: dict[str, Any]) -> MemberDetail:
-    view = MemberDetail(ctx)
+    """The Members screen, the member's row clicked, its details on the Stored value tab."""
+    from shopcrm.gui.members.view import MembersView
+
+    view = MembersView(ctx)
     qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    view.show_member(shop["member"].id)
-    click_tab(view.tabs, "Stored value")
-    return view
+    view.resize(1200, 700)
+    show_active(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.model.loading, timeout=5000)
+    click_row(view.table, 0)
+    qtbot.waitUntil(lambda: view.detail.member is not None and view.detail.member.id == shop["member"].id,
+                    timeout=5000)
+    click_tab(view.detail.tabs, "Stored value")
+    return view.detail
 
 
 def _type_password(text: str) -> None:
@@ -157,12 +172,11 @@ def test_adjust_needs_a_reason_and_never_goes_below_zero(qtbot: Any, ctx: AppCon
     assert row[1] == "Adjustment" and row[2] == "-¥20.50" and row[6] == "counted wrong"
 
 
-def test_statement_saved_as_pdf(qtbot: Any, detail: MemberDetail, tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_statement_saved_as_pdf(qtbot: Any, detail: MemberDetail, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "statement.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    when_dialog(file_name(target), kind=QFileDialog)  # the path typed into the real save dialog
     click(detail.stored_value.print_button)
     assert target.read_bytes().startswith(b"%PDF")
     assert detail.stored_value.message.text() == f"Saved to {target}."
@@ -176,9 +190,9 @@ def test_erasing_a_member_with_stored_value_is_refused(qtbot: Any, ctx: AppConte
     view = MembersView(ctx)
     qtbot.addWidget(view)
     view.resize(1200, 700)
-    view.show()
+    show_active(view)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.model.loading, timeout=5000)
-    view.select_row(0)
+    click_row(view.table, 0)
     seen: list[str] = []
 
     def press_erase(box: Any) -> None:

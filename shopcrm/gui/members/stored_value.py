@@ -182,8 +182,8 @@ class StoredValuePage(QWidget):
         if self.member is not None:
             member_id = self.member.id
             self.show_member(self.member)
-            self.message.setText(text)
-            self.changed.emit(member_id)
+            self.changed.emit(member_id)  # the Members screen shows the member again, clearing this page ...
+            self.message.setText(text)  # ... so the outcome is written after, where the owner sees it
 
     def save_statement(self) -> None:
         # the printing layer loads on first use (start-up speed)
