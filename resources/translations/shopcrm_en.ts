@@ -1034,6 +1034,18 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>1 item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an amount only to change the total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>C&amp;hannel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1095,10 +1107,6 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} items; type an amount only to change the total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

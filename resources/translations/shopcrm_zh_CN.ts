@@ -1039,6 +1039,18 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
         <translation>已归档</translation>
     </message>
     <message>
+        <source>1 item</source>
+        <translation>共 1 件</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>共 {count} 件</translation>
+    </message>
+    <message>
+        <source>Type an amount only to change the total</source>
+        <translation>只有要改总额时才输入金额</translation>
+    </message>
+    <message>
         <source>C&amp;hannel</source>
         <translation>渠道(&amp;H)</translation>
     </message>
@@ -1101,10 +1113,6 @@ Replace ALL data of this shop, &quot;{this}&quot;, with the data of &quot;{other
     <message>
         <source>Amount</source>
         <translation>金额</translation>
-    </message>
-    <message>
-        <source>{count} items; type an amount only to change the total</source>
-        <translation>共 {count} 种商品；如需改总价，直接输入金额</translation>
     </message>
     <message>
         <source>amount, e.g. 23.5</source>
