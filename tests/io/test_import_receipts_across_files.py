@@ -155,9 +155,11 @@ def test_purchases_imported_before_line_fingerprints_are_still_recognised_by_eit
 
     from shopcrm.db.models import ImportedLine
     from shopcrm.io.workbook import open_workbook
+    from shopcrm.services.importing.options import ImportOptions
+    from shopcrm.services.importing.preview import prepare_sheets
+    from shopcrm.services.importing.rows import RowStats
     from shopcrm.services.importing.sales import _legacy_ref, _member_key, _plan_purchases
     from shopcrm.services.importing.sales_rows import Reading, read_sheets
-    from shopcrm.services.importing.sheets import ImportOptions, RowStats, prepare_sheets
 
     register_member(db, MemberInput(phone="13812345678", card_no="VIP001"))
     header = ["销售日期", "小票号", "会员卡号", "会员手机", "商品名称", "数量", "实收金额"]

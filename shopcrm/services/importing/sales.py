@@ -55,21 +55,22 @@ from shopcrm.io.phones import last4
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import quantity_decimal
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing.sales_rows import Reading, SaleRow, raw_cells, read_sheets
-from shopcrm.services.importing.sheets import (
-    REJECTED_ROWS_KEPT,
-    ImportOptions,
-    ImportResult,
-    PreparedSheet,
-    Rejected,
-    RowStats,
+from shopcrm.services.importing.batches import (
     backup_before_import,
     earlier_batches,
     finish_import,
     json_value,
-    prepare_sheets,
+)
+from shopcrm.services.importing.options import (
+    REJECTED_ROWS_KEPT,
+    ImportOptions,
+    ImportResult,
+    Rejected,
     report_progress,
 )
+from shopcrm.services.importing.preview import PreparedSheet, prepare_sheets
+from shopcrm.services.importing.rows import RowStats
+from shopcrm.services.importing.sales_rows import Reading, SaleRow, raw_cells, read_sheets
 from shopcrm.services.members.points import rebuild_after_import
 from shopcrm.services.members.records import CardNumbers
 from shopcrm.services.sales.pinyin import pinyin_initials
