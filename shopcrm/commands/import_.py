@@ -12,8 +12,8 @@ from shopcrm.commands import CommandContext, add_json_flag
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.jobs import CancelToken
+from shopcrm.services.importing.options import ImportOptions, ImportResult
 from shopcrm.services.importing.run import import_file
-from shopcrm.services.importing.sheets import ImportOptions, ImportResult
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -1,4 +1,4 @@
-"""Backups with SQLite's online backup API, rotation, and verified restore.
+"""Taking, listing and rotating backups with SQLite's online backup API (restoring one: shopcrm.db.restore).
 
 Automatic backups (daily on start, before a migration, an import, a restore, an erasure) go to the
 shop's backup folder as single self-contained files named
@@ -11,6 +11,9 @@ each reason per database: a burst of imports cannot push the daily history out.
 
 Settings are read with plain SQL, not the ORM, because the migration backup is taken before the
 schema is upgraded, when the models may not match the tables yet.
+
+The file helpers a restore needs as well (copy_to_file, online_backup, require_space, file_size,
+setting_value, require_sqlite, SIDE_FILES) are public here; this module does not import the restore.
 """
 
 from __future__ import annotations
@@ -33,11 +36,8 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from shopcrm.db.engine import SQLITE_MAGIC, Database
-from shopcrm.db.migrate import upgrade_on_open
-from shopcrm.db.schema_check import check_shopcrm_schema, open_read_only
+from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
-from shopcrm.i18n import translate
 from shopcrm.io.output_files import write_failure_reason
 from shopcrm.paths import default_backup_dir
 
@@ -56,15 +56,11 @@ CHECK_KEY = "backup_check"
 # The shop's identity (a random id made once), so a restore can tell another shop's backup.
 SHOP_ID_KEY = "shop_id"
 # The files SQLite may keep beside a database it writes.
-_SIDE_FILES = ("-journal", "-wal", "-shm")
+SIDE_FILES = ("-journal", "-wal", "-shm")
 # Left-over .part / .restore files older than this belong to a copy that was killed.
 STALE_AFTER_SECONDS = 600
 # Room kept free beyond the file being written (SQLite's journal, the file system's own needs).
 SPACE_MARGIN = 1024 * 1024
-
-
-class OtherShopError(ShopError):
-    """The backup belongs to another shop: restoring it needs a confirmation naming that shop."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +74,7 @@ class BackupInfo:
     size: int
 
 
-def _require_sqlite(db: Database) -> Path:
+def require_sqlite(db: Database) -> Path:
     path = db.path
     if path is None:
         raise ShopError(
@@ -91,7 +87,7 @@ def _require_sqlite(db: Database) -> Path:
 
 def database_tag(db: Database) -> str:
     """Eight hex digits naming the database file (stable while the file stays where it is)."""
-    path = _require_sqlite(db)
+    path = require_sqlite(db)
     return hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:8]
 
 
@@ -161,7 +157,7 @@ def content_digest(conn: sqlite3.Connection) -> str:
     return digest.hexdigest()
 
 
-def _setting_value(conn: sqlite3.Connection, key: str) -> object:
+def setting_value(conn: sqlite3.Connection, key: str) -> object:
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     except sqlite3.Error:
@@ -174,47 +170,13 @@ def _setting_value(conn: sqlite3.Connection, key: str) -> object:
         return None
 
 
-@dataclass(frozen=True)
-class ShopIdentity:
-    """Which shop a database belongs to: its id (None in files from before ids) and its name."""
-
-    shop_id: str | None
-    name: str
-
-    def display(self) -> str:
-        if self.name:
-            return self.name
-        if self.shop_id:
-            return translate("backup", "unnamed shop {id}").format(id=self.shop_id[:8])
-        return translate("backup", "unnamed shop")
-
-    def same_shop(self, other: ShopIdentity) -> bool:
-        if self.shop_id and other.shop_id:
-            return self.shop_id == other.shop_id
-        # A file from before shop ids: the names tell, when both have one.
-        return not (self.name and other.name) or self.name == other.name
-
-    def confirmed_by(self, answer: str | None) -> bool:
-        text = (answer or "").strip().casefold()
-        names = {self.name.strip().casefold(), self.display().casefold()}
-        if self.shop_id:
-            names |= {self.shop_id.casefold(), self.shop_id[:8].casefold()}
-        return bool(text) and text in names
-
-
-def identity_of(conn: sqlite3.Connection) -> ShopIdentity:
-    shop_id = _setting_value(conn, SHOP_ID_KEY)
-    name = _setting_value(conn, "shop_name")
-    return ShopIdentity(shop_id if isinstance(shop_id, str) and shop_id else None, name.strip() if isinstance(name, str) else "")
-
-
 def ensure_shop_id(db: Database) -> str | None:
     """The live database's shop id, made on first need (SQLite; None when the file has no settings yet)."""
-    path = _require_sqlite(db)
+    path = require_sqlite(db)
     conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
     try:
         conn.execute("PRAGMA busy_timeout=30000")
-        current = _setting_value(conn, SHOP_ID_KEY)
+        current = setting_value(conn, SHOP_ID_KEY)
         if isinstance(current, str) and current:
             return current
         new = uuid.uuid4().hex
@@ -222,14 +184,15 @@ def ensure_shop_id(db: Database) -> str | None:
             conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", (SHOP_ID_KEY, json.dumps(new)))
         except sqlite3.Error:
             return None  # no settings table yet (a new file), or a read-only file
-        stored = _setting_value(conn, SHOP_ID_KEY)
+        stored = setting_value(conn, SHOP_ID_KEY)
         return stored if isinstance(stored, str) else None
     finally:
         conn.close()
 
 
-def _online_backup(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
-    """SQLite's online backup, all pages in one step (a seam where tests inject a full disk)."""
+def online_backup(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
+    """SQLite's online backup, all pages in one step (a seam where tests inject a full disk, here and
+    in shopcrm.db.restore, which calls it by its own reference)."""
     src.backup(dst)
 
 
@@ -241,7 +204,7 @@ def _stamp_checksum(dst: sqlite3.Connection, reason: str) -> None:
     dst.commit()
 
 
-def _copy(src: sqlite3.Connection, target: Path, *, stamp_reason: str | None = None) -> None:
+def copy_to_file(src: sqlite3.Connection, target: Path, *, stamp_reason: str | None = None) -> None:
     """Online-backup `src` into a new single-file database at `target` (written as .part, then renamed).
 
     Whatever fails, no .part file is left behind."""
@@ -250,7 +213,7 @@ def _copy(src: sqlite3.Connection, target: Path, *, stamp_reason: str | None = N
     try:
         dst = sqlite3.connect(str(tmp))
         try:
-            _online_backup(src, dst)
+            online_backup(src, dst)
             if stamp_reason is not None:
                 _stamp_checksum(dst, stamp_reason)
             # A backup is one self-contained file: no -wal/-shm beside it, copyable as is.
@@ -259,7 +222,7 @@ def _copy(src: sqlite3.Connection, target: Path, *, stamp_reason: str | None = N
             dst.close()
         os.replace(tmp, target)
     except BaseException:
-        for leftover in [tmp, *(tmp.with_name(tmp.name + end) for end in _SIDE_FILES)]:
+        for leftover in [tmp, *(tmp.with_name(tmp.name + end) for end in SIDE_FILES)]:
             try:
                 leftover.unlink(missing_ok=True)
             except OSError:
@@ -267,7 +230,7 @@ def _copy(src: sqlite3.Connection, target: Path, *, stamp_reason: str | None = N
         raise
 
 
-def _file_size(path: Path) -> int:
+def file_size(path: Path) -> int:
     total = 0
     for part in (path, Path(str(path) + "-wal")):
         try:
@@ -277,7 +240,7 @@ def _file_size(path: Path) -> int:
     return total
 
 
-def _require_space(needs: Iterable[tuple[Path, int]]) -> None:
+def require_space(needs: Iterable[tuple[Path, int]]) -> None:
     """Refuse before writing anything when a folder's drive has too little room for what goes there."""
     per_device: dict[int, tuple[Path, int]] = {}
     for folder, size in needs:
@@ -319,18 +282,6 @@ def remove_stale_files(paths: Iterable[Path], *, older_than: float | None = STAL
     return removed
 
 
-def restore_leftovers(target: Path) -> list[Path]:
-    """The files a restore of `target` stages beside it (with SQLite's own files beside those)."""
-    staged = target.with_name(target.name + ".restore")
-    part = staged.with_name(staged.name + ".part")
-    return [staged, part, *(p.with_name(p.name + end) for p in (staged, part) for end in _SIDE_FILES)]
-
-
-def _open_source(path: Path) -> sqlite3.Connection:
-    """Open a file we only read from, without writing a byte to or beside it."""
-    return open_read_only(path)
-
-
 def backup_database(
     db: Database, dest: str | Path | None = None, *, reason: str = "manual", keep: int | None = None
 ) -> Path:
@@ -338,7 +289,7 @@ def backup_database(
 
     Without DEST the copy is named after `reason` and this database, and the oldest copies of the
     same reason beyond `keep` (default: the backup_keep setting) are deleted."""
-    src_path = _require_sqlite(db)
+    src_path = require_sqlite(db)
     if not _REASON.match(reason):
         raise ValueError(f"bad backup reason {reason!r}")
     if dest is None:
@@ -361,12 +312,12 @@ def backup_database(
             QT_TRANSLATE_NOOP("errors", "The backup could not be written to {path}: {reason}"),
             path=str(target), reason=write_failure_reason(FileNotFoundError(errno.ENOENT, "missing"), folder),
         )
-    _require_space([(folder, _file_size(src_path))])
+    require_space([(folder, file_size(src_path))])
     ensure_shop_id(db)
     src = sqlite3.connect(str(src_path), timeout=30)
     try:
         try:
-            _copy(src, target, stamp_reason=reason)
+            copy_to_file(src, target, stamp_reason=reason)
         except (OSError, sqlite3.Error) as exc:
             raise ShopError(
                 QT_TRANSLATE_NOOP("errors", "The backup could not be written to {path}: {reason}"),
@@ -457,194 +408,3 @@ def daily_backup_if_due(db: Database, today: dt.date | None = None) -> Path | No
     if newest is not None and newest.date() >= today:
         return None
     return backup_database(db, reason=DAILY)
-
-
-@dataclass(frozen=True)
-class BackupFacts:
-    """What the checks found out about a backup file."""
-
-    revision: str
-    shop: ShopIdentity
-    # True: its checksum was recorded when it was made and still matches; False: made without one
-    # (by an older ShopCRM, or a database file copied by hand).
-    checksum_verified: bool
-
-
-def inspect_backup(path: Path) -> BackupFacts:
-    """Integrity check, whole schema of its revision, and the checksum recorded when it was made.
-
-    Raises ShopError for anything that must not be restored; reads without writing a byte."""
-    path = Path(path).expanduser()
-    if not path.is_file():
-        raise ShopError(QT_TRANSLATE_NOOP("errors", "File not found: {path}"), path=str(path))
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(16)
-    except OSError as exc:
-        raise ShopError(QT_TRANSLATE_NOOP("errors", "{path} cannot be read."), path=str(path)) from exc
-    if head != SQLITE_MAGIC:
-        raise ShopError(QT_TRANSLATE_NOOP("errors", "{path} is not a ShopCRM backup."), path=str(path))
-    try:
-        conn = _open_source(path)
-        try:
-            result = conn.execute("PRAGMA integrity_check").fetchone()
-            if not result or result[0] != "ok":
-                raise ShopError(
-                    QT_TRANSLATE_NOOP("errors", "{path} is damaged (integrity check failed)."), path=str(path)
-                )
-            revision = check_shopcrm_schema(conn, path, allow_empty=False)
-            assert revision is not None
-            recorded = _setting_value(conn, CHECK_KEY)
-            verified = False
-            if recorded is not None:
-                expected = recorded.get("sha256") if isinstance(recorded, dict) else None
-                if not isinstance(expected, str) or content_digest(conn) != expected:
-                    raise ShopError(
-                        QT_TRANSLATE_NOOP(
-                            "errors",
-                            "{path} has changed since the backup was made (its checksum does not match); it is not restored.",
-                        ),
-                        path=str(path),
-                    )
-                verified = True
-            shop = identity_of(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise ShopError(QT_TRANSLATE_NOOP("errors", "{path} is not a ShopCRM backup."), path=str(path)) from exc
-    return BackupFacts(revision, shop, verified)
-
-
-def verify_backup_file(path: Path) -> str:
-    """Check a backup as a restore would; returns its schema revision or raises ShopError."""
-    return inspect_backup(path).revision
-
-
-def _live_identity(target: Path) -> ShopIdentity | None:
-    """This shop's identity, or None when the live file cannot be read (restoring a damaged database)."""
-    try:
-        conn = _open_source(target)
-        try:
-            return identity_of(conn)
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-
-
-def restore_database(db: Database, source: str | Path, *, other_shop: str | None = None) -> Path:
-    """Replace the database with a verified backup, after backing up the current one.
-
-    Everything is checked before a byte of the live database changes: the file (integrity, the
-    whole schema of its revision, the checksum recorded when it was made), that it is this shop's
-    (another shop's backup needs `other_shop` naming that shop), and the free space.  The backup is
-    copied next to the database and that copy is checked again, so what is checked is exactly what
-    is restored; the audit entry goes into the copy, which is then written into the live database
-    with the online backup API in one step: a crash or power cut leaves the old data or the new, and
-    other open connections see the restored data at once.  Returns the safety copy of the data that
-    was replaced; any failure after it was made names it."""
-    target = _require_sqlite(db)
-    source_path = Path(source).expanduser()
-    facts = inspect_backup(source_path)
-    if source_path.resolve() == target.resolve():
-        raise ShopError(QT_TRANSLATE_NOOP("errors", "A database cannot be restored from itself."))
-    live = _live_identity(target)
-    if live is not None and not live.same_shop(facts.shop) and not facts.shop.confirmed_by(other_shop):
-        raise OtherShopError(
-            QT_TRANSLATE_NOOP(
-                "errors",
-                "{file} is a backup of the shop \"{other}\", not of this shop \"{this}\". To replace the data of "
-                "\"{this}\" with \"{other}\", confirm with the other shop's name (restore --other-shop \"{other}\").",
-            ),
-            file=source_path.name,
-            other=facts.shop.display(),
-            this=live.display(),
-        )
-    staged = target.with_name(target.name + ".restore")
-    leftovers = restore_leftovers(target)
-    remove_stale_files(leftovers, older_than=None)  # a restore killed before this one
-    live_size = _file_size(target)
-    source_size = source_path.stat().st_size
-    _require_space([(target.parent, source_size + max(0, source_size - live_size)), (backup_dir_for(db), live_size)])
-    safety: Path | None = None
-    try:
-        src = _open_source(source_path)
-        try:
-            _copy(src, staged)
-        finally:
-            src.close()
-        staged_facts = inspect_backup(staged)
-        safety = backup_database(db, reason="before-restore")
-        _prepare_staged(staged, source_path, safety, staged_facts.revision, keep_shop_id=live.shop_id if live else None)
-        db.dispose()
-        _write_into_live(staged, target)
-        # A backup from an older version is brought to this program's schema at once (after its
-        # own migration backup), so the open Database stays usable.
-        upgrade_on_open(db, before_upgrade=lambda d: backup_database(d, reason="migration"))
-    except (OSError, sqlite3.Error, ShopError) as exc:
-        if isinstance(exc, ShopError):
-            reason = exc.message()
-        else:
-            reason = write_failure_reason(exc, target.parent)
-        if safety is None:
-            raise ShopError(
-                QT_TRANSLATE_NOOP("errors", "The backup could not be restored, nothing was changed: {reason}"), reason=reason
-            ) from exc
-        raise ShopError(
-            QT_TRANSLATE_NOOP(
-                "errors", "The backup could not be restored: {reason}. The data as it was before is saved in {path}."
-            ),
-            reason=reason,
-            path=str(safety),
-        ) from exc
-    finally:
-        remove_stale_files(leftovers, older_than=None)
-    return safety
-
-
-def _prepare_staged(staged: Path, source: Path, safety: Path, revision: str, *, keep_shop_id: str | None) -> None:
-    """Make the checked copy what the live database will be: without the backup's checksum row, with
-    this shop's id when the backup is from before shop ids, and with the restore in its audit log."""
-    conn = sqlite3.connect(str(staged), isolation_level=None)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("DELETE FROM settings WHERE key = ?", (CHECK_KEY,))
-        if keep_shop_id:
-            conn.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", (SHOP_ID_KEY, json.dumps(keep_shop_id)))
-        detail = {"source": str(source), "previous_saved_as": str(safety), "revision": revision}
-        conn.execute(
-            "INSERT INTO audit_log (at, action, detail) VALUES (?, 'restore', ?)",
-            (dt.datetime.now().replace(microsecond=0).isoformat(sep=" "), json.dumps(detail, ensure_ascii=False)),
-        )
-        conn.execute("COMMIT")
-        check = conn.execute("PRAGMA quick_check").fetchone()
-        if not check or check[0] != "ok":
-            raise ShopError(QT_TRANSLATE_NOOP("errors", "The copy of the backup failed its check."))
-    finally:
-        conn.close()
-
-
-def _write_into_live(staged: Path, target: Path) -> None:
-    src = sqlite3.connect(f"{staged.resolve().as_uri()}?immutable=1", uri=True)
-    try:
-        dst = sqlite3.connect(str(target), timeout=30, isolation_level=None)
-        try:
-            dst.execute("PRAGMA busy_timeout=30000")
-            try:
-                _online_backup(src, dst)
-            except sqlite3.OperationalError as exc:
-                if (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
-                    raise ShopError(
-                        QT_TRANSLATE_NOOP(
-                            "errors", "The database is in use by another program; close it and try again ({reason})."
-                        ),
-                        reason=str(exc),
-                    ) from exc
-                raise
-            check = dst.execute("PRAGMA quick_check").fetchone()
-            if not check or check[0] != "ok":
-                raise ShopError(QT_TRANSLATE_NOOP("errors", "The restored database failed its check."))
-        finally:
-            dst.close()
-    finally:
-        src.close()

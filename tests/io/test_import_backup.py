@@ -6,8 +6,8 @@ from pathlib import Path
 
 from shopcrm.db.backup import list_backups
 from shopcrm.db.engine import Database
+from shopcrm.services.importing.options import ImportOptions
 from shopcrm.services.importing.run import import_file
-from shopcrm.services.importing.sheets import ImportOptions
 
 
 def _sheet(tmp_path: Path) -> Path:

@@ -20,9 +20,11 @@ from shopcrm.errors import ValidationError
 from shopcrm.io.columns import CachedColumn, CellError, FilledColumn, bulk_codes, bulk_sale_datetimes
 from shopcrm.io.values import is_empty, parse_code, parse_sale_datetime
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing.sales import _plan_purchases
+from shopcrm.services.importing.options import ImportOptions, ImportTuning
+from shopcrm.services.importing.preview import prepare_sheets
+from shopcrm.services.importing.rows import RowStats
+from shopcrm.services.importing.sales_plan import plan_purchases
 from shopcrm.services.importing.sales_rows import Reading, read_sheets
-from shopcrm.services.importing.sheets import ImportOptions, ImportTuning, RowStats, prepare_sheets
 
 NOW = dt.datetime(2026, 6, 1, 12, 0)
 SETTINGS = settings(max_examples=150, deadline=None, database=None,
@@ -218,7 +220,7 @@ def _reading(path: Path, tuning: ImportTuning) -> tuple[Any, ...]:
         read_sheets(prepared, options, stats, reading, now=NOW)
     groups = {k: sorted(v if isinstance(v, list) else [v]) for k, v in reading.groups.items()}
     rejects = sorted((r.sheet, r.row_number, r.reason) for r in reading.rejects)
-    plan = _plan_purchases(reading, tuning.fast_paths)  # slow twin: every receipt through the general path
+    plan = plan_purchases(reading, tuning.fast_paths)  # slow twin: every receipt through the general path
     purchases = sorted((p.ref, p.total, p.phone, len(p.rows)) for p in plan.purchases)
     planned = sorted((r.row, why) for r, why in plan.rejected)
     return groups, sorted(reading.singles), rejects, sorted(reading.rejected_receipts), stats.skipped, purchases, planned

@@ -25,9 +25,11 @@ from shopcrm.io.conventions import DateOrderScan, DecimalMarkScan
 from shopcrm.io.values import EARLIEST, AmbiguousDateError, parse_amount, parse_sale_datetime
 from shopcrm.io.workbook import open_workbook
 from shopcrm.money import number_text, parse_money
+from shopcrm.services.importing.options import ImportOptions
+from shopcrm.services.importing.preview import prepare_sheets, preview_file
+from shopcrm.services.importing.rows import RowStats
 from shopcrm.services.importing.run import import_file
 from shopcrm.services.importing.sales_rows import Reading, read_sheets
-from shopcrm.services.importing.sheets import ImportOptions, RowStats, prepare_sheets, preview_file
 
 NOW = dt.datetime(2026, 6, 1, 12, 0)
 SETTINGS = settings(max_examples=200, deadline=None, database=None,

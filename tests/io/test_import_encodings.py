@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 
 from shopcrm.io.safety import BadFileError, inspect_file
 from shopcrm.io.workbook import open_workbook
+from shopcrm.services.importing.options import ImportOptions
+from shopcrm.services.importing.preview import prepare_sheets
+from shopcrm.services.importing.rows import RowStats
 from shopcrm.services.importing.sales_rows import Reading, read_sheets
-from shopcrm.services.importing.sheets import ImportOptions, RowStats, prepare_sheets
 
 TRADITIONAL = ["菠蘿麵包", "鳳梨酥", "珍珠奶茶", "蛋撻", "芒果慕斯蛋糕", "紅豆餅", "檸檬綠茶", "烏龍拿鐵", "可頌", "巧克力"]
 SIMPLIFIED = ["菠萝面包", "凤梨酥", "珍珠奶茶", "蛋挞", "芒果慕斯蛋糕", "红豆饼", "柠檬绿茶", "乌龙拿铁", "可颂", "巧克力"]

@@ -20,9 +20,11 @@ from shopcrm.db.models import ImportBatch, Member, Product, Purchase
 from shopcrm.db.opening import open_database
 from shopcrm.errors import ValidationError
 from shopcrm.io.workbook import open_workbook
+from shopcrm.services.importing.options import ImportOptions
+from shopcrm.services.importing.preview import prepare_sheets
+from shopcrm.services.importing.rows import RowStats
 from shopcrm.services.importing.run import import_file
 from shopcrm.services.importing.sales_rows import Reading, read_sheets
-from shopcrm.services.importing.sheets import ImportOptions, RowStats, prepare_sheets
 
 NOW = dt.datetime(2026, 6, 1, 12)
 

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member
 from shopcrm.db.opening import open_database
+from shopcrm.services.importing.options import ImportOptions
 from shopcrm.services.importing.run import import_file
-from shopcrm.services.importing.sheets import ImportOptions
 from shopcrm.services.importing.undo import undo_import
 from shopcrm.services.members.records import MemberInput, register_member
 from shopcrm.services.reports.exporting import export_members, parse_columns

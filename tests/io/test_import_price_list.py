@@ -226,7 +226,7 @@ def test_usual_price_is_the_most_common_and_the_lower_on_a_tie(prices: list[int]
     """The sales import's Counter-based pick against a plain count over the list."""
     from collections import Counter
 
-    from shopcrm.services.importing.sales import _usual_price
+    from shopcrm.services.importing.sales_write import _usual_price
 
     top = max(prices.count(p) for p in prices)
     assert _usual_price(Counter(prices)) == min(p for p in prices if prices.count(p) == top)

@@ -19,9 +19,10 @@ from shopcrm.db.models import Feedback, ImportBatch
 from shopcrm.errors import ShopError
 from shopcrm.jobs import Cancelled, CancelToken
 from shopcrm.services.importing import ratings
+from shopcrm.services.importing.options import ImportOptions, ImportTuning
+from shopcrm.services.importing.preview import preview_file
 from shopcrm.services.importing.review import batch_rejected_rows, read_rejects_file
 from shopcrm.services.importing.run import import_file
-from shopcrm.services.importing.sheets import ImportOptions, ImportTuning, preview_file
 from shopcrm.services.importing.undo import undo_import
 from shopcrm.services.members.records import MemberInput, register_member
 from shopcrm.services.sales.products import add_product

@@ -155,9 +155,11 @@ def test_purchases_imported_before_line_fingerprints_are_still_recognised_by_eit
 
     from shopcrm.db.models import ImportedLine
     from shopcrm.io.workbook import open_workbook
-    from shopcrm.services.importing.sales import _legacy_ref, _member_key, _plan_purchases
+    from shopcrm.services.importing.options import ImportOptions
+    from shopcrm.services.importing.preview import prepare_sheets
+    from shopcrm.services.importing.rows import RowStats
+    from shopcrm.services.importing.sales_plan import legacy_ref, member_key_of, plan_purchases
     from shopcrm.services.importing.sales_rows import Reading, read_sheets
-    from shopcrm.services.importing.sheets import ImportOptions, RowStats, prepare_sheets
 
     register_member(db, MemberInput(phone="13812345678", card_no="VIP001"))
     header = ["销售日期", "小票号", "会员卡号", "会员手机", "商品名称", "数量", "实收金额"]
@@ -179,8 +181,8 @@ def test_purchases_imported_before_line_fingerprints_are_still_recognised_by_eit
         read_sheets(prepared, ImportOptions(), RowStats(), reading)
     with db.transaction() as s:  # what the earlier version stored: legacy refs, no line fingerprints
         s.execute(ImportedLine.__table__.delete())
-        for p in _plan_purchases(reading).purchases:
-            legacy = _legacy_ref(p, 0, _member_key(p.phone, p.card))
+        for p in plan_purchases(reading).purchases:
+            legacy = legacy_ref(p, 0, member_key_of(p.phone, p.card))
             s.execute(update(Purchase).where(Purchase.external_ref == p.ref).values(external_ref=legacy))
     before = _state(db)
     assert before[0] == 4600 and before[1] == 2

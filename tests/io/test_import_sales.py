@@ -14,8 +14,9 @@ from sqlalchemy import func, select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ImportBatch, Member, PointsEntry, Product, Purchase, PurchaseLine
 from shopcrm.jobs import Cancelled, CancelToken
+from shopcrm.services.importing.options import ImportOptions
+from shopcrm.services.importing.preview import preview_file
 from shopcrm.services.importing.run import import_file
-from shopcrm.services.importing.sheets import ImportOptions, preview_file
 from shopcrm.services.importing.undo import undo_import
 from shopcrm.services.reports.stats import shop_stats
 

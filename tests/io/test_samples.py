@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, PointsEntry, Purchase
+from shopcrm.services.importing.options import ImportOptions
 from shopcrm.services.importing.run import import_file
-from shopcrm.services.importing.sheets import ImportOptions
 from shopcrm.services.reports.stats import shop_stats
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"

@@ -1,6 +1,6 @@
 """A 500k-row sales import's write, for the SIGKILL test: one transaction through the importer's
 bulk Core path (shopcrm.db.bulk, executemany on SQLite), exactly as
-importing_sales._write lays the rows down: the batch row, the members it creates, the purchases,
+importing.sales_write.write_import lays the rows down: the batch row, the members it creates, the purchases,
 the members' points, then their balances.
 
     python bulk_import_worker.py DB_PATH ROWS MEMBERS

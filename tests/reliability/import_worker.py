@@ -14,8 +14,8 @@ import sys
 
 def main(argv: list[str]) -> int:
     from shopcrm.db.opening import open_database
+    from shopcrm.services.importing.options import ImportOptions
     from shopcrm.services.importing.run import import_file
-    from shopcrm.services.importing.sheets import ImportOptions
 
     db = open_database(argv[0], upgrade=False)
 

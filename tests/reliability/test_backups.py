@@ -18,12 +18,11 @@ from shopcrm.db.backup import (
     database_tag,
     list_backups,
     parse_backup_name,
-    restore_database,
-    verify_backup_file,
 )
 from shopcrm.db.engine import Database
 from shopcrm.db.migrate import head_revision
 from shopcrm.db.opening import open_database
+from shopcrm.db.restore import restore_database, verify_backup_file
 from shopcrm.errors import ShopError
 from shopcrm.paths import default_backup_dir
 from shopcrm.services.members.records import MemberInput, find_members, register_member
@@ -257,7 +256,8 @@ def test_a_backup_from_an_older_version_is_upgraded_by_the_restore(
 # ---- issue 12 items 10 and 12: whole schema, checksum, shop identity, full disk, left-overs ------
 
 from shopcrm.db import backup as backup_module  # noqa: E402
-from shopcrm.db.backup import OtherShopError, inspect_backup  # noqa: E402
+from shopcrm.db import restore as restore_module  # noqa: E402
+from shopcrm.db.restore import OtherShopError, inspect_backup  # noqa: E402
 from shopcrm.db.schema_check import read_schema  # noqa: E402
 from shopcrm.services.sales.purchases import PurchaseInput, record_purchase  # noqa: E402
 
@@ -440,7 +440,7 @@ def _sqlite_error(message: str, code: int) -> sqlite3.OperationalError:
     return exc
 
 
-@pytest.mark.parametrize("stage", ["_online_backup", "_stamp_checksum", "replace"])
+@pytest.mark.parametrize("stage", ["online_backup", "_stamp_checksum", "replace"])
 @pytest.mark.parametrize("failure", range(len(WRITE_FAILURES)))
 def test_a_failed_backup_names_the_cause_and_leaves_no_part_file(
     sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str, failure: int
@@ -495,7 +495,7 @@ def test_a_failed_restore_cleans_up_and_names_the_cause_and_the_safety_copy(
     good = backup_database(sqlite_db, tmp_path / "good.db")
     register_member(sqlite_db, MemberInput(phone="13800000017", name="己"))
     before = _live_state(sqlite_db)
-    real = backup_module._online_backup
+    real = backup_module.online_backup
     target_name = "shop.db.restore.part" if stage == "staging" else "shop.db"
 
     def fail_on_target(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
@@ -503,7 +503,8 @@ def test_a_failed_restore_cleans_up_and_names_the_cause_and_the_safety_copy(
             raise make()
         real(src, dst)
 
-    monkeypatch.setattr(backup_module, "_online_backup", fail_on_target)
+    for module in (backup_module, restore_module):  # the restore holds its own reference to the seam
+        monkeypatch.setattr(module, "online_backup", fail_on_target)
     with pytest.raises(ShopError) as raised:
         restore_database(sqlite_db, good)
     message = raised.value.message()
@@ -540,16 +541,16 @@ def test_stale_part_files_are_rotated_away(sqlite_db: Database, tmp_path: Path) 
 KILLED_RESTORE = """
 import sys, time
 from pathlib import Path
-from shopcrm.db import backup
+from shopcrm.db import restore
 from shopcrm.db.opening import open_database
 
 def stop_here(*_a, **_k):
     Path(sys.argv[3]).write_text("ready")
     time.sleep(60)
 
-backup._write_into_live = stop_here
+restore._write_into_live = stop_here
 db = open_database(sys.argv[1])
-backup.restore_database(db, sys.argv[2])
+restore.restore_database(db, sys.argv[2])
 """
 
 

@@ -30,8 +30,9 @@ from hypothesis import strategies as st
 from shopcrm.db.engine import Database
 from shopcrm.db.opening import open_database
 from shopcrm.errors import ShopError
+from shopcrm.services.importing.options import ImportOptions
+from shopcrm.services.importing.preview import preview_file
 from shopcrm.services.importing.run import import_file
-from shopcrm.services.importing.sheets import ImportOptions, preview_file
 from shopcrm.services.members.records import MemberInput, register_member
 
 pytestmark = pytest.mark.slow  # still runs in CI; `-m "not slow"` skips it locally

@@ -39,9 +39,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from shopcrm.db import migrate
-from shopcrm.db.backup import parse_backup_name, verify_backup_file
+from shopcrm.db.backup import parse_backup_name
 from shopcrm.db.engine import Database, make_engine, resolve_url
 from shopcrm.db.opening import open_database
+from shopcrm.db.restore import verify_backup_file
 from shopcrm.paths import default_backup_dir
 from shopcrm.services.members.points import ledger_balance
 from shopcrm.services.members.records import get_member

@@ -343,8 +343,8 @@ def test_an_erased_member_leaves_nothing_in_any_column_decoded(db: Database, tmp
 
     from shopcrm.db.models import SnapshotMember
     from shopcrm.services.classification.run import classify
+    from shopcrm.services.importing.options import ImportOptions
     from shopcrm.services.importing.run import import_file
-    from shopcrm.services.importing.sheets import ImportOptions
 
     member_id = _shop_with_member(db, neighbours=3)
     header = ["姓名", "手机号", "地区", "备注", "标签", "营销同意"]

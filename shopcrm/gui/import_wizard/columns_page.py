@@ -35,7 +35,8 @@ from shopcrm.services.importing.fields import (
     missing_fields,
     uses_reason_column,
 )
-from shopcrm.services.importing.sheets import SheetPreview, field_label
+from shopcrm.services.importing.mapping import field_label
+from shopcrm.services.importing.preview import SheetPreview
 
 Index = QModelIndex | QPersistentModelIndex
 

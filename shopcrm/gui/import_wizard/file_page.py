@@ -26,7 +26,7 @@ from shopcrm.gui.import_wizard.common import JobSlot, translate
 from shopcrm.gui.import_wizard.earlier_imports import EarlierImports
 from shopcrm.gui.import_wizard.jobs import LoadedFile, preview_job
 from shopcrm.gui.widgets import ErrorLabel, hint_label
-from shopcrm.services.importing.sheets import FilePreview
+from shopcrm.services.importing.preview import FilePreview
 
 FILE_FILTER = "*.xlsx *.xlsm *.xls *.csv *.txt"
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from shopcrm.gui.worker import JobControl
 from shopcrm.jobs import Cancelled
+from shopcrm.services.importing.options import ImportOptions, ImportResult
+from shopcrm.services.importing.preview import FilePreview, preview_file
 from shopcrm.services.importing.review import (
     RejectedLine,
     batch_rejected_rows,
@@ -24,7 +26,6 @@ from shopcrm.services.importing.review import (
     rejected_lines,
 )
 from shopcrm.services.importing.run import import_file
-from shopcrm.services.importing.sheets import FilePreview, ImportOptions, ImportResult, preview_file
 from shopcrm.services.importing.undo import undo_import
 from shopcrm.services.shop.database import Database
 

@@ -19,8 +19,9 @@ from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.services.importing.fields import EARLIER_REASON as REASON
 from shopcrm.services.importing.fields import NOT_IMPORTED as IGNORE
 from shopcrm.services.importing.fields import column_letter
+from shopcrm.services.importing.mapping import field_label
+from shopcrm.services.importing.preview import SheetPreview
 from shopcrm.services.importing.review import RejectedLine
-from shopcrm.services.importing.sheets import SheetPreview, field_label
 
 Index = QModelIndex | QPersistentModelIndex
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -42,24 +42,24 @@ from shopcrm.io.values import (
     whole_text,
 )
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing.sheets import (
-    REJECTED_ROWS_KEPT,
-    ImportOptions,
-    ImportResult,
-    PreparedSheet,
-    Rejected,
-    RowStats,
+from shopcrm.services.importing.batches import (
     backup_before_import,
     earlier_batches,
     finish_import,
     new_batch,
-    numbered_rows,
-    prepare_sheets,
-    report_progress,
     row_values,
-    sheet_conventions,
     store_rejected_rows,
 )
+from shopcrm.services.importing.conventions import sheet_conventions
+from shopcrm.services.importing.options import (
+    REJECTED_ROWS_KEPT,
+    ImportOptions,
+    ImportResult,
+    Rejected,
+    report_progress,
+)
+from shopcrm.services.importing.preview import PreparedSheet, prepare_sheets
+from shopcrm.services.importing.rows import RowStats, numbered_rows
 from shopcrm.services.members.birthdays import LUNAR, SOLAR, parse_lunar_birthday
 from shopcrm.services.members.records import CardNumbers
 from shopcrm.services.shop.settings import ShopSettings, load_settings

@@ -5,7 +5,8 @@ member it cannot name, nor a new member created for it.  A named product must be
 catalogue.  Each row becomes one Feedback with a fingerprint (member, time, ratings, product,
 comment, and which repetition of those it is in the file) that makes importing the same rows
 again add nothing while two equal rows in one file stay two pieces of feedback, as for sales.
-The shared machinery (header, mapping, chunks, progress, backup, rejects file) is in sheets.py.
+The shared machinery (header, mapping, chunks, progress, backup, rejects file) is in options.py,
+preview.py, mapping.py, rows.py and batches.py.
 """
 
 from __future__ import annotations
@@ -31,8 +32,24 @@ from shopcrm.io.ratings import parse_rating
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import EARLIEST, is_empty, parse_card, parse_sale_datetime, whole_text
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing import sheets
-from shopcrm.services.importing.sheets import ImportOptions, ImportResult, PreparedSheet, Rejected
+from shopcrm.services.importing.batches import (
+    backup_before_import,
+    earlier_batches,
+    finish_import,
+    new_batch,
+    row_values,
+    store_rejected_rows,
+)
+from shopcrm.services.importing.conventions import sheet_conventions
+from shopcrm.services.importing.options import (
+    REJECTED_ROWS_KEPT,
+    ImportOptions,
+    ImportResult,
+    Rejected,
+    report_progress,
+)
+from shopcrm.services.importing.preview import PreparedSheet, prepare_sheets
+from shopcrm.services.importing.rows import RowStats, numbered_rows
 
 KIND = "ratings"
 RATING_COLUMNS = {"rating": "rating_product", "service_rating": "rating_service",
@@ -175,44 +192,44 @@ def refs_already_there(conn: Connection, refs: Iterable[str]) -> set[str]:
 def import_ratings(db: Database, path: str | Path, options: ImportOptions) -> ImportResult:
     info = inspect_file(path)
     result = ImportResult(KIND, info.path.name)
-    result.earlier_batches = sheets.earlier_batches(db, info.sha256, KIND)
+    result.earlier_batches = earlier_batches(db, info.sha256, KIND)
     now = dt.datetime.now().replace(microsecond=0)
     rows: list[RatingRow] = []
     refused: list[Rejected] = []
-    stats = sheets.RowStats()
+    stats = RowStats()
     with open_workbook(path, info) as wb:
-        prepared, notes = sheets.prepare_sheets(db, wb, KIND, options)
+        prepared, notes = prepare_sheets(db, wb, KIND, options)
         result.notes.extend(notes)
         result.sheets = [p.name for p in prepared]
         latest = now + dt.timedelta(days=1)
-        found = sheets.sheet_conventions([(p.name, p.sheet, p.header_index, p.mapping) for p in prepared], KIND, options,
-                                         lambda when: EARLIEST <= when <= latest)
+        found = sheet_conventions([(p.name, p.sheet, p.header_index, p.mapping) for p in prepared], KIND, options,
+                                  lambda when: EARLIEST <= when <= latest)
         date_orders = {p.name: found[p.name].date_orders.get("date") for p in prepared}
         columns = {p.name: {name: p.column(name) for name in READ_FIELDS} for p in prepared}
-        for sheet, number, cells in sheets.numbered_rows(prepared, stats, options):
+        for sheet, number, cells in numbered_rows(prepared, stats, options):
             try:
                 rows.append(read_row(sheet, number, cells, columns[sheet.name], now, date_orders[sheet.name]))
             except RowRefused as exc:
-                refused.append(Rejected(sheet.name, number, sheets.row_values(cells), exc.reason))
+                refused.append(Rejected(sheet.name, number, row_values(cells), exc.reason))
     result.skipped = stats.skipped
     result.rows = len(rows) + len(refused)
     if not result.rows:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "{file} has a header but no rows of data."), "file",
                               file=info.path.name)
-    sheets.report_progress(options, "checking", 0, None)
-    sheets.backup_before_import(db, options)
+    report_progress(options, "checking", 0, None)
+    backup_before_import(db, options)
     with db.read() if options.dry_run else db.transaction() as s:
         conn = s.connection()
         new = sort_out(conn, rows, refused, result)
         if not options.dry_run and not result.nothing_imported():
-            batch = sheets.new_batch(KIND, info.path.name, info.sha256, prepared, result, now)
+            batch = new_batch(KIND, info.path.name, info.sha256, prepared, result, now)
             s.add(batch)
             s.flush()
             result.batch = batch.id
             write_feedback(conn, batch.id, new, options)
-            sheets.store_rejected_rows(conn, batch.id, refused)
+            store_rejected_rows(conn, batch.id, refused)
             batch.finished_at = dt.datetime.now().replace(microsecond=0)
-    return sheets.finish_import(db, KIND, options, result, refused, prepared)
+    return finish_import(db, KIND, options, result, refused, prepared)
 
 
 def sort_out(conn: Connection, rows: list[RatingRow], refused: list[Rejected], result: ImportResult) -> list[RatingRow]:
@@ -224,7 +241,7 @@ def sort_out(conn: Connection, rows: list[RatingRow], refused: list[Rejected], r
         try:
             attach(row, by_phone, by_card, products)
         except RowRefused as exc:
-            refused.append(Rejected(row.sheet, row.row, sheets.row_values(row.cells), exc.reason))
+            refused.append(Rejected(row.sheet, row.row, row_values(row.cells), exc.reason))
         else:
             known.append(row)
     repetitions: Counter[str] = Counter()
@@ -238,17 +255,17 @@ def sort_out(conn: Connection, rows: list[RatingRow], refused: list[Rejected], r
     result.imported = len(new)
     result.rejected = len(refused)
     refused.sort(key=lambda r: (r.sheet, r.row_number))
-    result.rejected_rows = refused[: sheets.REJECTED_ROWS_KEPT]
+    result.rejected_rows = refused[: REJECTED_ROWS_KEPT]
     return new
 
 
 def write_feedback(conn: Connection, batch_id: int, new: list[RatingRow], options: ImportOptions) -> None:
     """The batch's feedback, a chunk at a time, each chunk a chance to cancel (the transaction then rolls back)."""
-    sheets.report_progress(options, "writing", 0, len(new))
+    report_progress(options, "writing", 0, len(new))
     for start in range(0, len(new), LOOKUP_CHUNK):
         chunk = new[start : start + LOOKUP_CHUNK]
         conn.execute(insert(Feedback.__table__), [
             {"member_id": r.member_id, "purchase_id": None, "at": r.at, **r.ratings, "comment": r.comment,
              "product_id": r.product_id, "import_batch_id": batch_id, "import_ref": r.ref} for r in chunk
         ])
-        sheets.report_progress(options, "writing", start + len(chunk), len(new))
+        report_progress(options, "writing", start + len(chunk), len(new))

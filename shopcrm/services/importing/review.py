@@ -18,7 +18,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import ImportBatch, RejectedRow
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing.sheets import ImportResult, Rejected
+from shopcrm.services.importing.options import ImportResult, Rejected
 
 REJECTS_SHOWN = 500
 

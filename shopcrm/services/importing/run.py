@@ -4,7 +4,9 @@
 
 Everything is validated before the transaction; the rows are written in ONE transaction (so a
 cancel or any failure leaves nothing half-written) after a backup, and the batch can be undone
-(undo.py).  The shared machinery is in sheets.py.
+(undo.py).  The shared machinery: options.py (what an import takes and gives back), preview.py
+(headers and mappings found; mapping.py remembers them), conventions.py (date order, decimal mark),
+rows.py (the row loop) and batches.py (backup, batch row, rejects file).
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from pathlib import Path
 
 from shopcrm.db.engine import Database
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
+from shopcrm.services.importing.batches import without_cyclic_gc
 from shopcrm.services.importing.members import import_members
+from shopcrm.services.importing.options import ImportOptions, ImportResult, check_options
 from shopcrm.services.importing.ratings import import_ratings
 from shopcrm.services.importing.sales import import_sales
-from shopcrm.services.importing.sheets import ImportOptions, ImportResult, check_options, without_cyclic_gc
 
 
 def import_file(db: Database, path: str | Path, kind: str, options: ImportOptions | None = None) -> ImportResult:

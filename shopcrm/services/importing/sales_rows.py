@@ -32,18 +32,11 @@ from shopcrm.io.values import (
     whole_text,
 )
 from shopcrm.money import depends_on_mark, format_cents
-from shopcrm.services.importing.sheets import (
-    ImportOptions,
-    ImportTuning,
-    PreparedSheet,
-    Rejected,
-    RowStats,
-    chosen_date_order,
-    data_chunks,
-    json_value,
-    report_progress,
-    sheet_conventions,
-)
+from shopcrm.services.importing.batches import json_value
+from shopcrm.services.importing.conventions import chosen_date_order, sheet_conventions
+from shopcrm.services.importing.options import ImportOptions, ImportTuning, Rejected, report_progress
+from shopcrm.services.importing.preview import PreparedSheet
+from shopcrm.services.importing.rows import RowStats, data_chunks
 
 WALK_IN_MARKS = frozenset({"散客", "非会员", "游客", "临时顾客", "walk-in", "walkin", "walk in", "guest", "0", "00000000000"})
 _MIDNIGHT = dt.time()

@@ -35,15 +35,10 @@ from shopcrm.io.rejects import write_rejected_rows
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import is_empty, parse_bool, text_of
 from shopcrm.io.workbook import open_workbook
-from shopcrm.services.importing.sheets import (
-    ImportOptions,
-    PreparedSheet,
-    RowStats,
-    data_rows,
-    field_label,
-    guess_for,
-    save_header_mapping,
-)
+from shopcrm.services.importing.mapping import field_label, save_header_mapping
+from shopcrm.services.importing.options import ImportOptions
+from shopcrm.services.importing.preview import PreparedSheet, guess_for
+from shopcrm.services.importing.rows import RowStats, data_rows
 from shopcrm.services.sales.catalogue import record_price_change
 from shopcrm.services.sales.pinyin import pinyin_initials
 from shopcrm.services.sales.product_rules import (

@@ -17,7 +17,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import AuditEvent
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 
-# What is recorded.  "restore" rows are written by shopcrm.db.backup.restore_database itself,
+# What is recorded.  "restore" rows are written by shopcrm.db.restore.restore_database itself,
 # "erase" rows by shopcrm.services.members.records.erase_member.
 EXPORT = "export"  # a member list exported to a spreadsheet
 PRINT = "print"  # a member list printed or saved as PDF (detail: masked true/false)

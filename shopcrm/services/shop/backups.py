@@ -1,6 +1,7 @@
 """Backup use cases for the GUI and the CLI: back up now, list, and restore (verified, audited).
 
-The mechanics (SQLite's online backup API, rotation, verification) live in shopcrm.db.backup; this
+The mechanics (SQLite's online backup API, rotation; verification and restore) live in shopcrm.db.backup
+and shopcrm.db.restore; this
 is the layer the screens and commands call."""
 
 from __future__ import annotations
@@ -8,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from shopcrm.db import backup as _backup
-from shopcrm.db.backup import BackupInfo, OtherShopError
+from shopcrm.db import restore as _restore
+from shopcrm.db.backup import BackupInfo
 from shopcrm.db.engine import Database
+from shopcrm.db.restore import OtherShopError
 from shopcrm.services.shop.owner_password import require_owner
 
 __all__ = ["BackupInfo", "OtherShopError", "backup_folder", "backup_now", "list_backups", "restore_backup"]
@@ -38,4 +41,4 @@ def restore_backup(
     Another shop's backup raises OtherShopError (its `other` and `this` params name both shops)
     unless `other_shop` names the shop the backup is of."""
     require_owner(db, password)
-    return _backup.restore_database(db, source, other_shop=other_shop)
+    return _restore.restore_database(db, source, other_shop=other_shop)

@@ -11,9 +11,10 @@ import logging
 import os
 import sqlite3
 
-from shopcrm.db.backup import daily_backup_if_due, remove_stale_files, restore_leftovers
+from shopcrm.db.backup import daily_backup_if_due, remove_stale_files
 from shopcrm.db.engine import Database, resolve_url, sqlite_path
 from shopcrm.db.opening import open_database
+from shopcrm.db.restore import restore_leftovers
 from shopcrm.errors import ShopError
 from shopcrm.i18n import translate
 from shopcrm.services.members.points import expire_points
