@@ -21,7 +21,6 @@ from sqlalchemy import insert, select
 from shopcrm.db.backup import backup_before
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ImportBatch, RejectedRow
-from shopcrm.io.headers import column_letter
 from shopcrm.services.importing.mapping import save_header_mapping
 from shopcrm.services.importing.options import ImportOptions, ImportResult, Rejected, report_progress
 from shopcrm.services.importing.preview import PreparedSheet
@@ -98,12 +97,6 @@ def backup_before_import(db: Database, options: ImportOptions) -> None:
     """An import writes thousands of rows at once: keep a copy of the shop just before it (SQLite)."""
     if not options.dry_run:
         backup_before(db, "import")
-
-
-def column_name(prepared: PreparedSheet, col: int) -> str:
-    if 0 <= col < len(prepared.headers) and prepared.headers[col]:
-        return prepared.headers[col]
-    return column_letter(col)
 
 
 def write_rejects_file(path: Path, rejects: list[Rejected], prepared: list[PreparedSheet]) -> Path:

@@ -17,18 +17,16 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from shopcrm.db import bulk
 from shopcrm.db.models import (
     Category,
-    ImportBatch,
     ImportedLine,
     Member,
     PointsEntry,
     Product,
     Purchase,
     PurchaseLine,
-    RejectedRow,
 )
 from shopcrm.io.phones import last4
 from shopcrm.io.values import quantity_decimal
-from shopcrm.services.importing.batches import json_value
+from shopcrm.services.importing.batches import new_batch, store_rejected_rows
 from shopcrm.services.importing.options import ImportOptions, ImportResult, Rejected, report_progress
 from shopcrm.services.importing.preview import PreparedSheet
 from shopcrm.services.importing.sales_match import IN_CHUNK, Addition
@@ -62,7 +60,7 @@ def write_import(
     additions: list[Addition],
 ) -> int:
     now = dt.datetime.now().replace(microsecond=0)
-    batch = _batch(info, result, prepared, now)
+    batch = new_batch("sales", info.path.name, info.sha256, prepared, result, now)
     s.add(batch)
     s.flush()
     batch_id = batch.id
@@ -71,7 +69,7 @@ def write_import(
     product_ids = _products(conn, plan, settings, [r for a in additions for r in a.rows])
     _members(s, conn, created, batch_id, now)
     _fill_phones(conn, plan, now)
-    when = bulk.datetime_param(conn)  # values go to the driver as it takes them (see importing_bulk)
+    when = bulk.datetime_param(conn)  # values go to the driver as it takes them (see shopcrm.db.bulk)
     _write_purchases(conn, plan, product_ids, batch_id, when, lambda n: report_progress(options, "writing", n, total_work))
     _write_line_refs(conn, plan, batch_id)
     if additions:
@@ -84,38 +82,10 @@ def write_import(
         converted=True,
     )
     _update_members(conn, plan, now)
-    if rejects:
-        conn.execute(
-            insert(RejectedRow.__table__),
-            [
-                {"batch_id": batch_id, "sheet": r.sheet[:100], "row_number": r.row_number,
-                 "values": [json_value(v) for v in r.values], "reason": r.reason}
-                for r in rejects
-            ],
-        )
+    store_rejected_rows(conn, batch_id, rejects)
     batch.finished_at = dt.datetime.now().replace(microsecond=0)
     s.flush()
     return batch_id
-
-
-def _batch(info: Any, result: ImportResult, prepared: list[PreparedSheet], now: dt.datetime) -> ImportBatch:
-    """The batch row: what was read and done, and each sheet's mapping and headers (for undo and re-import)."""
-    return ImportBatch(
-        kind="sales",
-        file_name=info.path.name[:260],
-        content_hash=info.sha256,
-        started_at=now,
-        rows_read=result.rows,
-        imported=result.imported,
-        duplicates=result.duplicates,
-        skipped=result.skipped,
-        rejected=result.rejected,
-        members_created=result.members_created,
-        purchases=result.purchases,
-        status="done",
-        mapping={p.name: {str(c): f for c, f in p.mapping.items()} for p in prepared},
-        headers={p.name: list(p.headers) for p in prepared},
-    )
 
 
 def _fill_phones(conn: Connection, plan: SalesPlan, now: dt.datetime) -> None:
