@@ -17,12 +17,7 @@ BELOW_SERVICES = ("shopcrm.db", "shopcrm.engine", "shopcrm.io")
 # Entry points sit above the GUI (they start it or check it); everything else that is not the GUI is below it.
 ABOVE_GUI = ("shopcrm.gui", "shopcrm.commands", "shopcrm.cli", "shopcrm.selftest", "shopcrm.__main__")
 QT_ALLOWED_BELOW_GUI: tuple[str, ...] = ()  # the printing layout lives in shopcrm.gui.printing
-# The import wizard's column headings still come from io.headers; helper R moves them behind
-# services.importing.  Listed exactly, so nothing else slips in beside them.
-GUI_EXCEPTIONS = {
-    ("shopcrm.gui.import_wizard.view", "shopcrm.io.headers"),
-    ("shopcrm.gui.import_wizard.models", "shopcrm.io.headers"),
-}
+GUI_EXCEPTIONS: set[tuple[str, str]] = set()  # none: add a pair here only with the reason beside it
 
 
 @dataclass(frozen=True)
@@ -111,8 +106,7 @@ def test_the_gui_imports_only_services() -> None:
     assert wrong == []
 
 
-# A migration is frozen once shipped; this one fills a new column with the services' own pinyin rule.
-UPWARD_EXCEPTIONS = {("shopcrm.db.migrations.versions.0002_catalogue", "shopcrm.services.sales.pinyin")}
+UPWARD_EXCEPTIONS: set[tuple[str, str]] = set()  # none: add a pair here only with the reason beside it
 FLOORS = (  # a module on a floor imports nothing from the floors named after it
     (("shopcrm.services",), ("shopcrm.gui", "shopcrm.commands", "shopcrm.cli", "shopcrm.selftest", "shopcrm.demo")),
     (("shopcrm.db", "shopcrm.io", "shopcrm.engine"),

@@ -36,8 +36,8 @@ from shopcrm.demo import people as ppl
 from shopcrm.demo import sales as sales_mod
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import current_language, normalise_language, translate
+from shopcrm.io.pinyin import pinyin_initials
 from shopcrm.jobs import CancelToken, Progress
-from shopcrm.services.sales.pinyin import pinyin_initials
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
 DEFAULT_MEMBERS = 2_000

@@ -19,7 +19,7 @@ from shopcrm.db.migrate import (
     scanned_head,
     stored_revision,
 )
-from shopcrm.services.sales.pinyin import pinyin_initials
+from shopcrm.io.pinyin import pinyin_initials
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Product, ProductPriceChange, PurchaseLine
 from shopcrm.errors import ConflictError, NotFoundError, ValidationError
+from shopcrm.io.pinyin import pinyin_initials
 from shopcrm.services.sales.catalogue import (
     add_category,
     edit_product,
@@ -25,7 +26,6 @@ from shopcrm.services.sales.catalogue import (
     rename_category,
     review_list,
 )
-from shopcrm.services.sales.pinyin import pinyin_initials
 from shopcrm.services.sales.product_rules import MAX_PRICE_CENTS, parse_price
 from shopcrm.services.sales.products import add_product, list_products, search_products, set_product_active
 from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase

@@ -25,6 +25,7 @@ from shopcrm.db.models import (
     PurchaseLine,
 )
 from shopcrm.io.phones import last4
+from shopcrm.io.pinyin import pinyin_initials
 from shopcrm.io.values import quantity_decimal
 from shopcrm.services.importing.batches import new_batch, store_rejected_rows
 from shopcrm.services.importing.options import ImportOptions, ImportResult, Rejected, report_progress
@@ -40,7 +41,6 @@ from shopcrm.services.importing.sales_plan import (
 )
 from shopcrm.services.importing.sales_rows import SaleRow
 from shopcrm.services.members.records import CardNumbers
-from shopcrm.services.sales.pinyin import pinyin_initials
 from shopcrm.services.sales.product_rules import MAX_PRICE_CENTS
 from shopcrm.services.shop.settings import ShopSettings
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Category, Product, ProductPriceChange, PurchaseLine
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
-from shopcrm.services.sales.pinyin import pinyin_initials
+from shopcrm.io.pinyin import pinyin_initials
 from shopcrm.services.sales.product_rules import category_name, check_price, product_code, product_name
 from shopcrm.services.sales.products import ProductView, category_id, product_view
 

@@ -31,6 +31,7 @@ from shopcrm.db.models import Category, Product
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.io.headers import IGNORE, REASON, column_letter, required_missing
+from shopcrm.io.pinyin import pinyin_initials
 from shopcrm.io.rejects import write_rejected_rows
 from shopcrm.io.safety import inspect_file
 from shopcrm.io.values import is_empty, parse_bool, text_of
@@ -40,7 +41,6 @@ from shopcrm.services.importing.options import ImportOptions
 from shopcrm.services.importing.preview import PreparedSheet, guess_for
 from shopcrm.services.importing.rows import RowStats, data_rows
 from shopcrm.services.sales.catalogue import record_price_change
-from shopcrm.services.sales.pinyin import pinyin_initials
 from shopcrm.services.sales.product_rules import (
     category_name,
     parse_launch_date,

@@ -12,7 +12,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import Category, Product
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError
 from shopcrm.io.member_fields import clean_text
-from shopcrm.services.sales.pinyin import pinyin_initials
+from shopcrm.io.pinyin import pinyin_initials
 from shopcrm.services.sales.product_rules import category_name, check_price, product_code, product_name
 
 

@@ -46,7 +46,7 @@ def upgrade() -> None:
 def _fill_initials() -> None:
     """Existing products get their pinyin initials now, so the counter finds them at once."""
     # lazy: Alembic reads every revision file at each start; the pinyin tables load only for this upgrade
-    from shopcrm.services.sales.pinyin import pinyin_initials
+    from shopcrm.io.pinyin import pinyin_initials
 
     products = sa.table('products', sa.column('id', sa.Integer()), sa.column('name', sa.String()),
                         sa.column('initials', sa.String()))
