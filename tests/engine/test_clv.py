@@ -288,3 +288,31 @@ def test_paretonbd_with_one_dropout_rate_for_all_rests_s_at_its_cap() -> None:
     fit = clv.fit_paretonbd(d.x, d.t_x, d.T)
     assert fit.s == pytest.approx(clv.PARETO_MAX_S)
     assert fit.s / fit.beta == pytest.approx(0.04, rel=0.25)
+
+
+@pytest.mark.parametrize(("shop", "seed"), [("no dropouts in 13 weeks", 5), ("two years with dropouts", 3)])
+def test_paretonbd_early_edge_refusal_gives_the_full_search_s_verdict(shop: str, seed: int,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refusing when the coarse search already sits at the edge of a range (the fast path: out there
+    2F1 converges slowly) gives what the full search ends with: the same fit, or a refusal."""
+    from engine_history import simulate_paretonbd
+
+    if shop == "no dropouts in 13 weeks":
+        histories, _, _ = simulate_paretonbd(800, 0.8, 2.0, 1.0, 1e9, weeks=13, seed=seed)
+        m = metrics_of(histories, window_days=91)
+    else:
+        histories, _, _ = simulate_paretonbd(800, 0.8, 6.0, 0.7, 20.0, weeks=104, seed=seed)
+        m = metrics_of(histories, window_days=800)
+    data = customer_data(m)
+
+    def verdict() -> tuple[float, ...] | str:
+        try:
+            fit = clv.fit_paretonbd(data.x, data.t_x, data.T)
+        except clv.FitFailed as exc:
+            return str(exc)
+        return (round(fit.r, 6), round(fit.alpha, 6), round(fit.s, 6), round(fit.beta, 6))
+
+    fast = verdict()
+    real_at_edge = clv._at_edge
+    monkeypatch.setattr(clv, "_at_edge", lambda p, tolerance: tolerance < 2e-2 and real_at_edge(p, tolerance))
+    assert verdict() == fast
