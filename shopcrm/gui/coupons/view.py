@@ -73,7 +73,7 @@ class CouponsView(QWidget):
         ], parent=self)
         self.table = member_table_view(self.model, "couponTable")
         self.table.setSortingEnabled(False)
-        for col, width in enumerate((150, 280, 160, 55, 55)):
+        for col, width in enumerate((150, 260, 160, 55, 55)):  # the last, "Welcome coupon", takes the rest
             self.table.horizontalHeader().resizeSection(col, width)
         self.issued_model: ListTableModel[CouponView] = ListTableModel([
             ListColumn(QT_TRANSLATE_NOOP("Coupons", "Code"), CTX, lambda c: c.shown_code),
