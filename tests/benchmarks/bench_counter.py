@@ -16,20 +16,18 @@ import random
 import shutil
 import sqlite3
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import bench_checkout  # noqa: F401  (first: this checkout's shopcrm, not an installed one)
 import numpy as np
+from large_shop import open_large_demo
 from sqlalchemy import select
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # this checkout's shopcrm, not an installed one
 
 from shopcrm.db.models import Member, Product  # noqa: E402
-from shopcrm.db.opening import open_database  # noqa: E402
-from shopcrm.demo.shop import LARGE_MEMBERS, generate_demo  # noqa: E402
 from shopcrm.services.sales.coupons import define_coupon, issue_to_members  # noqa: E402
 from shopcrm.services.sales.purchases import LineInput, PurchaseInput, record_purchase  # noqa: E402
 from shopcrm.services.sales.stored_value import topup  # noqa: E402
@@ -74,15 +72,8 @@ def main() -> int:
     parser.add_argument("--keep", help="keep the demo shop in this folder (reused when present)")
     parser.add_argument("--sales", type=int, default=300)
     args = parser.parse_args()
-    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-counter-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "large.db"
-    fresh = not path.exists()
-    db = open_database(path)
-    if fresh:
-        t0 = time.perf_counter()
-        generate_demo(db, members=LARGE_MEMBERS, seed=7)
-        print(f"demo --large: {time.perf_counter() - t0:.1f} s")
+    db, path = open_large_demo(args.keep, prefix="bench-counter-")
+    folder = path.parent
     update_settings(db, points_redeem_points=100, points_redeem_cents=100)
     rng = random.Random(1)
     with db.read() as s:

@@ -26,12 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # this checkout's shopcrm, not an installed one
 
+from large_shop import open_large_demo  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from shopcrm.db.engine import Database  # noqa: E402
 from shopcrm.db.models import Member  # noqa: E402
-from shopcrm.db.opening import open_database  # noqa: E402
-from shopcrm.demo.shop import LARGE_MEMBERS, generate_demo  # noqa: E402
 from shopcrm.services.members.points import rebuild_every_member, rebuild_points  # noqa: E402
 from shopcrm.services.shop.clock import now  # noqa: E402
 from shopcrm.services.shop.settings import load_settings  # noqa: E402
@@ -82,15 +81,7 @@ def main() -> int:
     parser.add_argument("--no-slow", action="store_true", help="skip the slow twin (about twice as long)")
     args = parser.parse_args()
     os.environ.setdefault("SHOPCRM_DATA_DIR", tempfile.mkdtemp(prefix="bench-points-data-"))
-    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-points-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "large.db"
-    fresh = not path.exists()
-    db = open_database(path)
-    if fresh:
-        t0 = time.perf_counter()
-        generate_demo(db, members=LARGE_MEMBERS, seed=7)
-        print(f"demo --large: {time.perf_counter() - t0:.1f} s")
+    db, path = open_large_demo(args.keep, prefix="bench-points-")
     settings, moment = load_settings(db), now()
     with db.read() as s:
         members = list(s.scalars(select(Member.id).where(Member.status != "erased")))
