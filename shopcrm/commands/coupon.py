@@ -6,9 +6,8 @@ import argparse
 import dataclasses
 
 from shopcrm.commands import CommandContext, add_json_flag
-from shopcrm.commands.purchase import line_input, member_id_of, sale_ref
+from shopcrm.commands.purchase import line_input, member_id_of, sale_lines, sale_ref
 from shopcrm.commands.takings import parse_day, write_pdf
-from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.money import parse_money
 from shopcrm.services.sales.coupons import (
@@ -115,10 +114,7 @@ def run_issue(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_redeem(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lines = [line_input(ctx, spec) for spec in args.item]
-    total = parse_money(args.amount, exact=True) if args.amount is not None else None
-    if total is None and not lines:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter products or an amount."), "amount")
+    lines, total = sale_lines(args, ctx)
     result = record_purchase(
         ctx.db(),
         PurchaseInput(member_id=member_id_of(args, ctx), lines=lines, total_cents=total, payment_method=args.payment,

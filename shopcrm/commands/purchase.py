@@ -49,10 +49,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def member_id_of(args: argparse.Namespace, ctx: CommandContext) -> int | None:
     """The member named by --member, --card or --phone (a full number or its last 4 digits)."""
-    return _member_id(args, ctx)
-
-
-def _member_id(args: argparse.Namespace, ctx: CommandContext) -> int | None:
     if args.member is not None:
         return int(args.member)
     if args.card:
@@ -80,6 +76,15 @@ def line_input(ctx: CommandContext, spec: str) -> LineInput:
     return LineInput(product_id=chosen[0].id, quantity=qty)
 
 
+def sale_lines(args: argparse.Namespace, ctx: CommandContext) -> tuple[list[LineInput], int | None]:
+    """The sale's --item lines and its --amount (cents), at least one of the two."""
+    lines = [line_input(ctx, spec) for spec in args.item]
+    total = parse_money(args.amount, exact=True) if args.amount is not None else None
+    if total is None and not lines:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter products or an amount."), "amount")
+    return lines, total
+
+
 def _when(text: str | None) -> dt.datetime | None:
     if not text:
         return None
@@ -101,14 +106,11 @@ def sale_ref(text: str | None) -> str | None:
 
 
 def run_add(args: argparse.Namespace, ctx: CommandContext) -> int:
-    lines = [line_input(ctx, spec) for spec in args.item]
-    total = parse_money(args.amount, exact=True) if args.amount is not None else None
-    if total is None and not lines:
-        raise ValidationError(QT_TRANSLATE_NOOP("errors", "Enter products or an amount."), "amount")
+    lines, total = sale_lines(args, ctx)
     result = record_purchase(
         ctx.db(),
         PurchaseInput(
-            member_id=_member_id(args, ctx),
+            member_id=member_id_of(args, ctx),
             lines=lines,
             total_cents=total,
             discount_cents=parse_money(args.discount, field="discount", exact=True),
