@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from shopcrm.codes import CLASS_COLUMNS as COLUMNS
+from shopcrm.codes import CLASS_COLUMNS
 from shopcrm.services.classification.queries import member_classes
 from shopcrm.services.shop.database import Database
 
@@ -29,7 +29,7 @@ def member_insight(db: Database, member_id: int) -> Insight | None:
     found = member_classes(db, member_id)
     if found is None:
         return None
-    classes = {COLUMNS.get(name, name): code for name, code in found["classes"].items()}
+    classes = {CLASS_COLUMNS.get(name, name): code for name, code in found["classes"].items()}
     classes["favourite_category"] = found.get("favourite_category")
     metrics: dict[str, Any] = {**found.get("metrics", {}), **found.get("lifetime_value", {})}
     metrics["level"] = found["classes"].get("level")

@@ -26,6 +26,7 @@ from pathlib import Path
 import bench_checkout  # noqa: F401  (first: this checkout's shopcrm, not an installed one)
 from sqlalchemy import select
 
+from shopcrm.codes import CLASS_COLUMNS
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, SnapshotMember
 from shopcrm.db.opening import open_database
@@ -37,7 +38,6 @@ from shopcrm.services.classification import incremental
 from shopcrm.services.classification.freshness import newest_snapshot
 from shopcrm.services.classification.queries import member_classes
 from shopcrm.services.classification.run import classify, read_inputs
-from shopcrm.services.classification.store import COLUMNS
 from shopcrm.services.sales.purchases import PurchaseInput, record_purchase
 from shopcrm.services.shop.settings import load_settings
 
@@ -48,9 +48,9 @@ def classes_of(db: Database) -> dict[int, dict[str, object]]:
     with db.read() as s:
         snap = newest_snapshot(s)
         assert snap is not None
-        cols = [getattr(SnapshotMember, c) for c in COLUMNS.values()]
+        cols = [getattr(SnapshotMember, c) for c in CLASS_COLUMNS.values()]
         rows = s.execute(select(SnapshotMember.member_id, *cols).where(SnapshotMember.snapshot_id == snap.id)).all()
-    return {int(r[0]): dict(zip(COLUMNS, r[1:], strict=True)) for r in rows}
+    return {int(r[0]): dict(zip(CLASS_COLUMNS, r[1:], strict=True)) for r in rows}
 
 
 def measure(db: Database, members: int, sales: int) -> None:

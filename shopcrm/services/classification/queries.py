@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from shopcrm.codes import CLASS_COLUMNS as COLUMNS
+from shopcrm.codes import CLASS_COLUMNS
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, Member, Product, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
@@ -32,7 +32,7 @@ _LIFETIME = ("p_alive", "expected_visits_90", "expected_visits_365", "predicted_
 
 
 def _column(classification: str) -> Any:
-    name = COLUMNS.get(classification)
+    name = CLASS_COLUMNS.get(classification)
     if name is None:
         raise ValidationError(
             QT_TRANSLATE_NOOP("errors", "Unknown classification {name}."), "classification", name=classification
@@ -78,8 +78,8 @@ def current_counts(s: Session, snapshot_id: int, classes: dict[str, list[str]] |
 
     `classes`: the classes to list (with 0 when nobody is in one), in the engine's order; by default
     those present.  `level_names` names the member levels (stored as numbers)."""
-    names = list(COLUMNS) + list(RECORDED)
-    columns = [_column(n) for n in COLUMNS] + [getattr(Member, n) for n in RECORDED]
+    names = list(CLASS_COLUMNS) + list(RECORDED)
+    columns = [_column(n) for n in CLASS_COLUMNS] + [getattr(Member, n) for n in RECORDED]
     out: dict[str, dict[str, int]] = {}
     for name, tally in zip(names, class_tallies(s, snapshot_id, columns), strict=True):
         found: dict[str, int] = {}
@@ -121,7 +121,7 @@ def movement(db: Database, from_snapshot: int, to_snapshot: int, classification:
     "from" is None for members only in the later snapshot (registered since), "to" is None for
     members only in the earlier one (erased since).
     """
-    col_name = COLUMNS.get(classification)
+    col_name = CLASS_COLUMNS.get(classification)
     _column(classification)
     a = aliased(SnapshotMember)
     b = aliased(SnapshotMember)
@@ -182,7 +182,7 @@ def member_classes(db: Database, member_id: int) -> dict[str, Any] | None:
         level = min(max(row.level, 0), len(levels) - 1)
         return {
             "snapshot": {"id": snap.id, "as_of": snap.as_of.isoformat(), "window_days": snap.window_days},
-            "classes": {name: getattr(row, column) for name, column in COLUMNS.items()},
+            "classes": {name: getattr(row, column) for name, column in CLASS_COLUMNS.items()},
             "level_name": translate("levels", levels[level].name),
             "rfm": {"r": row.r_score, "f": row.f_score, "m": row.m_score},
             "favourite_category": row.favourite_category,

@@ -46,8 +46,6 @@ CHUNK_PAUSE = 0.03
 # An incomplete snapshot older than this is a crashed run's (see _leftovers).
 LEFTOVER_AGE = dt.timedelta(hours=1)
 
-# snapshot column of each classification (the engine's names on the left)
-COLUMNS = CLASS_COLUMNS
 
 _encode = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C-accelerated, as json.dumps uses
 
@@ -132,7 +130,7 @@ def member_columns(inputs: Inputs, result: Run, reasons: np.ndarray) -> dict[str
     has = m.has_purchase
     scored = result.r > 0
     lifetime = result.lifetime
-    classes = {name: result.classes[name].values().tolist() for name in COLUMNS if name != "level"}
+    classes = {name: result.classes[name].values().tolist() for name in CLASS_COLUMNS if name != "level"}
     return {
         "member_id": inputs.members.ids.tolist(),
         "first_purchase": _dates(m.first_day, has),
