@@ -35,7 +35,7 @@ from shopcrm.engine.classify import CLASSIFICATIONS
 from shopcrm.engine.classify import run as run_engine
 from shopcrm.engine.cutoffs import CutOffs
 from shopcrm.services.classification import incremental
-from shopcrm.services.classification.freshness import newest_snapshot
+from shopcrm.services.classification.latest import latest_snapshot_in
 from shopcrm.services.classification.queries import member_classes
 from shopcrm.services.classification.run import classify, read_inputs
 from shopcrm.services.sales.purchases import PurchaseInput, record_purchase
@@ -46,7 +46,7 @@ REASONS = (*CLASSIFICATIONS, "favourite_category", "clv")
 
 def classes_of(db: Database) -> dict[int, dict[str, object]]:
     with db.read() as s:
-        snap = newest_snapshot(s)
+        snap = latest_snapshot_in(s)
         assert snap is not None
         cols = [getattr(SnapshotMember, c) for c in CLASS_COLUMNS.values()]
         rows = s.execute(select(SnapshotMember.member_id, *cols).where(SnapshotMember.snapshot_id == snap.id)).all()
@@ -78,7 +78,7 @@ def measure(db: Database, members: int, sales: int) -> None:
 
     settings = load_settings(db)
     with db.read() as s:
-        snap = newest_snapshot(s)
+        snap = latest_snapshot_in(s)
         assert snap is not None
         cut_offs = CutOffs.from_dict(snap.params["cut_offs"])
         inputs = read_inputs(s, snap.as_of, settings)

@@ -22,6 +22,7 @@ from shopcrm.engine.cutoffs import CutOffs
 from shopcrm.engine.ranking import quintile_bounds, quintile_scores, scores_from_bounds
 from shopcrm.services.classification import freshness as fresh
 from shopcrm.services.classification import incremental
+from shopcrm.services.classification.latest import latest_snapshot_in
 from shopcrm.services.classification.queries import member_classes
 from shopcrm.services.classification.run import classify, read_inputs
 from shopcrm.services.members.records import MemberInput, register_member
@@ -51,7 +52,7 @@ def _same_cut_offs_run(db: Database) -> tuple[dict[int, int], object]:
     """Every member classified by the full engine against the newest snapshot's stored cut-offs."""
     settings_ = load_settings(db)
     with db.read() as s:
-        snap = fresh.newest_snapshot(s)
+        snap = latest_snapshot_in(s)
         assert snap is not None
         cut_offs = CutOffs.from_dict(snap.params["cut_offs"])
         assert cut_offs is not None
@@ -167,7 +168,7 @@ def test_lines_read_by_id_or_by_range_give_the_same_classes(db: Database, monkey
     _shop(db)
     settings_ = load_settings(db)
     with db.read() as s:
-        snap = fresh.newest_snapshot(s)
+        snap = latest_snapshot_in(s)
         assert snap is not None
         cut_offs = CutOffs.from_dict(snap.params["cut_offs"])
         assert cut_offs is not None
@@ -226,7 +227,7 @@ def test_every_card_of_the_demo_shop_agrees_with_a_full_run_after_1000_counter_s
         touched.update(updated.members)
     index, _result = _same_cut_offs_run(db)
     with db.read() as s:
-        snap = fresh.newest_snapshot(s)
+        snap = latest_snapshot_in(s)
         assert snap is not None and snap.members == len(index)
     assert len(touched) > 300  # many cards were rewritten, and every card is compared below
     _assert_cards_agree(db, set(index))

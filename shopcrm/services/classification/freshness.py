@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, ImportBatch, Member
 from shopcrm.engine.params import CUT_OFFS_VERSION
+from shopcrm.services.classification.latest import latest_snapshot_in
 from shopcrm.services.shop import clock
 from shopcrm.services.shop.settings import ShopSettings, load_settings
 
@@ -47,15 +48,6 @@ class Freshness:
     @property
     def due(self) -> bool:
         return self.stale is not None
-
-
-def newest_snapshot(s: Session) -> ClassificationSnapshot | None:
-    return s.scalars(
-        select(ClassificationSnapshot)
-        .where(ClassificationSnapshot.shown())
-        .order_by(ClassificationSnapshot.as_of.desc(), ClassificationSnapshot.created_at.desc(), ClassificationSnapshot.id.desc())
-        .limit(1)
-    ).first()
 
 
 def seen_marks(snap: ClassificationSnapshot) -> dict[str, Any] | None:
@@ -95,7 +87,7 @@ def freshness(db: Database, settings: ShopSettings | None = None, today: dt.date
     settings = settings or load_settings(db)
     today = today or clock.now().date()
     with db.read() as s:
-        snap = newest_snapshot(s)
+        snap = latest_snapshot_in(s)
         why = why_stale(s, snap, settings, today)
         if snap is None:
             return Freshness(None, None, None, None, why)

@@ -35,10 +35,10 @@ from shopcrm.services.classification.freshness import (
     NO_CUT_OFFS,
     NO_SNAPSHOT,
     moment,
-    newest_snapshot,
     seen_marks,
     why_stale,
 )
+from shopcrm.services.classification.latest import latest_snapshot_in
 from shopcrm.services.classification.run import read_inputs, watermark
 from shopcrm.services.shop import clock
 from shopcrm.services.shop.settings import ShopSettings, load_settings
@@ -93,7 +93,7 @@ class _DoesNotFit(Exception):
 
 def _update_cards(db: Database, settings: ShopSettings, today: dt.date) -> CardUpdate:
     with db.transaction() as s:
-        snap = newest_snapshot(s)
+        snap = latest_snapshot_in(s)
         why = why_stale(s, snap, settings, today)
         if why is not None or snap is None:  # (a first member in an empty shop: a first full run)
             return CardUpdate((), why or NO_SNAPSHOT)
