@@ -445,3 +445,27 @@ def test_tab_from_the_amount_reaches_the_channel_then_save(qtbot: Any, ctx: AppC
         seen.append(QApplication.focusWidget())
     assert seen == [counter.amount, counter.money.coupon, counter.money.points, counter.money.stored,
                     counter.payment, counter.channel, counter.save_button]
+
+
+def test_a_refused_sale_does_not_change_the_next_sales_payment_or_channel(qtbot: Any, ctx: AppContext,
+                                                                          counter: CounterView) -> None:
+    """Only a saved sale tells how customers pay: a refused one leaves the remembered choice alone."""
+    from shopcrm.services.members.records import archive_member
+
+    m = member(ctx.db, "13800005678", "Zhang Wei")
+    _pick_member(qtbot, counter, "5678")
+    counter.payment.setFocus()
+    while counter.payment.currentData() != "wechat":
+        qtbot.keyClick(counter.payment, Qt.Key.Key_Down)
+    key_to_focus(Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)  # C&hannel
+    key_to_focus(Qt.Key.Key_Down)
+    assert counter.channel.currentData() == "delivery"
+    key_to_focus(Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # &Amount
+    qtbot.keyClicks(counter.amount, "18")
+    archive_member(ctx.db, m.id)  # meanwhile, on the owner's PC
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)  # refused by the sale itself
+    qtbot.waitUntil(lambda: "archived" in counter.sale_error.text() and counter.save_button.isEnabled(), timeout=5000)
+    assert counter.recent_list.count() == 0
+    again = CounterView(ctx)  # the next start of the program
+    qtbot.addWidget(again)
+    assert (again.payment.currentData(), again.channel.currentData()) == ("cash", "store")

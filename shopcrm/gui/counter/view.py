@@ -653,17 +653,20 @@ class CounterView(QWidget):
             self.amount.setFocus()
             return
         who = (self.member.name or self.member.card_no) if self.member else self.tr("walk-in")
-        self._remember_payment()
-        remember("counter/channel", data.channel)
         db = self.ctx.db
         self._saving = True
         self.save_button.setEnabled(False)
         self.ctx.run(lambda _c: record_purchase(db, data), label=self.tr("Saving sale"), kind="purchase",
-                     on_done=lambda result: self._saved(result, who, data.channel), on_error=self._save_failed, parent=self)
+                     on_done=lambda result: self._saved(result, who, data), on_error=self._save_failed, parent=self)
 
-    def _saved(self, result: PurchaseResult, who: str, channel: str) -> None:
+    def _saved(self, result: PurchaseResult, who: str, sale: PurchaseInput) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
+        # Only a saved sale sets the next sale's payment method and channel: a refused one was not how
+        # the customer paid.
+        remember("counter/payment", sale.payment_method or "none")
+        remember("counter/channel", sale.channel)
+        channel = sale.channel
         currency = self.ctx.settings.currency
         text = self.tr("Saved {amount} for {who}.").format(amount=money(result.total_cents, currency), who=who)
         if result.points_balance is not None:
@@ -716,10 +719,6 @@ class CounterView(QWidget):
     def _restore_channel(self) -> None:
         index = self.channel.findData(str(remembered("counter/channel", CHANNELS[0])))
         self.channel.setCurrentIndex(max(index, 0))
-
-    def _remember_payment(self) -> None:
-        code = self.payment.currentData()
-        remember("counter/payment", code or "none")
 
     def _escape(self) -> None:
         """Esc closes an open suggestion list first (the sale stays); otherwise it starts over."""
