@@ -180,9 +180,18 @@ def test_import_a_price_list_with_preview(qtbot: Any, ctx: AppContext, catalogue
     sheet.write_text("品名,单价\nCroissant,9.50\n毛毛虫面包,12\n奶茶,0\n", encoding="gbk")
     QTest.mouseClick(catalogue.import_button, Qt.MouseButton.LeftButton)
     dialog = _dialog(qtbot, catalogue, PriceListDialog)
-    when_dialog(file_name(sheet), kind=QFileDialog)  # the real open dialog: the sheet's path typed in
+    opened_in: list[str] = []
+
+    def look_then_type(path: Path) -> Any:
+        def answer(file_dialog: Any) -> None:
+            opened_in.append(file_dialog.directory().absolutePath())
+            file_name(path)(file_dialog)
+        return answer
+
+    when_dialog(look_then_type(sheet), kind=QFileDialog)  # the real open dialog: the sheet's path typed in
     QTest.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 3, timeout=5000)
+    assert opened_in[0] != str(Path.cwd())  # a first file dialog opens in Documents or home, never where Qt was started
     assert "new products 1, changed 1, unchanged 0, rejected 1" in dialog.summary.text()
     assert "more than ¥0" in dialog.model.index(2, 7).data()
     assert find_product(ctx.db, "Croissant").price_cents == 900  # the preview wrote nothing
@@ -191,9 +200,10 @@ def test_import_a_price_list_with_preview(qtbot: Any, ctx: AppContext, catalogue
     qtbot.waitUntil(lambda: "Imported" in dialog.summary.text(), timeout=5000)
     qtbot.waitUntil(lambda: len(catalogue.products) == 2, timeout=5000)
     saved = tmp_path / "rejected.xlsx"
-    when_dialog(file_name(saved), kind=QFileDialog)
+    when_dialog(look_then_type(saved), kind=QFileDialog)
     QTest.mouseClick(dialog.errors_button, Qt.MouseButton.LeftButton)
     assert saved.exists()
+    assert opened_in[1] == str(tmp_path)  # the next dialog opens where the price list came from
 
 
 def test_a_foreign_file_gets_a_message_in_the_dialog(qtbot: Any, ctx: AppContext, catalogue: CatalogueView, tmp_path: Path,

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from shopcrm.errors import ShopError
 from shopcrm.gui.campaigns.outputs import OUTPUT_KIND, ListOutputs, ListSource, default_file_name
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.file_dialogs import ask_save_name
 from shopcrm.gui.widgets import hint_label
 from shopcrm.services.campaigns.columns import phone_text
 from shopcrm.services.campaigns.lists import CampaignSummary
@@ -243,11 +243,8 @@ class MessagesPanel(QWidget):
         ok, password = self.outputs.owner_password(self._source(), masked)
         if not ok:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = default_file_name(self.campaign.name, ".csv")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the texts for an SMS platform"),
-                                                str(Path(folder) / name) if folder else name,
-                                                self.tr("CSV file (*.csv)"))
+        chosen = ask_save_name(self, self.tr("Export the texts for an SMS platform"),
+                               default_file_name(self.campaign.name, ".csv"), self.tr("CSV file (*.csv)"))
         if not chosen:
             return
         target = Path(chosen) if chosen.lower().endswith(".csv") else Path(chosen).with_suffix(".csv")

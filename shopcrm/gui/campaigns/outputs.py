@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QProgressDialog, QWidget
 
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.file_dialogs import ask_save_name
 from shopcrm.gui.printing.output import new_printer, page_layout, paint_list, write_pdf
 from shopcrm.gui.window_state import fit_to_screen
 from shopcrm.gui.worker import JobControl
@@ -188,9 +189,7 @@ class ListOutputs(QObject):
 
     # ---- files ---------------------------------------------------------------------------------------
     def _ask_file(self, title: str, caption: str, suffix: str, file_filter: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        start = str(Path(folder) / default_file_name(title, suffix)) if folder else default_file_name(title, suffix)
-        chosen, _ = QFileDialog.getSaveFileName(self.widget, caption, start, file_filter)
+        chosen = ask_save_name(self.widget, caption, default_file_name(title, suffix), file_filter)
         if not chosen:
             return None
         path = Path(chosen)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.file_dialogs import ask_open_name, ask_save_name
 from shopcrm.gui.formatting import date_text, join_list, money
 from shopcrm.gui.models import ListColumn, ListTableModel
 from shopcrm.gui.widgets import ErrorLabel, hint_label
@@ -130,8 +130,7 @@ class PriceListDialog(QDialog):
 
     # ---- preview -----------------------------------------------------------------------------------
     def choose(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose a price list"), "",
-                                                    QCoreApplication.translate(CTX, FILE_FILTER))
+        name = ask_open_name(self, self.tr("Choose a price list"), QCoreApplication.translate(CTX, FILE_FILTER))
         if name:
             self.load(Path(name))
 
@@ -188,8 +187,8 @@ class PriceListDialog(QDialog):
     def save_rejected(self) -> None:
         if self.preview is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), "rejected-rows.xlsx",
-                                                    self.tr("Excel workbook (*.xlsx)"))
+        name = ask_save_name(self, self.tr("Save rejected rows"), "rejected-rows.xlsx",
+                             self.tr("Excel workbook (*.xlsx)"))
         if not name:
             return
         try:

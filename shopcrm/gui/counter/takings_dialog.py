@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.file_dialogs import ask_save_name
 from shopcrm.gui.widgets import ErrorLabel, hint_label
 from shopcrm.services.sales.slips import Slip, takings_slip
 
@@ -116,7 +116,7 @@ class TakingsDialog(QDialog):
         if self.slip is None:
             return
         day = self._day().isoformat()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save takings"), f"takings-{day}.pdf", self.tr("PDF (*.pdf)"))
+        path = ask_save_name(self, self.tr("Save takings"), f"takings-{day}.pdf", self.tr("PDF (*.pdf)"))
         if not path:
             return
         if not path.lower().endswith(".pdf"):

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.file_dialogs import ask_save_name
 from shopcrm.gui.form_saving import save_and_close
 from shopcrm.gui.formatting import CURRENCY_SYMBOLS
 from shopcrm.gui.widgets import ErrorLabel, FieldErrors, hint_label
@@ -317,8 +317,8 @@ def save_vouchers_pdf(ctx: AppContext, parent: QWidget, definition_id: int, pape
     # the printing layer loads on first use (start-up speed)
     from shopcrm.gui.printing.slip import write_slips_pdf
 
-    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Coupons", "Save vouchers"),
-                                          f"vouchers-{definition_id}.pdf", QCoreApplication.translate("Coupons", "PDF (*.pdf)"))
+    path = ask_save_name(parent, QCoreApplication.translate("Coupons", "Save vouchers"),
+                         f"vouchers-{definition_id}.pdf", QCoreApplication.translate("Coupons", "PDF (*.pdf)"))
     if not path:
         return ""
     if not path.lower().endswith(".pdf"):

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcrm.gui.file_dialogs import ask_save_name
 from shopcrm.gui.import_wizard.jobs import Outcome
 from shopcrm.gui.import_wizard.models import RejectedModel
 from shopcrm.gui.worker import Job
@@ -142,9 +142,9 @@ def show_progress(bar: QProgressBar, label: QLabel | None, done: float, total: f
 def ask_rejects_path(parent: QWidget, file_name: str) -> Path | None:
     """Where the owner wants the rejected rows of `file_name` saved (always an .xlsx), or None."""
     stem = Path(file_name).stem
-    name, _filter = QFileDialog.getSaveFileName(
+    name = ask_save_name(
         parent, translate("ImportWizard", "Save rejected rows"),
-        str(Path.home() / translate("ImportWizard", "{name} rejected.xlsx").format(name=stem)),
+        translate("ImportWizard", "{name} rejected.xlsx").format(name=stem),
         translate("ImportWizard", "Excel workbook (*.xlsx)"))
     if not name:
         return None

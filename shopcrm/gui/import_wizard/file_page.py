@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.file_dialogs import ask_open_name
 from shopcrm.gui.import_wizard.common import JobSlot, translate
 from shopcrm.gui.import_wizard.earlier_imports import EarlierImports
 from shopcrm.gui.import_wizard.jobs import LoadedFile, preview_job
@@ -112,8 +112,8 @@ class FilePage(QWidget):
             self.read_file()
 
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, translate("ImportWizard", "Choose a spreadsheet"), "",
+        name = ask_open_name(
+            self, translate("ImportWizard", "Choose a spreadsheet"),
             translate("ImportWizard", "Spreadsheets ({patterns})").format(patterns=FILE_FILTER))
         if name:
             self.file_edit.setText(name)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.file_dialogs import ask_save_name
 from shopcrm.gui.form_saving import save_and_close
 from shopcrm.gui.formatting import date_text, money
 from shopcrm.gui.models import ListColumn, ListTableModel
@@ -191,8 +191,8 @@ class StoredValuePage(QWidget):
 
         if self.member is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save statement"), f"statement-{self.member.card_no}.pdf",
-                                              self.tr("PDF (*.pdf)"))
+        path = ask_save_name(self, self.tr("Save statement"), f"statement-{self.member.card_no}.pdf",
+                             self.tr("PDF (*.pdf)"))
         if not path:
             return
         if not path.lower().endswith(".pdf"):

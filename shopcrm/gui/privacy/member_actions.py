@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm.errors import ShopError
 from shopcrm.gui.context import AppContext
+from shopcrm.gui.file_dialogs import ask_save_name
 from shopcrm.gui.formatting import date_text
 from shopcrm.gui.insights.tables import list_view
 from shopcrm.gui.models import ListColumn, ListTableModel
@@ -130,9 +130,8 @@ class MemberPrivacyBar(QWidget):
                                           self.tr("Exporting a member's personal data needs the owner password."))
         if not go:
             return
-        start = str(Path.home() / export_file_name(member.id))
-        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export this member's data"), start,
-                                                      self.tr("JSON files (*.json)"))
+        chosen = ask_save_name(self, self.tr("Export this member's data"), export_file_name(member.id),
+                               self.tr("JSON files (*.json)"))
         if not chosen:
             return
         target = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".json")
