@@ -114,8 +114,11 @@ def _lines(s: Session, inputs: list[LineInput]) -> list[PurchaseLine]:
     if len(inputs) > MAX_LINES:
         raise ValidationError(QT_TRANSLATE_NOOP("errors", "A purchase can have at most 200 lines."), "lines")
     out = []
+    wanted = {li.product_id for li in inputs}
+    # One SELECT for the whole basket (a get() per line was a statement per line at the counter).
+    products = {p.id: p for p in s.scalars(select(Product).where(Product.id.in_(wanted)))} if wanted else {}
     for li in inputs:
-        product = s.get(Product, li.product_id)
+        product = products.get(li.product_id)
         if product is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("errors", "Product {id} does not exist."), id=li.product_id)
         qty = _quantity(li.quantity)
