@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from shopcrm.gui.charts.loader import chart_library, when_ready
 from shopcrm.gui.context import AppContext
-from shopcrm.gui.coupons.dialogs import IssueCouponDialog
 from shopcrm.gui.dashboard.cards import KpiCard
 from shopcrm.gui.date_typing import DateTyping
 from shopcrm.gui.formatting import date_text, money
@@ -37,7 +36,6 @@ from shopcrm.gui.widgets import hint_label, title_label
 from shopcrm.gui.worker import Job
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.labels import class_label
-from shopcrm.services.members.table import MemberFilter
 from shopcrm.services.reports.dashboard import (
     AtRiskRow,
     BirthdayRow,
@@ -464,9 +462,15 @@ class DashboardView(QWidget):
 
     def issue_birthday_coupon(self) -> None:
         """The birthday coupon for the days this list shows (solar and lunar birthdays alike)."""
+        # lazy: the coupon dialog brings the campaign lists (and numpy); the first window shows without them
+        from shopcrm.gui.coupons.dialogs import IssueCouponDialog
+
         start = self.as_of_date()
         dialog = IssueCouponDialog(self.ctx, "birthday", self, days=(start, start + dt.timedelta(days=6)))
         dialog.open()
 
     def open_at_risk(self) -> None:
+        # lazy: the members list's module brings numpy; the first window shows without it
+        from shopcrm.services.members.table import MemberFilter
+
         self.ctx.navigate_requested.emit("members", MemberFilter(lifecycle=("at_risk",)))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import DateTime, and_, case, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -29,15 +29,15 @@ from sqlalchemy.orm import Session
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, Member, Purchase, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
-from shopcrm.io.phones import display_phone
 from shopcrm.services.classification.latest import latest_snapshot_in
 from shopcrm.services.members.birthdays import birthday_of, birthday_on_days_condition, occurrences_between
-from shopcrm.services.members.table import MemberFilter, count_in
 from shopcrm.services.sales.stored_value import Liability, liability_in
 from shopcrm.services.shop.settings import load_settings
 
+if TYPE_CHECKING:
+    from shopcrm.services.members.table import MemberFilter
+
 MAX_TREND_MONTHS = 60
-AT_RISK = MemberFilter(lifecycle=("at_risk",))  # the list "Open in Members" shows
 CHURN_RANK = {"high": 0, "medium": 1, "low": 2, "none": 3}
 
 
@@ -285,6 +285,23 @@ def _latest_snapshot(s: Session) -> ClassificationSnapshot | None:
     return latest_snapshot_in(s)
 
 
+def at_risk_filter() -> MemberFilter:
+    """The list "Open in Members" shows."""
+    # lazy, for start-up speed: the members list's module loads numpy; the Dashboard's screen imports
+    # this module before the first window shows, its figures are read after, on the reader thread
+    from shopcrm.services.members.table import MemberFilter
+
+    return MemberFilter(lifecycle=("at_risk",))
+
+
+def _count_at_risk(s: Session, snapshot_id: int) -> int:
+    """Counted by the very query of the Members list the Dashboard opens."""
+    # lazy, for start-up speed (see at_risk_filter)
+    from shopcrm.services.members.table import count_in
+
+    return count_in(s, at_risk_filter(), snapshot_id)
+
+
 # ---- KPIs -----------------------------------------------------------------------------------------
 def _buyers(s: Session, as_of: dt.date, window_days: int, recent_days: int) -> tuple[int, int, int]:
     """(buyers in the window, of whom on 2+ days, current members who bought in the last recent_days).
@@ -325,7 +342,7 @@ def _kpis(s: Session, as_of: dt.date, recent_days: int, window_days: int,
     ) or 0)
     buyers, repeaters, recent = _buyers(s, as_of, window_days, recent_days)
     snap = _latest_snapshot(s)
-    at_risk = None if snap is None else count_in(s, AT_RISK, snap.id)
+    at_risk = None if snap is None else _count_at_risk(s, snap.id)
     return Kpis(
         as_of=as_of, members=members, recent_buyers=recent, recent_days=recent_days,
         new_this_month=_registered(s, this_month, as_of), new_last_month=_registered(s, prev_month, prev_same_day),
@@ -411,6 +428,9 @@ def monthly_trend(db: Database, as_of: dt.date | None = None, months: int = 13) 
 # ---- lists ----------------------------------------------------------------------------------------
 def _birthdays(s: Session, today: dt.date, days: int, limit: int) -> list[BirthdayRow]:
     """Solar and lunar (农历) birthdays whose solar date this year falls in the coming days."""
+    # lazy, for start-up speed: phonenumbers' tables load on the reader thread, after the first window
+    from shopcrm.io.phones import display_phone
+
     dates = [today + dt.timedelta(days=i) for i in range(days)]
     rows = s.execute(
         select(Member.id, Member.card_no, Member.name, Member.phone, Member.birth_year, Member.birth_month,
@@ -449,10 +469,11 @@ def _at_risk(s: Session, limit: int) -> AtRiskList:
     if snap is None:
         return AtRiskList(None, None, 0, [])
     where = (SnapshotMember.snapshot_id == snap.id, SnapshotMember.lifecycle == "at_risk", Member.status == "active")
-    total = count_in(s, AT_RISK, snap.id)
+    total = _count_at_risk(s, snap.id)
     rank = case(CHURN_RANK, value=SnapshotMember.churn_level, else_=len(CHURN_RANK))
     # Imported here, not at module level, to make start-up fast: it loads numpy (0.1-0.2 s), and
     # this runs on the reader thread after the window shows.
+    from shopcrm.io.phones import display_phone
     from shopcrm.services.classification.reasons import reason_reader
 
     reasons = reason_reader(s, snap.id)  # stored language-neutral, read in the current language
