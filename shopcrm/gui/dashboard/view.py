@@ -1,7 +1,8 @@
 """Dashboard: the shop at a glance, as of today or any day the owner picks.
 
 The figures load on the reader thread (services.dashboard); the two trend charts appear once
-matplotlib has loaded in the background, so this first screen opens without waiting for it.
+matplotlib has loaded in the background, so this first screen opens without waiting for it, and
+are drawn on the chart thread into images (charts.image), so drawing them never freezes the window.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ class DashboardView(QWidget):
         self.data: DashboardData | None = None
         self.reloader = ReloadWhenShown(self, self.reload, REFRESH_KINDS)
         self._generation = 0
-        self.revenue_chart: Any = None  # ChartCanvas, once matplotlib is loaded
+        self.revenue_chart: Any = None  # ImageChart, once matplotlib is loaded
         self.members_chart: Any = None
         self._pending_draws: set[str] = set()
         self._load_job: Job | None = None
@@ -378,17 +379,13 @@ class DashboardView(QWidget):
                 if label is not None:
                     label.setText(self.tr("Charts are not available: {error}").format(error=library.error))
             return
-        # lazy: matplotlib loads with the first chart, keeping start-up fast
-        from shopcrm.gui.charts.canvas import ChartCanvas
-
         self.revenue_chart = self._place_chart(self.revenue_slot, "revenueChart")
         self.members_chart = self._place_chart(self.members_slot, "newMembersChart")
-        assert isinstance(self.revenue_chart, ChartCanvas)
         self._draw_charts()
 
     def _place_chart(self, slot: QFrame, name: str) -> Any:
         # lazy: matplotlib loads with the first chart, keeping start-up fast
-        from shopcrm.gui.charts.canvas import ChartCanvas
+        from shopcrm.gui.charts.image import ImageChart
 
         layout = slot.layout()
         assert layout is not None  # every chart slot is built with its layout
@@ -397,7 +394,7 @@ class DashboardView(QWidget):
             old = item.widget() if item is not None else None
             if old is not None:
                 old.deleteLater()
-        chart = ChartCanvas(minimum_height=230)
+        chart = ImageChart(minimum_height=230)
         chart.setObjectName(name)
         chart.drawn.connect(lambda n=name: self._chart_drawn(n))
         layout.addWidget(chart)
