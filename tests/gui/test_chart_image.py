@@ -1,6 +1,6 @@
-"""Charts drawn on the chart thread (charts.image.ImageChart) show exactly what the same figure drawn
-in the GUI thread shows, and stay right when the chart is reset, resized or deleted while a draw is
-still on the thread."""
+"""Charts built and drawn on the chart thread (charts.image.ImageChart) show exactly what the same
+chart built and drawn in the GUI thread shows, and stay right when another chart is asked for, the
+widget is resized or deleted while a draw is still on the thread."""
 
 from __future__ import annotations
 
@@ -40,10 +40,11 @@ def image_chart(qtbot: Any, width: int = 520, height: int = 320) -> Any:
     return chart
 
 
-def draw_trend(chart: Any, title: str, values: list[float]) -> None:
+def trend(title: str, values: list[float]) -> Any:
+    """A build function, as the Dashboard gives one: everything worked out beforehand."""
     from shopcrm.gui.charts import colors, draw
 
-    draw.trend(chart, title, [f"{m}月" for m in range(1, len(values) + 1)],
+    return lambda sheet: draw.trend(sheet, title, [f"{m}月" for m in range(1, len(values) + 1)],
                draw.Series("营业额 Revenue", values, color=colors.ACCENT),
                draw.Series("到店 Visits", [v / 10 for v in values], color=colors.SECOND),
                bar_axis="元", line_axis="次", partial_last=True,
@@ -51,16 +52,10 @@ def draw_trend(chart: Any, title: str, values: list[float]) -> None:
 
 
 def twin(width: int, height: int, title: str, values: list[float]) -> QImage:
-    """The slow twin: a fresh ImageChart's figure at the same size, drawn in this (the GUI) thread."""
-    from shopcrm.gui.charts.image import ImageChart, figure_image
+    """The slow twin: the same chart on a sheet of the same size, built and drawn in this (the GUI) thread."""
+    from shopcrm.gui.charts.image import sheet_image
 
-    chart = ImageChart()
-    chart.resize(width, height)
-    chart.reset()  # the figure takes the widget's size
-    draw_trend(chart, title, values)
-    image = figure_image(chart.figure)
-    chart.deleteLater()
-    return image
+    return sheet_image(trend(title, values), width, height)[1]
 
 
 def same_pixels(shown: QImage | None, expected: QImage) -> bool:
@@ -76,19 +71,19 @@ class HeldThread:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from shopcrm.gui.charts import image
 
-        self.started = threading.Semaphore(0)
+        self.started = threading.Event()
         self.go = threading.Event()
-        real = image.figure_image
 
-        def held(figure: Any) -> QImage:
-            self.started.release()
+        def held(*args: Any) -> Any:
+            self.started.set()
             self.go.wait(30)
-            return real(figure)
+            return real(*args)
 
-        monkeypatch.setattr(image, "figure_image", held)
+        real = image.sheet_image
+        monkeypatch.setattr(image, "sheet_image", held)
 
-    def wait_started(self) -> None:
-        assert self.started.acquire(timeout=30)
+    def wait_started(self, qtbot: Any) -> None:
+        qtbot.waitUntil(self.started.is_set, timeout=30_000)  # the event loop runs: the draw is submitted
 
     def release(self) -> None:
         self.go.set()
@@ -98,18 +93,20 @@ def test_the_image_equals_the_figure_drawn_in_the_gui_thread(qtbot: Any, no_miss
     chart = image_chart(qtbot)
     values = [12000.0, 15500.0, 9000.0, 20100.0]
     with qtbot.waitSignal(chart.drawn, timeout=30_000):
-        draw_trend(chart, "营业额 Revenue by month", values)
+        chart.show_chart(trend("营业额 Revenue by month", values))
     assert same_pixels(chart.image(), twin(520, 320, "营业额 Revenue by month", values))
-    assert chart.grab().size().width() == 520
+    assert chart.is_current() and [p.get_height() for p in chart.figure.axes[0].patches] == values
+    grabbed = chart.grab().toImage()
+    assert same_pixels(grabbed, chart.image())  # the widget paints the image as it is
 
 
-def test_a_reset_during_a_draw_shows_only_the_new_chart(qtbot: Any, charts_loaded: None,
+def test_a_new_chart_during_a_draw_shows_only_the_new_chart(qtbot: Any, charts_loaded: None,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     chart = image_chart(qtbot)
     held = HeldThread(monkeypatch)
-    draw_trend(chart, "old", [1.0, 2.0, 3.0])
-    held.wait_started()  # the old figure is on the chart thread now
-    draw_trend(chart, "new", [5.0, 1.0, 4.0, 2.0])  # reset: a new figure, the old one left to the thread
+    chart.show_chart(trend("old", [1.0, 2.0, 3.0]))
+    held.wait_started(qtbot)  # the old chart is on the chart thread now
+    chart.show_chart(trend("new", [5.0, 1.0, 4.0, 2.0]))
     shown: list[QImage | None] = []
     chart.drawn.connect(lambda: shown.append(chart.image()))
     held.release()
@@ -123,13 +120,16 @@ def test_a_resize_during_a_draw_draws_again_at_the_new_size(qtbot: Any, charts_l
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     chart = image_chart(qtbot, 400, 260)
     held = HeldThread(monkeypatch)
-    draw_trend(chart, "sized", [3.0, 9.0, 6.0])
-    held.wait_started()
-    chart.resize(610, 330)  # while the chart thread holds the figure: it is not touched until back
+    shown: list[QImage | None] = []
+    chart.drawn.connect(lambda: shown.append(chart.image()))
+    chart.show_chart(trend("sized", [3.0, 9.0, 6.0]))
+    held.wait_started(qtbot)
+    chart.resize(610, 330)  # while the chart is drawn at the old size
     held.release()
-    qtbot.waitUntil(lambda: chart.image() is not None and chart.image().width() == 610, timeout=30_000)
-    qtbot.waitUntil(lambda: not chart._drawing, timeout=30_000)  # noqa: SLF001 - the last draw is back
-    assert same_pixels(chart.image(), twin(610, 330, "sized", [3.0, 9.0, 6.0]))
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    qtbot.wait(50)
+    assert len(shown) == 1 and chart.is_current()  # the image at the old size was never shown
+    assert same_pixels(shown[0], twin(610, 330, "sized", [3.0, 9.0, 6.0]))
 
 
 def test_a_chart_deleted_during_a_draw_is_left_alone(qtbot: Any, charts_loaded: None,
@@ -142,12 +142,12 @@ def test_a_chart_deleted_during_a_draw_is_left_alone(qtbot: Any, charts_loaded: 
     chart.resize(520, 320)
     show_active(chart)
     held = HeldThread(monkeypatch)
-    draw_trend(chart, "gone", [1.0, 2.0])
-    held.wait_started()
+    chart.show_chart(trend("gone", [1.0, 2.0]))
+    held.wait_started(qtbot)
     delete(chart)  # e.g. the Dashboard rebuilt for a language switch
     held.release()
     qtbot.wait(300)  # the image comes back to nobody: no error, and the thread goes on drawing
     other = image_chart(qtbot)
     with qtbot.waitSignal(other.drawn, timeout=30_000):
-        draw_trend(other, "next", [4.0, 2.0])
+        other.show_chart(trend("next", [4.0, 2.0]))
     assert chart_thread() is chart_thread()

@@ -1,13 +1,14 @@
-"""A chart drawn by Agg on a background thread and shown as an image.
+"""A chart built and drawn by Agg on a background thread and shown as an image.
 
-Drawing a figure takes 100-200 ms of Python; done in the GUI thread (ChartCanvas paints on Qt's
-paint event) it freezes the window that long.  An ImageChart has the drawing surface of a
-ChartCanvas that charts.draw uses (`figure`, `canvas`, `reset`, `when_resized`, `refresh`), but
-`refresh()` hands the figure to the chart thread, which draws it with Agg into an image, and the
-widget paints that image.  The GUI thread only builds the figure (cheap) and then leaves it alone
-until the image is back: `reset()` starts a new figure rather than clearing one being drawn, and a
-resize or a refresh during a draw draws again once it is back.  For charts without clickable
-shapes (the Dashboard's trends).  Importing this module imports matplotlib: do it after
+Building and drawing a figure takes 100-200 ms of Python; done in the GUI thread (ChartCanvas) it
+freezes the window that long.  An ImageChart is given a build function, `show_chart(build)`: the
+chart thread calls `build(sheet)` on a Sheet (the drawing surface of charts.draw: `figure`,
+`canvas`, `reset`, `when_resized`, `refresh`) of the widget's size, draws it with Agg into an
+image, and the widget paints that image.  The GUI thread never touches a figure being built; a
+resize or a new chart during a draw draws again once the image is back, and only the image of the
+newest chart at the widget's size is shown.  A build function must use only what it was given
+(translated text, figures): it runs on the chart thread.  For charts without clickable shapes
+(the Dashboard's trends).  Importing this module imports matplotlib: do it after
 `loader.when_ready`.
 """
 
@@ -17,6 +18,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -35,6 +37,37 @@ DPI = 96  # as ChartCanvas: a figure inch is 96 widget pixels, so both draw the 
 PREFERRED = QSize(5 * DPI, 3 * DPI)  # the size ChartCanvas asks its layout for (its figure's)
 
 
+Build = Callable[["Sheet"], object]
+
+
+class Sheet:
+    """What a build function draws on (charts.draw.Surface), on the chart thread: one figure of a
+    fixed size, in device pixels."""
+
+    def __init__(self, width: int, height: int, ratio: float = 1.0) -> None:
+        self.figure = Figure(figsize=(width / DPI, height / DPI), dpi=DPI * ratio, layout="constrained",
+                             facecolor="white")
+        FigureCanvasAgg(self.figure)
+        self.targets: list[Target] = []
+
+    @property
+    def canvas(self) -> Any:
+        return self.figure.canvas
+
+    def reset(self) -> None:
+        self.figure.clear()
+        self.targets.clear()
+
+    def add_target(self, target: Target) -> None:
+        self.targets.append(target)  # kept for completeness: an image has no clickable shapes
+
+    def when_resized(self, fit: Callable[[], object]) -> None:
+        fit()  # a sheet has one size: another size is another sheet, built again
+
+    def refresh(self) -> None:
+        """Nothing to do: the chart thread draws the sheet once the build function returns."""
+
+
 def figure_image(figure: Figure) -> QImage:
     """Draw `figure` with Agg and copy its pixels into a QImage (any thread)."""
     canvas = figure.canvas
@@ -42,38 +75,47 @@ def figure_image(figure: Figure) -> QImage:
     canvas.draw()
     buffer = canvas.buffer_rgba()
     height, width = buffer.shape[0], buffer.shape[1]
-    return QImage(bytes(buffer), width, height, width * 4, QImage.Format.Format_RGBA8888).copy()
+    image = QImage(bytes(buffer), width, height, width * 4, QImage.Format.Format_RGBA8888).copy()
+    image.setDevicePixelRatio(figure.dpi / DPI)
+    return image
+
+
+def sheet_image(build: Build, width: int, height: int, ratio: float = 1.0) -> tuple[Figure, QImage]:
+    """Build a chart on a sheet of this size and draw it (any thread)."""
+    sheet = Sheet(width, height, ratio)
+    build(sheet)
+    return sheet.figure, figure_image(sheet.figure)
 
 
 class _ChartThread(QObject):
-    """One thread that draws the figures handed to it, in turn; each image comes back to the GUI
-    thread through a queued signal, to the chart that asked if it still exists."""
+    """One thread that builds and draws the charts handed to it, in turn; each image comes back to
+    the GUI thread through a queued signal, to the chart that asked if it still exists."""
 
-    _drawn = Signal(object, object, object)  # chart, figure, QImage or the exception
+    _drawn = Signal(object, object, object)  # chart, its request, (figure, QImage) or the exception
 
     def __init__(self) -> None:
         super().__init__()
-        self._queue: queue.SimpleQueue[tuple[ImageChart, Figure]] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[ImageChart, _Request]] = queue.SimpleQueue()
         self._drawn.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._thread = threading.Thread(target=self._run, name="shopcrm-charts-draw", daemon=True)
         self._thread.start()
 
-    def submit(self, chart: ImageChart, figure: Figure) -> None:
-        self._queue.put((chart, figure))
+    def submit(self, chart: ImageChart, request: _Request) -> None:
+        self._queue.put((chart, request))
 
     def _run(self) -> None:
         while True:
-            chart, figure = self._queue.get()
+            chart, request = self._queue.get()
             try:
-                result: object = figure_image(figure)
+                result: object = sheet_image(request.build, request.width, request.height, request.ratio)
             except Exception as exc:  # noqa: BLE001 - reported to the chart, which logs it
                 result = exc
-            self._drawn.emit(chart, figure, result)
+            self._drawn.emit(chart, request, result)
 
     @Slot(object, object, object)
-    def _deliver(self, chart: ImageChart, figure: Figure, result: object) -> None:
+    def _deliver(self, chart: ImageChart, request: _Request, result: object) -> None:
         if isValid(chart):
-            chart.image_ready(figure, result)
+            chart.image_ready(request, result)
 
 
 _chart_thread: list[_ChartThread] = []
@@ -86,10 +128,18 @@ def chart_thread() -> _ChartThread:
     return _chart_thread[0]
 
 
-class ImageChart(QWidget):
-    """One figure, drawn off the GUI thread.  `reset()` before drawing a new chart."""
+@dataclass(frozen=True)
+class _Request:
+    build: Build
+    width: int
+    height: int
+    ratio: float
 
-    drawn = Signal()  # after each image of the current figure is shown (benchmarks, tests, screenshots)
+
+class ImageChart(QWidget):
+    """One chart, built and drawn off the GUI thread: `show_chart(build)`."""
+
+    drawn = Signal()  # after the image of the newest chart at this size is shown (benchmarks, tests)
 
     def __init__(self, parent: QWidget | None = None, *, minimum_height: int = 220) -> None:
         super().__init__(parent)
@@ -97,93 +147,59 @@ class ImageChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, minimum_height)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.targets: list[Target] = []  # API of ChartCanvas; these charts have no clickable shapes
-        self._figure = self._new_figure()
-        self._on_resize: list[Callable[[], object]] = []
+        self._build: Build | None = None
+        self._figure: Figure | None = None
         self._image: QImage | None = None
-        self._drawing = False  # the chart thread holds the figure: the GUI thread must not touch it
-        self._again = False  # asked to draw while drawing: draw again when the image is back
-        self._timer = QTimer(self)  # one draw for several refreshes and resizes in a row
+        self._drawing: _Request | None = None  # on the chart thread now
+        self._timer = QTimer(self)  # one draw for several charts and resizes in a row
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._draw)
 
-    @staticmethod
-    def _new_figure() -> Figure:
-        figure = Figure(figsize=(5, 3), dpi=DPI, layout="constrained", facecolor="white")
-        FigureCanvasAgg(figure)
-        return figure
-
-    # ---- the drawing surface of charts.draw -------------------------------------------------------
-    @property
-    def figure(self) -> Figure:
-        return self._figure
-
-    @property
-    def canvas(self) -> Any:
-        return self._figure.canvas
-
-    def reset(self) -> None:
-        """A new, empty figure (one being drawn on the chart thread is left to it)."""
-        self._figure = self._new_figure()
-        self._fit_size()
-        self.targets.clear()
-        self._on_resize.clear()
-
-    def when_resized(self, fit: Callable[[], object]) -> None:
-        """Call `fit` now and whenever the chart changes size, until the next reset."""
-        self._on_resize.append(fit)
-        fit()
-
-    def add_target(self, target: Target) -> None:
-        self.targets.append(target)
-
-    def refresh(self) -> None:
-        """Draw soon, on the chart thread (cheap to call repeatedly)."""
+    def show_chart(self, build: Build) -> None:
+        """Build and draw this chart on the chart thread, and show it when drawn."""
+        self._build = build
         self._timer.start()
+
+    @property
+    def figure(self) -> Figure | None:
+        """The figure of the image shown (tests, screenshots); None before the first."""
+        return self._figure
 
     def image(self) -> QImage | None:
         """The image shown (tests, screenshots)."""
         return self._image
 
-    # ---- drawing ----------------------------------------------------------------------------------
-    def _fit_size(self) -> bool:
-        """Give the figure this widget's size in device pixels; True when that changed it."""
-        ratio = self.devicePixelRatioF() or 1.0
-        width, height = max(1, self.width()), max(1, self.height())
-        dpi = DPI * ratio
-        inches = (width / DPI, height / DPI)
-        figure = self._figure
-        if figure.dpi == dpi and tuple(figure.get_size_inches()) == inches:
-            return False
-        figure.set_dpi(dpi)
-        figure.set_size_inches(*inches, forward=False)
-        return True
+    def is_current(self) -> bool:
+        """True when the image shows the newest chart at the widget's size."""
+        return self._image is not None and self._drawing is None and not self._timer.isActive()
+
+    def _request(self) -> _Request | None:
+        if self._build is None:
+            return None
+        return _Request(self._build, max(1, self.width()), max(1, self.height()), self.devicePixelRatioF() or 1.0)
 
     def _draw(self) -> None:
-        if self._drawing:
-            self._again = True
+        if self._drawing is not None:
+            return  # drawn again when the image is back
+        request = self._request()
+        if request is None:
             return
-        if self._fit_size():
-            for fit in self._on_resize:
-                fit()
-        self._drawing = True
-        chart_thread().submit(self, self._figure)
+        self._drawing = request
+        chart_thread().submit(self, request)
 
-    def image_ready(self, figure: Figure, result: object) -> None:
-        """The chart thread's image of `figure` (or why it failed), in the GUI thread."""
-        self._drawing = False
+    def image_ready(self, request: _Request, result: object) -> None:
+        """The chart thread's image for `request` (or why it failed), in the GUI thread."""
+        self._drawing = None
+        current = request == self._request()
         if isinstance(result, BaseException):
             log.error("drawing a chart failed", exc_info=result)
-        elif figure is self._figure and isinstance(result, QImage):
-            result.setDevicePixelRatio(figure.dpi / DPI)
-            self._image = result
+        elif current:
+            self._figure, self._image = result  # type: ignore[misc]
             self.update()
-        stale = figure is not self._figure or self._again
-        self._again = False
-        if stale:
+        if not current:
             self._draw()
-        elif isinstance(result, QImage):
+        elif not isinstance(result, BaseException):
             self.drawn.emit()
 
     # ---- Qt -------------------------------------------------------------------------------------------
@@ -194,10 +210,11 @@ class ImageChart(QWidget):
         painter = QPainter(self)
         painter.fillRect(event.rect(), QColor("white"))
         if self._image is not None:
-            painter.drawImage(QRect(0, 0, round(self._image.deviceIndependentSize().width()),
-                                    round(self._image.deviceIndependentSize().height())), self._image)
+            size = self._image.deviceIndependentSize()
+            painter.drawImage(QRect(0, 0, round(size.width()), round(size.height())), self._image)
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        self.refresh()
+        if self._build is not None:
+            self._timer.start()

@@ -8,6 +8,7 @@ are drawn on the chart thread into images (charts.image), so drawing them never 
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, Qt, QTimer, Signal
@@ -428,29 +429,35 @@ class DashboardView(QWidget):
             periods[-1] += "\n" + self.tr("to date")
             same_days_label = self.tr("Days 1–{day} of each month").format(day=day)
         currency = self.ctx.settings.currency
-        self._pending_draws = {"revenueChart", "newMembersChart"}
+        # Everything the charts show is worked out here, in the GUI thread (translations included);
+        # the chart thread only builds and draws the figures from it (charts.image).
         if not any(m.sales or m.new_members for m in months):
-            draw.message(self.revenue_chart, self.tr("Revenue and visits by month"),
-                         self.tr("No sales in these months yet."))
+            revenue = partial(draw.message, title=self.tr("Revenue and visits by month"),
+                              text=self.tr("No sales in these months yet."))
         else:
-            draw.trend(
-                self.revenue_chart, self.tr("Revenue and visits by month"), periods,
-                draw.Series(self.tr("Revenue"), [m.revenue_cents / 100 for m in months], color=colors.ACCENT),
-                draw.Series(self.tr("Visits"), [m.visits for m in months], color=colors.SECOND),
+            revenue = partial(
+                draw.trend, title=self.tr("Revenue and visits by month"), periods=periods,
+                bar_series=draw.Series(self.tr("Revenue"), [m.revenue_cents / 100 for m in months],
+                                       color=colors.ACCENT),
+                line_series=draw.Series(self.tr("Visits"), [m.visits for m in months], color=colors.SECOND),
                 bar_axis=self.tr("Revenue ({currency})").format(currency=currency),
                 line_axis=self.tr("Visits"), marks=marks,
                 partial_last=running,
                 same_days=draw.Series(same_days_label, [m.same_days_revenue_cents / 100 for m in months],
                                       color=colors.TEXT) if running else None,
             )
-        draw.trend(
-            self.members_chart, self.tr("New members by month"), periods,
-            draw.Series(self.tr("New members"), [m.new_members for m in months], color=colors.ACCENT_LIGHT),
+        new_members = partial(
+            draw.trend, title=self.tr("New members by month"), periods=periods,
+            bar_series=draw.Series(self.tr("New members"), [m.new_members for m in months],
+                                   color=colors.ACCENT_LIGHT),
             bar_axis=self.tr("Members"), marks=marks,
             partial_last=running,
             same_days=draw.Series(same_days_label, [m.same_days_new_members for m in months],
                                   color=colors.TEXT) if running else None,
         )
+        self._pending_draws = {"revenueChart", "newMembersChart"}
+        self.revenue_chart.show_chart(revenue)
+        self.members_chart.show_chart(new_members)
 
     # ---- navigation ---------------------------------------------------------------------------------
     def _open_member(self, model: ListTableModel[Any], index: QModelIndex) -> None:
