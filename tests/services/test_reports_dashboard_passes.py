@@ -133,3 +133,20 @@ def test_sqlite_reads_sales_by_day_through_the_index_by_day(sqlite_db: Database)
                  for sql, params in captured if sql.lstrip().upper().startswith("SELECT")]
     assert "USING INDEX ix_purchases_day_member" in plans[0] and "GROUP BY" not in plans[0]
     assert "USING INDEX ix_purchases_member_time_total" in plans[1] and "ix_purchases_purchased_at" not in plans[1]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(receipts=st.lists(receipt, max_size=30), as_of=st.integers(0, DAYS + 40))
+def test_the_screens_two_reads_equal_the_one_read(shop: tuple[Database, list[int]], receipts: list[tuple[Any, ...]],
+                                                  as_of: int) -> None:
+    """The Dashboard reads the trend first (for its charts), then the rest without it: together they
+    are what the one read gives."""
+    from dataclasses import replace
+
+    db, ids = shop
+    _fill(db, ids, receipts)
+    day = FIRST_DAY + dt.timedelta(days=as_of)
+    whole = dashboard.dashboard_data(db, day)
+    rest = dashboard.dashboard_data(db, day, with_trend=False)
+    assert rest.months == []
+    assert replace(rest, months=dashboard.monthly_trend(db, day)) == whole

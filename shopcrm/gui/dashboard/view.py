@@ -8,6 +8,7 @@ are drawn on the chart thread into images (charts.image), so drawing them never 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -44,6 +45,7 @@ from shopcrm.services.reports.dashboard import (
     DashboardData,
     MonthFigures,
     dashboard_data,
+    monthly_trend,
 )
 from shopcrm.services.reports.seasons import month_chart_marks
 
@@ -85,12 +87,15 @@ class DashboardView(QWidget):
         super().__init__()
         self.ctx = ctx
         self.data: DashboardData | None = None
+        self.months: list[MonthFigures] | None = None  # the trend, read first (the charts need only it)
+        self._months_generation = 0
         self.reloader = ReloadWhenShown(self, self.reload, REFRESH_KINDS)
         self._generation = 0
         self.revenue_chart: Any = None  # ImageChart, once matplotlib is loaded
         self.members_chart: Any = None
         self._pending_draws: set[str] = set()
-        self._load_job: Job | None = None
+        self._load_jobs: list[Job] = []
+        self._failed_generation = 0  # one message when both reads of a reload fail
 
         # ---- header
         self.as_of = QDateEdit()
@@ -275,30 +280,47 @@ class DashboardView(QWidget):
         return dt.date(d.year(), d.month(), d.day())
 
     def reload(self) -> None:
+        """Two reads, in turn on the reader thread: the trend first, so the charts are drawn while
+        the cards and lists (a pass over a year of purchases per member) are still being read."""
         self._reload_timer.stop()
-        if self._load_job is not None and not self._load_job.done:
-            self._load_job.cancel()  # not started yet: skipped; running: its result is ignored
+        for job in self._load_jobs:
+            if not job.done:
+                job.cancel()  # not started yet: skipped; running: its result is ignored
         self._generation += 1
         generation, db, as_of = self._generation, self.ctx.db, self.as_of_date()
         self.status.setText(self.tr("Loading ..."))
-        self._load_job = self.ctx.read(lambda _c: dashboard_data(db, as_of),
-                                       on_done=lambda data: self._arrived(generation, data),
-                                       on_error=lambda exc: self._failed(generation, exc))
+        self._load_jobs = [
+            self.ctx.read(lambda _c: monthly_trend(db, as_of),
+                          on_done=lambda months: self._trend_arrived(generation, months),
+                          on_error=lambda exc: self._failed(generation, exc)),
+            self.ctx.read(lambda _c: dashboard_data(db, as_of, with_trend=False),
+                          on_done=lambda data: self._arrived(generation, data),
+                          on_error=lambda exc: self._failed(generation, exc)),
+        ]
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
+        if generation == self._generation and self._failed_generation != generation:
+            self._failed_generation = generation
             self.status.setText("")
             self.ctx.show_error(exc, self)
+
+    def _trend_arrived(self, generation: int, months: list[MonthFigures]) -> None:
+        if generation != self._generation:
+            return
+        self.months, self._months_generation = months, generation
+        if self.data is not None:
+            self.data = replace(self.data, months=months)
+        self._draw_charts()
 
     def _arrived(self, generation: int, data: DashboardData) -> None:
         if generation != self._generation:
             return
-        self.data = data
+        months = self.months if self._months_generation == generation else None
+        self.data = replace(data, months=months) if months is not None else data
         self._show_kpis(data)
         self._show_lists(data)
         self._show_last_sale(data)
         self.status.setText("")
-        self._draw_charts()
         self.loaded.emit()
 
     def _show_kpis(self, data: DashboardData) -> None:
@@ -409,15 +431,15 @@ class DashboardView(QWidget):
 
     def charts_ready(self) -> bool:
         """True once both trend charts show the current figures."""
-        return self.revenue_chart is not None and self.data is not None and not self._pending_draws
+        return self.revenue_chart is not None and self.months is not None and not self._pending_draws
 
     def _draw_charts(self) -> None:
-        if self.revenue_chart is None or self.data is None:
+        if self.revenue_chart is None or self.months is None:
             return
         # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts import colors, draw
 
-        months: list[MonthFigures] = self.data.months
+        months: list[MonthFigures] = self.months
         periods = [month_label(m.month, i == 0) for i, m in enumerate(months)]
         marks = [(m.x, m.label, m.days_off) for m in month_chart_marks(months[0].month, len(months))] if months else []
         # The running month is month to date: its bar is hatched and every month carries a mark at its

@@ -509,17 +509,21 @@ def last_sale(db: Database) -> dt.datetime | None:
 
 
 def dashboard_data(db: Database, as_of: dt.date | None = None, *, months: int = 13, birthday_days: int = 7,
-                   at_risk_limit: int = 200) -> DashboardData:
-    """Everything the Dashboard shows, in one read (the screen loads it off the GUI thread)."""
+                   at_risk_limit: int = 200, with_trend: bool = True) -> DashboardData:
+    """Everything the Dashboard shows, in one read (the screen loads it off the GUI thread).
+    `with_trend=False` leaves the months out (an empty list) and reads the sales of this month and
+    the month before only: the screen reads the trend first (monthly_trend), for its charts."""
     as_of = as_of or dt.date.today()
     _check_day(as_of)
     rules = load_settings(db).rules
     with db.read() as s:
-        first = min(_first_month(as_of, months), add_months(month_start(as_of), -1))
+        first = add_months(month_start(as_of), -1)
+        if with_trend:
+            first = min(_first_month(as_of, months), first)
         daily = _daily(s, first, as_of)  # one pass serves the trend and this/last month's figures
         return DashboardData(
             kpis=_kpis(s, as_of, rules.churn_days, rules.window_days, daily),
-            months=_months(s, as_of, months, daily),
+            months=_months(s, as_of, months, daily) if with_trend else [],
             birthdays=_birthdays(s, as_of, birthday_days, 500),
             at_risk=_at_risk(s, at_risk_limit),
             last_sale=s.scalar(select(func.max(Purchase.purchased_at)).where(Purchase.voided_at.is_(None))),
