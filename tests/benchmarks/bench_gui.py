@@ -6,7 +6,10 @@
    screen registered), beside a fresh process that shows a bare QMainWindow.  Goal <= 0.5 s.
 2. Dashboard charts drawn: a fresh process from start until both trend charts are drawn (matplotlib
    loads on a background thread meanwhile), beside a fresh process that imports matplotlib and
-   draws one bar chart with Agg.  Goal <= 1.2 s.
+   draws one bar chart with Agg.  Goal <= 1.2 s.  Also when the figures were read and matplotlib
+   was ready (which of the two the charts waited for), and the longest GUI-thread stall meanwhile
+   beside the longest gap of the same heartbeat in an idle process (what the machine's load alone
+   does).  Goal < 100 ms.
 3. Members table over the classified shop (the Members screen's own model): open, sort by name, by
    spend and by tier (a class sorted by meaning), scroll to the middle, the end and back, and page
    down 20 times, beside a bare sqlite3 `SELECT id ... ORDER BY` (what loading the whole sorted id
@@ -126,6 +129,17 @@ ax.bar([str(m) for m in range(13)], range(13))
 ax.set_title("revenue by month")
 fig.canvas.draw()
 print(time.perf_counter() - t0)
+"""
+IDLE_HEARTBEAT = """
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+clock, gaps, last = QElapsedTimer(), [], [0]
+def tick():
+    now = clock.elapsed(); gaps.append(now - last[0]); last[0] = now
+beat = QTimer(); beat.setInterval(10); beat.timeout.connect(tick); clock.start(); beat.start()
+loop = QEventLoop(); QTimer.singleShot(3000, loop.quit); loop.exec()
+print(max(gaps[1:], default=0))
 """
 
 
@@ -406,6 +420,7 @@ def main() -> int:
             if not usable(typical):
                 make_shop(typical, 2_000, months=24)
             reference = best(fresh(BARE_MATPLOTLIB))
+            idle = best(fresh(IDLE_HEARTBEAT))  # what the machine's load alone does to a 10 ms heartbeat
             for label, path in (("the demo shop, 2,000 members, 24 months", typical),
                                 (f"{args.members:,} members", shop)):
                 runs = fresh(DASHBOARD_CHARTS, str(path))
@@ -416,7 +431,7 @@ def main() -> int:
                 line("  figures read (reader thread)", ms(best(runs, -5)), "", "")
                 line("  matplotlib loaded and warmed up (its thread)", ms(best(runs, -4)), "", "")
                 line("  longest GUI-thread stall while the charts load and draw", f"{best(runs, -3):.0f} ms",
-                     "heartbeat every 10 ms", "goal < 100 ms")
+                     f"idle heartbeat, 3 s: {idle:.0f} ms", "goal < 100 ms")
         if "members" not in args.skip:
             members_table(shop)
         if "import" not in args.skip:
