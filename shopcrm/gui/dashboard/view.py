@@ -280,8 +280,9 @@ class DashboardView(QWidget):
         return dt.date(d.year(), d.month(), d.day())
 
     def reload(self) -> None:
-        """Two reads, in turn on the reader thread: the trend first, so the charts are drawn while
-        the cards and lists (a pass over a year of purchases per member) are still being read."""
+        """Two reads, in turn on the reader thread: the cards and lists first, then the trend for the
+        charts, so the charts are drawn once, at the size the filled cards leave them (a chart
+        drawn before the cards' notes wrap would be drawn again)."""
         self._reload_timer.stop()
         for job in self._load_jobs:
             if not job.done:
@@ -290,11 +291,11 @@ class DashboardView(QWidget):
         generation, db, as_of = self._generation, self.ctx.db, self.as_of_date()
         self.status.setText(self.tr("Loading ..."))
         self._load_jobs = [
-            self.ctx.read(lambda _c: monthly_trend(db, as_of),
-                          on_done=lambda months: self._trend_arrived(generation, months),
-                          on_error=lambda exc: self._failed(generation, exc)),
             self.ctx.read(lambda _c: dashboard_data(db, as_of, with_trend=False),
                           on_done=lambda data: self._arrived(generation, data),
+                          on_error=lambda exc: self._failed(generation, exc)),
+            self.ctx.read(lambda _c: monthly_trend(db, as_of),
+                          on_done=lambda months: self._trend_arrived(generation, months),
                           on_error=lambda exc: self._failed(generation, exc)),
         ]
 
@@ -478,6 +479,9 @@ class DashboardView(QWidget):
                                   color=colors.TEXT) if running else None,
         )
         self._pending_draws = {"revenueChart", "newMembersChart"}
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the charts at their size now (just placed, or the cards just filled)
         self.revenue_chart.show_chart(revenue)
         self.members_chart.show_chart(new_members)
 
