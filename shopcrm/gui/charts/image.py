@@ -30,6 +30,7 @@ from shiboken6 import isValid
 
 from shopcrm.gui.charts.canvas import Target
 from shopcrm.gui.charts.fonts import configure_fonts
+from shopcrm.gui.charts.loader import warm_up
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,12 @@ class _ChartThread(QObject):
         self._queue.put((chart, request))
 
     def _run(self) -> None:
+        # matplotlib keeps its font objects per thread: load this thread's (the CJK font included)
+        # and its text caches while the figures are still being read, not in the first chart's draw.
+        try:
+            warm_up()
+        except Exception:  # noqa: BLE001 - only a head start; a real problem shows in the first chart
+            log.exception("warming up the chart thread failed")
         while True:
             chart, request = self._queue.get()
             try:
@@ -155,6 +162,7 @@ class ImageChart(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._draw)
+        chart_thread()  # started now, with the chart library: it warms up before the first chart comes
 
     def show_chart(self, build: Build) -> None:
         """Build and draw this chart on the chart thread, and show it when drawn."""

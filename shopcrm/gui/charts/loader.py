@@ -29,10 +29,10 @@ def _import_chart_modules() -> None:
     import matplotlib.ticker  # noqa: F401
 
     configure_fonts()
-    _warm_up()
+    warm_up()
 
 
-def _warm_up() -> None:
+def warm_up() -> None:
     """Draw a small chart with Chinese text off screen (Agg, no Qt), so the modules matplotlib
     imports while drawing and the font files are loaded before the first chart on screen."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
