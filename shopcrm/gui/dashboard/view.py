@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -52,7 +53,6 @@ from shopcrm.services.reports.seasons import month_chart_marks
 REFRESH_KINDS = ("purchase", "member", "import", "undo-import", "demo", "restore", "classification", "points",
                  "settings-saved", "settings")
 STALE_DAYS = 30  # a last sale older than this suggests looking at the history as of that day
-CHART_LOAD_DELAY_MS = 150
 RELOAD_DELAY_MS = 300
 
 
@@ -196,10 +196,9 @@ class DashboardView(QWidget):
         layout.addWidget(scroll, 1)
 
         ctx.operation_finished.connect(self.reloader.data_changed)
-        # The Dashboard is the first screen: let the window paint before matplotlib starts loading
-        # on its thread (the import competes with the first paint for the interpreter).
-        QTimer.singleShot(CHART_LOAD_DELAY_MS, self, lambda: when_ready(self._charts_ready, owner=self))
-        self.reload()
+        # The Dashboard is the first screen: the window paints before the figures are read and
+        # matplotlib loads, each on its thread (they would compete with it for the interpreter).
+        self._painted = False
 
     # ---- building blocks ----------------------------------------------------------------------------
     def _chart_slot(self) -> QFrame:
@@ -269,6 +268,16 @@ class DashboardView(QWidget):
                        numeric=True),
             ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Why"), c, lambda r: r.reason, tooltip=lambda r: r.reason),
         ]
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)  # once the whole window has painted
+
+    def _after_first_paint(self) -> None:
+        self.reload()
+        when_ready(self._charts_ready, owner=self)
 
     # ---- main-window hooks --------------------------------------------------------------------------
     def on_shown(self) -> None:
