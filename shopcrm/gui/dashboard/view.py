@@ -89,6 +89,7 @@ class DashboardView(QWidget):
         self.data: DashboardData | None = None
         self.months: list[MonthFigures] | None = None  # the trend, read first (the charts need only it)
         self._months_generation = 0
+        self._data_generation = -1
         self.reloader = ReloadWhenShown(self, self.reload, REFRESH_KINDS)
         self._generation = 0
         self.revenue_chart: Any = None  # ImageChart, once matplotlib is loaded
@@ -289,9 +290,10 @@ class DashboardView(QWidget):
         return dt.date(d.year(), d.month(), d.day())
 
     def reload(self) -> None:
-        """Two reads, in turn on the reader thread: the cards and lists first, then the trend for the
-        charts, so the charts are drawn once, at the size the filled cards leave them (a chart
-        drawn before the cards' notes wrap would be drawn again)."""
+        """Two reads at once: the cards and lists on the reader thread, the trend on the background
+        reader (both mostly SQLite, which runs beside the interpreter).  The charts are drawn once
+        both are in, at the size the filled cards leave them (a chart drawn before the cards'
+        notes wrap would be drawn again)."""
         self._reload_timer.stop()
         for job in self._load_jobs:
             if not job.done:
@@ -305,7 +307,7 @@ class DashboardView(QWidget):
                           on_error=lambda exc: self._failed(generation, exc)),
             self.ctx.read(lambda _c: monthly_trend(db, as_of),
                           on_done=lambda months: self._trend_arrived(generation, months),
-                          on_error=lambda exc: self._failed(generation, exc)),
+                          on_error=lambda exc: self._failed(generation, exc), background=True),
         ]
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -318,7 +320,7 @@ class DashboardView(QWidget):
         if generation != self._generation:
             return
         self.months, self._months_generation = months, generation
-        if self.data is not None:
+        if self.data is not None and self._data_generation == generation:
             self.data = replace(self.data, months=months)
         self._draw_charts()
 
@@ -327,10 +329,12 @@ class DashboardView(QWidget):
             return
         months = self.months if self._months_generation == generation else None
         self.data = replace(data, months=months) if months is not None else data
+        self._data_generation = generation
         self._show_kpis(data)
         self._show_lists(data)
         self._show_last_sale(data)
         self.status.setText("")
+        self._draw_charts()
         self.loaded.emit()
 
     def _show_kpis(self, data: DashboardData) -> None:
@@ -441,10 +445,14 @@ class DashboardView(QWidget):
 
     def charts_ready(self) -> bool:
         """True once both trend charts show the current figures."""
-        return self.revenue_chart is not None and self.months is not None and not self._pending_draws
+        return self.revenue_chart is not None and self._both_read() and not self._pending_draws
+
+    def _both_read(self) -> bool:
+        """The trend and the cards of the same reload are in (the charts wait for the cards' layout)."""
+        return self.months is not None and self._months_generation == self._data_generation
 
     def _draw_charts(self) -> None:
-        if self.revenue_chart is None or self.months is None:
+        if self.revenue_chart is None or self.months is None or not self._both_read():
             return
         # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts import colors, draw
