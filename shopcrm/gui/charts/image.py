@@ -15,8 +15,6 @@ newest chart at the widget's size is shown.  A build function must use only what
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +28,7 @@ from shiboken6 import isValid
 
 from shopcrm.gui.charts.canvas import Target
 from shopcrm.gui.charts.fonts import configure_fonts
-from shopcrm.gui.charts.loader import warm_up
+from shopcrm.gui.charts.loader import chart_library
 
 log = logging.getLogger(__name__)
 
@@ -89,35 +87,25 @@ def sheet_image(build: Build, width: int, height: int, ratio: float = 1.0) -> tu
 
 
 class _ChartThread(QObject):
-    """One thread that builds and draws the charts handed to it, in turn; each image comes back to
-    the GUI thread through a queued signal, to the chart that asked if it still exists."""
+    """Hands charts to the chart thread (the one that loaded matplotlib, loader.ChartLibrary), which
+    builds and draws them in turn; each image comes back to the GUI thread through a queued
+    signal, to the chart that asked if it still exists."""
 
     _drawn = Signal(object, object, object)  # chart, its request, (figure, QImage) or the exception
 
     def __init__(self) -> None:
         super().__init__()
-        self._queue: queue.SimpleQueue[tuple[ImageChart, _Request]] = queue.SimpleQueue()
         self._drawn.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._thread = threading.Thread(target=self._run, name="shopcrm-charts-draw", daemon=True)
-        self._thread.start()
 
     def submit(self, chart: ImageChart, request: _Request) -> None:
-        self._queue.put((chart, request))
+        chart_library().run_on_chart_thread(lambda: self._draw(chart, request))
 
-    def _run(self) -> None:
-        # matplotlib keeps its font objects per thread: load this thread's (the CJK font included)
-        # and its text caches while the figures are still being read, not in the first chart's draw.
+    def _draw(self, chart: ImageChart, request: _Request) -> None:
         try:
-            warm_up()
-        except Exception:  # noqa: BLE001 - only a head start; a real problem shows in the first chart
-            log.exception("warming up the chart thread failed")
-        while True:
-            chart, request = self._queue.get()
-            try:
-                result: object = sheet_image(request.build, request.width, request.height, request.ratio)
-            except Exception as exc:  # noqa: BLE001 - reported to the chart, which logs it
-                result = exc
-            self._drawn.emit(chart, request, result)
+            result: object = sheet_image(request.build, request.width, request.height, request.ratio)
+        except Exception as exc:  # noqa: BLE001 - reported to the chart, which logs it
+            result = exc
+        self._drawn.emit(chart, request, result)
 
     @Slot(object, object, object)
     def _deliver(self, chart: ImageChart, request: _Request, result: object) -> None:
@@ -129,7 +117,7 @@ _chart_thread: list[_ChartThread] = []
 
 
 def chart_thread() -> _ChartThread:
-    """The one chart thread (started on first use, from the GUI thread)."""
+    """The one relay to the chart thread (made on first use, in the GUI thread)."""
     if not _chart_thread:
         _chart_thread.append(_ChartThread())
     return _chart_thread[0]
@@ -162,7 +150,6 @@ class ImageChart(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._draw)
-        chart_thread()  # started now, with the chart library: it warms up before the first chart comes
 
     def show_chart(self, build: Build) -> None:
         """Build and draw this chart on the chart thread, and show it when drawn."""
