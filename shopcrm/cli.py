@@ -53,7 +53,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NotWindowOnly(Exception):
+    """The command line is more than --db/--lang: the full parser reads it."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotWindowOnly(message)
+
+
+def window_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """--db and --lang when the command line names no command (the window starts), else None.
+    For start-up speed: the full parser imports every command's module (numpy, scipy, openpyxl),
+    which the window does not need; a command, --help, --version or a mistake goes to it."""
+    parser = _WindowParser(prog="shopcrm", add_help=False)
+    parser.add_argument("--db")
+    parser.add_argument("--lang", choices=["zh_CN", "en"])
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except _NotWindowOnly:
+        return None
+    return None if rest else args
+
+
 def run_cli(argv: Sequence[str]) -> int:
+    window = window_only(argv)
+    if window is not None:
+        if window.lang:
+            set_language(window.lang)
+        return launch_gui(db_target=window.db)
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv))

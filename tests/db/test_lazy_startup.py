@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from shopcrm.db.engine import Database
@@ -86,3 +87,64 @@ def test_the_first_screens_do_not_load_scipy_or_matplotlib() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_shopcrm_command_without_a_command_starts_the_window_without_the_commands_modules() -> None:
+    """`shopcrm` (or `shopcrm --db FILE --lang en`) goes to the window without building the full
+    parser, which imports every command's module (numpy, scipy, openpyxl); a command still gets it."""
+    script = (
+        "import sys\n"
+        "import shopcrm.cli as cli\n"
+        "cli.launch_gui = lambda db_target=None: print('window', db_target) or 0\n"
+        "code = cli.run_cli(sys.argv[1:])\n"
+        "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'numpy', 'scipy', 'openpyxl', 'matplotlib', "
+        "'alembic', 'pypinyin'}))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def run(*argv: str) -> list[str]:
+        out = subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True, cwd=ROOT,
+                             env=env, check=False)
+        return out.stdout.strip().splitlines() + out.stderr.strip().splitlines()
+
+    assert run() == ["window None", "0 []"]
+    assert run("--db", "shop.db", "--lang", "en") == ["window shop.db", "0 []"]
+    assert run("--lang=en", "--db=other.db") == ["window other.db", "0 []"]
+    # anything else is read by the full parser, as before
+    assert run("--version")[0].startswith("ShopCRM ")
+    bad = run("--lang", "fr")
+    assert bad[0] == "1 []" or bad[-1].startswith("shopcrm: argument --lang: invalid choice")
+    assert not any(line.startswith("window") for line in bad + run("--db", "shop.db", "nonsense") + run("-h"))
+
+
+def test_the_first_window_shows_before_numpy_phonenumbers_openpyxl_and_matplotlib_load(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The main window on the Dashboard, shown: the Dashboard's figures (numpy through the members
+    list's module, phonenumbers for the lists) load on the reader thread, its charts' matplotlib on
+    its own thread, the coupon dialog (campaign lists) on use."""
+    from shopcrm.services.shop.database import open_shop_database
+
+    monkeypatch.setenv("SHOPCRM_DATA_DIR", str(tmp_path))
+    open_shop_database(tmp_path / "shop.db").dispose()  # created here (Alembic runs)
+    open_shop_database(tmp_path / "shop.db").dispose()  # the expected schema is built once and kept
+    script = (
+        "import sys\n"
+        "from shopcrm.gui.launch import ensure_application\n"
+        "from shopcrm.gui.context import AppContext\n"
+        "from shopcrm.gui.main_window import MainWindow\n"
+        "from shopcrm.services.shop.database import open_shop_database\n"
+        "app = ensure_application()\n"
+        "ctx = AppContext(open_shop_database(sys.argv[1]))\n"
+        "import threading\n"
+        "hold = threading.Event()\n"  # the reads queue behind these: what is loaded is what the window loaded
+        "ctx.reader.submit(lambda _c: hold.wait(30)); ctx.background_reader.submit(lambda _c: hold.wait(30))\n"
+        "w = MainWindow(ctx); w.show(); app.processEvents()\n"
+        "loaded = {m.split('.')[0] for m in sys.modules}\n"
+        "print(w.current_key(), sorted(loaded & {'numpy', 'scipy', 'phonenumbers', 'openpyxl', 'matplotlib', "
+        "'alembic', 'pypinyin'}))\n"
+        "hold.set(); ctx.shutdown()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SHOPCRM_DATA_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "shop.db")], capture_output=True, text=True,
+                         cwd=ROOT, env=env, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "dashboard []"

@@ -1,4 +1,4 @@
-"""The chart kinds the screens use, drawn onto a ChartCanvas with their clickable targets.
+"""The chart kinds the screens use, drawn onto a ChartCanvas (or an ImageChart) with their clickable targets.
 
 Every function takes already translated text; keys are whatever the screen wants back from a
 click (a class code, an (r, f) cell, a (from, to) pair ...).  None of them calls draw: the canvas
@@ -9,21 +9,41 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.colors import PowerNorm, to_rgb
+from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Polygon, Rectangle
 from matplotlib.ticker import FuncFormatter, Locator, MaxNLocator
 
 from shopcrm.gui.charts import colors
-from shopcrm.gui.charts.canvas import ChartCanvas, Target
+from shopcrm.gui.charts.canvas import Target
 
 TITLE_SIZE = 11
 LABEL_SIZE = 9
+
+
+class Surface(Protocol):
+    """What a chart is drawn onto: charts.canvas.ChartCanvas (drawn in the GUI thread, clickable)
+    or charts.image.ImageChart (drawn on the chart thread, shown as an image)."""
+
+    @property
+    def figure(self) -> Figure: ...
+
+    @property
+    def canvas(self) -> Any: ...
+
+    def reset(self) -> None: ...
+
+    def add_target(self, target: Target) -> None: ...
+
+    def when_resized(self, fit: Callable[[], object]) -> None: ...
+
+    def refresh(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -68,7 +88,7 @@ def _style(ax: Axes, title: str) -> None:
     ax.set_axisbelow(True)
 
 
-def _text_px(chart: ChartCanvas, text: str, size: float = LABEL_SIZE) -> float:
+def _text_px(chart: Surface, text: str, size: float = LABEL_SIZE) -> float:
     """How wide `text` is drawn, in pixels (its widest line)."""
     renderer = chart.canvas.get_renderer()  # Agg's: measures without drawing
     font = FontProperties(size=size)
@@ -95,14 +115,14 @@ class _PeriodLocator(Locator):
         return self()
 
 
-def _period_axis(chart: ChartCanvas, ax: Axes, periods: Sequence[str]) -> None:
+def _period_axis(chart: Surface, ax: Axes, periods: Sequence[str]) -> None:
     names = list(periods)
     ax.xaxis.set_major_locator(_PeriodLocator(len(names), max((_text_px(chart, p) for p in names), default=0.0)))
     ax.xaxis.set_major_formatter(FuncFormatter(
         lambda v, _p: names[int(round(v))] if 0 <= int(round(v)) < len(names) else ""))
 
 
-def _legend_columns(chart: ChartCanvas, names: Sequence[str], room: float) -> int:
+def _legend_columns(chart: Surface, names: Sequence[str], room: float) -> int:
     """The most legend columns whose entries fit side by side in `room` pixels."""
     # matplotlib's handle length, text pad and column spacing (2 + 0.8 + 2 font sizes) around each name
     handle = (LABEL_SIZE - 1) * 4.8 * chart.figure.dpi / 72
@@ -114,7 +134,7 @@ def _legend_columns(chart: ChartCanvas, names: Sequence[str], room: float) -> in
     return 1
 
 
-def _axes_room(chart: ChartCanvas) -> float:
+def _axes_room(chart: Surface) -> float:
     """About how wide the plot is drawn (the figure less its axis labels on both sides), in pixels."""
     return chart.figure.get_figwidth() * chart.figure.dpi - 110
 
@@ -130,7 +150,7 @@ def _patch_target(key: Any, tooltip: str, patch: Rectangle | Polygon) -> Target:
     return Target(key, tooltip, contains, center)
 
 
-def message(chart: ChartCanvas, title: str, text: str) -> None:
+def message(chart: Surface, title: str, text: str) -> None:
     """An empty chart saying why (no classification yet, no sales in the period ...)."""
     chart.reset()
     ax = chart.figure.add_subplot()
@@ -142,7 +162,7 @@ def message(chart: ChartCanvas, title: str, text: str) -> None:
 
 
 def bars(
-    chart: ChartCanvas,
+    chart: Surface,
     title: str,
     categories: Sequence[str],
     series: Sequence[Series],
@@ -198,7 +218,7 @@ def bars(
 
 
 def heatmap(
-    chart: ChartCanvas,
+    chart: Surface,
     title: str,
     matrix: Sequence[Sequence[float]],
     row_labels: Sequence[str],
@@ -262,7 +282,7 @@ def _cell_target(ax: Axes, row: int, col: int, key: Any, tooltip: str) -> Target
     return Target(key, tooltip, contains, center)
 
 
-def pyramid(chart: ChartCanvas, title: str, bands: Sequence[Band]) -> None:
+def pyramid(chart: Surface, title: str, bands: Sequence[Band]) -> None:
     """Stacked trapezoids, narrow top (first band) to wide bottom; details to the right."""
     chart.reset()
     ax = chart.figure.add_subplot()
@@ -292,7 +312,7 @@ def pyramid(chart: ChartCanvas, title: str, bands: Sequence[Band]) -> None:
     chart.refresh()
 
 
-def funnel(chart: ChartCanvas, title: str, bands: Sequence[Band]) -> None:
+def funnel(chart: Surface, title: str, bands: Sequence[Band]) -> None:
     """Centred bars in stage order, width by count (never too thin to click)."""
     chart.reset()
     ax = chart.figure.add_subplot()
@@ -317,7 +337,7 @@ def funnel(chart: ChartCanvas, title: str, bands: Sequence[Band]) -> None:
 
 
 def trend(
-    chart: ChartCanvas,
+    chart: Surface,
     title: str,
     periods: Sequence[str],
     bar_series: Series,
@@ -394,7 +414,7 @@ def trend(
 
 
 def lines(
-    chart: ChartCanvas,
+    chart: Surface,
     title: str,
     periods: Sequence[str],
     series: Sequence[Series],

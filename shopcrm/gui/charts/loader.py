@@ -8,6 +8,7 @@ starts the import once on a background thread and calls back in the GUI thread w
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 
@@ -29,10 +30,10 @@ def _import_chart_modules() -> None:
     import matplotlib.ticker  # noqa: F401
 
     configure_fonts()
-    _warm_up()
+    warm_up()
 
 
-def _warm_up() -> None:
+def warm_up() -> None:
     """Draw a small chart with Chinese text off screen (Agg, no Qt), so the modules matplotlib
     imports while drawing and the font files are loaded before the first chart on screen."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -47,7 +48,11 @@ def _warm_up() -> None:
 
 
 class ChartLibrary(QObject):
-    """One per process.  `state` is idle -> loading -> ready (or failed, with `error`)."""
+    """One per process.  `state` is idle -> loading -> ready (or failed, with `error`).
+
+    The thread that loads matplotlib then stays, as the chart thread: it draws what
+    `run_on_chart_thread` hands it (charts.image), with the fonts and caches its warm-up loaded
+    (matplotlib keeps its font objects per thread)."""
 
     _finished = Signal(object)  # None or the exception, emitted from the loading thread
 
@@ -57,13 +62,15 @@ class ChartLibrary(QObject):
         self.error: BaseException | None = None
         self._callbacks: list[Callable[[], None]] = []
         self._thread: threading.Thread | None = None
+        self._loaded = threading.Event()  # set by the loading thread when it is done (or failed)
+        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
         if self.state != "idle":
             return
         self.state = "loading"
-        self._thread = threading.Thread(target=self._load, name="shopcrm-charts-import", daemon=True)
+        self._thread = threading.Thread(target=self._load, name="shopcrm-charts", daemon=True)
         self._thread.start()
 
     def _load(self) -> None:
@@ -71,9 +78,31 @@ class ChartLibrary(QObject):
             _import_chart_modules()
         except Exception as exc:  # noqa: BLE001 - reported to the views, which show a message
             log.exception("loading matplotlib failed")
+            self._loaded.set()
             self._finished.emit(exc)
-        else:
-            self._finished.emit(None)
+            return
+        self._loaded.set()
+        self._finished.emit(None)
+        self._serve()
+
+    def _serve(self) -> None:
+        while True:
+            job = self._jobs.get()
+            try:
+                job()
+            except Exception:  # noqa: BLE001 - a job reports its own failures; this keeps the thread alive
+                log.exception("a chart job failed")
+
+    def run_on_chart_thread(self, job: Callable[[], None]) -> None:
+        """Run `job()` on the chart thread, after the jobs handed to it before (once loaded)."""
+        self._jobs.put(job)
+        if self._thread is None:  # loaded by load_now (tests, scripts): a chart thread of its own
+            self._thread = threading.Thread(target=self._warm_and_serve, name="shopcrm-charts", daemon=True)
+            self._thread.start()
+
+    def _warm_and_serve(self) -> None:
+        warm_up()
+        self._serve()
 
     @Slot(object)
     def _on_finished(self, error: BaseException | None) -> None:
@@ -96,7 +125,7 @@ class ChartLibrary(QObject):
         if self.state == "ready":
             return
         if self._thread is not None:
-            self._thread.join()
+            self._loaded.wait()  # the loading thread goes on as the chart thread: never joined
         _import_chart_modules()
         self.error = None
         self.state = "ready"

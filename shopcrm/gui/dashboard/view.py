@@ -1,15 +1,19 @@
 """Dashboard: the shop at a glance, as of today or any day the owner picks.
 
 The figures load on the reader thread (services.dashboard); the two trend charts appear once
-matplotlib has loaded in the background, so this first screen opens without waiting for it.
+matplotlib has loaded in the background, so this first screen opens without waiting for it, and
+are drawn on the chart thread into images (charts.image), so drawing them never freezes the window.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -27,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from shopcrm.gui.charts.loader import chart_library, when_ready
 from shopcrm.gui.context import AppContext
-from shopcrm.gui.coupons.dialogs import IssueCouponDialog
 from shopcrm.gui.dashboard.cards import KpiCard
 from shopcrm.gui.date_typing import DateTyping
 from shopcrm.gui.formatting import date_text, money
@@ -37,20 +40,19 @@ from shopcrm.gui.widgets import hint_label, title_label
 from shopcrm.gui.worker import Job
 from shopcrm.i18n import QT_TRANSLATE_NOOP
 from shopcrm.labels import class_label
-from shopcrm.services.members.table import MemberFilter
 from shopcrm.services.reports.dashboard import (
     AtRiskRow,
     BirthdayRow,
     DashboardData,
     MonthFigures,
     dashboard_data,
+    monthly_trend,
 )
 from shopcrm.services.reports.seasons import month_chart_marks
 
 REFRESH_KINDS = ("purchase", "member", "import", "undo-import", "demo", "restore", "classification", "points",
                  "settings-saved", "settings")
 STALE_DAYS = 30  # a last sale older than this suggests looking at the history as of that day
-CHART_LOAD_DELAY_MS = 150
 RELOAD_DELAY_MS = 300
 
 
@@ -85,12 +87,16 @@ class DashboardView(QWidget):
         super().__init__()
         self.ctx = ctx
         self.data: DashboardData | None = None
+        self.months: list[MonthFigures] | None = None  # the trend, read first (the charts need only it)
+        self._months_generation = 0
+        self._data_generation = -1
         self.reloader = ReloadWhenShown(self, self.reload, REFRESH_KINDS)
         self._generation = 0
-        self.revenue_chart: Any = None  # ChartCanvas, once matplotlib is loaded
+        self.revenue_chart: Any = None  # ImageChart, once matplotlib is loaded
         self.members_chart: Any = None
         self._pending_draws: set[str] = set()
-        self._load_job: Job | None = None
+        self._load_jobs: list[Job] = []
+        self._failed_generation = 0  # one message when both reads of a reload fail
 
         # ---- header
         self.as_of = QDateEdit()
@@ -191,10 +197,9 @@ class DashboardView(QWidget):
         layout.addWidget(scroll, 1)
 
         ctx.operation_finished.connect(self.reloader.data_changed)
-        # The Dashboard is the first screen: let the window paint before matplotlib starts loading
-        # on its thread (the import competes with the first paint for the interpreter).
-        QTimer.singleShot(CHART_LOAD_DELAY_MS, self, lambda: when_ready(self._charts_ready, owner=self))
-        self.reload()
+        # The Dashboard is the first screen: the window paints before the figures are read and
+        # matplotlib loads, each on its thread (they would compete with it for the interpreter).
+        self._painted = False
 
     # ---- building blocks ----------------------------------------------------------------------------
     def _chart_slot(self) -> QFrame:
@@ -265,6 +270,16 @@ class DashboardView(QWidget):
             ListColumn(QT_TRANSLATE_NOOP("Dashboard", "Why"), c, lambda r: r.reason, tooltip=lambda r: r.reason),
         ]
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)  # once the whole window has painted
+
+    def _after_first_paint(self) -> None:
+        self.reload()
+        when_ready(self._charts_ready, owner=self)
+
     # ---- main-window hooks --------------------------------------------------------------------------
     def on_shown(self) -> None:
         self.reloader.shown()
@@ -275,25 +290,46 @@ class DashboardView(QWidget):
         return dt.date(d.year(), d.month(), d.day())
 
     def reload(self) -> None:
+        """Two reads at once: the cards and lists on the reader thread, the trend on the background
+        reader (both mostly SQLite, which runs beside the interpreter).  The charts are drawn once
+        both are in, at the size the filled cards leave them (a chart drawn before the cards'
+        notes wrap would be drawn again)."""
         self._reload_timer.stop()
-        if self._load_job is not None and not self._load_job.done:
-            self._load_job.cancel()  # not started yet: skipped; running: its result is ignored
+        for job in self._load_jobs:
+            if not job.done:
+                job.cancel()  # not started yet: skipped; running: its result is ignored
         self._generation += 1
         generation, db, as_of = self._generation, self.ctx.db, self.as_of_date()
         self.status.setText(self.tr("Loading ..."))
-        self._load_job = self.ctx.read(lambda _c: dashboard_data(db, as_of),
-                                       on_done=lambda data: self._arrived(generation, data),
-                                       on_error=lambda exc: self._failed(generation, exc))
+        self._load_jobs = [
+            self.ctx.read(lambda _c: dashboard_data(db, as_of, with_trend=False),
+                          on_done=lambda data: self._arrived(generation, data),
+                          on_error=lambda exc: self._failed(generation, exc)),
+            self.ctx.read(lambda _c: monthly_trend(db, as_of),
+                          on_done=lambda months: self._trend_arrived(generation, months),
+                          on_error=lambda exc: self._failed(generation, exc), background=True),
+        ]
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
+        if generation == self._generation and self._failed_generation != generation:
+            self._failed_generation = generation
             self.status.setText("")
             self.ctx.show_error(exc, self)
+
+    def _trend_arrived(self, generation: int, months: list[MonthFigures]) -> None:
+        if generation != self._generation:
+            return
+        self.months, self._months_generation = months, generation
+        if self.data is not None and self._data_generation == generation:
+            self.data = replace(self.data, months=months)
+        self._draw_charts()
 
     def _arrived(self, generation: int, data: DashboardData) -> None:
         if generation != self._generation:
             return
-        self.data = data
+        months = self.months if self._months_generation == generation else None
+        self.data = replace(data, months=months) if months is not None else data
+        self._data_generation = generation
         self._show_kpis(data)
         self._show_lists(data)
         self._show_last_sale(data)
@@ -380,17 +416,13 @@ class DashboardView(QWidget):
                 if label is not None:
                     label.setText(self.tr("Charts are not available: {error}").format(error=library.error))
             return
-        # lazy: matplotlib loads with the first chart, keeping start-up fast
-        from shopcrm.gui.charts.canvas import ChartCanvas
-
         self.revenue_chart = self._place_chart(self.revenue_slot, "revenueChart")
         self.members_chart = self._place_chart(self.members_slot, "newMembersChart")
-        assert isinstance(self.revenue_chart, ChartCanvas)
         self._draw_charts()
 
     def _place_chart(self, slot: QFrame, name: str) -> Any:
         # lazy: matplotlib loads with the first chart, keeping start-up fast
-        from shopcrm.gui.charts.canvas import ChartCanvas
+        from shopcrm.gui.charts.image import ImageChart
 
         layout = slot.layout()
         assert layout is not None  # every chart slot is built with its layout
@@ -399,7 +431,7 @@ class DashboardView(QWidget):
             old = item.widget() if item is not None else None
             if old is not None:
                 old.deleteLater()
-        chart = ChartCanvas(minimum_height=230)
+        chart = ImageChart(minimum_height=230)
         chart.setObjectName(name)
         chart.drawn.connect(lambda n=name: self._chart_drawn(n))
         layout.addWidget(chart)
@@ -413,15 +445,19 @@ class DashboardView(QWidget):
 
     def charts_ready(self) -> bool:
         """True once both trend charts show the current figures."""
-        return self.revenue_chart is not None and self.data is not None and not self._pending_draws
+        return self.revenue_chart is not None and self._both_read() and not self._pending_draws
+
+    def _both_read(self) -> bool:
+        """The trend and the cards of the same reload are in (the charts wait for the cards' layout)."""
+        return self.months is not None and self._months_generation == self._data_generation
 
     def _draw_charts(self) -> None:
-        if self.revenue_chart is None or self.data is None:
+        if self.revenue_chart is None or self.months is None or not self._both_read():
             return
         # lazy: matplotlib loads with the first chart, keeping start-up fast
         from shopcrm.gui.charts import colors, draw
 
-        months: list[MonthFigures] = self.data.months
+        months: list[MonthFigures] = self.months
         periods = [month_label(m.month, i == 0) for i, m in enumerate(months)]
         marks = [(m.x, m.label, m.days_off) for m in month_chart_marks(months[0].month, len(months))] if months else []
         # The running month is month to date: its bar is hatched and every month carries a mark at its
@@ -433,29 +469,38 @@ class DashboardView(QWidget):
             periods[-1] += "\n" + self.tr("to date")
             same_days_label = self.tr("Days 1–{day} of each month").format(day=day)
         currency = self.ctx.settings.currency
-        self._pending_draws = {"revenueChart", "newMembersChart"}
+        # Everything the charts show is worked out here, in the GUI thread (translations included);
+        # the chart thread only builds and draws the figures from it (charts.image).
         if not any(m.sales or m.new_members for m in months):
-            draw.message(self.revenue_chart, self.tr("Revenue and visits by month"),
-                         self.tr("No sales in these months yet."))
+            revenue = partial(draw.message, title=self.tr("Revenue and visits by month"),
+                              text=self.tr("No sales in these months yet."))
         else:
-            draw.trend(
-                self.revenue_chart, self.tr("Revenue and visits by month"), periods,
-                draw.Series(self.tr("Revenue"), [m.revenue_cents / 100 for m in months], color=colors.ACCENT),
-                draw.Series(self.tr("Visits"), [m.visits for m in months], color=colors.SECOND),
+            revenue = partial(
+                draw.trend, title=self.tr("Revenue and visits by month"), periods=periods,
+                bar_series=draw.Series(self.tr("Revenue"), [m.revenue_cents / 100 for m in months],
+                                       color=colors.ACCENT),
+                line_series=draw.Series(self.tr("Visits"), [m.visits for m in months], color=colors.SECOND),
                 bar_axis=self.tr("Revenue ({currency})").format(currency=currency),
                 line_axis=self.tr("Visits"), marks=marks,
                 partial_last=running,
                 same_days=draw.Series(same_days_label, [m.same_days_revenue_cents / 100 for m in months],
                                       color=colors.TEXT) if running else None,
             )
-        draw.trend(
-            self.members_chart, self.tr("New members by month"), periods,
-            draw.Series(self.tr("New members"), [m.new_members for m in months], color=colors.ACCENT_LIGHT),
+        new_members = partial(
+            draw.trend, title=self.tr("New members by month"), periods=periods,
+            bar_series=draw.Series(self.tr("New members"), [m.new_members for m in months],
+                                   color=colors.ACCENT_LIGHT),
             bar_axis=self.tr("Members"), marks=marks,
             partial_last=running,
             same_days=draw.Series(same_days_label, [m.same_days_new_members for m in months],
                                   color=colors.TEXT) if running else None,
         )
+        self._pending_draws = {"revenueChart", "newMembersChart"}
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the charts at their size now (just placed, or the cards just filled)
+        self.revenue_chart.show_chart(revenue)
+        self.members_chart.show_chart(new_members)
 
     # ---- navigation ---------------------------------------------------------------------------------
     def _open_member(self, model: ListTableModel[Any], index: QModelIndex) -> None:
@@ -464,9 +509,15 @@ class DashboardView(QWidget):
 
     def issue_birthday_coupon(self) -> None:
         """The birthday coupon for the days this list shows (solar and lunar birthdays alike)."""
+        # lazy: the coupon dialog brings the campaign lists (and numpy); the first window shows without them
+        from shopcrm.gui.coupons.dialogs import IssueCouponDialog
+
         start = self.as_of_date()
         dialog = IssueCouponDialog(self.ctx, "birthday", self, days=(start, start + dt.timedelta(days=6)))
         dialog.open()
 
     def open_at_risk(self) -> None:
+        # lazy: the members list's module brings numpy; the first window shows without it
+        from shopcrm.services.members.table import MemberFilter
+
         self.ctx.navigate_requested.emit("members", MemberFilter(lifecycle=("at_risk",)))

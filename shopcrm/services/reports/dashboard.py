@@ -21,23 +21,23 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import DateTime, and_, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, Member, Purchase, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
-from shopcrm.io.phones import display_phone
 from shopcrm.services.classification.latest import latest_snapshot_in
 from shopcrm.services.members.birthdays import birthday_of, birthday_on_days_condition, occurrences_between
-from shopcrm.services.members.table import MemberFilter, count_in
 from shopcrm.services.sales.stored_value import Liability, liability_in
 from shopcrm.services.shop.settings import load_settings
 
+if TYPE_CHECKING:
+    from shopcrm.services.members.table import MemberFilter
+
 MAX_TREND_MONTHS = 60
-AT_RISK = MemberFilter(lifecycle=("at_risk",))  # the list "Open in Members" shows
 CHURN_RANK = {"high": 0, "medium": 1, "low": 2, "none": 3}
 
 
@@ -163,9 +163,10 @@ def _check_day(as_of: dt.date) -> None:
 
 
 # ---- SQL helpers that differ between SQLite and PostgreSQL -----------------------------------------
-# A shop with a million receipts a year must still get its dashboard in seconds: the figures come
-# from three grouped passes over live purchases (members' by member and day, walk-ins' by day, and
-# members' by member for the repeat rate); months and this/last month are added up from the days.
+# A shop with a million receipts a year must get its dashboard within a second: the figures come
+# from two passes over live purchases (by day, and by member for the repeat rate); months and
+# this/last month are added up from the days.  On SQLite the pass by day walks the index
+# ix_purchases_day_member (day, member) in order; PostgreSQL groups by hash.
 
 
 def _is_sqlite(s: Session) -> bool:
@@ -173,8 +174,12 @@ def _is_sqlite(s: Session) -> bool:
 
 
 def _day_key(s: Session, expr: Any) -> Any:
-    """'YYYY-MM-DD' of a datetime (SQLite stores it as text starting so: substr is the cheapest)."""
-    return func.substr(expr, 1, 10) if _is_sqlite(s) else func.to_char(expr, "YYYY-MM-DD")
+    """'YYYY-MM-DD' of a datetime (SQLite stores it as text starting so: substr is the cheapest).
+    On SQLite the constants are written into the SQL, not bound: only then does the planner see
+    the expression of the index ix_purchases_day_member."""
+    if _is_sqlite(s):
+        return func.substr(expr, literal_column("1"), literal_column("10"))
+    return func.to_char(expr, "YYYY-MM-DD")
 
 
 def _month_key(s: Session, expr: Any) -> Any:
@@ -183,14 +188,24 @@ def _month_key(s: Session, expr: Any) -> Any:
 
 
 def _live_on_days(s: Session, first: dt.date, last: dt.date) -> Any:
-    """Live purchases from the first to the last day.  On SQLite the days are compared as text, so
-    its planner reads the covering index (member, time, total) instead of looking every purchase
-    of a long range up through the time index."""
+    """Live purchases from the first to the last day.  On SQLite the days are compared as text: a
+    range of the index by day (ix_purchases_day_member), never a look-up of every purchase of a
+    long range through the time index."""
     if _is_sqlite(s):
         return and_(Purchase.voided_at.is_(None),
                     _day_key(s, Purchase.purchased_at).between(first.isoformat(), last.isoformat()))
     return and_(Purchase.voided_at.is_(None), Purchase.purchased_at >= _start(first),
                 Purchase.purchased_at < _end(last))
+
+
+def _live_by_member(s: Session, first: dt.date, last: dt.date) -> Any:
+    """Live purchases from the first to the last day, for a pass member by member.  On SQLite the
+    time is written `+purchases.purchased_at`, which keeps its planner off the time index (a
+    look-up of every purchase of a long range) and on the covering index (member, time, total),
+    read in member order without a sort."""
+    when = literal_column(f"+{Purchase.__tablename__}.purchased_at", DateTime) if _is_sqlite(s) \
+        else Purchase.purchased_at
+    return and_(Purchase.voided_at.is_(None), when >= _start(first), when < _end(last))
 
 
 @dataclass
@@ -202,9 +217,27 @@ class _Day:
 
 
 def _daily(s: Session, first: dt.date, last: dt.date) -> dict[str, _Day]:
-    """Per day ('YYYY-MM-DD'), first to last day included: two grouped passes over the index, one
-    for members' purchases (grouped by member and day first, which gives the visits) and one for
-    walk-in sales."""
+    """Per day ('YYYY-MM-DD'), first to last day included (SQLite: one pass in day order)."""
+    return _daily_one_pass(s, first, last) if _is_sqlite(s) else _daily_by_member_day(s, first, last)
+
+
+def _daily_one_pass(s: Session, first: dt.date, last: dt.date) -> dict[str, _Day]:
+    """Every figure of a day from one group: a member's visit that day is one distinct member
+    (several receipts of one member: one visit), a walk-in sale is a receipt without a member."""
+    day = _day_key(s, Purchase.purchased_at)
+    out: dict[str, _Day] = {}
+    for key, sales, revenue, member_sales, members in s.execute(
+        select(day, func.count(), func.sum(Purchase.total_cents), func.count(Purchase.member_id),
+               func.count(func.distinct(Purchase.member_id)))
+        .where(_live_on_days(s, first, last)).group_by(day)
+    ):
+        out[str(key)] = _Day(int(revenue or 0), int(sales), int(sales) - int(member_sales), int(members))
+    return out
+
+
+def _daily_by_member_day(s: Session, first: dt.date, last: dt.date) -> dict[str, _Day]:
+    """The same figures from two grouped passes, one for members' purchases (grouped by member and
+    day first, which gives the visits) and one for walk-in sales: hash aggregates on PostgreSQL."""
     out: dict[str, _Day] = {}
     day = _day_key(s, Purchase.purchased_at).label("day")
     member_days = (
@@ -252,23 +285,43 @@ def _latest_snapshot(s: Session) -> ClassificationSnapshot | None:
     return latest_snapshot_in(s)
 
 
+def at_risk_filter() -> MemberFilter:
+    """The list "Open in Members" shows."""
+    # lazy, for start-up speed: the members list's module loads numpy; the Dashboard's screen imports
+    # this module before the first window shows, its figures are read after, on the reader thread
+    from shopcrm.services.members.table import MemberFilter
+
+    return MemberFilter(lifecycle=("at_risk",))
+
+
+def _count_at_risk(s: Session, snapshot_id: int) -> int:
+    """Counted by the very query of the Members list the Dashboard opens."""
+    # lazy, for start-up speed (see at_risk_filter)
+    from shopcrm.services.members.table import count_in
+
+    return count_in(s, at_risk_filter(), snapshot_id)
+
+
 # ---- KPIs -----------------------------------------------------------------------------------------
 def _buyers(s: Session, as_of: dt.date, window_days: int, recent_days: int) -> tuple[int, int, int]:
-    """(buyers in the window, of whom on 2+ days, current members who bought in the last recent_days)."""
-    day = _day_key(s, Purchase.purchased_at)
+    """(buyers in the window, of whom on 2+ days, current members who bought in the last recent_days).
+    A member came on two or more different days when the day of their first purchase in the range
+    differs from the day of their last: a min and a max per member, read in the covering index's
+    order, instead of counting distinct days."""
     per_member = (
-        select(Purchase.member_id.label("member_id"), func.count(func.distinct(day)).label("days"),
+        select(Purchase.member_id.label("member_id"), func.min(Purchase.purchased_at).label("first"),
                func.max(Purchase.purchased_at).label("last"))
         .where(Purchase.member_id.is_not(None),
-               _live_on_days(s, as_of - dt.timedelta(days=max(window_days, recent_days) - 1), as_of))
+               _live_by_member(s, as_of - dt.timedelta(days=max(window_days, recent_days) - 1), as_of))
         .group_by(Purchase.member_id)
     ).subquery()
+    several_days = _day_key(s, per_member.c.first) < _day_key(s, per_member.c.last)
     window_start = _start(as_of - dt.timedelta(days=window_days - 1))
     recent_start = _start(as_of - dt.timedelta(days=recent_days - 1))
     in_window = per_member.c.last >= window_start
     buyers, repeaters, recent = s.execute(
         select(func.coalesce(func.sum(case((in_window, 1), else_=0)), 0),
-               func.coalesce(func.sum(case((and_(in_window, per_member.c.days >= 2), 1), else_=0)), 0),
+               func.coalesce(func.sum(case((and_(in_window, several_days), 1), else_=0)), 0),
                func.coalesce(func.sum(case((and_(per_member.c.last >= recent_start, Member.status == "active"), 1),
                                            else_=0)), 0))
         .select_from(per_member).join(Member, Member.id == per_member.c.member_id)
@@ -289,7 +342,7 @@ def _kpis(s: Session, as_of: dt.date, recent_days: int, window_days: int,
     ) or 0)
     buyers, repeaters, recent = _buyers(s, as_of, window_days, recent_days)
     snap = _latest_snapshot(s)
-    at_risk = None if snap is None else count_in(s, AT_RISK, snap.id)
+    at_risk = None if snap is None else _count_at_risk(s, snap.id)
     return Kpis(
         as_of=as_of, members=members, recent_buyers=recent, recent_days=recent_days,
         new_this_month=_registered(s, this_month, as_of), new_last_month=_registered(s, prev_month, prev_same_day),
@@ -375,6 +428,9 @@ def monthly_trend(db: Database, as_of: dt.date | None = None, months: int = 13) 
 # ---- lists ----------------------------------------------------------------------------------------
 def _birthdays(s: Session, today: dt.date, days: int, limit: int) -> list[BirthdayRow]:
     """Solar and lunar (农历) birthdays whose solar date this year falls in the coming days."""
+    # lazy, for start-up speed: phonenumbers' tables load on the reader thread, after the first window
+    from shopcrm.io.phones import display_phone
+
     dates = [today + dt.timedelta(days=i) for i in range(days)]
     rows = s.execute(
         select(Member.id, Member.card_no, Member.name, Member.phone, Member.birth_year, Member.birth_month,
@@ -413,10 +469,11 @@ def _at_risk(s: Session, limit: int) -> AtRiskList:
     if snap is None:
         return AtRiskList(None, None, 0, [])
     where = (SnapshotMember.snapshot_id == snap.id, SnapshotMember.lifecycle == "at_risk", Member.status == "active")
-    total = count_in(s, AT_RISK, snap.id)
+    total = _count_at_risk(s, snap.id)
     rank = case(CHURN_RANK, value=SnapshotMember.churn_level, else_=len(CHURN_RANK))
     # Imported here, not at module level, to make start-up fast: it loads numpy (0.1-0.2 s), and
     # this runs on the reader thread after the window shows.
+    from shopcrm.io.phones import display_phone
     from shopcrm.services.classification.reasons import reason_reader
 
     reasons = reason_reader(s, snap.id)  # stored language-neutral, read in the current language
@@ -452,17 +509,21 @@ def last_sale(db: Database) -> dt.datetime | None:
 
 
 def dashboard_data(db: Database, as_of: dt.date | None = None, *, months: int = 13, birthday_days: int = 7,
-                   at_risk_limit: int = 200) -> DashboardData:
-    """Everything the Dashboard shows, in one read (the screen loads it off the GUI thread)."""
+                   at_risk_limit: int = 200, with_trend: bool = True) -> DashboardData:
+    """Everything the Dashboard shows, in one read (the screen loads it off the GUI thread).
+    `with_trend=False` leaves the months out (an empty list) and reads the sales of this month and
+    the month before only: the screen reads the trend first (monthly_trend), for its charts."""
     as_of = as_of or dt.date.today()
     _check_day(as_of)
     rules = load_settings(db).rules
     with db.read() as s:
-        first = min(_first_month(as_of, months), add_months(month_start(as_of), -1))
+        first = add_months(month_start(as_of), -1)
+        if with_trend:
+            first = min(_first_month(as_of, months), first)
         daily = _daily(s, first, as_of)  # one pass serves the trend and this/last month's figures
         return DashboardData(
             kpis=_kpis(s, as_of, rules.churn_days, rules.window_days, daily),
-            months=_months(s, as_of, months, daily),
+            months=_months(s, as_of, months, daily) if with_trend else [],
             birthdays=_birthdays(s, as_of, birthday_days, 500),
             at_risk=_at_risk(s, at_risk_limit),
             last_sale=s.scalar(select(func.max(Purchase.purchased_at)).where(Purchase.voided_at.is_(None))),
