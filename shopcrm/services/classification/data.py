@@ -197,17 +197,25 @@ def _index_of(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
 
 
 def load_purchases(s: Session, window: Window, member_ids: np.ndarray, only: int | None = None) -> Purchases:
-    """Every live member purchase up to T, read over the covering index (see the module note).
+    """Every live member purchase up to T, read over the covering index (see the module note)."""
+    d = dialect_of(s)
+    where = "purchased_at < :end"
+    params: dict[str, Any] = {"end": d.moment(window.end)}
+    if only is not None:  # one member's purchases (one card brought up to date)
+        where += " AND member_id = :only"
+        params["only"] = only
+    return purchases_of(*purchase_rows(s, where, params), member_ids)
+
+
+def purchase_rows(s: Session, where: str = "", params: dict[str, Any] | None = None) -> tuple[np.ndarray, ...]:
+    """(member id, purchase id, day, total) of every live member purchase [that matches `where`].
 
     SQLite gets the per-member aggregate with comma-joined columns (its driver pays per row);
     PostgreSQL gets plain rows, which psycopg fetches faster than the server builds the text.
     """
     d = dialect_of(s)
-    where = "WHERE voided_at IS NULL AND member_id IS NOT NULL AND purchased_at < :end"
-    params: dict[str, Any] = {"end": d.moment(window.end)}
-    if only is not None:  # one member's purchases (one card brought up to date)
-        where += " AND member_id = :only"
-        params["only"] = only
+    where = "WHERE voided_at IS NULL AND member_id IS NOT NULL" + (f" AND {where}" if where else "")
+    params = params or {}
     if d.name == "sqlite":
         rows = [
             row
@@ -225,15 +233,22 @@ def load_purchases(s: Session, window: Window, member_ids: np.ndarray, only: int
         purchase_id = _parse_ints(map(itemgetter(2), rows))
         day = _parse_ints(map(itemgetter(3), rows))
         total = _parse_ints(map(itemgetter(4), rows))
-    else:
-        chunks = [
-            np.fromiter(itertools.chain.from_iterable(batch), dtype=np.int64, count=4 * len(batch))
-            for batch in _rows(s, f"SELECT member_id, id, {d.day('purchased_at')}, total_cents FROM purchases {where}", params)
-        ]
-        table = np.concatenate(chunks).reshape(-1, 4) if chunks else np.zeros((0, 4), dtype=np.int64)
-        buyer, purchase_id, day, total = table.T
+        return buyer, purchase_id, day, total
+    chunks = [
+        np.fromiter(itertools.chain.from_iterable(batch), dtype=np.int64, count=4 * len(batch))
+        for batch in _rows(s, f"SELECT member_id, id, {d.day('purchased_at')}, total_cents FROM purchases {where}", params)
+    ]
+    table = np.concatenate(chunks).reshape(-1, 4) if chunks else np.zeros((0, 4), dtype=np.int64)
+    return tuple(np.ascontiguousarray(column) for column in table.T)
+
+
+def purchases_of(
+    buyer: np.ndarray, purchase_id: np.ndarray, day: np.ndarray, total: np.ndarray, member_ids: np.ndarray
+) -> Purchases:
+    """Purchases of the members in `member_ids` (their index there); purchases of erased members are
+    not classified."""
     member = _index_of(member_ids, buyer)
-    keep = member >= 0  # purchases of erased members are not classified
+    keep = member >= 0
     return Purchases(purchase_id[keep], member[keep], day[keep], total[keep])
 
 
@@ -324,12 +339,19 @@ def load_lines(
     The lines before W are read too, only to know what each member ever bought (recommendations
     never repeat an old purchase).
     """
-    d = dialect_of(s)
-    start_day = (window.window_start.date() - EPOCH).days
-    every = np.arange(purchases.purchase_id.size)
     ids = purchases.purchase_id
     if ids.size == 0 or catalogue.size == 0:
-        return Lines(ProductHistory.empty(), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        return lines_of(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64),
+                        window, purchases, catalogue, params)
+    return lines_of(*line_rows(s, ids), window, purchases, catalogue, params)
+
+
+def line_rows(s: Session, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(purchase id, product id, amount) of the lines with a product of the purchases `ids` (distinct),
+    and of other purchases in their id range when there are many (the caller matches them)."""
+    d = dialect_of(s)
+    if ids.size == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if ids.size <= FEW_PURCHASES:  # one member's card: their own purchases, not the range they span
         where = "purchase_id IN (" + ",".join(str(int(i)) for i in ids.tolist()) + ")"
         bounds: dict[str, Any] = {}
@@ -347,6 +369,20 @@ def load_lines(
         for row in batch
     ]
     basket, product_id, amount = (_parse_ints(r[i] for r in rows) for i in range(3))
+    return basket, product_id, amount
+
+
+def lines_of(
+    basket: np.ndarray, product_id: np.ndarray, amount: np.ndarray,
+    window: Window, purchases: Purchases, catalogue: Catalogue, params: RuleParams,
+) -> Lines:
+    """Lines (purchase id, product id, amount) matched to `purchases`; lines of any other purchase
+    (walk-ins, voided, after T, of erased members) and of unknown products are dropped."""
+    ids = purchases.purchase_id
+    if ids.size == 0 or catalogue.size == 0:
+        return Lines(ProductHistory.empty(), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    start_day = (window.window_start.date() - EPOCH).days
+    every = np.arange(ids.size)
     at = _index_of(ids, basket)
     product = _index_of(catalogue.product_ids, product_id)
     keep = (at >= 0) & (product >= 0)
