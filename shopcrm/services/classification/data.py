@@ -71,7 +71,7 @@ def _parse_ints(parts: Iterable[str | None]) -> np.ndarray:
     return np.fromstring(joined, dtype=np.int64, sep=",")
 
 
-def _rows(s: Session, sql: str, params: dict[str, Any]) -> Iterator[list[tuple[Any, ...]]]:
+def driver_rows(s: Session, sql: str, params: dict[str, Any]) -> Iterator[list[tuple[Any, ...]]]:
     """Run `sql` (":name" parameters) on the session's own DBAPI connection and yield row batches.
 
     The driver's cursor skips SQLAlchemy's per-row Result machinery, which costs more than the
@@ -146,7 +146,7 @@ def load_roster(s: Session, only: int | None = None) -> Roster:
     one = "" if only is None else " AND id = :only"
     rows = [
         row
-        for batch in _rows(
+        for batch in driver_rows(
             s,
             f"SELECT id, {d.day('registered_on')}, COALESCE(birth_year, 0), COALESCE(birth_month, 0), "
             f"COALESCE(birth_day, 0), level, source, area, gender FROM members WHERE status <> 'erased'{one} ORDER BY id",
@@ -204,10 +204,13 @@ def load_purchases(s: Session, window: Window, member_ids: np.ndarray, only: int
     if only is not None:  # one member's purchases (one card brought up to date)
         where += " AND member_id = :only"
         params["only"] = only
-    return purchases_of(*purchase_rows(s, where, params), member_ids)
+    buyer, purchase_id, day, total = purchase_rows(s, where, params)
+    return purchases_of(buyer, purchase_id, day, total, member_ids)
 
 
-def purchase_rows(s: Session, where: str = "", params: dict[str, Any] | None = None) -> tuple[np.ndarray, ...]:
+def purchase_rows(
+    s: Session, where: str = "", params: dict[str, Any] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(member id, purchase id, day, total) of every live member purchase [that matches `where`].
 
     SQLite gets the per-member aggregate with comma-joined columns (its driver pays per row);
@@ -219,7 +222,7 @@ def purchase_rows(s: Session, where: str = "", params: dict[str, Any] | None = N
     if d.name == "sqlite":
         rows = [
             row
-            for batch in _rows(
+            for batch in driver_rows(
                 s,
                 f"SELECT member_id, COUNT(*), {d.joined('id')}, {d.joined(d.day('purchased_at'))}, "
                 f"{d.joined('total_cents')} FROM purchases {where} GROUP BY member_id",
@@ -236,10 +239,11 @@ def purchase_rows(s: Session, where: str = "", params: dict[str, Any] | None = N
         return buyer, purchase_id, day, total
     chunks = [
         np.fromiter(itertools.chain.from_iterable(batch), dtype=np.int64, count=4 * len(batch))
-        for batch in _rows(s, f"SELECT member_id, id, {d.day('purchased_at')}, total_cents FROM purchases {where}", params)
+        for batch in driver_rows(s, f"SELECT member_id, id, {d.day('purchased_at')}, total_cents FROM purchases {where}", params)
     ]
     table = np.concatenate(chunks).reshape(-1, 4) if chunks else np.zeros((0, 4), dtype=np.int64)
-    return tuple(np.ascontiguousarray(column) for column in table.T)
+    buyer, purchase_id, day, total = (np.ascontiguousarray(column) for column in table.T)
+    return buyer, purchase_id, day, total
 
 
 def purchases_of(
@@ -360,7 +364,7 @@ def line_rows(s: Session, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
         bounds = {"lo": int(ids.min()), "hi": int(ids.max())}
     rows = [
         row
-        for batch in _rows(
+        for batch in driver_rows(
             s,
             f"SELECT {d.joined('purchase_id')}, {d.joined('product_id')}, {d.joined('amount_cents')} "
             f"FROM purchase_lines WHERE {where} AND product_id IS NOT NULL",

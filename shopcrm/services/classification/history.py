@@ -1,0 +1,325 @@
+"""Every member's live purchases and lines packed into one row (member_histories), so that a full
+classification reads about 50,000 rows instead of a million purchases and two million lines.
+
+The packed rows are derived data with marks saying what they have seen (member_history_marks): the
+newest purchase id, and the newest import batch and number of undone ones.  Reading (`load`) trusts a
+member's row unless, since the marks,
+- the member has a purchase with a higher id (a sale at the counter; ids only grow between imports),
+- a purchase in the member's row has been voided (found by the purchase id, not by a time stamp),
+and reads those members from the sales tables instead; after another import or an undo (which may
+delete purchases and let SQLite hand out their ids again), or without marks, it reads everyone from
+the sales tables.  No write path has to remember the packed rows: sales, voids, imports and undo are
+what the marks look at, and sales are never edited or re-assigned otherwise.  `refresh` (at the start
+of a full classification) folds the touched members back in, or rebuilds everything, in short
+transactions so that a sale at the counter never waits for a rebuild.
+
+Per-row SQL triggers were measured as the alternative and dropped: on the large demo shop they made
+inserting 500,000 purchases and 834,000 lines 2.5x slower (7-9 s to 20-32 s), against an import that
+takes 11 s in all.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy.orm import Session
+
+from shopcrm.db.engine import Database
+from shopcrm.db.models import MemberHistory, MemberHistoryMarks, Purchase
+from shopcrm.services.classification import data
+from shopcrm.services.classification.freshness import import_marks
+from shopcrm.services.shop.clock import now
+
+VERSION = 1  # of the packing; other marks mean "rebuild"
+BUILDING = -1  # marks.purchase_id while a rebuild is being written: nothing stored is trusted
+MARKS_ID = 1
+# Beyond this many touched members a refresh rebuilds everything (one range read beats a long IN list).
+PARTIAL_LIMIT = 20_000
+WRITE_CHUNK = 5_000  # members per transaction while a rebuild is written
+_I8 = np.dtype("<i8")
+
+
+@dataclass(frozen=True)
+class Histories:
+    """Live member purchases (member id, purchase id, day number, total) and the lines with a product
+    of those purchases (purchase id, product id, amount), in no particular order."""
+
+    member: np.ndarray
+    purchase_id: np.ndarray
+    day: np.ndarray
+    total: np.ndarray
+    line_purchase: np.ndarray
+    line_product: np.ndarray
+    line_amount: np.ndarray
+
+    @classmethod
+    def empty(cls) -> Histories:
+        return cls(*(np.zeros(0, dtype=np.int64) for _ in range(7)))
+
+    @classmethod
+    def concat(cls, parts: list[Histories]) -> Histories:
+        if not parts:
+            return cls.empty()
+        return cls(*(np.concatenate([getattr(p, name) for p in parts]) for name in _FIELDS))
+
+    def without(self, members: np.ndarray) -> Histories:
+        """The histories of everyone but `members`."""
+        gone = np.isin(self.member, members)
+        if not gone.any():
+            return self
+        lines_gone = np.isin(self.line_purchase, self.purchase_id[gone])
+        keep, line_keep = ~gone, ~lines_gone
+        return Histories(
+            self.member[keep], self.purchase_id[keep], self.day[keep], self.total[keep],
+            self.line_purchase[line_keep], self.line_product[line_keep], self.line_amount[line_keep],
+        )
+
+
+_FIELDS = ("member", "purchase_id", "day", "total", "line_purchase", "line_product", "line_amount")
+
+
+@dataclass(frozen=True)
+class Marks:
+    version: int
+    purchase_id: int
+    import_batch: int
+    undone_batches: int
+
+    def same_imports(self, other: Marks) -> bool:
+        return (self.version, self.import_batch, self.undone_batches) == (other.version, other.import_batch, other.undone_batches)
+
+
+def read_live(s: Session, members: list[int] | None = None) -> Histories:
+    """From the sales tables: everyone's histories, or just `members`'."""
+    if members is not None and not members:
+        return Histories.empty()
+    where = "" if members is None else "member_id IN (" + ",".join(str(int(m)) for m in members) + ")"
+    member, purchase_id, day, total = data.purchase_rows(s, where)
+    ids = np.unique(purchase_id)
+    if members is None:  # one range of ids over the covering index
+        basket, product, amount = data.line_rows(s, ids)
+    else:  # a few members' purchases, by id (their range may span the whole table)
+        step = data.FEW_PURCHASES
+        parts = [data.line_rows(s, ids[i:i + step]) for i in range(0, ids.size, step)]
+        basket, product, amount = (np.concatenate([p[k] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+                                   for k in range(3))
+    # the id range may hold lines of other purchases (walk-ins, voided, other members): keep ours
+    ours = np.isin(basket, purchase_id)
+    return Histories(member, purchase_id, day, total, basket[ours], product[ours], amount[ours])
+
+
+def pack(h: Histories) -> Iterator[dict[str, object]]:
+    """One row per member: its purchases and their lines as little-endian int64 columns."""
+    if h.member.size == 0:
+        return
+    order = np.argsort(h.member, kind="stable")
+    member = h.member[order]
+    purchase_cols = np.stack([h.purchase_id[order], h.day[order], h.total[order]]).astype(_I8)
+    line_member = h.member[order][_position(h.purchase_id[order], h.line_purchase)]
+    line_order = np.argsort(line_member, kind="stable")
+    line_cols = np.stack([h.line_purchase[line_order], h.line_product[line_order], h.line_amount[line_order]]).astype(_I8)
+    line_member = line_member[line_order]
+    ids, starts = np.unique(member, return_index=True)
+    ends = np.r_[starts[1:], member.size]
+    line_starts = np.searchsorted(line_member, ids, side="left")
+    line_ends = np.searchsorted(line_member, ids, side="right")
+    for mid, a, b, la, lb in zip(ids.tolist(), starts.tolist(), ends.tolist(), line_starts.tolist(), line_ends.tolist(), strict=True):
+        yield {
+            "member_id": mid,
+            "purchases": np.ascontiguousarray(purchase_cols[:, a:b]).tobytes(),
+            "lines": np.ascontiguousarray(line_cols[:, la:lb]).tobytes(),
+        }
+
+
+def _position(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Index in `ids` (distinct) of each wanted id, all of which are present."""
+    order = np.argsort(ids, kind="stable")
+    return order[np.searchsorted(ids[order], wanted)]
+
+
+def unpack(rows: Iterable[tuple[int, bytes, bytes]]) -> Histories:
+    """The columns of packed rows (bytes, or memoryviews from a driver), member after member."""
+    member_ids: list[int] = []
+    sizes: list[int] = []
+    purchase_blobs: list[Any] = []
+    line_blobs: list[Any] = []
+    line_sizes: list[int] = []
+    for mid, purchases, lines in rows:
+        member_ids.append(mid)
+        sizes.append(len(purchases) // 24)
+        line_sizes.append(len(lines) // 24)
+        purchase_blobs.append(purchases)
+        line_blobs.append(lines)
+    if not member_ids:
+        return Histories.empty()
+    purchase_cols = _columns(purchase_blobs, np.asarray(sizes, dtype=np.int64))
+    line_cols = _columns(line_blobs, np.asarray(line_sizes, dtype=np.int64))
+    member = np.repeat(np.asarray(member_ids, dtype=np.int64), sizes)
+    return Histories(member, *purchase_cols, *line_cols)
+
+
+def _columns(blobs: list[Any], sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The three int64 columns of every blob, each blob's rows in order, blob after blob.
+
+    Each blob is its column 0, then 1, then 2 (n values each): one frombuffer over all of them, then
+    each value's place computed in numpy rather than a Python loop over the members."""
+    flat = np.frombuffer(b"".join(blobs), dtype=_I8).astype(np.int64)
+    n = int(sizes.sum())
+    if n == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    blob_start = np.repeat(np.cumsum(3 * sizes) - 3 * sizes, sizes)  # where each row's blob begins
+    row_in_blob = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    size = np.repeat(sizes, sizes)
+    first = blob_start + row_in_blob
+    return flat[first], flat[first + size], flat[first + 2 * size]
+
+
+def stored_marks(s: Session) -> Marks | None:
+    row = s.get(MemberHistoryMarks, MARKS_ID)
+    if row is None or row.purchase_id == BUILDING:
+        return None
+    return Marks(int(row.version), int(row.purchase_id), int(row.import_batch), int(row.undone_batches))
+
+
+def current_marks(s: Session) -> Marks:
+    marks = import_marks(s)
+    return Marks(VERSION, int(s.scalar(select(func.max(Purchase.id))) or 0), marks["import_batch"], marks["undone_batches"])
+
+
+def touched(s: Session, marks: Marks, stored: Histories | None = None) -> list[int]:
+    """Members whose stored row `marks` no longer describes: a purchase after the marks, or a purchase
+    of their row voided since.  `stored`: the rows already read (else those of the voids' members)."""
+    sold = s.scalars(
+        select(Purchase.member_id).distinct().where(Purchase.id > marks.purchase_id, Purchase.member_id.is_not(None))
+    ).all()
+    voided = [
+        (int(member), int(purchase))
+        for member, purchase in s.execute(
+            select(Purchase.member_id, Purchase.id).where(
+                Purchase.voided_at.is_not(None), Purchase.member_id.is_not(None), Purchase.id <= marks.purchase_id
+            )
+        ).tuples()
+        if member is not None
+    ]
+    found = {int(m) for m in sold if m is not None}
+    if voided:
+        void_ids = np.array([v[1] for v in voided], dtype=np.int64)
+        if stored is None:
+            stored = _stored(s, sorted({v[0] for v in voided}))
+        still_there = np.isin(void_ids, stored.purchase_id)
+        found |= {voided[i][0] for i in np.flatnonzero(still_there).tolist()}
+    return sorted(found)
+
+
+def _stored(s: Session, members: list[int] | None = None) -> Histories:
+    """The stored rows (of `members`), through the driver: 50,000 rows of blobs."""
+    where = "" if members is None else " WHERE member_id IN (" + ",".join(str(int(m)) for m in members) + ")"
+    batches = data.driver_rows(s, f"SELECT member_id, purchases, lines FROM member_histories{where}", {})
+    return unpack(row for batch in batches for row in batch)
+
+
+def load(s: Session) -> Histories:
+    """Everyone's histories as the sales tables hold them now: the stored rows where their marks
+    still hold, the sales tables for the rest (everyone when the marks do not hold at all)."""
+    marks = stored_marks(s)
+    if marks is None or not marks.same_imports(current_marks(s)):
+        return read_live(s)
+    stored = _stored(s)
+    stale = touched(s, marks, stored)
+    if len(stale) > PARTIAL_LIMIT:
+        return read_live(s)
+    if not stale:
+        return stored
+    return Histories.concat([stored.without(np.asarray(stale, dtype=np.int64)), read_live(s, stale)])
+
+
+def refresh(db: Database) -> None:
+    """Fold the members touched since the marks back into their stored rows, or rebuild everyone
+    after an import, an undo or a change of packing.  Never needed for a right answer (`load` reads
+    what the marks do not vouch for), only for a fast one."""
+    settled = _settled(db)
+    with db.read() as s:
+        marks = stored_marks(s)
+        rebuild = marks is None or not marks.same_imports(current_marks(s))
+        stale = [] if rebuild or marks is None else touched(s, marks)
+    if rebuild or len(stale) > PARTIAL_LIMIT:
+        _rebuild(db, settled)
+        return
+    if not stale and marks is not None and marks.purchase_id == settled.purchase_id:
+        return
+    with db.transaction() as s:
+        if stored_marks(s) != marks:  # another refresh got there first
+            return
+        fresh = read_live(s, stale)
+        if stale:
+            s.execute(delete(MemberHistory).where(MemberHistory.member_id.in_(stale)))
+        _insert(s, pack(fresh))
+        _write_marks(s, settled)
+
+
+def _settled(db: Database) -> Marks:
+    """The marks to store: on PostgreSQL, taken once every sale already begun has committed (a SHARE
+    lock waits for them), so that no purchase with a lower id can still appear afterwards; SQLite
+    has one writer at a time, and a write transaction sees every committed sale."""
+    with db.transaction() as s:
+        if not db.is_sqlite:
+            s.execute(text("LOCK TABLE purchases IN SHARE MODE"))
+        return current_marks(s)
+
+
+def _rebuild(db: Database, settled: Marks) -> None:
+    """Everyone's rows from the sales tables, written in short transactions: the marks say "building"
+    until the last one, so readers meanwhile read the sales tables; a second rebuild started
+    meanwhile takes over (this one stops at its next chunk)."""
+    token = _begin_building(db)
+    with db.read() as s:
+        fresh = read_live(s)
+    rows = pack(fresh)
+    while True:
+        chunk = [row for _, row in zip(range(WRITE_CHUNK), rows, strict=False)]
+        with db.transaction() as s:
+            if not _still_building(s, token):
+                return
+            _insert(s, chunk)
+            if len(chunk) < WRITE_CHUNK:
+                _write_marks(s, settled)
+                return
+
+
+def _begin_building(db: Database) -> int:
+    """Empty the rows and mark them "building" by a token of this rebuild (in import_batch)."""
+    token = secrets.randbits(31)
+    with db.transaction() as s:
+        s.execute(delete(MemberHistory))
+        row = s.get(MemberHistoryMarks, MARKS_ID)
+        if row is None:
+            row = MemberHistoryMarks(id=MARKS_ID)
+            s.add(row)
+        row.version, row.purchase_id, row.at, row.import_batch, row.undone_batches = VERSION, BUILDING, now(), token, 0
+    return token
+
+
+def _still_building(s: Session, token: int) -> bool:
+    row = s.get(MemberHistoryMarks, MARKS_ID)
+    return row is not None and row.purchase_id == BUILDING and row.import_batch == token
+
+
+def _insert(s: Session, rows: Iterable[dict[str, object]]) -> None:
+    batch = list(rows)
+    if batch:
+        s.execute(insert(MemberHistory), batch)
+
+
+def _write_marks(s: Session, marks: Marks) -> None:
+    row = s.get(MemberHistoryMarks, MARKS_ID)
+    if row is None:
+        row = MemberHistoryMarks(id=MARKS_ID)
+        s.add(row)
+    row.version, row.purchase_id, row.at = marks.version, marks.purchase_id, now()
+    row.import_batch, row.undone_batches = marks.import_batch, marks.undone_batches
+    s.flush()
