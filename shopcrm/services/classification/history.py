@@ -203,7 +203,7 @@ def touched(s: Session, marks: Marks, stored: Histories | None = None) -> list[i
             select(Purchase.member_id, Purchase.id).where(
                 Purchase.voided_at.is_not(None), Purchase.member_id.is_not(None), Purchase.id <= marks.purchase_id
             )
-        ).tuples()
+        )
         if member is not None
     ]
     found = {int(m) for m in sold if m is not None}
