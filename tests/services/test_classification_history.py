@@ -264,7 +264,7 @@ def test_packing_and_unpacking_keep_every_purchase_and_line(
     )
     rows = list(history.pack(h))
     assert [r["member_id"] for r in rows] == sorted(set(member.tolist()))
-    back = history.unpack((r["member_id"], r["purchases"], r["lines"]) for r in rows)  # type: ignore[misc]
+    back = history.unpack([(r["member_id"], r["purchases"], r["lines"]) for r in rows])  # type: ignore[misc]
 
     def purchase_set(x: history.Histories) -> list[tuple[int, ...]]:
         return sorted(zip(x.member.tolist(), x.purchase_id.tolist(), x.day.tolist(), x.total.tolist(), strict=True))
@@ -312,3 +312,44 @@ def test_upgrading_a_shop_with_sales_to_the_packed_histories(tmp_path: Path) -> 
         check(db)
     finally:
         db.dispose()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lines=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 6), st.integers(-100, 10**6)), max_size=80),
+    launched=st.lists(st.one_of(st.none(), st.integers(19_990, 20_010)), min_size=5, max_size=5),
+)
+def test_lines_tallied_in_a_table_of_every_cell_or_by_sorting_agree(
+    lines: list[tuple[int, int, int]], launched: list[int | None]
+) -> None:
+    """lines_of counts (member, product) cells in place up to DENSE_KEYS cells, by sorting beyond."""
+    from shopcrm.engine.metrics import NO_DAY
+    from shopcrm.engine.params import RuleParams
+    from shopcrm.engine.products import Catalogue
+
+    purchases = data.Purchases(
+        purchase_id=np.arange(10, 22, dtype=np.int64), member=np.array([0, 0, 1, 2, 2, 2, 3, 5, 5, 7, 8, 8]),
+        day=np.arange(19_995, 20_007, dtype=np.int64), total=np.full(12, 100, dtype=np.int64),
+    )
+    catalogue = Catalogue(
+        product_ids=np.array([3, 4, 5, 7, 9], dtype=np.int64), product_names=tuple("abcde"),
+        product_category=np.zeros(5, dtype=np.int64),
+        launched_day=np.array([NO_DAY if d is None else d for d in launched], dtype=np.int64),
+        active=np.ones(5, dtype=bool), category_names=("x",),
+    )
+    basket = np.array([10 + line[0] for line in lines], dtype=np.int64)
+    product = np.array([(3, 4, 5, 7, 9, 8, 2)[line[1]] for line in lines], dtype=np.int64)  # 8 and 2: unknown
+    amount = np.array([line[2] for line in lines], dtype=np.int64)
+    window = data.Window.of(dt.date(2024, 10, 6), RuleParams(window_days=5))  # days 19998-20002: some lines before W
+    dense = data.lines_of(basket, product, amount, window, purchases, catalogue, RuleParams(window_days=5))
+    old = data.DENSE_KEYS
+    try:
+        data.DENSE_KEYS = 0
+        sorted_ = data.lines_of(basket, product, amount, window, purchases, catalogue, RuleParams(window_days=5))
+    finally:
+        data.DENSE_KEYS = old
+    for which in ("history", "ever"):
+        for name in ("member", "product", "lines", "amount", "new_amount", "new_lines"):
+            np.testing.assert_array_equal(getattr(getattr(dense, which), name), getattr(getattr(sorted_, which), name))
+    np.testing.assert_array_equal(dense.basket, sorted_.basket)
+    np.testing.assert_array_equal(dense.product, sorted_.product)

@@ -12,10 +12,10 @@ from shopcrm.db.base import Base
 
 
 class MemberHistory(Base):
-    """One member's live purchases and their product lines, as little-endian int64 columns.
+    """One member's live purchases and their product lines, as little-endian int64 triples.
 
-    purchases: ids, then day numbers (days since 1970-01-01), then totals in cents (n each);
-    lines: purchase ids, then product ids, then amounts in cents (one per line with a product).
+    purchases: (id, day number (days since 1970-01-01), total in cents) per purchase;
+    lines: (purchase id, product id, amount in cents) per line with a product.
     Derived data: rebuilt from purchases and purchase_lines whenever in doubt.
     """
 

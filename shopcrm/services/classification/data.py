@@ -328,6 +328,8 @@ class Lines:
 
 # Up to this many purchases the lines are read by id (a member's card), else by the id range.
 FEW_PURCHASES = 500
+# Up to this many (member, product) cells the lines are tallied in a table of them all (8 bytes each).
+DENSE_KEYS = 16_000_000
 
 
 def load_lines(
@@ -413,7 +415,13 @@ def _per_member_product(
     if member.size == 0:
         return ProductHistory.empty()
     key = member * max(n_products, 1) + product
-    unique, inverse = np.unique(key, return_inverse=True)
+    span = int(key.max()) + 1
+    if span <= DENSE_KEYS:  # every (member, product) cell counted in place: no sort of the lines
+        seen = np.bincount(key, minlength=span) > 0
+        unique = np.flatnonzero(seen)
+        inverse = (np.cumsum(seen) - 1)[key]
+    else:
+        unique, inverse = np.unique(key, return_inverse=True)
     lines = np.bincount(inverse).astype(np.int64)
     total = np.rint(np.bincount(inverse, weights=amount.astype(float))).astype(np.int64)
     new_amount = np.rint(np.bincount(inverse, weights=np.where(new, amount, 0).astype(float))).astype(np.int64)

@@ -114,26 +114,25 @@ def read_live(s: Session, members: list[int] | None = None) -> Histories:
 
 
 def pack(h: Histories) -> Iterator[dict[str, object]]:
-    """One row per member: its purchases and their lines as little-endian int64 columns."""
+    """One row per member: its purchases (id, day, total) and their lines (purchase, product, amount)
+    as consecutive little-endian int64 triples."""
     if h.member.size == 0:
         return
     order = np.argsort(h.member, kind="stable")
     member = h.member[order]
-    purchase_cols = np.stack([h.purchase_id[order], h.day[order], h.total[order]]).astype(_I8)
-    line_member = h.member[order][_position(h.purchase_id[order], h.line_purchase)]
+    purchase_rows = np.column_stack([h.purchase_id[order], h.day[order], h.total[order]]).astype(_I8)
+    line_member = member[_position(h.purchase_id[order], h.line_purchase)]
     line_order = np.argsort(line_member, kind="stable")
-    line_cols = np.stack([h.line_purchase[line_order], h.line_product[line_order], h.line_amount[line_order]]).astype(_I8)
+    line_rows = np.column_stack([h.line_purchase[line_order], h.line_product[line_order], h.line_amount[line_order]]).astype(_I8)
     line_member = line_member[line_order]
     ids, starts = np.unique(member, return_index=True)
     ends = np.r_[starts[1:], member.size]
     line_starts = np.searchsorted(line_member, ids, side="left")
     line_ends = np.searchsorted(line_member, ids, side="right")
-    for mid, a, b, la, lb in zip(ids.tolist(), starts.tolist(), ends.tolist(), line_starts.tolist(), line_ends.tolist(), strict=True):
-        yield {
-            "member_id": mid,
-            "purchases": np.ascontiguousarray(purchase_cols[:, a:b]).tobytes(),
-            "lines": np.ascontiguousarray(line_cols[:, la:lb]).tobytes(),
-        }
+    purchase_bytes, line_bytes = purchase_rows.tobytes(), line_rows.tobytes()
+    for mid, a, b, la, lb in zip(ids.tolist(), (24 * starts).tolist(), (24 * ends).tolist(),
+                                 (24 * line_starts).tolist(), (24 * line_ends).tolist(), strict=True):
+        yield {"member_id": mid, "purchases": purchase_bytes[a:b], "lines": line_bytes[la:lb]}
 
 
 def _position(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
@@ -142,41 +141,16 @@ def _position(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     return order[np.searchsorted(ids[order], wanted)]
 
 
-def unpack(rows: Iterable[tuple[int, bytes, bytes]]) -> Histories:
-    """The columns of packed rows (bytes, or memoryviews from a driver), member after member."""
-    member_ids: list[int] = []
-    sizes: list[int] = []
-    purchase_blobs: list[Any] = []
-    line_blobs: list[Any] = []
-    line_sizes: list[int] = []
-    for mid, purchases, lines in rows:
-        member_ids.append(mid)
-        sizes.append(len(purchases) // 24)
-        line_sizes.append(len(lines) // 24)
-        purchase_blobs.append(purchases)
-        line_blobs.append(lines)
-    if not member_ids:
+def unpack(rows: list[tuple[int, Any, Any]]) -> Histories:
+    """The columns of packed rows (blobs as bytes or memoryviews), member after member."""
+    if not rows:
         return Histories.empty()
-    purchase_cols = _columns(purchase_blobs, np.asarray(sizes, dtype=np.int64))
-    line_cols = _columns(line_blobs, np.asarray(line_sizes, dtype=np.int64))
-    member = np.repeat(np.asarray(member_ids, dtype=np.int64), sizes)
-    return Histories(member, *purchase_cols, *line_cols)
-
-
-def _columns(blobs: list[Any], sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The three int64 columns of every blob, each blob's rows in order, blob after blob.
-
-    Each blob is its column 0, then 1, then 2 (n values each): one frombuffer over all of them, then
-    each value's place computed in numpy rather than a Python loop over the members."""
-    flat = np.frombuffer(b"".join(blobs), dtype=_I8).astype(np.int64)
-    n = int(sizes.sum())
-    if n == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    blob_start = np.repeat(np.cumsum(3 * sizes) - 3 * sizes, sizes)  # where each row's blob begins
-    row_in_blob = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    size = np.repeat(sizes, sizes)
-    first = blob_start + row_in_blob
-    return flat[first], flat[first + size], flat[first + 2 * size]
+    purchase_blobs = [r[1] for r in rows]
+    purchases = np.frombuffer(b"".join(purchase_blobs), dtype=_I8).reshape(-1, 3).astype(np.int64)
+    lines = np.frombuffer(b"".join([r[2] for r in rows]), dtype=_I8).reshape(-1, 3).astype(np.int64)
+    sizes = np.fromiter(map(len, purchase_blobs), dtype=np.int64, count=len(rows)) // 24
+    member = np.repeat(np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), sizes)
+    return Histories(member, purchases[:, 0], purchases[:, 1], purchases[:, 2], lines[:, 0], lines[:, 1], lines[:, 2])
 
 
 def stored_marks(s: Session) -> Marks | None:
@@ -220,7 +194,7 @@ def _stored(s: Session, members: list[int] | None = None) -> Histories:
     """The stored rows (of `members`), through the driver: 50,000 rows of blobs."""
     where = "" if members is None else " WHERE member_id IN (" + ",".join(str(int(m)) for m in members) + ")"
     batches = data.driver_rows(s, f"SELECT member_id, purchases, lines FROM member_histories{where}", {})
-    return unpack(row for batch in batches for row in batch)
+    return unpack([row for batch in batches for row in batch])
 
 
 def load(s: Session) -> Histories:
