@@ -154,7 +154,7 @@ def load_roster(s: Session, only: int | None = None) -> Roster:
         )
         for row in batch
     ]
-    numbers = np.array([r[:6] for r in rows], dtype=np.int64).reshape(-1, 6)
+    numbers = np.fromiter(itertools.chain.from_iterable(r[:6] for r in rows), dtype=np.int64, count=6 * len(rows)).reshape(-1, 6)
     texts = np.array([r[6:] for r in rows], dtype=object).reshape(-1, 3)
     return Roster(
         Members(numbers[:, 0], numbers[:, 2], numbers[:, 3], numbers[:, 4], numbers[:, 5]),
