@@ -29,8 +29,9 @@ class MemberHistory(Base):
 class MemberHistoryMarks(Base):
     """What the packed histories have seen (one row, id 1; none: never built).
 
-    A purchase with a higher id, a void stamped since `at` (less a margin), or another import or undo
-    means that the members concerned (or everyone) are read from the sales tables instead.
+    A purchase with a higher id, a void of a purchase in a member's row (looked for only when the count
+    of voids has changed), or another import or undo means that the members concerned (or everyone)
+    are read from the sales tables instead.
     """
 
     __tablename__ = "member_history_marks"
@@ -41,3 +42,4 @@ class MemberHistoryMarks(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     import_batch: Mapped[int] = mapped_column(Integer)
     undone_batches: Mapped[int] = mapped_column(Integer)
+    voided: Mapped[int] = mapped_column(Integer)  # member purchases voided when the marks were taken

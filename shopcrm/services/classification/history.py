@@ -5,7 +5,8 @@ The packed rows are derived data with marks saying what they have seen (member_h
 newest purchase id, and the newest import batch and number of undone ones.  Reading (`load`) trusts a
 member's row unless, since the marks,
 - the member has a purchase with a higher id (a sale at the counter; ids only grow between imports),
-- a purchase in the member's row has been voided (found by the purchase id, not by a time stamp),
+- a purchase in the member's row has been voided (found by the purchase id, not by a time stamp;
+  looked for only when the count of voided purchases has changed),
 and reads those members from the sales tables instead; after another import or an undo (which may
 delete purchases and let SQLite hand out their ids again), or without marks, it reads everyone from
 the sales tables.  No write path has to remember the packed rows: sales, voids, imports and undo are
@@ -89,6 +90,7 @@ class Marks:
     purchase_id: int
     import_batch: int
     undone_batches: int
+    voided: int  # member purchases voided so far (a void adds one; only an undo takes any away)
 
     def same_imports(self, other: Marks) -> bool:
         return (self.version, self.import_batch, self.undone_batches) == (other.version, other.import_batch, other.undone_batches)
@@ -157,12 +159,19 @@ def stored_marks(s: Session) -> Marks | None:
     row = s.get(MemberHistoryMarks, MARKS_ID)
     if row is None or row.purchase_id == BUILDING:
         return None
-    return Marks(int(row.version), int(row.purchase_id), int(row.import_batch), int(row.undone_batches))
+    return Marks(int(row.version), int(row.purchase_id), int(row.import_batch), int(row.undone_batches), int(row.voided))
 
 
 def current_marks(s: Session) -> Marks:
     marks = import_marks(s)
-    return Marks(VERSION, int(s.scalar(select(func.max(Purchase.id))) or 0), marks["import_batch"], marks["undone_batches"])
+    return Marks(VERSION, int(s.scalar(select(func.max(Purchase.id))) or 0), marks["import_batch"],
+                 marks["undone_batches"], _voided(s))
+
+
+def _voided(s: Session) -> int:
+    return int(s.scalar(
+        select(func.count()).select_from(Purchase).where(Purchase.voided_at.is_not(None), Purchase.member_id.is_not(None))
+    ) or 0)
 
 
 def touched(s: Session, marks: Marks, stored: Histories | None = None) -> list[int]:
@@ -171,7 +180,8 @@ def touched(s: Session, marks: Marks, stored: Histories | None = None) -> list[i
     sold = s.scalars(
         select(Purchase.member_id).distinct().where(Purchase.id > marks.purchase_id, Purchase.member_id.is_not(None))
     ).all()
-    voided = [
+    # the same count of voids as at the marks: nothing voided since (skips reading the voids' rows)
+    voided = [] if _voided(s) == marks.voided else [
         (int(member), int(purchase))
         for member, purchase in s.execute(
             select(Purchase.member_id, Purchase.id).where(
@@ -224,7 +234,7 @@ def refresh(db: Database) -> None:
     if rebuild or len(stale) > PARTIAL_LIMIT:
         _rebuild(db, settled)
         return
-    if not stale and marks is not None and marks.purchase_id == settled.purchase_id:
+    if not stale and marks is not None and (marks.purchase_id, marks.voided) == (settled.purchase_id, settled.voided):
         return
     with db.transaction() as s:
         if stored_marks(s) != marks:  # another refresh got there first
@@ -275,6 +285,7 @@ def _begin_building(db: Database) -> int:
             row = MemberHistoryMarks(id=MARKS_ID)
             s.add(row)
         row.version, row.purchase_id, row.at, row.import_batch, row.undone_batches = VERSION, BUILDING, now(), token, 0
+        row.voided = 0
     return token
 
 
@@ -295,5 +306,5 @@ def _write_marks(s: Session, marks: Marks) -> None:
         row = MemberHistoryMarks(id=MARKS_ID)
         s.add(row)
     row.version, row.purchase_id, row.at = marks.version, marks.purchase_id, now()
-    row.import_batch, row.undone_batches = marks.import_batch, marks.undone_batches
+    row.import_batch, row.undone_batches, row.voided = marks.import_batch, marks.undone_batches, marks.voided
     s.flush()

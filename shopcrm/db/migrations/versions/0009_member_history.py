@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column('at', sa.DateTime(), nullable=False),
         sa.Column('import_batch', sa.Integer(), nullable=False),
         sa.Column('undone_batches', sa.Integer(), nullable=False),
+        sa.Column('voided', sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_member_history_marks')),
     )
 
