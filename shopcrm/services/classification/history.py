@@ -120,7 +120,8 @@ def pack(h: Histories) -> Iterator[dict[str, object]]:
     as consecutive little-endian int64 triples."""
     if h.member.size == 0:
         return
-    order = np.argsort(h.member, kind="stable")
+    # by member, then day: the order the engine's visit days want (no sort of them when read back)
+    order = np.lexsort((h.purchase_id, h.day, h.member))
     member = h.member[order]
     purchase_rows = np.column_stack([h.purchase_id[order], h.day[order], h.total[order]]).astype(_I8)
     line_member = member[_position(h.purchase_id[order], h.line_purchase)]
@@ -203,7 +204,7 @@ def touched(s: Session, marks: Marks, stored: Histories | None = None) -> list[i
 def _stored(s: Session, members: list[int] | None = None) -> Histories:
     """The stored rows (of `members`), through the driver: 50,000 rows of blobs."""
     where = "" if members is None else " WHERE member_id IN (" + ",".join(str(int(m)) for m in members) + ")"
-    batches = data.driver_rows(s, f"SELECT member_id, purchases, lines FROM member_histories{where}", {})
+    batches = data.driver_rows(s, f"SELECT member_id, purchases, lines FROM member_histories{where} ORDER BY member_id", {})
     return unpack([row for batch in batches for row in batch])
 
 
