@@ -71,16 +71,18 @@ def _parse_ints(parts: Iterable[str | None]) -> np.ndarray:
     return np.fromstring(joined, dtype=np.int64, sep=",")
 
 
-def driver_rows(s: Session, sql: str, params: dict[str, Any]) -> Iterator[list[tuple[Any, ...]]]:
+def driver_rows(s: Session, sql: str, params: dict[str, Any], binary: bool = False) -> Iterator[list[tuple[Any, ...]]]:
     """Run `sql` (":name" parameters) on the session's own DBAPI connection and yield row batches.
 
     The driver's cursor skips SQLAlchemy's per-row Result machinery, which costs more than the
     database itself for a million rows; the query still runs in the session's transaction.
+    `binary`: PostgreSQL sends the results in its binary format (bytea as bytes, not as hex text).
     """
     dbapi: Any = s.connection().connection.driver_connection
-    if s.get_bind().dialect.name != "sqlite":
+    postgres = s.get_bind().dialect.name != "sqlite"
+    if postgres:
         sql = _NAMED.sub(r"%(\1)s", sql)  # psycopg's pyformat; '::' casts are left alone
-    cursor = dbapi.cursor()
+    cursor = dbapi.cursor(binary=True) if postgres and binary else dbapi.cursor()
     try:
         cursor.execute(sql, params)
         while True:

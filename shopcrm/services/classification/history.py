@@ -204,7 +204,8 @@ def touched(s: Session, marks: Marks, stored: Histories | None = None) -> list[i
 def _stored(s: Session, members: list[int] | None = None) -> Histories:
     """The stored rows (of `members`), through the driver: 50,000 rows of blobs."""
     where = "" if members is None else " WHERE member_id IN (" + ",".join(str(int(m)) for m in members) + ")"
-    batches = data.driver_rows(s, f"SELECT member_id, purchases, lines FROM member_histories{where} ORDER BY member_id", {})
+    batches = data.driver_rows(s, f"SELECT member_id, purchases, lines FROM member_histories{where} ORDER BY member_id", {},
+                                binary=True)
     return unpack([row for batch in batches for row in batch])
 
 
