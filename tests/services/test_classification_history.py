@@ -149,7 +149,7 @@ class Actions:
                 row.version = history.VERSION + 1
         real = history.pack
 
-        def dies(h: history.Histories) -> Iterator[dict[str, object]]:
+        def dies(h: history.Histories) -> Iterator[tuple[int, bytes, bytes]]:
             yield from itertools.islice(real(h), rnd.randint(0, 8))
             raise RuntimeError("power cut")
 
@@ -263,8 +263,8 @@ def test_packing_and_unpacking_keep_every_purchase_and_line(
         np.array([line[1] for line in line_rows], dtype=np.int64), np.array([line[2] for line in line_rows], dtype=np.int64),
     )
     rows = list(history.pack(h))
-    assert [r["member_id"] for r in rows] == sorted(set(member.tolist()))
-    back = history.unpack([(r["member_id"], r["purchases"], r["lines"]) for r in rows])  # type: ignore[misc]
+    assert [r[0] for r in rows] == sorted(set(member.tolist()))
+    back = history.unpack(rows)
 
     def purchase_set(x: history.Histories) -> list[tuple[int, ...]]:
         return sorted(zip(x.member.tolist(), x.purchase_id.tolist(), x.day.tolist(), x.total.tolist(), strict=True))

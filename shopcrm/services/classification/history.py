@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
@@ -115,27 +115,41 @@ def read_live(s: Session, members: list[int] | None = None) -> Histories:
     return Histories(member, purchase_id, day, total, basket[ours], product[ours], amount[ours])
 
 
-def pack(h: Histories) -> Iterator[dict[str, object]]:
-    """One row per member: its purchases (id, day, total) and their lines (purchase, product, amount)
-    as consecutive little-endian int64 triples."""
+def pack(h: Histories) -> Iterator[tuple[int, bytes, bytes]]:
+    """One row (member id, purchases, lines) per member: its purchases (id, day, total) and their
+    lines (purchase, product, amount) as consecutive little-endian int64 triples."""
     if h.member.size == 0:
         return
-    # by member, then day: the order the engine's visit days want (no sort of them when read back)
-    order = np.lexsort((h.purchase_id, h.day, h.member))
+    # by member, then day: the order the engine's visit days want (no sort of them when read back);
+    # SQLite's per-member aggregate gives them in that order already
+    order = np.arange(h.member.size) if _in_order(h.member, h.day) else np.lexsort((h.day, h.member))
     member = h.member[order]
     purchase_rows = np.column_stack([h.purchase_id[order], h.day[order], h.total[order]]).astype(_I8)
     line_member = member[_position(h.purchase_id[order], h.line_purchase)]
     line_order = np.argsort(line_member, kind="stable")
     line_rows = np.column_stack([h.line_purchase[line_order], h.line_product[line_order], h.line_amount[line_order]]).astype(_I8)
     line_member = line_member[line_order]
-    ids, starts = np.unique(member, return_index=True)
+    starts = np.flatnonzero(np.r_[True, member[1:] != member[:-1]])
+    ids = member[starts]
     ends = np.r_[starts[1:], member.size]
     line_starts = np.searchsorted(line_member, ids, side="left")
     line_ends = np.searchsorted(line_member, ids, side="right")
     purchase_bytes, line_bytes = purchase_rows.tobytes(), line_rows.tobytes()
     for mid, a, b, la, lb in zip(ids.tolist(), (24 * starts).tolist(), (24 * ends).tolist(),
                                  (24 * line_starts).tolist(), (24 * line_ends).tolist(), strict=True):
-        yield {"member_id": mid, "purchases": purchase_bytes[a:b], "lines": line_bytes[la:lb]}
+        yield mid, purchase_bytes[a:b], line_bytes[la:lb]
+
+
+def _in_order(*keys: np.ndarray) -> bool:
+    """Whether rows are sorted by the first key, then the next, ..."""
+    if keys[0].size < 2:
+        return True
+    tied = np.ones(keys[0].size - 1, dtype=bool)
+    for key in keys:
+        if np.any(tied & (key[1:] < key[:-1])):
+            return False
+        tied &= key[1:] == key[:-1]
+    return True
 
 
 def _position(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
@@ -296,10 +310,18 @@ def _still_building(s: Session, token: int) -> bool:
     return row is not None and row.purchase_id == BUILDING and row.import_batch == token
 
 
-def _insert(s: Session, rows: Iterable[dict[str, object]]) -> None:
+def _insert(s: Session, rows: Iterable[tuple[int, bytes, bytes]]) -> None:
+    """Through the driver, in the session's transaction: SQLAlchemy's executemany took 2.0 s for the
+    large demo's 46,000 rows, the driver's 0.5 s."""
     batch = list(rows)
-    if batch:
-        s.execute(insert(MemberHistory), batch)
+    if not batch:
+        return
+    mark = "?" if s.get_bind().dialect.name == "sqlite" else "%s"
+    cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(f"INSERT INTO member_histories (member_id, purchases, lines) VALUES ({mark}, {mark}, {mark})", batch)
+    finally:
+        cursor.close()
 
 
 def _write_marks(s: Session, marks: Marks) -> None:
