@@ -353,3 +353,28 @@ def test_lines_tallied_in_a_table_of_every_cell_or_by_sorting_agree(
             np.testing.assert_array_equal(getattr(getattr(dense, which), name), getattr(getattr(sorted_, which), name))
     np.testing.assert_array_equal(dense.basket, sorted_.basket)
     np.testing.assert_array_equal(dense.product, sorted_.product)
+
+
+def test_on_postgresql_a_refresh_does_not_wait_behind_a_long_write(shop: Actions) -> None:
+    """A sale or an import still open keeps its lock on purchases: the refresh gives up at once (its
+    waiting SHARE lock would hold up the counter's next sales), and the read stays right."""
+    db = shop.db
+    if db.is_sqlite:
+        pytest.skip("SQLite has one writer at a time: the refresh's own write transaction waits its turn")
+    history.refresh(db)
+    shop.sale(random.Random(4))
+    with db.read() as s:
+        before = history.stored_marks(s)
+    with db.engine.connect() as other:
+        other.execute(text("LOCK TABLE purchases IN ROW EXCLUSIVE MODE"))  # what an open sale holds
+        started = dt.datetime.now()
+        history.refresh(db)
+        assert (dt.datetime.now() - started).total_seconds() < 5
+        other.rollback()
+    with db.read() as s:
+        assert history.stored_marks(s) == before  # nothing folded in this time
+    check(db)
+    history.refresh(db)
+    with db.read() as s:
+        marks = history.stored_marks(s)
+        assert marks is not None and history.touched(s, marks) == []

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import delete, func, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
@@ -243,6 +244,8 @@ def refresh(db: Database) -> None:
     after an import, an undo or a change of packing.  Never needed for a right answer (`load` reads
     what the marks do not vouch for), only for a fast one."""
     settled = _settled(db)
+    if settled is None:
+        return
     with db.read() as s:
         marks = stored_marks(s)
         rebuild = marks is None or not marks.same_imports(current_marks(s))
@@ -262,14 +265,26 @@ def refresh(db: Database) -> None:
         _write_marks(s, settled)
 
 
-def _settled(db: Database) -> Marks:
+# How long PostgreSQL may wait for the sales in progress before the refresh gives up this time: a
+# waiting SHARE lock holds up the counter's next sales behind it (an import's long transaction would).
+LOCK_WAIT = "50ms"
+
+
+def _settled(db: Database) -> Marks | None:
     """The marks to store: on PostgreSQL, taken once every sale already begun has committed (a SHARE
-    lock waits for them), so that no purchase with a lower id can still appear afterwards; SQLite
-    has one writer at a time, and a write transaction sees every committed sale."""
-    with db.transaction() as s:
-        if not db.is_sqlite:
-            s.execute(text("LOCK TABLE purchases IN SHARE MODE"))
-        return current_marks(s)
+    lock waits for them), so that no purchase with a lower id can still appear afterwards; None when
+    they take longer than LOCK_WAIT (no refresh this time).  SQLite has one writer at a time, and a
+    write transaction sees every committed sale."""
+    try:
+        with db.transaction() as s:
+            if not db.is_sqlite:
+                s.execute(text(f"SET LOCAL lock_timeout = '{LOCK_WAIT}'"))
+                s.execute(text("LOCK TABLE purchases IN SHARE MODE"))
+            return current_marks(s)
+    except OperationalError:
+        if db.is_sqlite:
+            raise
+        return None
 
 
 def _rebuild(db: Database, settled: Marks) -> None:
