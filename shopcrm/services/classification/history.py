@@ -10,7 +10,8 @@ member's row unless, since the marks,
 and reads those members from the sales tables instead; after another import or an undo (which may
 delete purchases and let SQLite hand out their ids again), or without marks, it reads everyone from
 the sales tables.  No write path has to remember the packed rows: sales, voids, imports and undo are
-what the marks look at, and sales are never edited or re-assigned otherwise.  `refresh` (at the start
+what the marks look at, and outside imports (which add lines to receipts of earlier imports) and
+their undo a sale is never edited or re-assigned.  `refresh` (at the start
 of a full classification) folds the touched members back in, or rebuilds everything, in short
 transactions so that a sale at the counter never waits for a rebuild.
 
