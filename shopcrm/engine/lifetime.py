@@ -162,9 +162,7 @@ def lifetime_value(
     if fits.paretonbd is not None:
         pn = fits.paretonbd
         with np.errstate(all="ignore"):
-            alive = clv.paretonbd_p_alive(pn, data.x, data.t_x, data.T)
-            e90 = clv.paretonbd_expected_visits(pn, 90 / WEEK, data.x, data.t_x, data.T)
-            e365 = clv.paretonbd_expected_visits(pn, 365 / WEEK, data.x, data.t_x, data.T)
+            alive, (e90, e365) = clv.paretonbd_predictions(pn, (90 / WEEK, 365 / WEEK), data.x, data.t_x, data.T)
         if np.all(np.isfinite(alive)) and np.all(np.isfinite(e90)) and np.all(np.isfinite(e365)):
             p_alive[idx], v90[idx], v365[idx] = alive, e90, e365
         else:

@@ -1,6 +1,7 @@
 """All tables.  Import from here so every model is registered on Base.metadata."""
 
 from shopcrm.db.models.campaigns import AuditEvent, Campaign, CampaignMember, Setting
+from shopcrm.db.models.history import MemberHistory, MemberHistoryMarks
 from shopcrm.db.models.imports import (
     HeaderMapping,
     ImportBatch,
@@ -35,6 +36,8 @@ __all__ = [
     "ImportedLine",
     "ImportMemberChange",
     "Member",
+    "MemberHistory",
+    "MemberHistoryMarks",
     "MemberTag",
     "PointsDraw",
     "PointsEntry",

@@ -71,16 +71,18 @@ def _parse_ints(parts: Iterable[str | None]) -> np.ndarray:
     return np.fromstring(joined, dtype=np.int64, sep=",")
 
 
-def _rows(s: Session, sql: str, params: dict[str, Any]) -> Iterator[list[tuple[Any, ...]]]:
+def driver_rows(s: Session, sql: str, params: dict[str, Any], binary: bool = False) -> Iterator[list[tuple[Any, ...]]]:
     """Run `sql` (":name" parameters) on the session's own DBAPI connection and yield row batches.
 
     The driver's cursor skips SQLAlchemy's per-row Result machinery, which costs more than the
     database itself for a million rows; the query still runs in the session's transaction.
+    `binary`: PostgreSQL sends the results in its binary format (bytea as bytes, not as hex text).
     """
     dbapi: Any = s.connection().connection.driver_connection
-    if s.get_bind().dialect.name != "sqlite":
+    postgres = s.get_bind().dialect.name != "sqlite"
+    if postgres:
         sql = _NAMED.sub(r"%(\1)s", sql)  # psycopg's pyformat; '::' casts are left alone
-    cursor = dbapi.cursor()
+    cursor = dbapi.cursor(binary=True) if postgres and binary else dbapi.cursor()
     try:
         cursor.execute(sql, params)
         while True:
@@ -146,7 +148,7 @@ def load_roster(s: Session, only: int | None = None) -> Roster:
     one = "" if only is None else " AND id = :only"
     rows = [
         row
-        for batch in _rows(
+        for batch in driver_rows(
             s,
             f"SELECT id, {d.day('registered_on')}, COALESCE(birth_year, 0), COALESCE(birth_month, 0), "
             f"COALESCE(birth_day, 0), level, source, area, gender FROM members WHERE status <> 'erased'{one} ORDER BY id",
@@ -154,7 +156,7 @@ def load_roster(s: Session, only: int | None = None) -> Roster:
         )
         for row in batch
     ]
-    numbers = np.array([r[:6] for r in rows], dtype=np.int64).reshape(-1, 6)
+    numbers = np.fromiter(itertools.chain.from_iterable(r[:6] for r in rows), dtype=np.int64, count=6 * len(rows)).reshape(-1, 6)
     texts = np.array([r[6:] for r in rows], dtype=object).reshape(-1, 3)
     return Roster(
         Members(numbers[:, 0], numbers[:, 2], numbers[:, 3], numbers[:, 4], numbers[:, 5]),
@@ -197,21 +199,32 @@ def _index_of(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
 
 
 def load_purchases(s: Session, window: Window, member_ids: np.ndarray, only: int | None = None) -> Purchases:
-    """Every live member purchase up to T, read over the covering index (see the module note).
+    """Every live member purchase up to T, read over the covering index (see the module note)."""
+    d = dialect_of(s)
+    where = "purchased_at < :end"
+    params: dict[str, Any] = {"end": d.moment(window.end)}
+    if only is not None:  # one member's purchases (one card brought up to date)
+        where += " AND member_id = :only"
+        params["only"] = only
+    buyer, purchase_id, day, total = purchase_rows(s, where, params)
+    return purchases_of(buyer, purchase_id, day, total, member_ids)
+
+
+def purchase_rows(
+    s: Session, where: str = "", params: dict[str, Any] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(member id, purchase id, day, total) of every live member purchase [that matches `where`].
 
     SQLite gets the per-member aggregate with comma-joined columns (its driver pays per row);
     PostgreSQL gets plain rows, which psycopg fetches faster than the server builds the text.
     """
     d = dialect_of(s)
-    where = "WHERE voided_at IS NULL AND member_id IS NOT NULL AND purchased_at < :end"
-    params: dict[str, Any] = {"end": d.moment(window.end)}
-    if only is not None:  # one member's purchases (one card brought up to date)
-        where += " AND member_id = :only"
-        params["only"] = only
+    where = "WHERE voided_at IS NULL AND member_id IS NOT NULL" + (f" AND {where}" if where else "")
+    params = params or {}
     if d.name == "sqlite":
         rows = [
             row
-            for batch in _rows(
+            for batch in driver_rows(
                 s,
                 f"SELECT member_id, COUNT(*), {d.joined('id')}, {d.joined(d.day('purchased_at'))}, "
                 f"{d.joined('total_cents')} FROM purchases {where} GROUP BY member_id",
@@ -225,15 +238,23 @@ def load_purchases(s: Session, window: Window, member_ids: np.ndarray, only: int
         purchase_id = _parse_ints(map(itemgetter(2), rows))
         day = _parse_ints(map(itemgetter(3), rows))
         total = _parse_ints(map(itemgetter(4), rows))
-    else:
-        chunks = [
-            np.fromiter(itertools.chain.from_iterable(batch), dtype=np.int64, count=4 * len(batch))
-            for batch in _rows(s, f"SELECT member_id, id, {d.day('purchased_at')}, total_cents FROM purchases {where}", params)
-        ]
-        table = np.concatenate(chunks).reshape(-1, 4) if chunks else np.zeros((0, 4), dtype=np.int64)
-        buyer, purchase_id, day, total = table.T
+        return buyer, purchase_id, day, total
+    chunks = [
+        np.fromiter(itertools.chain.from_iterable(batch), dtype=np.int64, count=4 * len(batch))
+        for batch in driver_rows(s, f"SELECT member_id, id, {d.day('purchased_at')}, total_cents FROM purchases {where}", params)
+    ]
+    table = np.concatenate(chunks).reshape(-1, 4) if chunks else np.zeros((0, 4), dtype=np.int64)
+    buyer, purchase_id, day, total = (np.ascontiguousarray(column) for column in table.T)
+    return buyer, purchase_id, day, total
+
+
+def purchases_of(
+    buyer: np.ndarray, purchase_id: np.ndarray, day: np.ndarray, total: np.ndarray, member_ids: np.ndarray
+) -> Purchases:
+    """Purchases of the members in `member_ids` (their index there); purchases of erased members are
+    not classified."""
     member = _index_of(member_ids, buyer)
-    keep = member >= 0  # purchases of erased members are not classified
+    keep = member >= 0
     return Purchases(purchase_id[keep], member[keep], day[keep], total[keep])
 
 
@@ -309,6 +330,8 @@ class Lines:
 
 # Up to this many purchases the lines are read by id (a member's card), else by the id range.
 FEW_PURCHASES = 500
+# Up to this many (member, product) cells the lines are tallied in a table of them all (8 bytes each).
+DENSE_KEYS = 16_000_000
 
 
 def load_lines(
@@ -324,12 +347,19 @@ def load_lines(
     The lines before W are read too, only to know what each member ever bought (recommendations
     never repeat an old purchase).
     """
-    d = dialect_of(s)
-    start_day = (window.window_start.date() - EPOCH).days
-    every = np.arange(purchases.purchase_id.size)
     ids = purchases.purchase_id
     if ids.size == 0 or catalogue.size == 0:
-        return Lines(ProductHistory.empty(), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+        return lines_of(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64),
+                        window, purchases, catalogue, params)
+    return lines_of(*line_rows(s, ids), window, purchases, catalogue, params)
+
+
+def line_rows(s: Session, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(purchase id, product id, amount) of the lines with a product of the purchases `ids` (distinct),
+    and of other purchases in their id range when there are many (the caller matches them)."""
+    d = dialect_of(s)
+    if ids.size == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     if ids.size <= FEW_PURCHASES:  # one member's card: their own purchases, not the range they span
         where = "purchase_id IN (" + ",".join(str(int(i)) for i in ids.tolist()) + ")"
         bounds: dict[str, Any] = {}
@@ -338,7 +368,7 @@ def load_lines(
         bounds = {"lo": int(ids.min()), "hi": int(ids.max())}
     rows = [
         row
-        for batch in _rows(
+        for batch in driver_rows(
             s,
             f"SELECT {d.joined('purchase_id')}, {d.joined('product_id')}, {d.joined('amount_cents')} "
             f"FROM purchase_lines WHERE {where} AND product_id IS NOT NULL",
@@ -347,6 +377,20 @@ def load_lines(
         for row in batch
     ]
     basket, product_id, amount = (_parse_ints(r[i] for r in rows) for i in range(3))
+    return basket, product_id, amount
+
+
+def lines_of(
+    basket: np.ndarray, product_id: np.ndarray, amount: np.ndarray,
+    window: Window, purchases: Purchases, catalogue: Catalogue, params: RuleParams,
+) -> Lines:
+    """Lines (purchase id, product id, amount) matched to `purchases`; lines of any other purchase
+    (walk-ins, voided, after T, of erased members) and of unknown products are dropped."""
+    ids = purchases.purchase_id
+    if ids.size == 0 or catalogue.size == 0:
+        return Lines(ProductHistory.empty(), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    start_day = (window.window_start.date() - EPOCH).days
+    every = np.arange(ids.size)
     at = _index_of(ids, basket)
     product = _index_of(catalogue.product_ids, product_id)
     keep = (at >= 0) & (product >= 0)
@@ -373,7 +417,13 @@ def _per_member_product(
     if member.size == 0:
         return ProductHistory.empty()
     key = member * max(n_products, 1) + product
-    unique, inverse = np.unique(key, return_inverse=True)
+    span = int(key.max()) + 1
+    if span <= DENSE_KEYS:  # every (member, product) cell counted in place: no sort of the lines
+        seen = np.bincount(key, minlength=span) > 0
+        unique = np.flatnonzero(seen)
+        inverse = (np.cumsum(seen) - 1)[key]
+    else:
+        unique, inverse = np.unique(key, return_inverse=True)
     lines = np.bincount(inverse).astype(np.int64)
     total = np.rint(np.bincount(inverse, weights=amount.astype(float))).astype(np.int64)
     new_amount = np.rint(np.bincount(inverse, weights=np.where(new, amount, 0).astype(float))).astype(np.int64)

@@ -26,7 +26,7 @@ from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.jobs import CancelToken, Progress
 from shopcrm.services.campaigns.output import currency_symbol
-from shopcrm.services.classification import data, store
+from shopcrm.services.classification import data, history, store
 from shopcrm.services.classification.freshness import import_marks
 from shopcrm.services.classification.queries import current_counts
 from shopcrm.services.shop.settings import ShopSettings, load_settings
@@ -112,16 +112,28 @@ def _stage_text(stage: str) -> str:
     return texts.get(stage, translate("classification", "Done."))
 
 
-def read_inputs(s: Session, as_of: dt.date, settings: ShopSettings, only: int | None = None) -> Inputs:
-    """Everything the engine needs as of `as_of`, read in `s`; `only`: one member's (their card)."""
+def read_inputs(
+    s: Session, as_of: dt.date, settings: ShopSettings, only: int | None = None, *, packed: bool = True
+) -> Inputs:
+    """Everything the engine needs as of `as_of`, read in `s`; `only`: one member's (their card).
+
+    Everyone's purchases and lines come from the packed histories (`packed`, see history.py) where
+    they still hold, else straight from the sales tables, as one member's always do."""
     params = settings.rules
     window = data.Window.of(as_of, params)
     roster = data.load_roster(s, only)
-    purchases = data.load_purchases(s, window, roster.members.ids, only)
-    roster, purchases = data.restrict(roster, purchases, as_of)
-    members = roster.members
     catalogue = data.load_catalogue(s)
-    lines = data.load_lines(s, window, purchases, catalogue, params)
+    if only is None and packed:
+        h = history.load(s)
+        upto = h.day <= day_number(as_of)  # purchased before the midnight after T
+        purchases = data.purchases_of(h.member[upto], h.purchase_id[upto], h.day[upto], h.total[upto], roster.members.ids)
+        roster, purchases = data.restrict(roster, purchases, as_of)
+        lines = data.lines_of(h.line_purchase, h.line_product, h.line_amount, window, purchases, catalogue, params)
+    else:
+        purchases = data.load_purchases(s, window, roster.members.ids, only)
+        roster, purchases = data.restrict(roster, purchases, as_of)
+        lines = data.load_lines(s, window, purchases, catalogue, params)
+    members = roster.members
     low_rating = data.load_low_ratings(s, window, members, params)
     return Inputs(
         as_of=as_of,
@@ -171,6 +183,7 @@ def classify(
     params = settings.rules
     steps = _Steps(progress, cancel)
     steps("read")
+    history.refresh(db)
     with db.read() as s:
         seen = watermark(s)  # first: what is read below includes at least this much
         inputs = read_inputs(s, as_of, settings)
