@@ -1,7 +1,7 @@
 """dashboard: live purchases by day and member (SQLite), for the Dashboard's sales by day
 
 Revision ID: 0010_dashboard
-Revises: 0007_speed
+Revises: 0009_member_history
 Create Date: 2026-12-06 09:30:00
 
 An index only, no table is rebuilt.  On SQLite the Dashboard groups a year of purchases by
@@ -17,7 +17,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = '0010_dashboard'
-down_revision = '0007_speed'
+down_revision = '0009_member_history'
 branch_labels = None
 depends_on = None
 
