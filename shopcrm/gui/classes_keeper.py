@@ -5,7 +5,7 @@ from an earlier day (or the rules changed since), the whole shop is reclassified
 thread; a sale, a void or a new member brings just that member's card up to date
 (services.classification.incremental).  A program left open past midnight notices the new day (a
 timer) and reclassifies then too.  Nothing here makes the window wait: how fresh the classes are
-is read on a reader thread (the read loads the classification engine, about 0.4 s), the jobs are
+is read on a reader thread (a light read: the engine loads only with the first job), the jobs are
 queued, and the status-bar label says "updating…" until they report back.  Both kinds of job finish as
 kind "classification", so every screen that shows classes (the counter's card, the members table,
 the segments) reads them again.
