@@ -20,7 +20,9 @@ from shopcrm.services.members.window import list_head, member_window, position_o
 NAMES = ["Li Na", "Wang Fang", "Li Na", "Zhang Wei", "Chen Jing"]
 PYRAMIDS = ["platinum", "gold", "iron", "lead", "gold"]
 FILTERS = [MemberFilter(), MemberFilter(status="all"), MemberFilter(segment=("at_risk",)), MemberFilter(text="Li"),
-           MemberFilter(status="archived")]
+           MemberFilter(status="archived"), MemberFilter(pyramid=("gold", "iron"), status="all"),
+           MemberFilter(text="Li", segment=("champions",)), MemberFilter(churn_level=("high",), status="archived"),
+           MemberFilter(area="Area 1", lifecycle=("new",))]
 
 
 def _shop(db: Database, n: int = 23) -> list[int]:
@@ -33,6 +35,10 @@ def _shop(db: Database, n: int = 23) -> list[int]:
     with db.transaction() as s:
         for i, member_id in enumerate(ids):
             s.execute(update(Member).where(Member.id == member_id).values(points_balance=(i * 7) % 4, level=i % 2))
+        # birthdays with a month and no day, a day and no month, months a damaged record may hold
+        for i, (month, day) in zip((2, 5, 7, 9, 10, 13), ((5, None), (None, 7), (13, 2), (0, None), (2, None), (None, 1)),
+                                   strict=True):
+            s.execute(update(Member).where(Member.id == ids[i]).values(birth_month=month, birth_day=day))
     for member_id in ids[::6]:
         archive_member(db, member_id)
     snapshot(db, {member_id: {"pyramid": PYRAMIDS[i % 5], "segment": "at_risk" if i % 2 else "champions",
