@@ -13,13 +13,21 @@ from sqlalchemy import update
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member
+from shopcrm.services.members.filters import CLASS_CODES, CLASS_FILTERS
 from shopcrm.services.members.records import archive_member
-from shopcrm.services.members.table import COLUMN_KEYS, MemberFilter, latest_snapshot, member_ids
+from shopcrm.services.members.table import (
+    COLUMN_KEYS,
+    MemberFilter,
+    filter_choices,
+    latest_snapshot,
+    member_ids,
+)
 from shopcrm.services.members.window import list_head, member_window, position_of
 
 NAMES = ["Li Na", "Wang Fang", "Li Na", "Zhang Wei", "Chen Jing"]
 PYRAMIDS = ["platinum", "gold", "iron", "lead", "gold"]
 FILTERS = [MemberFilter(), MemberFilter(status="all"), MemberFilter(segment=("at_risk",)), MemberFilter(text="Li"),
+           MemberFilter(text="wang", status="all"), MemberFilter(text="0000001"), MemberFilter(text="Area 2"),
            MemberFilter(status="archived"), MemberFilter(pyramid=("gold", "iron"), status="all"),
            MemberFilter(text="Li", segment=("champions",)), MemberFilter(churn_level=("high",), status="archived"),
            MemberFilter(area="Area 1", lifecycle=("new",))]
@@ -56,15 +64,20 @@ def shop(db: Database) -> list[int]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(key=st.sampled_from(COLUMN_KEYS), descending=st.booleans(), size=st.integers(1, 7),
-       flt=st.sampled_from(FILTERS))
+       flt=st.sampled_from(FILTERS), search_list=st.sampled_from([0, 2, 5, 100]))
 def test_windows_walked_either_way_or_by_offset_are_the_whole_list(db: Database, shop: list[int], key: str,
                                                                    descending: bool, size: int,
-                                                                   flt: MemberFilter) -> None:
+                                                                   flt: MemberFilter, search_list: int) -> None:
     expected, snap = member_ids(db, flt, sort_key=key, descending=descending)
     snapshot_id = snap.id if snap else None
     args: dict[str, Any] = {"sort_key": key, "descending": descending, "limit": size}
-    head = list_head(db, flt, **args)
+    head = list_head(db, flt, search_list=search_list, **args)
     assert head.count == len(expected) and [e.member_id for e in head.first] == expected[:size]
+    # a search that finds at most search_list members comes whole; any other list by windows
+    assert (head.ids is not None) == (bool(flt.text) and len(expected) <= search_list)
+    if head.ids is not None:
+        assert head.ids == expected
+        head = list_head(db, flt, search_list=-1, **args)
     forward = list(head.first)  # page after page, each from the last key of the one before
     while forward and len(forward) < len(expected):
         page = member_window(db, flt, snapshot_id, after=forward[-1].key, **args)
@@ -96,14 +109,15 @@ def test_empty_list_and_zero_window(db: Database) -> None:
 @pytest.mark.gui
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(key=st.sampled_from(COLUMN_KEYS), descending=st.booleans(), size=st.integers(1, 6),
-       max_pages=st.integers(2, 4), order=st.permutations(range(23)))
+       max_pages=st.integers(2, 4), order=st.permutations(range(23)),
+       flt=st.sampled_from([MemberFilter(status="all"), MemberFilter(status="all", text="Li")]))
 def test_model_rows_in_any_reading_order_are_the_slow_twin(qtbot: Any, ctx: Any, key: str, descending: bool,
-                                                            size: int, max_pages: int, order: list[int]) -> None:
+                                                            size: int, max_pages: int, order: list[int],
+                                                            flt: MemberFilter) -> None:
     from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
 
     if not hasattr(ctx, "_window_shop"):
         ctx._window_shop = _shop(ctx.db)
-    flt = MemberFilter(status="all")
     expected, _snap = member_ids(ctx.db, flt, sort_key=key, descending=descending)
     model = MemberTableModel(ctx, page_size=size, max_pages=max_pages, prefetch=False)
     model.filter, model.sort_key, model.descending = flt, key, descending
@@ -182,3 +196,16 @@ def test_a_page_read_ahead_then_shown_repaints_when_it_arrives(qtbot: Any, ctx: 
             assert model.fetching
     qtbot.waitUntil(lambda: not model.fetching, timeout=5000)
     assert model.index(6, 0).data() is not None and model.index(6, 0).data(MEMBER_ID_ROLE) == expected[6]
+
+
+@pytest.mark.parametrize("status", ["active", "archived", "all"])
+def test_filter_counts_are_the_lengths_of_the_lists_they_give(db: Database, shop: list[int], status: str) -> None:
+    """The counts beside each class in the filter bar, counted by GROUP BY, against the lists."""
+    choices = filter_choices(db, status)
+    for name in CLASS_FILTERS:
+        expected = {}
+        for code in CLASS_CODES[name]:
+            n = len(member_ids(db, MemberFilter(status=status, **{name: (code,)}))[0])
+            if n and code != "unknown":
+                expected[code] = n
+        assert dict(choices[name]) == expected, name

@@ -7,8 +7,9 @@ each page found from a cached neighbour by keyset (sort key + id) or, after a ju
 page after one just read is fetched ahead on the background reader.  Only the last few pages are
 kept.  Asking for one row's member (selection, double-click) reads its page at once.
 
-A subclass may instead supply an explicit id list (`_ids_arrived`, a chart cell's members): then
-rows are read by id a page at a time, as before.
+A search that finds few enough members (services.members.window.SEARCH_LIST) arrives as its whole
+id list, and a subclass may supply an explicit id list (`_ids_arrived`, a chart cell's members):
+then rows are read by id a page at a time (a few milliseconds: primary-key look-ups).
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ class MemberTableModel(QAbstractTableModel):
             return  # a newer filter or sort was asked for meanwhile
         head, rows = result
         self.beginResetModel()
-        self.ids = None
+        self.ids = head.ids  # a search found whole (its pages are then read by id), else windows
         self._count, self.snapshot = head.count, head.snapshot
         self._pages.clear()
         self._prefetching.clear()

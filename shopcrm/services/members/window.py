@@ -26,15 +26,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Case, Column, ColumnElement, Select, and_, func, or_, select, true, tuple_
+from sqlalchemy import Case, Column, ColumnElement, Select, and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import visitors
 from sqlalchemy.sql.elements import BindParameter
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, SnapshotMember
-from shopcrm.services.members.filters import filter_conditions
-from shopcrm.services.members.table import MemberFilter, SnapshotInfo, latest_info_in, sort_expressions
+from shopcrm.services.members.filters import filter_conditions, member_select
+from shopcrm.services.members.table import (
+    MemberFilter,
+    SnapshotInfo,
+    latest_info_in,
+    members_of_status,
+    order_members,
+    sort_expressions,
+)
 
 Key = tuple[Any, ...]  # the part, the sort values of one row in it, then its member id
 
@@ -52,6 +59,8 @@ class ListHead:
     count: int
     snapshot: SnapshotInfo | None
     first: list[WindowEntry]
+    # A search's whole list in order, when it is short enough to hold (then no window is read again).
+    ids: list[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -170,16 +179,6 @@ def _tables(condition: ColumnElement[Any]) -> set[Any]:
     return {c.table for c in visitors.iterate(condition) if isinstance(c, Column)}
 
 
-def _other_statuses(statuses: Sequence[str]) -> ColumnElement[bool]:
-    """Members whose status is none of these, as ranges between them (an index range each: a NOT IN
-    would make SQLite read the whole status index)."""
-    values = sorted(statuses)
-    ranges = [Member.status < values[0]]
-    ranges += [and_(Member.status > a, Member.status < b) for a, b in zip(values, values[1:], strict=False)]
-    ranges.append(Member.status > values[-1])
-    return or_(*ranges)
-
-
 class _Reader:
     """Windows and positions of one list (filter, snapshot, sort) inside one read.
 
@@ -204,20 +203,18 @@ class _Reader:
             Member.__table__ in _tables(c) for c in self.snapshot_conditions)
         self._counts: dict[int, int] = {}
         self._total: int | None = None
-        self._none_other: bool | None = None  # no member has a status the list leaves out
+        self._of_status: ColumnElement[bool] | None = None
 
     def _snapshot_rows(self) -> ColumnElement[bool]:
         return SnapshotMember.snapshot_id == (self.snapshot_id or -1)
 
-    def _members_of(self, ident: Any) -> ColumnElement[bool]:
-        """`ident` (a member id column) is one of the members the filter keeps."""
-        if self.status_only:
-            statuses = ("active", "archived") if self.flt.status == "all" else (self.flt.status,)
-            others = _other_statuses(statuses)
-            if self._none_other is None:  # one index seek; most shops list every member they have
-                self._none_other = self.s.execute(select(Member.id).where(others).limit(1)).first() is None
-            return true() if self._none_other else ident.not_in(select(Member.id).where(others))
-        return ident.in_(select(Member.id).where(*self.member_conditions))
+    def _members_of_rows(self) -> ColumnElement[bool]:
+        """The snapshot row is of a member the filter keeps."""
+        if not self.status_only:
+            return SnapshotMember.member_id.in_(select(Member.id).where(*self.member_conditions))
+        if self._of_status is None:  # one index seek when every member has a status the list shows
+            self._of_status = members_of_status(self.s, SnapshotMember.member_id, self.flt.status)
+        return self._of_status
 
     def _is_rest(self, part: _Part) -> bool:
         """A part of members walked with their snapshot row read beside them (those without one)."""
@@ -227,7 +224,7 @@ class _Reader:
     def _select(self, columns: Sequence[Any], part: _Part) -> Select[Any]:
         if part.ident is SnapshotMember.member_id:
             stmt = select(*columns).select_from(SnapshotMember).where(
-                self._snapshot_rows(), *self.snapshot_conditions, self._members_of(SnapshotMember.member_id))
+                self._snapshot_rows(), *self.snapshot_conditions, self._members_of_rows())
         else:
             stmt = select(*columns).select_from(Member)
             if self._is_rest(part):
@@ -264,7 +261,7 @@ class _Reader:
         if self._total is None:
             if self.snapshot_conditions:
                 stmt = select(func.count()).select_from(SnapshotMember).where(
-                    self._snapshot_rows(), *self.snapshot_conditions, self._members_of(SnapshotMember.member_id))
+                    self._snapshot_rows(), *self.snapshot_conditions, self._members_of_rows())
             else:
                 stmt = select(func.count()).select_from(Member).where(*self.member_conditions)
             self._total = int(self.s.execute(stmt).scalar_one())
@@ -346,12 +343,35 @@ def member_window(
                                                                           before=before)
 
 
+SEARCH_LIST = 100_000  # a search's list is read whole, in order, when it holds at most this many members
+
+
+def _search_ids(s: Session, flt: MemberFilter, snapshot_id: int | None, sort_key: str, descending: bool,
+                most: int) -> list[int] | None:
+    """A search's whole list in order, or None when it has more than `most` members.
+
+    A search matches part of a name, so no index finds it: the members are read once (a quarter of
+    a second at 1M), and only those found are sorted.  Walking a sort index instead and testing each
+    member on the way costs a look-up of every member before the last match (3 s at 1M for a name
+    few members have), again for every window and for the count."""
+    found = member_select([Member.id], flt, snapshot_id)
+    stmt = order_members(member_select([Member.id], MemberFilter(status=flt.status), snapshot_id)
+                         .where(Member.id.in_(found)), sort_key, descending)
+    ids = [int(i) for i in s.execute(stmt.limit(most + 1)).scalars()]
+    return ids if len(ids) <= most else None
+
+
 def list_head(db: Database, flt: MemberFilter, *, sort_key: str = "card_no", descending: bool = False,
-              limit: int) -> ListHead:
-    """Count and first window of the list, in one read (so they agree with each other)."""
+              limit: int, search_list: int = SEARCH_LIST) -> ListHead:
+    """Count and first window of the list, in one read (so they agree with each other); a search
+    (text in the filter) that finds at most `search_list` members comes whole, as `ids`."""
     with db.read() as s:
         snap = latest_info_in(s)
         snapshot_id = snap.id if snap else None
+        if flt.text.strip():
+            ids = _search_ids(s, flt, snapshot_id, sort_key, descending, search_list)
+            if ids is not None:
+                return ListHead(len(ids), snap, [WindowEntry(i, (i,)) for i in ids[:max(limit, 0)]], ids)
         reader = _Reader(s, flt, snapshot_id, sort_key, descending)
         count = reader.total()
         first = reader.window(limit) if count and limit > 0 else []
