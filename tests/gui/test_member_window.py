@@ -13,6 +13,7 @@ from sqlalchemy import update
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member
+from shopcrm.services.members import window
 from shopcrm.services.members.filters import CLASS_CODES, CLASS_FILTERS
 from shopcrm.services.members.records import archive_member
 from shopcrm.services.members.table import (
@@ -22,7 +23,7 @@ from shopcrm.services.members.table import (
     latest_snapshot,
     member_ids,
 )
-from shopcrm.services.members.window import list_head, member_window, position_of
+from shopcrm.services.members.window import FAR, list_head, member_window, position_of
 
 NAMES = ["Li Na", "Wang Fang", "Li Na", "Zhang Wei", "Chen Jing"]
 PYRAMIDS = ["platinum", "gold", "iron", "lead", "gold"]
@@ -38,7 +39,9 @@ def _shop(db: Database, n: int = 23) -> list[int]:
     ids = []
     for i in range(n):
         m = member(db, f"138{i:08d}", NAMES[i % len(NAMES)], area=None if i % 3 == 0 else f"Area {i % 4}",
-                   birthday=None if i % 4 == 0 else f"1990-{1 + i % 3:02d}-0{1 + i % 2}")
+                   birthday=None if i % 4 == 0 else f"1990-{1 + i % 3:02d}-0{1 + i % 2}",
+                   gender=[None, "F", "M"][i % 3], source=[None, "walk_in", "wechat"][i % 3 if i % 5 else 0],
+                   tags=[["vip"], [], ["vip", "office"], ["office"]][i % 4])
         ids.append(m.id)
     with db.transaction() as s:
         for i, member_id in enumerate(ids):
@@ -90,9 +93,14 @@ def test_windows_walked_either_way_or_by_offset_are_the_whole_list(db: Database,
         while len(backward) < len(expected):
             backward = member_window(db, flt, snapshot_id, before=backward[0].key, **args) + backward
     assert [e.member_id for e in backward] == expected
-    for offset in range(0, len(expected) + 1):  # every boundary of a jump
-        got = member_window(db, flt, snapshot_id, offset=offset, **args)
-        assert [e.member_id for e in got] == expected[offset:offset + size]
+    try:
+        for far in (0, 2, 1_000):  # a jump read from a part's end, from its start
+            window.FAR = far
+            for offset in range(0, len(expected) + 1):  # every boundary of a jump
+                got = member_window(db, flt, snapshot_id, offset=offset, **args)
+                assert [e.member_id for e in got] == expected[offset:offset + size]
+    finally:
+        window.FAR = FAR
     for row, member_id in enumerate(expected):
         assert position_of(db, flt, snapshot_id, member_id, sort_key=key, descending=descending) == row
     left_out = set(shop) - set(expected)
@@ -209,3 +217,8 @@ def test_filter_counts_are_the_lengths_of_the_lists_they_give(db: Database, shop
             if n and code != "unknown":
                 expected[code] = n
         assert dict(choices[name]) == expected, name
+    for name in ("source", "gender"):
+        assert (choices[name] or status == "archived") and all(n == len(member_ids(db, MemberFilter(status=status, **{name: (code,)}))[0])
+                                     for code, n in choices[name]), name
+    assert (choices["tag"] or status == "archived") and all(n == len(member_ids(db, MemberFilter(status=status, tag=tag))[0])
+                                  for tag, n in choices["tag"])

@@ -32,6 +32,7 @@ from shopcrm.services.members.filters import (
     CLASS_FILTERS,
     MEMBER_FILTERS,
     MemberFilter,
+    filter_conditions,
     member_select,
     validate_filter,
 )
@@ -354,19 +355,18 @@ def filter_choices(db: Database, status: str = "active") -> dict[str, list[tuple
                 # age bands youngest first, as the Tiers & segments chart shows them; other codes by name
                 out[name] = sorted(present, key=lambda c: (AGE_BANDS.index(c[0]) if c[0] in AGE_BANDS else -1, c[0])
                                    if name == "age_band" else (0, c[0]))
+        # The members alone (no snapshot join), and the tags by their own index: the same counts.
+        of_status = filter_conditions(MemberFilter(status=status), None, dt.date.today())
         for name in MEMBER_FILTERS:
             col = getattr(Member, name)
-            rows = s.execute(
-                member_select([col, func.count()], MemberFilter(status=status), snap.id if snap else None)
-                .where(col.is_not(None)).group_by(col).order_by(col)
-            ).all()
+            rows = s.execute(select(col, func.count()).where(*of_status, col.is_not(None)).group_by(col).order_by(col)).all()
             out[name] = [(str(v), int(n)) for v, n in rows]
+        tagged = func.count(MemberTag.member_id)
         out["tag"] = [
             (str(t), int(n))
             for t, n in s.execute(
-                member_select([MemberTag.tag, func.count(Member.id)], MemberFilter(status=status), snap.id if snap else None)
-                .join(MemberTag, MemberTag.member_id == Member.id)
-                .group_by(MemberTag.tag).order_by(func.count(Member.id).desc(), MemberTag.tag).limit(200)
+                select(MemberTag.tag, tagged).where(members_of_status(s, MemberTag.member_id, status))
+                .group_by(MemberTag.tag).order_by(tagged.desc(), MemberTag.tag).limit(200)
             )
         ]
         return out

@@ -108,6 +108,7 @@ def _parts(sort_key: str, descending: bool) -> list[_Part]:
 
 
 MONTHS = range(1, 13)
+FAR = 1_000  # an offset this far into a part is read from the part's end when it lies nearer to that
 
 
 def _month_day_parts(month: Any, day: Any, descending: bool) -> list[_Part]:
@@ -302,17 +303,23 @@ class _Reader:
             while offset and p + 1 < len(self.parts) and offset >= self.count(p):
                 offset -= self.count(p)
                 p += 1
-            out = self._rows(p, limit, offset=offset)
+            if offset > FAR and offset > self.count(p) // 2:  # nearer its end: walk from there
+                out = self._tail_of(p, min(limit, self.count(p) - offset), skip=max(0, self.count(p) - offset - limit))
+            else:
+                out = self._rows(p, limit, offset=offset)
         while len(out) < limit and p + 1 < len(self.parts):
             p += 1
             out += self._rows(p, limit - len(out))
         return out
 
-    def _tail_of(self, p: int, limit: int) -> list[WindowEntry]:
-        """The last `limit` rows of part p, in list order."""
+    def _tail_of(self, p: int, limit: int, skip: int = 0) -> list[WindowEntry]:
+        """The last `limit` rows of part p before its last `skip` ones, in list order."""
+        if limit <= 0:
+            return []
         part = self.parts[p]
         stmt = _ordered(self._select([part.ident, *part.exprs], part), part, self.descending, backwards=True)
-        entries = [WindowEntry(int(r[0]), (p, *r[1:], int(r[0]))) for r in self.s.execute(stmt.limit(limit))]
+        stmt = stmt.limit(limit).offset(skip) if skip else stmt.limit(limit)
+        entries = [WindowEntry(int(r[0]), (p, *r[1:], int(r[0]))) for r in self.s.execute(stmt)]
         return entries[::-1]
 
     def key_of(self, member_id: int) -> Key | None:
