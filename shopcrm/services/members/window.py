@@ -202,6 +202,10 @@ class _Reader:
         # filter_conditions gives the status first and at least one condition for every other field
         self.status_only = len(self.member_conditions) == 1 and not any(
             Member.__table__ in _tables(c) for c in self.snapshot_conditions)
+        # Conditions on both tables beyond the status (a class and a search, or consent): then one
+        # side is usually narrow (six members at high risk), and the database's planner, which knows
+        # how narrow from its statistics, starts from it and looks the other table up row by row.
+        self.both_sides = bool(self.snapshot_conditions) and not self.status_only
         self._counts: dict[int, int] = {}
         self._total: int | None = None
         self._of_status: ColumnElement[bool] | None = None
@@ -223,7 +227,11 @@ class _Reader:
         return part.ident is Member.id and any(SnapshotMember.__table__ in _tables(e) for e in read)
 
     def _select(self, columns: Sequence[Any], part: _Part) -> Select[Any]:
-        if part.ident is SnapshotMember.member_id:
+        if self.both_sides:  # the join, in the order the planner finds cheapest for these conditions
+            stmt = member_select(list(columns), self.flt, self.snapshot_id)
+            if part.ident is SnapshotMember.member_id:  # only members with a row, said so SQLite walks its index
+                stmt = stmt.where(self._snapshot_rows())
+        elif part.ident is SnapshotMember.member_id:
             stmt = select(*columns).select_from(SnapshotMember).where(
                 self._snapshot_rows(), *self.snapshot_conditions, self._members_of_rows())
         else:
@@ -260,7 +268,9 @@ class _Reader:
         """The whole list's length: from the snapshot's rows when a class is filtered (a member has
         one row there), else from the members alone."""
         if self._total is None:
-            if self.snapshot_conditions:
+            if self.both_sides:
+                stmt = member_select([func.count(Member.id)], self.flt, self.snapshot_id)
+            elif self.snapshot_conditions:
                 stmt = select(func.count()).select_from(SnapshotMember).where(
                     self._snapshot_rows(), *self.snapshot_conditions, self._members_of_rows())
             else:
@@ -370,8 +380,10 @@ def _search_ids(s: Session, flt: MemberFilter, snapshot_id: int | None, sort_key
 
 def list_head(db: Database, flt: MemberFilter, *, sort_key: str = "card_no", descending: bool = False,
               limit: int, search_list: int = SEARCH_LIST) -> ListHead:
-    """Count and first window of the list, in one read (so they agree with each other); a search
-    (text in the filter) that finds at most `search_list` members comes whole, as `ids`."""
+    """Count and first window of the list, in one read (so they agree with each other).  A filtered
+    list of at most `search_list` members comes whole, as `ids`: found once and sorted, it is then
+    scrolled and jumped in without another read (a search is read that way before it is counted,
+    since counting it is the same read of every member)."""
     with db.read() as s:
         snap = latest_info_in(s)
         snapshot_id = snap.id if snap else None
@@ -381,6 +393,11 @@ def list_head(db: Database, flt: MemberFilter, *, sort_key: str = "card_no", des
                 return ListHead(len(ids), snap, [WindowEntry(i, (i,)) for i in ids[:max(limit, 0)]], ids)
         reader = _Reader(s, flt, snapshot_id, sort_key, descending)
         count = reader.total()
+        filtered = reader.snapshot_conditions or not reader.status_only
+        if filtered and 0 < count <= search_list and limit > 0:
+            ids = _search_ids(s, flt, snapshot_id, sort_key, descending, count)
+            if ids is not None:  # (None only if the list grew since it was counted: then by windows)
+                return ListHead(len(ids), snap, [WindowEntry(i, (i,)) for i in ids[:limit]], ids)
         first = reader.window(limit) if count and limit > 0 else []
     return ListHead(count, snap, first)
 
