@@ -3,12 +3,14 @@ the slow twin: the whole sorted id list of `member_ids`, on SQLite and PostgreSQ
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
 from gui_helpers import member, snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QPoint
 from sqlalchemy import update
 
 from shopcrm.db.engine import Database
@@ -189,6 +191,42 @@ def test_painting_a_row_far_down_reads_its_page_off_the_gui_thread(qtbot: Any, c
 
 
 @pytest.mark.gui
+@pytest.mark.parametrize("first_shown", ["upper", "lower"])
+def test_a_jump_shows_two_pages_read_once_by_offset_then_by_keyset(qtbot: Any, ctx: Any, monkeypatch: Any,
+                                                                   first_shown: str) -> None:
+    """A jump far down shows rows of two pages: one is found by its offset, the other waits for it
+    and follows from its key (one walk to the far offset, not two)."""
+    from shopcrm.gui.members import table_model
+    from shopcrm.gui.members.table_model import MemberTableModel
+
+    _shop(ctx.db)
+    flt = MemberFilter(status="all")
+    expected, _snap = member_ids(ctx.db, flt, sort_key="pyramid", descending=True)
+    model = MemberTableModel(ctx, page_size=3, prefetch=False)
+    model.filter, model.sort_key, model.descending = flt, "pyramid", True
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    reads: list[str] = []
+    original = table_model.member_window
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        reads.append(next(k for k in ("after", "before", "offset") if k in kwargs))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(table_model, "member_window", spy)
+    name = COLUMN_KEYS.index("name")
+    rows = [13, 16] if first_shown == "upper" else [16, 13]  # pages 4 and 5, painted in either order
+    for row in rows:
+        assert model.index(row, name).data() is None
+    qtbot.waitUntil(lambda: not model.fetching, timeout=5000)
+    # (the page after the shown ones is read ahead as well, by keyset, on the other reader)
+    assert reads[0] == "offset" and reads.count("offset") == 1
+    assert ("after" if first_shown == "upper" else "before") in reads
+    assert [model.member_id(r) for r in range(12, 18)] == expected[12:18]
+    assert all(model.index(r, name).data() is not None for r in range(12, 18))
+
+
+@pytest.mark.gui
 def test_a_page_read_ahead_then_shown_repaints_when_it_arrives(qtbot: Any, ctx: Any) -> None:
     from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
 
@@ -223,3 +261,55 @@ def test_filter_counts_are_the_lengths_of_the_lists_they_give(db: Database, shop
                                      for code, n in choices[name]), name
     assert (choices["tag"] or status == "archived") and all(n == len(member_ids(db, MemberFilter(status=status, tag=tag))[0])
                                   for tag, n in choices["tag"])
+
+
+@pytest.mark.gui
+def test_the_selected_member_stays_selected_across_sorts_found_off_the_gui_thread(qtbot: Any, ctx: Any,
+                                                                                 monkeypatch: Any) -> None:
+    """Click a member, then sort by clicking column titles: the same member is selected again on
+    its new row, which was found with the list on the reader thread (a small page size puts it on
+    a page of its own), never by a read on the GUI thread."""
+    from input_events import click, click_row
+
+    from shopcrm.gui.members import table_model
+    from shopcrm.gui.members.table_model import MEMBER_ID_ROLE
+    from shopcrm.gui.members.view import MembersView
+
+    _shop(ctx.db)
+    view = MembersView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1024, 768)
+    view.show()
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() > 0, timeout=5000)
+    view.model.page_size = 3
+    on_gui_thread: list[bool] = []
+    original = table_model.position_of
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(table_model, "position_of", spy)
+    click_row(view.table, 7)
+    chosen = view.model.index(7, 0).data(MEMBER_ID_ROLE)
+    qtbot.waitUntil(lambda: view.detail.member is not None and view.detail.member.id == chosen, timeout=5000)
+    header = view.table.horizontalHeader()
+    for key in ("name", "spend_cents", "pyramid", "birthday", "name"):
+        col = COLUMN_KEYS.index(key)
+        view.table.scrollTo(view.model.index(view.table.rowAt(0), col))
+        spot = QPoint(header.sectionViewportPosition(col) + header.sectionSize(col) // 2, header.height() // 2)
+        descending = view.model.descending
+        click(header.viewport(), spot)
+        qtbot.waitUntil(lambda k=key, d=descending: view.model.sort_key == k and not view.model.loading
+                        and (view.model.descending != d or k != "name" or d is False), timeout=5000)
+        expected, _snap = member_ids(ctx.db, view.model.filter, sort_key=key, descending=view.model.descending)
+        row = expected.index(chosen)
+
+        def selected(r: int = row) -> bool:
+            rows = view.table.selectionModel().selectedRows()
+            return len(rows) == 1 and rows[0].row() == r
+
+        qtbot.waitUntil(selected, timeout=5000)
+        assert view.model.index(row, 0).data(MEMBER_ID_ROLE) == chosen
+        assert view.detail.member is not None and view.detail.member.id == chosen
+    assert on_gui_thread and not any(on_gui_thread)

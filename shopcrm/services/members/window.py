@@ -8,15 +8,18 @@ page by page never makes the database walk the rows before it; only a jump far i
 (shopcrm.services.members.table), which stays the slow twin the tests compare against.
 
 At a million members even one sort of the whole list is too slow, so each window is read in an
-order an index already holds (migration 0007_speed: members by status and each sortable column,
-snapshot rows by snapshot and each sortable class or figure, then the member id).  The list is cut
-into parts that each walk one index range:
+order an index already holds (migrations 0007_speed and 0008_members_sort: members by status and
+each sortable column, snapshot rows by snapshot and each sortable class or figure, then the member
+id).  The list is cut into parts that each walk one index range:
 - a column that is never NULL: one part, ordered by the column and the id;
 - a column that may be NULL ("nulls last"): the rows with a value, then the NULLs by id;
 - a class sorted by meaning (platinum before lead): one part per class in that order, each by id,
   then everything else (no snapshot row, a code without a rank) by id; descending is the reverse;
-- the birthday (two columns): one part in the general order (the database sorts it).
-A key is (part, the part's sort values, id); it is opaque to callers.
+- the birthday (month, then day): per month its days, then its members without a day; then the
+  members without a month (see _month_day_parts).
+A key is (part, the part's sort values, id); it is opaque to callers.  A jump skips whole parts by
+their counts (each an index-only count) and is read from a part's end when nearer to it; and a
+filtered list short enough to hold comes whole, as its id list (list_head).
 """
 
 from __future__ import annotations
