@@ -227,6 +227,36 @@ def test_a_jump_shows_two_pages_read_once_by_offset_then_by_keyset(qtbot: Any, c
 
 
 @pytest.mark.gui
+def test_a_page_of_the_old_order_arriving_after_the_new_list_is_not_kept(qtbot: Any, ctx: Any) -> None:
+    """Rows painted while a new sort loads are read in the order on screen; when that read comes
+    back after the new list, it is dropped, not mixed into the new order."""
+    from PySide6.QtCore import Qt
+
+    from shopcrm.gui.members.table_model import MemberTableModel
+
+    _shop(ctx.db)
+    flt = MemberFilter(status="all")
+    model = MemberTableModel(ctx, page_size=3, prefetch=False)
+    model.filter, model.sort_key = flt, "name"
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload()
+    failures: list[BaseException] = []
+    model.load_failed.connect(failures.append)
+    name = COLUMN_KEYS.index("name")
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):
+        assert model.index(4, name).data() is None  # page 1 of the old order (and page 2 read ahead)
+    qtbot.waitUntil(lambda: not model._prefetching, timeout=5000)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.sort(COLUMN_KEYS.index("birthday"), Qt.SortOrder.DescendingOrder)
+        assert model.index(10, name).data() is None  # page 3, from page 2's last key, after the new list
+    ctx.wait_idle(10)  # every read asked for has come back
+    qtbot.wait(50)
+    expected, _snap = member_ids(ctx.db, flt, sort_key="birthday", descending=True)
+    assert [model.member_id(r) for r in range(len(expected))] == expected
+    assert failures == []
+
+
+@pytest.mark.gui
 def test_a_page_read_ahead_then_shown_repaints_when_it_arrives(qtbot: Any, ctx: Any) -> None:
     from shopcrm.gui.members.table_model import MEMBER_ID_ROLE, MemberTableModel
 

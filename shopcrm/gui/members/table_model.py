@@ -79,6 +79,10 @@ class MemberTableModel(QAbstractTableModel):
         self.filter = MemberFilter()
         self.sort_key = "card_no"
         self.descending = False
+        # The filter and order of the rows on screen: until a reload's list arrives they are the
+        # previous ones, and so must every page read to fill them be (keys of one order are no
+        # position in another).
+        self.shown_as: tuple[MemberFilter, str, bool] = (self.filter, self.sort_key, self.descending)
         self.page_size = max(1, page_size)
         self.max_pages = max(2, max_pages)
         self.prefetch = prefetch
@@ -130,14 +134,15 @@ class MemberTableModel(QAbstractTableModel):
             out.kept = keep
             return out
 
-        self.ctx.read(head, on_done=lambda result: self._head_arrived(generation, result),
+        self.ctx.read(head, on_done=lambda result: self._head_arrived(generation, result, (flt, key, desc)),
                       on_error=lambda exc: self._failed(generation, exc))
 
-    def _head_arrived(self, generation: int, result: _Head) -> None:
+    def _head_arrived(self, generation: int, result: _Head, shown_as: tuple[MemberFilter, str, bool]) -> None:
         if generation != self._generation:
             return  # a newer filter or sort was asked for meanwhile
         head = result.head
         self.beginResetModel()
+        self.shown_as = shown_as
         self.ids = head.ids  # a search found whole (its pages are then read by id), else windows
         self._count, self.snapshot = head.count, head.snapshot
         self._pages.clear()
@@ -157,6 +162,7 @@ class MemberTableModel(QAbstractTableModel):
         """An explicit id list in its order (a subclass's source)."""
         if generation != self._generation:
             return
+        self.shown_as = (self.filter, self.sort_key, self.descending)
         self._kept = None
         self.beginResetModel()
         ids, self.snapshot = result
@@ -191,7 +197,8 @@ class MemberTableModel(QAbstractTableModel):
         window): the explicit list, else the service reads the whole filtered, sorted list."""
         if self.ids is not None:
             return list(self.ids)
-        ids, _snapshot = member_ids(self.ctx.db, self.filter, sort_key=self.sort_key, descending=self.descending)
+        flt, key, desc = self.shown_as
+        ids, _snapshot = member_ids(self.ctx.db, flt, sort_key=key, descending=desc)
         return ids
 
     def row_of(self, member_id: int) -> int:
@@ -208,8 +215,8 @@ class MemberTableModel(QAbstractTableModel):
             for i, entry in enumerate(page.entries):
                 if entry.member_id == member_id:
                     return page_no * self.page_size + i
-        row = position_of(self.ctx.db, self.filter, self._snapshot_id(), member_id, sort_key=self.sort_key,
-                          descending=self.descending)
+        flt, key, desc = self.shown_as
+        row = position_of(self.ctx.db, flt, self._snapshot_id(), member_id, sort_key=key, descending=desc)
         return -1 if row is None or row >= self._count else row
 
     def member_id(self, row: int) -> int | None:
@@ -270,7 +277,7 @@ class MemberTableModel(QAbstractTableModel):
         """The page's entries: keyset from a cached neighbour when there is one, else by offset."""
         size = self.page_size
         limit = min(size, self._count - page_no * size)
-        key, desc, db, flt, snapshot_id = self.sort_key, self.descending, self.ctx.db, self.filter, self._snapshot_id()
+        (flt, key, desc), db, snapshot_id = self.shown_as, self.ctx.db, self._snapshot_id()
         previous, following = self._pages.get(page_no - 1), self._pages.get(page_no + 1)
         if previous is not None and len(previous.entries) == size:
             return member_window(db, flt, snapshot_id, sort_key=key, descending=desc, limit=limit,
@@ -311,7 +318,8 @@ class MemberTableModel(QAbstractTableModel):
             self._waiting.add(page_no)
             return
         generation = self._generation
-        flt, key, desc, db, snapshot_id = self.filter, self.sort_key, self.descending, self.ctx.db, self._snapshot_id()
+        shown_as = self.shown_as
+        (flt, key, desc), db, snapshot_id = shown_as, self.ctx.db, self._snapshot_id()
         limit = min(self.page_size, self._count - first)
         self._prefetching.add(page_no)
         if background:
@@ -322,7 +330,9 @@ class MemberTableModel(QAbstractTableModel):
             return _Page(entries, member_rows(db, [e.member_id for e in entries], snapshot_id))
 
         def arrived(page: _Page) -> None:
-            if not isValid(self) or generation != self._generation:  # the screen may be gone meanwhile
+            # the screen may be gone meanwhile, or show another list (a sort asked for before the
+            # read, whose list arrived before it)
+            if not isValid(self) or generation != self._generation or shown_as is not self.shown_as:
                 return
             self._prefetching.discard(page_no)
             self._ahead.discard(page_no)
@@ -337,7 +347,7 @@ class MemberTableModel(QAbstractTableModel):
                 self._request(page_no + 1, background=True)
 
         def failed(exc: BaseException) -> None:  # a prefetch is read again when it is shown
-            if isValid(self) and generation == self._generation:
+            if isValid(self) and generation == self._generation and shown_as is self.shown_as:
                 self._prefetching.discard(page_no)
                 self._ahead.discard(page_no)
                 self._request_waiting(page_no)
