@@ -66,6 +66,8 @@ class Member(Base):
         # The Members list's windows walk these in order (services.members.window): a million
         # members open, sort and scroll without the database sorting them (migration 0007_speed).
         *(Index(f"ix_members_sort_{column}", "status", column, "id") for column in MEMBER_SORT_COLUMNS),
+        # The birthday order, one month at a time (migration 0008_members_sort).
+        Index("ix_members_sort_birthday", "status", "birth_month", "birth_day", "id"),
     )
 
 

@@ -7,13 +7,15 @@ each page found from a cached neighbour by keyset (sort key + id) or, after a ju
 page after one just read is fetched ahead on the background reader.  Only the last few pages are
 kept.  Asking for one row's member (selection, double-click) reads its page at once.
 
-A subclass may instead supply an explicit id list (`_ids_arrived`, a chart cell's members): then
-rows are read by id a page at a time, as before.
+A search that finds few enough members (services.members.window.SEARCH_LIST) arrives as its whole
+id list, and a subclass may supply an explicit id list (`_ids_arrived`, a chart cell's members):
+then rows are read by id a page at a time (a few milliseconds: primary-key look-ups).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +55,17 @@ class _Page:
     rows: dict[int, MemberRow]
 
 
+@dataclass
+class _Head:
+    """A reload's result: the list's head and first page, and where the member to keep is."""
+
+    head: ListHead
+    first: _Page
+    kept: int | None = None
+    kept_row: int | None = None
+    kept_page: tuple[int, _Page] | None = None
+
+
 class MemberTableModel(QAbstractTableModel):
     """Rows are members in the SQL order of the current filter and sort."""
 
@@ -66,6 +79,10 @@ class MemberTableModel(QAbstractTableModel):
         self.filter = MemberFilter()
         self.sort_key = "card_no"
         self.descending = False
+        # The filter and order of the rows on screen: until a reload's list arrives they are the
+        # previous ones, and so must every page read to fill them be (keys of one order are no
+        # position in another).
+        self.shown_as: tuple[MemberFilter, str, bool] = (self.filter, self.sort_key, self.descending)
         self.page_size = max(1, page_size)
         self.max_pages = max(2, max_pages)
         self.prefetch = prefetch
@@ -75,8 +92,13 @@ class MemberTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._prefetching: set[int] = set()  # pages being read
         self._ahead: set[int] = set()  # of which read ahead, on the background reader
+        self._waiting: set[int] = set()  # shown pages to read once a neighbour on its way arrives
         self._generation = 0
         self.loading = False
+        # The member to keep selected across a reload (the view's selection): their row is found
+        # on the reader thread with the list, not on the GUI thread afterwards.
+        self.keep_member: Callable[[], int | None] | None = None
+        self._kept: tuple[int, int | None] | None = None
 
     # ---- loading --------------------------------------------------------------------------------
     def set_filter(self, flt: MemberFilter) -> None:
@@ -90,25 +112,48 @@ class MemberTableModel(QAbstractTableModel):
         flt, key, desc, db, size = self.filter, self.sort_key, self.descending, self.ctx.db, self.page_size
         self.loading = True
 
-        def head(_c: Any) -> tuple[ListHead, dict[int, MemberRow]]:
-            h = list_head(db, flt, sort_key=key, descending=desc, limit=size)
-            return h, member_rows(db, [e.member_id for e in h.first], h.snapshot.id if h.snapshot else None)
+        keep = self.keep_member() if self.keep_member is not None else None
 
-        self.ctx.read(head, on_done=lambda result: self._head_arrived(generation, result),
+        def head(_c: Any) -> _Head:
+            h = list_head(db, flt, sort_key=key, descending=desc, limit=size)
+            snapshot_id = h.snapshot.id if h.snapshot else None
+            out = _Head(h, _Page(h.first, member_rows(db, [e.member_id for e in h.first], snapshot_id)))
+            if keep is not None:  # where the selected member is now, and the page they are on
+                if h.ids is not None:
+                    out.kept_row = h.ids.index(keep) if keep in h.ids else None
+                else:
+                    out.kept_row = position_of(db, flt, snapshot_id, keep, sort_key=key, descending=desc)
+                page_no = (out.kept_row or 0) // size
+                if out.kept_row is not None and page_no > 0 and out.kept_row < h.count:
+                    entries = (h.ids[page_no * size:(page_no + 1) * size] if h.ids is not None else None)
+                    window = ([WindowEntry(i, (i,)) for i in entries] if entries is not None else
+                              member_window(db, flt, snapshot_id, sort_key=key, descending=desc, limit=size,
+                                            offset=page_no * size))
+                    out.kept_page = (page_no, _Page(window, member_rows(db, [e.member_id for e in window],
+                                                                         snapshot_id)))
+            out.kept = keep
+            return out
+
+        self.ctx.read(head, on_done=lambda result: self._head_arrived(generation, result, (flt, key, desc)),
                       on_error=lambda exc: self._failed(generation, exc))
 
-    def _head_arrived(self, generation: int, result: tuple[ListHead, dict[int, MemberRow]]) -> None:
+    def _head_arrived(self, generation: int, result: _Head, shown_as: tuple[MemberFilter, str, bool]) -> None:
         if generation != self._generation:
             return  # a newer filter or sort was asked for meanwhile
-        head, rows = result
+        head = result.head
         self.beginResetModel()
-        self.ids = None
+        self.shown_as = shown_as
+        self.ids = head.ids  # a search found whole (its pages are then read by id), else windows
         self._count, self.snapshot = head.count, head.snapshot
         self._pages.clear()
         self._prefetching.clear()
         self._ahead.clear()
+        self._waiting.clear()
         if head.first:
-            self._pages[0] = _Page(head.first, rows)
+            self._pages[0] = result.first
+        if result.kept_page is not None:
+            self._pages[result.kept_page[0]] = result.kept_page[1]
+        self._kept = (result.kept, result.kept_row) if result.kept is not None else None
         self.loading = False
         self.endResetModel()
         self.loaded.emit(self._count)
@@ -117,6 +162,8 @@ class MemberTableModel(QAbstractTableModel):
         """An explicit id list in its order (a subclass's source)."""
         if generation != self._generation:
             return
+        self.shown_as = (self.filter, self.sort_key, self.descending)
+        self._kept = None
         self.beginResetModel()
         ids, self.snapshot = result
         self.ids = list(ids)
@@ -124,6 +171,7 @@ class MemberTableModel(QAbstractTableModel):
         self._pages.clear()
         self._prefetching.clear()
         self._ahead.clear()
+        self._waiting.clear()
         self.loading = False
         self.endResetModel()
         self.loaded.emit(self._count)
@@ -135,9 +183,11 @@ class MemberTableModel(QAbstractTableModel):
 
     def refresh_rows(self) -> None:
         """Data of shown members changed (a sale, an edit): forget cached pages, keep the order."""
+        self._kept = None
         self._pages.clear()
         self._prefetching.clear()
         self._ahead.clear()
+        self._waiting.clear()
         self._generation += 1  # prefetches under way belong to the old data
         if self._count:
             self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
@@ -147,10 +197,15 @@ class MemberTableModel(QAbstractTableModel):
         window): the explicit list, else the service reads the whole filtered, sorted list."""
         if self.ids is not None:
             return list(self.ids)
-        ids, _snapshot = member_ids(self.ctx.db, self.filter, sort_key=self.sort_key, descending=self.descending)
+        flt, key, desc = self.shown_as
+        ids, _snapshot = member_ids(self.ctx.db, flt, sort_key=key, descending=desc)
         return ids
 
     def row_of(self, member_id: int) -> int:
+        """The member's row (-1: not in the list); the selected member's was found with the list."""
+        if self._kept is not None and self._kept[0] == member_id:
+            row = self._kept[1]
+            return -1 if row is None or row >= self._count else row
         if self.ids is not None:
             try:
                 return self.ids.index(member_id)
@@ -160,8 +215,8 @@ class MemberTableModel(QAbstractTableModel):
             for i, entry in enumerate(page.entries):
                 if entry.member_id == member_id:
                     return page_no * self.page_size + i
-        row = position_of(self.ctx.db, self.filter, self._snapshot_id(), member_id, sort_key=self.sort_key,
-                          descending=self.descending)
+        flt, key, desc = self.shown_as
+        row = position_of(self.ctx.db, flt, self._snapshot_id(), member_id, sort_key=key, descending=desc)
         return -1 if row is None or row >= self._count else row
 
     def member_id(self, row: int) -> int | None:
@@ -222,7 +277,7 @@ class MemberTableModel(QAbstractTableModel):
         """The page's entries: keyset from a cached neighbour when there is one, else by offset."""
         size = self.page_size
         limit = min(size, self._count - page_no * size)
-        key, desc, db, flt, snapshot_id = self.sort_key, self.descending, self.ctx.db, self.filter, self._snapshot_id()
+        (flt, key, desc), db, snapshot_id = self.shown_as, self.ctx.db, self._snapshot_id()
         previous, following = self._pages.get(page_no - 1), self._pages.get(page_no + 1)
         if previous is not None and len(previous.entries) == size:
             return member_window(db, flt, snapshot_id, sort_key=key, descending=desc, limit=limit,
@@ -236,7 +291,7 @@ class MemberTableModel(QAbstractTableModel):
     def fetching(self) -> bool:
         """Pages of shown rows asked for and not arrived yet (their cells show empty meanwhile);
         reads ahead on the background reader do not count."""
-        return bool(self._prefetching - self._ahead)
+        return bool(self._prefetching - self._ahead) or bool(self._waiting)
 
     def _prefetch(self, page_no: int) -> None:
         """Read the next page on the background reader, so scrolling on finds it ready."""
@@ -256,8 +311,15 @@ class MemberTableModel(QAbstractTableModel):
             where = {"after": previous.entries[-1].key}
         elif following is not None and following.entries:
             where = {"before": following.entries[0].key}
+        elif not background and self.ids is None and any(
+                n in self._prefetching - self._ahead for n in (page_no - 1, page_no + 1)):
+            # a jump shows two pages: the second follows from the first by keyset when it arrives,
+            # instead of a second walk to the same far offset
+            self._waiting.add(page_no)
+            return
         generation = self._generation
-        flt, key, desc, db, snapshot_id = self.filter, self.sort_key, self.descending, self.ctx.db, self._snapshot_id()
+        shown_as = self.shown_as
+        (flt, key, desc), db, snapshot_id = shown_as, self.ctx.db, self._snapshot_id()
         limit = min(self.page_size, self._count - first)
         self._prefetching.add(page_no)
         if background:
@@ -268,7 +330,9 @@ class MemberTableModel(QAbstractTableModel):
             return _Page(entries, member_rows(db, [e.member_id for e in entries], snapshot_id))
 
         def arrived(page: _Page) -> None:
-            if not isValid(self) or generation != self._generation:  # the screen may be gone meanwhile
+            # the screen may be gone meanwhile, or show another list (a sort asked for before the
+            # read, whose list arrived before it)
+            if not isValid(self) or generation != self._generation or shown_as is not self.shown_as:
                 return
             self._prefetching.discard(page_no)
             self._ahead.discard(page_no)
@@ -278,17 +342,26 @@ class MemberTableModel(QAbstractTableModel):
             if page.entries:  # rows painted empty while it was on its way show now
                 self.dataChanged.emit(self.index(first, 0),
                                       self.index(first + len(page.entries) - 1, len(COLUMNS) - 1))
+            self._request_waiting(page_no)
             if not background:
                 self._request(page_no + 1, background=True)
 
         def failed(exc: BaseException) -> None:  # a prefetch is read again when it is shown
-            if isValid(self) and generation == self._generation:
+            if isValid(self) and generation == self._generation and shown_as is self.shown_as:
                 self._prefetching.discard(page_no)
                 self._ahead.discard(page_no)
+                self._request_waiting(page_no)
                 if not background:
                     self.load_failed.emit(exc)
 
         self.ctx.read(read, on_done=arrived, on_error=failed, background=background)
+
+    def _request_waiting(self, page_no: int) -> None:
+        """The pages that waited for this neighbour: read them now (by keyset when it arrived)."""
+        for waiting in (page_no + 1, page_no - 1):
+            if waiting in self._waiting:
+                self._waiting.discard(waiting)
+                self._request(waiting)
 
     # ---- Qt model API ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008

@@ -64,6 +64,8 @@ class MembersView(QWidget):
         super().__init__()
         self.ctx = ctx
         self.model = MemberTableModel(ctx, self)
+        # the member to select again after a reload: its row is found on the reader thread
+        self.model.keep_member = lambda: self._pending_select if self._pending_select is not None else self._selected_id
         self._selected_id: int | None = None
         self._pending_select: int | None = None
         self.reloader = ReloadWhenShown(self, self._reload_list)

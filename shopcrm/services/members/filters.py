@@ -20,7 +20,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, or_, select
+from sqlalchemy import Boolean, ColumnElement, Select, and_, exists, false, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from shopcrm.db.models import Category, Member, MemberTag, Product, Purchase, PurchaseLine, SnapshotMember
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -251,6 +253,28 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+class _IgnoringCase(FunctionElement[bool]):
+    """column ILIKE pattern: case-insensitive on every database.  SQLite says it as LIKE, which is
+    already case-insensitive exactly where lower() changes anything (ASCII letters): the same
+    answer without a lower() of every name and area (a third of a search at 1M members)."""
+
+    type = Boolean()
+    name = "ignoring_case"
+    inherit_cache = True
+
+
+@compiles(_IgnoringCase)
+def _ilike(element: _IgnoringCase, compiler: Any, **kw: Any) -> str:
+    column, pattern = list(element.clauses)
+    return str(compiler.process(column.ilike(pattern, escape="\\"), **kw))
+
+
+@compiles(_IgnoringCase, "sqlite")
+def _sqlite_like(element: _IgnoringCase, compiler: Any, **kw: Any) -> str:
+    column, pattern = list(element.clauses)
+    return str(compiler.process(column.like(pattern, escape="\\"), **kw))
+
+
 def _text_condition(text: str) -> ColumnElement[bool] | None:
     """The search box: part of the name or area, the start of the card no., a phone (its last four
     digits, or any run of digits), or a whole tag."""
@@ -259,10 +283,9 @@ def _text_condition(text: str) -> ColumnElement[bool] | None:
         return None
     like = escape_like(clean)
     conditions: list[ColumnElement[bool]] = [
-        # ilike: case-insensitive on PostgreSQL too (SQLite's LIKE already is, for ASCII).
-        Member.name.ilike(f"%{like}%", escape="\\"),
-        Member.card_no.ilike(f"{like}%", escape="\\"),
-        Member.area.ilike(f"%{like}%", escape="\\"),
+        _IgnoringCase(Member.name, f"%{like}%"),
+        _IgnoringCase(Member.card_no, f"{like}%"),
+        _IgnoringCase(Member.area, f"%{like}%"),
     ]
     digits = re.sub(r"\D", "", clean)
     if digits and re.fullmatch(r"[\d\s\-+]+", clean):
@@ -270,7 +293,8 @@ def _text_condition(text: str) -> ColumnElement[bool] | None:
             conditions.append(Member.phone_last4 == digits)
         else:
             conditions.append(Member.phone.like(f"%{digits}%"))
-    conditions.append(exists().where(MemberTag.member_id == Member.id, MemberTag.tag == clean))
+    # the tagged members once (their index), not a look-up for every member
+    conditions.append(Member.id.in_(select(MemberTag.member_id).where(MemberTag.tag == clean)))
     return or_(*conditions)
 
 

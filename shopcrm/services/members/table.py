@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from shopcrm.db.engine import Database
@@ -32,6 +32,7 @@ from shopcrm.services.members.filters import (
     CLASS_FILTERS,
     MEMBER_FILTERS,
     MemberFilter,
+    filter_conditions,
     member_select,
     validate_filter,
 )
@@ -313,12 +314,32 @@ def class_tallies(s: Session, snapshot_id: int, columns: Sequence[Any], status: 
     return tallies
 
 
+def members_of_status(s: Session, ident: Any, status: str) -> ColumnElement[bool]:
+    """`ident` (a member id column) is a member the list of this status ("active", "archived",
+    "all") shows: said as "not one of the members of another status", which are few (a range of the
+    status index each), or as nothing at all when there are none; never by looking every member up."""
+    values = sorted(("active", "archived") if status == "all" else (status,))
+    others = or_(Member.status < values[0], *(and_(Member.status > a, Member.status < b)
+                                              for a, b in zip(values, values[1:], strict=False)),
+                 Member.status > values[-1])
+    if s.execute(select(Member.id).where(others).limit(1)).first() is None:
+        return true()
+    return ident.not_in(select(Member.id).where(others))
+
+
 def _class_counts(s: Session, snap: SnapshotInfo, status: str = "active") -> dict[str, dict[str, int]]:
-    """Members per class of every class filter, as the list shows them with that filter."""
-    columns = [getattr(SnapshotMember, name) for name in CLASS_FILTERS]
-    tallies = dict(zip(CLASS_FILTERS, class_tallies(s, snap.id, columns, status), strict=True))
-    return {name: {str(k): n for k, n in tally.items() if k is not None and k != ""}
-            for name, tally in tallies.items()}
+    """Members per class of every class filter, as the list shows them with that filter: the
+    snapshot's rows of members with this status, one GROUP BY each in the database (the classes
+    with a sort index read only that index; counting a million rows in Python took 4.6 s of the
+    interpreter, which the screen's own reads waited for)."""
+    kept = members_of_status(s, SnapshotMember.member_id, status)
+    out: dict[str, dict[str, int]] = {}
+    for name in CLASS_FILTERS:
+        column = getattr(SnapshotMember, name)
+        rows = s.execute(select(column, func.count()).where(SnapshotMember.snapshot_id == snap.id, kept)
+                         .group_by(column))
+        out[name] = {str(k): int(n) for k, n in rows if k is not None and k != ""}
+    return out
 
 
 def filter_choices(db: Database, status: str = "active") -> dict[str, list[tuple[str, int]]]:
@@ -334,19 +355,18 @@ def filter_choices(db: Database, status: str = "active") -> dict[str, list[tuple
                 # age bands youngest first, as the Tiers & segments chart shows them; other codes by name
                 out[name] = sorted(present, key=lambda c: (AGE_BANDS.index(c[0]) if c[0] in AGE_BANDS else -1, c[0])
                                    if name == "age_band" else (0, c[0]))
+        # The members alone (no snapshot join), and the tags by their own index: the same counts.
+        of_status = filter_conditions(MemberFilter(status=status), None, dt.date.today())
         for name in MEMBER_FILTERS:
             col = getattr(Member, name)
-            rows = s.execute(
-                member_select([col, func.count()], MemberFilter(status=status), snap.id if snap else None)
-                .where(col.is_not(None)).group_by(col).order_by(col)
-            ).all()
+            rows = s.execute(select(col, func.count()).where(*of_status, col.is_not(None)).group_by(col).order_by(col)).all()
             out[name] = [(str(v), int(n)) for v, n in rows]
+        tagged = func.count(MemberTag.member_id)
         out["tag"] = [
             (str(t), int(n))
             for t, n in s.execute(
-                member_select([MemberTag.tag, func.count(Member.id)], MemberFilter(status=status), snap.id if snap else None)
-                .join(MemberTag, MemberTag.member_id == Member.id)
-                .group_by(MemberTag.tag).order_by(func.count(Member.id).desc(), MemberTag.tag).limit(200)
+                select(MemberTag.tag, tagged).where(members_of_status(s, MemberTag.member_id, status))
+                .group_by(MemberTag.tag).order_by(tagged.desc(), MemberTag.tag).limit(200)
             )
         ]
         return out
