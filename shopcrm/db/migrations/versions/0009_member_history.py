@@ -1,7 +1,7 @@
 """member history: every member's live purchases and lines packed into one row for classification
 
 Revision ID: 0009_member_history
-Revises: 0007_speed
+Revises: 0008_members_sort
 Create Date: 2026-12-06 09:45:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009_member_history'
-down_revision = '0007_speed'
+down_revision = '0008_members_sort'
 branch_labels = None
 depends_on = None
 
