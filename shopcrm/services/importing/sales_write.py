@@ -70,7 +70,10 @@ def write_import(
     _members(s, conn, created, batch_id, now)
     _fill_phones(conn, plan, now)
     when = bulk.datetime_param(conn)  # values go to the driver as it takes them (see shopcrm.db.bulk)
-    _write_purchases(conn, plan, product_ids, batch_id, when, lambda n: report_progress(options, "writing", n, total_work))
+    # A large write into small tables: their plain indexes are built once after it (fast_paths=False: kept up row by row).
+    lines = sum(len(p.rows) for p in plan.purchases) if options.tuning.fast_paths else 0
+    with bulk.indexes_deferred(conn, [(Purchase.__table__, len(plan.purchases) if lines else 0), (PurchaseLine.__table__, lines)]):
+        _write_purchases(conn, plan, product_ids, batch_id, when, lambda n: report_progress(options, "writing", n, total_work))
     _write_line_refs(conn, plan, batch_id)
     if additions:
         _write_additions(conn, additions, batch_id, product_ids, when, now)
