@@ -28,6 +28,7 @@ from shopcrm.services.importing import sales_write
 from shopcrm.services.importing.options import ImportOptions, ImportTuning
 from shopcrm.services.importing.run import import_file
 from shopcrm.services.importing.undo import undo_import
+from shopcrm.services.members import points
 from shopcrm.services.members.points import adjust_points
 from shopcrm.services.members.records import MemberInput, register_member
 from shopcrm.services.shop.settings import update_settings
@@ -158,7 +159,8 @@ def _indexes(db: Database) -> list[str]:
         )).scalars())
 
 
-def test_indexes_are_built_again_with_statistics(sqlite_db: Database, tmp_path: Path) -> None:
+def test_indexes_are_built_again_with_statistics(sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(points, "STATISTICS_FROM", 5)  # the earn rows of 30 sales count as a bulk write
     before = _indexes(sqlite_db)
     rows = [(d, 1, PHONES[d % 4], PRODUCTS[d % 3], 1, 800, None, 0) for d in range(30)]
     result = _import(sqlite_db, xlsx(tmp_path / "s.xlsx", {"流水": _sheet(rows, False)}), True)
@@ -167,6 +169,9 @@ def test_indexes_are_built_again_with_statistics(sqlite_db: Database, tmp_path: 
     with sqlite_db.read() as s:
         analysed = set(s.connection().execute(text("SELECT idx FROM sqlite_stat1 WHERE tbl = 'purchases'")).scalars())
     assert {"ix_purchases_member_time_total", "ix_purchases_purchased_at", "ix_purchases_import_batch_id"} <= analysed
+    with sqlite_db.read() as s:
+        ledger = set(s.connection().execute(text("SELECT idx FROM sqlite_stat1 WHERE tbl = 'points_ledger'")).scalars())
+    assert "ix_points_ledger_member_id" in ledger
 
 
 def test_a_failure_while_writing_changes_nothing_and_keeps_the_indexes(

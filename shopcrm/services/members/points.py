@@ -40,7 +40,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from shopcrm.codes import DERIVED_POINT_KINDS
-from shopcrm.db.bulk import is_sqlite, write_chunks
+from shopcrm.db.bulk import is_sqlite, refresh_statistics, write_chunks
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, PointsDraw, PointsEntry, Purchase
 from shopcrm.engine.points_replay import EntryFact, SaleFact, add_months, replay
@@ -475,6 +475,7 @@ def _rate_points(settings: Any, total: Any) -> Any:
 
 
 _TOUCHED = "points_touched_members"
+STATISTICS_FROM = 1_000  # earn rows written at once from which the ledger's statistics are refreshed
 
 
 def _touched_table(conn: Connection, member_ids: Sequence[int]) -> Table:
@@ -553,7 +554,10 @@ def rebuild_earn_only(conn: Connection, member_ids: Sequence[int], settings: Any
         .join(tt, tt.c.member_id == pt.c.member_id)
         .where(pt.c.voided_at.is_(None), points > 0, ~have.exists())
     )  # in the order the database finds them (an ORDER BY doubled the statement's time; ids carry no meaning here)
-    conn.execute(insert(lt).from_select(["member_id", "at", "kind", "points", "purchase_id", "import_batch_id"], wanted))
+    added = conn.execute(insert(lt).from_select(["member_id", "at", "kind", "points", "purchase_id", "import_batch_id"],
+                                                wanted)).rowcount
+    if added and added >= STATISTICS_FROM:  # a bulk write: the planner's statistics follow it (shopcrm.db.bulk)
+        refresh_statistics(conn, [lt])
     earned = func.coalesce(func.sum(case((points > 0, points), else_=0)), 0)
     sums = (select(pt.c.member_id, earned, func.coalesce(func.sum(pt.c.total_cents), 0))
             .join(tt, tt.c.member_id == pt.c.member_id).where(pt.c.voided_at.is_(None)).group_by(pt.c.member_id))
