@@ -489,8 +489,9 @@ def _touched_table(conn: Connection, member_ids: Sequence[int]) -> Table:
     conn.execute(delete(table))
     write_chunks(conn, table, ["member_id"], [[(mid,) for mid in member_ids[i:i + 20_000]]
                                               for i in range(0, len(member_ids), 20_000)])
-    if not is_sqlite(conn):
-        conn.exec_driver_sql(f"ANALYZE {_TOUCHED}")
+    # Its statistics, so the planner starts from these members and reads their rows through the
+    # member_id indexes: without them SQLite scanned every purchase of a large shop (4 s of 5).
+    conn.exec_driver_sql(f"ANALYZE {_TOUCHED}")
     return table
 
 
