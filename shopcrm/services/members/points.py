@@ -521,6 +521,20 @@ def rebuild_earn_only(conn: Connection, member_ids: Sequence[int], settings: Any
     if not member_ids:
         return []
     tt = _touched_table(conn, member_ids)
+    others = _rebuild_earn_only(conn, tt, member_ids, settings)
+    _drop_touched_table(conn)  # (on a failure the rollback takes the table away with the rest)
+    return others
+
+
+def _drop_touched_table(conn: Connection) -> None:
+    """Drop the temporary table, and on SQLite the statistics table its ANALYZE made in the
+    connection's temp schema (it would hide the shop's own sqlite_stat1 from unqualified reads)."""
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_TOUCHED}")
+    if is_sqlite(conn):
+        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sqlite_stat1")
+
+
+def _rebuild_earn_only(conn: Connection, tt: Table, member_ids: Sequence[int], settings: Any) -> list[int]:
     simple = _earn_only_members(conn, tt, settings)
     others = sorted(set(member_ids) - simple)
     if not simple:
@@ -575,7 +589,6 @@ def rebuild_earn_only(conn: Connection, member_ids: Sequence[int], settings: Any
     if updates:
         conn.execute(update(mt).where(mt.c.id == bindparam("mid")).values(points_balance=bindparam("bal"),
                                                                            level=bindparam("lvl")), updates)
-    conn.execute(delete(tt))
     return others
 
 
