@@ -152,11 +152,13 @@ def test_shop_facts_and_known_members_through_both_paths(db: Database, tmp_path:
     assert balances["+86" + PHONES[0]] == 30 + 4 * 12 and balances["+86" + PHONES[1]] == 4 * 12
 
 
-def _indexes(db: Database) -> list[str]:
+def _indexes(db: Database) -> list[tuple[str, str | None]]:
+    """The indexes of purchases and their lines as SQLite keeps them (name and definition)."""
     with db.read() as s:
-        return sorted(s.connection().execute(text(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('purchases', 'purchase_lines')"
-        )).scalars())
+        rows = s.connection().execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('purchases', 'purchase_lines')"
+        ))
+        return sorted((name, sql) for name, sql in rows)
 
 
 def test_indexes_are_built_again_with_statistics(sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -165,7 +167,7 @@ def test_indexes_are_built_again_with_statistics(sqlite_db: Database, tmp_path: 
     rows = [(d, 1, PHONES[d % 4], PRODUCTS[d % 3], 1, 800, None, 0) for d in range(30)]
     result = _import(sqlite_db, xlsx(tmp_path / "s.xlsx", {"流水": _sheet(rows, False)}), True)
     assert result.imported == 30
-    assert _indexes(sqlite_db) == before and "ix_purchases_member_time_total" in before
+    assert _indexes(sqlite_db) == before and "ix_purchases_member_time_total" in dict(before)
     with sqlite_db.read() as s:
         analysed = set(s.connection().execute(text("SELECT idx FROM sqlite_stat1 WHERE tbl = 'purchases'")).scalars())
     assert {"ix_purchases_member_time_total", "ix_purchases_purchased_at", "ix_purchases_import_batch_id"} <= analysed
