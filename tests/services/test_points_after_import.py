@@ -21,7 +21,8 @@ from sqlalchemy.engine import Connection
 
 from shopcrm.db.engine import Database
 from shopcrm.db.models import ImportBatch, Member, PointsDraw, PointsEntry, Purchase
-from shopcrm.services.members.points import rebuild_after_import
+from shopcrm.services.members import points
+from shopcrm.services.members.points import rebuild_after_import, rebuild_points
 from shopcrm.services.members.records import MemberInput, register_member
 from shopcrm.services.shop.settings import MemberLevel, load_settings, update_settings
 
@@ -160,3 +161,28 @@ def test_plain_earnings_of_an_import_are_one_row_per_sale(db: Database, members:
         balance = s.scalar(select(Member.points_balance).where(Member.id == members[0]))
     assert ledger == [("earn", 9, batch), ("earn", 12, batch)]  # ¥0.40 earns nothing
     assert balance == 21
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sale_rows=sales, fact_rows=facts, copies=earn_copies, stale_rows=stale, draw=st.booleans(),
+       expiry=st.sampled_from([0, 1, 6]), bulk_from=st.integers(0, 3))
+def test_replay_written_through_the_bulk_writer_equals_row_by_row(
+    db: Database, members: list[int], monkeypatch: pytest.MonkeyPatch, sale_rows: list[Any], fact_rows: list[Any],
+    copies: list[Any], stale_rows: list[Any], draw: bool, expiry: int, bulk_from: int,
+) -> None:
+    """The replay's writes with ids reserved up front and the bulk writer (many rows: an import, a
+    full rebuild) against one RETURNING insert per batch (a sale), with expiry so draws are written."""
+    update_settings(db, points_expiry_months=expiry, points_spend_unit_cents=100, points_per_unit=1)
+    _reset(db, members, sale_rows, fact_rows, copies, stale_rows, draw, [])
+    shop = load_settings(db)
+    contents = []
+    for threshold in (10**9, bulk_from):
+        monkeypatch.setattr(points, "BULK_ROWS_FROM", threshold)
+        with db.engine.connect() as conn, conn.begin() as run:
+            balances = rebuild_points(conn, members, shop, NOW)
+            contents.append((_content(conn), balances))
+            written = _ids(conn)
+            rebuild_points(conn, members, shop, NOW)
+            assert _ids(conn) == written  # in line already: nothing rewritten
+            run.rollback()
+    assert contents[0] == contents[1]

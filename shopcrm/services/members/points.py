@@ -40,7 +40,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from shopcrm.codes import DERIVED_POINT_KINDS
-from shopcrm.db.bulk import is_sqlite, refresh_statistics, write_chunks
+from shopcrm.db.bulk import insert_rows, is_sqlite, refresh_statistics, reserve_ids, write_chunks
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, PointsDraw, PointsEntry, Purchase
 from shopcrm.engine.points_replay import EntryFact, SaleFact, add_months, replay
@@ -166,6 +166,7 @@ def adjust_points(db: Database, member_id: int, delta: int, note: str | None = N
 # ------------------------------------------------------------------ rebuilding from the facts
 
 REBUILD_CHUNK = 500
+BULK_ROWS_FROM = 200  # new ledger rows (or draws) from which a rebuild writes them through the bulk writer
 _RowKey = tuple[str, dt.datetime, int, int | None, int | None]
 
 
@@ -373,18 +374,28 @@ def _write_plan(conn: Connection, plan: _Plan, batch: int) -> None:
         conn.execute(delete(dt_).where(or_(dt_.c.debit_id.in_(ids_part), dt_.c.lot_id.in_(ids_part))))
         conn.execute(delete(lt).where(lt.c.id.in_(ids_part)))
     new_ids: list[int] = []
-    for start in range(0, len(plan.new_rows), batch):
-        rows = [{"member_id": mid, "at": at, "kind": kind, "points": points, "purchase_id": pid,
-                 "import_batch_id": batch_id, "note": None}
-                for mid, at, kind, points, pid, batch_id in plan.new_rows[start:start + batch]]
-        new_ids.extend(conn.execute(insert(lt).returning(lt.c.id, sort_by_parameter_order=True), rows).scalars())
+    if len(plan.new_rows) >= BULK_ROWS_FROM:
+        # Many rows (an import, a full rebuild): ids reserved in one go and the rows written through
+        # the bulk writer; RETURNING in parameter order made SQLite insert them one statement each.
+        new_ids = reserve_ids(conn, lt, len(plan.new_rows))
+        insert_rows(conn, lt, ["id", "member_id", "at", "kind", "points", "purchase_id", "import_batch_id"],
+                    ((rid, *row) for rid, row in zip(new_ids, plan.new_rows, strict=True)))
+    else:
+        for start in range(0, len(plan.new_rows), batch):
+            rows = [{"member_id": mid, "at": at, "kind": kind, "points": points, "purchase_id": pid,
+                     "import_batch_id": batch_id, "note": None}
+                    for mid, at, kind, points, pid, batch_id in plan.new_rows[start:start + batch]]
+            new_ids.extend(conn.execute(insert(lt).returning(lt.c.id, sort_by_parameter_order=True), rows).scalars())
 
     def end(ref: tuple[str, int]) -> int:
         return new_ids[ref[1]] if ref[0] == "new" else ref[1]
 
-    for start in range(0, len(plan.new_draws), batch):
-        conn.execute(insert(dt_), [{"debit_id": end(d), "lot_id": end(lot), "points": p}
-                                   for d, lot, p in plan.new_draws[start:start + batch]])
+    if len(plan.new_draws) >= BULK_ROWS_FROM:
+        insert_rows(conn, dt_, ["debit_id", "lot_id", "points"], ((end(d), end(lot), p) for d, lot, p in plan.new_draws))
+    else:
+        for start in range(0, len(plan.new_draws), batch):
+            conn.execute(insert(dt_), [{"debit_id": end(d), "lot_id": end(lot), "points": p}
+                                       for d, lot, p in plan.new_draws[start:start + batch]])
     for start in range(0, len(plan.member_updates), batch):
         conn.execute(
             update(mt).where(mt.c.id == bindparam("mid")).values(points_balance=bindparam("bal"), level=bindparam("lvl")),
