@@ -40,7 +40,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from shopcrm.codes import DERIVED_POINT_KINDS
-from shopcrm.db.bulk import insert_rows, is_sqlite, refresh_statistics, reserve_ids, write_chunks
 from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, PointsDraw, PointsEntry, Purchase
 from shopcrm.engine.points_replay import EntryFact, SaleFact, add_months, replay
@@ -377,8 +376,8 @@ def _write_plan(conn: Connection, plan: _Plan, batch: int) -> None:
     if len(plan.new_rows) >= BULK_ROWS_FROM:
         # Many rows (an import, a full rebuild): ids reserved in one go and the rows written through
         # the bulk writer; RETURNING in parameter order made SQLite insert them one statement each.
-        new_ids = reserve_ids(conn, lt, len(plan.new_rows))
-        insert_rows(conn, lt, ["id", "member_id", "at", "kind", "points", "purchase_id", "import_batch_id"],
+        new_ids = _bulk().reserve_ids(conn, lt, len(plan.new_rows))
+        _bulk().insert_rows(conn, lt, ["id", "member_id", "at", "kind", "points", "purchase_id", "import_batch_id"],
                     ((rid, *row) for rid, row in zip(new_ids, plan.new_rows, strict=True)))
     else:
         for start in range(0, len(plan.new_rows), batch):
@@ -391,7 +390,7 @@ def _write_plan(conn: Connection, plan: _Plan, batch: int) -> None:
         return new_ids[ref[1]] if ref[0] == "new" else ref[1]
 
     if len(plan.new_draws) >= BULK_ROWS_FROM:
-        insert_rows(conn, dt_, ["debit_id", "lot_id", "points"], ((end(d), end(lot), p) for d, lot, p in plan.new_draws))
+        _bulk().insert_rows(conn, dt_, ["debit_id", "lot_id", "points"], ((end(d), end(lot), p) for d, lot, p in plan.new_draws))
     else:
         for start in range(0, len(plan.new_draws), batch):
             conn.execute(insert(dt_), [{"debit_id": end(d), "lot_id": end(lot), "points": p}
@@ -489,16 +488,25 @@ _TOUCHED = "points_touched_members"
 STATISTICS_FROM = 1_000  # earn rows written at once from which the ledger's statistics are refreshed
 
 
+def _bulk() -> Any:
+    """shopcrm.db.bulk, imported when a bulk write happens: it loads numpy, and this module is
+    imported when the shop opens, which must not load numpy (start-up speed; tests/db/test_lazy_startup.py)."""
+    from shopcrm.db import bulk
+
+    return bulk
+
+
 def _touched_table(conn: Connection, member_ids: Sequence[int]) -> Table:
     """A temporary table of member ids, so the set-based statements join instead of carrying
     tens of thousands of ids in IN lists.  Emptied before use (PostgreSQL keeps it to the commit)."""
-    if is_sqlite(conn):
+    bulk = _bulk()
+    if bulk.is_sqlite(conn):
         conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_TOUCHED} (member_id INTEGER PRIMARY KEY)")
     else:
         conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_TOUCHED} (member_id BIGINT PRIMARY KEY) ON COMMIT DROP")
     table = Table(_TOUCHED, MetaData(), Column("member_id", Integer, primary_key=True))
     conn.execute(delete(table))
-    write_chunks(conn, table, ["member_id"], [[(mid,) for mid in member_ids[i:i + 20_000]]
+    bulk.write_chunks(conn, table, ["member_id"], [[(mid,) for mid in member_ids[i:i + 20_000]]
                                               for i in range(0, len(member_ids), 20_000)])
     # Its statistics, so the planner starts from these members and reads their rows through the
     # member_id indexes: without them SQLite scanned every purchase of a large shop (4 s of 5).
@@ -541,7 +549,7 @@ def _drop_touched_table(conn: Connection) -> None:
     """Drop the temporary table, and on SQLite the statistics table its ANALYZE made in the
     connection's temp schema (it would hide the shop's own sqlite_stat1 from unqualified reads)."""
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_TOUCHED}")
-    if is_sqlite(conn):
+    if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sqlite_stat1")
 
 
@@ -583,7 +591,7 @@ def _rebuild_earn_only(conn: Connection, tt: Table, member_ids: Sequence[int], s
     added = conn.execute(insert(lt).from_select(["member_id", "at", "kind", "points", "purchase_id", "import_batch_id"],
                                                 wanted)).rowcount
     if added and added >= STATISTICS_FROM:  # a bulk write: the planner's statistics follow it (shopcrm.db.bulk)
-        refresh_statistics(conn, [lt])
+        _bulk().refresh_statistics(conn, [lt])
     earned = func.coalesce(func.sum(case((points > 0, points), else_=0)), 0)
     sums = (select(pt.c.member_id, earned, func.coalesce(func.sum(pt.c.total_cents), 0))
             .join(tt, tt.c.member_id == pt.c.member_id).where(pt.c.voided_at.is_(None)).group_by(pt.c.member_id))
