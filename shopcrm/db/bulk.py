@@ -170,6 +170,34 @@ def insert_rows(
     return written
 
 
+@contextmanager
+def indexes_deferred(conn: Connection, coming: Sequence[tuple[Table, int]]) -> Iterator[None]:
+    """Write (table, rows coming) with their plain (non-unique) indexes dropped, and build them
+    again after the write, in the same transaction, when that is cheaper: on SQLite, for a table
+    holding fewer rows than are coming (building an index from the whole table at once beats
+    keeping it up to date row by row only while the table is not much larger than the write; a
+    measured 0.6 s of 3.2 s for a 500k-line import into a fresh shop).  Unique indexes stay, so the
+    data is checked as it goes in.  If the body fails the transaction is rolled back, and with it
+    the drop.  The planner's statistics of the rebuilt tables are refreshed after."""
+    dropped: list[Index] = []
+    if is_sqlite(conn):
+        quote = conn.dialect.identifier_preparer.quote
+        for table, count in coming:
+            if count <= 0:
+                continue
+            held = int(conn.exec_driver_sql(f"SELECT COUNT(*) FROM {quote(table.name)}").scalar() or 0)
+            if held < count:
+                for index in sorted(table.indexes, key=lambda i: str(i.name)):
+                    if not index.unique:
+                        index.drop(conn)
+                        dropped.append(index)
+    yield
+    for index in dropped:
+        index.create(conn)
+    if dropped:
+        refresh_statistics(conn, {i.table.name: i.table for i in dropped if isinstance(i.table, Table)}.values())
+
+
 # Rows per index SQLite's ANALYZE looks at: enough for the planner's choices, and a few
 # milliseconds whatever the table's size (a full ANALYZE of a 1M-row table takes seconds).
 ANALYSIS_LIMIT = 1000

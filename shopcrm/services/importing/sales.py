@@ -111,7 +111,8 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
                     # Points and levels are replayed from the ledger and the sales (SPEC §8), also for the
                     # members of earlier receipts this file added lines to.
                     rebuild_after_import(conn, batch_id, settings, dt.datetime.now().replace(microsecond=0),
-                                         also_purchases=[a.stored.id for a in additions])
+                                         also_purchases=[a.stored.id for a in additions],
+                                         set_based=options.tuning.fast_paths, rated=options.tuning.fast_paths)
                 result.batch = batch_id
     return finish_import(db, "sales", options, result, raw_rejects, prepared)
 

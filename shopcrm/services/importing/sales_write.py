@@ -40,6 +40,7 @@ from shopcrm.services.importing.sales_plan import (
     line_ref,
 )
 from shopcrm.services.importing.sales_rows import SaleRow
+from shopcrm.services.members.points import points_earned_now
 from shopcrm.services.members.records import CardNumbers
 from shopcrm.services.sales.product_rules import MAX_PRICE_CENTS
 from shopcrm.services.shop.settings import ShopSettings
@@ -70,7 +71,11 @@ def write_import(
     _members(s, conn, created, batch_id, now)
     _fill_phones(conn, plan, now)
     when = bulk.datetime_param(conn)  # values go to the driver as it takes them (see shopcrm.db.bulk)
-    _write_purchases(conn, plan, product_ids, batch_id, when, lambda n: report_progress(options, "writing", n, total_work))
+    # A large write into small tables: their plain indexes are built once after it (fast_paths=False: kept up row by row).
+    lines = sum(len(p.rows) for p in plan.purchases) if options.tuning.fast_paths else 0
+    with bulk.indexes_deferred(conn, [(Purchase.__table__, len(plan.purchases) if lines else 0), (PurchaseLine.__table__, lines)]):
+        _write_purchases(conn, plan, product_ids, batch_id, when, lambda n: report_progress(options, "writing", n, total_work),
+                         settings)
     _write_line_refs(conn, plan, batch_id)
     if additions:
         _write_additions(conn, additions, batch_id, product_ids, when, now)
@@ -101,8 +106,10 @@ def _fill_phones(conn: Connection, plan: SalesPlan, now: dt.datetime) -> None:
 
 
 def _write_purchases(conn: Connection, plan: SalesPlan, product_ids: dict[str, int] | None, batch_id: int,
-                     when: Callable[[dt.datetime], Any], on_chunk: Callable[[int], None]) -> None:
-    """The purchases (ids reserved in one go) and their lines, as plain tuples through the bulk writer."""
+                     when: Callable[[dt.datetime], Any], on_chunk: Callable[[int], None], settings: ShopSettings) -> None:
+    """The purchases (ids reserved in one go) and their lines, as plain tuples through the bulk writer.
+    A member's purchase carries the points it earns at today's rate (see rebuild_after_import(rated=True)),
+    so the column is not written a second time."""
     ids = bulk.reserve_ids(conn, Purchase.__table__, len(plan.purchases))
     for p, pid in zip(plan.purchases, ids, strict=True):
         p.id = pid
@@ -111,14 +118,15 @@ def _write_purchases(conn: Connection, plan: SalesPlan, product_ids: dict[str, i
     def purchase_rows() -> Iterator[tuple[Any, ...]]:
         for p in plan.purchases:
             p.at = at = when(p.when)
-            yield (p.id, p.member.id if p.member is not None else None, at, p.total, p.discount, p.payment, p.channel,
-                   "import", batch_id, p.ref)
+            member = p.member
+            yield (p.id, member.id if member is not None else None, at, p.total, p.discount, p.payment, p.channel,
+                   "import", batch_id, p.ref, points_earned_now(settings, p.total) if member is not None else None)
 
     bulk.insert_rows(
         conn,
         Purchase.__table__,
         ["id", "member_id", "purchased_at", "total_cents", "discount_cents", "payment_method", "channel", "origin",
-         "import_batch_id", "external_ref"],
+         "import_batch_id", "external_ref", "points_earned"],
         purchase_rows(),
         on_chunk=on_chunk,
         converted=True,

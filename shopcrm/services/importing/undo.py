@@ -31,7 +31,7 @@ from shopcrm.db.models import (
 )
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError
 from shopcrm.io.phones import last4
-from shopcrm.services.members.points import rebuild_points
+from shopcrm.services.members.points import rebuild_earn_only, rebuild_points
 from shopcrm.services.shop.settings import load_settings
 
 IN_CHUNK = 2_000
@@ -198,5 +198,6 @@ def _consent_date_before(conn: Any, member_id: int, batch_id: int) -> dt.datetim
 
 
 def _rebalance(conn: Any, member_ids: list[int], settings: Any, now: dt.datetime, batch_id: int) -> None:
-    """Points and level of the members the batch touched, replayed from what remains (order-free)."""
-    rebuild_points(conn, member_ids, settings, now)
+    """Points and level of the members the batch touched, from what remains (order-free): those whose
+    points are plain earnings set-based, the others replayed (shopcrm.services.members.points)."""
+    rebuild_points(conn, rebuild_earn_only(conn, member_ids, settings), settings, now)

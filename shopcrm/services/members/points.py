@@ -19,7 +19,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    Table,
+    bindparam,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    union,
+    update,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -149,6 +165,7 @@ def adjust_points(db: Database, member_id: int, delta: int, note: str | None = N
 # ------------------------------------------------------------------ rebuilding from the facts
 
 REBUILD_CHUNK = 500
+BULK_ROWS_FROM = 200  # new ledger rows (or draws) from which a rebuild writes them through the bulk writer
 _RowKey = tuple[str, dt.datetime, int, int | None, int | None]
 
 
@@ -356,18 +373,28 @@ def _write_plan(conn: Connection, plan: _Plan, batch: int) -> None:
         conn.execute(delete(dt_).where(or_(dt_.c.debit_id.in_(ids_part), dt_.c.lot_id.in_(ids_part))))
         conn.execute(delete(lt).where(lt.c.id.in_(ids_part)))
     new_ids: list[int] = []
-    for start in range(0, len(plan.new_rows), batch):
-        rows = [{"member_id": mid, "at": at, "kind": kind, "points": points, "purchase_id": pid,
-                 "import_batch_id": batch_id, "note": None}
-                for mid, at, kind, points, pid, batch_id in plan.new_rows[start:start + batch]]
-        new_ids.extend(conn.execute(insert(lt).returning(lt.c.id, sort_by_parameter_order=True), rows).scalars())
+    if len(plan.new_rows) >= BULK_ROWS_FROM:
+        # Many rows (an import, a full rebuild): ids reserved in one go and the rows written through
+        # the bulk writer; RETURNING in parameter order made SQLite insert them one statement each.
+        new_ids = _bulk().reserve_ids(conn, lt, len(plan.new_rows))
+        _bulk().insert_rows(conn, lt, ["id", "member_id", "at", "kind", "points", "purchase_id", "import_batch_id"],
+                    ((rid, *row) for rid, row in zip(new_ids, plan.new_rows, strict=True)))
+    else:
+        for start in range(0, len(plan.new_rows), batch):
+            rows = [{"member_id": mid, "at": at, "kind": kind, "points": points, "purchase_id": pid,
+                     "import_batch_id": batch_id, "note": None}
+                    for mid, at, kind, points, pid, batch_id in plan.new_rows[start:start + batch]]
+            new_ids.extend(conn.execute(insert(lt).returning(lt.c.id, sort_by_parameter_order=True), rows).scalars())
 
     def end(ref: tuple[str, int]) -> int:
         return new_ids[ref[1]] if ref[0] == "new" else ref[1]
 
-    for start in range(0, len(plan.new_draws), batch):
-        conn.execute(insert(dt_), [{"debit_id": end(d), "lot_id": end(lot), "points": p}
-                                   for d, lot, p in plan.new_draws[start:start + batch]])
+    if len(plan.new_draws) >= BULK_ROWS_FROM:
+        _bulk().insert_rows(conn, dt_, ["debit_id", "lot_id", "points"], ((end(d), end(lot), p) for d, lot, p in plan.new_draws))
+    else:
+        for start in range(0, len(plan.new_draws), batch):
+            conn.execute(insert(dt_), [{"debit_id": end(d), "lot_id": end(lot), "points": p}
+                                       for d, lot, p in plan.new_draws[start:start + batch]])
     for start in range(0, len(plan.member_updates), batch):
         conn.execute(
             update(mt).where(mt.c.id == bindparam("mid")).values(points_balance=bindparam("bal"), level=bindparam("lvl")),
@@ -414,29 +441,174 @@ def _live_member_ids(conn: Connection) -> list[int]:
 
 
 def rebuild_after_import(conn: Connection, batch_id: int, settings: Any, now: dt.datetime,
-                         also_purchases: Sequence[int] = ()) -> int:
-    """Fix the points each imported sale earns at today's rate, then replay its members' points.
+                         also_purchases: Sequence[int] = (), *, set_based: bool = True, rated: bool = False) -> int:
+    """Fix the points each imported sale earns at today's rate, then bring its members' points in line.
 
-    `also_purchases`: earlier receipts this batch added lines to (their totals changed too)."""
+    `also_purchases`: earlier receipts this batch added lines to (their totals changed too).
+    rated=True: the batch's own purchases were written with points_earned at today's rate already
+    (`points_earned_now`), so only `also_purchases` are rated here.
+    Members whose points are plain earnings (see `_earn_only_members`) are done set-based in SQL
+    over the touched members alone; the others are replayed (`rebuild_points`, the slow twin,
+    also used for all of them when set_based=False)."""
     pt = Purchase.__table__
-    unit, per = max(1, int(settings.points_spend_unit_cents)), int(settings.points_per_unit)
-    from sqlalchemy import case, literal, or_
-
     extra = sorted(set(also_purchases))
     touched = or_(pt.c.import_batch_id == batch_id, pt.c.id.in_(extra)) if extra else pt.c.import_batch_id == batch_id
-    conn.execute(
-        update(pt)
-        .where(touched, pt.c.member_id.is_not(None))
-        .values(
-            points_earned=case(
-                (pt.c.total_cents > 0, (pt.c.total_cents // literal(unit)) * literal(per)),
-                else_=-(((-pt.c.total_cents) // literal(unit)) * literal(per)),
-            )
+    rate = (pt.c.id.in_(extra) if extra else None) if rated else touched
+    if rate is not None:
+        conn.execute(
+            update(pt)
+            .where(rate, pt.c.member_id.is_not(None))
+            .values(points_earned=_rate_points(settings, pt.c.total_cents))
         )
-    )
-    members = list(conn.execute(select(pt.c.member_id).where(touched, pt.c.member_id.is_not(None)).distinct()).scalars())
-    rebuild_points(conn, members, settings, now)
+    members = sorted(conn.execute(select(pt.c.member_id).where(touched, pt.c.member_id.is_not(None)).distinct()).scalars())
+    replayed = members
+    if set_based and members:
+        replayed = rebuild_earn_only(conn, members, settings)
+    rebuild_points(conn, replayed, settings, now)
     return len(members)
+
+
+def points_earned_now(settings: Any, total: int) -> int:
+    """The points a member's sale of this total earns at today's rate (a refund: takes back), as
+    `rebuild_after_import` fixes them on an imported sale; `_rate_points` is the same in SQL."""
+    return _sale_points(settings, total, None)
+
+
+def _rate_points(settings: Any, total: Any) -> Any:
+    """SQL for `_sale_points(settings, total, None)`: the points a total earns (a refund: takes back)
+    at the shop's rate.  Integer division of non-negative numbers, so SQL and Python agree."""
+    unit, per = max(1, int(settings.points_spend_unit_cents)), int(settings.points_per_unit)
+    return case(
+        (total > 0, (total // literal(unit)) * literal(per)),
+        else_=-(((-total) // literal(unit)) * literal(per)),
+    )
+
+
+_TOUCHED = "points_touched_members"
+STATISTICS_FROM = 1_000  # earn rows written at once from which the ledger's statistics are refreshed
+
+
+def _bulk() -> Any:
+    """shopcrm.db.bulk, imported when a bulk write happens: it loads numpy, and this module is
+    imported when the shop opens, which must not load numpy (start-up speed; tests/db/test_lazy_startup.py)."""
+    from shopcrm.db import bulk
+
+    return bulk
+
+
+def _touched_table(conn: Connection, member_ids: Sequence[int]) -> Table:
+    """A temporary table of member ids, so the set-based statements join instead of carrying
+    tens of thousands of ids in IN lists.  Emptied before use (PostgreSQL keeps it to the commit)."""
+    bulk = _bulk()
+    if bulk.is_sqlite(conn):
+        conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_TOUCHED} (member_id INTEGER PRIMARY KEY)")
+    else:
+        conn.exec_driver_sql(f"CREATE TEMP TABLE IF NOT EXISTS {_TOUCHED} (member_id BIGINT PRIMARY KEY) ON COMMIT DROP")
+    table = Table(_TOUCHED, MetaData(), Column("member_id", Integer, primary_key=True))
+    conn.execute(delete(table))
+    bulk.write_chunks(conn, table, ["member_id"], [[(mid,) for mid in member_ids[i:i + 20_000]]
+                                              for i in range(0, len(member_ids), 20_000)])
+    # Its statistics, so the planner starts from these members and reads their rows through the
+    # member_id indexes: without them SQLite scanned every purchase of a large shop (4 s of 5).
+    conn.exec_driver_sql(f"ANALYZE {_TOUCHED}")
+    return table
+
+
+def _earn_only_members(conn: Connection, tt: Table, settings: Any) -> set[int]:
+    """Of the members in `tt`, those whose replay is nothing but one earn row per sale that earns
+    points: no expiry configured, no voided sale, no refund, no row but earn rows in their ledger
+    (so none of the shop's redemptions, adjustments or returns) and no draws.  For them the
+    balance is the sum of their sales' points, and the rows are known without replaying."""
+    if settings.points_expiry_months:
+        return set()
+    pt, lt, dt_ = Purchase.__table__, PointsEntry.__table__, PointsDraw.__table__
+    points = func.coalesce(pt.c.points_earned, _rate_points(settings, pt.c.total_cents))
+    involved = union(
+        select(pt.c.member_id).join(tt, tt.c.member_id == pt.c.member_id)
+        .where(or_(pt.c.voided_at.is_not(None), points < 0)),
+        select(lt.c.member_id).join(tt, tt.c.member_id == lt.c.member_id).where(lt.c.kind != "earn"),
+        select(lt.c.member_id).join(tt, tt.c.member_id == lt.c.member_id)
+        .where(or_(exists().where(dt_.c.lot_id == lt.c.id), exists().where(dt_.c.debit_id == lt.c.id))),
+    )
+    return set(conn.execute(select(tt.c.member_id)).scalars()) - set(conn.execute(involved).scalars())
+
+
+def rebuild_earn_only(conn: Connection, member_ids: Sequence[int], settings: Any) -> list[int]:
+    """`rebuild_points` for the members whose points are plain earnings, as a few set-based
+    statements over them (the import's fast path; `rebuild_points` is its slow twin and must
+    leave the same rows, balances and levels).  Returns the other members, still to be replayed."""
+    if not member_ids:
+        return []
+    tt = _touched_table(conn, member_ids)
+    others = _rebuild_earn_only(conn, tt, member_ids, settings)
+    _drop_touched_table(conn)  # (on a failure the rollback takes the table away with the rest)
+    return others
+
+
+def _drop_touched_table(conn: Connection) -> None:
+    """Drop the temporary table, and on SQLite the statistics table its ANALYZE made in the
+    connection's temp schema (it would hide the shop's own sqlite_stat1 from unqualified reads)."""
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_TOUCHED}")
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sqlite_stat1")
+
+
+def _rebuild_earn_only(conn: Connection, tt: Table, member_ids: Sequence[int], settings: Any) -> list[int]:
+    simple = _earn_only_members(conn, tt, settings)
+    others = sorted(set(member_ids) - simple)
+    if not simple:
+        return others
+    if others:  # keep only the earn-only members in the table the statements join
+        for part in _chunks(others, 900):
+            conn.execute(delete(tt).where(tt.c.member_id.in_(part)))
+    pt, lt, mt = Purchase.__table__, PointsEntry.__table__, Member.__table__
+    points = func.coalesce(pt.c.points_earned, _rate_points(settings, pt.c.total_cents))
+    row = lt.alias("stored_row")  # the rows of these members as they are now
+    own_sale = (  # the sale an earn row stands for, unchanged
+        select(literal(1)).select_from(pt)
+        .where(pt.c.id == row.c.purchase_id, pt.c.member_id == row.c.member_id, pt.c.voided_at.is_(None),
+               pt.c.purchased_at == row.c.at, points == row.c.points, points > 0,
+               pt.c.import_batch_id.is_not_distinct_from(row.c.import_batch_id))
+    )
+    twin = lt.alias("twin")  # an identical row with a smaller id: the older one is kept
+    older_twin = (
+        select(literal(1)).select_from(twin)
+        .where(twin.c.purchase_id == row.c.purchase_id, twin.c.member_id == row.c.member_id, twin.c.kind == row.c.kind,
+               twin.c.at == row.c.at, twin.c.points == row.c.points,
+               twin.c.import_batch_id.is_not_distinct_from(row.c.import_batch_id), twin.c.id < row.c.id)
+    )
+    stale = (select(row.c.id).join(tt, tt.c.member_id == row.c.member_id)
+             .where(or_(row.c.kind != "earn", ~own_sale.exists(), older_twin.exists())))
+    conn.execute(delete(lt).where(lt.c.id.in_(stale)))
+    kept = lt.alias("kept")
+    have = (select(literal(1)).select_from(kept)
+            .where(kept.c.purchase_id == pt.c.id, kept.c.member_id == pt.c.member_id, kept.c.kind == "earn"))
+    wanted = (
+        select(pt.c.member_id, pt.c.purchased_at, literal("earn"), points, pt.c.id, pt.c.import_batch_id)
+        .join(tt, tt.c.member_id == pt.c.member_id)
+        .where(pt.c.voided_at.is_(None), points > 0, ~have.exists())
+    )  # in the order the database finds them (an ORDER BY doubled the statement's time; ids carry no meaning here)
+    added = conn.execute(insert(lt).from_select(["member_id", "at", "kind", "points", "purchase_id", "import_batch_id"],
+                                                wanted)).rowcount
+    if added and added >= STATISTICS_FROM:  # a bulk write: the planner's statistics follow it (shopcrm.db.bulk)
+        _bulk().refresh_statistics(conn, [lt])
+    earned = func.coalesce(func.sum(case((points > 0, points), else_=0)), 0)
+    sums = (select(pt.c.member_id, earned, func.coalesce(func.sum(pt.c.total_cents), 0))
+            .join(tt, tt.c.member_id == pt.c.member_id).where(pt.c.voided_at.is_(None)).group_by(pt.c.member_id))
+    balance_spend = {mid: (int(bal), int(spend)) for mid, bal, spend in conn.execute(sums)}
+    top = len(settings.levels) - 1
+    updates = []
+    for mid, bal, lvl, floor in conn.execute(
+        select(mt.c.id, mt.c.points_balance, mt.c.level, mt.c.level_floor).join(tt, tt.c.member_id == mt.c.id)
+    ):
+        balance, spend = balance_spend.get(mid, (0, 0))
+        level = max(settings.level_for_spend(spend), min(floor or 0, top))
+        if bal != balance or lvl != level:
+            updates.append({"mid": mid, "bal": balance, "lvl": level})
+    if updates:
+        conn.execute(update(mt).where(mt.c.id == bindparam("mid")).values(points_balance=bindparam("bal"),
+                                                                           level=bindparam("lvl")), updates)
+    return others
 
 
 def members_with_expiring_points(conn: Connection, settings: Any, now: dt.datetime) -> list[int]:
