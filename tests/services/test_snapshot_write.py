@@ -275,6 +275,7 @@ def test_chunks_sized_by_time_store_what_one_transaction_stores(shop: tuple[Data
     monkeypatch.setattr(store, "FIRST_CHUNK", first)
     monkeypatch.setattr(store, "MIN_CHUNK", 1)
     monkeypatch.setattr(store, "CHUNK_SECONDS", target)
+    monkeypatch.setattr(store, "CANCEL_SECONDS", target)
     sizes = _chunk_rows(monkeypatch)
     snapshot = classify(db, AS_OF)["snapshot"]
     assert sum(sizes) == MEMBERS and sizes[0] == first

@@ -43,6 +43,9 @@ WRITE_CHUNK: int | None = None
 # lock up to 122 ms.  Fewer, larger chunks gain little: 2,000-row chunks cost the same CPU as one
 # transaction (tests/benchmarks/bench_classify.py).
 CHUNK_SECONDS = 0.025
+# On PostgreSQL a sale never waits for these rows (row versions, no table lock): chunks there only
+# bound how soon a cancel is heard, and each commit costs a WAL flush, so they are ten times longer.
+CANCEL_SECONDS = 0.25
 FIRST_CHUNK = 500
 MIN_CHUNK = 50
 MAX_CHUNK = 20_000
@@ -56,15 +59,20 @@ LEFTOVER_AGE = dt.timedelta(hours=1)
 
 class ChunkSizes:
     """Rows for each next write transaction: `fixed`, or sized from the last one's rows per second
-    so that it holds the lock about CHUNK_SECONDS (at most doubling from one chunk to the next)."""
+    so that it takes about `seconds` (at most doubling from one chunk to the next)."""
 
-    def __init__(self, fixed: int | None) -> None:
+    def __init__(self, fixed: int | None, seconds: float | None = None) -> None:
         self.fixed = max(1, fixed) if fixed else None
+        self.seconds = CHUNK_SECONDS if seconds is None else seconds
         self.rows = self.fixed or FIRST_CHUNK
+
+    @classmethod
+    def of(cls, db: Database, fixed: int | None) -> ChunkSizes:
+        return cls(fixed, CHUNK_SECONDS if db.is_sqlite else CANCEL_SECONDS)
 
     def took(self, rows: int, seconds: float) -> None:
         if self.fixed is None and rows > 0:
-            wanted = int(rows * CHUNK_SECONDS / max(seconds, 1e-4))
+            wanted = int(rows * self.seconds / max(seconds, 1e-4))
             self.rows = max(MIN_CHUNK, min(MAX_CHUNK, 2 * self.rows, wanted))
 
 
@@ -227,7 +235,7 @@ def write_snapshot(
         snapshot_id = int(snap.id)
     names = ["snapshot_id", *columns]
     values = list(columns.values())
-    sizes = ChunkSizes(chunk_rows or WRITE_CHUNK)
+    sizes = ChunkSizes.of(db, chunk_rows or WRITE_CHUNK)
     try:
         lo = 0
         while True:
@@ -240,7 +248,7 @@ def write_snapshot(
                 rows = list(zip(repeat(snapshot_id, hi - lo), *(v[lo:hi] for v in values), strict=True))
                 writer.insert(SnapshotMember.__table__, names, rows)  # type: ignore[arg-type]
                 if hi >= count:  # the last chunk: planner statistics, and the snapshot becomes current
-                    writer.finish()
+                    writer.finish(light_statistics=True)
                     s.execute(update(ClassificationSnapshot).where(ClassificationSnapshot.id == snapshot_id)
                               .values(complete=True))
                     replaced = _hide_replaced(s, snapshot_id, inputs.as_of)
@@ -282,7 +290,7 @@ def delete_snapshots(db: Database, snapshot_ids: Sequence[int], *, chunk_rows: i
     """Delete snapshots with their member rows, a chunk of rows per transaction (see write_snapshot):
     each chunk is a range of the primary key (snapshot, member), found and deleted through it."""
     for snapshot_id in snapshot_ids:
-        sizes = ChunkSizes(chunk_rows or WRITE_CHUNK)
+        sizes = ChunkSizes.of(db, chunk_rows or WRITE_CHUNK)
         rows = delete(SnapshotMember).where(SnapshotMember.snapshot_id == snapshot_id)
         while True:
             with db.transaction() as s:
