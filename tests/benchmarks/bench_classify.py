@@ -15,9 +15,12 @@ On a new shop the first round fits the lifetime models from scratch; later round
 stored fit, as every reclassification after the first does.  Each round's ratio (wall clock, and
 CPU time of this process, which a shared machine disturbs less) is printed, then the medians, then
 the stages of the last run as multiples of the bare aggregate.  Goal: <= 5x.
-Then counter sales during a reclassification: another process records a sale every 20 ms while a
-full run goes on; the longest wait of a sale is printed beside the same with the snapshot written in
-one transaction (WRITE_CHUNK as large as the shop: how it was before), in the same run.
+Then counter sales during a reclassification: another process records a sale every 20 ms (to 1,000
+members in turn) while a full run goes on; the longest wait of a sale (its whole time: waiting for
+the write lock, its own work, its commit) is printed for three ways of writing the snapshot, each
+--sale-runs times, in the same run: one transaction (before issue 15); 2,000-row chunks with 30 ms
+pauses and SQLite's own busy handler in the sale (before issue 16; the deletes are today's); now
+(chunks sized by time, 2 ms pauses, the sale polling for the write lock every millisecond).
 Goal: a sale waits < 100 ms.
 With --postgres URL (an EMPTY database) the same is measured on PostgreSQL.
 Not a pytest test: speed is never asserted in the test suite (the machine may be shared).

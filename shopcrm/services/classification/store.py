@@ -40,8 +40,9 @@ WRITE_CHUNK: int | None = None
 # How long one write transaction should hold SQLite's write lock.  At 50,000 members with the sort
 # indexes of 0007_speed a row costs 10-20 us (more on a loaded machine), so a chunk is 1,000-3,000
 # rows; chunks sized by time stay short when the machine is slow, where a fixed 2,000 rows held the
-# lock up to 122 ms.  Fewer, larger chunks gain little: 2,000-row chunks cost the same CPU as one
-# transaction (tests/benchmarks/bench_classify.py).
+# lock up to 122 ms.  Longer chunks gain little: 25 ms chunks cost 10-20 % more CPU than one
+# transaction (each commit writes the indexes' last pages again), 100 ms ones under 10 % less
+# (tests/benchmarks/bench_classify.py).
 CHUNK_SECONDS = 0.025
 # On PostgreSQL a sale never waits for these rows (row versions, no table lock): chunks there only
 # bound how soon a cancel is heard, and each commit costs a WAL flush, so they are ten times longer.
