@@ -267,7 +267,7 @@ def test_every_chunk_boundary_writes_and_deletes_every_row(shop: tuple[Database,
 def test_chunks_sized_by_time_store_what_one_transaction_stores(shop: tuple[Database, int], first: int, target: float,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """Time-sized chunks (WRITE_CHUNK None): from one row a chunk (a target of no time) to chunks
-    doubling from two rows (a target of seconds) store the same rows as one transaction."""
+    growing from two rows (a target of seconds) store the same rows as one transaction."""
     db, _toast = shop
     monkeypatch.setattr(store, "WRITE_CHUNK", 10**9)
     expected = _rows(db, classify(db, AS_OF)["snapshot"])
@@ -282,7 +282,7 @@ def test_chunks_sized_by_time_store_what_one_transaction_stores(shop: tuple[Data
     if target == 0.0:
         assert sizes == [1] * MEMBERS
     if target == 10.0:
-        assert sizes == [2, 4, 8, MEMBERS - 14]
+        assert sizes == [2, 3, 4, 6, MEMBERS - 15]  # each at most CHUNK_GROWTH (1.5) times the one before
     assert _rows(db, snapshot) == expected
     assert _snapshots(db) == [(snapshot, True)]
 
@@ -294,10 +294,10 @@ def test_chunk_sizes_follow_the_time_a_chunk_took(monkeypatch: pytest.MonkeyPatc
     assert fixed.rows == 3
     sizes = store.ChunkSizes(None)
     assert sizes.rows == store.FIRST_CHUNK
-    sizes.took(store.FIRST_CHUNK, 0.001)  # fast: at most twice as many next time
-    assert sizes.rows == 2 * store.FIRST_CHUNK
-    sizes.took(sizes.rows, 0.04)  # twice the target: half as many
-    assert sizes.rows == store.FIRST_CHUNK
+    sizes.took(store.FIRST_CHUNK, 0.001)  # fast: at most CHUNK_GROWTH times as many next time
+    assert sizes.rows == int(store.CHUNK_GROWTH * store.FIRST_CHUNK)
+    sizes.took(1000, 0.04)  # twice the target: half as many
+    assert sizes.rows == 500
     sizes.took(sizes.rows, 100.0)  # a very slow chunk: never fewer than MIN_CHUNK
     assert sizes.rows == store.MIN_CHUNK
     for _ in range(40):
