@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +20,15 @@ from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError
 from shopcrm.paths import default_database_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a statement waits for a lock before "database is locked" (PRAGMA busy_timeout); a writer
+# waiting for the write lock at BEGIN polls as long (see WRITE_LOCK_POLL).
+BUSY_TIMEOUT_MS = 10_000
+# A writer that finds SQLite's write lock taken tries again every WRITE_LOCK_POLL seconds.  SQLite's
+# own busy handler sleeps 1, 2, 5, 10, 15, 20, 25, 25 ... ms between tries, so a sale waiting behind
+# a classification's short write transactions slept through the gaps between them (it woke up after
+# the next one had begun) and waited 65-193 ms behind chunks of 20-40 ms; polling every millisecond
+# it takes the lock within about a millisecond of its release.
+WRITE_LOCK_POLL = 0.001
 
 
 def resolve_url(target: str | os.PathLike[str] | None) -> str:
@@ -55,14 +66,39 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         # Writers take the lock at BEGIN so two writers queue instead of failing mid-way.
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        if mode != "IMMEDIATE":
+            conn.exec_driver_sql(f"BEGIN {mode}")
+            return
+        raw = conn.connection.driver_connection
+        timeout_ms = int(raw.execute("PRAGMA busy_timeout").fetchone()[0])
+        raw.execute("PRAGMA busy_timeout=0")
+        try:
+            if not _poll_for_write_lock(raw, timeout_ms / 1000):
+                conn.exec_driver_sql("BEGIN IMMEDIATE")  # once more: the error as SQLAlchemy reports it
+        finally:
+            raw.execute(f"PRAGMA busy_timeout={timeout_ms}")
+
+
+def _poll_for_write_lock(raw: sqlite3.Connection, timeout: float) -> bool:
+    """BEGIN IMMEDIATE, tried every WRITE_LOCK_POLL seconds while another connection writes, for up
+    to the connection's busy timeout (set to 0 meanwhile); False if it never got the lock or failed
+    otherwise."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return True
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or time.monotonic() >= deadline:
+                return False
+        time.sleep(WRITE_LOCK_POLL)
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

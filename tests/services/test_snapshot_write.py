@@ -17,6 +17,7 @@ from shopcrm.db.engine import Database, make_engine
 from shopcrm.db.models import Category, ClassificationSnapshot, Member, Product, Purchase, SnapshotMember
 from shopcrm.jobs import Cancelled, CancelToken
 from shopcrm.services.classification import store
+from shopcrm.services.classification.freshness import freshness
 from shopcrm.services.classification.queries import list_snapshots, member_classes
 from shopcrm.services.classification.run import classify
 from shopcrm.services.members.table import MemberFilter, latest_snapshot, member_ids
@@ -228,3 +229,150 @@ def test_the_write_refreshes_the_planner_statistics(shop: tuple[Database, int]) 
             stats = s.connection().exec_driver_sql(
                 "SELECT attname FROM pg_stats WHERE tablename = 'snapshot_members'").scalars().all()
     assert stats
+
+
+def _chunk_rows(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The rows of each write transaction's insert, as the run writes them."""
+    sizes: list[int] = []
+    real_insert = store.BulkWriter.insert
+
+    def counting(self: store.BulkWriter, table: Any, columns: Any, rows: Any) -> None:
+        sizes.append(len(rows))
+        real_insert(self, table, columns, rows)
+
+    monkeypatch.setattr(store.BulkWriter, "insert", counting)
+    return sizes
+
+
+@pytest.mark.parametrize("chunk", [1, 2, MEMBERS - 1, MEMBERS, MEMBERS + 1])
+def test_every_chunk_boundary_writes_and_deletes_every_row(shop: tuple[Database, int], chunk: int,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    db, _toast = shop
+    monkeypatch.setattr(store, "WRITE_CHUNK", 10**9)
+    whole = classify(db, AS_OF)["snapshot"]
+    expected = _rows(db, whole)
+    monkeypatch.setattr(store, "WRITE_CHUNK", chunk)
+    sizes = _chunk_rows(monkeypatch)
+    chunked = classify(db, AS_OF)["snapshot"]
+    full, rest = divmod(MEMBERS, chunk)
+    assert sizes == [chunk] * full + ([rest] if rest else [])
+    assert _rows(db, chunked) == expected
+    assert _snapshots(db) == [(chunked, True)]  # the replaced one deleted in chunks of `chunk` rows
+    assert _member_rows(db) == MEMBERS
+    store.delete_snapshots(db, [chunked], chunk_rows=chunk)
+    assert _snapshots(db) == [] and _member_rows(db) == 0
+
+
+@pytest.mark.parametrize(("first", "target"), [(1, 0.0), (2, 10.0), (7, 1e-4)])
+def test_chunks_sized_by_time_store_what_one_transaction_stores(shop: tuple[Database, int], first: int, target: float,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Time-sized chunks (WRITE_CHUNK None): from one row a chunk (a target of no time) to chunks
+    growing from two rows (a target of seconds) store the same rows as one transaction."""
+    db, _toast = shop
+    monkeypatch.setattr(store, "WRITE_CHUNK", 10**9)
+    expected = _rows(db, classify(db, AS_OF)["snapshot"])
+    monkeypatch.setattr(store, "WRITE_CHUNK", None)
+    monkeypatch.setattr(store, "FIRST_CHUNK", first)
+    monkeypatch.setattr(store, "MIN_CHUNK", 1)
+    monkeypatch.setattr(store, "CHUNK_SECONDS", target)
+    monkeypatch.setattr(store, "CANCEL_SECONDS", target)
+    sizes = _chunk_rows(monkeypatch)
+    snapshot = classify(db, AS_OF)["snapshot"]
+    assert sum(sizes) == MEMBERS and sizes[0] == first
+    if target == 0.0:
+        assert sizes == [1] * MEMBERS
+    if target == 10.0:
+        assert sizes == [2, 3, 4, 6, MEMBERS - 15]  # each at most CHUNK_GROWTH (1.5) times the one before
+    assert _rows(db, snapshot) == expected
+    assert _snapshots(db) == [(snapshot, True)]
+
+
+def test_chunk_sizes_follow_the_time_a_chunk_took(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "CHUNK_SECONDS", 0.02)
+    fixed = store.ChunkSizes(3)
+    fixed.took(3, 10.0)
+    assert fixed.rows == 3
+    sizes = store.ChunkSizes(None)
+    assert sizes.rows == store.FIRST_CHUNK
+    sizes.took(store.FIRST_CHUNK, 0.001)  # fast: at most CHUNK_GROWTH times as many next time
+    assert sizes.rows == int(store.CHUNK_GROWTH * store.FIRST_CHUNK)
+    sizes.took(1000, 0.04)  # twice the target: half as many
+    assert sizes.rows == 500
+    sizes.took(sizes.rows, 100.0)  # a very slow chunk: never fewer than MIN_CHUNK
+    assert sizes.rows == store.MIN_CHUNK
+    for _ in range(40):
+        sizes.took(sizes.rows, 1e-9)
+    assert sizes.rows == store.MAX_CHUNK
+
+
+def _shown(db: Database) -> dict[str, Any]:
+    """What the screens and the CLI show of the classification: the snapshot list, the Members
+    list's snapshot, a member's card (`member show`), the freshness line (`classify --if-due`)."""
+    card = member_classes(db, 1)
+    latest = latest_snapshot(db)
+    return {
+        "listed": [s.id for s in list_snapshots(db)],
+        "members list": latest.id if latest else None,
+        "card": card["snapshot"]["id"] if card else None,
+        "freshness": freshness(db).snapshot_id,
+    }
+
+
+def _monitored_run(db: Database, monkeypatch: pytest.MonkeyPatch, chunk: int) -> tuple[int, list[dict[str, Any]]]:
+    """A classification as of AS_OF in chunks of `chunk` rows, with what is shown between chunks."""
+    seen: list[dict[str, Any]] = []
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "WRITE_CHUNK", chunk)
+        patch.setattr(store, "_let_others_write", lambda _db: seen.append(_shown(db)))
+        return classify(db, AS_OF)["snapshot"], seen
+
+
+def _showing(current: int, *others: int) -> dict[str, Any]:
+    return {"listed": [current, *others], "members list": current, "card": current, "freshness": current}
+
+
+def test_a_replaced_snapshot_never_shows_beside_its_replacement(shop: tuple[Database, int],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Neither one of the same date nor one thinned out: both are hidden the moment the new one
+    shows, and their rows deleted after (in chunks: screens and the CLI read between them)."""
+    db, _toast = shop
+    jan29, jan30 = (classify(db, AS_OF - dt.timedelta(days=days))["snapshot"] for days in (61, 60))
+    assert _snapshots(db) == [(jan29, True), (jan30, True)]
+    writing, deleting = -(-MEMBERS // 4) - 1, MEMBERS // 4  # pauses between the chunks of each
+    first, seen = _monitored_run(db, monkeypatch, 4)  # Jan 29 is thinned out (Jan 30 is January's newest)
+    assert seen == [_showing(jan30, jan29)] * writing + [_showing(first, jan30)] * deleting
+    second, seen = _monitored_run(db, monkeypatch, 4)  # the same date: the first one is replaced
+    assert seen == [_showing(first, jan30)] * writing + [_showing(second, jan30)] * deleting
+    assert _snapshots(db) == [(jan30, True), (second, True)]
+    assert _member_rows(db) == 2 * MEMBERS
+
+
+def test_a_crash_while_deleting_the_replaced_snapshot_leaves_it_hidden_until_swept(
+        shop: tuple[Database, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    db, _toast = shop
+    previous = classify(db, AS_OF)["snapshot"]
+    monkeypatch.setattr(store, "WRITE_CHUNK", 5)
+    calls = [0]
+
+    def crash_in_the_delete(_db: Database) -> None:
+        calls[0] += 1
+        if calls[0] == -(-MEMBERS // 5):  # the first pause of the delete (after the write's chunks)
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "_let_others_write", crash_in_the_delete)
+    with pytest.raises(KeyboardInterrupt):
+        classify(db, AS_OF)
+    monkeypatch.undo()
+    newer = [i for i, complete in _snapshots(db) if complete]
+    assert len(newer) == 1 and (previous, False) in _snapshots(db)
+    assert 0 < _member_rows(db) - MEMBERS < MEMBERS  # part of the replaced snapshot's rows are left
+    assert _shown(db) == {"listed": newer, "members list": newer[0], "card": newer[0], "freshness": newer[0]}
+    # a run within LEFTOVER_AGE of the replaced snapshot's start leaves it; one after sweeps it
+    latest = classify(db, AS_OF)["snapshot"]
+    assert (previous, False) in _snapshots(db)
+    with db.transaction() as s:
+        s.execute(update(ClassificationSnapshot).where(ClassificationSnapshot.id == previous)
+                  .values(created_at=dt.datetime.now() - store.LEFTOVER_AGE - dt.timedelta(minutes=1)))
+    latest = classify(db, AS_OF)["snapshot"]
+    assert _snapshots(db) == [(latest, True)]
+    assert _member_rows(db) == MEMBERS

@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import time
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -33,18 +34,50 @@ from shopcrm.engine.classify import Inputs, Run, day_number
 from shopcrm.engine.reasons import encode, row_bytes
 
 SNAPSHOT_KEEP_DAYS = 31
-# Member rows per write transaction: a sale at the counter waits for at most one chunk.  At 50,000
-# members with the sort indexes of 0007_speed, 5,000-row chunks held the lock up to 168 ms (median
-# 85 ms) on the shared 2-core machine at load 7, the whole write in one transaction 1.6 s; 2,000
-# keeps a chunk well under 100 ms (tests/benchmarks/bench_classify.py measures it).
-WRITE_CHUNK = 2_000
-# A pause after each chunk on SQLite: a sale that found the write lock taken polls for it (SQLite's
-# busy handler sleeps 1, 2, 5, 10, 15, 20, 25, 25 ... ms), and without a gap the next chunk took the
-# lock again before it woke up, so one sale waited 440 ms behind chunks of 137 ms at most (193 ms
-# with the pause, at load 2-4 on the shared 2-core machine; it costs 30 ms per chunk of wall time).
-CHUNK_PAUSE = 0.03
+# Member rows per write transaction: None sizes each chunk by time (CHUNK_SECONDS), a number fixes
+# it (tests, benchmarks).  A sale at the counter waits for at most one chunk.
+WRITE_CHUNK: int | None = None
+# How long one write transaction should hold SQLite's write lock.  At 50,000 members with the sort
+# indexes of 0007_speed a row costs 10-20 us (more on a loaded machine), so a chunk is 1,000-3,000
+# rows; chunks sized by time stay short when the machine is slow, where a fixed 2,000 rows held the
+# lock up to 122 ms.  Longer chunks gain little: 25 ms chunks cost 10-20 % more CPU than one
+# transaction (each commit writes the indexes' last pages again), 100 ms ones under 10 % less
+# (tests/benchmarks/bench_classify.py).
+CHUNK_SECONDS = 0.025
+# On PostgreSQL a sale never waits for these rows (row versions, no table lock): chunks there only
+# bound how soon a cancel is heard, and each commit costs a WAL flush, so they are ten times longer.
+CANCEL_SECONDS = 0.25
+FIRST_CHUNK = 500
+MIN_CHUNK = 50
+MAX_CHUNK = 20_000
+# How much larger a chunk may be than the one before: after a quick chunk (the machine idle for a
+# moment) doubling made the next one hold the lock 157 ms where 25 ms was meant.
+CHUNK_GROWTH = 1.5
+# A pause after each chunk on SQLite, so that a sale waiting for the write lock takes it before the
+# next chunk does: waiting writers poll for it every millisecond (shopcrm.db.engine.WRITE_LOCK_POLL).
+# With SQLite's own busy handler (sleeps of 1, 2, 5, 10, 15, 20, 25 ... ms) this had to be 30 ms.
+CHUNK_PAUSE = 0.002
 # An incomplete snapshot older than this is a crashed run's (see _leftovers).
 LEFTOVER_AGE = dt.timedelta(hours=1)
+
+
+class ChunkSizes:
+    """Rows for each next write transaction: `fixed`, or sized from the last one's rows per second
+    so that it takes about `seconds` (at most CHUNK_GROWTH times the one before)."""
+
+    def __init__(self, fixed: int | None, seconds: float | None = None) -> None:
+        self.fixed = max(1, fixed) if fixed else None
+        self.seconds = CHUNK_SECONDS if seconds is None else seconds
+        self.rows = self.fixed or FIRST_CHUNK
+
+    @classmethod
+    def of(cls, db: Database, fixed: int | None) -> ChunkSizes:
+        return cls(fixed, CHUNK_SECONDS if db.is_sqlite else CANCEL_SECONDS)
+
+    def took(self, rows: int, seconds: float) -> None:
+        if self.fixed is None and rows > 0:
+            wanted = int(rows * self.seconds / max(seconds, 1e-4))
+            self.rows = max(MIN_CHUNK, min(MAX_CHUNK, int(CHUNK_GROWTH * self.rows), wanted))
 
 
 _encode = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C-accelerated, as json.dumps uses
@@ -179,11 +212,12 @@ def write_snapshot(
 
     A full write of 50,000 rows holds the write lock for seconds, and a sale at the counter would
     wait for all of it (issue 15).  So the snapshot row is written first, marked incomplete (no
-    screen shows it), then its member rows `chunk_rows` at a time, each chunk its own transaction;
-    the last chunk marks it complete (chunk_rows: WRITE_CHUNK unless given), so it becomes current at once and whole.  `check` runs
-    before each chunk (a cancel raises there): a cancelled or failed run deletes what it wrote and
-    the previous snapshot stays current.  Earlier snapshots of the same date, and those thinned
-    out, are deleted afterwards, in chunks too.
+    screen shows it), then its member rows a chunk at a time (ChunkSizes: `chunk_rows`, else
+    WRITE_CHUNK, else by time), each chunk its own transaction.  The last chunk marks it complete
+    and, in the same transaction, hides the snapshots it replaces (an earlier one of the same date,
+    those thinned out): no screen ever shows a replaced snapshot beside its replacement, and their
+    rows are deleted after, in chunks too.  `check` runs before each chunk (a cancel raises there):
+    a cancelled or failed run deletes what it wrote and the previous snapshot stays current.
     """
     layout, reasons = encode(result.reason_columns())
     columns = member_columns(inputs, result, reasons)
@@ -205,39 +239,51 @@ def write_snapshot(
         snapshot_id = int(snap.id)
     names = ["snapshot_id", *columns]
     values = list(columns.values())
-    step = max(1, chunk_rows or WRITE_CHUNK)
+    sizes = ChunkSizes.of(db, chunk_rows or WRITE_CHUNK)
     try:
         lo = 0
         while True:
             if check is not None:
                 check()
-            hi = min(lo + step, count)
+            hi = min(lo + sizes.rows, count)
             with db.transaction() as s:
-                writer = BulkWriter(s.connection())
-                rows = list(zip([snapshot_id] * (hi - lo), *(v[lo:hi] for v in values), strict=True))
+                writer = BulkWriter(s.connection())  # the write lock is taken here (BEGIN IMMEDIATE)
+                began = time.perf_counter()
+                rows = list(zip(repeat(snapshot_id, hi - lo), *(v[lo:hi] for v in values), strict=True))
                 writer.insert(SnapshotMember.__table__, names, rows)  # type: ignore[arg-type]
                 if hi >= count:  # the last chunk: planner statistics, and the snapshot becomes current
-                    writer.finish()
+                    writer.finish(light_statistics=True)
                     s.execute(update(ClassificationSnapshot).where(ClassificationSnapshot.id == snapshot_id)
                               .values(complete=True))
+                    replaced = _hide_replaced(s, snapshot_id, inputs.as_of)
                     break
+            sizes.took(hi - lo, time.perf_counter() - began)
             lo = hi
             _let_others_write(db)
     except BaseException:
         delete_snapshots(db, [snapshot_id], chunk_rows=chunk_rows)
         raise
-    with db.read() as s:
-        replaced = s.scalars(select(ClassificationSnapshot.id).where(
-            ClassificationSnapshot.as_of == inputs.as_of, ClassificationSnapshot.id != snapshot_id,
-            ClassificationSnapshot.shown())).all()
-        thinned = _thinned(s)
-    delete_snapshots(db, sorted({int(i) for i in (*replaced, *thinned)} - {snapshot_id}), chunk_rows=chunk_rows)
+    delete_snapshots(db, replaced, chunk_rows=chunk_rows)
     return snapshot_id
 
 
+def _hide_replaced(s: Session, snapshot_id: int, as_of: dt.date) -> list[int]:
+    """Mark incomplete (hidden from every screen) the snapshots the new one replaces: the others of
+    its date, and those thin_out drops; returns their ids.  If the process dies before they are
+    deleted, _leftovers sweeps them like a crashed run's."""
+    same_day = s.scalars(select(ClassificationSnapshot.id).where(
+        ClassificationSnapshot.as_of == as_of, ClassificationSnapshot.id != snapshot_id,
+        ClassificationSnapshot.shown())).all()
+    ids = sorted({int(i) for i in (*same_day, *_thinned(s))} - {snapshot_id})
+    if ids:
+        s.execute(update(ClassificationSnapshot).where(ClassificationSnapshot.id.in_(ids)).values(complete=False))
+    return ids
+
+
 def _leftovers(db: Database) -> list[int]:
-    """Incomplete snapshots of runs that crashed (the process killed mid-write): any started more
-    than LEFTOVER_AGE ago.  Younger ones may belong to a run still writing in another process."""
+    """Incomplete snapshots of runs that crashed (the process killed mid-write) or left behind by
+    one (hidden as replaced, not yet deleted): any started more than LEFTOVER_AGE ago.  Younger ones
+    may belong to a run still writing in another process."""
     cutoff = dt.datetime.now().replace(microsecond=0) - LEFTOVER_AGE
     with db.read() as s:
         return [int(i) for i in s.scalars(select(ClassificationSnapshot.id).where(
@@ -245,18 +291,23 @@ def _leftovers(db: Database) -> list[int]:
 
 
 def delete_snapshots(db: Database, snapshot_ids: Sequence[int], *, chunk_rows: int | None = None) -> None:
-    """Delete snapshots with their member rows, `chunk_rows` rows per transaction (see write_snapshot)."""
-    step = max(1, chunk_rows or WRITE_CHUNK)
+    """Delete snapshots with their member rows, a chunk of rows per transaction (see write_snapshot):
+    each chunk is a range of the primary key (snapshot, member), found and deleted through it."""
     for snapshot_id in snapshot_ids:
+        sizes = ChunkSizes.of(db, chunk_rows or WRITE_CHUNK)
+        rows = delete(SnapshotMember).where(SnapshotMember.snapshot_id == snapshot_id)
         while True:
             with db.transaction() as s:
-                some = (select(SnapshotMember.member_id).where(SnapshotMember.snapshot_id == snapshot_id)
-                        .order_by(SnapshotMember.member_id).limit(step))
-                gone = s.execute(delete(SnapshotMember).where(SnapshotMember.snapshot_id == snapshot_id,
-                                                              SnapshotMember.member_id.in_(some.scalar_subquery())))
-                if gone.rowcount < step:  # type: ignore[attr-defined]
+                s.connection()  # the write lock is taken here (BEGIN IMMEDIATE)
+                began = time.perf_counter()
+                last = s.scalar(select(SnapshotMember.member_id).where(SnapshotMember.snapshot_id == snapshot_id)
+                                .order_by(SnapshotMember.member_id).offset(sizes.rows - 1).limit(1))
+                if last is None:  # what is left, and the snapshot itself
+                    s.execute(rows)
                     s.execute(delete(ClassificationSnapshot).where(ClassificationSnapshot.id == snapshot_id))
                     break
+                s.execute(rows.where(SnapshotMember.member_id <= last))
+            sizes.took(sizes.rows, time.perf_counter() - began)
             _let_others_write(db)
 
 
