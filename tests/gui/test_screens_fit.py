@@ -124,3 +124,40 @@ def test_every_dialog_fits_1024_by_768_with_its_text_whole(qtbot: Any, shop_wind
         problems += [f"{name}: {p}" for p in clipped_texts(dialog)]
         dialog.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("shop_window", ["zh_CN", "en"], indirect=True)
+def test_member_details_at_1024_show_every_line_whole(qtbot: Any, shop_window: Any) -> None:
+    """The overview tab beside the members table: wrapped lines keep their height (scrolled, not
+    squeezed over each other) and the classes table keeps room for several rows."""
+    from input_events import click_row, open_screen, show_active
+    from PySide6.QtWidgets import QLabel, QScrollArea
+
+    language, ctx, window = shop_window
+    window.resize(1024, 768)
+    show_active(window)
+    view = open_screen(window, "members")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10_000)
+    click_row(view.table, 0)
+    qtbot.waitUntil(lambda: view.detail.member is not None, timeout=10_000)
+    _settle(qtbot, ctx)
+    page = view.detail.tabs.widget(0)
+    overview = page.widget() if isinstance(page, QScrollArea) else page
+    shown = [w for w in (overview.layout().itemAt(i).widget() for i in range(overview.layout().count()))
+             if w is not None and w.isVisible()]
+    problems = []
+    for widget in shown:
+        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+            needed = widget.heightForWidth(widget.width())
+            if widget.height() < needed:
+                problems.append(f"{widget.text()[:40]!r}: {widget.height()} px of {needed}")
+    for upper, lower in zip(shown, shown[1:], strict=False):
+        if lower.y() < upper.y() + upper.height():
+            problems.append(f"{type(lower).__name__} drawn over {type(upper).__name__}")
+    table = view.detail.classes_view
+    if table.height() < 5 * table.verticalHeader().defaultSectionSize():
+        problems.append(f"classes table only {table.height()} px high")
+    columns = sum(table.columnWidth(c) for c in range(table.model().columnCount()))
+    if columns > table.viewport().width() + 1:
+        problems.append(f"classes table scrolls sideways: {columns} px in {table.viewport().width()}")
+    assert not problems, f"{language}: " + "; ".join(problems)

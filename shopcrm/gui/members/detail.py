@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -120,15 +121,37 @@ def classes_model(parent: Any = None) -> ListTableModel[tuple[str, str, str, str
 
 
 class WrappingTableView(QTableView):
-    """A table whose rows grow to show wrapped text whenever its width changes."""
+    """A table whose rows grow to show wrapped text whenever its width changes, the last column
+    taking what the others leave: each of them at most SHARE of the width (wrapped beyond), so
+    that in a narrow panel the last column is not squeezed to a few letters beside long names."""
+
+    SHARE = 0.3
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        QTimer.singleShot(0, self.resizeRowsToContents)
+        QTimer.singleShot(0, self.fit_columns)
+
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        model = self.model()
+        if model is None:
+            return
+        last = model.columnCount() - 1
+        width = self.viewport().width()
+        cap = max(60, int(width * self.SHARE))
+        header.setStretchLastSection(False)
+        used = 0
+        for column in range(last + 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            size = min(wanted, cap) if column < last else max(wanted if width - used < 60 else 0, width - used)
+            header.resizeSection(column, size)
+            used += size
+        self.resizeRowsToContents()  # now that every column has its final width
 
 
-def _table(model: ListTableModel[Any], wrapping: bool = False) -> QTableView:
-    view = WrappingTableView() if wrapping else QTableView()
+def _table(model: ListTableModel[Any], view: QTableView | None = None) -> QTableView:
+    view = view or QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -164,9 +187,9 @@ class MemberDetail(QWidget):
         self.purchases = purchase_model(currency, self)
         self.points = points_model(self)
         self.feedback = feedback_model(self)
-        self.classes_view = _table(self.classes, wrapping=True)
+        self.classes_view = WrappingTableView()
+        _table(self.classes, self.classes_view)
         self.classes_view.setWordWrap(True)
-        self.classes_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.classes_view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.classes_hint = hint_label()
         self.recommend = QLabel()
@@ -180,6 +203,16 @@ class MemberDetail(QWidget):
         ov.addWidget(self.classes_hint)
         ov.addWidget(self.classes_view, 1)
         ov.addWidget(self.recommend)
+        # At 1024x768 the profile, the channels, the explanation, the classes and the suggestion do not
+        # all fit the tab: scrolled rather than squeezed (squeezed, the wrapped lines were drawn over
+        # each other and the classes table shrank to one cut row).
+        self.classes_view.setMinimumHeight(self.classes_view.verticalHeader().defaultSectionSize() * 6)
+        overview_scroll = QScrollArea()
+        overview_scroll.setObjectName("overviewScroll")
+        overview_scroll.setWidgetResizable(True)
+        overview_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        overview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        overview_scroll.setWidget(overview)
 
         points_page = QWidget()
         pl = QVBoxLayout(points_page)
@@ -211,7 +244,7 @@ class MemberDetail(QWidget):
 
         self.purchases_view = _table(self.purchases)
         self.tabs = QTabWidget()
-        self.tabs.addTab(overview, self.tr("Overview and classes"))
+        self.tabs.addTab(overview_scroll, self.tr("Overview and classes"))
         self.tabs.addTab(self.purchases_view, self.tr("Purchases"))
         self.tabs.addTab(points_page, self.tr("Points"))
         self.tabs.addTab(self.stored_value, self.tr("Stored value"))
@@ -318,7 +351,7 @@ class MemberDetail(QWidget):
             rows.append((classification_title("clv"), money(m.get("predicted_value_1y_cents"), self.ctx.settings.currency),
                          insight.reasons.get("clv") or clv, classification_explanation("clv")))
         self.classes.set_rows(rows)
-        QTimer.singleShot(0, self.classes_view.resizeRowsToContents)
+        QTimer.singleShot(0, self.classes_view.fit_columns)
         if insight.recommendations:
             self.recommend.setText(self.tr("Recommended: {products}").format(
                 products=join_list([name for _id, name in insight.recommendations]))
