@@ -45,8 +45,6 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 
 # The Dashboard's index by day is an expression, which SQLAlchemy cannot reflect: compared by name below.
-@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index ix_purchases_day_member")
-@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index 'ix_purchases_day_member'")
 def test_models_match_migrations(sqlite_db: Database) -> None:
     """A model change without a migration would silently diverge: compare them."""
     from alembic.autogenerate import compare_metadata

@@ -491,7 +491,7 @@ STATISTICS_FROM = 1_000  # earn rows written at once from which the ledger's sta
 def _bulk() -> Any:
     """shopcrm.db.bulk, imported when a bulk write happens: it loads numpy, and this module is
     imported when the shop opens, which must not load numpy (start-up speed; tests/db/test_lazy_startup.py)."""
-    from shopcrm.db import bulk
+    from shopcrm.db import bulk  # here: it loads numpy (start-up speed)
 
     return bulk
 
