@@ -524,28 +524,68 @@ def _fit_from_previous(data: _ParetoData, first: FloatArray, bounds: list[tuple[
 
 
 def _fit_from_afar(data: _ParetoData, start: tuple[float, ...], bounds: list[tuple[float, float]]) -> Any:
-    # The likelihood has no gradient in closed form (2F1 differentiated in its parameters), and from a
-    # poor start quasi-Newton steps with finite differences run off to where 2F1 overflows.  So a
-    # coarse Nelder-Mead finds the basin, then L-BFGS-B with central differences converges (about a
-    # fifth of the likelihood evaluations of Nelder-Mead alone); a fine Nelder-Mead is the fallback.
-    first = np.clip(np.log(np.asarray(start, dtype=float)), [b[0] for b in bounds], [b[1] for b in bounds])
+    """A coarse Nelder-Mead finds the basin, then L-BFGS-B with central differences converges.
+
+    The likelihood has no gradient in closed form (2F1 differentiated in its parameters), and from a
+    poor start quasi-Newton steps run off to the corners of the box, where 2F1 is slow (2-3 s per
+    likelihood on the large demo shop) and overflows.  Nelder-Mead's own first simplex moves a
+    coordinate of 0 by 0.00025 only (log 1 = 0: r and s from their start of 1), so it is given one
+    that moves each log-parameter by 1.
+    """
+    lower, upper = np.array([b[0] for b in bounds]), np.array([b[1] for b in bounds])
+    first = np.clip(np.log(np.asarray(start, dtype=float)), lower, upper)
     coarse = minimize(_paretonbd_minus_loglik, first, args=(data,), method="Nelder-Mead", bounds=bounds,
-                      options={"xatol": 1e-2, "fatol": 1e-2, "maxfev": 4000})
+                      options={"xatol": 1e-2, "fatol": 1e-2, "maxfev": 4000,
+                               "initial_simplex": _initial_simplex(first, lower, upper)})
     # Already at the edge of a range: the likelihood rises without end that way (a short history, where
     # dropout cannot be told from a long gap).  The fine fit ends there too and is refused below, but
     # out there 2F1 converges slowly: on 3 months of a 10,000-member shop it took 30 s to say so.
     if _at_edge(coarse.x, tolerance=2e-2):
         raise FitFailed("a parameter ran to the edge of its range")
-    result = minimize(_paretonbd_objective, coarse.x, args=(data,), jac=True, method="L-BFGS-B", bounds=bounds,
-                      options=_LBFGS)
-    if result.status not in (0, 2) or not np.isfinite(result.fun) or result.fun > coarse.fun:
-        result = minimize(_paretonbd_minus_loglik, coarse.x, args=(data,), method="Nelder-Mead", bounds=bounds,
-                          options={"xatol": 1e-6, "fatol": 1e-8, "maxiter": 4000, "maxfev": 8000})
-        if not result.success:
-            raise FitFailed(str(result.message))
+    result = _lbfgsb_in_steps(data, coarse.x, lower, upper)
+    if result is None or result.fun > coarse.fun or not np.all(np.abs(result.jac) < _FLAT):
+        fine = minimize(_paretonbd_minus_loglik, coarse.x, args=(data,), method="Nelder-Mead", bounds=bounds,
+                        options={"xatol": 1e-6, "fatol": 1e-8, "maxiter": 4000, "maxfev": 8000,
+                                 "initial_simplex": _initial_simplex(coarse.x, lower, upper, 0.1)})
+        if not fine.success:
+            raise FitFailed(str(fine.message))
+        result = fine if result is None or fine.fun < result.fun else result
     if not np.all(np.isfinite(result.x)) or result.fun >= 1e300:
         raise FitFailed("the likelihood is not finite")
     return result
+
+
+def _initial_simplex(centre: FloatArray, lower: FloatArray, upper: FloatArray, step: float = 1.0) -> FloatArray:
+    """`centre` and one vertex `step` away along each log-parameter, inward where a bound is near."""
+    simplex = np.tile(centre, (centre.size + 1, 1))
+    for i in range(centre.size):
+        simplex[i + 1, i] += step if centre[i] + step <= upper[i] else -step
+    return np.clip(simplex, lower, upper)
+
+
+_STEP_BOX = 1.0  # how far (in each log-parameter) one L-BFGS-B run may go from where it starts
+
+
+def _lbfgsb_in_steps(data: _ParetoData, first: FloatArray, lower: FloatArray, upper: FloatArray) -> Any:
+    """L-BFGS-B in a box of +-_STEP_BOX around its start, moved on while it ends on the box's side.
+
+    Its first step goes as far as the bounds allow along the gradient; in the full box that is a
+    corner 10^6 away (where one likelihood takes seconds and the line search gives up).  The small
+    box keeps every step near the last point, and the search still reaches any interior optimum.
+    """
+    centre = first
+    result = None
+    for _ in range(30):
+        box_lower, box_upper = np.maximum(lower, centre - _STEP_BOX), np.minimum(upper, centre + _STEP_BOX)
+        result = minimize(_paretonbd_objective, centre, args=(data,), jac=True, method="L-BFGS-B",
+                          bounds=list(zip(box_lower, box_upper, strict=True)), options=_LBFGS)
+        if result.status not in (0, 2) or not np.all(np.isfinite(result.x)) or not np.isfinite(result.fun):
+            return None
+        on_side = ((result.x <= box_lower + 1e-6) & (box_lower > lower)) | ((result.x >= box_upper - 1e-6) & (box_upper < upper))
+        if not np.any(on_side):
+            return result
+        centre = result.x
+    return None
 
 
 def paretonbd_p_alive(fit: ParetoNbdFit, x: FloatArray, t_x: FloatArray, T: FloatArray) -> FloatArray:
