@@ -332,6 +332,53 @@ class ParetoNbdFit:
 PARETO_MAX_S = 30.0
 
 
+_SERIES_MAX_Z = 0.99  # beyond this the series needs over 3,600 terms
+
+
+def _log_hyp2f1_last(k: FloatArray, b: FloatArray | float, z: FloatArray) -> FloatArray:
+    """log 2F1(k, b; k+1; z) for k > 0, 0 < b < k + 1 and 0 <= z < 1, elementwise: scipy's 2F1, and
+    _log_hyp2f1_series where that overflows (a member with 100 visits when alpha << beta: the value
+    is ~1e100, scipy says inf) or fails.  scipy's is 1.1-2.7x faster on the large demo shop."""
+    k, b, z = (np.asarray(v, dtype=float) for v in np.broadcast_arrays(k, b, z))
+    with np.errstate(all="ignore"):
+        value = hyp2f1(k, b, k + 1.0, z)
+        out = np.log(value)
+    failed = ~(np.isfinite(value) & (value > 0)) & (z >= 0.0) & (z <= _SERIES_MAX_Z) & np.isfinite(k) & np.isfinite(b)
+    if np.any(failed):
+        out[failed] = _log_hyp2f1_series(k[failed], b[failed], z[failed])
+    return out
+
+
+def _log_hyp2f1_series(k: FloatArray, b: FloatArray, z: FloatArray, block: int = 16) -> FloatArray:
+    """log 2F1(k, b; k+1; z) for k > 0, 0 < b < k + 1 and 0 <= z <= _SERIES_MAX_Z (finite), elementwise.
+
+    Euler's transformation gives (1-z)^(1-b) 2F1(1, k+1-b; k+1; z), whose series has positive terms
+    falling by a factor below z each: summed (checked every `block` terms) until the next term is
+    below 1e-17 of the sum times 1-z, which bounds the rest, it is exact to rounding, whatever the
+    size of the value and also at integer c - a - b (r or s at 1), scipy's special cases.
+    """
+    c: FloatArray = k + 1.0
+    c_low: FloatArray = k + 1.0 - b
+    zz: FloatArray = z.copy()
+    total: FloatArray = np.ones(z.size)
+    term: FloatArray = np.ones(z.size)
+    tolerance = 1e-17 * (1.0 - zz)
+    done_total = np.ones(z.size)
+    active = np.arange(z.size)
+    n = 0
+    while active.size:
+        for _ in range(block):
+            term *= zz * (c_low + n) / (c + n)
+            total += term
+            n += 1
+        done = term <= tolerance * total
+        done_total[active[done]] = total[done]
+        keep = ~done
+        active = active[keep]
+        c, c_low, zz, term, total, tolerance = (v[keep] for v in (c, c_low, zz, term, total, tolerance))
+    return np.asarray((1.0 - b) * np.log1p(-z) + np.log(done_total))
+
+
 def _paretonbd_parts(
     r: float, alpha: float, s: float, beta: float, x: FloatArray, t_x: FloatArray, T: FloatArray
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -354,7 +401,7 @@ def _paretonbd_parts(
         big, small, second = beta, alpha, r + x
 
     def log_term(t: FloatArray) -> FloatArray:
-        return np.log(hyp2f1(rsx, second, rsx + 1.0, (big - small) / (big + t))) - rsx * np.log(big + t)
+        return _log_hyp2f1_last(rsx, second, (big - small) / (big + t)) - rsx * np.log(big + t)
 
     at_tx, at_T = log_term(t_x), log_term(T)
     # log(e^at_tx - e^at_T); at_T <= at_tx, equal only when t_x == T (then nothing can have dropped out)
@@ -433,7 +480,7 @@ def _paretonbd_parts_grouped(
         px, pt = pairs.values[:, 0], pairs.values[:, 1]
         p_rsx = r + s + ux[px]
         p_second = s + 1.0 if alpha >= beta else r + ux[px]
-        return np.log(hyp2f1(p_rsx, p_second, p_rsx + 1.0, z[pt]))[pairs.index] - rsx * log_big_t[ti]
+        return _log_hyp2f1_last(p_rsx, p_second, z[pt])[pairs.index] - rsx * log_big_t[ti]
 
     at_tx, at_T = log_term(d.at_tx, ti_x), log_term(d.at_T, ti_T)
     diff = at_T - at_tx
