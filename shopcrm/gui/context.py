@@ -38,6 +38,9 @@ class AppContext(QObject):
         self.reader = DatabaseWorker("db-reader")
         # Slow summaries (filter counts over a whole snapshot) must not hold up the table's rows.
         self.background_reader = DatabaseWorker("db-background-reader")
+        # Housekeeping that takes seconds on a large shop (today's backup) waits for no screen and
+        # makes none wait.
+        self.housekeeper = DatabaseWorker("db-housekeeping")
         self.language = language or LanguageManager()
         self._settings = load_settings(db)
         self.worker.operation_finished.connect(self._on_operation_finished)
@@ -146,10 +149,12 @@ class AppContext(QObject):
         """Tests and scripts: let every queued write and read report back."""
         ok = self.worker.wait_idle(timeout_s)
         ok = self.background_reader.wait_idle(timeout_s) and ok
+        ok = self.housekeeper.wait_idle(timeout_s) and ok
         return self.reader.wait_idle(timeout_s) and ok
 
     def shutdown(self) -> None:
         self.reader.shutdown()
         self.background_reader.shutdown()
+        self.housekeeper.shutdown()
         self.worker.shutdown()
         self.db.dispose()

@@ -113,7 +113,7 @@ def launch_gui(db_target: str | None = None) -> int:
     language = LanguageManager()
     language.apply(current_language())
     try:
-        db = open_shop_database(db_target)
+        db = open_shop_database(db_target, daily_backup=False)  # taken after the window shows
     except ShopError as exc:
         QMessageBox.critical(None, "ShopCRM", exc.message())
         return 1
@@ -147,13 +147,16 @@ def run_window(ctx: AppContext, app: QApplication) -> int:
 
     start_screen: str | None = None
     apply_stored_language(ctx)
-    if needs_first_start(ctx):
+    first_start = needs_first_start(ctx)
+    if first_start:
         dialog = FirstStartDialog(ctx)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
         start_screen = dialog.start_screen()
     window = MainWindow(ctx)
     window.show_fitted()
+    if not first_start:  # a brand-new shop has nothing worth a backup yet
+        window.take_daily_backup()
     window.classes_keeper.start()  # the daily check: reclassify in the background when out of date
     if start_screen:
         window.show_screen(start_screen)

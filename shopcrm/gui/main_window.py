@@ -27,7 +27,7 @@ from shopcrm.gui.registry import Screen, available_screens
 from shopcrm.gui.style import icon_path
 from shopcrm.gui.window_state import restore_window, save_window
 from shopcrm.gui.worker import Job
-from shopcrm.services.shop.database import startup_warnings
+from shopcrm.services.shop.database import startup_warnings, take_daily_backup
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +226,14 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         self.db_label.setText(self.tr("Database: {name}").format(name=self.ctx.db.display_name()))
         self.classes_keeper.refresh()
+
+    def take_daily_backup(self) -> None:
+        """Today's automatic backup, on the housekeeping thread once the window shows; a failure
+        joins the start-up warnings in the status bar."""
+        db = self.ctx.db
+        job = self.ctx.housekeeper.submit(lambda _control: take_daily_backup(db), label=self.tr("Today's backup"))
+        job.succeeded.connect(lambda message: self._show_startup_warnings() if message else None)
+        job.failed.connect(lambda exc: self.ctx.show_error(exc, self))
 
     def _show_startup_warnings(self) -> None:
         warnings = startup_warnings()

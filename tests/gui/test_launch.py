@@ -85,3 +85,30 @@ def test_run_window_opens_the_main_window_and_returns_its_exit_code(qapp: Any, q
 
     assert launch.run_window(ctx, EventLoop()) == 0  # type: ignore[arg-type]
     assert seen and seen[0].endswith("ShopCRM")
+
+
+def test_todays_backup_is_taken_after_the_window_shows(qapp: Any, qtbot: Any, ctx: AppContext) -> None:
+    """Opening the window does not wait for today's backup (seconds on a large shop); it is taken
+    on the housekeeping thread once the window is up, and still taken."""
+    from gui_helpers import member
+    from PySide6.QtWidgets import QApplication
+
+    from shopcrm.gui.main_window import MainWindow
+    from shopcrm.services.shop.backups import list_backups
+
+    member(ctx.db, "13800138000", "Li Na")
+    assert not [b for b in list_backups(ctx.db) if b.reason == "daily"]
+    at_show: list[int] = []
+
+    class EventLoop:
+        def exec(self) -> int:
+            at_show.append(len(ctx.housekeeper.pending_jobs()))
+            for w in [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]:
+                qtbot.addWidget(w)
+                w.close()
+            return 0
+
+    assert launch.run_window(ctx, EventLoop()) == 0  # type: ignore[arg-type]
+    assert at_show == [1]  # the window showed with the backup queued behind it
+    qtbot.waitUntil(lambda: not ctx.housekeeper.pending_jobs(), timeout=20_000)
+    assert len([b for b in list_backups(ctx.db) if b.reason == "daily"]) == 1

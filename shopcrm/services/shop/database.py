@@ -19,7 +19,7 @@ from shopcrm.errors import ShopError
 from shopcrm.i18n import translate
 from shopcrm.services.members.points import expire_points
 
-__all__ = ["Database", "open_shop_database", "startup_warnings"]  # Database: the handle the GUI holds
+__all__ = ["Database", "open_shop_database", "startup_warnings", "take_daily_backup"]  # Database: the handle the GUI holds
 
 log = logging.getLogger(__name__)
 _warnings: list[str] = []
@@ -46,17 +46,30 @@ def open_shop_database(target: str | os.PathLike[str] | None = None, *, daily_ba
     db = open_database(target)
     if db.path is not None:
         remove_stale_files(restore_leftovers(db.path))  # a restore killed half-way left its copy
-    if daily_backup and existed and db.is_sqlite:
-        try:
-            daily_backup_if_due(db)
-        except (OSError, sqlite3.Error, ShopError) as exc:
-            message = translate("backup", "Today's automatic backup failed: {reason}").format(
-                reason=exc.message() if isinstance(exc, ShopError) else str(exc)
-            )
-            log.warning("%s", message)
-            _warnings.append(message)
+    if daily_backup and existed:
+        take_daily_backup(db)
     _expire_points(db)
     return db
+
+
+def take_daily_backup(db: Database) -> str | None:
+    """Today's automatic backup (SQLite) if the newest one is from an earlier day.
+
+    A failure must not keep the counter from selling: it is logged, kept in startup_warnings() and
+    returned as the message to show.  The window takes it on a background thread after it shows (at
+    100,000 members it takes seconds; opening the program must not wait for it)."""
+    if not db.is_sqlite:
+        return None
+    try:
+        daily_backup_if_due(db)
+    except (OSError, sqlite3.Error, ShopError) as exc:
+        message = translate("backup", "Today's automatic backup failed: {reason}").format(
+            reason=exc.message() if isinstance(exc, ShopError) else str(exc)
+        )
+        log.warning("%s", message)
+        _warnings.append(message)
+        return message
+    return None
 
 
 def _expire_points(db: Database) -> None:
