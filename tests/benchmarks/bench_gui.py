@@ -52,7 +52,7 @@ from shopcrm.gui.context import AppContext
 from shopcrm.gui.main_window import MainWindow
 from shopcrm.services.shop.database import open_shop_database
 app = ensure_application()
-ctx = AppContext(open_shop_database(sys.argv[1]))
+ctx = AppContext(open_shop_database(sys.argv[1], daily_backup=False))  # as the window opens it (launch.py)
 ctx.show_error = lambda exc, parent=None: (print("error:", exc, file=sys.stderr), sys.exit(2))
 w = MainWindow(ctx)
 w.resize(1280, 800)
@@ -97,7 +97,7 @@ from shopcrm.gui.context import AppContext
 from shopcrm.gui.main_window import MainWindow
 from shopcrm.services.shop.database import open_shop_database
 app = ensure_application()
-ctx = AppContext(open_shop_database(sys.argv[1]))
+ctx = AppContext(open_shop_database(sys.argv[1], daily_backup=False))  # as the window opens it (launch.py)
 import os
 ctx.show_error = lambda exc, parent=None: (print("error:", exc, file=sys.stderr), os._exit(2))
 w = MainWindow(ctx)

@@ -54,7 +54,7 @@ from shopcrm.gui import registry
 from shopcrm.services.shop.database import open_shop_database
 registry.SCREENS = [s for s in registry.SCREENS if s.key in ("counter", "members", "settings")]
 app = ensure_application()
-ctx = AppContext(open_shop_database(sys.argv[1]))
+ctx = AppContext(open_shop_database(sys.argv[1], daily_backup=False))  # as the window opens it (launch.py)
 w = MainWindow(ctx)
 w.show()
 app.processEvents()
