@@ -99,7 +99,7 @@ class ClassesKeeper(QObject):
         self._full = self.ctx.run(
             lambda c: _classify(db, c),
             label=self.tr("Classifying members"), kind="classification",
-            on_done=lambda _r: self._full_finished(), on_error=self._job_failed,
+            on_done=lambda _r: self._full_finished(), on_error=self._job_failed, classifying=True,
         )
         self._full.finished.connect(self.refresh)
         self._show()
@@ -113,7 +113,7 @@ class ClassesKeeper(QObject):
             return
         db, today = self.ctx.db, clock.now().date()
         self._cards = self.ctx.run(lambda _c: _update_cards(db, today), label="", kind="classification",
-                                   on_done=self._cards_done, on_error=self._job_failed)
+                                   on_done=self._cards_done, on_error=self._job_failed, classifying=True)
         self._cards.finished.connect(self.refresh)
         self._show()
 
@@ -202,7 +202,7 @@ class ClassesKeeper(QObject):
 
 
 def _classify(db: Database, control: JobControl) -> dict[str, Any]:
-    """The full run, on the writer thread (the engine is imported there, not at start-up)."""
+    """The full run, on the classification thread (the engine is imported there, not at start-up)."""
     # lazy: numpy/scipy load with the first classification, keeping start-up fast
     from shopcrm.services.classification.run import classify
 
@@ -215,7 +215,7 @@ def _freshness(db: Database, settings: ShopSettings, today: dt.date) -> Freshnes
 
 
 def _update_cards(db: Database, today: dt.date) -> CardUpdate:
-    """The cards of members touched since the last look, on the writer thread."""
+    """The cards of members touched since the last look, on the classification thread."""
     from shopcrm.services.classification.incremental import update_cards  # engine: loaded on first use
 
     return update_cards(db, today=today)

@@ -41,6 +41,11 @@ class AppContext(QObject):
         # Housekeeping that takes seconds on a large shop (today's backup) waits for no screen and
         # makes none wait.
         self.housekeeper = DatabaseWorker("db-housekeeping")
+        # Classification runs (seconds at 50,000 members, minutes at a million) queue here, not on
+        # the writer thread: a sale rung up meanwhile is saved at once (the run writes in short
+        # transactions, services.classification.store) instead of waiting behind the whole run.
+        self.classifier = DatabaseWorker("db-classifier")
+        self.classifier.operation_finished.connect(self._on_operation_finished)
         self.language = language or LanguageManager()
         self._settings = load_settings(db)
         self.worker.operation_finished.connect(self._on_operation_finished)
@@ -93,10 +98,12 @@ class AppContext(QObject):
         on_progress: Callable[[float, float, str], None] | None = None,
         show_progress: bool = False,
         parent: QWidget | None = None,
+        classifying: bool = False,
     ) -> Job:
-        """Queue `fn(control)` on the writer thread.  `kind` names a write: when it finishes every
-        view hears `operation_finished(kind)`.  Errors go to `on_error`, else to a message box."""
-        job = self.worker.submit(fn, label=label, kind=kind)
+        """Queue `fn(control)` on the writer thread (`classifying`: on the classification thread).
+        `kind` names a write: when it finishes every view hears `operation_finished(kind)`.  Errors
+        go to `on_error`, else to a message box."""
+        job = (self.classifier if classifying else self.worker).submit(fn, label=label, kind=kind)
         if on_done is not None:
             job.succeeded.connect(on_done)
         if on_progress is not None:
@@ -150,11 +157,13 @@ class AppContext(QObject):
         ok = self.worker.wait_idle(timeout_s)
         ok = self.background_reader.wait_idle(timeout_s) and ok
         ok = self.housekeeper.wait_idle(timeout_s) and ok
+        ok = self.classifier.wait_idle(timeout_s) and ok
         return self.reader.wait_idle(timeout_s) and ok
 
     def shutdown(self) -> None:
         self.reader.shutdown()
         self.background_reader.shutdown()
         self.housekeeper.shutdown()
+        self.classifier.shutdown()
         self.worker.shutdown()
         self.db.dispose()

@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
             self.show_screen(current)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        pending = [j for j in self.ctx.worker.pending_jobs() if j.label]
+        pending = [j for j in (*self.ctx.worker.pending_jobs(), *self.ctx.classifier.pending_jobs()) if j.label]
         if pending:
             answer = QMessageBox.question(
                 self, self.tr("Work in progress"),

@@ -450,7 +450,8 @@ class SegmentsView(QWidget):
         job = self.ctx.run(classification_job(self.ctx.db, as_of, window),
                            label=self.tr("Classifying members"), kind="classification",
                            on_done=self._classified, on_progress=self._progress, parent=self,
-                           show_progress=True)  # the status bar keeps it (and Cancel) on other screens
+                           show_progress=True,  # the status bar keeps it (and Cancel) on other screens
+                           classifying=True)  # with the automatic runs, never in front of a sale
         job.finished.connect(self._job_finished)
         job.cancelled.connect(lambda: self.info.setText(self.tr("Classification cancelled; nothing was stored.")))
         self.job = job
