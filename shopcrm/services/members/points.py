@@ -37,7 +37,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from shopcrm.codes import DERIVED_POINT_KINDS
 from shopcrm.db.engine import Database
@@ -62,7 +62,10 @@ class PointsEntryView:
 
 
 def lock_member(s: Session, member_id: int) -> Member:
-    member = s.scalars(select(Member).where(Member.id == member_id).with_for_update()).first()
+    # Tags only when asked for: a sale or a redemption never reads them (a SELECT saved per sale).
+    member = s.scalars(
+        select(Member).options(lazyload(Member.tags)).where(Member.id == member_id).with_for_update()
+    ).first()
     if member is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("errors", "Member {id} does not exist."), id=member_id)
     if member.status == "erased":
@@ -160,6 +163,136 @@ def adjust_points(db: Database, member_id: int, delta: int, note: str | None = N
     with db.transaction() as s:
         member = lock_member(s, member_id)
         return post_fact(s, member, "adjust", delta, at=now(), note=note)
+
+
+# ------------------------------------------------------------------ the counter's fast path
+
+
+def alive_from(until: dt.datetime, months: int) -> dt.datetime:
+    """The earliest moment an award can be made and not have expired by `until` (expiry on)."""
+    day = add_months(until.date(), -months)
+    while add_months(day, months) > until.date():
+        day -= dt.timedelta(days=1)
+    while add_months(day, months) <= until.date():
+        day += dt.timedelta(days=1)
+    return dt.datetime.combine(day, dt.time())
+
+
+def _lot_rows(member_id: int) -> Any:
+    lt = PointsEntry.__table__
+    return lt.c.member_id == member_id, lt.c.points > 0, lt.c.kind != "shortfall"
+
+
+def append_sale_points(
+    s: Session, member: Member, *, purchase_id: int, at: dt.datetime, earned: int, redeem: int = 0,
+    note: str | None = None, settings: Any, until: dt.datetime,
+) -> bool:
+    """A counter sale's points written the way a replay would write them, without the replay.
+
+    Only when the sale comes after every fact of the member (their sales, voids and ledger rows)
+    and none of their points expires by `until`: then the replay (`rebuild_points`, the slow twin)
+    would end exactly as the stored ledger does, plus this sale's earn row and its redemption, which
+    draws on the oldest open awards first.  The open awards are the newest ones holding the cached
+    balance (awards are drawn oldest first), so they are found from the end.  Returns False, having
+    written nothing, when the sale is not such a case; the caller then replays.  The member row
+    must be locked and the purchase flushed.  A redemption larger than the balance is refused as
+    `post_fact` refuses it (with expiry on, the balance there already holds this sale's points)."""
+    s.flush()
+    conn = s.connection()
+    lt, pt = PointsEntry.__table__, Purchase.__table__
+    months = settings.points_expiry_months
+    mid = member.id
+    alive = alive_from(until, months) if months else None
+    if alive is not None and at < alive:
+        return False
+    lot_rows = _lot_rows(mid)
+    checks = [
+        select(func.max(lt.c.at)).where(lt.c.member_id == mid).scalar_subquery(),
+        select(func.max(pt.c.purchased_at)).where(pt.c.member_id == mid, pt.c.voided_at.is_(None),
+                                                  pt.c.id != purchase_id).scalar_subquery(),
+        select(func.max(func.coalesce(pt.c.voided_at, pt.c.purchased_at)))
+        .where(pt.c.member_id == mid, pt.c.voided_at.is_not(None)).scalar_subquery(),
+        select(func.max(pt.c.purchased_at)).where(pt.c.member_id == mid, pt.c.voided_at.is_not(None)).scalar_subquery(),
+        select(func.coalesce(func.sum(pt.c.total_cents), 0))
+        .where(pt.c.member_id == mid, pt.c.voided_at.is_(None)).scalar_subquery(),
+    ]
+    if alive is not None:
+        checks.append(select(func.coalesce(func.sum(lt.c.points), 0)).where(*lot_rows, lt.c.at >= alive)
+                      .scalar_subquery())
+    row = conn.execute(select(*checks)).one()
+    if any(last is not None and _when(last) >= at for last in row[:4]):
+        return False
+    balance = member.points_balance
+    if alive is not None and int(row[5]) < balance:
+        return False  # the oldest award still open expires by `until`: the replay writes its expiry
+    available = balance + earned if months else balance
+    if available - redeem < 0:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "Not enough points: the balance is {balance}, {needed} needed."),
+            balance=available,
+            needed=redeem,
+        )
+    draws: list[tuple[int, int]] = []  # (lot id or 0 for this sale's award, points)
+    if redeem:
+        wanted = min(redeem, balance)
+        if wanted:
+            lots = _open_lots(conn, mid, balance)
+            if lots is None:
+                return False
+            for lot_id, left in lots:
+                got = min(wanted, left)
+                draws.append((lot_id, got))
+                wanted -= got
+                if wanted == 0:
+                    break
+        if redeem > balance:
+            draws.append((0, redeem - balance))
+    redeem_id = None
+    if redeem:
+        redeem_id = conn.execute(
+            insert(lt).returning(lt.c.id),
+            [{"member_id": mid, "at": at, "kind": "redeem", "points": -redeem, "purchase_id": purchase_id,
+              "note": note}],
+        ).scalar_one()
+    earn_id = None
+    if earned:
+        earn_id = conn.execute(
+            insert(lt).returning(lt.c.id),
+            [{"member_id": mid, "at": at, "kind": "earn", "points": earned, "purchase_id": purchase_id,
+              "import_batch_id": None, "note": None}],
+        ).scalar_one()
+    if draws:
+        conn.execute(insert(PointsDraw.__table__),
+                     [{"debit_id": redeem_id, "lot_id": lot_id or earn_id, "points": got} for lot_id, got in draws])
+    top = len(settings.levels) - 1
+    member.points_balance = balance + earned - redeem
+    member.level = max(settings.level_for_spend(int(row[4])), min(member.level_floor or 0, top))
+    return True
+
+
+def _open_lots(conn: Connection, member_id: int, balance: int) -> list[tuple[int, int]] | None:
+    """The awards still holding points, oldest first, with what is left in each: the newest awards
+    whose points add up to the balance (the oldest of them may be partly drawn).  None when two of
+    them, or the oldest and the award before it, were made at the same moment (the replay orders
+    those by facts this does not read)."""
+    lt = PointsEntry.__table__
+    order = (lt.c.at.desc(), lt.c.id.desc())
+    newer = func.sum(lt.c.points).over(order_by=order, rows=(None, -1))  # the awards after this one
+    newer_but_one = func.sum(lt.c.points).over(order_by=order, rows=(None, -2))
+    ranked = (select(lt.c.id, lt.c.at, lt.c.points, func.coalesce(newer, 0).label("newer"),
+                     func.coalesce(newer_but_one, 0).label("newer2"))
+              .where(*_lot_rows(member_id)).subquery())
+    rows = conn.execute(
+        select(ranked.c.id, ranked.c.at, ranked.c.points, ranked.c.newer)
+        .where(ranked.c.newer2 < balance).order_by(ranked.c.at.desc(), ranked.c.id.desc())
+    ).all()
+    moments = [_when(at) for _, at, _, _ in rows]
+    if len(set(moments)) != len(moments):
+        return None
+    open_lots = [(lot_id, min(points, balance - int(newer))) for lot_id, _, points, newer in rows if newer < balance]
+    if sum(left for _, left in open_lots) != balance:
+        return None  # the cached balance is not what the awards hold: the replay sets it right
+    return open_lots[::-1]
 
 
 # ------------------------------------------------------------------ rebuilding from the facts

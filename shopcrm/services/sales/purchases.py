@@ -19,7 +19,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, PointsEntry, Product, Purchase, PurchaseLine
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.money import MAX_CENTS
-from shopcrm.services.members.points import lock_member, post_fact, rebuild_points
+from shopcrm.services.members.points import append_sale_points, lock_member, post_fact, rebuild_points
 from shopcrm.services.sales import coupons, stored_value
 from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.settings import ShopSettings, load_settings, settings_in
@@ -319,9 +319,13 @@ def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
             old_level = member.level
             if sv_cents:
                 stored_value.spend_in(s, member, sv_cents, at=when, purchase_id=purchase.id)
-            if data.redeem_points:
+            note = f"-{points_off / 100:.2f}" if data.redeem_points else None
+            if append_sale_points(s, member, purchase_id=purchase.id, at=when, earned=earned,
+                                  redeem=data.redeem_points, note=note, settings=settings, until=max(when, now())):
+                pass  # the common case: the sale is the newest fact of the member's points
+            elif data.redeem_points:
                 post_fact(s, member, "redeem", -data.redeem_points, at=when, purchase_id=purchase.id,
-                          note=f"-{points_off / 100:.2f}", settings=settings)
+                          note=note, settings=settings)
             else:
                 s.flush()
                 rebuild_points(s.connection(), [member.id], settings, max(when, now()))
