@@ -104,7 +104,7 @@ def _run(db: Database, plan: list[Any], fast: bool, months: int) -> tuple[list[A
             member = members[m]
             outcome: Any = None
             until = clock.at
-            touched = [member]
+            touched = [] if what == "void" else [member]
             try:
                 if what == "sale":
                     when = None if back is None else clock.at - dt.timedelta(days=back, seconds=back * 7)
