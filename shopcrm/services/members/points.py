@@ -236,7 +236,7 @@ def append_sale_points(
     if redeem:
         wanted = min(redeem, balance)
         if wanted:
-            lots = _open_lots(conn, mid, balance)
+            lots = _open_lots(conn, mid, balance, wanted)
             if lots is None:
                 return False
             for lot_id, left in lots:
@@ -270,28 +270,34 @@ def append_sale_points(
     return True
 
 
-def _open_lots(conn: Connection, member_id: int, balance: int) -> list[tuple[int, int]] | None:
-    """The awards still holding points, oldest first, with what is left in each: the newest awards
-    whose points add up to the balance (the oldest of them may be partly drawn).  None when two of
-    them, or the oldest and the award before it, were made at the same moment (the replay orders
-    those by facts this does not read)."""
+def _open_lots(conn: Connection, member_id: int, balance: int, wanted: int) -> list[tuple[int, int]] | None:
+    """The oldest awards still holding points, oldest first, with what is left in each, as far as
+    `wanted` points reach: the open awards are the newest ones whose points add up to the balance
+    (the oldest of them, the head, may be partly drawn).  The database sums the newer awards' points
+    for each award; only the drawn ones and their two neighbours come back.  None when two of those
+    were made at the same moment (the replay orders them by facts not read here), or when the awards
+    do not hold the cached balance (the replay sets that right)."""
     lt = PointsEntry.__table__
     order = (lt.c.at.desc(), lt.c.id.desc())
-    newer = func.sum(lt.c.points).over(order_by=order, rows=(None, -1))  # the awards after this one
-    newer_but_one = func.sum(lt.c.points).over(order_by=order, rows=(None, -2))
-    ranked = (select(lt.c.id, lt.c.at, lt.c.points, func.coalesce(newer, 0).label("newer"),
-                     func.coalesce(newer_but_one, 0).label("newer2"))
-              .where(*_lot_rows(member_id)).subquery())
+    ranked = (
+        select(lt.c.id, lt.c.at, lt.c.points,
+               func.coalesce(func.sum(lt.c.points).over(order_by=order, rows=(None, -1)), 0).label("newer"),
+               func.coalesce(func.sum(lt.c.points).over(order_by=order, rows=(None, -2)), 0).label("newer2"),
+               func.coalesce(func.lead(lt.c.points).over(order_by=order), 0).label("older"))
+        .where(*_lot_rows(member_id)).subquery()
+    )
+    # This award open or the head's older neighbour, and this one or the older one drawn.
     rows = conn.execute(
         select(ranked.c.id, ranked.c.at, ranked.c.points, ranked.c.newer)
-        .where(ranked.c.newer2 < balance).order_by(ranked.c.at.desc(), ranked.c.id.desc())
+        .where(ranked.c.newer2 < balance, ranked.c.newer + ranked.c.points + ranked.c.older > balance - wanted)
+        .order_by(ranked.c.at.desc(), ranked.c.id.desc())
     ).all()
     moments = [_when(at) for _, at, _, _ in rows]
     if len(set(moments)) != len(moments):
         return None
+    if not any(newer < balance <= newer + points for _, _, points, newer in rows):
+        return None  # no head: the awards hold less than the cached balance
     open_lots = [(lot_id, min(points, balance - int(newer))) for lot_id, _, points, newer in rows if newer < balance]
-    if sum(left for _, left in open_lots) != balance:
-        return None  # the cached balance is not what the awards hold: the replay sets it right
     return open_lots[::-1]
 
 
