@@ -205,25 +205,22 @@ def append_sale_points(
     alive = alive_from(until, months) if months else None
     if alive is not None and at < alive:
         return False
-    lot_rows = _lot_rows(mid)
-    checks = [
-        select(func.max(lt.c.at)).where(lt.c.member_id == mid).scalar_subquery(),
-        select(func.max(pt.c.purchased_at)).where(pt.c.member_id == mid, pt.c.voided_at.is_(None),
-                                                  pt.c.id != purchase_id).scalar_subquery(),
-        select(func.max(func.coalesce(pt.c.voided_at, pt.c.purchased_at)))
-        .where(pt.c.member_id == mid, pt.c.voided_at.is_not(None)).scalar_subquery(),
-        select(func.max(pt.c.purchased_at)).where(pt.c.member_id == mid, pt.c.voided_at.is_not(None)).scalar_subquery(),
-        select(func.coalesce(func.sum(pt.c.total_cents), 0))
-        .where(pt.c.member_id == mid, pt.c.voided_at.is_(None)).scalar_subquery(),
+    later = [  # anything of the member's at or after this sale's moment: then the replay decides
+        exists().where(lt.c.member_id == mid, lt.c.at >= at),
+        exists().where(pt.c.member_id == mid, pt.c.voided_at.is_(None), pt.c.purchased_at >= at,
+                       pt.c.id != purchase_id),
+        exists().where(pt.c.member_id == mid, pt.c.voided_at.is_not(None),
+                       or_(pt.c.purchased_at >= at, pt.c.voided_at >= at)),
     ]
-    if alive is not None:
-        checks.append(select(func.coalesce(func.sum(lt.c.points), 0)).where(*lot_rows, lt.c.at >= alive)
-                      .scalar_subquery())
+    checks: list[Any] = [or_(*later)]
+    if alive is not None:  # the points of the awards that outlive `until`
+        checks.append(select(func.coalesce(func.sum(lt.c.points), 0))
+                      .where(*_lot_rows(mid), lt.c.at >= alive).scalar_subquery())
     row = conn.execute(select(*checks)).one()
-    if any(last is not None and _when(last) >= at for last in row[:4]):
+    if row[0]:
         return False
     balance = member.points_balance
-    if alive is not None and int(row[5]) < balance:
+    if alive is not None and int(row[1]) < balance:
         return False  # the oldest award still open expires by `until`: the replay writes its expiry
     available = balance + earned if months else balance
     if available - redeem < 0:
@@ -234,17 +231,11 @@ def append_sale_points(
         )
     draws: list[tuple[int, int]] = []  # (lot id or 0 for this sale's award, points)
     if redeem:
-        wanted = min(redeem, balance)
-        if wanted:
-            lots = _open_lots(conn, mid, balance, wanted)
-            if lots is None:
+        if balance:
+            taken = _draws_on_open_lots(conn, mid, balance, min(redeem, balance))
+            if taken is None:
                 return False
-            for lot_id, left in lots:
-                got = min(wanted, left)
-                draws.append((lot_id, got))
-                wanted -= got
-                if wanted == 0:
-                    break
+            draws.extend(taken)
         if redeem > balance:
             draws.append((0, redeem - balance))
     redeem_id = None
@@ -264,41 +255,72 @@ def append_sale_points(
     if draws:
         conn.execute(insert(PointsDraw.__table__),
                      [{"debit_id": redeem_id, "lot_id": lot_id or earn_id, "points": got} for lot_id, got in draws])
-    top = len(settings.levels) - 1
     member.points_balance = balance + earned - redeem
-    member.level = max(settings.level_for_spend(int(row[4])), min(member.level_floor or 0, top))
+    member.level = _level(conn, member, settings)
     return True
 
 
-def _open_lots(conn: Connection, member_id: int, balance: int, wanted: int) -> list[tuple[int, int]] | None:
-    """The oldest awards still holding points, oldest first, with what is left in each, as far as
-    `wanted` points reach: the open awards are the newest ones whose points add up to the balance
-    (the oldest of them, the head, may be partly drawn).  The database sums the newer awards' points
-    for each award; only the drawn ones and their two neighbours come back.  None when two of those
-    were made at the same moment (the replay orders them by facts not read here), or when the awards
-    do not hold the cached balance (the replay sets that right)."""
+def _level(conn: Connection, member: Member, settings: Any) -> int:
+    """The level the replay gives: that of the member's spend, or the floor set by hand if higher.
+    At the top level already (a sale only adds spend) the spend need not be summed."""
+    top = len(settings.levels) - 1
+    if member.level == top:  # the level of a spend only rises with it
+        return top
+    pt = Purchase.__table__
+    spend = conn.execute(select(func.coalesce(func.sum(pt.c.total_cents), 0))
+                         .where(pt.c.member_id == member.id, pt.c.voided_at.is_(None))).scalar_one()
+    return max(settings.level_for_spend(int(spend)), min(member.level_floor or 0, top))
+
+
+LOTS_PAGE = 16  # ledger rows read first from the end of a member's ledger; each further read doubles
+
+
+def _draws_on_open_lots(conn: Connection, member_id: int, balance: int, wanted: int) -> list[tuple[int, int]] | None:
+    """The draws of a debit of `wanted` points on the oldest awards still holding points.
+
+    The open awards are the newest ones whose points add up to the balance (awards are drawn oldest
+    first; the oldest open one, the head, may be partly drawn), so the member's rows are read from
+    the newest back, a page at a time, only as far as the award before the head.  None when the
+    awards drawn on, or their neighbours, were made at one moment (the replay orders those by facts
+    not read here), or when the awards do not hold the cached balance: the replay decides then."""
     lt = PointsEntry.__table__
-    order = (lt.c.at.desc(), lt.c.id.desc())
-    ranked = (
-        select(lt.c.id, lt.c.at, lt.c.points,
-               func.coalesce(func.sum(lt.c.points).over(order_by=order, rows=(None, -1)), 0).label("newer"),
-               func.coalesce(func.sum(lt.c.points).over(order_by=order, rows=(None, -2)), 0).label("newer2"),
-               func.coalesce(func.lead(lt.c.points).over(order_by=order), 0).label("older"))
-        .where(*_lot_rows(member_id)).subquery()
-    )
-    # This award open or the head's older neighbour, and this one or the older one drawn.
-    rows = conn.execute(
-        select(ranked.c.id, ranked.c.at, ranked.c.points, ranked.c.newer)
-        .where(ranked.c.newer2 < balance, ranked.c.newer + ranked.c.points + ranked.c.older > balance - wanted)
-        .order_by(ranked.c.at.desc(), ranked.c.id.desc())
-    ).all()
-    moments = [_when(at) for _, at, _, _ in rows]
+    lots: list[tuple[int, dt.datetime, int]] = []  # (id, at, points left), newest first
+    held = 0
+    before_head: dt.datetime | None = None
+    last: tuple[Any, int] | None = None
+    size = LOTS_PAGE
+    while before_head is None:
+        query = (select(lt.c.id, lt.c.at, lt.c.kind, lt.c.points).where(lt.c.member_id == member_id)
+                 .order_by(lt.c.at.desc(), lt.c.id.desc()).limit(size))
+        if last is not None:
+            query = query.where(or_(lt.c.at < last[0], (lt.c.at == last[0]) & (lt.c.id < last[1])))
+        page = conn.execute(query).all()
+        for lot_id, at, kind, points in page:
+            if points <= 0 or kind == "shortfall":
+                continue
+            if held >= balance:
+                before_head = _when(at)
+                break
+            lots.append((lot_id, _when(at), min(points, balance - held)))
+            held += points
+        if len(page) < size:
+            break
+        last = (page[-1][1], page[-1][0])
+        size *= 2
+    if held < balance:
+        return None
+    draws: list[tuple[int, int]] = []
+    moments = [] if before_head is None else [before_head]
+    for lot_id, at, left in reversed(lots):
+        moments.append(at)
+        if wanted == 0:
+            break  # (this award, the first one not drawn on, is a neighbour)
+        got = min(wanted, left)
+        draws.append((lot_id, got))
+        wanted -= got
     if len(set(moments)) != len(moments):
         return None
-    if not any(newer < balance <= newer + points for _, _, points, newer in rows):
-        return None  # no head: the awards hold less than the cached balance
-    open_lots = [(lot_id, min(points, balance - int(newer))) for lot_id, _, points, newer in rows if newer < balance]
-    return open_lots[::-1]
+    return draws
 
 
 # ------------------------------------------------------------------ rebuilding from the facts
