@@ -212,15 +212,23 @@ def append_sale_points(
         exists().where(pt.c.member_id == mid, pt.c.voided_at.is_not(None),
                        or_(pt.c.purchased_at >= at, pt.c.voided_at >= at)),
     ]
-    checks: list[Any] = [or_(*later)]
+    top = len(settings.levels) - 1
+    checks: list[Any] = [
+        or_(*later),
+        # The spend the level follows; at the top level already a sale (which only adds spend) keeps it.
+        literal(0) if member.level == top else
+        select(func.coalesce(func.sum(pt.c.total_cents), 0))
+        .where(pt.c.member_id == mid, pt.c.voided_at.is_(None)).scalar_subquery(),
+    ]
     if alive is not None:  # the points of the awards that outlive `until`
         checks.append(select(func.coalesce(func.sum(lt.c.points), 0))
                       .where(*_lot_rows(mid), lt.c.at >= alive).scalar_subquery())
     row = conn.execute(select(*checks)).one()
     if row[0]:
         return False
+    level = top if member.level == top else max(settings.level_for_spend(int(row[1])), min(member.level_floor or 0, top))
     balance = member.points_balance
-    if alive is not None and int(row[1]) < balance:
+    if alive is not None and int(row[2]) < balance:
         return False  # the oldest award still open expires by `until`: the replay writes its expiry
     available = balance + earned if months else balance
     if available - redeem < 0:
@@ -238,38 +246,22 @@ def append_sale_points(
             draws.extend(taken)
         if redeem > balance:
             draws.append((0, redeem - balance))
-    redeem_id = None
+    rows = []  # the redemption first, as post_fact writes it before the replay adds the earn row
     if redeem:
-        redeem_id = conn.execute(
-            insert(lt).returning(lt.c.id),
-            [{"member_id": mid, "at": at, "kind": "redeem", "points": -redeem, "purchase_id": purchase_id,
-              "note": note}],
-        ).scalar_one()
-    earn_id = None
+        rows.append({"member_id": mid, "at": at, "kind": "redeem", "points": -redeem, "purchase_id": purchase_id,
+                     "note": note})
     if earned:
-        earn_id = conn.execute(
-            insert(lt).returning(lt.c.id),
-            [{"member_id": mid, "at": at, "kind": "earn", "points": earned, "purchase_id": purchase_id,
-              "import_batch_id": None, "note": None}],
-        ).scalar_one()
+        rows.append({"member_id": mid, "at": at, "kind": "earn", "points": earned, "purchase_id": purchase_id,
+                     "note": None})
+    ids = list(conn.execute(insert(lt).returning(lt.c.id, sort_by_parameter_order=True), rows).scalars()) if rows else []
+    redeem_id = ids[0] if redeem else None
+    earn_id = ids[-1] if earned else None
     if draws:
         conn.execute(insert(PointsDraw.__table__),
                      [{"debit_id": redeem_id, "lot_id": lot_id or earn_id, "points": got} for lot_id, got in draws])
     member.points_balance = balance + earned - redeem
-    member.level = _level(conn, member, settings)
+    member.level = level
     return True
-
-
-def _level(conn: Connection, member: Member, settings: Any) -> int:
-    """The level the replay gives: that of the member's spend, or the floor set by hand if higher.
-    At the top level already (a sale only adds spend) the spend need not be summed."""
-    top = len(settings.levels) - 1
-    if member.level == top:  # the level of a spend only rises with it
-        return top
-    pt = Purchase.__table__
-    spend = conn.execute(select(func.coalesce(func.sum(pt.c.total_cents), 0))
-                         .where(pt.c.member_id == member.id, pt.c.voided_at.is_(None))).scalar_one()
-    return max(settings.level_for_spend(int(spend)), min(member.level_floor or 0, top))
 
 
 LOTS_PAGE = 16  # ledger rows read first from the end of a member's ledger; each further read doubles

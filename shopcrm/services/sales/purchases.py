@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -308,10 +308,14 @@ def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
             coupon_discount_cents=coupon_off,
             points_discount_cents=points_off,
             stored_value_cents=sv_cents,
-            lines=lines,
         )
         s.add(purchase)
         s.flush()
+        if lines:  # in one statement: the ORM wrote them one INSERT each, for ids nothing here reads
+            line_table = PurchaseLine.__table__
+            s.connection().execute(insert(line_table), [
+                {"purchase_id": purchase.id, "product_id": line.product_id, "quantity": line.quantity,
+                 "unit_price_cents": line.unit_price_cents, "amount_cents": line.amount_cents} for line in lines])
         upgraded = False
         if coupon is not None:
             coupons.mark_redeemed_in(s, coupon, purchase.id, coupon_off, when)
