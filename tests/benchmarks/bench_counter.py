@@ -183,7 +183,7 @@ def main() -> int:
 
     def line(name: str, wall: list[float], proc: list[float]) -> str:
         return (f"{name:<44} p50 {pct(wall, 50):6.1f} ms  p95 {pct(wall, 95):6.1f} ms  cpu p50 {pct(proc, 50):5.1f} ms"
-                f"  ratio p95 {pct(wall, 95) / p95b:5.1f}x  ({len(wall)} sales)")
+                f"  ratio p50 {pct(wall, 50) / pct(bare, 50):5.1f}x p95 {pct(wall, 95) / p95b:5.1f}x  ({len(wall)} sales)")
 
     print(f"bare sqlite3 writes of the same rows:       p50 {pct(bare, 50):6.2f} ms  p95 {p95b:6.2f} ms")
     print(line("ordinary member, fast path:", service, cpu))

@@ -195,10 +195,9 @@ def append_sale_points(
     draws on the oldest open awards first.  The open awards are the newest ones holding the cached
     balance (awards are drawn oldest first), so they are found from the end.  Returns False, having
     written nothing, when the sale is not such a case; the caller then replays.  The member row
-    must be locked and the purchase flushed.  A redemption larger than the balance is refused as
+    must be locked and the purchase flushed (its lines too).  A redemption larger than the balance is refused as
     `post_fact` refuses it (with expiry on, the balance there already holds this sale's points)."""
-    s.flush()
-    conn = s.connection()
+    conn = s.connection()  # (no flush: what is pending, the member's stored value, the audit, goes at the commit)
     lt, pt = PointsEntry.__table__, Purchase.__table__
     months = settings.points_expiry_months
     mid = member.id
@@ -253,9 +252,9 @@ def append_sale_points(
     if earned:
         rows.append({"member_id": mid, "at": at, "kind": "earn", "points": earned, "purchase_id": purchase_id,
                      "note": None})
-    ids = list(conn.execute(insert(lt).returning(lt.c.id, sort_by_parameter_order=True), rows).scalars()) if rows else []
-    redeem_id = ids[0] if redeem else None
-    earn_id = ids[-1] if earned else None
+    # One statement for both (asking for the ids in parameter order made SQLite take one each).
+    ids = dict((kind, row_id) for row_id, kind in conn.execute(insert(lt).returning(lt.c.id, lt.c.kind), rows)) if rows else {}
+    redeem_id, earn_id = ids.get("redeem"), ids.get("earn")
     if draws:
         conn.execute(insert(PointsDraw.__table__),
                      [{"debit_id": redeem_id, "lot_id": lot_id or earn_id, "points": got} for lot_id, got in draws])
