@@ -25,7 +25,13 @@ from shopcrm.db.models import Member, PointsDraw, PointsEntry, Purchase
 from shopcrm.engine.points_replay import expiry_of
 from shopcrm.errors import ConflictError, ShopError
 from shopcrm.services.members import points
-from shopcrm.services.members.points import adjust_points, alive_from, expire_points, rebuild_points, redeem_points
+from shopcrm.services.members.points import (
+    adjust_points,
+    alive_from,
+    expire_points,
+    rebuild_points,
+    redeem_points,
+)
 from shopcrm.services.members.records import MemberInput, register_member
 from shopcrm.services.sales import coupons, purchases, stored_value
 from shopcrm.services.sales.purchases import PurchaseInput, record_purchase, void_purchase
