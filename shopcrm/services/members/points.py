@@ -6,7 +6,9 @@ taken at BEGIN IMMEDIATE), so two counters redeeming at once cannot overdraw a b
 Rows the shop made (redeem, adjust, return) are facts; earn, reverse, expire and shortfall rows
 follow from the sales and are rebuilt (`rebuild_points`) whenever a member's sales change (a sale,
 a void, an import, an undo) and once a day (`expire_points`), so a balance and a level do not
-depend on the order in which sales arrived (shopcrm.engine.points_replay).
+depend on the order in which sales arrived (shopcrm.engine.points_replay).  A counter sale that is
+the member's newest fact, with nothing of theirs expiring, appends what that replay would add
+(`append_sale_points`, tested against the replay): its cost does not grow with the member's history.
 """
 
 from __future__ import annotations
