@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, SmallInteger, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shopcrm.db.base import Base
@@ -23,6 +23,10 @@ class PointsEntry(Base):
     purchase_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id", ondelete="CASCADE"), index=True)
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"), index=True)
     note: Mapped[str | None] = mapped_column(String(200))
+
+    # A member's rows newest first: a counter sale reads only the end of the member's ledger (its
+    # last moment, the awards a redemption draws on), not the whole history (services.members.points).
+    __table_args__ = (Index("ix_points_ledger_member_at", "member_id", "at", "id"),)
 
 
 class PointsDraw(Base):

@@ -6,7 +6,9 @@ taken at BEGIN IMMEDIATE), so two counters redeeming at once cannot overdraw a b
 Rows the shop made (redeem, adjust, return) are facts; earn, reverse, expire and shortfall rows
 follow from the sales and are rebuilt (`rebuild_points`) whenever a member's sales change (a sale,
 a void, an import, an undo) and once a day (`expire_points`), so a balance and a level do not
-depend on the order in which sales arrived (shopcrm.engine.points_replay).
+depend on the order in which sales arrived (shopcrm.engine.points_replay).  A counter sale that is
+the member's newest fact, with nothing of theirs expiring, appends what that replay would add
+(`append_sale_points`, tested against the replay): its cost does not grow with the member's history.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from shopcrm.codes import DERIVED_POINT_KINDS
 from shopcrm.db.engine import Database
@@ -62,7 +64,10 @@ class PointsEntryView:
 
 
 def lock_member(s: Session, member_id: int) -> Member:
-    member = s.scalars(select(Member).where(Member.id == member_id).with_for_update()).first()
+    # Tags only when asked for: a sale or a redemption never reads them (a SELECT saved per sale).
+    member = s.scalars(
+        select(Member).options(lazyload(Member.tags)).where(Member.id == member_id).with_for_update()
+    ).first()
     if member is None:
         raise NotFoundError(QT_TRANSLATE_NOOP("errors", "Member {id} does not exist."), id=member_id)
     if member.status == "erased":
@@ -160,6 +165,155 @@ def adjust_points(db: Database, member_id: int, delta: int, note: str | None = N
     with db.transaction() as s:
         member = lock_member(s, member_id)
         return post_fact(s, member, "adjust", delta, at=now(), note=note)
+
+
+# ------------------------------------------------------------------ the counter's fast path
+
+
+def alive_from(until: dt.datetime, months: int) -> dt.datetime:
+    """The earliest moment an award can be made and not have expired by `until` (expiry on)."""
+    day = add_months(until.date(), -months)
+    while add_months(day, months) > until.date():
+        day -= dt.timedelta(days=1)
+    while add_months(day, months) <= until.date():
+        day += dt.timedelta(days=1)
+    return dt.datetime.combine(day, dt.time())
+
+
+def _lot_rows(member_id: int) -> Any:
+    lt = PointsEntry.__table__
+    return lt.c.member_id == member_id, lt.c.points > 0, lt.c.kind != "shortfall"
+
+
+def append_sale_points(
+    s: Session, member: Member, *, purchase_id: int, at: dt.datetime, earned: int, redeem: int = 0,
+    note: str | None = None, settings: Any, until: dt.datetime,
+) -> bool:
+    """A counter sale's points written the way a replay would write them, without the replay.
+
+    Only when the sale comes after every fact of the member (their sales, voids and ledger rows)
+    and none of their points expires by `until`: then the replay (`rebuild_points`, the slow twin)
+    would end exactly as the stored ledger does, plus this sale's earn row and its redemption, which
+    draws on the oldest open awards first.  The open awards are the newest ones holding the cached
+    balance (awards are drawn oldest first), so they are found from the end.  Returns False, having
+    written nothing, when the sale is not such a case; the caller then replays.  The member row
+    must be locked and the purchase flushed (its lines too).  A redemption larger than the balance is refused as
+    `post_fact` refuses it (with expiry on, the balance there already holds this sale's points)."""
+    conn = s.connection()  # (no flush: what is pending, the member's stored value, the audit, goes at the commit)
+    lt, pt = PointsEntry.__table__, Purchase.__table__
+    months = settings.points_expiry_months
+    mid = member.id
+    alive = alive_from(until, months) if months else None
+    if alive is not None and at < alive:
+        return False
+    later = [  # anything of the member's at or after this sale's moment: then the replay decides
+        exists().where(lt.c.member_id == mid, lt.c.at >= at),
+        exists().where(pt.c.member_id == mid, pt.c.voided_at.is_(None), pt.c.purchased_at >= at,
+                       pt.c.id != purchase_id),
+        exists().where(pt.c.member_id == mid, pt.c.voided_at.is_not(None),
+                       or_(pt.c.purchased_at >= at, pt.c.voided_at >= at)),
+    ]
+    top = len(settings.levels) - 1
+    checks: list[Any] = [
+        or_(*later),
+        # The spend the level follows; at the top level already a sale (which only adds spend) keeps it.
+        literal(0) if member.level == top else
+        select(func.coalesce(func.sum(pt.c.total_cents), 0))
+        .where(pt.c.member_id == mid, pt.c.voided_at.is_(None)).scalar_subquery(),
+    ]
+    if alive is not None:  # the points of the awards that outlive `until`
+        checks.append(select(func.coalesce(func.sum(lt.c.points), 0))
+                      .where(*_lot_rows(mid), lt.c.at >= alive).scalar_subquery())
+    row = conn.execute(select(*checks)).one()
+    if row[0]:
+        return False
+    level = top if member.level == top else max(settings.level_for_spend(int(row[1])), min(member.level_floor or 0, top))
+    balance = member.points_balance
+    if alive is not None and int(row[2]) < balance:
+        return False  # the oldest award still open expires by `until`: the replay writes its expiry
+    available = balance + earned if months else balance
+    if available - redeem < 0:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "Not enough points: the balance is {balance}, {needed} needed."),
+            balance=available,
+            needed=redeem,
+        )
+    draws: list[tuple[int, int]] = []  # (lot id or 0 for this sale's award, points)
+    if redeem:
+        if balance:
+            taken = _draws_on_open_lots(conn, mid, balance, min(redeem, balance))
+            if taken is None:
+                return False
+            draws.extend(taken)
+        if redeem > balance:
+            draws.append((0, redeem - balance))
+    rows = []  # the redemption first, as post_fact writes it before the replay adds the earn row
+    if redeem:
+        rows.append({"member_id": mid, "at": at, "kind": "redeem", "points": -redeem, "purchase_id": purchase_id,
+                     "note": note})
+    if earned:
+        rows.append({"member_id": mid, "at": at, "kind": "earn", "points": earned, "purchase_id": purchase_id,
+                     "note": None})
+    # One statement for both (asking for the ids in parameter order made SQLite take one each).
+    ids = dict((kind, row_id) for row_id, kind in conn.execute(insert(lt).returning(lt.c.id, lt.c.kind), rows)) if rows else {}
+    redeem_id, earn_id = ids.get("redeem"), ids.get("earn")
+    if draws:
+        conn.execute(insert(PointsDraw.__table__),
+                     [{"debit_id": redeem_id, "lot_id": lot_id or earn_id, "points": got} for lot_id, got in draws])
+    member.points_balance = balance + earned - redeem
+    member.level = level
+    return True
+
+
+LOTS_PAGE = 16  # ledger rows read first from the end of a member's ledger; each further read doubles
+
+
+def _draws_on_open_lots(conn: Connection, member_id: int, balance: int, wanted: int) -> list[tuple[int, int]] | None:
+    """The draws of a debit of `wanted` points on the oldest awards still holding points.
+
+    The open awards are the newest ones whose points add up to the balance (awards are drawn oldest
+    first; the oldest open one, the head, may be partly drawn), so the member's rows are read from
+    the newest back, a page at a time, only as far as the award before the head.  None when the
+    awards drawn on, or their neighbours, were made at one moment (the replay orders those by facts
+    not read here), or when the awards do not hold the cached balance: the replay decides then."""
+    lt = PointsEntry.__table__
+    lots: list[tuple[int, dt.datetime, int]] = []  # (id, at, points left), newest first
+    held = 0
+    before_head: dt.datetime | None = None
+    last: tuple[Any, int] | None = None
+    size = LOTS_PAGE
+    while before_head is None:
+        query = (select(lt.c.id, lt.c.at, lt.c.kind, lt.c.points).where(lt.c.member_id == member_id)
+                 .order_by(lt.c.at.desc(), lt.c.id.desc()).limit(size))
+        if last is not None:
+            query = query.where(or_(lt.c.at < last[0], (lt.c.at == last[0]) & (lt.c.id < last[1])))
+        page = conn.execute(query).all()
+        for lot_id, at, kind, points in page:
+            if points <= 0 or kind == "shortfall":
+                continue
+            if held >= balance:
+                before_head = _when(at)
+                break
+            lots.append((lot_id, _when(at), min(points, balance - held)))
+            held += points
+        if len(page) < size:
+            break
+        last = (page[-1][1], page[-1][0])
+        size *= 2
+    if held < balance:
+        return None
+    draws: list[tuple[int, int]] = []
+    moments = [] if before_head is None else [before_head]
+    for lot_id, at, left in reversed(lots):
+        moments.append(at)
+        if wanted == 0:
+            break  # (this award, the first one not drawn on, is a neighbour)
+        got = min(wanted, left)
+        draws.append((lot_id, got))
+        wanted -= got
+    if len(set(moments)) != len(moments):
+        return None
+    return draws
 
 
 # ------------------------------------------------------------------ rebuilding from the facts

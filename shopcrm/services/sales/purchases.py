@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -19,7 +19,7 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import Member, PointsEntry, Product, Purchase, PurchaseLine
 from shopcrm.errors import QT_TRANSLATE_NOOP, ConflictError, NotFoundError, ValidationError
 from shopcrm.money import MAX_CENTS
-from shopcrm.services.members.points import lock_member, post_fact, rebuild_points
+from shopcrm.services.members.points import append_sale_points, lock_member, post_fact, rebuild_points
 from shopcrm.services.sales import coupons, stored_value
 from shopcrm.services.shop.clock import now
 from shopcrm.services.shop.settings import ShopSettings, load_settings, settings_in
@@ -308,10 +308,14 @@ def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
             coupon_discount_cents=coupon_off,
             points_discount_cents=points_off,
             stored_value_cents=sv_cents,
-            lines=lines,
         )
         s.add(purchase)
         s.flush()
+        if lines:  # in one statement: the ORM wrote them one INSERT each, for ids nothing here reads
+            line_table = PurchaseLine.__table__
+            s.connection().execute(insert(line_table), [
+                {"purchase_id": purchase.id, "product_id": line.product_id, "quantity": line.quantity,
+                 "unit_price_cents": line.unit_price_cents, "amount_cents": line.amount_cents} for line in lines])
         upgraded = False
         if coupon is not None:
             coupons.mark_redeemed_in(s, coupon, purchase.id, coupon_off, when)
@@ -319,9 +323,13 @@ def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
             old_level = member.level
             if sv_cents:
                 stored_value.spend_in(s, member, sv_cents, at=when, purchase_id=purchase.id)
-            if data.redeem_points:
+            note = f"-{points_off / 100:.2f}" if data.redeem_points else None
+            if append_sale_points(s, member, purchase_id=purchase.id, at=when, earned=earned,
+                                  redeem=data.redeem_points, note=note, settings=settings, until=max(when, now())):
+                pass  # the common case: the sale is the newest fact of the member's points
+            elif data.redeem_points:
                 post_fact(s, member, "redeem", -data.redeem_points, at=when, purchase_id=purchase.id,
-                          note=f"-{points_off / 100:.2f}", settings=settings)
+                          note=note, settings=settings)
             else:
                 s.flush()
                 rebuild_points(s.connection(), [member.id], settings, max(when, now()))

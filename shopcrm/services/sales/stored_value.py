@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -191,10 +191,30 @@ def _topup(db: Database, member_id: int, amount: int, method: str, ref: str | No
         return TopupResult(entry.id, member_id, amount, bonus, _balance(member))
 
 
-def spend_in(s: Session, member: Member, cents: int, *, at: dt.datetime, purchase_id: int) -> StoredValueEntry:
-    """Pay part of a sale from the (locked) member's balance: paid-in money first, bonus money last."""
-    principal = min(cents, member.stored_value_cents)
-    return _post(s, member, "spend", -principal, -(cents - principal), at=at, purchase_id=purchase_id)
+def spend_in(s: Session, member: Member, cents: int, *, at: dt.datetime, purchase_id: int) -> int:
+    """Pay part of a sale from the (locked) member's balance: paid-in money first, bonus money last.
+    Returns the ledger row's id.  As `_post` does, but the row is written at once and the member's
+    new balance goes out with the sale's one UPDATE of the member at the commit (no flush here)."""
+    principal, bonus = -min(cents, member.stored_value_cents), -(cents - min(cents, member.stored_value_cents))
+    if member.stored_value_cents + principal < 0 or member.stored_bonus_cents + bonus < 0:
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("errors", "Not enough stored value: the balance is {balance}, {needed} needed."),
+            balance=f"{(member.stored_value_cents + member.stored_bonus_cents) / 100:.2f}",
+            needed=f"{-(principal + bonus) / 100:.2f}",
+        )
+    table = StoredValueEntry.__table__
+    entry_id = int(s.connection().execute(
+        insert(table).returning(table.c.id),
+        [{"member_id": member.id, "at": at, "kind": "spend", "principal_cents": principal, "bonus_cents": bonus,
+          "pay_method": None, "purchase_id": purchase_id, "topup_id": None, "external_ref": None, "note": None}],
+    ).scalar_one())
+    member.stored_value_cents += principal
+    member.stored_bonus_cents += bonus
+    audit.record_in(
+        s, audit.STORED_VALUE, kind="spend", member_id=member.id, entry_id=entry_id, principal_cents=principal,
+        bonus_cents=bonus, purchase_id=purchase_id,
+    )
+    return entry_id
 
 
 def return_in(s: Session, member: Member, purchase_id: int, *, at: dt.datetime) -> int:
