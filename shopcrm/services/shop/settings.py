@@ -14,6 +14,7 @@ from shopcrm.engine.params import RuleParams
 from shopcrm.errors import QT_TRANSLATE_NOOP, ValidationError
 from shopcrm.i18n import normalise_language
 from shopcrm.services.members.levels import relevel_all
+from shopcrm.services.shop.clock import now
 
 
 @dataclass(frozen=True)
@@ -206,10 +207,23 @@ def save_settings(db: Database, settings: ShopSettings) -> ShopSettings:
                 existing[key].value = value
             else:
                 s.add(Setting(key=key, value=value))
-        if tuple(lvl.min_spend_cents for lvl in before.levels) != tuple(lvl.min_spend_cents for lvl in settings.levels):
+        if _points_basis(before) != _points_basis(settings):
+            s.flush()
+            # Here, not at the top: the points module reads the settings through this one.  A counter
+            # sale only appends to a member's ledger, so a new earn rate (of imported sales, which carry
+            # no points of their own) or a new expiry is applied to every member now, with their levels.
+            from shopcrm.services.members.points import rebuild_every_member
+
+            rebuild_every_member(s.connection(), settings, now())
+        elif tuple(lvl.min_spend_cents for lvl in before.levels) != tuple(lvl.min_spend_cents for lvl in settings.levels):
             s.flush()
             relevel_all(s.connection(), settings)  # new thresholds re-level everyone (never below a floor)
     return settings
+
+
+def _points_basis(settings: ShopSettings) -> tuple[int, int, int]:
+    """The settings every member's earned and expired points are worked out from."""
+    return settings.points_per_unit, settings.points_spend_unit_cents, settings.points_expiry_months
 
 
 def update_settings(db: Database, **changes: Any) -> ShopSettings:
