@@ -168,6 +168,8 @@ def test_indexes_are_built_again_with_statistics(sqlite_db: Database, tmp_path: 
     result = _import(sqlite_db, xlsx(tmp_path / "s.xlsx", {"流水": _sheet(rows, False)}), True)
     assert result.imported == 30
     assert _indexes(sqlite_db) == before and "ix_purchases_member_time_total" in dict(before)
+    # The Dashboard's expression index (migration 0010_dashboard) too: dropped for the write, built again the same.
+    assert "substr(purchased_at, 1, 10)" in (dict(before).get("ix_purchases_day_member") or "")
     with sqlite_db.read() as s:
         analysed = set(s.connection().execute(text("SELECT idx FROM sqlite_stat1 WHERE tbl = 'purchases'")).scalars())
     assert {"ix_purchases_member_time_total", "ix_purchases_purchased_at", "ix_purchases_import_batch_id"} <= analysed

@@ -51,7 +51,7 @@ class NewMember:
 
 
 class PlannedPurchase:
-    __slots__ = ("ref", "when", "rows", "phone", "card", "name", "total", "discount", "payment", "channel", "member", "id", "at",
+    __slots__ = ("ref", "when", "rows", "phone", "card", "name", "total", "discount", "payment", "channel", "member", "id",
                  "receipt", "from_total")
 
     def __init__(self, ref: str, when: dt.datetime, rows: list[SaleRow], phone: str | None, card: str | None,
@@ -71,7 +71,6 @@ class PlannedPurchase:
         self.channel = channel
         self.member: KnownMember | NewMember | None = None
         self.id = 0
-        self.at: Any = None  # `when` as the database driver takes it, set while writing
 
 
 @dataclass
