@@ -218,7 +218,7 @@ def _reading(path: Path, tuning: ImportTuning) -> tuple[Any, ...]:
     with open_workbook(path) as wb:
         prepared, _ = prepare_sheets(None, wb, "sales", options)
         read_sheets(prepared, options, stats, reading, now=NOW)
-    groups = {k: sorted(v if isinstance(v, list) else [v]) for k, v in reading.groups.items()}
+    groups = {k: sorted(v if isinstance(v, list) else [v]) for k, v in reading.receipt_groups()}
     rejects = sorted((r.sheet, r.row_number, r.reason) for r in reading.rejects)
     plan = plan_purchases(reading, tuning.fast_paths)  # slow twin: every receipt through the general path
     purchases = sorted((p.ref, p.total, p.phone, len(p.rows)) for p in plan.purchases)

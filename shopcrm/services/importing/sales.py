@@ -75,8 +75,7 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
         report_progress(options, "checking", 0, None)
         plan = plan_purchases(reading, options.tuning.fast_paths)
         rows_read = reading.count + len(reading.rejects)
-        reading.groups.clear()
-        reading.singles.clear()
+        reading.clear_groups()
         duplicates_in_file = plan.in_file_duplicates
         result.skipped = stats.skipped
         backup_before_import(db, options)

@@ -159,7 +159,7 @@ def plan_purchases(reading: Reading, fast: bool = True) -> SalesPlan:
     rejected_receipts = reading.rejected_receipts
     days: dict[dt.date, tuple[str, str]] = {}  # day -> (2024-03-01, 20240301)
     blake2b = hashlib.blake2b
-    for (receipt, day), members in reading.groups.items():
+    for (receipt, day), members in reading.receipt_groups():
         texts = days.get(day)
         if texts is None:
             iso = day.isoformat()

@@ -6,7 +6,7 @@ their original cells.  importing.sales plans and writes what this reads (SPEC §
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat
 from typing import Any, NamedTuple
 
@@ -153,32 +153,67 @@ def _needs_mark(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return parse_if_settled
 
 
+def _day_of(rows: Any) -> dt.date:
+    """The day of a receipt group (a SaleRow or a list of SaleRows, all of one day)."""
+    return (rows[0] if rows.__class__ is list else rows).when.date()  # type: ignore[no-any-return]
+
+
 class Reading:
-    """What reading the sheets produced: receipt groups, rows without a receipt, and rejected rows."""
+    """What reading the sheets produced: receipt groups, rows without a receipt, and rejected rows.
+
+    A receipt's lines are one group per day (SPEC §4).  The groups are keyed by the receipt no.
+    alone, holding the lines of the first day the receipt was seen; the rare receipt no. that
+    comes again on another day keeps those lines under (receipt, day) in later_days.  One tuple
+    key per receipt was 16 MB of a 500k-row import's peak memory (issue 16)."""
 
     def __init__(self) -> None:
-        self.groups: dict[tuple[str, dt.date], Any] = {}  # (receipt, day) -> its SaleRow, or a list of its SaleRows
+        self.groups: dict[str, Any] = {}  # receipt -> its SaleRow, or a list of its SaleRows, all of one day
+        self.later_days: dict[tuple[str, dt.date], Any] = {}  # (receipt, day) -> the same, for the receipt's other days
         self.singles: list[SaleRow] = []
         self.rejects: list[Rejected] = []  # rejected while parsing, with their original cells
         self.rejected_receipts: set[str] = set()
         self.count = 0  # rows parsed into SaleRows
-        # One date object per day for the groups' keys (a 500k-row sheet has a few hundred days, not
-        # a date object per receipt: 9 MB less, issue 16).
-        self.days: dict[dt.date, dt.date] = {}
 
-    def merge(self, other: Reading) -> None:
-        """Add what another sheet produced (a receipt may continue on the next sheet)."""
-        if not self.groups and not self.singles:  # the first sheet: take its containers, no copy
-            self.groups, self.singles, other.groups, other.singles = other.groups, other.singles, {}, []
+    def receipt_groups(self) -> Iterator[tuple[tuple[str, dt.date], Any]]:
+        """((receipt, day), its SaleRow or list of SaleRows) for every receipt and day."""
+        for receipt, rows in self.groups.items():
+            yield (receipt, _day_of(rows)), rows
+        yield from self.later_days.items()
+
+    def add(self, receipt: str, day: dt.date, rows: Any) -> None:
+        """Add a SaleRow (or a list of them) of `receipt` on `day` to its group."""
         groups = self.groups
-        for key, rows in other.groups.items():
+        here = groups.get(receipt)
+        if here is None:
+            groups[receipt] = rows  # most receipts have one line: no list for those
+            return
+        if _day_of(here) != day:
+            groups = self.later_days  # type: ignore[assignment]
+            key: Any = (receipt, day)
             here = groups.get(key)
             if here is None:
                 groups[key] = rows
-                continue
-            merged = here if here.__class__ is list else [here]
-            merged.extend(rows if rows.__class__ is list else [rows])
-            groups[key] = merged
+                return
+        else:
+            key = receipt
+        merged = here if here.__class__ is list else [here]
+        merged.extend(rows if rows.__class__ is list else [rows])
+        groups[key] = merged
+
+    def clear_groups(self) -> None:
+        self.groups.clear()
+        self.later_days.clear()
+        self.singles.clear()
+
+    def merge(self, other: Reading) -> None:
+        """Add what another sheet produced (a receipt may continue on the next sheet)."""
+        if not self.groups and not self.later_days and not self.singles:  # the first sheet: take its containers, no copy
+            self.groups, self.later_days, self.singles = other.groups, other.later_days, other.singles
+            other.groups, other.later_days, other.singles = {}, {}, []
+        for receipt, rows in other.groups.items():
+            self.add(receipt, _day_of(rows), rows)
+        for (receipt, day), rows in other.later_days.items():
+            self.add(receipt, day, rows)
         self.singles.extend(other.singles)
         self.rejects.extend(other.rejects)
         self.rejected_receipts |= other.rejected_receipts
@@ -234,7 +269,7 @@ class _SheetParser:
         if not bad_rows and self._plain and None not in columns[1] and None not in columns[_AMOUNT]:
             self._read_plain(chunk, columns, raws, out)
             return
-        groups, singles, sheet = out.groups, out.singles, self.index
+        singles, sheet = out.singles, self.index
         amount_missing = None
         for i, number, raw, fields in zip(range(n), chunk.numbers, raws, zip(*columns, strict=True), strict=True):
             (receipt, when, tm, phone, card, name, product, category, qty, unit, amount, gross, discount, order_total,
@@ -280,14 +315,7 @@ class _SheetParser:
             if receipt is None:
                 singles.append(row)
             else:
-                day = when.date()
-                group = groups.get((receipt, day))
-                if group is None:  # most receipts have one line: no list for those
-                    groups[(receipt, out.days.setdefault(day, day))] = row
-                elif group.__class__ is list:
-                    group.append(row)
-                else:
-                    groups[(receipt, day)] = [group, row]
+                out.add(receipt, when.date(), row)
             out.count += 1
 
     def _read_plain(self, chunk: Any, columns: list[Any], raws: Iterable[int], out: Reading) -> None:
@@ -323,19 +351,18 @@ class _SheetParser:
             repeat(self.index, n), chunk.numbers, whens, receipts, phones, cards, names, products, categories, qtys, units,
             amounts, repeat(0, n), repeat(None, n), payments, channels, raws, strict=True,
         )))
-        groups, singles, intern_day = out.groups, out.singles, out.days.setdefault
-        for row, receipt, day in zip(rows, receipts, map(dt.datetime.date, whens), strict=True):
+        groups, singles, add = out.groups, out.singles, out.add
+        for row, receipt, when in zip(rows, receipts, whens, strict=True):
             if receipt is None:
                 singles.append(row)
                 continue
-            key = (receipt, day)
-            group = groups.get(key)
+            group = groups.get(receipt)
             if group is None:
-                groups[(receipt, intern_day(day, day))] = row
-            elif group.__class__ is list:
+                groups[receipt] = row
+            elif group.__class__ is list and (group[0].when is when or group[0].when.date() == when.date()):
                 group.append(row)
             else:
-                groups[key] = [group, row]
+                add(receipt, when.date(), row)  # a receipt's second line, or a line of another day
         out.count += n
 
     def _discount_too_large(self, discount: int, base: int) -> str:
