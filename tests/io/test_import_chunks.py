@@ -24,7 +24,7 @@ from shopcrm.services.importing.options import ImportOptions, ImportTuning
 from shopcrm.services.importing.preview import prepare_sheets
 from shopcrm.services.importing.rows import RowStats
 from shopcrm.services.importing.sales_plan import plan_purchases
-from shopcrm.services.importing.sales_rows import Reading, read_sheets
+from shopcrm.services.importing.sales_rows import Reading, SaleRow, read_sheets
 
 NOW = dt.datetime(2026, 6, 1, 12, 0)
 SETTINGS = settings(max_examples=150, deadline=None, database=None,
@@ -267,3 +267,23 @@ def test_multi_year_sheet_read_at_every_small_chunk_size_equals_one_chunk(tmp_pa
         for unique_after in (0, 2, 3, 5):
             tuning = ImportTuning(chunk_rows=size, cache_limit=10**6, unique_after=unique_after, bulk_from=0)
             assert _reading(path, tuning) == whole, (size, unique_after)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), st.integers(0, 2), st.integers(0, 1)), max_size=12),
+                min_size=1, max_size=4))
+def test_receipt_groups_are_each_receipt_and_day_across_sheets(sheets: list[list[tuple[str, int, int]]]) -> None:
+    """Reading keys its groups by receipt no. (a receipt seen again on another day under (receipt, day)):
+    against its slow twin, a plain dict by (receipt, day), with receipts coming back on other days and sheets."""
+    reading, expected, n = Reading(), {}, 0  # type: ignore[var-annotated]
+    for rows in sheets:
+        part = Reading()
+        for receipt, day, minute in rows:
+            n += 1
+            when = dt.datetime(2024, 3, 1 + day, 9, minute)
+            row = SaleRow(0, n, when, receipt, None, None, None, "p", None, 1000, 100, 100, 0, None, None, "store", n)
+            part.add(receipt, when.date(), row)
+            expected.setdefault((receipt, when.date()), []).append(row)
+        reading.merge(part)
+    assert {key: rows if isinstance(rows, list) else [rows] for key, rows in reading.receipt_groups()} == expected
+    assert len(list(reading.receipt_groups())) == len(expected)
