@@ -24,7 +24,7 @@ from shopcrm.services.importing.options import ImportOptions, ImportTuning
 from shopcrm.services.importing.preview import prepare_sheets
 from shopcrm.services.importing.rows import RowStats
 from shopcrm.services.importing.sales_plan import plan_purchases
-from shopcrm.services.importing.sales_rows import Reading, SaleRow, read_sheets
+from shopcrm.services.importing.sales_rows import Reading, SaleRow, read_sheets, sale_place
 
 NOW = dt.datetime(2026, 6, 1, 12, 0)
 SETTINGS = settings(max_examples=150, deadline=None, database=None,
@@ -281,9 +281,16 @@ def test_receipt_groups_are_each_receipt_and_day_across_sheets(sheets: list[list
         for receipt, day, minute in rows:
             n += 1
             when = dt.datetime(2024, 3, 1 + day, 9, minute)
-            row = SaleRow(0, n, when, receipt, None, None, None, "p", None, 1000, 100, 100, 0, None, None, "store", n)
+            row = SaleRow(0, sale_place(n, n), when, receipt, None, None, None, "p", None, 1000, 100, 100, 0, None, None, "store")
             part.add(receipt, when.date(), row)
             expected.setdefault((receipt, when.date()), []).append(row)
         reading.merge(part)
     assert {key: rows if isinstance(rows, list) else [rows] for key, rows in reading.receipt_groups()} == expected
     assert len(list(reading.receipt_groups())) == len(expected)
+
+
+@given(st.integers(1, 1_000_001), st.integers(-(2**63), 2**63 - 1))
+def test_a_sale_rows_place_gives_back_its_row_number_and_cell_hash(number: int, raw: int) -> None:
+    row = SaleRow(0, sale_place(number, raw), dt.datetime(2024, 3, 1), None, None, None, None, None, None, 1000, None, 0, 0,
+                  None, None, "store")
+    assert (row.row, row.raw) == (number, raw)

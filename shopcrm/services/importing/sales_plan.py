@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Any
 
 from shopcrm.i18n import translate
-from shopcrm.services.importing.sales_rows import Reading, SaleRow
+from shopcrm.services.importing.sales_rows import ROW_BITS, Reading, SaleRow
 
 
 class KnownMember:
@@ -183,7 +183,7 @@ def plan_purchases(reading: Reading, fast: bool = True) -> SalesPlan:
         if len(members) == 1 and members[0].amount is None and members[0].order_total is None:
             plan.rejected.append((members[0], translate("import", "A line of receipt {receipt} has no amount.").format(receipt=receipt)))
             continue
-        seen: set[int] = set()
+        seen: set[int] = set()  # the rows' cell hashes (place >> ROW_BITS: SaleRow.raw without its offset)
         lines: list[SaleRow] = []
         phones: set[str] = set()
         cards: set[str] = set()
@@ -193,9 +193,10 @@ def plan_purchases(reading: Reading, fast: bool = True) -> SalesPlan:
         amount_sum = discount = 0
         no_amount = False
         for r in members:
-            if r.raw in seen:
+            raw = r.place >> ROW_BITS
+            if raw in seen:
                 continue  # the same line exported twice
-            seen.add(r.raw)
+            seen.add(raw)
             lines.append(r)
             if r.phone:
                 phones.add(r.phone)
