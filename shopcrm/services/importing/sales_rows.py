@@ -251,7 +251,10 @@ class _SheetParser:
         self.parsers = parsers
         self.cols = {name: prepared.column(name) for name in _FIELDS}
         # No time, gross, discount, receipt total or row-type column: chunks can take _read_plain.
-        self._plain = fast and all(self.cols[name] < 0 for name in ("time", "gross", "discount", "order_total", "kind"))
+        # A date and an amount column too: an unmapped column is repeat(None, n), which read()'s `None in` check would
+        # consume (a sheet with a unit price and no amount crashed here).
+        self._plain = (fast and all(self.cols[name] < 0 for name in ("time", "gross", "discount", "order_total", "kind"))
+                       and self.cols["date"] >= 0 and self.cols["amount"] >= 0)
 
     def _message(self, name: str, error: ValidationError) -> str:
         return f"{self.p.header_of(name)}: {error.message()}"
