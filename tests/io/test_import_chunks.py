@@ -24,7 +24,7 @@ from shopcrm.services.importing.options import ImportOptions, ImportTuning
 from shopcrm.services.importing.preview import prepare_sheets
 from shopcrm.services.importing.rows import RowStats
 from shopcrm.services.importing.sales_plan import plan_purchases
-from shopcrm.services.importing.sales_rows import Reading, read_sheets
+from shopcrm.services.importing.sales_rows import Reading, SaleRow, read_sheets, sale_place
 
 NOW = dt.datetime(2026, 6, 1, 12, 0)
 SETTINGS = settings(max_examples=150, deadline=None, database=None,
@@ -218,7 +218,7 @@ def _reading(path: Path, tuning: ImportTuning) -> tuple[Any, ...]:
     with open_workbook(path) as wb:
         prepared, _ = prepare_sheets(None, wb, "sales", options)
         read_sheets(prepared, options, stats, reading, now=NOW)
-    groups = {k: sorted(v if isinstance(v, list) else [v]) for k, v in reading.groups.items()}
+    groups = {k: sorted(v if isinstance(v, list) else [v]) for k, v in reading.receipt_groups()}
     rejects = sorted((r.sheet, r.row_number, r.reason) for r in reading.rejects)
     plan = plan_purchases(reading, tuning.fast_paths)  # slow twin: every receipt through the general path
     purchases = sorted((p.ref, p.total, p.phone, len(p.rows)) for p in plan.purchases)
@@ -267,3 +267,30 @@ def test_multi_year_sheet_read_at_every_small_chunk_size_equals_one_chunk(tmp_pa
         for unique_after in (0, 2, 3, 5):
             tuning = ImportTuning(chunk_rows=size, cache_limit=10**6, unique_after=unique_after, bulk_from=0)
             assert _reading(path, tuning) == whole, (size, unique_after)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), st.integers(0, 2), st.integers(0, 1)), max_size=12),
+                min_size=1, max_size=4))
+def test_receipt_groups_are_each_receipt_and_day_across_sheets(sheets: list[list[tuple[str, int, int]]]) -> None:
+    """Reading keys its groups by receipt no. (a receipt seen again on another day under (receipt, day)):
+    against its slow twin, a plain dict by (receipt, day), with receipts coming back on other days and sheets."""
+    reading, expected, n = Reading(), {}, 0  # type: ignore[var-annotated]
+    for rows in sheets:
+        part = Reading()
+        for receipt, day, minute in rows:
+            n += 1
+            when = dt.datetime(2024, 3, 1 + day, 9, minute)
+            row = SaleRow(0, sale_place(n, n), when, receipt, None, None, None, "p", None, 1000, 100, 100, 0, None, None, "store")
+            part.add(receipt, when.date(), row)
+            expected.setdefault((receipt, when.date()), []).append(row)
+        reading.merge(part)
+    assert {key: rows if isinstance(rows, list) else [rows] for key, rows in reading.receipt_groups()} == expected
+    assert len(list(reading.receipt_groups())) == len(expected)
+
+
+@given(st.integers(1, 1_000_001), st.integers(-(2**63), 2**63 - 1))
+def test_a_sale_rows_place_gives_back_its_row_number_and_cell_hash(number: int, raw: int) -> None:
+    row = SaleRow(0, sale_place(number, raw), dt.datetime(2024, 3, 1), None, None, None, None, None, None, 1000, None, 0, 0,
+                  None, None, "store")
+    assert (row.row, row.raw) == (number, raw)

@@ -168,6 +168,8 @@ def test_indexes_are_built_again_with_statistics(sqlite_db: Database, tmp_path: 
     result = _import(sqlite_db, xlsx(tmp_path / "s.xlsx", {"流水": _sheet(rows, False)}), True)
     assert result.imported == 30
     assert _indexes(sqlite_db) == before and "ix_purchases_member_time_total" in dict(before)
+    # The Dashboard's expression index (migration 0010_dashboard) too: dropped for the write, built again the same.
+    assert "substr(purchased_at, 1, 10)" in (dict(before).get("ix_purchases_day_member") or "")
     with sqlite_db.read() as s:
         analysed = set(s.connection().execute(text("SELECT idx FROM sqlite_stat1 WHERE tbl = 'purchases'")).scalars())
     assert {"ix_purchases_member_time_total", "ix_purchases_purchased_at", "ix_purchases_import_batch_id"} <= analysed
@@ -190,3 +192,19 @@ def test_a_failure_while_writing_changes_nothing_and_keeps_the_indexes(
         _import(sqlite_db, xlsx(tmp_path / "s.xlsx", {"流水": _sheet(rows, False)}), True)
     assert _indexes(sqlite_db) == before
     assert _dump(sqlite_db) == shop
+
+
+def test_a_sheet_with_unit_prices_and_no_amount_column_imports_as_the_slow_twin_does(db: Database, tmp_path: Path) -> None:
+    """Found by the import fuzzer: such a sheet took the column-wise path's check, which consumed the amount's
+    empty column, and stopped with a ValueError instead of importing."""
+    table: list[list[Any]] = [["销售日期", "手机号", "商品名称", "数量", "单价"]]
+    table += [[dt.datetime(2024, 3, 1 + d % 5, 9, d), PHONES[d % 4], PRODUCTS[d % 3], 1 + d % 2, 8.5] for d in range(12)]
+    path = xlsx(tmp_path / "s.xlsx", {"流水": table})
+    results = {}
+    for fast in (True, False):
+        _clear(db)
+        result = _import(db, path, fast)
+        results[fast] = (result.summary() | {"batch": None}, _dump(db))
+    assert results[True] == results[False]
+    summary, shop = results[True]
+    assert summary["imported"] == 12 and sorted(p[3] for p in shop["purchases"]) == sorted([850] * 6 + [1700] * 6)

@@ -75,8 +75,7 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
         report_progress(options, "checking", 0, None)
         plan = plan_purchases(reading, options.tuning.fast_paths)
         rows_read = reading.count + len(reading.rejects)
-        reading.groups.clear()
-        reading.singles.clear()
+        reading.clear_groups()
         duplicates_in_file = plan.in_file_duplicates
         result.skipped = stats.skipped
         backup_before_import(db, options)
@@ -87,6 +86,7 @@ def import_sales(db: Database, path: str | Path, options: ImportOptions) -> Impo
             phones = {p.phone for p in named if p.phone}
             cards = {p.card for p in named if p.card}
             by_phone, by_card = load_members(conn, phones, cards)
+            del named, phones, cards  # write_import lets the purchases go once written: hold no other list of them
             additions = settle_additions(conn, additions, plan, by_phone, by_card, settings)
             created = resolve_members(plan, dict(by_phone), dict(by_card))
             ledger = points_and_levels(plan, settings)

@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Any
 
 from shopcrm.i18n import translate
-from shopcrm.services.importing.sales_rows import Reading, SaleRow
+from shopcrm.services.importing.sales_rows import ROW_BITS, Reading, SaleRow
 
 
 class KnownMember:
@@ -51,7 +51,7 @@ class NewMember:
 
 
 class PlannedPurchase:
-    __slots__ = ("ref", "when", "rows", "phone", "card", "name", "total", "discount", "payment", "channel", "member", "id", "at",
+    __slots__ = ("ref", "when", "rows", "phone", "card", "name", "total", "discount", "payment", "channel", "member", "id",
                  "receipt", "from_total")
 
     def __init__(self, ref: str, when: dt.datetime, rows: list[SaleRow], phone: str | None, card: str | None,
@@ -71,7 +71,6 @@ class PlannedPurchase:
         self.channel = channel
         self.member: KnownMember | NewMember | None = None
         self.id = 0
-        self.at: Any = None  # `when` as the database driver takes it, set while writing
 
 
 @dataclass
@@ -160,7 +159,7 @@ def plan_purchases(reading: Reading, fast: bool = True) -> SalesPlan:
     rejected_receipts = reading.rejected_receipts
     days: dict[dt.date, tuple[str, str]] = {}  # day -> (2024-03-01, 20240301)
     blake2b = hashlib.blake2b
-    for (receipt, day), members in reading.groups.items():
+    for (receipt, day), members in reading.receipt_groups():
         texts = days.get(day)
         if texts is None:
             iso = day.isoformat()
@@ -184,7 +183,7 @@ def plan_purchases(reading: Reading, fast: bool = True) -> SalesPlan:
         if len(members) == 1 and members[0].amount is None and members[0].order_total is None:
             plan.rejected.append((members[0], translate("import", "A line of receipt {receipt} has no amount.").format(receipt=receipt)))
             continue
-        seen: set[int] = set()
+        seen: set[int] = set()  # the rows' cell hashes (place >> ROW_BITS: SaleRow.raw without its offset)
         lines: list[SaleRow] = []
         phones: set[str] = set()
         cards: set[str] = set()
@@ -194,9 +193,10 @@ def plan_purchases(reading: Reading, fast: bool = True) -> SalesPlan:
         amount_sum = discount = 0
         no_amount = False
         for r in members:
-            if r.raw in seen:
+            raw = r.place >> ROW_BITS
+            if raw in seen:
                 continue  # the same line exported twice
-            seen.add(r.raw)
+            seen.add(raw)
             lines.append(r)
             if r.phone:
                 phones.add(r.phone)

@@ -6,7 +6,7 @@ their original cells.  importing.sales plans and writes what this reads (SPEC §
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import repeat
 from typing import Any, NamedTuple
 
@@ -43,9 +43,22 @@ _MIDNIGHT = dt.time()
 _tuple_new = tuple.__new__
 
 
+# A SaleRow's row number and the hash of its original cells share one int (`place`): one int object
+# per row instead of two, 16 MB less at the peak of a 500k-row import (issue 16).  Row numbers stay
+# below 2**24 (limits.MAX_ROWS), the 64-bit hash is offset to be non-negative.
+ROW_BITS = 24
+_ROW_MASK = (1 << ROW_BITS) - 1
+_HASH_OFFSET = 1 << 63
+
+
+def sale_place(row: int, raw: int) -> int:
+    """The `place` of a SaleRow: its row number and the hash of its original cells."""
+    return (raw + _HASH_OFFSET) << ROW_BITS | row
+
+
 class SaleRow(NamedTuple):
     sheet: int
-    row: int
+    place: int  # sale_place(row number, hash of the original cells): see .row and .raw
     when: dt.datetime
     receipt: str | None
     phone: str | None
@@ -60,7 +73,16 @@ class SaleRow(NamedTuple):
     order_total: int | None
     payment: str | None
     channel: str
-    raw: int  # hash of the original cells: exact repeats under one receipt count once
+
+    @property
+    def row(self) -> int:
+        """The row number, as Excel shows it."""
+        return self.place & _ROW_MASK
+
+    @property
+    def raw(self) -> int:
+        """The hash of the original cells: exact repeats under one receipt count once."""
+        return (self.place >> ROW_BITS) - _HASH_OFFSET
 
 
 # ------------------------------------------------------------------ parsing
@@ -153,29 +175,67 @@ def _needs_mark(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return parse_if_settled
 
 
+def _day_of(rows: Any) -> dt.date:
+    """The day of a receipt group (a SaleRow or a list of SaleRows, all of one day)."""
+    return (rows[0] if rows.__class__ is list else rows).when.date()  # type: ignore[no-any-return]
+
+
 class Reading:
-    """What reading the sheets produced: receipt groups, rows without a receipt, and rejected rows."""
+    """What reading the sheets produced: receipt groups, rows without a receipt, and rejected rows.
+
+    A receipt's lines are one group per day (SPEC §4).  The groups are keyed by the receipt no.
+    alone, holding the lines of the first day the receipt was seen; the rare receipt no. that
+    comes again on another day keeps those lines under (receipt, day) in later_days.  One tuple
+    key per receipt was 16 MB of a 500k-row import's peak memory (issue 16)."""
 
     def __init__(self) -> None:
-        self.groups: dict[tuple[str, dt.date], Any] = {}  # (receipt, day) -> its SaleRow, or a list of its SaleRows
+        self.groups: dict[str, Any] = {}  # receipt -> its SaleRow, or a list of its SaleRows, all of one day
+        self.later_days: dict[tuple[str, dt.date], Any] = {}  # (receipt, day) -> the same, for the receipt's other days
         self.singles: list[SaleRow] = []
         self.rejects: list[Rejected] = []  # rejected while parsing, with their original cells
         self.rejected_receipts: set[str] = set()
         self.count = 0  # rows parsed into SaleRows
 
-    def merge(self, other: Reading) -> None:
-        """Add what another sheet produced (a receipt may continue on the next sheet)."""
-        if not self.groups and not self.singles:  # the first sheet: take its containers, no copy
-            self.groups, self.singles, other.groups, other.singles = other.groups, other.singles, {}, []
+    def receipt_groups(self) -> Iterator[tuple[tuple[str, dt.date], Any]]:
+        """((receipt, day), its SaleRow or list of SaleRows) for every receipt and day."""
+        for receipt, rows in self.groups.items():
+            yield (receipt, _day_of(rows)), rows
+        yield from self.later_days.items()
+
+    def add(self, receipt: str, day: dt.date, rows: Any) -> None:
+        """Add a SaleRow (or a list of them) of `receipt` on `day` to its group."""
         groups = self.groups
-        for key, rows in other.groups.items():
+        here = groups.get(receipt)
+        if here is None:
+            groups[receipt] = rows  # most receipts have one line: no list for those
+            return
+        if _day_of(here) != day:
+            groups = self.later_days  # type: ignore[assignment]
+            key: Any = (receipt, day)
             here = groups.get(key)
             if here is None:
                 groups[key] = rows
-                continue
-            merged = here if here.__class__ is list else [here]
-            merged.extend(rows if rows.__class__ is list else [rows])
-            groups[key] = merged
+                return
+        else:
+            key = receipt
+        merged = here if here.__class__ is list else [here]
+        merged.extend(rows if rows.__class__ is list else [rows])
+        groups[key] = merged
+
+    def clear_groups(self) -> None:
+        self.groups.clear()
+        self.later_days.clear()
+        self.singles.clear()
+
+    def merge(self, other: Reading) -> None:
+        """Add what another sheet produced (a receipt may continue on the next sheet)."""
+        if not self.groups and not self.later_days and not self.singles:  # the first sheet: take its containers, no copy
+            self.groups, self.later_days, self.singles = other.groups, other.later_days, other.singles
+            other.groups, other.later_days, other.singles = {}, {}, []
+        for receipt, rows in other.groups.items():
+            self.add(receipt, _day_of(rows), rows)
+        for (receipt, day), rows in other.later_days.items():
+            self.add(receipt, day, rows)
         self.singles.extend(other.singles)
         self.rejects.extend(other.rejects)
         self.rejected_receipts |= other.rejected_receipts
@@ -191,7 +251,10 @@ class _SheetParser:
         self.parsers = parsers
         self.cols = {name: prepared.column(name) for name in _FIELDS}
         # No time, gross, discount, receipt total or row-type column: chunks can take _read_plain.
-        self._plain = fast and all(self.cols[name] < 0 for name in ("time", "gross", "discount", "order_total", "kind"))
+        # A date and an amount column too: an unmapped column is repeat(None, n), which read()'s `None in` check would
+        # consume (a sheet with a unit price and no amount crashed here).
+        self._plain = (fast and all(self.cols[name] < 0 for name in ("time", "gross", "discount", "order_total", "kind"))
+                       and self.cols["date"] >= 0 and self.cols["amount"] >= 0)
 
     def _message(self, name: str, error: ValidationError) -> str:
         return f"{self.p.header_of(name)}: {error.message()}"
@@ -227,13 +290,14 @@ class _SheetParser:
             if has_errors and name != "time":  # a bad time matters only when the date has none
                 bad_fields.append(values)
         bad_rows = {i for values in bad_fields for i, v in enumerate(values) if v.__class__ is CellError}
-        raws = map(hash, map(tuple, chunk.rows))
+        offset = _HASH_OFFSET
+        places = [(raw + offset) << ROW_BITS | number for number, raw in zip(chunk.numbers, map(hash, map(tuple, chunk.rows)), strict=True)]
         if not bad_rows and self._plain and None not in columns[1] and None not in columns[_AMOUNT]:
-            self._read_plain(chunk, columns, raws, out)
+            self._read_plain(chunk, columns, places, out)
             return
-        groups, singles, sheet = out.groups, out.singles, self.index
+        singles, sheet = out.singles, self.index
         amount_missing = None
-        for i, number, raw, fields in zip(range(n), chunk.numbers, raws, zip(*columns, strict=True), strict=True):
+        for i, place, fields in zip(range(n), places, zip(*columns, strict=True), strict=True):
             (receipt, when, tm, phone, card, name, product, category, qty, unit, amount, gross, discount, order_total,
              payment, channel, kind) = fields
             if when is None or i in bad_rows or (tm is not None and when.time() == _MIDNIGHT and tm.__class__ is CellError):
@@ -271,23 +335,16 @@ class _SheetParser:
             if unit is None and amount is not None and product is not None:
                 unit = abs(round(amount * 1000 / qty))
             row = _tuple_new(SaleRow, (
-                sheet, number, when, receipt, phone, card, name, product, category, qty, unit, amount, discount,
-                order_total, payment, "store" if channel is None else channel, raw,
+                sheet, place, when, receipt, phone, card, name, product, category, qty, unit, amount, discount,
+                order_total, payment, "store" if channel is None else channel,
             ))
             if receipt is None:
                 singles.append(row)
             else:
-                key = (receipt, when.date())
-                group = groups.get(key)
-                if group is None:
-                    groups[key] = row  # most receipts have one line: no list for those
-                elif group.__class__ is list:
-                    group.append(row)
-                else:
-                    groups[key] = [group, row]
+                out.add(receipt, when.date(), row)
             out.count += 1
 
-    def _read_plain(self, chunk: Any, columns: list[Any], raws: Iterable[int], out: Reading) -> None:
+    def _read_plain(self, chunk: Any, columns: list[Any], places: list[int], out: Reading) -> None:
         """read() for the usual chunk, column-wise: every row has a date and an amount, no cell is bad,
         and there is no time, gross, discount, receipt total or row-type column.  Same rules as the
         row-by-row loop, in the same order."""
@@ -317,22 +374,21 @@ class _SheetParser:
         elif None in channels:
             channels = ["store" if c is None else c for c in channels]
         rows = list(map(_tuple_new, repeat(SaleRow), zip(
-            repeat(self.index, n), chunk.numbers, whens, receipts, phones, cards, names, products, categories, qtys, units,
-            amounts, repeat(0, n), repeat(None, n), payments, channels, raws, strict=True,
+            repeat(self.index, n), places, whens, receipts, phones, cards, names, products, categories, qtys, units,
+            amounts, repeat(0, n), repeat(None, n), payments, channels, strict=True,
         )))
-        groups, singles = out.groups, out.singles
-        for row, receipt, day in zip(rows, receipts, map(dt.datetime.date, whens), strict=True):
+        groups, singles, add = out.groups, out.singles, out.add
+        for row, receipt, when in zip(rows, receipts, whens, strict=True):
             if receipt is None:
                 singles.append(row)
                 continue
-            key = (receipt, day)
-            group = groups.get(key)
+            group = groups.get(receipt)
             if group is None:
-                groups[key] = row
-            elif group.__class__ is list:
+                groups[receipt] = row
+            elif group.__class__ is list and (group[0].when is when or group[0].when.date() == when.date()):
                 group.append(row)
             else:
-                groups[key] = [group, row]
+                add(receipt, when.date(), row)  # a receipt's second line, or a line of another day
         out.count += n
 
     def _discount_too_large(self, discount: int, base: int) -> str:

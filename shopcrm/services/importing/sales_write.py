@@ -67,7 +67,7 @@ def write_import(
     batch_id = batch.id
     total_work = len(plan.purchases)
     report_progress(options, "writing", 0, total_work)
-    product_ids = _products(conn, plan, settings, [r for a in additions for r in a.rows])
+    product_ids, new_products = _products(conn, plan, settings, [r for a in additions for r in a.rows])
     _members(s, conn, created, batch_id, now)
     _fill_phones(conn, plan, now)
     when = bulk.datetime_param(conn)  # values go to the driver as it takes them (see shopcrm.db.bulk)
@@ -76,17 +76,23 @@ def write_import(
     with bulk.indexes_deferred(conn, [(Purchase.__table__, len(plan.purchases) if lines else 0), (PurchaseLine.__table__, lines)]):
         _write_purchases(conn, plan, product_ids, batch_id, when, lambda n: report_progress(options, "writing", n, total_work),
                          settings)
-    _write_line_refs(conn, plan, batch_id)
-    if additions:
-        _write_additions(conn, additions, batch_id, product_ids, when, now)
-    bulk.insert_rows(
-        conn,
-        PointsEntry.__table__,
-        ["member_id", "at", "kind", "points", "purchase_id", "import_batch_id", "note"],
-        ((p.member.id, p.at, kind, pts, p.id, batch_id, None) for p, kind, pts in ledger),  # type: ignore[union-attr]
-        converted=True,
-    )
-    _update_members(conn, plan, now)
+        _write_line_refs(conn, plan, batch_id)
+        if additions:
+            _write_additions(conn, additions, batch_id, product_ids, when, now)
+        bulk.insert_rows(
+            conn,
+            PointsEntry.__table__,
+            ["member_id", "at", "kind", "points", "purchase_id", "import_batch_id", "note"],
+            ((p.member.id, when(p.when), kind, pts, p.id, batch_id, None) for p, kind, pts in ledger),  # type: ignore[union-attr]
+            converted=True,
+        )
+        _update_members(conn, plan, now)
+        # Everything planned is written: the purchases and their rows are let go here (the caller
+        # reads nothing of them after), so that the index rebuild, pypinyin's dictionary and the
+        # points replay reuse their memory instead of adding to the peak (issue 16: RSS <= 500 MB).
+        plan.purchases.clear()
+        ledger.clear()
+    _set_initials(conn, new_products)
     store_rejected_rows(conn, batch_id, rejects)
     batch.finished_at = dt.datetime.now().replace(microsecond=0)
     s.flush()
@@ -117,9 +123,8 @@ def _write_purchases(conn: Connection, plan: SalesPlan, product_ids: dict[str, i
 
     def purchase_rows() -> Iterator[tuple[Any, ...]]:
         for p in plan.purchases:
-            p.at = at = when(p.when)
             member = p.member
-            yield (p.id, member.id if member is not None else None, at, p.total, p.discount, p.payment, p.channel,
+            yield (p.id, member.id if member is not None else None, when(p.when), p.total, p.discount, p.payment, p.channel,
                    "import", batch_id, p.ref, points_earned_now(settings, p.total) if member is not None else None)
 
     bulk.insert_rows(
@@ -226,8 +231,10 @@ def _write_additions(conn: Connection, additions: list[Addition], batch_id: int,
         )
 
 
-def _products(conn: Connection, plan: SalesPlan, settings: ShopSettings, extra: list[SaleRow] | None = None) -> dict[str, int] | None:
-    """Product ids by name; products and categories not known yet are created.
+def _products(conn: Connection, plan: SalesPlan, settings: ShopSettings,
+              extra: list[SaleRow] | None = None) -> tuple[dict[str, int] | None, list[tuple[int, str]]]:
+    """Product ids by name, and the (id, name) of the products created here; products and
+    categories not known yet are created, their pinyin initials written later (_set_initials).
 
     A new product's price is the most common unit price of the file (never one odd row, e.g. a
     ¥1,015.50 typo), and it goes on the catalogue's review list for the owner to confirm."""
@@ -248,7 +255,7 @@ def _products(conn: Connection, plan: SalesPlan, settings: ShopSettings, extra: 
             elif r.when < when:
                 first_day[product] = r.when
     if not first_seen:
-        return None
+        return None, []
     pt, ct = Product.__table__, Category.__table__
     names = sorted(first_seen)
     ids: dict[str, int] = {}
@@ -257,7 +264,7 @@ def _products(conn: Connection, plan: SalesPlan, settings: ShopSettings, extra: 
         ids.update({n: i for i, n in conn.execute(select(pt.c.id, pt.c.name).where(pt.c.name.in_(chunk)))})
     missing = [n for n in names if n not in ids]
     if not missing:
-        return ids
+        return ids, []
     wanted_categories = sorted({c for n in missing if (c := first_seen[n].category)})
     categories = {n: i for i, n in conn.execute(select(ct.c.id, ct.c.name).where(ct.c.name.in_(wanted_categories)))} if wanted_categories else {}
     for name in wanted_categories:
@@ -278,7 +285,7 @@ def _products(conn: Connection, plan: SalesPlan, settings: ShopSettings, extra: 
                 # Products first sold well after the history starts were new then (SPEC §3 "new product").
                 "launched_on": first_day[name].date() if first_day[name] > new_after else None,
                 "active": True,
-                "initials": pinyin_initials(name),
+                "initials": None,  # _set_initials, once the import's rows are let go
                 "needs_review": True,
                 "review_reason": "sales_import",
             }
@@ -286,7 +293,18 @@ def _products(conn: Connection, plan: SalesPlan, settings: ShopSettings, extra: 
         ],
     )
     ids.update(zip(missing, new_ids, strict=True))
-    return ids
+    return ids, list(zip(new_ids, missing, strict=True))
+
+
+def _set_initials(conn: Connection, products: list[tuple[int, str]]) -> None:
+    """The pinyin initials of the products this import created, in the same transaction.
+
+    Written after the purchases, once the import's rows are let go: pypinyin's dictionaries take
+    about 50 MB, which would otherwise add to the import's peak memory."""
+    if products:
+        pt = Product.__table__
+        conn.execute(update(pt).where(pt.c.id == bindparam("pid")).values(initials=bindparam("ini")),
+                     [{"pid": pid, "ini": pinyin_initials(name)} for pid, name in products])
 
 
 def _usual_price(seen: Counter[int] | None) -> int | None:
