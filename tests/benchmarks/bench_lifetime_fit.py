@@ -31,26 +31,18 @@ from scipy.optimize import minimize
 
 from shopcrm.db.engine import Database, make_engine
 from shopcrm.engine import clv
-from shopcrm.engine.classify import day_number
-from shopcrm.engine.lifetime import CustomerData, customer_data, fit_models, single_threaded_blas
-from shopcrm.engine.metrics import compute_metrics
-from shopcrm.services.classification import data
+from shopcrm.engine.lifetime import CustomerData, fit_models, single_threaded_blas
+from shopcrm.services.classification.run import lifetime_customers
 from shopcrm.services.shop.settings import load_settings
 
 
 def read_customers(path: Path) -> tuple[CustomerData, Any]:
     url = f"sqlite:///file:{path}?mode=ro&uri=true"
     db = Database(url, make_engine(url))
-    until = dt.date.today()
     params = load_settings(db).rules
-    window = data.Window.of(until, params)
-    with db.read() as s:
-        roster = data.load_roster(s)
-        purchases = data.load_purchases(s, window, roster.members.ids)
-        roster, purchases = data.restrict(roster, purchases, until)
-    metrics = compute_metrics(purchases.visit_days(), roster.members.size, day_number(until), params)
+    customers = lifetime_customers(db, dt.date.today(), params)
     db.dispose()
-    return customer_data(metrics), params
+    return customers, params
 
 
 def timed(fn: Any) -> tuple[Any, float, float]:

@@ -103,3 +103,21 @@ def _no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: refuse(box.text()))
+
+
+@pytest.fixture(scope="module")
+def charts_loaded() -> None:
+    """matplotlib loaded and warmed up once per module of chart tests."""
+    from shopcrm.gui.charts.loader import chart_library
+
+    chart_library().load_now()
+
+
+@pytest.fixture
+def no_missing_glyphs(charts_loaded: None) -> Iterator[None]:
+    """The test fails if a chart drew a character its font lacks (a box instead of 会员)."""
+    from shopcrm.gui.charts.glyphs import record_missing_glyphs
+
+    with record_missing_glyphs() as missing:
+        yield
+    assert not missing, missing

@@ -5,29 +5,14 @@ widget is resized or deleted while a draw is still on the thread."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from input_events import show_active
 from PySide6.QtGui import QImage
 
-from shopcrm.gui.charts.glyphs import record_missing_glyphs
-from shopcrm.gui.charts.loader import chart_library
-
 pytestmark = pytest.mark.gui
 
-
-@pytest.fixture(scope="module")
-def charts_loaded() -> None:
-    chart_library().load_now()
-
-
-@pytest.fixture
-def no_missing_glyphs(charts_loaded: None) -> Iterator[None]:
-    with record_missing_glyphs() as missing:
-        yield
-    assert not missing, missing
 
 
 def image_chart(qtbot: Any, width: int = 520, height: int = 320) -> Any:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import warnings
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,21 +11,10 @@ from input_events import hover, show_active
 from PySide6.QtCore import QObject, Qt
 
 from shopcrm.gui.charts.glyphs import is_missing_glyph, record_missing_glyphs
-from shopcrm.gui.charts.loader import ChartLibrary, chart_library, when_ready
+from shopcrm.gui.charts.loader import ChartLibrary, when_ready
 
 pytestmark = pytest.mark.gui
 
-
-@pytest.fixture(scope="module")
-def charts_loaded() -> None:
-    chart_library().load_now()
-
-
-@pytest.fixture
-def no_missing_glyphs(charts_loaded: None) -> Iterator[None]:
-    with record_missing_glyphs() as missing:
-        yield
-    assert not missing, missing
 
 
 def canvas(qtbot: Any, width: int = 520, height: int = 320) -> Any:

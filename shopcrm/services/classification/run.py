@@ -20,8 +20,9 @@ from shopcrm.db.engine import Database
 from shopcrm.db.models import ClassificationSnapshot, Member, Purchase
 from shopcrm.engine.classify import Inputs, day_number
 from shopcrm.engine.classify import run as run_engine
-from shopcrm.engine.lifetime import customer_data, fit_models
+from shopcrm.engine.lifetime import CustomerData, customer_data, fit_models
 from shopcrm.engine.metrics import compute_metrics
+from shopcrm.engine.params import RuleParams
 from shopcrm.errors import QT_TRANSLATE_NOOP, ShopError, ValidationError
 from shopcrm.i18n import translate
 from shopcrm.jobs import CancelToken, Progress
@@ -230,13 +231,7 @@ def fit_lifetime_models(db: Database, until: dt.date | None = None, settings: Sh
     """
     until = _check_as_of(until)
     params = (settings or load_settings(db)).rules
-    window = data.Window.of(until, params)
-    with db.read() as s:
-        roster = data.load_roster(s)
-        purchases = data.load_purchases(s, window, roster.members.ids)
-        roster, purchases = data.restrict(roster, purchases, until)
-    metrics = compute_metrics(purchases.visit_days(), roster.members.size, day_number(until), params)
-    fits = fit_models(customer_data(metrics), params)
+    fits = fit_models(lifetime_customers(db, until, params), params)
     if fits.bgnbd is None:
         raise ShopError(QT_TRANSLATE_NOOP("errors", "No lifetime model: {reason}"), reason=fits.reason.text() if fits.reason else "")
     out: dict[str, Any] = {
@@ -250,3 +245,14 @@ def fit_lifetime_models(db: Database, until: dt.date | None = None, settings: Sh
     if fits.spend_reason:
         out["spend_reason"] = fits.spend_reason.text()
     return out
+
+
+def lifetime_customers(db: Database, until: dt.date, params: RuleParams) -> CustomerData:
+    """Every member's visits up to `until` as the lifetime models take them (x, t_x, T, spend)."""
+    window = data.Window.of(until, params)
+    with db.read() as s:
+        roster = data.load_roster(s)
+        purchases = data.load_purchases(s, window, roster.members.ids)
+        roster, purchases = data.restrict(roster, purchases, until)
+    metrics = compute_metrics(purchases.visit_days(), roster.members.size, day_number(until), params)
+    return customer_data(metrics)
