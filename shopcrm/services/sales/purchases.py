@@ -324,13 +324,14 @@ def _record_purchase(db: Database, data: PurchaseInput) -> PurchaseResult:
             if sv_cents:
                 stored_value.spend_in(s, member, sv_cents, at=when, purchase_id=purchase.id)
             note = f"-{points_off / 100:.2f}" if data.redeem_points else None
-            if append_sale_points(s, member, purchase_id=purchase.id, at=when, earned=earned,
-                                  redeem=data.redeem_points, note=note, settings=settings, until=max(when, now())):
-                pass  # the common case: the sale is the newest fact of the member's points
-            elif data.redeem_points:
+            # The common case appends: the sale is the newest fact of the member's points.  Else replay.
+            appended = append_sale_points(s, member, purchase_id=purchase.id, at=when, earned=earned,
+                                          redeem=data.redeem_points, note=note, settings=settings,
+                                          until=max(when, now()))
+            if not appended and data.redeem_points:
                 post_fact(s, member, "redeem", -data.redeem_points, at=when, purchase_id=purchase.id,
                           note=note, settings=settings)
-            else:
+            elif not appended:
                 s.flush()
                 rebuild_points(s.connection(), [member.id], settings, max(when, now()))
                 s.expire(member, ["points_balance", "level"])

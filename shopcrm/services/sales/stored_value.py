@@ -108,27 +108,30 @@ def _post(
     s: Session, member: Member, kind: str, principal: int, bonus: int, *, at: dt.datetime,
     pay_method: str | None = None, purchase_id: int | None = None, topup_id: int | None = None,
     external_ref: str | None = None, note: str | None = None,
-) -> StoredValueEntry:
-    """One ledger row and the cached balance with it; a balance never goes below zero."""
+) -> int:
+    """One ledger row and the cached balance with it; a balance never goes below zero.  Returns the
+    row's id.  The row is written at once; the member's new balance goes out with the transaction's
+    one UPDATE of the member (at a sale, with its points and level: no flush here)."""
     if member.stored_value_cents + principal < 0 or member.stored_bonus_cents + bonus < 0:
         raise ConflictError(
             QT_TRANSLATE_NOOP("errors", "Not enough stored value: the balance is {balance}, {needed} needed."),
             balance=f"{(member.stored_value_cents + member.stored_bonus_cents) / 100:.2f}",
             needed=f"{-(principal + bonus) / 100:.2f}",
         )
-    entry = StoredValueEntry(
-        member_id=member.id, at=at, kind=kind, principal_cents=principal, bonus_cents=bonus, pay_method=pay_method,
-        purchase_id=purchase_id, topup_id=topup_id, external_ref=external_ref, note=note,
-    )
-    s.add(entry)
+    table = StoredValueEntry.__table__
+    entry_id = int(s.connection().execute(
+        insert(table).returning(table.c.id),
+        [{"member_id": member.id, "at": at, "kind": kind, "principal_cents": principal, "bonus_cents": bonus,
+          "pay_method": pay_method, "purchase_id": purchase_id, "topup_id": topup_id,
+          "external_ref": external_ref, "note": note}],
+    ).scalar_one())
     member.stored_value_cents += principal
     member.stored_bonus_cents += bonus
-    s.flush()
     audit.record_in(
-        s, audit.STORED_VALUE, kind=kind, member_id=member.id, entry_id=entry.id, principal_cents=principal,
+        s, audit.STORED_VALUE, kind=kind, member_id=member.id, entry_id=entry_id, principal_cents=principal,
         bonus_cents=bonus, purchase_id=purchase_id,
     )
-    return entry
+    return entry_id
 
 
 def refuse_erase_with_balance(member: Member) -> None:
@@ -187,34 +190,15 @@ def _topup(db: Database, member_id: int, amount: int, method: str, ref: str | No
                 card=member.card_no,
             )
         bonus = settings_in(s).topup_bonus(amount)
-        entry = _post(s, member, "topup", amount, bonus, at=_now(), pay_method=method, external_ref=ref, note=note)
-        return TopupResult(entry.id, member_id, amount, bonus, _balance(member))
+        entry_id = _post(s, member, "topup", amount, bonus, at=_now(), pay_method=method, external_ref=ref, note=note)
+        return TopupResult(entry_id, member_id, amount, bonus, _balance(member))
 
 
 def spend_in(s: Session, member: Member, cents: int, *, at: dt.datetime, purchase_id: int) -> int:
     """Pay part of a sale from the (locked) member's balance: paid-in money first, bonus money last.
-    Returns the ledger row's id.  As `_post` does, but the row is written at once and the member's
-    new balance goes out with the sale's one UPDATE of the member at the commit (no flush here)."""
-    principal, bonus = -min(cents, member.stored_value_cents), -(cents - min(cents, member.stored_value_cents))
-    if member.stored_value_cents + principal < 0 or member.stored_bonus_cents + bonus < 0:
-        raise ConflictError(
-            QT_TRANSLATE_NOOP("errors", "Not enough stored value: the balance is {balance}, {needed} needed."),
-            balance=f"{(member.stored_value_cents + member.stored_bonus_cents) / 100:.2f}",
-            needed=f"{-(principal + bonus) / 100:.2f}",
-        )
-    table = StoredValueEntry.__table__
-    entry_id = int(s.connection().execute(
-        insert(table).returning(table.c.id),
-        [{"member_id": member.id, "at": at, "kind": "spend", "principal_cents": principal, "bonus_cents": bonus,
-          "pay_method": None, "purchase_id": purchase_id, "topup_id": None, "external_ref": None, "note": None}],
-    ).scalar_one())
-    member.stored_value_cents += principal
-    member.stored_bonus_cents += bonus
-    audit.record_in(
-        s, audit.STORED_VALUE, kind="spend", member_id=member.id, entry_id=entry_id, principal_cents=principal,
-        bonus_cents=bonus, purchase_id=purchase_id,
-    )
-    return entry_id
+    Returns the ledger row's id."""
+    principal = min(cents, member.stored_value_cents)
+    return _post(s, member, "spend", -principal, -(cents - principal), at=at, purchase_id=purchase_id)
 
 
 def return_in(s: Session, member: Member, purchase_id: int, *, at: dt.datetime) -> int:
@@ -257,10 +241,10 @@ def refund_topup(
                 refundable=f"{max(refundable, 0) / 100:.2f}",
             )
         bonus = min(member.stored_bonus_cents, entry.bonus_cents * amount // max(1, entry.principal_cents))
-        out = _post(
+        out_id = _post(
             s, member, "refund", -amount, -bonus, at=_now(), pay_method=entry.pay_method, topup_id=topup_id, note=note
         )
-        return TopupResult(out.id, member.id, -amount, -bonus, _balance(member))
+        return TopupResult(out_id, member.id, -amount, -bonus, _balance(member))
 
 
 def adjust_stored_value(
